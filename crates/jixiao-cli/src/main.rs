@@ -1,0 +1,156 @@
+//! `jixiao`: parse budget performance-target documents and write them as JSON, CSV or text.
+//!
+//! Exit codes: 0 success; 2 bad input or usage (one line on stderr naming the file and the
+//! reason). Content the reader could not place is reported on stderr as warnings and kept.
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jixiao::write::csv::{CsvOptions, CsvWriter};
+use jixiao::{Document, Encoding, Format, ReadOptions};
+
+#[derive(Parser)]
+#[command(name = "jixiao", version, about = "Budget performance-target documents (绩效目标表) as JSON, CSV and text")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Parse documents and print them as JSON (NDJSON for several), CSV or text.
+    Parse(ParseArgs),
+    /// Print the JSON Schema of the document.
+    Schema,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Json,
+    Csv,
+    Text,
+}
+
+#[derive(clap::Args)]
+struct ParseArgs {
+    /// Input files; `-` or none reads standard input.
+    files: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: OutputFormat,
+    /// Compact JSON (one line); several inputs are always one line each.
+    #[arg(long)]
+    compact: bool,
+    /// Start CSV with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    bom: bool,
+    /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.
+    #[arg(long, default_value = "auto")]
+    encoding: String,
+    /// Input format: auto, text, json.
+    #[arg(long = "input-format", default_value = "auto")]
+    input_format: String,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Do not report unplaced content on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// A failure that ends the run: the message goes to stderr as one line.
+struct Failure(String);
+
+impl From<jixiao::Error> for Failure {
+    fn from(e: jixiao::Error) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+fn read_input(name: &str, options: &ReadOptions) -> Result<Document, Failure> {
+    if name == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        let options = ReadOptions { path: Some("<stdin>".into()), ..options.clone() };
+        Ok(jixiao::parse_bytes(&bytes, &options)?)
+    } else {
+        Ok(jixiao::open(name, options)?)
+    }
+}
+
+fn parse(args: ParseArgs) -> Result<(), Failure> {
+    let encoding = Encoding::from_name(&args.encoding)
+        .ok_or_else(|| Failure(format!("unknown encoding '{}'", args.encoding)))?;
+    let format = Format::from_name(&args.input_format)
+        .ok_or_else(|| Failure(format!("unknown input format '{}'", args.input_format)))?;
+    let options = ReadOptions { format, encoding, path: None };
+    let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files.clone() };
+    if files.len() > 1 && matches!(args.format, OutputFormat::Text) {
+        return Err(Failure("text output takes one input; use json or csv for several".into()));
+    }
+    let many = files.len() > 1;
+    let mut out = String::new();
+    let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
+    for name in &files {
+        let doc = read_input(name, &options)?;
+        if !args.quiet {
+            let label = if name == "-" { "<stdin>" } else { name };
+            for note in &doc.notes {
+                let first = note.text.lines().next().unwrap_or("");
+                eprintln!("{label}:{}: warning: content not placed in the model (kept in notes): {first}", note.line);
+            }
+        }
+        match args.format {
+            OutputFormat::Json => {
+                out.push_str(&jixiao::write::json::to_string(&doc, !(args.compact || many))?);
+                out.push('\n');
+            }
+            OutputFormat::Csv => {
+                csv.document(name, &doc);
+            }
+            OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(&doc)),
+        }
+    }
+    if matches!(args.format, OutputFormat::Csv) {
+        out = csv.finish();
+    }
+    emit(args.output.as_ref(), &out)
+}
+
+fn emit(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
+    match path {
+        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display()))),
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
+                // A closed pipe (`| head`) is the reader's choice, not an error.
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!("<stdout>: {e}"))),
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let result = match cli.command {
+        Command::Parse(args) => parse(args),
+        Command::Schema => emit(None, &jixiao::schema::schema_json()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("jixiao: {message}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,414 @@
+//! The 指标值 grammar. A hand-written scanner over folded characters: no regex, no state, so
+//! a read is a pure function of the text and costs nothing to set up.
+//!
+//! Order of attempts: empty → as-actual → one quantity → range → compound → qualitative.
+//! Whatever no rule reads fully is qualitative: kept as written, never guessed at.
+
+use super::fold::fold_char;
+use super::units::{Unit, unit_at};
+use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
+
+/// Comparators that stand before the number, longest first where one contains another.
+const PREFIX_COMPARATORS: &[(&str, Comparator)] = {
+    use Comparator::*;
+    &[
+        ("大于或等于", Ge),
+        ("大于等于", Ge),
+        ("不得低于", Ge),
+        ("不得少于", Ge),
+        ("不低于", Ge),
+        ("不少于", Ge),
+        ("不小于", Ge),
+        ("至少", Ge),
+        ("达到", Ge),
+        ("达", Ge),
+        (">=", Ge),
+        ("=>", Ge),
+        ("≥", Ge),
+        ("≮", Ge),
+        ("大于", Gt),
+        ("超过", Gt),
+        ("高于", Gt),
+        ("多于", Gt),
+        (">", Gt),
+        ("等于", Eq),
+        ("==", Eq),
+        ("=", Eq),
+        ("小于或等于", Le),
+        ("小于等于", Le),
+        ("不得超过", Le),
+        ("不得高于", Le),
+        ("不超过", Le),
+        ("不高于", Le),
+        ("不大于", Le),
+        ("不多于", Le),
+        ("控制在", Le),
+        ("<=", Le),
+        ("=<", Le),
+        ("≤", Le),
+        ("≯", Le),
+        ("小于", Lt),
+        ("低于", Lt),
+        ("少于", Lt),
+        ("<", Lt),
+    ]
+};
+
+/// Comparators that stand after the number and unit: `95%以上`, `3天以内`.
+const SUFFIX_COMPARATORS: &[(&str, Comparator)] = {
+    use Comparator::*;
+    &[
+        ("及以上", Ge),
+        ("以上", Ge),
+        ("及以下", Le),
+        ("以下", Le),
+        ("以内", Le),
+        ("之内", Le),
+        ("内", Le),
+    ]
+};
+
+const EMPTY_MARKS: &[&str] = &["", "/", "\\", "-", "--", "---", "无", "暂无", "空", "N/A", "n/a", "NA", "/-"];
+
+const AS_ACTUAL_PREFIXES: &[&str] =
+    &["根据实际", "据实", "按实际", "以实际", "依据实际", "视实际", "依实际", "按照实际", "实际发生"];
+
+/// Words that state a direction. Scanned by position: the earliest word decides.
+const DIRECTION_WORDS: &[(&str, Direction)] = {
+    use Direction::*;
+    &[
+        ("提高", Increase),
+        ("提升", Increase),
+        ("增加", Increase),
+        ("增长", Increase),
+        ("增强", Increase),
+        ("上升", Increase),
+        ("扩大", Increase),
+        ("改善", Increase),
+        ("好转", Increase),
+        ("加强", Increase),
+        ("优化", Increase),
+        ("完善", Increase),
+        ("减少", Decrease),
+        ("降低", Decrease),
+        ("下降", Decrease),
+        ("减轻", Decrease),
+        ("缩短", Decrease),
+        ("压缩", Decrease),
+        ("遏制", Decrease),
+        ("稳定", Maintain),
+        ("保持", Maintain),
+        ("维持", Maintain),
+        ("平稳", Maintain),
+        ("安全", Maintain),
+        ("正常", Maintain),
+        ("不变", Maintain),
+        ("巩固", Maintain),
+        ("完成", Complete),
+        ("按期", Complete),
+        ("按时", Complete),
+        ("及时", Complete),
+        ("达标", Complete),
+        ("达成", Complete),
+        ("实现", Complete),
+        ("到位", Complete),
+        ("合格", Complete),
+        ("建成", Complete),
+        ("建立", Complete),
+        ("健全", Complete),
+        ("全覆盖", Complete),
+        ("发放", Complete),
+        ("落实", Complete),
+    ]
+};
+
+/// The folded text without white space, with each character's byte offset in the raw text.
+struct Folded {
+    chars: Vec<char>,
+    offsets: Vec<usize>,
+}
+
+impl Folded {
+    fn new(raw: &str) -> Self {
+        let mut chars = Vec::with_capacity(raw.len());
+        let mut offsets = Vec::with_capacity(raw.len());
+        for (i, c) in raw.char_indices() {
+            let f = fold_char(c);
+            if !f.is_whitespace() {
+                chars.push(f);
+                offsets.push(i);
+            }
+        }
+        Folded { chars, offsets }
+    }
+
+    fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for w in word.chars() {
+        if s.get(i) != Some(&w) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn longest_word<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
+    table
+        .iter()
+        .filter(|(w, _)| starts_with_at(s, at, w))
+        .map(|(w, v)| (w.chars().count(), *v))
+        .max_by_key(|(len, _)| *len)
+}
+
+/// A number at `s[at..]`: optional sign, digits with `,` thousands groups, optional decimals.
+/// Returns the value and the characters taken.
+fn number_at(s: &[char], at: usize, allow_sign: bool) -> Option<(f64, usize)> {
+    let mut i = at;
+    let mut text = String::new();
+    if allow_sign && matches!(s.get(i), Some('-') | Some('+')) && s.get(i + 1).is_some_and(char::is_ascii_digit) {
+        text.push(s[i]);
+        i += 1;
+    }
+    let digits_start = i;
+    while i < s.len() {
+        let c = s[i];
+        if c.is_ascii_digit() {
+            text.push(c);
+            i += 1;
+        } else if c == ',' && i > digits_start && is_thousands_group(s, i) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if i == digits_start {
+        return None;
+    }
+    if s.get(i) == Some(&'.') && s.get(i + 1).is_some_and(char::is_ascii_digit) {
+        text.push('.');
+        i += 1;
+        while i < s.len() && s[i].is_ascii_digit() {
+            text.push(s[i]);
+            i += 1;
+        }
+    }
+    let value: f64 = text.parse().ok()?;
+    value.is_finite().then_some((value, i - at))
+}
+
+/// Whether the `,` at `s[i]` separates thousands: exactly three digits follow, then no digit.
+fn is_thousands_group(s: &[char], i: usize) -> bool {
+    s[i - 1].is_ascii_digit()
+        && (1..=3).all(|k| s.get(i + k).is_some_and(char::is_ascii_digit))
+        && !s.get(i + 4).is_some_and(char::is_ascii_digit)
+}
+
+fn is_trailing_punctuation(c: char) -> bool {
+    matches!(c, '。' | '.' | ';' | ',' | '、' | '!')
+}
+
+/// The end of `s` once trailing punctuation is left out.
+fn trimmed_end(s: &[char]) -> usize {
+    let mut end = s.len();
+    while end > 0 && is_trailing_punctuation(s[end - 1]) {
+        end -= 1;
+    }
+    end
+}
+
+struct Quantity {
+    comparator: Option<Comparator>,
+    value: f64,
+    unit: Option<Unit>,
+}
+
+/// One quantity filling `s[start..end]`: `[comparator] number [unit] [suffix comparator]`,
+/// where the leading comparator may follow a label without digits (`满意度≥90%`).
+fn quantity(s: &[char], end: usize) -> Option<Quantity> {
+    let mut at = 0;
+    let mut comparator = longest_word(s, 0, PREFIX_COMPARATORS).map(|(len, c)| {
+        at = len;
+        c
+    });
+    if comparator.is_none() && !s.first().is_some_and(char::is_ascii_digit) {
+        // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
+        let pos = (1..end).find(|&i| longest_word(s, i, PREFIX_COMPARATORS).is_some())?;
+        if s[..pos].iter().any(|c| c.is_ascii_digit()) {
+            return None;
+        }
+        let (len, c) = longest_word(s, pos, PREFIX_COMPARATORS)?;
+        comparator = Some(c);
+        at = pos + len;
+    }
+    let (mut value, len) = number_at(&s[..end], at, true)?;
+    at += len;
+    let unit = unit_at(&s[..end], at);
+    if let Some(u) = &unit {
+        at += u.len;
+    }
+    if at < end {
+        let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
+        at += len;
+        match comparator {
+            Some(c) if c != suffix => return None,
+            _ => comparator = Some(suffix),
+        }
+    }
+    if at != end {
+        return None;
+    }
+    if value == 0.0 {
+        value = 0.0; // no negative zero in the output
+    }
+    Some(Quantity { comparator, value, unit })
+}
+
+/// `2-3次`, `2～3次`, `2至3次`, `85%-95%`.
+fn range(s: &[char], end: usize) -> Option<(f64, f64, Option<Unit>)> {
+    let (low, len) = number_at(&s[..end], 0, true)?;
+    let mut at = len;
+    let low_unit = unit_at(&s[..end], at);
+    if let Some(u) = &low_unit {
+        at += u.len;
+    }
+    if !matches!(s.get(at), Some('-') | Some('~') | Some('至') | Some('到')) || at >= end {
+        return None;
+    }
+    at += 1;
+    let (high, len) = number_at(&s[..end], at, false)?;
+    at += len;
+    let high_unit = unit_at(&s[..end], at);
+    if let Some(u) = &high_unit {
+        at += u.len;
+    }
+    if at != end {
+        return None;
+    }
+    let unit = match (low_unit, high_unit) {
+        (Some(a), Some(b)) if a.text != b.text => return None,
+        (a, b) => b.or(a),
+    };
+    Some((low, high, unit))
+}
+
+fn is_separator(s: &[char], i: usize) -> bool {
+    match s[i] {
+        ';' | '、' => true,
+        ',' => !(i > 0 && is_thousands_group(s, i)),
+        _ => false,
+    }
+}
+
+/// Several quantities in one cell: every part has exactly one number, directly followed by a unit.
+fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
+    let s = &f.chars;
+    let mut bounds = Vec::new();
+    let mut start = 0;
+    for i in 0..s.len() {
+        if is_separator(s, i) {
+            bounds.push((start, i));
+            start = i + 1;
+        }
+    }
+    bounds.push((start, s.len()));
+    bounds.retain(|(a, b)| a < b);
+    if bounds.len() < 2 {
+        return None;
+    }
+    let mut parts = Vec::with_capacity(bounds.len());
+    for (a, b) in bounds {
+        let seg = &s[a..b];
+        let first = seg.iter().position(char::is_ascii_digit)?;
+        let (value, len) = number_at(seg, first, false)?;
+        let unit = unit_at(seg, first + len)?;
+        let after = first + len + unit.len;
+        if seg[after..].iter().any(char::is_ascii_digit) || seg[..first].iter().any(|c| *c == '.') {
+            return None;
+        }
+        let raw_end = if b < s.len() { f.offsets[b] } else { raw.len() };
+        let text = raw[f.offsets[a]..raw_end].trim().to_owned();
+        parts.push(TargetPart { text, value, unit: Some(unit.text) });
+    }
+    Some(parts)
+}
+
+fn direction(s: &str) -> Option<Direction> {
+    if s == "是" {
+        return Some(Direction::Complete);
+    }
+    DIRECTION_WORDS
+        .iter()
+        .filter_map(|(w, d)| s.find(w).map(|pos| (pos, std::cmp::Reverse(w.len()), *d)))
+        .min_by_key(|(pos, len, _)| (*pos, *len))
+        .map(|(_, _, d)| d)
+}
+
+fn blank(raw: &str, kind: TargetKind) -> Target {
+    Target {
+        raw: raw.to_owned(),
+        kind,
+        comparator: None,
+        sign_given: false,
+        value: None,
+        upper: None,
+        unit: None,
+        unit_kind: None,
+        value_yuan: None,
+        parts: Vec::new(),
+        direction: None,
+    }
+}
+
+fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
+    if let Some(u) = unit {
+        t.value_yuan = u.yuan.zip(t.value).map(|(y, v)| y * v);
+        t.unit_kind = Some(u.kind);
+        t.unit = Some(u.text);
+    }
+    t
+}
+
+/// Reads a target text; see the module docs for the order of rules.
+pub fn parse(raw: &str) -> Target {
+    let f = Folded::new(raw);
+    let text = f.text();
+    if EMPTY_MARKS.contains(&text.as_str()) {
+        return blank(raw, TargetKind::Empty);
+    }
+    if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
+        return blank(raw, TargetKind::AsActual);
+    }
+    let end = trimmed_end(&f.chars);
+    if let Some(q) = quantity(&f.chars, end) {
+        let mut t = blank(raw, TargetKind::Quantity);
+        t.sign_given = q.comparator.is_some();
+        t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
+        t.value = Some(q.value);
+        return with_unit(t, q.unit);
+    }
+    if let Some((low, high, unit)) = range(&f.chars, end) {
+        let mut t = blank(raw, TargetKind::Range);
+        t.value = Some(low);
+        t.upper = Some(high);
+        return with_unit(t, unit);
+    }
+    if let Some(parts) = compound(&f, raw) {
+        let mut t = blank(raw, TargetKind::Compound);
+        t.parts = parts;
+        return t;
+    }
+    let mut t = blank(raw, TargetKind::Qualitative);
+    t.direction = direction(&text);
+    t
+}
+
+/// Whether a unit kind is a share (percent or per mille): such targets are capped at 100 %.
+pub fn is_share(kind: Option<UnitKind>) -> bool {
+    matches!(kind, Some(UnitKind::Percent) | Some(UnitKind::Permille))
+}

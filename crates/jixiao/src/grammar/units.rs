@@ -1,0 +1,230 @@
+//! The units that may follow a number in a target value, longest match first.
+//! A number followed by anything not in this table is not read as a quantity: `0新区环境稳定`
+//! stays text instead of becoming "0 新区".
+
+use crate::model::UnitKind;
+
+/// A unit read off the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unit {
+    /// As written, except that percent is always `%`.
+    pub text: String,
+    pub kind: UnitKind,
+    /// For money: how many 元 one of this unit is.
+    pub yuan: Option<f64>,
+    /// How many characters of the input it took.
+    pub len: usize,
+}
+
+const BASE_UNITS: &[(&str, UnitKind)] = {
+    use UnitKind::*;
+    &[
+        ("%", Percent),
+        ("百分比", Percent),
+        ("个百分点", Percent),
+        ("百分点", Percent),
+        ("‰", Permille),
+        ("千分比", Permille),
+        ("元", Money),
+        ("个工作日", Duration),
+        ("工作日", Duration),
+        ("个月", Duration),
+        ("个季度", Duration),
+        ("季度", Duration),
+        ("小时", Duration),
+        ("分钟", Duration),
+        ("学时", Duration),
+        ("课时", Duration),
+        ("天", Duration),
+        ("日", Duration),
+        ("周", Duration),
+        ("月", Duration),
+        ("年", Duration),
+        ("秒", Duration),
+        ("平方公里", Area),
+        ("平方千米", Area),
+        ("平方米", Area),
+        ("平米", Area),
+        ("㎡", Area),
+        ("公顷", Area),
+        ("亩", Area),
+        ("公里", Length),
+        ("千米", Length),
+        ("延米", Length),
+        ("厘米", Length),
+        ("米", Length),
+        ("km", Length),
+        ("分", Score),
+        ("人次", Count),
+        ("户次", Count),
+        ("家次", Count),
+        ("件次", Count),
+        ("批次", Count),
+        ("场次", Count),
+        ("篇次", Count),
+        ("期次", Count),
+        ("班次", Count),
+        ("家庭户", Count),
+        ("个社区", Count),
+        ("个村", Count),
+        ("个班", Count),
+        ("个点", Count),
+        ("人", Count),
+        ("户", Count),
+        ("名", Count),
+        ("次", Count),
+        ("篇", Count),
+        ("期", Count),
+        ("件", Count),
+        ("个", Count),
+        ("所", Count),
+        ("家", Count),
+        ("项", Count),
+        ("场", Count),
+        ("条", Count),
+        ("批", Count),
+        ("台", Count),
+        ("套", Count),
+        ("份", Count),
+        ("册", Count),
+        ("本", Count),
+        ("部", Count),
+        ("张", Count),
+        ("座", Count),
+        ("处", Count),
+        ("辆", Count),
+        ("起", Count),
+        ("例", Count),
+        ("床", Count),
+        ("间", Count),
+        ("栋", Count),
+        ("宗", Count),
+        ("笔", Count),
+        ("门", Count),
+        ("节", Count),
+        ("班", Count),
+        ("轮", Count),
+        ("校", Count),
+        ("支", Count),
+        ("队", Count),
+        ("棵", Count),
+        ("株", Count),
+        ("只", Count),
+        ("头", Count),
+        ("盏", Count),
+        ("块", Count),
+        ("根", Count),
+        ("类", Count),
+        ("届", Count),
+        ("村", Count),
+        ("种", Count),
+        ("组", Count),
+        ("对", Count),
+        ("卷", Count),
+        ("幅", Count),
+        ("首", Count),
+        ("集", Count),
+        ("单", Count),
+        ("课", Count),
+        ("吨", Other),
+        ("千克", Other),
+        ("公斤", Other),
+        ("立方米", Other),
+        ("方", Other),
+        ("千瓦", Other),
+        ("万", Other),
+    ]
+};
+
+/// Multiplier prefixes that may stand before a base unit: `万元`, `亿元`, `万人次`.
+const PREFIXES: &[(&str, f64)] = &[("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8), ("千", 1e3)];
+
+/// What may stand after `/` in a rate: `次/月`, `元/人`, `篇/年`.
+const PER: &[&str] = &[
+    "人次", "个月", "季度", "学期", "人", "户", "次", "年", "月", "日", "天", "周", "件", "家", "所", "村",
+    "个", "亩", "平方米", "公里", "项", "班", "期",
+];
+
+fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
+    let mut i = at;
+    for w in word.chars() {
+        if s.get(i) != Some(&w) {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
+    BASE_UNITS
+        .iter()
+        .filter(|(u, _)| starts_with_at(s, at, u))
+        .max_by_key(|(u, _)| u.chars().count())
+        .copied()
+}
+
+/// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present.
+pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
+    let mut best: Option<Unit> = base_unit(s, at).map(|(u, kind)| Unit {
+        text: u.to_owned(),
+        kind,
+        yuan: (kind == UnitKind::Money).then_some(1.0),
+        len: u.chars().count(),
+    });
+    for (prefix, factor) in PREFIXES {
+        if !starts_with_at(s, at, prefix) {
+            continue;
+        }
+        let plen = prefix.chars().count();
+        if let Some((u, kind)) = base_unit(s, at + plen) {
+            let len = plen + u.chars().count();
+            if best.as_ref().is_none_or(|b| len > b.len) && kind != UnitKind::Percent {
+                best = Some(Unit {
+                    text: format!("{prefix}{u}"),
+                    kind,
+                    yuan: (kind == UnitKind::Money).then_some(*factor),
+                    len,
+                });
+            }
+        }
+    }
+    let mut unit = best?;
+    if unit.text == "百分比" {
+        unit.text = "%".to_owned();
+    }
+    // A rate: `次/月`. Money per something stays money, so that value_yuan still compares.
+    if s.get(at + unit.len) == Some(&'/')
+        && let Some(per) =
+            PER.iter().filter(|p| starts_with_at(s, at + unit.len + 1, p)).max_by_key(|p| p.chars().count())
+    {
+        unit.text = format!("{}/{}", unit.text, per);
+        unit.len += 1 + per.chars().count();
+        if unit.kind != UnitKind::Money {
+            unit.kind = UnitKind::Rate;
+        }
+    }
+    Some(unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(String, UnitKind, Option<f64>)> {
+        let c: Vec<char> = s.chars().collect();
+        unit_at(&c, 0).filter(|u| u.len == c.len()).map(|u| (u.text, u.kind, u.yuan))
+    }
+
+    #[test]
+    fn longest_match_and_prefixes() {
+        assert_eq!(read("万元"), Some(("万元".into(), UnitKind::Money, Some(1e4))));
+        assert_eq!(read("亿元"), Some(("亿元".into(), UnitKind::Money, Some(1e8))));
+        assert_eq!(read("个工作日"), Some(("个工作日".into(), UnitKind::Duration, None)));
+        assert_eq!(read("分钟"), Some(("分钟".into(), UnitKind::Duration, None)));
+        assert_eq!(read("百分比"), Some(("%".into(), UnitKind::Percent, None)));
+        assert_eq!(read("次/月"), Some(("次/月".into(), UnitKind::Rate, None)));
+        assert_eq!(read("元/人"), Some(("元/人".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("新区"), None);
+    }
+}

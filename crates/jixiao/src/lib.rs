@@ -1,0 +1,21 @@
+//! jixiao (绩效): Chinese budget performance-target documents (部门预算绩效信息, 绩效目标表)
+//! as one typed model, read from Word's text saves and written back as JSON, CSV and text.
+//!
+//! ```
+//! let bytes = std::fs::read("../../tests/data/000_3e963503b18f6771.txt").unwrap();
+//! let doc = jixiao::parse_bytes(&bytes, &jixiao::ReadOptions::default()).unwrap();
+//! assert_eq!(doc.year, Some(2020));
+//! let json = jixiao::write::json::to_string(&doc, true).unwrap();
+//! assert!(json.contains("\"schema_version\": 1"));
+//! ```
+
+pub mod error;
+pub mod grammar;
+pub mod model;
+pub mod read;
+pub mod schema;
+pub mod write;
+
+pub use error::{Error, Result};
+pub use model::*;
+pub use read::{Encoding, Format, ReadOptions, open, parse_bytes, parse_str};

@@ -1,0 +1,129 @@
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::Target;
+
+/// 一级指标 — a level-1 category with its level-2 children.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Category {
+    /// 一级指标类别 — the category's meaning.
+    pub level1: Level1,
+    /// 一级指标 — the label as written.
+    pub label: String,
+    /// 二级指标 — the level-2 categories, in source order; empty ones are the form's skeleton.
+    pub children: Vec<SubCategory>,
+    /// 行号 — 1-based line where the category starts.
+    pub line: usize,
+}
+
+/// 二级指标 — a level-2 category with its indicators.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SubCategory {
+    /// 二级指标类别 — the category's meaning.
+    pub level2: Level2,
+    /// 二级指标 — the label as written.
+    pub label: String,
+    /// 三级指标 — the indicators; empty when the category is only on the form.
+    pub indicators: Vec<Indicator>,
+    /// 行号 — 1-based line where the category starts.
+    pub line: usize,
+}
+
+/// 三级指标 — one indicator row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Indicator {
+    /// 三级指标 / 指标名称 — the indicator's name.
+    pub name: String,
+    /// 绩效指标描述 / 指标内容 — what is measured.
+    pub description: String,
+    /// 指标值 — the target value, raw and interpreted.
+    pub target: Target,
+    /// 指标值确定依据 — where the value comes from.
+    pub basis: String,
+    /// 行号 — 1-based line of the row's first cell.
+    pub line: usize,
+    /// 其他列 — header label → cell text, for every column the model has no field for.
+    pub extra: BTreeMap<String, String>,
+}
+
+/// 一级指标类别 — the meaning of a level-1 label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level1 {
+    /// 产出指标 — outputs.
+    Output,
+    /// 效果指标 / 效益指标 — effects (benefits); both names mean the same level.
+    Effect,
+    /// 满意度指标 — satisfaction.
+    Satisfaction,
+    /// 成本指标 — cost as a level-1 (the form since 财预〔2021〕101号).
+    Cost,
+    /// 其他 — an unknown label, kept as written.
+    Other,
+}
+
+/// 二级指标类别 — the meaning of a level-2 label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Level2 {
+    /// 数量指标 — quantity.
+    Quantity,
+    /// 质量指标 — quality.
+    Quality,
+    /// 时效指标 — timeliness.
+    Timeliness,
+    /// 成本指标 — cost, under 产出 (classic form).
+    Cost,
+    /// 经济成本指标 — economic cost (2021 form).
+    EconomicCost,
+    /// 社会成本指标 — social cost (2021 form).
+    SocialCost,
+    /// 生态环境成本指标 — ecological and environmental cost (2021 form).
+    EcologicalCost,
+    /// 经济效益指标 — economic benefit.
+    EconomicBenefit,
+    /// 社会效益指标 — social benefit.
+    SocialBenefit,
+    /// 生态效益指标 — ecological benefit.
+    EcologicalBenefit,
+    /// 可持续性影响指标 / 可持续影响指标 — sustainable impact.
+    Sustainability,
+    /// 服务对象满意度指标 — satisfaction of those served.
+    ServiceSatisfaction,
+    /// 其他 — an unknown label, kept as written.
+    Other,
+}
+
+impl Level1 {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level1::Output => "output",
+            Level1::Effect => "effect",
+            Level1::Satisfaction => "satisfaction",
+            Level1::Cost => "cost",
+            Level1::Other => "other",
+        }
+    }
+}
+
+impl Level2 {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level2::Quantity => "quantity",
+            Level2::Quality => "quality",
+            Level2::Timeliness => "timeliness",
+            Level2::Cost => "cost",
+            Level2::EconomicCost => "economic_cost",
+            Level2::SocialCost => "social_cost",
+            Level2::EcologicalCost => "ecological_cost",
+            Level2::EconomicBenefit => "economic_benefit",
+            Level2::SocialBenefit => "social_benefit",
+            Level2::EcologicalBenefit => "ecological_benefit",
+            Level2::Sustainability => "sustainability",
+            Level2::ServiceSatisfaction => "service_satisfaction",
+            Level2::Other => "other",
+        }
+    }
+}

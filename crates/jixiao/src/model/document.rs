@@ -1,0 +1,63 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Overview, Section, Table};
+
+/// The version of the JSON layout; it changes only when a field changes meaning or goes away.
+pub const SCHEMA_VERSION: u32 = 1;
+
+fn schema_version() -> u32 {
+    SCHEMA_VERSION
+}
+
+/// 部门预算绩效信息 — one department's budget performance document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[schemars(title = "jixiao document")]
+pub struct Document {
+    /// 模式版本 — version of this JSON layout (always 1 for now).
+    #[serde(default = "schema_version")]
+    pub schema_version: u32,
+    /// 标题 — the document title as written, e.g. "2020年部门预算绩效信息"; empty when absent.
+    pub title: String,
+    /// 年度 — budget year, read from the title; null when the title names none.
+    pub year: Option<i32>,
+    /// 第一部分 部门整体绩效目标 — the department-wide part (prose with structure); null when absent.
+    pub overview: Option<Overview>,
+    /// 部分 — the parts holding target tables (专项资金, 预算项目, …), in source order.
+    pub sections: Vec<Section>,
+    /// 未归类内容 — content the reader could not place, kept with its line; never dropped.
+    pub notes: Vec<Note>,
+}
+
+impl Document {
+    /// An empty document with the current schema version.
+    pub fn new(title: impl Into<String>) -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION,
+            title: title.into(),
+            year: None,
+            overview: None,
+            sections: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Every table of every section, in source order.
+    pub fn tables(&self) -> impl Iterator<Item = (&Section, &Table)> {
+        self.sections.iter().flat_map(|s| s.tables.iter().map(move |t| (s, t)))
+    }
+
+    /// How many indicators the document holds.
+    pub fn indicator_count(&self) -> usize {
+        self.tables().map(|(_, t)| t.indicators().count()).sum()
+    }
+}
+
+/// 未归类内容 — a piece of the source that no rule could place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Note {
+    /// 行号 — 1-based source line.
+    pub line: usize,
+    /// 原文 — the text exactly as it stands in the source.
+    pub text: String,
+}

@@ -1,0 +1,82 @@
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Category, Indicator};
+
+/// 第N部分 — a part of the document that holds target tables.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// 部分序号 — the part's number (第二部分 → 2); null for tables outside any numbered part.
+    pub number: Option<u32>,
+    /// 类别 — what the part holds, decided by the meaning of its heading.
+    pub kind: SectionKind,
+    /// 标题 — the heading as written (typos included).
+    pub heading: String,
+    /// 绩效目标表 — the tables of this part, in source order.
+    pub tables: Vec<Table>,
+    /// 行号 — 1-based line of the heading.
+    pub line: usize,
+}
+
+/// 部分类别 — what a part of the document holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SectionKind {
+    /// 专项资金绩效目标 — targets of special funds.
+    SpecialFund,
+    /// 预算项目绩效目标 — targets of budget projects.
+    BudgetProject,
+    /// 其他 — any other part.
+    Other,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::SpecialFund => "special_fund",
+            SectionKind::BudgetProject => "budget_project",
+            SectionKind::Other => "other",
+        }
+    }
+}
+
+/// 绩效目标表 — one performance-target table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// 序号 — the number before the name (`3、…` → 3); null when the title has none.
+    pub number: Option<u32>,
+    /// 名称 — the fund or project name, without the number and 绩效目标表.
+    pub name: String,
+    /// 表题 — the title line as written, less any TC field.
+    pub title: String,
+    /// 目录域 — the Word TC (table of contents) field on the title line or the next; null when absent.
+    pub toc: Option<Toc>,
+    /// 绩效目标 — the text of the objective row; null when the table has none.
+    pub objective: Option<String>,
+    /// 表头 — the header labels as written, in column order.
+    pub columns: Vec<String>,
+    /// 指标体系 — the indicator category tree, in source order, skeleton categories included.
+    pub categories: Vec<Category>,
+    /// 行号 — 1-based line of the title.
+    pub line: usize,
+}
+
+impl Table {
+    /// Every indicator of the table with its level-1 and level-2 categories, in source order.
+    pub fn indicators(&self) -> impl Iterator<Item = (&Category, &super::SubCategory, &Indicator)> {
+        self.categories.iter().flat_map(|c| {
+            c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c, s, i)))
+        })
+    }
+}
+
+/// 目录域 — a Word table-of-contents field (` TC 文本 \f B \l 1 `).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Toc {
+    /// 目录文本 — the entry's text as written.
+    pub text: String,
+    /// 目录标识 — the `\f` identifier (A part 1, B special funds, C projects in the sample); null when absent.
+    pub identifier: Option<String>,
+    /// 目录级别 — the `\l` level; null when absent.
+    pub level: Option<u32>,
+}

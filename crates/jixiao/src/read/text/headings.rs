@@ -1,0 +1,173 @@
+//! The lines that give a Word-text document its structure: part headings, table titles and
+//! Word TC (table of contents) fields.
+
+use crate::grammar::fold::{fold, squeeze};
+use crate::model::{SectionKind, Toc};
+
+const NUMERALS: &[(char, u32)] = &[
+    ('一', 1),
+    ('二', 2),
+    ('三', 3),
+    ('四', 4),
+    ('五', 5),
+    ('六', 6),
+    ('七', 7),
+    ('八', 8),
+    ('九', 9),
+    ('十', 10),
+];
+
+/// `一`…`九十九` or ASCII digits → the number.
+pub fn numeral(s: &str) -> Option<u32> {
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let digit = |c: char| NUMERALS.iter().find(|(n, _)| *n == c).map(|(_, v)| *v);
+    let chars: Vec<char> = s.chars().collect();
+    match chars.as_slice() {
+        [a] => digit(*a),
+        ['十', b] => Some(10 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10),
+        [a, '十', b] => Some(digit(*a)? * 10 + digit(*b)?),
+        _ => None,
+    }
+}
+
+/// A Word TC field in a line: the text before it and the field.
+pub fn split_toc(line: &str) -> (&str, Option<Toc>) {
+    let mut search = 0;
+    while let Some(found) = line[search..].find("TC ") {
+        let at = search + found;
+        search = at + 3;
+        if at > 0 && !line[..at].ends_with(char::is_whitespace) {
+            continue;
+        }
+        let rest = &line[at + 3..];
+        let switch = rest.find("\\f").into_iter().chain(rest.find("\\l")).min();
+        let quoted = rest.trim_start().starts_with('"');
+        if switch.is_none() && !quoted {
+            continue;
+        }
+        let text = rest[..switch.unwrap_or(rest.len())].trim();
+        let text = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).unwrap_or(text);
+        let switches = switch.map_or("", |i| &rest[i..]);
+        let toc = Toc {
+            text: text.to_owned(),
+            identifier: switch_value(switches, "\\f").map(|v| v.trim_matches('"').to_owned()),
+            level: switch_value(switches, "\\l").and_then(|v| v.trim_matches('"').parse().ok()),
+        };
+        return (&line[..at], Some(toc));
+    }
+    (line, None)
+}
+
+fn switch_value<'a>(switches: &'a str, name: &str) -> Option<&'a str> {
+    let at = switches.find(name)?;
+    switches[at + name.len()..].split_whitespace().next()
+}
+
+/// `第二部分  专项资金绩效目标` → (2, heading as written).
+pub fn part_heading(line: &str) -> Option<(u32, String)> {
+    let (before, _) = split_toc(line);
+    let key = squeeze(before);
+    let rest = key.strip_prefix('第')?;
+    let end = rest.find("部分")?;
+    let number = numeral(&rest[..end])?;
+    Some((number, before.trim().to_owned()))
+}
+
+/// Whether a part holds the department-wide overview (第一部分 部门整体绩效目标).
+pub fn is_overview_heading(heading: &str) -> bool {
+    squeeze(heading).contains("整体")
+}
+
+/// What a part holds, by the meaning of its heading: the sample's `专项资资金` is a special fund.
+pub fn section_kind(heading: &str) -> SectionKind {
+    let key = squeeze(heading);
+    if key.contains("专项") || key.contains("资金") {
+        SectionKind::SpecialFund
+    } else if key.contains("项目") {
+        SectionKind::BudgetProject
+    } else {
+        SectionKind::Other
+    }
+}
+
+const TABLE_SUFFIXES: &[&str] = &["绩效目标表", "绩效目标申报表", "绩效自评表", "绩效监控表", "绩效目标申报表"];
+
+/// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
+pub struct TableTitle {
+    pub number: Option<u32>,
+    pub name: String,
+    pub title: String,
+    pub toc: Option<Toc>,
+}
+
+pub fn table_title(line: &str) -> Option<TableTitle> {
+    if line.starts_with('\t') {
+        return None;
+    }
+    let (before, toc) = split_toc(line);
+    let title = before.trim();
+    if title.chars().count() > 150 {
+        return None;
+    }
+    let suffix = TABLE_SUFFIXES.iter().find(|s| title.ends_with(*s))?;
+    let body = title[..title.len() - suffix.len()].trim();
+    let folded = fold(body);
+    let digits = folded.chars().take_while(char::is_ascii_digit).count();
+    let after = folded.chars().nth(digits);
+    let (number, name) = if digits > 0 && matches!(after, Some('、' | '.' | ',' | ' ')) {
+        let skip: usize = body.chars().take(digits + 1).map(char::len_utf8).sum();
+        (folded[..digits].parse().ok(), body[skip..].trim())
+    } else {
+        (None, body)
+    };
+    Some(TableTitle { number, name: name.to_owned(), title: title.to_owned(), toc })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn toc_fields_on_title_and_alone() {
+        let (before, toc) = split_toc("2、城乡居民绩效目标表 TC 2、城乡居民绩效目标表 \\f B \\l 1 ");
+        assert_eq!(before.trim(), "2、城乡居民绩效目标表");
+        let toc = toc.unwrap();
+        assert_eq!((toc.text.as_str(), toc.identifier.as_deref(), toc.level), ("2、城乡居民绩效目标表", Some("B"), Some(1)));
+        let (before, toc) = split_toc(" TC \"分项\" \\f A ");
+        assert_eq!(before.trim(), "");
+        assert_eq!(toc.unwrap().text, "分项");
+        assert!(split_toc("ETC 绩效目标表").1.is_none());
+    }
+
+    #[test]
+    fn part_headings_and_kinds() {
+        assert_eq!(part_heading("第二部分  专项资资金绩效目标").map(|p| p.0), Some(2));
+        assert_eq!(part_heading("第十二部分 x").map(|p| p.0), Some(12));
+        assert_eq!(section_kind("第二部分  专项资资金绩效目标"), SectionKind::SpecialFund);
+        assert_eq!(section_kind("第三部分  预算项目绩效目标"), SectionKind::BudgetProject);
+        assert!(part_heading("第二节").is_none());
+    }
+
+    #[test]
+    fn table_titles() {
+        let t = table_title("12、公共文化服务体系建设(农村文化建设)资金绩效目标表").unwrap();
+        assert_eq!(t.number, Some(12));
+        assert_eq!(t.name, "公共文化服务体系建设(农村文化建设)资金");
+        assert!(table_title("\t绩效目标表").is_none());
+        assert_eq!(table_title("绩效目标表").unwrap().number, None);
+    }
+}
+
+#[cfg(test)]
+mod numeral_tests {
+    #[test]
+    fn chinese_numerals() {
+        assert_eq!(super::numeral("二十三"), Some(23));
+        assert_eq!(super::numeral("十"), Some(10));
+        assert_eq!(super::numeral("12"), Some(12));
+        assert_eq!(super::numeral("百"), None);
+    }
+}

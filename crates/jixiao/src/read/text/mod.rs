@@ -1,0 +1,276 @@
+//! Word's plain-text save. Each table cell is a line that starts with a TAB; a paragraph break
+//! inside a cell is a line without one (possibly after a blank line); rows are separated by
+//! blank lines; the merged level-1 cell reads empty on continuation rows.
+
+mod headings;
+mod overview;
+
+pub use headings::split_toc;
+pub use overview::RESPONSIBILITY_LABEL;
+
+use super::tree::{self, Cell, Row};
+use super::{Format, ReadOptions, Reader, decode};
+use crate::error::{Error, Result};
+use crate::model::{Document, Note, Section, SectionKind, Table};
+
+pub(crate) struct TextReader;
+
+impl Reader for TextReader {
+    fn format(&self) -> Format {
+        Format::Text
+    }
+
+    fn sniff(&self, _bytes: &[u8]) -> bool {
+        true
+    }
+
+    fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        let text = decode(bytes, options.encoding, &options.origin())?;
+        let doc = parse_lines(&split_lines(&text));
+        if doc.overview.is_none() && doc.sections.is_empty() {
+            let reason = if text.trim().is_empty() {
+                "empty input: not a performance document".to_owned()
+            } else {
+                "not a performance document: no part heading (第…部分) and no 绩效目标表 found".to_owned()
+            };
+            return Err(Error::Parse { origin: options.origin(), line: None, reason });
+        }
+        Ok(doc)
+    }
+}
+
+/// Splits on LF, CRLF and lone CR; drops a leading BOM.
+pub fn split_lines(text: &str) -> Vec<&str> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                start = i + 1;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+}
+
+/// A table being read: its title and the rows gathered so far.
+struct OpenTable {
+    table: Table,
+    rows: Vec<Row>,
+}
+
+/// Where the lines being read belong.
+enum Place {
+    /// Before any part heading.
+    Preamble,
+    /// Inside part 1: its heading, line and lines.
+    Overview(String, usize, Vec<(usize, String)>),
+    /// Inside a part with tables (the last of `doc.sections`).
+    Section,
+}
+
+struct State {
+    doc: Document,
+    place: Place,
+    table: Option<OpenTable>,
+    /// Blank lines since the last non-blank one.
+    blanks: usize,
+    /// Whether the last non-blank line was a cell (or its continuation).
+    in_cell: bool,
+}
+
+impl State {
+    fn note(&mut self, line: usize, text: &str) {
+        self.doc.notes.push(Note { line, text: text.to_owned() });
+    }
+
+    fn close_table(&mut self) {
+        if let Some(open) = self.table.take() {
+            let mut table = open.table;
+            let body = tree::build(open.rows, &mut self.doc.notes);
+            table.objective = body.objective;
+            table.columns = body.columns;
+            table.categories = body.categories;
+            if let Some(section) = self.doc.sections.last_mut() {
+                section.tables.push(table);
+            }
+        }
+    }
+
+    fn close_part(&mut self) {
+        self.close_table();
+        if let Place::Overview(heading, line, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
+            let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
+            let ov = overview::parse(heading, line, &borrowed, &mut self.doc.notes);
+            if self.doc.overview.is_none() {
+                self.doc.overview = Some(ov);
+            } else {
+                // A second overview part: keep its heading as a note rather than merge silently.
+                self.doc.notes.push(Note { line, text: ov.heading });
+            }
+        }
+    }
+
+    fn open_part(&mut self, number: u32, heading: String, line: usize) {
+        self.close_part();
+        if headings::is_overview_heading(&heading) {
+            self.place = Place::Overview(heading, line, Vec::new());
+        } else {
+            let kind = headings::section_kind(&heading);
+            self.doc.sections.push(Section { number: Some(number), kind, heading, tables: Vec::new(), line });
+            self.place = Place::Section;
+        }
+    }
+
+    fn open_table(&mut self, title: headings::TableTitle, line: usize) {
+        self.close_table();
+        if !matches!(self.place, Place::Section) {
+            self.close_part();
+            // Tables outside any numbered part go into a part of their own.
+            self.doc.sections.push(Section {
+                number: None,
+                kind: SectionKind::Other,
+                heading: String::new(),
+                tables: Vec::new(),
+                line,
+            });
+            self.place = Place::Section;
+        }
+        let table = Table {
+            number: title.number,
+            name: title.name,
+            title: title.title,
+            toc: title.toc,
+            objective: None,
+            columns: Vec::new(),
+            categories: Vec::new(),
+            line,
+        };
+        self.table = Some(OpenTable { table, rows: Vec::new() });
+    }
+
+    fn cell(&mut self, line: usize, text: &str) {
+        let blanks = self.blanks;
+        match &mut self.table {
+            Some(open) => {
+                if blanks > 0 || open.rows.is_empty() {
+                    open.rows.push(Row::default());
+                }
+                let row = open.rows.last_mut().expect("a row was pushed above");
+                row.cells.push(Cell { text: text.to_owned(), line });
+                self.in_cell = true;
+            }
+            None => self.note(line, &format!("\t{text}")),
+        }
+    }
+
+    /// A line without a TAB: a paragraph of the last cell, when it follows one closely.
+    fn continues_cell(&mut self, text: &str) -> bool {
+        if !self.in_cell || self.blanks > 1 {
+            return false;
+        }
+        let Some(cell) = self.table.as_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut()) else {
+            return false;
+        };
+        cell.text.push('\n');
+        cell.text.push_str(text);
+        true
+    }
+
+    fn other(&mut self, line: usize, text: &str) {
+        if self.continues_cell(text) {
+            return;
+        }
+        self.in_cell = false;
+        // A TC field alone on the line after a table title belongs to that title.
+        let (before, toc) = split_toc(text);
+        if let (Some(open), Some(toc)) = (&mut self.table, &toc)
+            && before.trim().is_empty()
+            && open.table.toc.is_none()
+            && open.rows.is_empty()
+        {
+            open.table.toc = Some(toc.clone());
+            return;
+        }
+        match &mut self.place {
+            Place::Overview(_, _, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
+            _ => self.note(line, text),
+        }
+    }
+}
+
+/// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
+pub fn parse_lines(lines: &[&str]) -> Document {
+    let mut st = State { doc: Document::new(""), place: Place::Preamble, table: None, blanks: 0, in_cell: false };
+    let mut title_seen = false;
+    for (i, &text) in lines.iter().enumerate() {
+        let line = i + 1;
+        if text.trim().is_empty() && !text.starts_with('\t') {
+            st.blanks += 1;
+            continue;
+        }
+        if let Some(cell) = text.strip_prefix('\t') {
+            st.cell(line, cell);
+        } else if let Some((number, heading)) = headings::part_heading(text) {
+            st.in_cell = false;
+            st.open_part(number, heading, line);
+        } else if let Some(title) = headings::table_title(text) {
+            st.in_cell = false;
+            st.open_table(title, line);
+        } else if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
+            st.doc.title = text.trim().to_owned();
+            st.doc.year = year_of(&st.doc.title);
+        } else {
+            st.other(line, text);
+        }
+        title_seen = true;
+        st.blanks = 0;
+    }
+    st.close_part();
+    st.doc
+}
+
+/// The first `NNNN年` in a title, if it is a plausible budget year.
+fn year_of(title: &str) -> Option<i32> {
+    let folded = crate::grammar::fold::fold(title);
+    let chars: Vec<char> = folded.chars().collect();
+    chars.windows(5).find_map(|w| {
+        let digits = w[..4].iter().all(char::is_ascii_digit) && w[4] == '年';
+        let year: i32 = w[..4].iter().collect::<String>().parse().ok()?;
+        (digits && (1949..=2200).contains(&year)).then_some(year)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_ends_of_every_kind() {
+        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(split_lines("\u{FEFF}a\n\n"), ["a", ""]);
+    }
+
+    #[test]
+    fn years() {
+        assert_eq!(year_of("2020年部门预算绩效信息"), Some(2020));
+        assert_eq!(year_of("２０２１年部门预算"), Some(2021));
+        assert_eq!(year_of("部门预算绩效信息"), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! Word-style plain text, in the sample's own layout: read back, it gives the same model, and
+//! the indicator rows come out cell for cell as Word wrote them.
+
+use crate::grammar::labels::ColumnRole;
+use crate::model::{Document, Indicator, Overview, Table};
+use crate::read::text::RESPONSIBILITY_LABEL;
+use crate::read::tree::{column_keys, value_cell};
+
+/// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
+fn cell(out: &mut String, text: &str) {
+    out.push('\t');
+    for (i, para) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("\n\n");
+        }
+        out.push_str(para);
+    }
+    out.push('\n');
+}
+
+fn overview(out: &mut String, ov: &Overview) {
+    out.push_str(&ov.heading);
+    out.push('\n');
+    out.push_str("（一）总体绩效目标\n\n");
+    if !ov.intro.is_empty() {
+        out.push_str(&ov.intro);
+        out.push_str("\n\n");
+    }
+    for goal in &ov.goals {
+        out.push_str(&format!("{}、{}\n\n", goal.number, goal.title));
+        for item in &goal.items {
+            out.push_str(&format!("（{}）{}\n\n", item.number, item.text));
+        }
+    }
+    out.push_str("（二）分项绩效目标\n");
+    out.push_str(RESPONSIBILITY_LABEL);
+    out.push('\n');
+    for r in &ov.responsibilities {
+        out.push_str(&format!("{}、{}\n", r.number, r.name));
+        if !r.description.is_empty() {
+            out.push_str(&r.description);
+            out.push('\n');
+        }
+    }
+    out.push_str("（三）工作保障措施\n");
+    for s in &ov.safeguards {
+        if !s.title.is_empty() {
+            out.push_str(&s.title);
+            out.push_str("\n\n");
+        }
+        if !s.text.is_empty() {
+            out.push_str(&s.text.replace('\n', "\n\n"));
+            out.push_str("\n\n");
+        }
+    }
+    out.push('\n');
+}
+
+/// The cell of `ind` in the column of `role`/`key`.
+fn indicator_cell<'a>(ind: &'a Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str) -> &'a str {
+    match role {
+        ColumnRole::Name => &ind.name,
+        ColumnRole::Description => &ind.description,
+        ColumnRole::Target => value_cell(&ind.target.raw, sign, unit),
+        ColumnRole::Basis => &ind.basis,
+        _ => ind.extra.get(key).map_or("", String::as_str),
+    }
+}
+
+fn table(out: &mut String, t: &Table) {
+    out.push_str(&t.title);
+    if let Some(toc) = &t.toc {
+        out.push_str(&format!(" TC {}", toc.text));
+        if let Some(id) = &toc.identifier {
+            out.push_str(&format!(" \\f {id}"));
+        }
+        if let Some(level) = toc.level {
+            out.push_str(&format!(" \\l {level}"));
+        }
+        out.push(' ');
+    }
+    out.push('\n');
+    if let Some(objective) = &t.objective {
+        cell(out, "绩效目标");
+        cell(out, objective);
+        out.push_str("\n\n");
+    }
+    if !t.columns.is_empty() {
+        for c in &t.columns {
+            cell(out, c);
+        }
+    }
+    let keys = column_keys(&t.columns);
+    let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.as_str());
+    for cat in &t.categories {
+        let mut first_row = true;
+        for sub in &cat.children {
+            // An empty level-2 category is a row of the form's skeleton.
+            let rows: Vec<Option<&Indicator>> =
+                if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
+            for ind in rows {
+                out.push('\n');
+                for (role, key) in &keys {
+                    let text = match (role, ind) {
+                        (ColumnRole::Level1, _) => if first_row { cat.label.as_str() } else { "" },
+                        (ColumnRole::Level2, _) => sub.label.as_str(),
+                        (_, None) => "",
+                        (_, Some(ind)) => {
+                            let extra = |r| key_of(r).and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
+                            indicator_cell(ind, *role, key, extra(ColumnRole::Sign), extra(ColumnRole::Unit))
+                        }
+                    };
+                    cell(out, text);
+                }
+                first_row = false;
+            }
+        }
+        if cat.children.is_empty() {
+            out.push('\n');
+            for (role, _) in &keys {
+                cell(out, if *role == ColumnRole::Level1 { &cat.label } else { "" });
+            }
+        }
+    }
+    out.push_str("\n\n");
+}
+
+/// The document as Word-style text (LF line ends, UTF-8).
+pub fn to_string(doc: &Document) -> String {
+    let mut out = String::new();
+    if !doc.title.is_empty() {
+        out.push_str(&doc.title);
+        out.push('\n');
+    }
+    if let Some(ov) = &doc.overview {
+        overview(&mut out, ov);
+    }
+    for section in &doc.sections {
+        if !section.heading.is_empty() {
+            out.push_str(&section.heading);
+            out.push_str("\n\n");
+        }
+        for t in &section.tables {
+            table(&mut out, t);
+        }
+    }
+    for note in &doc.notes {
+        out.push_str(&note.text);
+        out.push_str("\n\n\n");
+    }
+    out
+}
