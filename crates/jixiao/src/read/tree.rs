@@ -150,19 +150,6 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> TableBody {
                 });
             }
         }
-        let category = body.categories.last_mut().expect("a category was pushed above");
-        let new_sub = match category.children.last() {
-            None => true,
-            Some(s) => !l2.trim().is_empty() && s.label.trim() != l2.trim(),
-        };
-        if new_sub {
-            category.children.push(SubCategory {
-                level2: labels::level2(l2),
-                label: l2.to_owned(),
-                indicators: Vec::new(),
-                line,
-            });
-        }
         let mut extra = BTreeMap::new();
         for (i, (role, key)) in keys.iter().enumerate() {
             let t = row.cells.get(i).map_or("", |c| c.text.as_str());
@@ -173,6 +160,20 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> TableBody {
         let (name, description, value, basis) = (text(cn), text(cd), text(ct), text(cb));
         let holds_anything = [name, description, value, basis].iter().any(|t| !t.trim().is_empty())
             || extra.values().any(|t| !t.trim().is_empty());
+        let category = body.categories.last_mut().expect("a category was pushed above");
+        // A new level-2 when the label changes; an unlabelled one only when an indicator needs a home.
+        let new_sub = match category.children.last() {
+            None => !l2.trim().is_empty() || holds_anything,
+            Some(s) => !l2.trim().is_empty() && s.label.trim() != l2.trim(),
+        };
+        if new_sub {
+            category.children.push(SubCategory {
+                level2: labels::level2(l2),
+                label: l2.to_owned(),
+                indicators: Vec::new(),
+                line,
+            });
+        }
         if holds_anything {
             let raw = if cs.is_some() || cu.is_some() {
                 compose_target(text(cs), value, text(cu))

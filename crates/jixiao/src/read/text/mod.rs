@@ -243,6 +243,8 @@ pub fn parse_lines(lines: &[&str]) -> Document {
         st.blanks = 0;
     }
     st.close_part();
+    // Table notes are made when a table closes, after later lines: put them in source order.
+    st.doc.notes.sort_by_key(|n| n.line);
     st.doc
 }
 

@@ -1,0 +1,62 @@
+#![allow(dead_code)]
+//! Helpers shared by the integration tests.
+
+use std::path::PathBuf;
+
+use jixiao::Document;
+
+pub const SAMPLE: &str = "000_3e963503b18f6771.txt";
+
+pub fn data_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data")
+}
+
+pub fn sample_bytes() -> Vec<u8> {
+    std::fs::read(data_dir().join(SAMPLE)).expect("the sample is in tests/data")
+}
+
+pub fn sample() -> Document {
+    jixiao::parse_bytes(&sample_bytes(), &jixiao::ReadOptions::default()).expect("the sample parses")
+}
+
+/// The same document with every `line` set to 0: for comparing models read from different layouts.
+pub fn without_lines(doc: &Document) -> Document {
+    let mut d = doc.clone();
+    if let Some(ov) = &mut d.overview {
+        ov.line = 0;
+        ov.goals.iter_mut().for_each(|g| {
+            g.line = 0;
+            g.items.iter_mut().for_each(|i| i.line = 0);
+        });
+        ov.responsibilities.iter_mut().for_each(|r| r.line = 0);
+        ov.safeguards.iter_mut().for_each(|s| s.line = 0);
+    }
+    for s in &mut d.sections {
+        s.line = 0;
+        for t in &mut s.tables {
+            t.line = 0;
+            for c in &mut t.categories {
+                c.line = 0;
+                for sc in &mut c.children {
+                    sc.line = 0;
+                    sc.indicators.iter_mut().for_each(|i| i.line = 0);
+                }
+            }
+        }
+    }
+    d.notes.iter_mut().for_each(|n| n.line = 0);
+    d
+}
+
+/// Every document in tests/data that jixiao reads.
+pub fn corpus() -> Vec<(String, Document)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(data_dir()).expect("tests/data exists") {
+        let path = entry.expect("a directory entry").path();
+        if let Ok(doc) = jixiao::open(&path, &jixiao::ReadOptions::default()) {
+            out.push((path.file_name().unwrap().to_string_lossy().into_owned(), doc));
+        }
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
+    out
+}

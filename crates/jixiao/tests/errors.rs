@@ -1,0 +1,76 @@
+//! Bad input: a clear error naming the file, the line and what is wrong; nothing unplaced is lost.
+
+use jixiao::{Error, ReadOptions};
+
+fn named(path: &str) -> ReadOptions {
+    ReadOptions { path: Some(path.into()), ..Default::default() }
+}
+
+#[test]
+fn not_a_performance_document_is_an_error() {
+    for input in ["", "\n\n  \n", "Dear reader,\nthis is a letter.\n", "{\"a\": 1}"] {
+        let err = jixiao::parse_bytes(input.as_bytes(), &named("x.txt")).unwrap_err();
+        assert!(matches!(err, Error::Parse { .. }), "{input:?}: {err:?}");
+        assert!(err.to_string().starts_with("x.txt: "), "{err}");
+        assert!(err.to_string().contains("performance document"), "{err}");
+    }
+}
+
+#[test]
+fn containers_are_named_not_misread() {
+    let err = jixiao::parse_bytes(b"PK\x03\x04rest-of-zip", &named("a.docx")).unwrap_err();
+    assert!(matches!(err, Error::UnsupportedFormat { .. }));
+    assert!(err.to_string().contains("a.docx") && err.to_string().contains("ZIP"), "{err}");
+}
+
+#[test]
+fn binary_garbage_names_the_line() {
+    let err = jixiao::parse_bytes(b"line one\nline two\n\x00\x9f\x92\x96", &named("g.bin")).unwrap_err();
+    assert_eq!(err.path(), Some("g.bin"));
+    assert_eq!(err.line(), Some(3));
+}
+
+#[test]
+fn broken_json_names_the_line() {
+    let err = jixiao::parse_bytes(b"{\"schema_version\": 1,\n\"title\": }", &named("d.json")).unwrap_err();
+    assert!(matches!(err, Error::Json { .. }));
+    assert_eq!(err.line(), Some(2));
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_it() {
+    let err = jixiao::open("/nonexistent/dept.txt", &ReadOptions::default()).unwrap_err();
+    assert!(err.to_string().starts_with("/nonexistent/dept.txt: "), "{err}");
+}
+
+#[test]
+fn unplaced_content_is_kept_with_its_line() {
+    let text = "2021年部门预算绩效信息\n\
+                第二部分 专项资金绩效目标\n\
+                stray paragraph\n\
+                1、某资金绩效目标表\n\
+                \t绩效目标\n\t目标\n\n\
+                \t说明\n\t表头前的行\n\n\
+                \t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\
+                \t产出指标\n\t数量指标\n\t人数\n\t≥5人\n\t多出的格\n\n\n\
+                after the table\n";
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
+    let notes: Vec<(usize, &str)> = doc.notes.iter().map(|n| (n.line, n.text.as_str())).collect();
+    assert_eq!(
+        notes,
+        [(3, "stray paragraph"), (8, "说明"), (9, "表头前的行"), (20, "多出的格"), (23, "after the table")]
+    );
+    assert_eq!(doc.indicator_count(), 1);
+}
+
+#[test]
+fn tables_without_a_part_heading_and_unknown_labels() {
+    let text = "1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\
+                \t影响指标\n\t新型指标\n\t覆盖\n\t明显提高\n\n";
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.sections.len(), 1);
+    assert_eq!(doc.sections[0].number, None);
+    let c = &doc.sections[0].tables[0].categories[0];
+    assert_eq!((c.level1, c.label.as_str()), (jixiao::Level1::Other, "影响指标"));
+    assert_eq!((c.children[0].level2, c.children[0].label.as_str()), (jixiao::Level2::Other, "新型指标"));
+}

@@ -1,0 +1,177 @@
+//! Property tests: JSON and text round trips of generated documents.
+
+mod common;
+
+use std::collections::BTreeMap;
+
+use common::without_lines;
+use jixiao::*;
+use proptest::prelude::*;
+
+/// Cell text from an alphabet that cannot spell a heading (`第…部分`), a table title (`…表`),
+/// a TC field or a tab, which is what a cell of a real table holds.
+fn words() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[补助人数量质提高率满意度服务经费发放工作完成情况0-9≥%，、（）]{1,12}").unwrap()
+}
+
+/// Prose lines that read as what they are: no leading digit, bracket or `一是`.
+fn sentence() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[补助人数量质提高率满意度服务经费发放工作完成情况，]{2,20}").unwrap().prop_map(|s| s + "。")
+}
+
+fn cell_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => words(),
+        1 => (words(), words()).prop_map(|(a, b)| format!("{a}\n{b}")),
+        1 => Just(String::new()),
+    ]
+}
+
+const TARGETS: &[&str] = &["≥90%", "100%", "≥38000人", "明显提高", "", "根据实际", "2-3次", "补助1007家庭户，补助1630名被征地农民", "≤5个工作日"];
+const LEVEL1: &[&str] = &["产出指标", "效益指标", "效果指标", "满意度指标", "成本指标", "影响指标"];
+const LEVEL2: &[&str] = &["数量指标", "质量指标", "时效指标", "成本指标", "社会效益指标", "服务对象满意度指标", "新指标"];
+
+fn indicator(with_extra: bool) -> impl Strategy<Value = Indicator> {
+    (words(), cell_text(), 0..TARGETS.len(), cell_text(), words()).prop_map(move |(name, description, t, basis, note)| {
+        let mut extra = BTreeMap::new();
+        if with_extra {
+            extra.insert("备注".to_owned(), note);
+        }
+        Indicator { name, description, target: Target::parse(TARGETS[t]), basis, line: 0, extra }
+    })
+}
+
+fn category(with_extra: bool) -> impl Strategy<Value = Category> {
+    (0..LEVEL1.len(), proptest::collection::vec((0..LEVEL2.len(), proptest::collection::vec(indicator(with_extra), 0..3)), 1..4))
+        .prop_map(|(l1, subs)| {
+            let mut children: Vec<SubCategory> = Vec::new();
+            for (l2, indicators) in subs {
+                // Two neighbours with one label are one category when read back.
+                if children.last().is_some_and(|c| c.label == LEVEL2[l2]) {
+                    continue;
+                }
+                children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
+            }
+            Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, line: 0 }
+        })
+}
+
+fn table() -> impl Strategy<Value = Table> {
+    (any::<bool>(), 1u32..40, words(), proptest::option::of(words()), proptest::collection::vec(category(false), 0..4), proptest::option::of(("[ABC]", 1u32..4)))
+        .prop_flat_map(|(wide, number, name, objective, cats, toc)| {
+            let cats = if wide { proptest::collection::vec(category(true), 0..3).boxed() } else { Just(cats).boxed() };
+            (Just((wide, number, name, objective, toc)), cats)
+        })
+        .prop_map(|((wide, number, name, objective, toc), categories)| {
+            let mut columns: Vec<String> = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).into();
+            if wide {
+                columns.push("备注".into());
+            }
+            let mut merged: Vec<Category> = Vec::new();
+            for c in categories {
+                if merged.last().is_some_and(|m| m.label == c.label) {
+                    continue;
+                }
+                merged.push(c);
+            }
+            let title = format!("{number}、{name}绩效目标表");
+            Table {
+                number: Some(number),
+                name,
+                toc: toc.map(|(id, level)| Toc { text: title.clone(), identifier: Some(id), level: Some(level) }),
+                title,
+                objective,
+                columns,
+                categories: merged,
+                line: 0,
+            }
+        })
+}
+
+fn overview() -> impl Strategy<Value = Overview> {
+    (
+        sentence(),
+        proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
+        proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
+        proptest::collection::vec((words(), proptest::collection::vec(sentence(), 1..3)), 0..3),
+    )
+        .prop_map(|(intro, goals, resp, safe)| Overview {
+            heading: "第一部分  部门整体绩效目标".into(),
+            intro,
+            goals: goals
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, items))| Goal {
+                    number: i as u32 + 1,
+                    title: format!("推动{title}"),
+                    items: items.into_iter().enumerate().map(|(k, text)| GoalItem { number: k as u32 + 1, text, line: 0 }).collect(),
+                    line: 0,
+                })
+                .collect(),
+            responsibilities: resp
+                .into_iter()
+                .enumerate()
+                .map(|(i, (name, d))| Responsibility { number: i as u32 + 1, name: format!("负责{name}"), description: d.join("\n"), line: 0 })
+                .collect(),
+            safeguards: safe
+                .into_iter()
+                .map(|(title, text)| Safeguard { title: format!("保障{}", title.replace(['，', '、'], "")), text: text.join("\n"), line: 0 })
+                .collect(),
+            line: 0,
+        })
+}
+
+fn document() -> impl Strategy<Value = Document> {
+    (
+        proptest::option::of(2000i32..2100),
+        proptest::option::of(overview()),
+        proptest::collection::vec((0usize..3, proptest::collection::vec(table(), 0..3)), 1..3),
+    )
+        .prop_map(|(year, overview, sections)| {
+            let mut doc = Document::new(match year {
+                Some(y) => format!("{y}年部门预算绩效信息"),
+                None => "部门预算绩效信息".into(),
+            });
+            doc.year = year;
+            doc.overview = overview;
+            for (i, (kind, tables)) in sections.into_iter().enumerate() {
+                let (heading, kind) = [
+                    ("专项资金绩效目标", SectionKind::SpecialFund),
+                    ("预算项目绩效目标", SectionKind::BudgetProject),
+                    ("其他绩效目标", SectionKind::Other),
+                ][kind];
+                let number = i as u32 + 2;
+                let cn = ["二", "三", "四"][i];
+                doc.sections.push(Section { number: Some(number), kind, heading: format!("第{cn}部分  {heading}"), tables, line: 0 });
+            }
+            doc
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn json_round_trip(doc in document(), value in any::<f64>().prop_filter("finite", |v| v.is_finite())) {
+        let mut doc = doc;
+        if let Some(t) = doc.sections.iter_mut().flat_map(|s| &mut s.tables).next() {
+            t.line = 7;
+        }
+        let mut target = Target::parse("≥1人");
+        target.value = Some(value);
+        doc.notes.push(Note { line: 3, text: format!("{value}") });
+        let json = write::json::to_string(&doc, false).unwrap();
+        prop_assert_eq!(&write::json::from_str(&json).unwrap(), &doc);
+        let json: serde_json::Value = serde_json::to_value(&target).unwrap();
+        prop_assert_eq!(serde_json::from_value::<Target>(json).unwrap(), target);
+    }
+
+    #[test]
+    fn text_round_trip(doc in document()) {
+        let text = write::text::to_string(&doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap();
+        prop_assert!(again.notes.is_empty(), "unplaced: {:?}\n{}", again.notes, text);
+        prop_assert_eq!(without_lines(&again), without_lines(&doc), "{}", text);
+        prop_assert_eq!(write::text::to_string(&again), text);
+    }
+}

@@ -1,0 +1,78 @@
+//! The committed schema is what the model generates, and every document validates against it.
+
+mod common;
+
+use std::path::PathBuf;
+
+fn committed_path() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.schema.json")
+}
+
+#[test]
+fn committed_schema_has_not_drifted() {
+    let generated = jixiao::schema::schema_json();
+    let path = committed_path();
+    if std::env::var_os("JIXIAO_BLESS").is_some() {
+        std::fs::write(&path, &generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == generated,
+        "include/jixiao.schema.json differs from the model: run `make schema` and commit the result"
+    );
+}
+
+#[test]
+fn schema_is_draft_2020_12_with_a_description_everywhere() {
+    let schema = jixiao::schema::schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    fn walk(v: &serde_json::Value, path: &str, missing: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::Object(props)) = map.get("properties") {
+                    for (name, prop) in props {
+                        if prop.get("description").is_none() {
+                            missing.push(format!("{path}.{name}"));
+                        }
+                    }
+                }
+                if let Some(serde_json::Value::Array(variants)) = map.get("oneOf") {
+                    for variant in variants {
+                        if variant.get("const").is_some() && variant.get("description").is_none() {
+                            missing.push(format!("{path}: {}", variant["const"]));
+                        }
+                    }
+                }
+                for (k, child) in map {
+                    walk(child, &format!("{path}/{k}"), missing);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|i| walk(i, path, missing)),
+            _ => {}
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&schema, "", &mut missing);
+    assert!(missing.is_empty(), "fields without a description: {missing:?}");
+    // Every target kind and comparator is in the schema.
+    let text = schema.to_string();
+    for name in ["quantity", "range", "compound", "qualitative", "as_actual", "empty", "ge", "gt", "eq", "le", "lt"] {
+        assert!(text.contains(&format!("\"const\":\"{name}\"")), "{name}");
+    }
+}
+
+#[test]
+fn every_document_in_tests_data_validates() {
+    let schema = jixiao::schema::schema();
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let corpus = common::corpus();
+    assert!(!corpus.is_empty());
+    for (name, doc) in corpus {
+        let json: serde_json::Value = serde_json::from_str(&jixiao::write::json::to_string(&doc, false).unwrap()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    // And the validator does reject what is wrong.
+    let bad = serde_json::json!({"schema_version": 1, "title": 3, "year": null, "overview": null, "sections": [], "notes": []});
+    assert!(!validator.is_valid(&bad));
+}
