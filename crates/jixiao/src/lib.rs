@@ -19,3 +19,8 @@ pub mod write;
 pub use error::{Error, Result};
 pub use model::*;
 pub use read::{Encoding, Format, ReadOptions, open, parse_bytes, parse_str};
+
+/// The README's Rust examples, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;

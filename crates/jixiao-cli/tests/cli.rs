@@ -1,0 +1,122 @@
+//! The `jixiao` command as a user runs it: outputs, exit codes, one-line errors.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+fn sample() -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/000_3e963503b18f6771.txt").display().to_string()
+}
+
+fn jixiao(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    input.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn parse_prints_pretty_json() {
+    let o = jixiao(&["parse", &sample()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("{\n  \"schema_version\": 1,"));
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["year"], 2020);
+    assert!(stderr(&o).is_empty());
+}
+
+#[test]
+fn several_inputs_give_ndjson_and_one_csv() {
+    let s = sample();
+    let o = jixiao(&["parse", &s, "-"], Some(&std::fs::read(&s).unwrap()));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0], lines[1]);
+    let o = jixiao(&["parse", &s, &s, "--format", "csv", "--bom"], None);
+    let csv = stdout(&o);
+    assert!(csv.starts_with("\u{FEFF}file,section_kind,"));
+    assert_eq!(csv.matches("\r\n").count(), 1 + 2 * 115);
+}
+
+#[test]
+fn compact_json_text_and_output_file() {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.txt");
+    let o = jixiao(&["parse", &sample(), "--format", "text", "-o", out.to_str().unwrap()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(text.starts_with("2020年部门预算绩效信息\n"));
+    // The text output parses again to the same model.
+    let a = jixiao(&["parse", &sample(), "--compact"], None);
+    let b = jixiao(&["parse", out.to_str().unwrap(), "--compact"], None);
+    let strip = |s: String| s.lines().count();
+    assert_eq!(strip(stdout(&a)), 1);
+    assert_eq!(strip(stdout(&b)), 1);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn bad_input_exits_2_with_one_line_naming_the_file() {
+    let o = jixiao(&["parse", "/nonexistent/x.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.starts_with("jixiao: /nonexistent/x.txt: "), "{err}");
+
+    let o = jixiao(&["parse", "-"], Some(b"just some words\n"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).starts_with("jixiao: <stdin>: not a performance document"), "{}", stderr(&o));
+
+    let o = jixiao(&["parse", "-"], Some(b"\x00\x01\x02garbage\xff"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("<stdin>:1: binary data"), "{}", stderr(&o));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(jixiao(&["frobnicate"], None).status.code(), Some(2));
+    assert_eq!(jixiao(&["parse", "--format", "xml"], None).status.code(), Some(2));
+    assert_eq!(jixiao(&["parse", "--encoding", "latin9"], None).status.code(), Some(2));
+    let s = sample();
+    let o = jixiao(&["parse", &s, &s, "--format", "text"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("text output takes one input"));
+    assert_eq!(jixiao(&["--version"], None).status.code(), Some(0));
+}
+
+#[test]
+fn unplaced_content_is_reported_as_warnings() {
+    let input = "第二部分 专项资金绩效目标\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n\n\n孤立的一行\n";
+    let o = jixiao(&["parse", "-", "--format", "csv"], Some(input.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stderr(&o).trim(), "<stdin>:10: warning: content not placed in the model (kept in notes): 孤立的一行");
+    let quiet = jixiao(&["parse", "-", "-q"], Some(input.as_bytes()));
+    assert!(stderr(&quiet).is_empty());
+}
+
+#[test]
+fn schema_prints_the_committed_schema() {
+    let o = jixiao(&["schema"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.schema.json")).unwrap();
+    assert_eq!(stdout(&o), committed);
+}
