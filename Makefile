@@ -6,7 +6,7 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest jsonschema pandas mypy
 
-.PHONY: test test-rust test-python venv schema clean
+.PHONY: test test-rust test-python venv schema fuzz clean
 
 test: test-rust test-python
 
@@ -28,6 +28,15 @@ test-python: venv
 # Regenerate the committed schema after a model change (the schema test fails until you do).
 schema:
 	$(CARGO) run --quiet --locked -- schema > include/jixiao.schema.json
+
+# Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
+FUZZ_SECONDS ?= 60
+fuzz:
+	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt fuzz/corpus/document_parse/
+	mkdir -p fuzz/corpus/target_parse && cut -f1 tests/data/targets.tsv | grep -v '^#' | split -l 1 - fuzz/corpus/target_parse/case-
+	cd fuzz && for t in target_parse document_parse; do \
+	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; done
 
 clean:
 	$(CARGO) clean

@@ -22,8 +22,16 @@ struct Cli {
 enum Command {
     /// Parse documents and print them as JSON (NDJSON for several), CSV or text.
     Parse(ParseArgs),
+    /// Read target values (指标值) as they would be read in a table: one JSON object per line.
+    Target(TargetArgs),
     /// Print the JSON Schema of the document.
     Schema,
+}
+
+#[derive(clap::Args)]
+struct TargetArgs {
+    /// Values to read; none reads one value per line from standard input.
+    texts: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -119,6 +127,23 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
     emit(args.output.as_ref(), &out)
 }
 
+fn target(args: TargetArgs) -> Result<(), Failure> {
+    let texts = if args.texts.is_empty() {
+        let mut input = String::new();
+        io::stdin().read_to_string(&mut input).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        input.lines().map(str::to_owned).collect()
+    } else {
+        args.texts
+    };
+    let mut out = String::new();
+    for text in &texts {
+        let json = serde_json::to_string(&jixiao::Target::parse(text)).map_err(|e| Failure(e.to_string()))?;
+        out.push_str(&json);
+        out.push('\n');
+    }
+    emit(None, &out)
+}
+
 fn emit(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
         Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display()))),
@@ -144,6 +169,7 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Parse(args) => parse(args),
+        Command::Target(args) => target(args),
         Command::Schema => emit(None, &jixiao::schema::schema_json()),
     };
     match result {

@@ -120,3 +120,16 @@ fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.schema.json")).unwrap();
     assert_eq!(stdout(&o), committed);
 }
+
+#[test]
+fn target_reads_single_values() {
+    let o = jixiao(&["target", "≥1,500人", "不超过10万元"], None);
+    assert_eq!(o.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["comparator"], "ge");
+    assert_eq!(lines[0]["value"], 1500.0);
+    assert_eq!(lines[1]["value_yuan"], 100000.0);
+    let o = jixiao(&["target"], Some("明显提高\n根据实际\n".as_bytes()));
+    let kinds: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].clone()).collect();
+    assert_eq!(kinds, ["qualitative", "as_actual"]);
+}

@@ -236,7 +236,8 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         at = len;
         c
     });
-    if comparator.is_none() && !s.first().is_some_and(char::is_ascii_digit) {
+    let starts_with_number = number_at(&s[..end], 0, true).is_some();
+    if comparator.is_none() && !starts_with_number {
         // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
         let pos = (1..end).find(|&i| longest_word(s, i, PREFIX_COMPARATORS).is_some())?;
         if s[..pos].iter().any(|c| c.is_ascii_digit()) {

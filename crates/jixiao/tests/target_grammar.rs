@@ -1,0 +1,118 @@
+//! The 指标值 grammar against tests/data/targets.tsv (shared with the C and Python tests), and
+//! its properties: any text reads without panicking, keeps its raw text, and reads the same
+//! when folded to half width or spaced out.
+
+mod common;
+
+use jixiao::{Target, TargetKind};
+use proptest::prelude::*;
+
+/// The expected reading of a case, in the TSV's own words, next to what the parser gave.
+fn describe(t: &Target) -> Vec<String> {
+    let num = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+    vec![
+        t.kind.as_str().to_owned(),
+        t.comparator.map(|c| c.as_str().to_owned()).unwrap_or_default(),
+        (t.sign_given as u8).to_string(),
+        num(t.value),
+        num(t.upper),
+        t.unit.clone().unwrap_or_default(),
+        t.unit_kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+        num(t.value_yuan),
+        t.direction.map(|d| d.as_str().to_owned()).unwrap_or_default(),
+        if t.parts.is_empty() { String::new() } else { t.parts.len().to_string() },
+    ]
+}
+
+#[test]
+fn every_case_in_targets_tsv() {
+    let table = std::fs::read_to_string(common::data_dir().join("targets.tsv")).unwrap();
+    let mut failures = Vec::new();
+    let mut cases = 0;
+    let mut seen = std::collections::HashSet::new();
+    for line in table.lines().filter(|l| !l.starts_with('#')) {
+        let cells: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cells.len(), 11, "malformed case line {line:?}");
+        assert!(seen.insert(cells[0]), "duplicate case {:?}", cells[0]);
+        let expected: Vec<String> = cells[1..].iter().map(|c| c.to_string()).collect();
+        let t = Target::parse(cells[0]);
+        assert_eq!(t.raw, cells[0]);
+        let got = describe(&t);
+        if got != expected {
+            failures.push(format!("{:?}\n   expected {expected:?}\n   got      {got:?}", cells[0]));
+        }
+        cases += 1;
+    }
+    assert!(cases >= 150, "only {cases} cases");
+    assert!(failures.is_empty(), "{} of {cases} cases read wrong:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn compound_parts_keep_their_text() {
+    let t = Target::parse("补助1007家庭户，补助1630名被征地农民");
+    let parts: Vec<(&str, f64, Option<&str>)> = t.parts.iter().map(|p| (p.text.as_str(), p.value, p.unit.as_deref())).collect();
+    assert_eq!(parts, [("补助1007家庭户", 1007.0, Some("家庭户")), ("补助1630名被征地农民", 1630.0, Some("名"))]);
+    let t = Target::parse("新增就业1,200人， 培训500人次");
+    assert_eq!(t.parts[0].value, 1200.0);
+    assert_eq!(t.parts[1].text, "培训500人次");
+}
+
+#[test]
+fn every_kind_appears_in_the_cases() {
+    for (raw, kind) in [("≥1人", TargetKind::Quantity), ("1-2人", TargetKind::Range), ("1人，2户", TargetKind::Compound),
+        ("稳定", TargetKind::Qualitative), ("据实", TargetKind::AsActual), ("", TargetKind::Empty)] {
+        assert_eq!(Target::parse(raw).kind, kind, "{raw}");
+    }
+}
+
+/// Half-width ASCII to its full-width form, and `≥ ≤` to `≧ ≦`: what Word users type.
+fn widen(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '!'..='~' => char::from_u32(c as u32 + 0xFEE0).unwrap(),
+            ' ' => '\u{3000}',
+            '≥' => '≧',
+            '≤' => '≦',
+            c => c,
+        })
+        .collect()
+}
+
+/// The interpretation without the texts that are copies of the input.
+fn meaning(t: &Target) -> String {
+    let mut t = t.clone();
+    t.raw.clear();
+    t.parts.iter_mut().for_each(|p| p.text.clear());
+    serde_json::to_string(&t).unwrap()
+}
+
+fn target_like() -> impl Strategy<Value = String> {
+    proptest::string::string_regex(
+        "(≥|≤|>|<|=|>=|不低于|不超过|达到)?[0-9]{1,5}(,[0-9]{3})?(\\.[0-9]{1,2})?(%|人|次|万元|个工作日|百分比|次/月)?(以上|以内)?((，|、)[补助]{0,2}[0-9]{1,3}(人|户))?|[提高稳定减少完成根据实际无/ -]{0,6}",
+    )
+    .unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn any_text_reads_and_keeps_its_raw(s in any::<String>()) {
+        let t = Target::parse(&s);
+        prop_assert_eq!(&t.raw, &s);
+        if let Some(v) = t.value { prop_assert!(v.is_finite()); }
+    }
+
+    #[test]
+    fn stable_under_width_folding_and_spaces(s in target_like(), gaps in proptest::collection::vec(0usize..40, 0..4)) {
+        let base = meaning(&Target::parse(&s));
+        prop_assert_eq!(&meaning(&Target::parse(&widen(&s))), &base, "full width: {}", widen(&s));
+        let mut spaced: Vec<char> = s.chars().collect();
+        for g in gaps {
+            let at = g.min(spaced.len());
+            spaced.insert(at, if g % 2 == 0 { ' ' } else { '\u{3000}' });
+        }
+        let spaced: String = spaced.into_iter().collect();
+        prop_assert_eq!(&meaning(&Target::parse(&spaced)), &base, "spaced: {:?}", spaced);
+    }
+}
