@@ -1,0 +1,184 @@
+//! Documents: parse, open, free, write out, and the top-level getters.
+
+use std::ffi::{CStr, c_char};
+
+use jixiao::{Document, ReadOptions};
+
+use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::strings::give;
+use crate::tree::{jx_section, view};
+use crate::types::*;
+
+/// An owned document. Free with jx_document_free.
+pub struct jx_document {
+    _private: [u8; 0],
+}
+
+pub(crate) fn doc<'a>(p: *const jx_document) -> Option<&'a Document> {
+    // SAFETY: a non-NULL jx_document pointer came from Box<Document>::into_raw in this crate.
+    unsafe { p.cast::<Document>().as_ref() }
+}
+
+pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
+    // SAFETY: the caller of every export checked `out` for NULL first.
+    unsafe { *out = Box::into_raw(Box::new(d)).cast() };
+}
+
+fn options(format: jx_format, path: Option<String>) -> Result<ReadOptions, Failure> {
+    let format = format_of(format)
+        .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
+    Ok(ReadOptions { format, path, ..Default::default() })
+}
+
+/// Parses a document from `len` bytes at `data` (encoding detected). `format` is a JX_FORMAT_*
+/// code, usually JX_FORMAT_AUTO. On success `*out` owns the document.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_parse(data: *const u8, len: usize, format: jx_format, out: *mut *mut jx_document) -> jx_status {
+    guard(|| {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let bytes: &[u8] = match (data.is_null(), len) {
+            (_, 0) => &[],
+            (true, _) => return Err(Failure::null("data")),
+            // SAFETY: the caller passes `len` readable bytes at `data`.
+            (false, _) => unsafe { std::slice::from_raw_parts(data, len) },
+        };
+        let d = jixiao::parse_bytes(bytes, &options(format, None)?)?;
+        hand_out(d, out);
+        Ok(())
+    })
+}
+
+/// Reads and parses the file at the NUL-terminated UTF-8 `path`; errors name the file.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_open(path: *const c_char, format: jx_format, out: *mut *mut jx_document) -> jx_status {
+    guard(|| {
+        if path.is_null() {
+            return Err(Failure::null("path"));
+        }
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: the caller passes a NUL-terminated string.
+        let path = unsafe { CStr::from_ptr(path) }
+            .to_str()
+            .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
+        let d = jixiao::open(path, &options(format, Some(path.to_owned()))?)?;
+        hand_out(d, out);
+        Ok(())
+    })
+}
+
+/// Reads a document back from jixiao JSON (`len` bytes at `json`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_from_json(json: *const c_char, len: usize, out: *mut *mut jx_document) -> jx_status {
+    unsafe { jx_document_parse(json.cast(), len, JX_FORMAT_JSON, out) }
+}
+
+/// Frees a document and every view and jx_str borrowed from it. NULL is fine.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_free(doc: *mut jx_document) {
+    if !doc.is_null() {
+        // SAFETY: a non-NULL jx_document came from Box::into_raw and is freed once.
+        guard_value((), || drop(unsafe { Box::from_raw(doc.cast::<Document>()) }));
+    }
+}
+
+fn write_out(doc: *const jx_document, out: *mut *mut c_char, out_len: *mut usize, f: impl FnOnce(&Document) -> Result<String, Failure>) -> jx_status {
+    guard(|| {
+        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let (p, len) = give(f(d)?);
+        // SAFETY: `out` is non-NULL; `out_len` may be NULL.
+        unsafe {
+            *out = p;
+            if !out_len.is_null() {
+                *out_len = len;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// The document as JSON (pretty or compact). Free `*out` with jx_string_free; `out_len` may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_to_json(doc: *const jx_document, pretty: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
+    write_out(doc, out, out_len, |d| Ok(jixiao::write::json::to_string(d, pretty)?))
+}
+
+/// The document as CSV, one row per indicator (`bom`: start with a UTF-8 BOM for Excel).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_to_csv(doc: *const jx_document, bom: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
+    write_out(doc, out, out_len, |d| Ok(jixiao::write::csv::to_string(d, bom)))
+}
+
+/// The document as Word-style text.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_to_text(doc: *const jx_document, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
+    write_out(doc, out, out_len, |d| Ok(jixiao::write::text::to_string(d)))
+}
+
+/// The title as written; empty when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_title(doc: *const jx_document) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(self::doc(doc).map(|d| d.title.as_str())))
+}
+
+/// Writes the budget year to `*out` and returns true when the title names one.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_year(doc: *const jx_document, out: *mut i32) -> bool {
+    guard_value(false, || match (self::doc(doc).and_then(|d| d.year), out.is_null()) {
+        (Some(y), false) => {
+            // SAFETY: `out` is non-NULL.
+            unsafe { *out = y };
+            true
+        }
+        _ => false,
+    })
+}
+
+/// How many parts with tables the document has.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_section_count(doc: *const jx_document) -> usize {
+    guard_value(0, || self::doc(doc).map_or(0, |d| d.sections.len()))
+}
+
+/// The `index`-th part with tables.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_section(doc: *const jx_document, index: usize, out: *mut *const jx_section) -> jx_status {
+    guard(|| {
+        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
+        let s = d.sections.get(index).ok_or_else(|| Failure::out_of_range(index, d.sections.len()))?;
+        view(s, out)
+    })
+}
+
+/// How many pieces of content the reader could not place.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_note_count(doc: *const jx_document) -> usize {
+    guard_value(0, || self::doc(doc).map_or(0, |d| d.notes.len()))
+}
+
+/// The `index`-th unplaced piece of content, with its line.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_note(doc: *const jx_document, index: usize, out: *mut jx_note) -> jx_status {
+    guard(|| {
+        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
+        let n = d.notes.get(index).ok_or_else(|| Failure::out_of_range(index, d.notes.len()))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is non-NULL.
+        unsafe { *out = jx_note { line: n.line, text: jx_str::new(&n.text) } };
+        Ok(())
+    })
+}
+
+/// How many indicators the document holds in all.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_indicator_count(doc: *const jx_document) -> usize {
+    guard_value(0, || self::doc(doc).map_or(0, |d| d.indicator_count()))
+}

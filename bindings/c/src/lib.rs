@@ -1,0 +1,20 @@
+//! The C ABI of jixiao. Thin: every function reads or converts what the core holds; no logic
+//! lives here that the core should own. Conventions are in the header's preamble (cbindgen.toml).
+#![allow(non_camel_case_types)]
+#![allow(clippy::missing_safety_doc)] // the safety contract of every export is in jixiao.h
+
+mod boundary;
+mod document;
+mod overview;
+mod strings;
+mod target;
+mod tree;
+mod types;
+
+pub use boundary::{jx_last_error, jx_last_error_line, jx_status};
+pub use document::*;
+pub use overview::*;
+pub use strings::*;
+pub use target::*;
+pub use tree::*;
+pub use types::*;

@@ -1,0 +1,156 @@
+//! 第一部分 部门整体绩效目标: the overview, its goals, responsibilities and safeguards.
+
+use jixiao::{Goal, Overview};
+
+use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::document::{doc, jx_document};
+use crate::types::jx_str;
+
+/// The department-wide part, borrowed from its document.
+pub struct jx_overview {
+    _private: [u8; 0],
+}
+/// One numbered goal of the overview, borrowed from its document.
+pub struct jx_goal {
+    _private: [u8; 0],
+}
+
+/// One item of a goal.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_goal_item {
+    pub number: u32,
+    pub text: jx_str,
+    pub line: usize,
+}
+
+/// The target of one responsibility (职责分类绩效目标).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_responsibility {
+    pub number: u32,
+    pub name: jx_str,
+    /// With its own sub-structure kept as lines.
+    pub description: jx_str,
+    pub line: usize,
+}
+
+/// One titled block of safeguard measures (工作保障措施).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_safeguard {
+    /// Empty when the prose has no title.
+    pub title: jx_str,
+    pub text: jx_str,
+    pub line: usize,
+}
+
+fn ov<'a>(p: *const jx_overview) -> Option<&'a Overview> {
+    // SAFETY: a non-NULL jx_overview was made from a &Overview of a live document.
+    unsafe { p.cast::<Overview>().as_ref() }
+}
+
+fn goal<'a>(p: *const jx_goal) -> Option<&'a Goal> {
+    // SAFETY: a non-NULL jx_goal was made from a &Goal of a live document.
+    unsafe { p.cast::<Goal>().as_ref() }
+}
+
+fn put<T, U>(list: Option<&[T]>, index: usize, out: *mut U, what: &str, f: impl FnOnce(&T) -> U) -> jx_status {
+    guard(|| {
+        let list = list.ok_or_else(|| Failure::null(what))?;
+        let item = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is non-NULL.
+        unsafe { *out = f(item) };
+        Ok(())
+    })
+}
+
+/// The overview, or NULL when the document has no department-wide part.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_overview(doc_: *const jx_document) -> *const jx_overview {
+    guard_value(std::ptr::null(), || doc(doc_).and_then(|d| d.overview.as_ref()).map_or(std::ptr::null(), |o| (o as *const Overview).cast()))
+}
+
+/// The part heading as written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_heading(overview: *const jx_overview) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(ov(overview).map(|o| o.heading.as_str())))
+}
+
+/// The introduction of 总体绩效目标.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_intro(overview: *const jx_overview) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(ov(overview).map(|o| o.intro.as_str())))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_line(overview: *const jx_overview) -> usize {
+    guard_value(0, || ov(overview).map_or(0, |o| o.line))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_goal_count(overview: *const jx_overview) -> usize {
+    guard_value(0, || ov(overview).map_or(0, |o| o.goals.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_goal(overview: *const jx_overview, index: usize, out: *mut *const jx_goal) -> jx_status {
+    put(ov(overview).map(|o| o.goals.as_slice()), index, out, "overview", |g| (g as *const Goal).cast())
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_number(g: *const jx_goal) -> u32 {
+    guard_value(0, || goal(g).map_or(0, |g| g.number))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_title(g: *const jx_goal) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(goal(g).map(|g| g.title.as_str())))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_line(g: *const jx_goal) -> usize {
+    guard_value(0, || goal(g).map_or(0, |g| g.line))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_item_count(g: *const jx_goal) -> usize {
+    guard_value(0, || goal(g).map_or(0, |g| g.items.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_get_item(g: *const jx_goal, index: usize, out: *mut jx_goal_item) -> jx_status {
+    put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item { number: i.number, text: jx_str::new(&i.text), line: i.line })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_responsibility_count(overview: *const jx_overview) -> usize {
+    guard_value(0, || ov(overview).map_or(0, |o| o.responsibilities.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_responsibility(overview: *const jx_overview, index: usize, out: *mut jx_responsibility) -> jx_status {
+    put(ov(overview).map(|o| o.responsibilities.as_slice()), index, out, "overview", |r| jx_responsibility {
+        number: r.number,
+        name: jx_str::new(&r.name),
+        description: jx_str::new(&r.description),
+        line: r.line,
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_safeguard_count(overview: *const jx_overview) -> usize {
+    guard_value(0, || ov(overview).map_or(0, |o| o.safeguards.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_safeguard(overview: *const jx_overview, index: usize, out: *mut jx_safeguard) -> jx_status {
+    put(ov(overview).map(|o| o.safeguards.as_slice()), index, out, "overview", |s| jx_safeguard {
+        title: jx_str::new(&s.title),
+        text: jx_str::new(&s.text),
+        line: s.line,
+    })
+}

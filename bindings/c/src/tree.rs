@@ -1,0 +1,329 @@
+//! Borrowed views into a document's tree: sections, tables, categories, indicators.
+
+use jixiao::{Category, Indicator, Level1, Level2, Section, SectionKind, SubCategory, Table};
+
+use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::target::fill_target;
+use crate::types::*;
+
+/// A part with tables (第N部分), borrowed from its document.
+pub struct jx_section {
+    _private: [u8; 0],
+}
+/// A 绩效目标表, borrowed from its document.
+pub struct jx_table {
+    _private: [u8; 0],
+}
+/// A level-1 category (一级指标), borrowed from its document.
+pub struct jx_category {
+    _private: [u8; 0],
+}
+/// A level-2 category (二级指标), borrowed from its document.
+pub struct jx_subcategory {
+    _private: [u8; 0],
+}
+/// An indicator row (三级指标), borrowed from its document.
+pub struct jx_indicator {
+    _private: [u8; 0],
+}
+
+/// Writes a view pointer to `out`.
+pub(crate) fn view<T, V>(node: &T, out: *mut *const V) -> Result<(), Failure> {
+    if out.is_null() {
+        return Err(Failure::null("out"));
+    }
+    // SAFETY: `out` is non-NULL; the pointer stays valid while the document lives.
+    unsafe { *out = (node as *const T).cast() };
+    Ok(())
+}
+
+/// The model node behind a view pointer.
+fn node<'a, T, V>(p: *const V) -> Option<&'a T> {
+    // SAFETY: a non-NULL view pointer of kind V was made by `view` from a &T of its document.
+    unsafe { p.cast::<T>().as_ref() }
+}
+
+fn item<'a, T, V>(list: Option<&'a Vec<T>>, index: usize, out: *mut *const V, what: &str) -> jx_status {
+    guard(|| {
+        let list = list.ok_or_else(|| Failure::null(what))?;
+        let n = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;
+        view(n, out)
+    })
+}
+
+fn opt_u32(v: Option<u32>, out: *mut u32) -> bool {
+    match (v, out.is_null()) {
+        (Some(v), false) => {
+            // SAFETY: `out` is non-NULL.
+            unsafe { *out = v };
+            true
+        }
+        _ => false,
+    }
+}
+
+fn text<T>(p: Option<&T>, f: impl FnOnce(&T) -> &str) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(p.map(f)))
+}
+
+// ---- sections
+
+/// Writes the part's number (第二部分 → 2) and returns true; false for tables outside a numbered part.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_number(section: *const jx_section, out: *mut u32) -> bool {
+    guard_value(false, || opt_u32(node::<Section, _>(section).and_then(|s| s.number), out))
+}
+
+/// What the part holds, by the meaning of its heading.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_get_kind(section: *const jx_section) -> jx_section_kind {
+    guard_value(jx_section_kind::JX_SECTION_OTHER, || match node::<Section, _>(section).map(|s| s.kind) {
+        Some(SectionKind::SpecialFund) => jx_section_kind::JX_SECTION_SPECIAL_FUND,
+        Some(SectionKind::BudgetProject) => jx_section_kind::JX_SECTION_BUDGET_PROJECT,
+        _ => jx_section_kind::JX_SECTION_OTHER,
+    })
+}
+
+/// The heading as written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_heading(section: *const jx_section) -> jx_str {
+    text(node::<Section, _>(section), |s| &s.heading)
+}
+
+/// The 1-based line of the heading.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_line(section: *const jx_section) -> usize {
+    guard_value(0, || node::<Section, _>(section).map_or(0, |s| s.line))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_table_count(section: *const jx_section) -> usize {
+    guard_value(0, || node::<Section, _>(section).map_or(0, |s| s.tables.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_table(section: *const jx_section, index: usize, out: *mut *const jx_table) -> jx_status {
+    item(node::<Section, _>(section).map(|s| &s.tables), index, out, "section")
+}
+
+// ---- tables
+
+/// Writes the table's number (`3、…` → 3) and returns true; false when the title has none.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_number(table: *const jx_table, out: *mut u32) -> bool {
+    guard_value(false, || opt_u32(node::<Table, _>(table).and_then(|t| t.number), out))
+}
+
+/// The fund or project name, without the number and 绩效目标表.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_name(table: *const jx_table) -> jx_str {
+    text(node::<Table, _>(table), |t| &t.name)
+}
+
+/// The title line as written, less any TC field.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_title(table: *const jx_table) -> jx_str {
+    text(node::<Table, _>(table), |t| &t.title)
+}
+
+/// Fills `*out` with the table's Word TC field and returns true; false when it has none.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_toc(table: *const jx_table, out: *mut jx_toc) -> bool {
+    guard_value(false, || match (node::<Table, _>(table).and_then(|t| t.toc.as_ref()), out.is_null()) {
+        (Some(toc), false) => {
+            let value = jx_toc {
+                text: jx_str::new(&toc.text),
+                identifier: jx_str::opt(toc.identifier.as_deref()),
+                has_level: toc.level.is_some(),
+                level: toc.level.unwrap_or(0),
+            };
+            // SAFETY: `out` is non-NULL.
+            unsafe { *out = value };
+            true
+        }
+        _ => false,
+    })
+}
+
+/// Writes the objective (绩效目标) text and returns true; false when the table has no objective row.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_objective(table: *const jx_table, out: *mut jx_str) -> bool {
+    guard_value(false, || match (node::<Table, _>(table).and_then(|t| t.objective.as_deref()), out.is_null()) {
+        (Some(o), false) => {
+            // SAFETY: `out` is non-NULL.
+            unsafe { *out = jx_str::new(o) };
+            true
+        }
+        _ => false,
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_column_count(table: *const jx_table) -> usize {
+    guard_value(0, || node::<Table, _>(table).map_or(0, |t| t.columns.len()))
+}
+
+/// The `index`-th header label as written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_column(table: *const jx_table, index: usize, out: *mut jx_str) -> jx_status {
+    guard(|| {
+        let t = node::<Table, _>(table).ok_or_else(|| Failure::null("table"))?;
+        let c = t.columns.get(index).ok_or_else(|| Failure::out_of_range(index, t.columns.len()))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is non-NULL.
+        unsafe { *out = jx_str::new(c) };
+        Ok(())
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_category_count(table: *const jx_table) -> usize {
+    guard_value(0, || node::<Table, _>(table).map_or(0, |t| t.categories.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_category(table: *const jx_table, index: usize, out: *mut *const jx_category) -> jx_status {
+    item(node::<Table, _>(table).map(|t| &t.categories), index, out, "table")
+}
+
+/// The 1-based line of the title.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_line(table: *const jx_table) -> usize {
+    guard_value(0, || node::<Table, _>(table).map_or(0, |t| t.line))
+}
+
+// ---- categories
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_level1(category: *const jx_category) -> jx_level1 {
+    use jx_level1::*;
+    guard_value(JX_LEVEL1_OTHER, || match node::<Category, _>(category).map(|c| c.level1) {
+        Some(Level1::Output) => JX_LEVEL1_OUTPUT,
+        Some(Level1::Effect) => JX_LEVEL1_EFFECT,
+        Some(Level1::Satisfaction) => JX_LEVEL1_SATISFACTION,
+        Some(Level1::Cost) => JX_LEVEL1_COST,
+        _ => JX_LEVEL1_OTHER,
+    })
+}
+
+/// The level-1 label as written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_label(category: *const jx_category) -> jx_str {
+    text(node::<Category, _>(category), |c| &c.label)
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_line(category: *const jx_category) -> usize {
+    guard_value(0, || node::<Category, _>(category).map_or(0, |c| c.line))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_child_count(category: *const jx_category) -> usize {
+    guard_value(0, || node::<Category, _>(category).map_or(0, |c| c.children.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_child(category: *const jx_category, index: usize, out: *mut *const jx_subcategory) -> jx_status {
+    item(node::<Category, _>(category).map(|c| &c.children), index, out, "category")
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_level2(sub: *const jx_subcategory) -> jx_level2 {
+    use jx_level2::*;
+    guard_value(JX_LEVEL2_OTHER, || match node::<SubCategory, _>(sub).map(|s| s.level2) {
+        Some(Level2::Quantity) => JX_LEVEL2_QUANTITY,
+        Some(Level2::Quality) => JX_LEVEL2_QUALITY,
+        Some(Level2::Timeliness) => JX_LEVEL2_TIMELINESS,
+        Some(Level2::Cost) => JX_LEVEL2_COST,
+        Some(Level2::EconomicCost) => JX_LEVEL2_ECONOMIC_COST,
+        Some(Level2::SocialCost) => JX_LEVEL2_SOCIAL_COST,
+        Some(Level2::EcologicalCost) => JX_LEVEL2_ECOLOGICAL_COST,
+        Some(Level2::EconomicBenefit) => JX_LEVEL2_ECONOMIC_BENEFIT,
+        Some(Level2::SocialBenefit) => JX_LEVEL2_SOCIAL_BENEFIT,
+        Some(Level2::EcologicalBenefit) => JX_LEVEL2_ECOLOGICAL_BENEFIT,
+        Some(Level2::Sustainability) => JX_LEVEL2_SUSTAINABILITY,
+        Some(Level2::ServiceSatisfaction) => JX_LEVEL2_SERVICE_SATISFACTION,
+        _ => JX_LEVEL2_OTHER,
+    })
+}
+
+/// The level-2 label as written.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_label(sub: *const jx_subcategory) -> jx_str {
+    text(node::<SubCategory, _>(sub), |s| &s.label)
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_line(sub: *const jx_subcategory) -> usize {
+    guard_value(0, || node::<SubCategory, _>(sub).map_or(0, |s| s.line))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_indicator_count(sub: *const jx_subcategory) -> usize {
+    guard_value(0, || node::<SubCategory, _>(sub).map_or(0, |s| s.indicators.len()))
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_indicator(sub: *const jx_subcategory, index: usize, out: *mut *const jx_indicator) -> jx_status {
+    item(node::<SubCategory, _>(sub).map(|s| &s.indicators), index, out, "sub")
+}
+
+// ---- indicators
+
+/// 三级指标 — the indicator's name.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_name(indicator: *const jx_indicator) -> jx_str {
+    text(node::<Indicator, _>(indicator), |i| &i.name)
+}
+
+/// 绩效指标描述 — what is measured.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_description(indicator: *const jx_indicator) -> jx_str {
+    text(node::<Indicator, _>(indicator), |i| &i.description)
+}
+
+/// 指标值确定依据 — where the value comes from.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_basis(indicator: *const jx_indicator) -> jx_str {
+    text(node::<Indicator, _>(indicator), |i| &i.basis)
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_line(indicator: *const jx_indicator) -> usize {
+    guard_value(0, || node::<Indicator, _>(indicator).map_or(0, |i| i.line))
+}
+
+/// Fills `*out` with the indicator's target value (指标值).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_target(indicator: *const jx_indicator, out: *mut jx_target) -> jx_status {
+    guard(|| {
+        let i = node::<Indicator, _>(indicator).ok_or_else(|| Failure::null("indicator"))?;
+        fill_target(&i.target, out)
+    })
+}
+
+/// How many extra columns (label → text) the indicator holds.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_extra_count(indicator: *const jx_indicator) -> usize {
+    guard_value(0, || node::<Indicator, _>(indicator).map_or(0, |i| i.extra.len()))
+}
+
+/// The `index`-th extra column, in label order: writes its label to `*key` and text to `*value`.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_extra(indicator: *const jx_indicator, index: usize, key: *mut jx_str, value: *mut jx_str) -> jx_status {
+    guard(|| {
+        let i = node::<Indicator, _>(indicator).ok_or_else(|| Failure::null("indicator"))?;
+        let (k, v) = i.extra.iter().nth(index).ok_or_else(|| Failure::out_of_range(index, i.extra.len()))?;
+        if key.is_null() || value.is_null() {
+            return Err(Failure::null(if key.is_null() { "key" } else { "value" }));
+        }
+        // SAFETY: both are non-NULL.
+        unsafe {
+            *key = jx_str::new(k);
+            *value = jx_str::new(v);
+        }
+        Ok(())
+    })
+}

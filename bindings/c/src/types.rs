@@ -1,0 +1,198 @@
+//! The plain C types: borrowed strings, the enums with fixed values, and the value structs.
+
+use std::ffi::{c_char, c_void};
+
+/// UTF-8 text borrowed from a document (or a parsed target): pointer and length, NOT
+/// NUL-terminated. Never a NULL pointer, also when empty.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_str {
+    pub ptr: *const c_char,
+    pub len: usize,
+}
+
+impl jx_str {
+    pub(crate) const EMPTY: jx_str = jx_str { ptr: c"".as_ptr(), len: 0 };
+
+    pub(crate) fn new(s: &str) -> jx_str {
+        if s.is_empty() { jx_str::EMPTY } else { jx_str { ptr: s.as_ptr().cast(), len: s.len() } }
+    }
+
+    pub(crate) fn opt(s: Option<&str>) -> jx_str {
+        s.map_or(jx_str::EMPTY, jx_str::new)
+    }
+}
+
+/// Input formats for jx_document_parse and jx_document_open.
+pub type jx_format = u32;
+/// Decide from the content.
+pub const JX_FORMAT_AUTO: jx_format = 0;
+/// Word's plain-text save (UTF-8, UTF-16 or GB18030, detected).
+pub const JX_FORMAT_TEXT: jx_format = 1;
+/// jixiao's own JSON.
+pub const JX_FORMAT_JSON: jx_format = 2;
+
+pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
+    match code {
+        JX_FORMAT_AUTO => Some(jixiao::Format::Auto),
+        JX_FORMAT_TEXT => Some(jixiao::Format::Text),
+        JX_FORMAT_JSON => Some(jixiao::Format::Json),
+        _ => None,
+    }
+}
+
+/// What a part of the document holds (Section.kind).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_section_kind {
+    JX_SECTION_OTHER = 0,
+    JX_SECTION_SPECIAL_FUND = 1,
+    JX_SECTION_BUDGET_PROJECT = 2,
+}
+
+/// 一级指标 meaning (Category.level1).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_level1 {
+    JX_LEVEL1_OTHER = 0,
+    JX_LEVEL1_OUTPUT = 1,
+    JX_LEVEL1_EFFECT = 2,
+    JX_LEVEL1_SATISFACTION = 3,
+    JX_LEVEL1_COST = 4,
+}
+
+/// 二级指标 meaning (SubCategory.level2).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_level2 {
+    JX_LEVEL2_OTHER = 0,
+    JX_LEVEL2_QUANTITY = 1,
+    JX_LEVEL2_QUALITY = 2,
+    JX_LEVEL2_TIMELINESS = 3,
+    JX_LEVEL2_COST = 4,
+    JX_LEVEL2_ECONOMIC_COST = 5,
+    JX_LEVEL2_SOCIAL_COST = 6,
+    JX_LEVEL2_ECOLOGICAL_COST = 7,
+    JX_LEVEL2_ECONOMIC_BENEFIT = 8,
+    JX_LEVEL2_SOCIAL_BENEFIT = 9,
+    JX_LEVEL2_ECOLOGICAL_BENEFIT = 10,
+    JX_LEVEL2_SUSTAINABILITY = 11,
+    JX_LEVEL2_SERVICE_SATISFACTION = 12,
+}
+
+/// How a target text was read (Target.kind).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_target_kind {
+    JX_TARGET_EMPTY = 0,
+    JX_TARGET_QUANTITY = 1,
+    JX_TARGET_RANGE = 2,
+    JX_TARGET_COMPOUND = 3,
+    JX_TARGET_QUALITATIVE = 4,
+    JX_TARGET_AS_ACTUAL = 5,
+}
+
+/// The comparison of a quantity; values 1–5 are the budget systems' sign codes.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_comparator {
+    /// Not a quantity.
+    JX_COMPARATOR_NONE = 0,
+    /// ≥
+    JX_COMPARATOR_GE = 1,
+    /// ＞
+    JX_COMPARATOR_GT = 2,
+    /// ＝
+    JX_COMPARATOR_EQ = 3,
+    /// ＜
+    JX_COMPARATOR_LT = 4,
+    /// ≤
+    JX_COMPARATOR_LE = 5,
+}
+
+/// What a unit measures (Target.unit_kind).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_unit_kind {
+    JX_UNIT_NONE = 0,
+    JX_UNIT_PERCENT = 1,
+    JX_UNIT_PERMILLE = 2,
+    JX_UNIT_COUNT = 3,
+    JX_UNIT_MONEY = 4,
+    JX_UNIT_DURATION = 5,
+    JX_UNIT_AREA = 6,
+    JX_UNIT_LENGTH = 7,
+    JX_UNIT_SCORE = 8,
+    JX_UNIT_RATE = 9,
+    JX_UNIT_OTHER = 10,
+}
+
+/// The direction qualitative words state (Target.direction).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_direction {
+    JX_DIRECTION_NONE = 0,
+    JX_DIRECTION_INCREASE = 1,
+    JX_DIRECTION_DECREASE = 2,
+    JX_DIRECTION_MAINTAIN = 3,
+    JX_DIRECTION_COMPLETE = 4,
+}
+
+/// A target value (指标值): the raw text and its reading. Strings borrow from the document or
+/// the jx_parsed_target it came from.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_target {
+    /// The text exactly as written.
+    pub raw: jx_str,
+    pub kind: jx_target_kind,
+    pub comparator: jx_comparator,
+    /// Whether the text gave the comparison (a bare `100%` is EQ without a sign).
+    pub sign_given: bool,
+    pub has_value: bool,
+    /// The number (the lower bound of a range); meaningful when has_value.
+    pub value: f64,
+    pub has_upper: bool,
+    /// The upper bound of a range; meaningful when has_upper.
+    pub upper: f64,
+    /// The unit as written (percent is always "%"); empty when none.
+    pub unit: jx_str,
+    pub unit_kind: jx_unit_kind,
+    pub has_value_yuan: bool,
+    /// For money: value in 元.
+    pub value_yuan: f64,
+    pub direction: jx_direction,
+    /// How many parts a compound target has; read them with jx_target_get_part.
+    pub part_count: usize,
+    /// Private: used by jx_target_get_part. Do not touch.
+    pub internal: *const c_void,
+}
+
+/// One quantity of a compound target.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_target_part {
+    pub text: jx_str,
+    pub value: f64,
+    /// Empty when no unit follows the number.
+    pub unit: jx_str,
+}
+
+/// Content the reader could not place, kept with its line.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_note {
+    pub line: usize,
+    pub text: jx_str,
+}
+
+/// A Word TC (table of contents) field.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_toc {
+    pub text: jx_str,
+    /// The `\f` identifier; empty when absent.
+    pub identifier: jx_str,
+    pub has_level: bool,
+    pub level: u32,
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs the C and C++ consumers built by `make test-c`: under AddressSanitizer + UBSan, and the
+# shared-library builds under valgrind; the tree listing read through C must equal the one
+# made from the JSON output.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+build="$root/build/c"
+data="$root/tests/data"
+sample="$data/000_3e963503b18f6771.txt"
+py="${PYTHON:-python3}"
+jixiao="$root/target/debug/jixiao"
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+valgrind_run() { valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$@"; }
+
+"$jixiao" parse -q "$sample" | "$py" "$root/tests/c/listing.py" > "$build/expected.txt"
+passed=0
+for mode in asan valgrind; do
+  for how in path memory; do
+    args=("$sample"); [ "$how" = memory ] && args=(--memory "$sample")
+    if [ "$mode" = asan ]; then "$build/walk-asan" "${args[@]}" > "$build/walk-$mode-$how.txt"
+    else valgrind_run "$build/walk" "${args[@]}" > "$build/walk-$mode-$how.txt"; fi
+    diff -u "$build/expected.txt" "$build/walk-$mode-$how.txt"
+    passed=$((passed + 1))
+  done
+done
+echo "walk: the C listing equals the JSON listing ($(wc -l < "$build/expected.txt") lines, $passed runs)"
+
+"$build/errors-asan" "$data"
+valgrind_run "$build/errors" "$data"
+"$build/consumer-asan" "$sample"
+valgrind_run "$build/consumer" "$sample"
+echo "c: all consumers passed under ASan+UBSan and valgrind"

@@ -1,0 +1,216 @@
+/* Walks the whole tree of a document through the C ABI and prints one line per node.
+ * tests/c/listing.py prints the same listing from `jixiao parse` JSON; the two must be equal.
+ * Usage: walk FILE            (parses from a path)
+ *        walk --memory FILE   (reads the file itself and parses from memory) */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "jixiao.h"
+
+static void die(const char *what, jx_status st) {
+    fprintf(stderr, "%s failed: status %d: %s (line %zu)\n", what, (int)st, jx_last_error(), jx_last_error_line());
+    exit(1);
+}
+
+#define CHECK(call) do { jx_status st_ = (call); if (st_ != JX_STATUS_OK) die(#call, st_); } while (0)
+
+/* Prints text with \n and \t escaped so that each node stays on one line. */
+static void put(const char *label, jx_str s) {
+    printf(" %s=", label);
+    for (size_t i = 0; i < s.len; i++) {
+        char c = s.ptr[i];
+        if (c == '\n') fputs("\\n", stdout);
+        else if (c == '\t') fputs("\\t", stdout);
+        else putchar(c);
+    }
+}
+
+static const char *kind_name(jx_target_kind k) {
+    switch (k) {
+    case JX_TARGET_EMPTY: return "empty";
+    case JX_TARGET_QUANTITY: return "quantity";
+    case JX_TARGET_RANGE: return "range";
+    case JX_TARGET_COMPOUND: return "compound";
+    case JX_TARGET_QUALITATIVE: return "qualitative";
+    case JX_TARGET_AS_ACTUAL: return "as_actual";
+    }
+    return "?";
+}
+
+static const char *comparator_name(jx_comparator c) {
+    switch (c) {
+    case JX_COMPARATOR_NONE: return "none";
+    case JX_COMPARATOR_GE: return "ge";
+    case JX_COMPARATOR_GT: return "gt";
+    case JX_COMPARATOR_EQ: return "eq";
+    case JX_COMPARATOR_LT: return "lt";
+    case JX_COMPARATOR_LE: return "le";
+    }
+    return "?";
+}
+
+static unsigned char *read_file(const char *path, size_t *len) {
+    FILE *f = fopen(path, "rb");
+    if (!f) { perror(path); exit(1); }
+    fseek(f, 0, SEEK_END);
+    long n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    unsigned char *buf = malloc((size_t)n + 1);
+    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n) { perror("read"); exit(1); }
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+static void walk_target(const jx_indicator *ind) {
+    jx_target t;
+    CHECK(jx_indicator_target(ind, &t));
+    printf("    target kind=%s comparator=%s sign=%d", kind_name(t.kind), comparator_name(t.comparator), t.sign_given);
+    if (t.has_value) printf(" value=%g", t.value);
+    if (t.has_upper) printf(" upper=%g", t.upper);
+    put("unit", t.unit);
+    put("raw", t.raw);
+    printf("\n");
+    for (size_t p = 0; p < t.part_count; p++) {
+        jx_target_part part;
+        CHECK(jx_target_get_part(&t, p, &part));
+        printf("     part value=%g", part.value);
+        put("unit", part.unit);
+        put("text", part.text);
+        printf("\n");
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) { fprintf(stderr, "usage: walk [--memory] FILE\n"); return 2; }
+    jx_document *doc = NULL;
+    if (strcmp(argv[1], "--memory") == 0) {
+        size_t len = 0;
+        unsigned char *bytes = read_file(argv[2], &len);
+        CHECK(jx_document_parse(bytes, len, JX_FORMAT_AUTO, &doc));
+        free(bytes); /* the document owns copies of everything it holds */
+    } else {
+        CHECK(jx_document_open(argv[1], JX_FORMAT_AUTO, &doc));
+    }
+
+    int32_t year = 0;
+    printf("document");
+    put("title", jx_document_title(doc));
+    if (jx_document_year(doc, &year)) printf(" year=%d", (int)year);
+    printf("\n");
+
+    const jx_overview *ov = jx_document_overview(doc);
+    if (ov) {
+        printf("overview line=%zu goals=%zu responsibilities=%zu safeguards=%zu", jx_overview_line(ov),
+               jx_overview_goal_count(ov), jx_overview_responsibility_count(ov), jx_overview_safeguard_count(ov));
+        put("heading", jx_overview_heading(ov));
+        printf("\n");
+        for (size_t g = 0; g < jx_overview_goal_count(ov); g++) {
+            const jx_goal *goal = NULL;
+            CHECK(jx_overview_goal(ov, g, &goal));
+            printf(" goal %u line=%zu", jx_goal_number(goal), jx_goal_line(goal));
+            put("title", jx_goal_title(goal));
+            printf("\n");
+            for (size_t i = 0; i < jx_goal_item_count(goal); i++) {
+                jx_goal_item item;
+                CHECK(jx_goal_get_item(goal, i, &item));
+                printf("  item %u line=%zu", item.number, item.line);
+                put("text", item.text);
+                printf("\n");
+            }
+        }
+        for (size_t r = 0; r < jx_overview_responsibility_count(ov); r++) {
+            jx_responsibility resp;
+            CHECK(jx_overview_responsibility(ov, r, &resp));
+            printf(" responsibility %u line=%zu", resp.number, resp.line);
+            put("name", resp.name);
+            put("description", resp.description);
+            printf("\n");
+        }
+        for (size_t s = 0; s < jx_overview_safeguard_count(ov); s++) {
+            jx_safeguard sg;
+            CHECK(jx_overview_safeguard(ov, s, &sg));
+            printf(" safeguard line=%zu", sg.line);
+            put("title", sg.title);
+            put("text", sg.text);
+            printf("\n");
+        }
+    }
+
+    for (size_t s = 0; s < jx_document_section_count(doc); s++) {
+        const jx_section *sec = NULL;
+        CHECK(jx_document_section(doc, s, &sec));
+        uint32_t number = 0;
+        printf("section");
+        if (jx_section_number(sec, &number)) printf(" number=%u", number);
+        printf(" kind=%d line=%zu", (int)jx_section_get_kind(sec), jx_section_line(sec));
+        put("heading", jx_section_heading(sec));
+        printf("\n");
+        for (size_t t = 0; t < jx_section_table_count(sec); t++) {
+            const jx_table *table = NULL;
+            CHECK(jx_section_table(sec, t, &table));
+            printf(" table");
+            if (jx_table_number(table, &number)) printf(" number=%u", number);
+            printf(" line=%zu", jx_table_line(table));
+            put("name", jx_table_name(table));
+            put("title", jx_table_title(table));
+            jx_toc toc;
+            if (jx_table_toc(table, &toc)) {
+                put("toc", toc.text);
+                put("toc_id", toc.identifier);
+                if (toc.has_level) printf(" toc_level=%u", toc.level);
+            }
+            jx_str objective;
+            if (jx_table_objective(table, &objective)) put("objective", objective);
+            printf("\n");
+            printf("  columns");
+            for (size_t c = 0; c < jx_table_column_count(table); c++) {
+                jx_str col;
+                CHECK(jx_table_column(table, c, &col));
+                put("c", col);
+            }
+            printf("\n");
+            for (size_t c = 0; c < jx_table_category_count(table); c++) {
+                const jx_category *cat = NULL;
+                CHECK(jx_table_category(table, c, &cat));
+                printf("  category level1=%d line=%zu", (int)jx_category_level1(cat), jx_category_line(cat));
+                put("label", jx_category_label(cat));
+                printf("\n");
+                for (size_t k = 0; k < jx_category_child_count(cat); k++) {
+                    const jx_subcategory *sub = NULL;
+                    CHECK(jx_category_child(cat, k, &sub));
+                    printf("   sub level2=%d line=%zu", (int)jx_subcategory_level2(sub), jx_subcategory_line(sub));
+                    put("label", jx_subcategory_label(sub));
+                    printf("\n");
+                    for (size_t i = 0; i < jx_subcategory_indicator_count(sub); i++) {
+                        const jx_indicator *ind = NULL;
+                        CHECK(jx_subcategory_indicator(sub, i, &ind));
+                        printf("    indicator line=%zu", jx_indicator_line(ind));
+                        put("name", jx_indicator_name(ind));
+                        put("description", jx_indicator_description(ind));
+                        put("basis", jx_indicator_basis(ind));
+                        for (size_t e = 0; e < jx_indicator_extra_count(ind); e++) {
+                            jx_str key, value;
+                            CHECK(jx_indicator_extra(ind, e, &key, &value));
+                            put("extra_key", key);
+                            put("extra_value", value);
+                        }
+                        printf("\n");
+                        walk_target(ind);
+                    }
+                }
+            }
+        }
+    }
+    for (size_t n = 0; n < jx_document_note_count(doc); n++) {
+        jx_note note;
+        CHECK(jx_document_note(doc, n, &note));
+        printf("note line=%zu", note.line);
+        put("text", note.text);
+        printf("\n");
+    }
+    printf("indicators=%zu\n", jx_document_indicator_count(doc));
+    jx_document_free(doc);
+    return 0;
+}
