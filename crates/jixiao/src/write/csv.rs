@@ -3,27 +3,7 @@
 
 use crate::model::Document;
 
-/// The columns, in order. Several documents add a leading `file` column.
-pub const COLUMNS: &[&str] = &[
-    "section_kind",
-    "section_number",
-    "table_number",
-    "table_name",
-    "level1",
-    "level1_label",
-    "level2",
-    "level2_label",
-    "name",
-    "description",
-    "target_raw",
-    "target_kind",
-    "comparator",
-    "value",
-    "upper",
-    "unit",
-    "basis",
-    "line",
-];
+use super::records::{COLUMNS, Field, records};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
@@ -49,10 +29,6 @@ fn field(out: &mut String, value: &str) {
     }
 }
 
-fn number(v: Option<f64>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
 impl CsvWriter {
     pub fn new(options: CsvOptions) -> Self {
         let mut out = String::new();
@@ -71,41 +47,22 @@ impl CsvWriter {
 
     /// Adds every indicator of a document; `file` fills the `file` column when there is one.
     pub fn document(&mut self, file: &str, doc: &Document) -> &mut Self {
-        for (section, table) in doc.tables() {
-            for (cat, sub, ind) in table.indicators() {
-                let t = &ind.target;
-                let mut row: Vec<String> = Vec::with_capacity(COLUMNS.len() + 1);
-                if self.options.file_column {
-                    row.push(file.to_owned());
-                }
-                row.extend([
-                    section.kind.as_str().to_owned(),
-                    section.number.map(|n| n.to_string()).unwrap_or_default(),
-                    table.number.map(|n| n.to_string()).unwrap_or_default(),
-                    table.name.clone(),
-                    cat.level1.as_str().to_owned(),
-                    cat.label.clone(),
-                    sub.level2.as_str().to_owned(),
-                    sub.label.clone(),
-                    ind.name.clone(),
-                    ind.description.clone(),
-                    t.raw.clone(),
-                    t.kind.as_str().to_owned(),
-                    t.comparator.map(|c| c.as_str().to_owned()).unwrap_or_default(),
-                    number(t.value),
-                    number(t.upper),
-                    t.unit.clone().unwrap_or_default(),
-                    ind.basis.clone(),
-                    ind.line.to_string(),
-                ]);
-                for (i, value) in row.iter().enumerate() {
-                    if i > 0 {
-                        self.out.push(',');
-                    }
-                    field(&mut self.out, value);
-                }
-                self.out.push_str("\r\n");
+        for record in records(doc) {
+            if self.options.file_column {
+                field(&mut self.out, file);
+                self.out.push(',');
             }
+            for (i, value) in record.fields().iter().enumerate() {
+                if i > 0 {
+                    self.out.push(',');
+                }
+                match value {
+                    Field::Text(t) => field(&mut self.out, t),
+                    Field::Number(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
+                    Field::Integer(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
+                }
+            }
+            self.out.push_str("\r\n");
         }
         self
     }
