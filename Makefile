@@ -6,7 +6,7 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest jsonschema pandas mypy
 
-.PHONY: test test-rust test-python test-c venv schema header deps-c install fuzz clean
+.PHONY: test test-rust test-python test-pip-install test-c test-readme-c venv schema header deps-c install fuzz clean
 
 test: test-rust test-c test-python
 
@@ -21,9 +21,23 @@ $(VENV)/.installed: Makefile
 
 venv: $(VENV)/.installed
 
+# The abi3 wheel (exactly one), installed into the venv; pytest; the stubs checked against the
+# native module; mypy over the package; and `pip install .` into a fresh venv of its own.
 test-python: venv
 	$(CARGO) build --locked -p jixiao-cli
+	rm -rf build/wheels
+	$(VENV)/bin/maturin build --release --locked -o build/wheels
+	test "$$(ls build/wheels/*.whl | wc -l)" = 1 && ls build/wheels/jixiao-*-abi3-*.whl
+	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/*.whl
 	$(PY) -m pytest -q tests/python
+	$(PY) -m mypy.stubtest jixiao._native --allowlist tests/python/stubtest-allowlist.txt
+	$(PY) -m mypy --strict python/jixiao
+	$(MAKE) --no-print-directory test-pip-install
+
+test-pip-install:
+	rm -rf build/pip-venv && $(PYTHON) -m venv build/pip-venv
+	build/pip-venv/bin/python -m pip install --quiet .
+	cd build && pip-venv/bin/python -c 'import jixiao; d = jixiao.read("../tests/data/000_3e963503b18f6771.txt"); assert sum(1 for _ in d.indicators()) == 115; print("pip install . ok:", jixiao.__version__)'
 
 # Regenerate the committed schema after a model change (the schema test fails until you do).
 schema:

@@ -97,6 +97,8 @@ pub enum Level2 {
 }
 
 impl Level1 {
+    pub const ALL: &[Level1] = &[Level1::Output, Level1::Effect, Level1::Satisfaction, Level1::Cost, Level1::Other];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level1::Output => "output",
@@ -109,6 +111,22 @@ impl Level1 {
 }
 
 impl Level2 {
+    pub const ALL: &[Level2] = &[
+        Level2::Quantity,
+        Level2::Quality,
+        Level2::Timeliness,
+        Level2::Cost,
+        Level2::EconomicCost,
+        Level2::SocialCost,
+        Level2::EcologicalCost,
+        Level2::EconomicBenefit,
+        Level2::SocialBenefit,
+        Level2::EcologicalBenefit,
+        Level2::Sustainability,
+        Level2::ServiceSatisfaction,
+        Level2::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Level2::Quantity => "quantity",

@@ -31,6 +31,8 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
+    pub const ALL: &[SectionKind] = &[SectionKind::SpecialFund, SectionKind::BudgetProject, SectionKind::Other];
+
     pub fn as_str(self) -> &'static str {
         match self {
             SectionKind::SpecialFund => "special_fund",

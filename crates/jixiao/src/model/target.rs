@@ -65,6 +65,8 @@ pub enum Comparator {
 }
 
 impl Comparator {
+    pub const ALL: &[Comparator] = &[Comparator::Ge, Comparator::Gt, Comparator::Eq, Comparator::Le, Comparator::Lt];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Comparator::Ge => "ge",
@@ -114,6 +116,19 @@ pub enum UnitKind {
 }
 
 impl UnitKind {
+    pub const ALL: &[UnitKind] = &[
+        UnitKind::Percent,
+        UnitKind::Permille,
+        UnitKind::Count,
+        UnitKind::Money,
+        UnitKind::Duration,
+        UnitKind::Area,
+        UnitKind::Length,
+        UnitKind::Score,
+        UnitKind::Rate,
+        UnitKind::Other,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             UnitKind::Percent => "percent",
@@ -145,6 +160,8 @@ pub enum Direction {
 }
 
 impl Direction {
+    pub const ALL: &[Direction] = &[Direction::Increase, Direction::Decrease, Direction::Maintain, Direction::Complete];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Increase => "increase",
@@ -156,6 +173,15 @@ impl Direction {
 }
 
 impl TargetKind {
+    pub const ALL: &[TargetKind] = &[
+        TargetKind::Quantity,
+        TargetKind::Range,
+        TargetKind::Compound,
+        TargetKind::Qualitative,
+        TargetKind::AsActual,
+        TargetKind::Empty,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             TargetKind::Quantity => "quantity",

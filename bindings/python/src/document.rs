@@ -1,0 +1,164 @@
+//! `Document`: an immutable, shared document and its writers.
+
+use std::sync::Arc;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
+
+use crate::errors::shielded;
+use crate::overview::{Note, Overview};
+use crate::tree::{Section, Table, indicator_list};
+
+/// 部门预算绩效信息 — one department's budget performance document.
+#[pyclass(frozen, eq, module = "jixiao._native")]
+#[derive(PartialEq)]
+pub struct Document {
+    pub(crate) inner: Arc<jixiao::Document>,
+}
+
+impl Document {
+    pub fn new(doc: jixiao::Document) -> Self {
+        Document { inner: Arc::new(doc) }
+    }
+}
+
+/// Reads a document back from jixiao JSON (used by pickle).
+#[pyfunction]
+pub fn _document_from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
+    Document::from_json(py, json)
+}
+
+#[pymethods]
+impl Document {
+    /// Version of the JSON layout.
+    #[getter]
+    fn schema_version(&self) -> u32 {
+        self.inner.schema_version
+    }
+
+    /// 标题 — the title as written; empty when absent.
+    #[getter]
+    fn title(&self) -> &str {
+        &self.inner.title
+    }
+
+    /// 年度 — the budget year from the title, or None.
+    #[getter]
+    fn year(&self) -> Option<i32> {
+        self.inner.year
+    }
+
+    /// 第一部分 — the department-wide part, or None.
+    #[getter]
+    fn overview(&self) -> Option<Overview> {
+        self.inner.overview.as_ref().map(Overview::from)
+    }
+
+    /// The parts holding target tables, in source order.
+    #[getter]
+    fn sections(&self) -> Vec<Section> {
+        (0..self.inner.sections.len()).map(|s| Section::new(&self.inner, s)).collect()
+    }
+
+    /// Every table of every section, in source order.
+    #[getter]
+    fn tables(&self) -> Vec<Table> {
+        self.inner
+            .sections
+            .iter()
+            .enumerate()
+            .flat_map(|(s, sec)| (0..sec.tables.len()).map(move |t| (s, t)))
+            .map(|(s, t)| Table::new(&self.inner, s, t))
+            .collect()
+    }
+
+    /// Content the reader could not place, with its line.
+    #[getter]
+    fn notes(&self) -> Vec<Note> {
+        self.inner.notes.iter().map(Note::from).collect()
+    }
+
+    /// An iterator over every indicator; each knows its table, section and categories.
+    fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
+        let all: Vec<_> = (0..self.inner.sections.len())
+            .flat_map(|s| (0..self.inner.sections[s].tables.len()).map(move |t| (s, t)))
+            .flat_map(|(s, t)| indicator_list(&self.inner, s, t))
+            .collect();
+        PyList::new(py, all)?.try_iter()
+    }
+
+    /// The document as JSON, pretty (indented) or compact.
+    #[pyo3(signature = (pretty = false))]
+    fn to_json(&self, py: Python<'_>, pretty: bool) -> PyResult<String> {
+        shielded(py, || jixiao::write::json::to_string(&self.inner, pretty))
+    }
+
+    /// The document as plain Python data (dicts, lists, str, float, int, None).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let json = self.to_json(py, false)?;
+        py.import("json")?.call_method1("loads", (json,))
+    }
+
+    /// CSV, one row per indicator; `bom=True` starts with the UTF-8 BOM that Excel needs.
+    #[pyo3(signature = (bom = false))]
+    fn to_csv(&self, bom: bool) -> String {
+        jixiao::write::csv::to_string(&self.inner, bom)
+    }
+
+    /// Word-style text, in the layout jixiao reads.
+    fn to_text(&self) -> String {
+        jixiao::write::text::to_string(&self.inner)
+    }
+
+    /// A pandas DataFrame with one row per indicator and the CSV columns (needs pandas).
+    fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        slf.py().import("jixiao._pandas")?.call_method1("to_pandas", (slf,))
+    }
+
+    /// The CSV columns as lists with Python types (for `to_pandas`).
+    fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        use jixiao::write::records::{COLUMNS, Field, records};
+        let mut columns: Vec<Vec<Py<PyAny>>> = COLUMNS.iter().map(|_| Vec::new()).collect();
+        for record in records(&self.inner) {
+            for (column, field) in columns.iter_mut().zip(record.fields()) {
+                column.push(match field {
+                    Field::Text(t) => t.into_pyobject(py)?.into_any().unbind(),
+                    Field::Number(v) => v.into_pyobject(py)?.into_any().unbind(),
+                    Field::Integer(v) => v.into_pyobject(py)?.into_any().unbind(),
+                });
+            }
+        }
+        let d = PyDict::new(py);
+        for (name, values) in COLUMNS.iter().zip(columns) {
+            d.set_item(name, values)?;
+        }
+        Ok(d)
+    }
+
+    /// Reads a document back from jixiao JSON (`str` or `bytes`).
+    #[staticmethod]
+    fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
+        let doc = py.detach(|| crate::errors::shield(|| jixiao::write::json::from_str(json)));
+        Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+    }
+
+    fn __repr__(&self) -> String {
+        let tables: usize = self.inner.sections.iter().map(|s| s.tables.len()).sum();
+        format!(
+            "<jixiao.Document {:?} year={} sections={} tables={} indicators={} notes={}>",
+            self.inner.title,
+            self.inner.year.map_or("None".into(), |y| y.to_string()),
+            self.inner.sections.len(),
+            tables,
+            self.inner.indicator_count(),
+            self.inner.notes.len()
+        )
+    }
+
+    /// Pickle and copy go through JSON, which round-trips exactly.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let rebuild = py.import("jixiao._native")?.getattr("_document_from_json")?;
+        let json = self.to_json(py, false)?;
+        PyTuple::new(py, [rebuild, PyTuple::new(py, [json])?.into_any()])
+    }
+}

@@ -1,0 +1,111 @@
+//! `jixiao._native`: the Python binding. Thin: classes are views into an immutable, shared
+//! document; everything they compute comes from the core crate.
+
+mod document;
+mod errors;
+mod overview;
+mod target;
+mod tree;
+
+use std::path::PathBuf;
+
+use pyo3::prelude::*;
+use pyo3::types::{PyBytes, PyDict, PyString};
+
+use document::Document;
+use errors::{shield, usage_error};
+
+fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
+    let format = match format {
+        None => jixiao::Format::Auto,
+        Some(f) => jixiao::Format::from_name(f).ok_or_else(|| usage_error(format!("unknown format '{f}': use 'auto', 'text' or 'json'")))?,
+    };
+    let encoding = match encoding {
+        None => jixiao::Encoding::Auto,
+        Some(e) => jixiao::Encoding::from_name(e)
+            .ok_or_else(|| usage_error(format!("unknown encoding '{e}': use 'auto', 'utf-8', 'utf-16le', 'utf-16be' or 'gb18030'")))?,
+    };
+    Ok(jixiao::ReadOptions { format, encoding, path })
+}
+
+/// Parses a document from text (`str`) or bytes (encoding detected). The GIL is released while
+/// parsing, so threads parse in parallel.
+#[pyfunction]
+#[pyo3(signature = (data, format = None, *, encoding = None))]
+fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
+    let options = read_options(format, encoding, None)?;
+    let doc = if let Ok(s) = data.cast::<PyString>() {
+        // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8.
+        let text = s.to_cow()?;
+        py.detach(|| shield(|| jixiao::parse_str(&text, &options)))
+    } else if let Ok(b) = data.cast::<PyBytes>() {
+        let bytes = b.as_bytes();
+        py.detach(|| shield(|| jixiao::parse_bytes(bytes, &options)))
+    } else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "parse() takes str or bytes, not {}",
+            data.get_type().name()?
+        )));
+    };
+    Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+}
+
+/// Reads and parses a file; the format comes from the content, not the suffix.
+#[pyfunction]
+#[pyo3(signature = (path, format = None, *, encoding = None))]
+fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
+    let options = read_options(format, encoding, Some(path.display().to_string()))?;
+    let doc = py.detach(|| shield(|| jixiao::open(&path, &options)));
+    Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+}
+
+/// The JSON Schema of the document (draft 2020-12), as JSON text.
+#[pyfunction]
+fn schema_json() -> String {
+    jixiao::schema::schema_json()
+}
+
+/// Every value each enumeration can take, in the JSON spelling.
+#[pyfunction]
+fn enum_values(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
+    fn names<T: Copy>(all: &[T], f: fn(T) -> &'static str) -> Vec<&'static str> {
+        all.iter().map(|v| f(*v)).collect()
+    }
+    let d = PyDict::new(py);
+    d.set_item("section_kind", names(jixiao::SectionKind::ALL, jixiao::SectionKind::as_str))?;
+    d.set_item("level1", names(jixiao::Level1::ALL, jixiao::Level1::as_str))?;
+    d.set_item("level2", names(jixiao::Level2::ALL, jixiao::Level2::as_str))?;
+    d.set_item("target_kind", names(jixiao::TargetKind::ALL, jixiao::TargetKind::as_str))?;
+    d.set_item("comparator", names(jixiao::Comparator::ALL, jixiao::Comparator::as_str))?;
+    d.set_item("unit_kind", names(jixiao::UnitKind::ALL, jixiao::UnitKind::as_str))?;
+    d.set_item("direction", names(jixiao::Direction::ALL, jixiao::Direction::as_str))?;
+    Ok(d)
+}
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add("CSV_COLUMNS", jixiao::write::records::COLUMNS.to_vec())?;
+    m.add_function(wrap_pyfunction!(parse, m)?)?;
+    m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(enum_values, m)?)?;
+    m.add_function(wrap_pyfunction!(document::_document_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(target::_target_from_json, m)?)?;
+    m.add_class::<Document>()?;
+    m.add_class::<tree::Section>()?;
+    m.add_class::<tree::Table>()?;
+    m.add_class::<tree::Category>()?;
+    m.add_class::<tree::SubCategory>()?;
+    m.add_class::<tree::Indicator>()?;
+    m.add_class::<target::Target>()?;
+    m.add_class::<target::TargetPart>()?;
+    m.add_class::<overview::Overview>()?;
+    m.add_class::<overview::Goal>()?;
+    m.add_class::<overview::GoalItem>()?;
+    m.add_class::<overview::Responsibility>()?;
+    m.add_class::<overview::Safeguard>()?;
+    m.add_class::<overview::Note>()?;
+    m.add_class::<overview::Toc>()?;
+    Ok(())
+}

@@ -1,0 +1,129 @@
+//! Small value classes: the overview and its parts, notes, TC fields. Copied out of the
+//! document (they are small), read-only.
+
+use pyo3::prelude::*;
+
+/// 第一部分 部门整体绩效目标 — the department-wide targets.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Overview {
+    /// The part heading as written.
+    heading: String,
+    /// The introduction of 总体绩效目标.
+    intro: String,
+    /// 总体绩效目标 — the numbered goals.
+    goals: Vec<Goal>,
+    /// 职责分类绩效目标 — targets per responsibility.
+    responsibilities: Vec<Responsibility>,
+    /// 工作保障措施 — safeguard measures.
+    safeguards: Vec<Safeguard>,
+    /// 1-based line of the heading.
+    line: usize,
+}
+
+/// 总体绩效目标 — one numbered goal.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Goal {
+    number: u32,
+    title: String,
+    items: Vec<GoalItem>,
+    line: usize,
+}
+
+/// 具体事项 — one item of a goal.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct GoalItem {
+    number: u32,
+    text: String,
+    line: usize,
+}
+
+/// 职责分类绩效目标 — the target of one responsibility.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Responsibility {
+    number: u32,
+    name: String,
+    description: String,
+    line: usize,
+}
+
+/// 工作保障措施 — one titled block of safeguard measures.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Safeguard {
+    title: String,
+    text: String,
+    line: usize,
+}
+
+/// 未归类内容 — content the reader could not place, with its line.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Note {
+    line: usize,
+    text: String,
+}
+
+/// 目录域 — a Word table-of-contents field.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Toc {
+    text: String,
+    identifier: Option<String>,
+    level: Option<u32>,
+}
+
+impl From<&jixiao::Overview> for Overview {
+    fn from(o: &jixiao::Overview) -> Self {
+        Overview {
+            heading: o.heading.clone(),
+            intro: o.intro.clone(),
+            goals: o
+                .goals
+                .iter()
+                .map(|g| Goal {
+                    number: g.number,
+                    title: g.title.clone(),
+                    items: g.items.iter().map(|i| GoalItem { number: i.number, text: i.text.clone(), line: i.line }).collect(),
+                    line: g.line,
+                })
+                .collect(),
+            responsibilities: o
+                .responsibilities
+                .iter()
+                .map(|r| Responsibility { number: r.number, name: r.name.clone(), description: r.description.clone(), line: r.line })
+                .collect(),
+            safeguards: o.safeguards.iter().map(|s| Safeguard { title: s.title.clone(), text: s.text.clone(), line: s.line }).collect(),
+            line: o.line,
+        }
+    }
+}
+
+impl From<&jixiao::Note> for Note {
+    fn from(n: &jixiao::Note) -> Self {
+        Note { line: n.line, text: n.text.clone() }
+    }
+}
+
+impl From<&jixiao::Toc> for Toc {
+    fn from(t: &jixiao::Toc) -> Self {
+        Toc { text: t.text.clone(), identifier: t.identifier.clone(), level: t.level }
+    }
+}
+
+#[pymethods]
+impl Note {
+    fn __repr__(&self) -> String {
+        format!("<jixiao.Note line={} {:?}>", self.line, self.text)
+    }
+}
+
+#[pymethods]
+impl Goal {
+    fn __repr__(&self) -> String {
+        format!("<jixiao.Goal {} {:?} items={}>", self.number, self.title, self.items.len())
+    }
+}

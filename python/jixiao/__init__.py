@@ -1,0 +1,82 @@
+"""jixiao (绩效): Chinese budget performance-target documents as one typed model.
+
+    >>> import jixiao
+    >>> doc = jixiao.read("tests/data/000_3e963503b18f6771.txt")
+    >>> doc.year
+    2020
+    >>> jixiao.Target.parse("≥90%").comparator
+    'ge'
+"""
+
+from __future__ import annotations
+
+import json as _json
+from typing import Any, Dict
+
+from jixiao._errors import (
+    EncodingError,
+    JixiaoError,
+    ParseError,
+    UnsupportedFormatError,
+    UsageError,
+)
+from jixiao._native import (
+    CSV_COLUMNS,
+    Category,
+    Document,
+    Goal,
+    GoalItem,
+    Indicator,
+    Note,
+    Overview,
+    Responsibility,
+    Safeguard,
+    Section,
+    SubCategory,
+    Table,
+    Target,
+    TargetPart,
+    Toc,
+    __version__,
+    enum_values,
+    parse,
+    read,
+)
+
+
+def json_schema() -> Dict[str, Any]:
+    """The JSON Schema of the document (draft 2020-12), as a dict."""
+    from jixiao._native import schema_json
+
+    result: Dict[str, Any] = _json.loads(schema_json())
+    return result
+
+
+__all__ = [
+    "CSV_COLUMNS",
+    "Category",
+    "Document",
+    "EncodingError",
+    "Goal",
+    "GoalItem",
+    "Indicator",
+    "JixiaoError",
+    "Note",
+    "Overview",
+    "ParseError",
+    "Responsibility",
+    "Safeguard",
+    "Section",
+    "SubCategory",
+    "Table",
+    "Target",
+    "TargetPart",
+    "Toc",
+    "UnsupportedFormatError",
+    "UsageError",
+    "__version__",
+    "enum_values",
+    "json_schema",
+    "parse",
+    "read",
+]

@@ -1,0 +1,129 @@
+"""The Python package: documents, views, writers, round trips."""
+
+import copy
+import json
+import pathlib
+import pickle
+
+import jixiao
+import pytest
+from conftest import DATA, ROOT, SAMPLE
+
+
+def test_sample_structure(doc):
+    assert doc.schema_version == 1
+    assert doc.title == "2020年部门预算绩效信息"
+    assert doc.year == 2020
+    assert [s.kind for s in doc.sections] == ["special_fund", "budget_project"]
+    assert [s.number for s in doc.sections] == [2, 3]
+    assert [len(s.tables) for s in doc.sections] == [23, 11]
+    assert len(doc.tables) == 34
+    assert sum(1 for _ in doc.indicators()) == 115
+    assert doc.notes == []
+
+
+def test_views_follow_the_json(doc):
+    data = doc.to_dict()
+    table = doc.tables[0]
+    jt = data["sections"][0]["tables"][0]
+    assert (table.number, table.name, table.title, table.objective, table.columns, table.line) == (
+        jt["number"], jt["name"], jt["title"], jt["objective"], jt["columns"], jt["line"])
+    assert (table.toc.text, table.toc.identifier, table.toc.level) == (jt["toc"]["text"], "C", 1)
+    assert table.section.heading == "第二部分  专项资资金绩效目标"
+    for cat, jc in zip(table.categories, jt["categories"]):
+        assert (cat.level1, cat.label, cat.line) == (jc["level1"], jc["label"], jc["line"])
+        for sub, js in zip(cat.children, jc["children"]):
+            assert (sub.level2, sub.label, sub.line) == (js["level2"], js["label"], js["line"])
+            for ind, ji in zip(sub.indicators, js["indicators"]):
+                assert (ind.name, ind.description, ind.basis, ind.line, ind.extra) == (
+                    ji["name"], ji["description"], ji["basis"], ji["line"], ji["extra"])
+                assert ind.target.to_dict() == ji["target"]
+
+
+def test_indicator_knows_where_it_is(doc):
+    ind = next(doc.indicators())
+    assert ind.table.name == "补助被征地农民支出(人社)"
+    assert ind.section.kind == "special_fund"
+    assert (ind.category.level1, ind.subcategory.level2) == ("output", "quantity")
+    t = ind.target
+    assert t.kind == "compound"
+    assert [(p.text, p.value, p.unit) for p in t.parts] == [("补助1007家庭户", 1007.0, "家庭户"), ("补助1630名被征地农民", 1630.0, "名")]
+    assert len(doc.tables[0].indicators()) == 3
+
+
+def test_overview(doc):
+    ov = doc.overview
+    assert ov.heading == "第一部分  部门整体绩效目标"
+    assert [len(g.items) for g in ov.goals] == [5, 5, 2, 3, 3, 2]
+    assert ov.goals[3].items[0].text == "深入推进扫黑除恶专项斗争。"
+    assert len(ov.responsibilities) == 12 and ov.responsibilities[6].name == "社会治安综合治理"
+    assert [s.title for s in ov.safeguards] == ["推进和谐新区建设再创佳绩", "推进社会保障工作提质发展"]
+
+
+def test_parse_str_bytes_and_encodings(doc):
+    text = SAMPLE.read_text(encoding="utf-8")
+    assert jixiao.parse(text) == doc
+    assert jixiao.parse(text.encode("gbk")) == doc
+    assert jixiao.parse(text.encode("gbk"), encoding="gb18030") == doc
+    assert jixiao.parse("\ufeff".encode("utf-16-le") + text.replace("\n", "\r\n").encode("utf-16-le")) == doc
+    assert jixiao.parse(text, "text") == doc
+    assert jixiao.read(pathlib.Path(SAMPLE)) == doc
+    assert jixiao.read(str(SAMPLE), format="auto") == doc
+
+
+def test_json_round_trip_pickle_and_copy(doc):
+    assert jixiao.Document.from_json(doc.to_json()) == doc
+    assert json.loads(doc.to_json(pretty=True)) == doc.to_dict()
+    assert doc.to_json(pretty=True).startswith('{\n  "schema_version": 1,')
+    assert jixiao.parse(doc.to_json()) == doc
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        assert pickle.loads(pickle.dumps(doc, protocol)) == doc
+    assert copy.copy(doc) == doc and copy.deepcopy(doc) == doc
+    t = jixiao.Target.parse("≥90%")
+    assert pickle.loads(pickle.dumps(t)) == t and copy.deepcopy(t) == t
+
+
+def test_csv_and_text(doc):
+    csv = doc.to_csv()
+    assert csv.split("\r\n", 1)[0] == ",".join(jixiao.CSV_COLUMNS)
+    assert csv.count("\r\n") == 116
+    assert doc.to_csv(bom=True).startswith("\ufeffsection_kind,")
+    again = jixiao.parse(doc.to_text())
+    assert again.to_csv().count("\r\n") == 116
+    assert [t.name for t in again.tables] == [t.name for t in doc.tables]
+
+
+def test_equality_and_repr(doc):
+    other = jixiao.parse("第二部分 专项资金绩效目标\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n")
+    assert other != doc
+    assert repr(doc) == '<jixiao.Document "2020年部门预算绩效信息" year=2020 sections=2 tables=34 indicators=115 notes=0>'
+    assert "Target" in repr(jixiao.Target.parse("≥90%"))
+
+
+def test_enums_are_json_strings(doc):
+    values = jixiao.enum_values()
+    assert "ge" in values["comparator"] and "output" in values["level1"]
+    for ind in doc.indicators():
+        assert ind.category.level1 in values["level1"]
+        assert ind.subcategory.level2 in values["level2"]
+        assert ind.target.kind in values["target_kind"]
+        assert ind.target.comparator is None or ind.target.comparator in values["comparator"]
+
+
+def test_json_schema_validates_documents(doc):
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = jixiao.json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema == json.loads((ROOT / "include" / "jixiao.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(doc.to_dict())
+
+
+def test_version_is_cargo_version():
+    cargo = (ROOT / "Cargo.toml").read_text(encoding="utf-8")
+    assert f'version = "{jixiao.__version__}"' in cargo
+
+
+def test_notes_keep_unplaced_content():
+    text = "第二部分 专项资金绩效目标\n孤立的一行\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n"
+    d = jixiao.parse(text)
+    assert [(n.line, n.text) for n in d.notes] == [(2, "孤立的一行")]

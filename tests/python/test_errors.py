@@ -1,0 +1,68 @@
+"""Exceptions: real classes with path, line and reason; never a PanicException."""
+
+import random
+
+import jixiao
+import pytest
+
+
+def test_not_a_document(tmp_path):
+    p = tmp_path / "letter.txt"
+    p.write_text("Dear reader,\nthis is a letter.\n", encoding="utf-8")
+    with pytest.raises(jixiao.ParseError) as info:
+        jixiao.read(p)
+    e = info.value
+    assert isinstance(e, jixiao.JixiaoError) and isinstance(e, ValueError)
+    assert e.path == str(p)
+    assert e.line is None
+    assert "not a performance document" in e.reason
+    assert str(e).startswith(str(p))
+
+
+def test_encoding_error_names_the_line():
+    with pytest.raises(jixiao.EncodingError) as info:
+        jixiao.parse(b"line one\nline two\n\x00\x9f\x92\x96")
+    assert info.value.line == 3
+    assert isinstance(info.value, jixiao.ParseError)
+    text = "第二部分\n指标".encode("gbk")
+    with pytest.raises(jixiao.EncodingError) as info:
+        jixiao.parse(text, encoding="utf-8")
+    assert info.value.line == 1
+
+
+def test_json_error_names_the_line():
+    with pytest.raises(jixiao.ParseError) as info:
+        jixiao.Document.from_json('{"schema_version": 1,\n"title": }')
+    assert info.value.line == 2
+
+
+def test_unsupported_and_usage():
+    with pytest.raises(jixiao.UnsupportedFormatError):
+        jixiao.parse(b"PK\x03\x04rest")
+    with pytest.raises(jixiao.UsageError):
+        jixiao.parse("x", "xml")
+    with pytest.raises(ValueError):
+        jixiao.parse("x", encoding="latin-9")
+    with pytest.raises(TypeError):
+        jixiao.parse(42)  # type: ignore[arg-type]
+
+
+def test_missing_file_is_file_not_found():
+    with pytest.raises(FileNotFoundError) as info:
+        jixiao.read("/nonexistent/dept.txt")
+    assert info.value.filename == "/nonexistent/dept.txt"
+
+
+def test_random_input_raises_only_jixiao_errors():
+    rng = random.Random(20261126)
+    alphabet = list("\t\n\r 第二部分绩效目标表一级指标产出≥90%1、TC\\f") + ["\x00", "\xff"]
+    for _ in range(2000):
+        if rng.random() < 0.5:
+            data = bytes(rng.randrange(256) for _ in range(rng.randrange(64)))
+        else:
+            data = "".join(rng.choice(alphabet) for _ in range(rng.randrange(200)))
+        try:
+            jixiao.parse(data)
+        except jixiao.JixiaoError:
+            pass
+        jixiao.Target.parse(data if isinstance(data, str) else data.decode("latin-1"))
