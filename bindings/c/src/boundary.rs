@@ -68,6 +68,16 @@ impl From<jixiao::Error> for Failure {
     }
 }
 
+/// The caller's `len` bytes at `data`; NULL is fine when `len` is 0.
+pub(crate) fn input_bytes<'a>(data: *const u8, len: usize, name: &str) -> Result<&'a [u8], Failure> {
+    match (data.is_null(), len) {
+        (_, 0) => Ok(&[]),
+        (true, _) => Err(Failure::null(name)),
+        // SAFETY: the caller passes `len` readable bytes at `data`, alive for the call.
+        (false, _) => Ok(unsafe { std::slice::from_raw_parts(data, len) }),
+    }
+}
+
 thread_local! {
     static LAST_ERROR: RefCell<(CString, usize)> = RefCell::new((CString::default(), 0));
 }

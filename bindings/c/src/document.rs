@@ -4,7 +4,7 @@ use std::ffi::{CStr, c_char};
 
 use jixiao::{Document, ReadOptions};
 
-use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
 use crate::strings::give;
 use crate::tree::{jx_section, view};
 use crate::types::*;
@@ -38,12 +38,7 @@ pub unsafe extern "C" fn jx_document_parse(data: *const u8, len: usize, format: 
         if out.is_null() {
             return Err(Failure::null("out"));
         }
-        let bytes: &[u8] = match (data.is_null(), len) {
-            (_, 0) => &[],
-            (true, _) => return Err(Failure::null("data")),
-            // SAFETY: the caller passes `len` readable bytes at `data`.
-            (false, _) => unsafe { std::slice::from_raw_parts(data, len) },
-        };
+        let bytes = input_bytes(data, len, "data")?;
         let d = jixiao::parse_bytes(bytes, &options(format, None)?)?;
         hand_out(d, out);
         Ok(())

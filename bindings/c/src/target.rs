@@ -4,7 +4,7 @@ use std::ffi::c_void;
 
 use jixiao::{Comparator, Direction, Target, TargetKind, UnitKind};
 
-use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
 use crate::types::*;
 
 /// An owned target read by jx_target_parse. Free with jx_parsed_target_free.
@@ -78,13 +78,7 @@ pub unsafe extern "C" fn jx_target_parse(text: *const u8, len: usize, out: *mut 
         if out.is_null() {
             return Err(Failure::null("out"));
         }
-        let bytes: &[u8] = match (text.is_null(), len) {
-            (_, 0) => &[],
-            (true, _) => return Err(Failure::null("text")),
-            // SAFETY: the caller passes `len` readable bytes.
-            (false, _) => unsafe { std::slice::from_raw_parts(text, len) },
-        };
-        let s = std::str::from_utf8(bytes)
+        let s = std::str::from_utf8(input_bytes(text, len, "text")?)
             .map_err(|e| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, format!("text is not valid UTF-8 (byte {})", e.valid_up_to())))?;
         // SAFETY: `out` is non-NULL.
         unsafe { *out = Box::into_raw(Box::new(Target::parse(s))).cast() };
