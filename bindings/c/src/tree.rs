@@ -43,7 +43,7 @@ fn node<'a, T, V>(p: *const V) -> Option<&'a T> {
     unsafe { p.cast::<T>().as_ref() }
 }
 
-fn item<'a, T, V>(list: Option<&'a Vec<T>>, index: usize, out: *mut *const V, what: &str) -> jx_status {
+fn item<T, V>(list: Option<&Vec<T>>, index: usize, out: *mut *const V, what: &str) -> jx_status {
     guard(|| {
         let list = list.ok_or_else(|| Failure::null(what))?;
         let n = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;

@@ -5,6 +5,7 @@
 //! Whatever no rule reads fully is qualitative: kept as written, never guessed at.
 
 use super::fold::fold_char;
+use super::starts_with_at;
 use super::units::{Unit, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
@@ -145,17 +146,6 @@ impl Folded {
     fn text(&self) -> String {
         self.chars.iter().collect()
     }
-}
-
-fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if s.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
 }
 
 fn longest_word<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
@@ -329,7 +319,7 @@ fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
         let (value, len) = number_at(seg, first, false)?;
         let unit = unit_at(seg, first + len)?;
         let after = first + len + unit.len;
-        if seg[after..].iter().any(char::is_ascii_digit) || seg[..first].iter().any(|c| *c == '.') {
+        if seg[after..].iter().any(char::is_ascii_digit) || seg[..first].contains(&'.') {
             return None;
         }
         let raw_end = if b < s.len() { f.offsets[b] } else { raw.len() };

@@ -2,6 +2,7 @@
 //! A number followed by anything not in this table is not read as a quantity: `0新区环境稳定`
 //! stays text instead of becoming "0 新区".
 
+use super::starts_with_at;
 use crate::model::UnitKind;
 
 /// A unit read off the text.
@@ -144,17 +145,6 @@ const PER: &[&str] = &[
     "人次", "个月", "季度", "学期", "人", "户", "次", "年", "月", "日", "天", "周", "件", "家", "所", "村",
     "个", "亩", "平方米", "公里", "项", "班", "期",
 ];
-
-fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
-    let mut i = at;
-    for w in word.chars() {
-        if s.get(i) != Some(&w) {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
 
 fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
     BASE_UNITS
