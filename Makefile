@@ -6,7 +6,7 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest jsonschema pandas mypy
 
-.PHONY: test test-rust test-python test-pip-install test-c test-readme-c venv schema header deps-c install fuzz clean
+.PHONY: test test-rust test-python test-pip-install test-c test-readme-c venv schema header deps-c install bench fuzz clean
 
 test: test-rust test-c test-python
 
@@ -42,6 +42,10 @@ test-pip-install:
 # Regenerate the committed schema after a model change (the schema test fails until you do).
 schema:
 	$(CARGO) run --quiet --locked -- schema > include/jixiao.schema.json
+
+# Speed lives here, never in timed tests.
+bench:
+	$(CARGO) bench --locked -p jixiao --bench parse
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 FUZZ_SECONDS ?= 60

@@ -165,6 +165,9 @@ typedef struct jx_table jx_table;
 // Input formats for jx_document_parse and jx_document_open.
 typedef uint32_t jx_format;
 
+// Text encodings for jx_document_parse_with.
+typedef uint32_t jx_encoding;
+
 // UTF-8 text borrowed from a document (or a parsed target): pointer and length, NOT
 // NUL-terminated. Never a NULL pointer, also when empty.
 typedef struct jx_str {
@@ -256,6 +259,18 @@ typedef struct jx_toc {
 // jixiao's own JSON.
 #define JX_FORMAT_JSON 2
 
+// Detect: BOM, then strict UTF-8, then GB18030.
+#define JX_ENCODING_AUTO 0
+
+#define JX_ENCODING_UTF8 1
+
+#define JX_ENCODING_UTF16LE 2
+
+#define JX_ENCODING_UTF16BE 3
+
+// GB18030, which also reads GB2312 and GBK.
+#define JX_ENCODING_GB18030 4
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -273,6 +288,13 @@ enum jx_status jx_document_parse(const uint8_t *data,
                                  size_t len,
                                  jx_format format,
                                  struct jx_document **out);
+
+// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection.
+enum jx_status jx_document_parse_with(const uint8_t *data,
+                                      size_t len,
+                                      jx_format format,
+                                      jx_encoding encoding,
+                                      struct jx_document **out);
 
 // Reads and parses the file at the NUL-terminated UTF-8 `path`; errors name the file.
 enum jx_status jx_document_open(const char *path, jx_format format, struct jx_document **out);

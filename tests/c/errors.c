@@ -77,6 +77,16 @@ static void bad_input(const char *data_dir) {
     EXPECT(strstr(jx_last_error(), "not a performance document") != NULL);
     /* Empty input. */
     EXPECT(jx_document_parse(NULL, 0, JX_FORMAT_AUTO, &doc) == JX_STATUS_PARSE_ERROR);
+    /* An explicit encoding: GBK bytes of "第二部分" read as UTF-8 fail at line 1, as GB18030 they parse. */
+    const char gbk[] = "\xb5\xda\xb6\xfe\xb2\xbf\xb7\xd6\n1\xa1\xa2x\xbc\xa8\xd0\xa7\xc4\xbf\xb1\xea\xb1\xed\n";
+    EXPECT(jx_document_parse_with((const uint8_t *)gbk, strlen(gbk), JX_FORMAT_TEXT, JX_ENCODING_UTF8, &doc) == JX_STATUS_ENCODING_ERROR);
+    EXPECT(jx_last_error_line() == 1);
+    EXPECT(jx_document_parse_with((const uint8_t *)gbk, strlen(gbk), JX_FORMAT_TEXT, 77, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
+    EXPECT(doc == NULL);
+    EXPECT(jx_document_parse_with((const uint8_t *)gbk, strlen(gbk), JX_FORMAT_TEXT, JX_ENCODING_GB18030, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_section_count(doc) == 1);
+    jx_document_free(doc);
+    doc = NULL;
     /* A ZIP container is named, not misread. */
     EXPECT(jx_document_parse((const uint8_t *)"PK\x03\x04zzzz", 8, JX_FORMAT_AUTO, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
     /* An unknown format code. */

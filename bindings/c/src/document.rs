@@ -24,22 +24,36 @@ pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
     unsafe { *out = Box::into_raw(Box::new(d)).cast() };
 }
 
-fn options(format: jx_format, path: Option<String>) -> Result<ReadOptions, Failure> {
+fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
     let format = format_of(format)
         .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
-    Ok(ReadOptions { format, path, ..Default::default() })
+    let encoding = encoding_of(encoding)
+        .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
+    Ok(ReadOptions { format, encoding, path })
 }
 
 /// Parses a document from `len` bytes at `data` (encoding detected). `format` is a JX_FORMAT_*
 /// code, usually JX_FORMAT_AUTO. On success `*out` owns the document.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_parse(data: *const u8, len: usize, format: jx_format, out: *mut *mut jx_document) -> jx_status {
+    unsafe { jx_document_parse_with(data, len, format, JX_ENCODING_AUTO, out) }
+}
+
+/// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_parse_with(
+    data: *const u8,
+    len: usize,
+    format: jx_format,
+    encoding: jx_encoding,
+    out: *mut *mut jx_document,
+) -> jx_status {
     guard(|| {
         if out.is_null() {
             return Err(Failure::null("out"));
         }
         let bytes = input_bytes(data, len, "data")?;
-        let d = jixiao::parse_bytes(bytes, &options(format, None)?)?;
+        let d = jixiao::parse_bytes(bytes, &options(format, encoding, None)?)?;
         hand_out(d, out);
         Ok(())
     })
@@ -59,7 +73,7 @@ pub unsafe extern "C" fn jx_document_open(path: *const c_char, format: jx_format
         let path = unsafe { CStr::from_ptr(path) }
             .to_str()
             .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
-        let d = jixiao::open(path, &options(format, Some(path.to_owned()))?)?;
+        let d = jixiao::open(path, &options(format, JX_ENCODING_AUTO, Some(path.to_owned()))?)?;
         hand_out(d, out);
         Ok(())
     })

@@ -41,6 +41,27 @@ pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     }
 }
 
+/// Text encodings for jx_document_parse_with.
+pub type jx_encoding = u32;
+/// Detect: BOM, then strict UTF-8, then GB18030.
+pub const JX_ENCODING_AUTO: jx_encoding = 0;
+pub const JX_ENCODING_UTF8: jx_encoding = 1;
+pub const JX_ENCODING_UTF16LE: jx_encoding = 2;
+pub const JX_ENCODING_UTF16BE: jx_encoding = 3;
+/// GB18030, which also reads GB2312 and GBK.
+pub const JX_ENCODING_GB18030: jx_encoding = 4;
+
+pub(crate) fn encoding_of(code: jx_encoding) -> Option<jixiao::Encoding> {
+    match code {
+        JX_ENCODING_AUTO => Some(jixiao::Encoding::Auto),
+        JX_ENCODING_UTF8 => Some(jixiao::Encoding::Utf8),
+        JX_ENCODING_UTF16LE => Some(jixiao::Encoding::Utf16Le),
+        JX_ENCODING_UTF16BE => Some(jixiao::Encoding::Utf16Be),
+        JX_ENCODING_GB18030 => Some(jixiao::Encoding::Gb18030),
+        _ => None,
+    }
+}
+
 /// What a part of the document holds (Section.kind).
 #[repr(C)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,54 @@
+//! `make bench`: how fast the sample reads and writes, and how fast single targets read.
+//! Target: a province's year (hundreds of documents like the sample) in seconds, i.e. well under
+//! 10 ms per document on one core.
+
+use std::path::PathBuf;
+
+use divan::{Bencher, black_box};
+
+fn main() {
+    divan::main();
+}
+
+fn data(name: &str) -> Vec<u8> {
+    std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name)).unwrap()
+}
+
+#[divan::bench]
+fn parse_sample(b: Bencher) {
+    let bytes = data("000_3e963503b18f6771.txt");
+    b.counter(divan::counter::BytesCount::of_slice(&bytes))
+        .bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
+}
+
+#[divan::bench]
+fn parse_sample_gbk(b: Bencher) {
+    let text = String::from_utf8(data("000_3e963503b18f6771.txt")).unwrap();
+    let (gbk, _, _) = encoding_rs::GBK.encode(&text);
+    let gbk = gbk.into_owned();
+    b.bench(|| jixiao::parse_bytes(black_box(&gbk), &jixiao::ReadOptions::default()).unwrap());
+}
+
+#[divan::bench]
+fn write_json(b: Bencher) {
+    let doc = jixiao::parse_bytes(&data("000_3e963503b18f6771.txt"), &jixiao::ReadOptions::default()).unwrap();
+    b.bench(|| jixiao::write::json::to_string(black_box(&doc), false).unwrap());
+}
+
+#[divan::bench]
+fn read_json(b: Bencher) {
+    let doc = jixiao::parse_bytes(&data("000_3e963503b18f6771.txt"), &jixiao::ReadOptions::default()).unwrap();
+    let json = jixiao::write::json::to_string(&doc, false).unwrap();
+    b.bench(|| jixiao::write::json::from_str(black_box(&json)).unwrap());
+}
+
+#[divan::bench]
+fn target_parse_all_cases(b: Bencher) {
+    let table = String::from_utf8(data("targets.tsv")).unwrap();
+    let raws: Vec<&str> = table.lines().filter(|l| !l.starts_with('#')).map(|l| l.split('\t').next().unwrap()).collect();
+    b.counter(divan::counter::ItemsCount::new(raws.len())).bench(|| {
+        for r in &raws {
+            black_box(jixiao::Target::parse(black_box(r)));
+        }
+    });
+}
