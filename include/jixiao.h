@@ -205,6 +205,25 @@ typedef struct jx_safeguard {
   size_t line;
 } jx_safeguard;
 
+// A Word TC (table of contents) field.
+typedef struct jx_toc {
+  struct jx_str text;
+  // The `\f` identifier; empty when absent.
+  struct jx_str identifier;
+  bool has_level;
+  uint32_t level;
+} jx_toc;
+
+// A subsection heading of part 1 as written (`（二）分项绩效目标`), with its TC field.
+typedef struct jx_subheading {
+  // The heading as written, less any TC field.
+  struct jx_str text;
+  bool has_toc;
+  // Its Word TC field; meaningful when has_toc.
+  struct jx_toc toc;
+  size_t line;
+} jx_subheading;
+
 // A target value (指标值): the raw text and its reading. Strings borrow from the document or
 // the jx_parsed_target it came from.
 typedef struct jx_target {
@@ -240,15 +259,6 @@ typedef struct jx_target_part {
   // Empty when no unit follows the number.
   struct jx_str unit;
 } jx_target_part;
-
-// A Word TC (table of contents) field.
-typedef struct jx_toc {
-  struct jx_str text;
-  // The `\f` identifier; empty when absent.
-  struct jx_str identifier;
-  bool has_level;
-  uint32_t level;
-} jx_toc;
 
 // Decide from the content.
 #define JX_FORMAT_AUTO 0
@@ -381,6 +391,13 @@ size_t jx_overview_safeguard_count(const struct jx_overview *overview);
 enum jx_status jx_overview_safeguard(const struct jx_overview *overview,
                                      size_t index,
                                      struct jx_safeguard *out);
+
+size_t jx_overview_subheading_count(const struct jx_overview *overview);
+
+// The `index`-th subsection heading of the overview.
+enum jx_status jx_overview_subheading(const struct jx_overview *overview,
+                                      size_t index,
+                                      struct jx_subheading *out);
 
 // Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
 // NULL is fine.

@@ -25,6 +25,7 @@ __all__ = [
     "GoalItem",
     "Responsibility",
     "Safeguard",
+    "Subheading",
     "Note",
     "Toc",
 ]
@@ -200,6 +201,8 @@ class Overview:
     @property
     def safeguards(self) -> List[Safeguard]: ...
     @property
+    def subheadings(self) -> List[Subheading]: ...
+    @property
     def line(self) -> int: ...
 
 @final
@@ -239,6 +242,15 @@ class Safeguard:
     def title(self) -> str: ...
     @property
     def text(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+
+@final
+class Subheading:
+    @property
+    def text(self) -> str: ...
+    @property
+    def toc(self) -> Optional[Toc]: ...
     @property
     def line(self) -> int: ...
 

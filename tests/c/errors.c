@@ -143,6 +143,10 @@ static void bad_input(const char *data_dir) {
     EXPECT(jx_overview_goal(ov, 6, &goal) == JX_STATUS_OUT_OF_RANGE);
     jx_safeguard sg;
     EXPECT(jx_overview_safeguard(ov, 2, &sg) == JX_STATUS_OUT_OF_RANGE);
+    jx_subheading head;
+    EXPECT(jx_overview_subheading(ov, 3, &head) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_overview_subheading(ov, 1, &head) == JX_STATUS_OK && head.has_toc && str_eq(head.toc.identifier, "A"));
+    EXPECT(jx_overview_subheading(ov, 0, &head) == JX_STATUS_OK && !head.has_toc && head.line == 3);
 
     /* Writers, and JSON read back. */
     char *json_out = NULL;

@@ -30,6 +30,13 @@ def main():
     if ov:
         out.append(f"overview line={ov['line']} goals={len(ov['goals'])} responsibilities={len(ov['responsibilities'])}"
                    f" safeguards={len(ov['safeguards'])}" + put("heading", ov["heading"]))
+        for h in ov["subheadings"]:
+            line = f" subheading line={h['line']}" + put("text", h["text"])
+            if h["toc"]:
+                line += put("toc", h["toc"]["text"]) + put("toc_id", h["toc"]["identifier"])
+                if h["toc"]["level"] is not None:
+                    line += f" toc_level={h['toc']['level']}"
+            out.append(line)
         for goal in ov["goals"]:
             out.append(f" goal {goal['number']} line={goal['line']}" + put("title", goal["title"]))
             for item in goal["items"]:

@@ -106,6 +106,18 @@ int main(int argc, char **argv) {
                jx_overview_goal_count(ov), jx_overview_responsibility_count(ov), jx_overview_safeguard_count(ov));
         put("heading", jx_overview_heading(ov));
         printf("\n");
+        for (size_t h = 0; h < jx_overview_subheading_count(ov); h++) {
+            jx_subheading head;
+            CHECK(jx_overview_subheading(ov, h, &head));
+            printf(" subheading line=%zu", head.line);
+            put("text", head.text);
+            if (head.has_toc) {
+                put("toc", head.toc.text);
+                put("toc_id", head.toc.identifier);
+                if (head.toc.has_level) printf(" toc_level=%u", head.toc.level);
+            }
+            printf("\n");
+        }
         for (size_t g = 0; g < jx_overview_goal_count(ov); g++) {
             const jx_goal *goal = NULL;
             CHECK(jx_overview_goal(ov, g, &goal));

@@ -58,6 +58,8 @@ def test_overview(doc):
     assert ov.goals[3].items[0].text == "深入推进扫黑除恶专项斗争。"
     assert len(ov.responsibilities) == 12 and ov.responsibilities[6].name == "社会治安综合治理"
     assert [s.title for s in ov.safeguards] == ["推进和谐新区建设再创佳绩", "推进社会保障工作提质发展"]
+    assert [(h.text, h.toc and h.toc.identifier, h.line) for h in ov.subheadings] == [
+        ("（一）总体绩效目标", None, 3), ("（二）分项绩效目标", "A", 50), ("（三）工作保障措施", "A", 98)]
 
 
 def test_parse_str_bytes_and_encodings(doc):

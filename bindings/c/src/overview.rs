@@ -4,7 +4,7 @@ use jixiao::{Goal, Overview};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::document::{doc, jx_document};
-use crate::types::jx_str;
+use crate::types::{jx_str, jx_toc};
 
 /// The department-wide part, borrowed from its document.
 pub struct jx_overview {
@@ -42,6 +42,18 @@ pub struct jx_safeguard {
     /// Empty when the prose has no title.
     pub title: jx_str,
     pub text: jx_str,
+    pub line: usize,
+}
+
+/// A subsection heading of part 1 as written (`（二）分项绩效目标`), with its TC field.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_subheading {
+    /// The heading as written, less any TC field.
+    pub text: jx_str,
+    pub has_toc: bool,
+    /// Its Word TC field; meaningful when has_toc.
+    pub toc: jx_toc,
     pub line: usize,
 }
 
@@ -152,5 +164,21 @@ pub unsafe extern "C" fn jx_overview_safeguard(overview: *const jx_overview, ind
         title: jx_str::new(&s.title),
         text: jx_str::new(&s.text),
         line: s.line,
+    })
+}
+
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_subheading_count(overview: *const jx_overview) -> usize {
+    guard_value(0, || ov(overview).map_or(0, |o| o.subheadings.len()))
+}
+
+/// The `index`-th subsection heading of the overview.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_subheading(overview: *const jx_overview, index: usize, out: *mut jx_subheading) -> jx_status {
+    put(ov(overview).map(|o| o.subheadings.as_slice()), index, out, "overview", |h| jx_subheading {
+        text: jx_str::new(&h.text),
+        has_toc: h.toc.is_some(),
+        toc: h.toc.as_ref().map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0 }, crate::tree::toc_of),
+        line: h.line,
     })
 }

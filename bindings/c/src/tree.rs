@@ -62,6 +62,15 @@ fn opt_u32(v: Option<u32>, out: *mut u32) -> bool {
     }
 }
 
+pub(crate) fn toc_of(toc: &jixiao::Toc) -> jx_toc {
+    jx_toc {
+        text: jx_str::new(&toc.text),
+        identifier: jx_str::opt(toc.identifier.as_deref()),
+        has_level: toc.level.is_some(),
+        level: toc.level.unwrap_or(0),
+    }
+}
+
 fn text<T>(p: Option<&T>, f: impl FnOnce(&T) -> &str) -> jx_str {
     guard_value(jx_str::EMPTY, || jx_str::opt(p.map(f)))
 }
@@ -131,14 +140,8 @@ pub unsafe extern "C" fn jx_table_title(table: *const jx_table) -> jx_str {
 pub unsafe extern "C" fn jx_table_toc(table: *const jx_table, out: *mut jx_toc) -> bool {
     guard_value(false, || match (node::<Table, _>(table).and_then(|t| t.toc.as_ref()), out.is_null()) {
         (Some(toc), false) => {
-            let value = jx_toc {
-                text: jx_str::new(&toc.text),
-                identifier: jx_str::opt(toc.identifier.as_deref()),
-                has_level: toc.level.is_some(),
-                level: toc.level.unwrap_or(0),
-            };
             // SAFETY: `out` is non-NULL.
-            unsafe { *out = value };
+            unsafe { *out = toc_of(toc) };
             true
         }
         _ => false,

@@ -105,6 +105,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<overview::GoalItem>()?;
     m.add_class::<overview::Responsibility>()?;
     m.add_class::<overview::Safeguard>()?;
+    m.add_class::<overview::Subheading>()?;
     m.add_class::<overview::Note>()?;
     m.add_class::<overview::Toc>()?;
     Ok(())

@@ -17,6 +17,8 @@ pub struct Overview {
     responsibilities: Vec<Responsibility>,
     /// 工作保障措施 — safeguard measures.
     safeguards: Vec<Safeguard>,
+    /// 小标题 — the subsection headings as written, with their TC fields.
+    subheadings: Vec<Subheading>,
     /// 1-based line of the heading.
     line: usize,
 }
@@ -59,6 +61,15 @@ pub struct Safeguard {
     line: usize,
 }
 
+/// 小标题 — a subsection heading of part 1 as written, with its TC field.
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+#[derive(Clone)]
+pub struct Subheading {
+    text: String,
+    toc: Option<Toc>,
+    line: usize,
+}
+
 /// 未归类内容 — content the reader could not place, with its line.
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
@@ -97,6 +108,11 @@ impl From<&jixiao::Overview> for Overview {
                 .map(|r| Responsibility { number: r.number, name: r.name.clone(), description: r.description.clone(), line: r.line })
                 .collect(),
             safeguards: o.safeguards.iter().map(|s| Safeguard { title: s.title.clone(), text: s.text.clone(), line: s.line }).collect(),
+            subheadings: o
+                .subheadings
+                .iter()
+                .map(|h| Subheading { text: h.text.clone(), toc: h.toc.as_ref().map(Toc::from), line: h.line })
+                .collect(),
             line: o.line,
         }
     }

@@ -94,8 +94,18 @@ fn overview() -> impl Strategy<Value = Overview> {
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 1..3)), 0..3),
+        proptest::collection::vec(any::<bool>(), 3),
     )
-        .prop_map(|(intro, goals, resp, safe)| Overview {
+        .prop_map(|(intro, goals, resp, safe, tocs)| Overview {
+            subheadings: ["（一）总体绩效目标", "（二）分项绩效目标", "（三）工作保障措施"]
+                .iter()
+                .zip(tocs)
+                .map(|(text, toc)| Subheading {
+                    text: (*text).into(),
+                    toc: toc.then(|| Toc { text: text[9..].into(), identifier: Some("A".into()), level: Some(1) }),
+                    line: 0,
+                })
+                .collect(),
             heading: "第一部分  部门整体绩效目标".into(),
             intro,
             goals: goals

@@ -113,6 +113,11 @@ fn overview_goals_responsibilities_safeguards() {
     assert_eq!(r7.name, "社会治安综合治理");
     assert!(r7.description.contains("（1）防范工作\n①了解掌握"), "{}", r7.description);
     assert_eq!(ov.safeguards.len(), 2);
+    // The subsection headings keep their TC fields (identifier A: part 1 headings).
+    let heads: Vec<(&str, Option<&str>, usize)> =
+        ov.subheadings.iter().map(|h| (h.text.as_str(), h.toc.as_ref().map(|t| t.text.as_str()), h.line)).collect();
+    assert_eq!(heads, [("（一）总体绩效目标", None, 3), ("（二）分项绩效目标", Some("分项绩效目标"), 50), ("（三）工作保障措施", Some("工作保障措施"), 98)]);
+    assert_eq!(ov.subheadings[1].toc.as_ref().unwrap().identifier.as_deref(), Some("A"));
     assert_eq!(ov.safeguards[0].title, "推进和谐新区建设再创佳绩");
     assert!(ov.safeguards[1].text.starts_with("一是加大政策法规宣传力度"));
 }

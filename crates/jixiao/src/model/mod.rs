@@ -9,6 +9,6 @@ mod target;
 
 pub use category::{Category, Indicator, Level1, Level2, SubCategory};
 pub use document::{Document, Note, SCHEMA_VERSION};
-pub use overview::{Goal, GoalItem, Overview, Responsibility, Safeguard};
+pub use overview::{Goal, GoalItem, Overview, Responsibility, Safeguard, Subheading};
 pub use section::{Section, SectionKind, Table, Toc};
 pub use target::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};

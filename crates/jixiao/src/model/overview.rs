@@ -1,6 +1,8 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Toc;
+
 /// 第一部分 部门整体绩效目标 — the department-wide targets, prose with structure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Overview {
@@ -14,6 +16,8 @@ pub struct Overview {
     pub responsibilities: Vec<Responsibility>,
     /// 工作保障措施 — safeguard measures, titled blocks of prose.
     pub safeguards: Vec<Safeguard>,
+    /// 小标题 — the subsection headings as written (`（二）分项绩效目标`), with their TC fields.
+    pub subheadings: Vec<Subheading>,
     /// 行号 — 1-based line of the part heading.
     pub line: usize,
 }
@@ -63,5 +67,16 @@ pub struct Safeguard {
     /// 内容 — the block's prose, paragraphs joined by line breaks.
     pub text: String,
     /// 行号 — 1-based line of the title (or of the first paragraph).
+    pub line: usize,
+}
+
+/// 小标题 — a subsection heading of part 1, as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Subheading {
+    /// 标题 — the heading as written, less any TC field.
+    pub text: String,
+    /// 目录域 — its Word TC field; null when absent.
+    pub toc: Option<Toc>,
+    /// 行号 — 1-based source line.
     pub line: usize,
 }

@@ -2,8 +2,8 @@
 //! the indicator rows come out cell for cell as Word wrote them.
 
 use crate::grammar::labels::ColumnRole;
-use crate::model::{Document, Indicator, Overview, Table};
-use crate::read::text::RESPONSIBILITY_LABEL;
+use crate::model::{Document, Indicator, Overview, Table, Toc};
+use crate::read::text::{Part, RESPONSIBILITY_LABEL, subsection};
 use crate::read::tree::{column_keys, value_cell};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
@@ -18,10 +18,37 @@ fn cell(out: &mut String, text: &str) {
     out.push('\n');
 }
 
+/// ` TC text \f X \l N ` after a title, as Word writes it.
+fn toc_field(out: &mut String, toc: &Toc) {
+    out.push_str(&format!(" TC {}", toc.text));
+    if let Some(id) = &toc.identifier {
+        out.push_str(&format!(" \\f {id}"));
+    }
+    if let Some(level) = toc.level {
+        out.push_str(&format!(" \\l {level}"));
+    }
+    out.push(' ');
+}
+
+/// The subheading of `part` as the document wrote it, or the form's own.
+fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str) {
+    match ov.subheadings.iter().find(|h| subsection(&h.text) == Some(part)) {
+        Some(h) => {
+            out.push_str(&h.text);
+            if let Some(toc) = &h.toc {
+                toc_field(out, toc);
+            }
+        }
+        None => out.push_str(default),
+    }
+    out.push('\n');
+}
+
 fn overview(out: &mut String, ov: &Overview) {
     out.push_str(&ov.heading);
     out.push('\n');
-    out.push_str("（一）总体绩效目标\n\n");
+    subheading(out, ov, Part::Goals, "（一）总体绩效目标");
+    out.push('\n');
     if !ov.intro.is_empty() {
         out.push_str(&ov.intro);
         out.push_str("\n\n");
@@ -32,7 +59,7 @@ fn overview(out: &mut String, ov: &Overview) {
             out.push_str(&format!("（{}）{}\n\n", item.number, item.text));
         }
     }
-    out.push_str("（二）分项绩效目标\n");
+    subheading(out, ov, Part::Responsibilities, "（二）分项绩效目标");
     out.push_str(RESPONSIBILITY_LABEL);
     out.push('\n');
     for r in &ov.responsibilities {
@@ -42,7 +69,7 @@ fn overview(out: &mut String, ov: &Overview) {
             out.push('\n');
         }
     }
-    out.push_str("（三）工作保障措施\n");
+    subheading(out, ov, Part::Safeguards, "（三）工作保障措施");
     for s in &ov.safeguards {
         if !s.title.is_empty() {
             out.push_str(&s.title);
@@ -52,6 +79,14 @@ fn overview(out: &mut String, ov: &Overview) {
             out.push_str(&s.text.replace('\n', "\n\n"));
             out.push_str("\n\n");
         }
+    }
+    // Subsections jixiao has no field for: their heading; their prose went to the notes.
+    for h in ov.subheadings.iter().filter(|h| subsection(&h.text) == Some(Part::Unknown)) {
+        out.push_str(&h.text);
+        if let Some(toc) = &h.toc {
+            toc_field(out, toc);
+        }
+        out.push('\n');
     }
     out.push('\n');
 }
@@ -70,14 +105,7 @@ fn indicator_cell<'a>(ind: &'a Indicator, role: ColumnRole, key: &str, sign: &st
 fn table(out: &mut String, t: &Table) {
     out.push_str(&t.title);
     if let Some(toc) = &t.toc {
-        out.push_str(&format!(" TC {}", toc.text));
-        if let Some(id) = &toc.identifier {
-            out.push_str(&format!(" \\f {id}"));
-        }
-        if let Some(level) = toc.level {
-            out.push_str(&format!(" \\l {level}"));
-        }
-        out.push(' ');
+        toc_field(out, toc);
     }
     out.push('\n');
     if let Some(objective) = &t.objective {

@@ -30,6 +30,7 @@ pub fn without_lines(doc: &Document) -> Document {
         });
         ov.responsibilities.iter_mut().for_each(|r| r.line = 0);
         ov.safeguards.iter_mut().for_each(|s| s.line = 0);
+        ov.subheadings.iter_mut().for_each(|h| h.line = 0);
     }
     for s in &mut d.sections {
         s.line = 0;

@@ -6,7 +6,7 @@ mod headings;
 mod overview;
 
 pub use headings::split_toc;
-pub use overview::RESPONSIBILITY_LABEL;
+pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader, decode};

@@ -3,13 +3,14 @@
 
 use super::headings::split_toc;
 use crate::grammar::fold::{fold, squeeze};
-use crate::model::{Goal, GoalItem, Note, Overview, Responsibility, Safeguard};
+use crate::model::{Goal, GoalItem, Note, Overview, Responsibility, Safeguard, Subheading};
 
 /// The label line that opens the responsibilities, as the form prints it.
 pub const RESPONSIBILITY_LABEL: &str = "职责分类绩效目标：";
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Part {
+/// The three subsections of part 1, and any other.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Part {
     Goals,
     Responsibilities,
     Safeguards,
@@ -17,7 +18,7 @@ enum Part {
 }
 
 /// `（一）总体绩效目标` → which subsection.
-fn subsection(line: &str) -> Option<Part> {
+pub fn subsection(line: &str) -> Option<Part> {
     let key = squeeze(split_toc(line).0);
     let rest = key.strip_prefix('(')?;
     let close = rest.find(')')?;
@@ -115,15 +116,15 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
         goals: Vec::new(),
         responsibilities: Vec::new(),
         safeguards: Vec::new(),
+        subheadings: Vec::new(),
         line,
     };
     let mut part = Part::Goals;
     for &(no, text) in lines {
         if let Some(p) = subsection(text) {
             part = p;
-            if p == Part::Unknown {
-                notes.push(Note { line: no, text: text.to_owned() });
-            }
+            let (before, toc) = split_toc(text);
+            ov.subheadings.push(Subheading { text: before.trim().to_owned(), toc, line: no });
             continue;
         }
         match part {
