@@ -6,7 +6,7 @@ use jixiao::{Document, ReadOptions};
 
 use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
 use crate::strings::give;
-use crate::tree::{jx_section, view};
+use crate::tree::{item, jx_section, put};
 use crate::types::*;
 
 /// An owned document. Free with jx_document_free.
@@ -158,11 +158,7 @@ pub unsafe extern "C" fn jx_document_section_count(doc: *const jx_document) -> u
 /// The `index`-th part with tables.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_section(doc: *const jx_document, index: usize, out: *mut *const jx_section) -> jx_status {
-    guard(|| {
-        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
-        let s = d.sections.get(index).ok_or_else(|| Failure::out_of_range(index, d.sections.len()))?;
-        view(s, out)
-    })
+    item(self::doc(doc).map(|d| d.sections.as_slice()), index, out, "doc")
 }
 
 /// How many pieces of content the reader could not place.
@@ -174,16 +170,7 @@ pub unsafe extern "C" fn jx_document_note_count(doc: *const jx_document) -> usiz
 /// The `index`-th unplaced piece of content, with its line.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_note(doc: *const jx_document, index: usize, out: *mut jx_note) -> jx_status {
-    guard(|| {
-        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
-        let n = d.notes.get(index).ok_or_else(|| Failure::out_of_range(index, d.notes.len()))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is non-NULL.
-        unsafe { *out = jx_note { line: n.line, text: jx_str::new(&n.text) } };
-        Ok(())
-    })
+    put(self::doc(doc).map(|d| d.notes.as_slice()), index, out, "doc", |n| jx_note { line: n.line, text: jx_str::new(&n.text) })
 }
 
 /// How many indicators the document holds in all.

@@ -2,8 +2,9 @@
 
 use jixiao::{Goal, Overview};
 
-use crate::boundary::{Failure, guard, guard_value, jx_status};
+use crate::boundary::{guard_value, jx_status};
 use crate::document::{doc, jx_document};
+use crate::tree::put;
 use crate::types::{jx_str, jx_toc};
 
 /// The department-wide part, borrowed from its document.
@@ -67,19 +68,6 @@ fn goal<'a>(p: *const jx_goal) -> Option<&'a Goal> {
     unsafe { p.cast::<Goal>().as_ref() }
 }
 
-fn put<T, U>(list: Option<&[T]>, index: usize, out: *mut U, what: &str, f: impl FnOnce(&T) -> U) -> jx_status {
-    guard(|| {
-        let list = list.ok_or_else(|| Failure::null(what))?;
-        let item = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is non-NULL.
-        unsafe { *out = f(item) };
-        Ok(())
-    })
-}
-
 /// The overview, or NULL when the document has no department-wide part.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_overview(doc_: *const jx_document) -> *const jx_overview {
@@ -110,7 +98,7 @@ pub unsafe extern "C" fn jx_overview_goal_count(overview: *const jx_overview) ->
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_overview_goal(overview: *const jx_overview, index: usize, out: *mut *const jx_goal) -> jx_status {
-    put(ov(overview).map(|o| o.goals.as_slice()), index, out, "overview", |g| (g as *const Goal).cast())
+    crate::tree::item(ov(overview).map(|o| o.goals.as_slice()), index, out, "overview")
 }
 
 #[unsafe(no_mangle)]

@@ -27,28 +27,30 @@ pub struct jx_indicator {
     _private: [u8; 0],
 }
 
-/// Writes a view pointer to `out`.
-pub(crate) fn view<T, V>(node: &T, out: *mut *const V) -> Result<(), Failure> {
-    if out.is_null() {
-        return Err(Failure::null("out"));
-    }
-    // SAFETY: `out` is non-NULL; the pointer stays valid while the document lives.
-    unsafe { *out = (node as *const T).cast() };
-    Ok(())
-}
-
 /// The model node behind a view pointer.
 fn node<'a, T, V>(p: *const V) -> Option<&'a T> {
     // SAFETY: a non-NULL view pointer of kind V was made by `view` from a &T of its document.
     unsafe { p.cast::<T>().as_ref() }
 }
 
-fn item<T, V>(list: Option<&Vec<T>>, index: usize, out: *mut *const V, what: &str) -> jx_status {
+/// Every indexed getter: `what` NULL, `index` past the end and `out` NULL are errors; on
+/// success `*out = f(&list[index])`.
+pub(crate) fn put<T, U>(list: Option<&[T]>, index: usize, out: *mut U, what: &str, f: impl FnOnce(&T) -> U) -> jx_status {
     guard(|| {
         let list = list.ok_or_else(|| Failure::null(what))?;
-        let n = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;
-        view(n, out)
+        let item = list.get(index).ok_or_else(|| Failure::out_of_range(index, list.len()))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: `out` is non-NULL.
+        unsafe { *out = f(item) };
+        Ok(())
     })
+}
+
+/// An indexed getter of views: the view pointer stays valid while the document lives.
+pub(crate) fn item<T, V>(list: Option<&[T]>, index: usize, out: *mut *const V, what: &str) -> jx_status {
+    put(list, index, out, what, |n| (n as *const T).cast())
 }
 
 fn opt_u32(v: Option<u32>, out: *mut u32) -> bool {
@@ -112,7 +114,7 @@ pub unsafe extern "C" fn jx_section_table_count(section: *const jx_section) -> u
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_section_table(section: *const jx_section, index: usize, out: *mut *const jx_table) -> jx_status {
-    item(node::<Section, _>(section).map(|s| &s.tables), index, out, "section")
+    item(node::<Section, _>(section).map(|s| s.tables.as_slice()), index, out, "section")
 }
 
 // ---- tables
@@ -169,16 +171,7 @@ pub unsafe extern "C" fn jx_table_column_count(table: *const jx_table) -> usize 
 /// The `index`-th header label as written.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_column(table: *const jx_table, index: usize, out: *mut jx_str) -> jx_status {
-    guard(|| {
-        let t = node::<Table, _>(table).ok_or_else(|| Failure::null("table"))?;
-        let c = t.columns.get(index).ok_or_else(|| Failure::out_of_range(index, t.columns.len()))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: `out` is non-NULL.
-        unsafe { *out = jx_str::new(c) };
-        Ok(())
-    })
+    put(node::<Table, _>(table).map(|t| t.columns.as_slice()), index, out, "table", |c| jx_str::new(c))
 }
 
 #[unsafe(no_mangle)]
@@ -188,7 +181,7 @@ pub unsafe extern "C" fn jx_table_category_count(table: *const jx_table) -> usiz
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_category(table: *const jx_table, index: usize, out: *mut *const jx_category) -> jx_status {
-    item(node::<Table, _>(table).map(|t| &t.categories), index, out, "table")
+    item(node::<Table, _>(table).map(|t| t.categories.as_slice()), index, out, "table")
 }
 
 /// The 1-based line of the title.
@@ -229,7 +222,7 @@ pub unsafe extern "C" fn jx_category_child_count(category: *const jx_category) -
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_category_child(category: *const jx_category, index: usize, out: *mut *const jx_subcategory) -> jx_status {
-    item(node::<Category, _>(category).map(|c| &c.children), index, out, "category")
+    item(node::<Category, _>(category).map(|c| c.children.as_slice()), index, out, "category")
 }
 
 #[unsafe(no_mangle)]
@@ -270,7 +263,7 @@ pub unsafe extern "C" fn jx_subcategory_indicator_count(sub: *const jx_subcatego
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_subcategory_indicator(sub: *const jx_subcategory, index: usize, out: *mut *const jx_indicator) -> jx_status {
-    item(node::<SubCategory, _>(sub).map(|s| &s.indicators), index, out, "sub")
+    item(node::<SubCategory, _>(sub).map(|s| s.indicators.as_slice()), index, out, "sub")
 }
 
 // ---- indicators
