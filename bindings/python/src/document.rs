@@ -5,7 +5,7 @@ use std::sync::Arc;
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
 
-use crate::errors::shielded;
+use crate::errors::{detached, shielded};
 use crate::overview::{Note, Overview};
 use crate::tree::{Section, Table, indicator_list};
 
@@ -138,8 +138,7 @@ impl Document {
     /// Reads a document back from jixiao JSON (`str` or `bytes`).
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
-        let doc = py.detach(|| crate::errors::shield(|| jixiao::write::json::from_str(json)));
-        Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+        Ok(Document::new(detached(py, || jixiao::write::json::from_str(json))?))
     }
 
     fn __repr__(&self) -> String {

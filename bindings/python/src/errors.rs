@@ -70,6 +70,12 @@ pub fn shield<T>(f: impl FnOnce() -> Result<T, jixiao::Error>) -> Result<T, Fail
     }
 }
 
+/// `shield` run with the thread detached from the interpreter (the GIL released), so other
+/// Python threads go on meanwhile.
+pub fn detached<T: Send>(py: Python<'_>, f: impl FnOnce() -> Result<T, jixiao::Error> + Send) -> PyResult<T> {
+    py.detach(|| shield(f)).map_err(|e| e.into_py(py))
+}
+
 /// `shield` for calls made with the GIL held.
 pub fn shielded<T>(py: Python<'_>, f: impl FnOnce() -> Result<T, jixiao::Error>) -> PyResult<T> {
     shield(f).map_err(|e| e.into_py(py))

@@ -13,7 +13,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
 use document::Document;
-use errors::{shield, usage_error};
+use errors::{detached, usage_error};
 
 fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
@@ -37,17 +37,17 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
     let doc = if let Ok(s) = data.cast::<PyString>() {
         // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8.
         let text = s.to_cow()?;
-        py.detach(|| shield(|| jixiao::parse_str(&text, &options)))
+        detached(py, || jixiao::parse_str(&text, &options))?
     } else if let Ok(b) = data.cast::<PyBytes>() {
         let bytes = b.as_bytes();
-        py.detach(|| shield(|| jixiao::parse_bytes(bytes, &options)))
+        detached(py, || jixiao::parse_bytes(bytes, &options))?
     } else {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
             "parse() takes str or bytes, not {}",
             data.get_type().name()?
         )));
     };
-    Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+    Ok(Document::new(doc))
 }
 
 /// Reads and parses a file; the format comes from the content, not the suffix.
@@ -55,8 +55,7 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
 #[pyo3(signature = (path, format = None, *, encoding = None))]
 fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
     let options = read_options(format, encoding, Some(path.display().to_string()))?;
-    let doc = py.detach(|| shield(|| jixiao::open(&path, &options)));
-    Ok(Document::new(doc.map_err(|e| e.into_py(py))?))
+    Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
 
 /// The JSON Schema of the document (draft 2020-12), as JSON text.
