@@ -12,6 +12,11 @@ pub(crate) fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
     word.chars().enumerate().all(|(k, w)| rest.get(k) == Some(&w))
 }
 
+/// The longest of `words` that stands in `s` at character index `at`, with its value.
+pub(crate) fn longest_at<'w, T>(s: &[char], at: usize, words: impl IntoIterator<Item = (&'w str, T)>) -> Option<(&'w str, T)> {
+    words.into_iter().filter(|(w, _)| starts_with_at(s, at, w)).max_by_key(|(w, _)| w.chars().count())
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -21,5 +26,14 @@ mod tests {
         assert!(!super::starts_with_at(&s, 5, "内容"));
         assert!(!super::starts_with_at(&s, 9, "x"));
         assert!(super::starts_with_at(&s, 0, ""));
+    }
+
+    #[test]
+    fn longest_at_prefers_the_longer_word() {
+        let s: Vec<char> = "个工作日".chars().collect();
+        let words = [("个", 1), ("个工作日", 2), ("工作日", 3)];
+        assert_eq!(super::longest_at(&s, 0, words), Some(("个工作日", 2)));
+        assert_eq!(super::longest_at(&s, 1, words), Some(("工作日", 3)));
+        assert_eq!(super::longest_at(&s, 4, words), None);
     }
 }

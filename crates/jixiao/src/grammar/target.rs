@@ -5,7 +5,7 @@
 //! Whatever no rule reads fully is qualitative: kept as written, never guessed at.
 
 use super::fold::fold_char;
-use super::starts_with_at;
+use super::longest_at;
 use super::units::{Unit, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
@@ -148,12 +148,9 @@ impl Folded {
     }
 }
 
+/// The longest word of `table` at `s[at..]`: its length in characters and its value.
 fn longest_word<T: Copy>(s: &[char], at: usize, table: &[(&str, T)]) -> Option<(usize, T)> {
-    table
-        .iter()
-        .filter(|(w, _)| starts_with_at(s, at, w))
-        .map(|(w, v)| (w.chars().count(), *v))
-        .max_by_key(|(len, _)| *len)
+    longest_at(s, at, table.iter().copied()).map(|(w, v)| (w.chars().count(), v))
 }
 
 /// A number at `s[at..]`: optional sign, digits with `,` thousands groups, optional decimals.

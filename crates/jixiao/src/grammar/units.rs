@@ -2,7 +2,7 @@
 //! A number followed by anything not in this table is not read as a quantity: `0新区环境稳定`
 //! stays text instead of becoming "0 新区".
 
-use super::starts_with_at;
+use super::{longest_at, starts_with_at};
 use crate::model::UnitKind;
 
 /// A unit read off the text.
@@ -147,11 +147,7 @@ const PER: &[&str] = &[
 ];
 
 fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
-    BASE_UNITS
-        .iter()
-        .filter(|(u, _)| starts_with_at(s, at, u))
-        .max_by_key(|(u, _)| u.chars().count())
-        .copied()
+    longest_at(s, at, BASE_UNITS.iter().copied())
 }
 
 /// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present.
@@ -185,8 +181,7 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     }
     // A rate: `次/月`. Money per something stays money, so that value_yuan still compares.
     if s.get(at + unit.len) == Some(&'/')
-        && let Some(per) =
-            PER.iter().filter(|p| starts_with_at(s, at + unit.len + 1, p)).max_by_key(|p| p.chars().count())
+        && let Some((per, ())) = longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ())))
     {
         unit.text = format!("{}/{}", unit.text, per);
         unit.len += 1 + per.chars().count();
