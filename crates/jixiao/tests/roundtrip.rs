@@ -37,7 +37,7 @@ fn indicator(with_extra: bool) -> impl Strategy<Value = Indicator> {
         if with_extra {
             extra.insert("备注".to_owned(), note);
         }
-        Indicator { name, description, target: Target::parse(TARGETS[t]), basis, line: 0, extra }
+        Indicator { name, description, target: Target::parse(TARGETS[t]), basis, line: 0, extra, ..Indicator::default() }
     })
 }
 
@@ -46,8 +46,8 @@ fn category(with_extra: bool) -> impl Strategy<Value = Category> {
         .prop_map(|(l1, subs)| {
             let mut children: Vec<SubCategory> = Vec::new();
             for (l2, indicators) in subs {
-                // Two neighbours with one label are one category when read back.
-                if children.last().is_some_and(|c| c.label == LEVEL2[l2]) {
+                // Rows with one label are one category when read back, wherever they stand.
+                if children.iter().any(|c| c.label == LEVEL2[l2]) {
                     continue;
                 }
                 children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
@@ -69,7 +69,7 @@ fn table() -> impl Strategy<Value = Table> {
             }
             let mut merged: Vec<Category> = Vec::new();
             for c in categories {
-                if merged.last().is_some_and(|m| m.label == c.label) {
+                if merged.iter().any(|m| m.label == c.label) {
                     continue;
                 }
                 merged.push(c);
@@ -84,6 +84,7 @@ fn table() -> impl Strategy<Value = Table> {
                 columns,
                 categories: merged,
                 line: 0,
+                ..Table::default()
             }
         })
 }

@@ -1,23 +1,54 @@
 //! Category labels (一级/二级指标) and header labels → their meaning.
 
 use super::fold::squeeze;
-use crate::model::{Level1, Level2};
+use crate::model::{Level1, Level2, Likelihood};
 
-/// The label without white space and without a trailing score in brackets: `产出指标（50分）`.
-fn key(label: &str) -> String {
+/// The label as compared: folded, without white space, without bracketed parts anywhere
+/// (`产出指标（50分）`, `数量指标(或建筑规模指标)`, `实际完成值(B)`), without a score written
+/// after them (`成本指标(0-20)分`) and without a trailing `等` or colon.
+pub fn key(label: &str) -> String {
     let s = squeeze(label);
-    match s.find(['(', '（']) {
-        Some(i) if i > 0 && s.ends_with([')', '）']) => s[..i].to_owned(),
-        _ => s,
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' => depth += 1,
+            ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
     }
+    if out.is_empty() {
+        return s;
+    }
+    let mut k = out.as_str();
+    loop {
+        let before = k;
+        k = k.trim_end_matches([':', '：', '等']);
+        if k.ends_with("指标分") {
+            k = &k[..k.len() - '分'.len_utf8()];
+        }
+        if k == before {
+            break;
+        }
+    }
+    k.to_owned()
+}
+
+/// The unit a label gives in brackets: `年度预算数(万元)` → `万元`.
+pub fn bracket_unit(label: &str) -> Option<&'static str> {
+    let s = squeeze(label);
+    ["(万元)", "(元)", "(亿元)", "(千元)", "(%)"].iter().find(|u| s.contains(*u)).map(|u| &u[1..u.len() - 1])
 }
 
 pub fn level1(label: &str) -> Level1 {
     match key(label).as_str() {
-        "产出指标" | "产出" => Level1::Output,
-        "效果指标" | "效益指标" | "效果" | "效益" => Level1::Effect,
+        "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
+        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" => Level1::Effect,
         "满意度指标" | "满意度" => Level1::Satisfaction,
         "成本指标" | "成本" => Level1::Cost,
+        "投入指标" | "投入" => Level1::Input,
+        "过程指标" | "过程" => Level1::Process,
         _ => Level1::Other,
     }
 }
@@ -27,7 +58,7 @@ pub fn level2(label: &str) -> Level2 {
         "数量指标" | "数量" => Level2::Quantity,
         "质量指标" | "质量" => Level2::Quality,
         "时效指标" | "时效" => Level2::Timeliness,
-        "成本指标" | "成本" => Level2::Cost,
+        "成本指标" | "成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
         "经济成本指标" | "经济成本" => Level2::EconomicCost,
         "社会成本指标" | "社会成本" => Level2::SocialCost,
         "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => {
@@ -42,6 +73,9 @@ pub fn level2(label: &str) -> Level2 {
         "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => {
             Level2::ServiceSatisfaction
         }
+        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" => {
+            Level2::Benefit
+        }
         _ => Level2::Other,
     }
 }
@@ -55,32 +89,101 @@ pub enum ColumnRole {
     Description,
     Target,
     Basis,
-    /// 计算符号 — the comparison in a column of its own (layout A).
+    /// 计算符号 / 指标性质 — the comparison in a column of its own.
     Sign,
-    /// 计量单位 — the unit in a column of its own (layout A).
+    /// 计量单位 / 度量单位 — the unit in a column of its own.
     Unit,
+    /// 指标方向性 — 正向指标 / 反向指标: implies ≥ or ≤ when no sign is given.
+    Direction,
+    /// 实际完成值 / 完成值 — a self-evaluation's actual result.
+    Actual,
+    /// 分值 / 权重.
+    Weight,
+    /// 得分.
+    Score,
+    /// 偏差原因分析 / 未完成原因分析 / 原因.
+    Deviation,
+    /// 1-6月执行数 / 执行值 — monitoring progress.
+    Progress,
+    /// 全年预计完成.
+    Expected,
+    /// 完成目标可能性.
+    Likelihood,
+    /// The mid-term block beside the annual one: its level-2, name and target.
+    MidLevel2,
+    MidName,
+    MidTarget,
+    /// 单位名称 — on a sheet of many projects.
+    UnitName,
+    /// 项目名称 — on a sheet of many projects: a new value starts a new table.
+    Project,
+    /// 预算数 — the project's budget, on a sheet of many projects.
+    Budget,
+    /// 年度目标 — the project's objective, on a sheet of many projects.
+    Objective,
     /// Any other column: kept in `Indicator::extra` under its label.
     Extra,
 }
 
+impl ColumnRole {
+    /// Roles whose cell is kept verbatim in `extra` as well, because the target is composed from it.
+    pub fn kept_in_extra(self) -> bool {
+        matches!(self, ColumnRole::Extra | ColumnRole::Sign | ColumnRole::Unit | ColumnRole::Direction)
+    }
+
+    /// Roles of a sheet of many projects: they describe the project, not the indicator.
+    pub fn is_project(self) -> bool {
+        matches!(self, ColumnRole::UnitName | ColumnRole::Project | ColumnRole::Budget | ColumnRole::Objective)
+    }
+}
+
+/// The role of one label (a two-row header's combined `上/下` label: the lower part decides,
+/// the upper one when the lower is unknown).
 pub fn column_role(label: &str) -> ColumnRole {
+    if let Some((upper, lower)) = label.rsplit_once('/')
+        && !lower.trim().is_empty()
+        && !upper.trim().is_empty()
+    {
+        return match single_role(lower) {
+            ColumnRole::Extra => single_role(upper),
+            role => role,
+        };
+    }
+    single_role(label)
+}
+
+fn single_role(label: &str) -> ColumnRole {
+    use ColumnRole::*;
     let k = key(label);
     match k.as_str() {
-        "一级指标" => ColumnRole::Level1,
-        "二级指标" => ColumnRole::Level2,
-        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" => ColumnRole::Name,
-        "绩效指标描述" | "指标内容" | "指标描述" | "指标解释" | "指标说明" => {
-            ColumnRole::Description
+        "一级指标" => Level1,
+        "二级指标" => Level2,
+        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" => Name,
+        "绩效指标描述" | "指标内容" | "指标描述" | "指标解释" | "指标说明" => Description,
+        "指标值" | "指标目标值" | "目标值" | "年度指标值" | "当年预期实现值" | "预期目标值" | "年度目标值"
+        | "绩效指标值" | "计划指标值" | "年初目标值" | "全年目标值" | "年度计划值" | "全年指标值" => Target,
+        "中期指标值" | "中期目标值" => MidTarget,
+        "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => Basis,
+        "计算符号" | "符号" | "比较符号" | "指标性质" | "运算符号" | "计算方式" => Sign,
+        "计量单位" | "单位" | "度量单位" | "指标单位" => Unit,
+        "指标方向性" | "指标方向" => Direction,
+        "实际完成值" | "全年实际值" | "完成值" | "实际值" | "全年实际完成值" | "年度实际完成值" | "实际完成" => Actual,
+        "分值" | "权重" | "指标分值" | "指标权重" => Weight,
+        "得分" | "自评得分" | "评分" => Score,
+        "偏差原因分析及改进措施" | "未完成原因分析" | "原因" | "偏差原因分析" | "偏差原因" | "原因分析"
+        | "未完成原因" | "偏差原因及改进措施" => Deviation,
+        "执行值" | "全年预计完成" | "全年预计完成值" | "预计全年完成" | "全年预计完成情况" => {
+            if k.contains("预计") { Expected } else { Progress }
         }
-        "指标值" | "指标目标值" | "目标值" | "年度指标值" | "当年预期实现值" | "预期目标值"
-        | "年度目标值" | "绩效指标值" => ColumnRole::Target,
-        "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => {
-            ColumnRole::Basis
-        }
-        "计算符号" | "符号" | "比较符号" => ColumnRole::Sign,
-        "计量单位" | "单位" | "度量单位" => ColumnRole::Unit,
-        _ if k.starts_with("一级指标") => ColumnRole::Level1,
-        _ => ColumnRole::Extra,
+        "完成目标可能性" | "完成可能性" | "目标完成可能性" => Likelihood,
+        "单位名称" | "预算单位" => UnitName,
+        "项目名称" => Project,
+        "预算数" | "项目预算数" | "预算金额" | "年度预算数" => Budget,
+        "年度目标" | "项目年度目标" => Objective,
+        _ if k.starts_with("一级指标") => Level1,
+        _ if k.starts_with("1-") && k.contains('月') && (k.contains("执行") || k.contains("完成")) => Progress,
+        _ if k.starts_with("截至") && (k.contains("执行") || k.contains("完成")) => Progress,
+        _ => Extra,
     }
 }
 
@@ -90,6 +193,72 @@ pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
     let roles: Vec<ColumnRole> = cells.into_iter().map(column_role).collect();
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
+}
+
+/// 正向指标 → `true` (more is better), 反向指标 → `false`; None for anything else.
+pub fn positive_direction(cell: &str) -> Option<bool> {
+    match key(cell).as_str() {
+        "正向指标" | "正向" => Some(true),
+        "反向指标" | "反向" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn likelihood(cell: &str) -> Option<Likelihood> {
+    match key(cell).as_str() {
+        "确定能" | "确定能完成" | "能" => Some(Likelihood::Certain),
+        "有可能" | "有可能完成" | "可能" => Some(Likelihood::Possible),
+        "完全不可能" | "完全不可能完成" | "不可能" => Some(Likelihood::Impossible),
+        _ => None,
+    }
+}
+
+/// The first cells of rows that close a table (合计, 总分, 评价结论 …): never indicators.
+const FOOTER_LABELS: &[&str] = &[
+    "合计",
+    "总计",
+    "总分",
+    "自评总分",
+    "评价结论",
+    "自评结论",
+    "总体评价结论",
+    "存在问题",
+    "存在的问题",
+    "改进措施",
+    "改进意见",
+    "其他需要说明事项",
+    "其他需要说明的事项",
+    "其他需说明事项",
+    "其他说明事项",
+    "负责人",
+    "项目负责人",
+    "财务负责人",
+    "单位负责人",
+    "填报人",
+    "填表人",
+    "联系电话",
+    "填报日期",
+    "填表日期",
+    "审核意见",
+    "审核人",
+];
+
+/// Whether a row's first non-empty cell labels a footer row.
+pub fn is_footer_label(cell: &str) -> bool {
+    let k = key(cell);
+    !k.is_empty()
+        && (FOOTER_LABELS.contains(&k.as_str())
+            || k.ends_with("审核意见")
+            || k.ends_with("初审意见")
+            || k.ends_with("负责人")
+            || (k.starts_with("联系电话")))
+}
+
+/// A blank indicator row of a form: `指标1`, `指标2`, `……`.
+pub fn is_blank_form_name(cell: &str) -> bool {
+    let k = key(cell);
+    !k.is_empty() && k.chars().all(|c| matches!(c, '…' | '.' | '。' | '·'))
+        || k.strip_prefix("指标").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -106,6 +275,16 @@ mod tests {
     }
 
     #[test]
+    fn older_and_scored_level1_labels() {
+        assert_eq!(level1("预期产出指标"), Level1::Output);
+        assert_eq!(level1("投入指标"), Level1::Input);
+        assert_eq!(level1("过程指标"), Level1::Process);
+        assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
+        assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
+        assert_eq!(level1("一级 指标"), Level1::Other);
+    }
+
+    #[test]
     fn level2_accepts_both_sustainability_spellings() {
         assert_eq!(level2("可持续性影响指标"), Level2::Sustainability);
         assert_eq!(level2("可持续影响指标"), Level2::Sustainability);
@@ -114,10 +293,44 @@ mod tests {
     }
 
     #[test]
+    fn level2_labels_as_real_tables_write_them() {
+        assert_eq!(level2("经济效益 指标"), Level2::EconomicBenefit);
+        assert_eq!(level2("经济效益\n指标"), Level2::EconomicBenefit);
+        assert_eq!(level2("服务对象满意度指标等"), Level2::ServiceSatisfaction);
+        assert_eq!(level2("社会、经济、生态效益 指标"), Level2::Benefit);
+        assert_eq!(level2("预算(或投资规模)控制指标"), Level2::Cost);
+        assert_eq!(level2("数量指标(或建筑规模指标)"), Level2::Quantity);
+        assert_eq!(level2("时效指标(工期指标、形象进度指标)"), Level2::Timeliness);
+    }
+
+    #[test]
     fn headers_decide_roles() {
         assert!(is_header_row(["一级指标", "二级指标", "三级指标", "指标值"]));
         assert!(!is_header_row(["绩效目标", "保障项目正常运行"]));
         assert_eq!(column_role("一级指标(分值)"), ColumnRole::Level1);
+        assert_eq!(column_role("一级 指标"), ColumnRole::Level1);
         assert_eq!(column_role("备注"), ColumnRole::Extra);
+        assert_eq!(column_role("指标值(150字内)"), ColumnRole::Target);
+        assert_eq!(column_role("计划指标值(或计划水平)"), ColumnRole::Target);
+        assert_eq!(column_role("实际完成值(B)"), ColumnRole::Actual);
+        assert_eq!(column_role("年初目标值(A)"), ColumnRole::Target);
+        assert_eq!(column_role("指标性质"), ColumnRole::Sign);
+        assert_eq!(column_role("1-6月执行数"), ColumnRole::Progress);
+        assert_eq!(column_role("1-X月执行情况"), ColumnRole::Progress);
+        assert_eq!(column_role("全年预计完成"), ColumnRole::Expected);
+        assert_eq!(column_role("年度指标值/指标性质"), ColumnRole::Sign);
+        assert_eq!(column_role("年度指标值/说明"), ColumnRole::Target);
+    }
+
+    #[test]
+    fn footers_and_blank_rows() {
+        assert!(is_footer_label("合计"));
+        assert!(is_footer_label("项目负责人:"));
+        assert!(is_footer_label("财政部门绩效评价股审核意见"));
+        assert!(!is_footer_label("产出指标"));
+        assert!(is_blank_form_name("指标1"));
+        assert!(is_blank_form_name("……"));
+        assert!(!is_blank_form_name("指标名称"));
+        assert_eq!(bracket_unit("年度预算数(万元)"), Some("万元"));
     }
 }

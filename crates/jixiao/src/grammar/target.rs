@@ -6,7 +6,8 @@
 
 use super::fold::fold_char;
 use super::longest_at;
-use super::units::{Unit, unit_at};
+use super::date::deadline;
+use super::units::{Unit, bare_multiplier_at, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
 /// Comparators that stand before the number, longest first where one contains another.
@@ -239,6 +240,10 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     let unit = unit_at(&s[..end], at);
     if let Some(u) = &unit {
         at += u.len;
+    } else if let Some((len, factor)) = bare_multiplier_at(&s[..end], at) {
+        // `250万`: 2 500 000 of whatever the row counts.
+        value *= factor;
+        at += len;
     }
     if at < end {
         let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
@@ -338,19 +343,7 @@ fn direction(s: &str) -> Option<Direction> {
 }
 
 fn blank(raw: &str, kind: TargetKind) -> Target {
-    Target {
-        raw: raw.to_owned(),
-        kind,
-        comparator: None,
-        sign_given: false,
-        value: None,
-        upper: None,
-        unit: None,
-        unit_kind: None,
-        value_yuan: None,
-        parts: Vec::new(),
-        direction: None,
-    }
+    Target { raw: raw.to_owned(), kind, ..Target::default() }
 }
 
 fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
@@ -360,6 +353,71 @@ fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
         t.unit = Some(u.text);
     }
     t
+}
+
+/// Form text left in: `≥**个`, `**%`, `XX人`, with no digit of a real value.
+fn is_placeholder(text: &str) -> bool {
+    !text.chars().any(|c| c.is_ascii_digit()) && ["**", "XX", "xx", "××", "ＸＸ"].iter().any(|p| text.contains(p))
+}
+
+/// `±3%以内`: a tolerance, read as the range from −3 to 3.
+fn tolerance(s: &[char], end: usize) -> Option<(f64, Option<Unit>)> {
+    let at = longest_word(s, 0, &[("±", ()), ("+-", ()), ("+/-", ())])?.0;
+    let (value, len) = number_at(&s[..end], at, false)?;
+    let mut at = at + len;
+    let unit = unit_at(&s[..end], at);
+    if let Some(u) = &unit {
+        at += u.len;
+    }
+    if at < end {
+        let (len, c) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
+        if c != Comparator::Le {
+            return None;
+        }
+        at += len;
+    }
+    (at == end).then_some((value, unit))
+}
+
+/// One value filling `s[..end]`: a deadline, a quantity, a tolerance or a range.
+fn single(raw: &str, s: &[char], end: usize) -> Option<Target> {
+    if let Some(d) = deadline(s, end) {
+        let mut t = blank(raw, TargetKind::Deadline);
+        t.comparator = d.comparator;
+        t.sign_given = d.sign_given;
+        t.date = Some(d.date);
+        t.until = d.until;
+        return Some(t);
+    }
+    if let Some(q) = quantity(s, end) {
+        let mut t = blank(raw, TargetKind::Quantity);
+        t.sign_given = q.comparator.is_some();
+        t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
+        t.value = Some(q.value);
+        return Some(with_unit(t, q.unit));
+    }
+    if let Some((v, unit)) = tolerance(s, end) {
+        let mut t = blank(raw, TargetKind::Range);
+        t.value = Some(if v == 0.0 { 0.0 } else { -v });
+        t.upper = Some(v);
+        return Some(with_unit(t, unit));
+    }
+    if let Some((low, high, unit)) = range(s, end) {
+        let mut t = blank(raw, TargetKind::Range);
+        t.value = Some(low);
+        t.upper = Some(high);
+        return Some(with_unit(t, unit));
+    }
+    None
+}
+
+/// Where a bracketed note at the end of `s[..end]` opens: `100%(计划标准)` → the `(`.
+fn note_start(s: &[char], end: usize) -> Option<usize> {
+    if end < 3 || s[end - 1] != ')' {
+        return None;
+    }
+    let open = s[..end - 1].iter().rposition(|c| *c == '(')?;
+    (open > 0 && !s[open + 1..end - 1].contains(&'(')).then_some(open)
 }
 
 /// Reads a target text; see the module docs for the order of rules.
@@ -372,19 +430,20 @@ pub fn parse(raw: &str) -> Target {
     if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return blank(raw, TargetKind::AsActual);
     }
-    let end = trimmed_end(&f.chars);
-    if let Some(q) = quantity(&f.chars, end) {
-        let mut t = blank(raw, TargetKind::Quantity);
-        t.sign_given = q.comparator.is_some();
-        t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
-        t.value = Some(q.value);
-        return with_unit(t, q.unit);
+    if is_placeholder(&text) {
+        return blank(raw, TargetKind::Placeholder);
     }
-    if let Some((low, high, unit)) = range(&f.chars, end) {
-        let mut t = blank(raw, TargetKind::Range);
-        t.value = Some(low);
-        t.upper = Some(high);
-        return with_unit(t, unit);
+    let end = trimmed_end(&f.chars);
+    if let Some(t) = single(raw, &f.chars, end) {
+        return t;
+    }
+    // A value with a bracketed note: `100%(计划标准)`, `2019年12月(计划标准)`.
+    if let Some(open) = note_start(&f.chars, end)
+        && let Some(mut t) = single(raw, &f.chars, trimmed_end(&f.chars[..open]))
+    {
+        let inner = &raw[f.offsets[open] + raw[f.offsets[open]..].chars().next().map_or(1, char::len_utf8)..f.offsets[end - 1]];
+        t.note = Some(inner.trim().to_owned());
+        return t;
     }
     if let Some(parts) = compound(&f, raw) {
         let mut t = blank(raw, TargetKind::Compound);

@@ -133,7 +133,6 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("立方米", Other),
         ("方", Other),
         ("千瓦", Other),
-        ("万", Other),
     ]
 };
 
@@ -150,8 +149,18 @@ fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
     longest_at(s, at, BASE_UNITS.iter().copied())
 }
 
-/// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present.
+/// A multiplier standing alone after a number (`250万`): its length and factor.
+pub fn bare_multiplier_at(s: &[char], at: usize) -> Option<(usize, f64)> {
+    longest_at(s, at, PREFIXES.iter().copied()).map(|(p, f)| (p.chars().count(), f))
+}
+
+/// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present;
+/// a denominator alone (`28.40/株`) is a rate whose numerator the row does not say.
 pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
+    if s.get(at) == Some(&'/') {
+        let per = longest_at(s, at + 1, PER.iter().map(|p| (*p, ()))).map(|(p, _)| p).or_else(|| base_unit(s, at + 1).map(|(u, _)| u))?;
+        return Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count() });
+    }
     let mut best: Option<Unit> = base_unit(s, at).map(|(u, kind)| Unit {
         text: u.to_owned(),
         kind,
@@ -211,5 +220,7 @@ mod tests {
         assert_eq!(read("次/月"), Some(("次/月".into(), UnitKind::Rate, None)));
         assert_eq!(read("元/人"), Some(("元/人".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("新区"), None);
+        assert_eq!(read("/株"), Some(("/株".into(), UnitKind::Rate, None)));
+        assert_eq!(read("万"), None);
     }
 }

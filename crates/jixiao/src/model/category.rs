@@ -32,7 +32,7 @@ pub struct SubCategory {
 }
 
 /// 三级指标 — one indicator row.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Indicator {
     /// 三级指标 / 指标名称 — the indicator's name.
     pub name: String,
@@ -46,6 +46,66 @@ pub struct Indicator {
     pub line: usize,
     /// 其他列 — header label → cell text, for every column the model has no field for.
     pub extra: BTreeMap<String, String>,
+    /// 实际完成值 / 全年实际值 / 完成值 — the actual result of a self-evaluation, read by the
+    /// target grammar; null when the table has no such column.
+    #[serde(default)]
+    pub actual: Option<Target>,
+    /// 分值 / 权重 — the indicator's weight in points; null when not given as a number.
+    #[serde(default)]
+    pub weight: Option<f64>,
+    /// 得分 — the score the table reports; null when not given as a number.
+    #[serde(default)]
+    pub reported_score: Option<f64>,
+    /// 偏差原因分析 / 未完成原因分析 / 原因 — why the result differs from the target; empty when absent.
+    #[serde(default)]
+    pub deviation: String,
+    /// 1-6月执行数 / 1-X月执行情况 / 执行值 — progress so far (monitoring tables).
+    #[serde(default)]
+    pub progress: Option<Target>,
+    /// 全年预计完成 — the value expected at year end (monitoring tables).
+    #[serde(default)]
+    pub expected: Option<Target>,
+    /// 完成目标可能性 — the likelihood of meeting the target (monitoring tables).
+    #[serde(default)]
+    pub likelihood: Option<Likelihood>,
+    /// 中期目标 — the mid-term block of a table with mid-term and annual blocks side by side.
+    #[serde(default)]
+    pub midterm: Option<Midterm>,
+}
+
+/// 中期指标 — an indicator's mid-term block (中期目标 beside 年度目标).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Midterm {
+    /// 二级指标 — the mid-term block's level-2 label as written.
+    pub level2_label: String,
+    /// 三级指标 — the mid-term block's indicator name.
+    pub name: String,
+    /// 指标值 — the mid-term target.
+    pub target: Target,
+}
+
+/// 完成目标可能性 — how likely the target is met (监控表).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Likelihood {
+    /// 确定能 — certain.
+    Certain,
+    /// 有可能 — possible.
+    Possible,
+    /// 完全不可能 — impossible.
+    Impossible,
+}
+
+impl Likelihood {
+    pub const ALL: &[Likelihood] = &[Likelihood::Certain, Likelihood::Possible, Likelihood::Impossible];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Likelihood::Certain => "certain",
+            Likelihood::Possible => "possible",
+            Likelihood::Impossible => "impossible",
+        }
+    }
 }
 
 /// 一级指标类别 — the meaning of a level-1 label.
@@ -60,6 +120,10 @@ pub enum Level1 {
     Satisfaction,
     /// 成本指标 — cost as a level-1 (the form since 财预〔2021〕101号).
     Cost,
+    /// 投入指标 — inputs (the older four-part form of 财预〔2013〕53号).
+    Input,
+    /// 过程指标 — process (the older four-part form).
+    Process,
     /// 其他 — an unknown label, kept as written.
     Other,
 }
@@ -92,12 +156,14 @@ pub enum Level2 {
     Sustainability,
     /// 服务对象满意度指标 — satisfaction of those served.
     ServiceSatisfaction,
+    /// 社会、经济、生态效益指标 / 效益指标 — benefits of several kinds in one category.
+    Benefit,
     /// 其他 — an unknown label, kept as written.
     Other,
 }
 
 impl Level1 {
-    pub const ALL: &[Level1] = &[Level1::Output, Level1::Effect, Level1::Satisfaction, Level1::Cost, Level1::Other];
+    pub const ALL: &[Level1] = &[Level1::Output, Level1::Effect, Level1::Satisfaction, Level1::Cost, Level1::Input, Level1::Process, Level1::Other];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -105,6 +171,8 @@ impl Level1 {
             Level1::Effect => "effect",
             Level1::Satisfaction => "satisfaction",
             Level1::Cost => "cost",
+            Level1::Input => "input",
+            Level1::Process => "process",
             Level1::Other => "other",
         }
     }
@@ -124,6 +192,7 @@ impl Level2 {
         Level2::EcologicalBenefit,
         Level2::Sustainability,
         Level2::ServiceSatisfaction,
+        Level2::Benefit,
         Level2::Other,
     ];
 
@@ -141,6 +210,7 @@ impl Level2 {
             Level2::EcologicalBenefit => "ecological_benefit",
             Level2::Sustainability => "sustainability",
             Level2::ServiceSatisfaction => "service_satisfaction",
+            Level2::Benefit => "benefit",
             Level2::Other => "other",
         }
     }

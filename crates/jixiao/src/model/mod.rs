@@ -3,12 +3,16 @@
 
 mod category;
 mod document;
+mod funds;
 mod overview;
 mod section;
+mod table;
 mod target;
 
-pub use category::{Category, Indicator, Level1, Level2, SubCategory};
+pub use category::{Category, Indicator, Level1, Level2, Likelihood, Midterm, SubCategory};
 pub use document::{Document, Note, SCHEMA_VERSION};
+pub use funds::{Amount, Funds, FundsRow};
 pub use overview::{Goal, GoalItem, Overview, Responsibility, Safeguard, Subheading};
-pub use section::{Section, SectionKind, Table, Toc};
-pub use target::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
+pub use section::{Section, SectionKind, Toc};
+pub use table::{Duty, Remark, Subtotal, Table, TableKind};
+pub use target::{Comparator, Date, Direction, Target, TargetKind, TargetPart, UnitKind};

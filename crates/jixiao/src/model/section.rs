@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Category, Indicator};
+use super::Table;
 
 /// 第N部分 — a part of the document that holds target tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -39,36 +39,6 @@ impl SectionKind {
             SectionKind::BudgetProject => "budget_project",
             SectionKind::Other => "other",
         }
-    }
-}
-
-/// 绩效目标表 — one performance-target table.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Table {
-    /// 序号 — the number before the name (`3、…` → 3); null when the title has none.
-    pub number: Option<u32>,
-    /// 名称 — the fund or project name, without the number and 绩效目标表.
-    pub name: String,
-    /// 表题 — the title line as written, less any TC field.
-    pub title: String,
-    /// 目录域 — the Word TC (table of contents) field on the title line or the next; null when absent.
-    pub toc: Option<Toc>,
-    /// 绩效目标 — the text of the objective row; null when the table has none.
-    pub objective: Option<String>,
-    /// 表头 — the header labels as written, in column order.
-    pub columns: Vec<String>,
-    /// 指标体系 — the indicator category tree, in source order, skeleton categories included.
-    pub categories: Vec<Category>,
-    /// 行号 — 1-based line of the title.
-    pub line: usize,
-}
-
-impl Table {
-    /// Every indicator of the table with its level-1 and level-2 categories, in source order.
-    pub fn indicators(&self) -> impl Iterator<Item = (&Category, &super::SubCategory, &Indicator)> {
-        self.categories.iter().flat_map(|c| {
-            c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c, s, i)))
-        })
     }
 }
 

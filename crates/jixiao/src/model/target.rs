@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 /// 指标值 — a target value: the text exactly as written, and what it says.
 ///
 /// Build one with [`Target::parse`]; the interpretation is a pure function of `raw`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Target {
     /// 原文 — the cell's text, untouched.
     pub raw: String,
@@ -14,6 +14,10 @@ pub struct Target {
     pub comparator: Option<Comparator>,
     /// 是否标明符号 — whether the text gave the comparison (a bare `100%` is `eq` without a sign).
     pub sign_given: bool,
+    /// 比较符由方向推定 — the comparison was not written but inferred from the table's
+    /// 指标方向性 column (正向指标 → `ge`, 反向指标 → `le`); `sign_given` stays false.
+    #[serde(default)]
+    pub comparator_inferred: bool,
     /// 数值 — the number (the lower bound of a range); null when there is none.
     pub value: Option<f64>,
     /// 上限 — the upper bound of a range; null otherwise.
@@ -28,10 +32,30 @@ pub struct Target {
     pub parts: Vec<TargetPart>,
     /// 方向 — for qualitative text, the direction its words state; null when they state none.
     pub direction: Option<Direction>,
+    /// 日期 — for a deadline, the date (`2023年12月底前` → 2023-12); the start of a period.
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// 截止日期 — for a period (`2023.07-2024.01`), its end; null otherwise.
+    #[serde(default)]
+    pub until: Option<Date>,
+    /// 附注 — a bracketed note after the value, kept as written (`100%(计划标准)` → `计划标准`).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+/// 日期 — a calendar date as precise as the text gives it (`12月31日前` has no year).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Date {
+    /// 年 — null when the text names none.
+    pub year: Option<i32>,
+    /// 月 — 1–12; null when the text names none.
+    pub month: Option<u32>,
+    /// 日 — 1–31; null when the text names none.
+    pub day: Option<u32>,
 }
 
 /// 指标值类型 — how a target text was read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetKind {
     /// 定量 — one number with an optional comparison and unit (`≥90%`, `不少于3次`, `100%`).
@@ -45,7 +69,12 @@ pub enum TargetKind {
     /// 据实 — not a target but "as it turns out" (`根据实际…`, `据实…`).
     AsActual,
     /// 空 — no value (empty, `/`, `—`, `-`, `无`).
+    #[default]
     Empty,
+    /// 时限 — a date or period (`2023年12月底前`, `12月31日前`, `2023.07-2024.01`), see `date`.
+    Deadline,
+    /// 模板占位 — form text left in (`≥**个`, `**%`, `XX`): no value was filled in.
+    Placeholder,
 }
 
 /// 比较符 — the comparison a quantity states.
@@ -180,6 +209,8 @@ impl TargetKind {
         TargetKind::Qualitative,
         TargetKind::AsActual,
         TargetKind::Empty,
+        TargetKind::Deadline,
+        TargetKind::Placeholder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -190,6 +221,8 @@ impl TargetKind {
             TargetKind::Qualitative => "qualitative",
             TargetKind::AsActual => "as_actual",
             TargetKind::Empty => "empty",
+            TargetKind::Deadline => "deadline",
+            TargetKind::Placeholder => "placeholder",
         }
     }
 }

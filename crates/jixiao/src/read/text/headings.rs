@@ -2,7 +2,7 @@
 //! Word TC (table of contents) fields.
 
 use crate::grammar::fold::{fold, squeeze};
-use crate::model::{SectionKind, Toc};
+use crate::model::{SectionKind, TableKind, Toc};
 
 const NUMERALS: &[(char, u32)] = &[
     ('一', 1),
@@ -93,7 +93,9 @@ pub fn section_kind(heading: &str) -> SectionKind {
     }
 }
 
-const TABLE_SUFFIXES: &[&str] = &["绩效目标表", "绩效目标申报表", "绩效自评表", "绩效监控表", "绩效目标申报表"];
+/// Words that end a table's name in its title; what follows them is the form's kind
+/// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
+const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控"];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -101,6 +103,23 @@ pub struct TableTitle {
     pub name: String,
     pub title: String,
     pub toc: Option<Toc>,
+    /// What the title says the table is; None for a plain target table (the columns may say more).
+    pub kind: Option<TableKind>,
+    pub year: Option<i32>,
+    /// A project code before the name: `820-`, `51000021R000000019951-`.
+    pub code: Option<String>,
+}
+
+/// The title without trailing bracketed parts: `…绩效目标表(2023年度)` → `…绩效目标表`.
+fn without_trailing_brackets(s: &str) -> &str {
+    let mut t = s.trim_end();
+    while t.ends_with([')', '）']) {
+        match t.rfind(['(', '（']) {
+            Some(i) => t = t[..i].trim_end(),
+            None => break,
+        }
+    }
+    t
 }
 
 pub fn table_title(line: &str) -> Option<TableTitle> {
@@ -112,8 +131,28 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     if title.chars().count() > 150 {
         return None;
     }
-    let suffix = TABLE_SUFFIXES.iter().find(|s| title.ends_with(*s))?;
-    let body = title[..title.len() - suffix.len()].trim();
+    let core = without_trailing_brackets(title);
+    if !core.ends_with('表') {
+        return None;
+    }
+    // The last anchor whose tail is a form's kind ends the name.
+    let (at, anchor) = TITLE_ANCHORS
+        .iter()
+        .filter_map(|a| core.rfind(a).map(|i| (i, *a)))
+        .filter(|(i, a)| core[i + a.len()..].chars().count() <= 5)
+        .max_by_key(|(i, a)| (*i, a.len()))?;
+    let tail = &core[at..];
+    let body = core[..at].trim();
+    let kind = if tail.contains("自评") {
+        Some(TableKind::SelfEvaluation)
+    } else if tail.contains("监控") {
+        Some(TableKind::Monitoring)
+    } else if squeeze(body).contains("部门整体") || squeeze(body).contains("整体支出") {
+        Some(TableKind::DepartmentWide)
+    } else {
+        None
+    };
+    let _ = anchor;
     let folded = fold(body);
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
     let after = folded.chars().nth(digits);
@@ -123,7 +162,41 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     } else {
         (None, body)
     };
-    Some(TableTitle { number, name: name.to_owned(), title: title.to_owned(), toc })
+    let (code, name) = split_code(name);
+    Some(TableTitle {
+        number,
+        name: name.to_owned(),
+        title: title.to_owned(),
+        toc,
+        kind,
+        year: year_of(title),
+        code: code.map(str::to_owned),
+    })
+}
+
+/// `51000021R000000019951-工资性支出` → (code, name): letters and digits, at least one digit and
+/// three characters, then a hyphen.
+fn split_code(name: &str) -> (Option<&str>, &str) {
+    if let Some((code, rest)) = name.split_once('-')
+        && code.len() >= 3
+        && code.chars().all(|c| c.is_ascii_alphanumeric())
+        && code.chars().any(|c| c.is_ascii_digit())
+        && !rest.trim().is_empty()
+    {
+        return (Some(code), rest.trim());
+    }
+    (None, name)
+}
+
+/// The first `NNNN年` in a title, if it is a plausible budget year.
+pub fn year_of(title: &str) -> Option<i32> {
+    let folded = fold(title);
+    let chars: Vec<char> = folded.chars().collect();
+    chars.windows(5).find_map(|w| {
+        let digits = w[..4].iter().all(char::is_ascii_digit) && w[4] == '年';
+        let year: i32 = w[..4].iter().collect::<String>().parse().ok()?;
+        (digits && (1949..=2200).contains(&year)).then_some(year)
+    })
 }
 
 #[cfg(test)]
@@ -158,6 +231,17 @@ mod tests {
         assert_eq!(t.name, "公共文化服务体系建设(农村文化建设)资金");
         assert!(table_title("\t绩效目标表").is_none());
         assert_eq!(table_title("绩效目标表").unwrap().number, None);
+        let t = table_title("1、51000021R000000019951-工资性支出绩效自评表").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.code.as_deref(), t.kind), (Some(1), "工资性支出", Some("51000021R000000019951"), Some(TableKind::SelfEvaluation)));
+        let t = table_title("部门预算项目绩效目标申报表(2023年度)").unwrap();
+        assert_eq!((t.name.as_str(), t.year, t.kind), ("部门预算项目", Some(2023), None));
+        let t = table_title("2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表").unwrap();
+        assert_eq!((t.name.as_str(), t.year), ("2023年云雾土家族乡加工园配套设施建设项目支出", Some(2023)));
+        assert_eq!(table_title("东莞市财政项目支出绩效目标批复表").unwrap().name, "东莞市财政项目支出");
+        assert_eq!(table_title("某项目绩效监控表").unwrap().kind, Some(TableKind::Monitoring));
+        assert_eq!(table_title("2023年部门整体支出绩效目标表").unwrap().kind, Some(TableKind::DepartmentWide));
+        assert_eq!(table_title("某项目绩效目标表(基础设施建设类)").unwrap().name, "某项目");
+        assert!(table_title("某项目绩效目标说明").is_none());
     }
 }
 

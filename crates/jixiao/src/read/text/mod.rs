@@ -11,7 +11,7 @@ pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader, decode};
 use crate::error::{Error, Result};
-use crate::model::{Document, Note, Section, SectionKind, Table};
+use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
 
 pub(crate) struct TextReader;
 
@@ -72,6 +72,8 @@ pub fn split_lines(text: &str) -> Vec<&str> {
 /// A table being read: its title and the rows gathered so far.
 struct OpenTable {
     table: Table,
+    /// What the title says the table is, when it says.
+    title_kind: Option<TableKind>,
     rows: Vec<Row>,
 }
 
@@ -102,13 +104,9 @@ impl State {
 
     fn close_table(&mut self) {
         if let Some(open) = self.table.take() {
-            let mut table = open.table;
-            let body = tree::build(open.rows, &mut self.doc.notes);
-            table.objective = body.objective;
-            table.columns = body.columns;
-            table.categories = body.categories;
+            let bodies = tree::build(open.rows, &mut self.doc.notes);
             if let Some(section) = self.doc.sections.last_mut() {
-                section.tables.push(table);
+                section.tables.extend(tree::into_tables(open.table, open.title_kind, bodies));
             }
         }
     }
@@ -157,12 +155,12 @@ impl State {
             name: title.name,
             title: title.title,
             toc: title.toc,
-            objective: None,
-            columns: Vec::new(),
-            categories: Vec::new(),
+            year: title.year,
+            code: title.code,
             line,
+            ..Table::default()
         };
-        self.table = Some(OpenTable { table, rows: Vec::new() });
+        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
     }
 
     fn cell(&mut self, line: usize, text: &str) {
@@ -235,7 +233,7 @@ pub fn parse_lines(lines: &[&str]) -> Document {
             st.open_table(title, line);
         } else if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
             st.doc.title = text.trim().to_owned();
-            st.doc.year = year_of(&st.doc.title);
+            st.doc.year = headings::year_of(&st.doc.title);
         } else {
             st.other(line, text);
         }
@@ -246,17 +244,6 @@ pub fn parse_lines(lines: &[&str]) -> Document {
     // Table notes are made when a table closes, after later lines: put them in source order.
     st.doc.notes.sort_by_key(|n| n.line);
     st.doc
-}
-
-/// The first `NNNN年` in a title, if it is a plausible budget year.
-fn year_of(title: &str) -> Option<i32> {
-    let folded = crate::grammar::fold::fold(title);
-    let chars: Vec<char> = folded.chars().collect();
-    chars.windows(5).find_map(|w| {
-        let digits = w[..4].iter().all(char::is_ascii_digit) && w[4] == '年';
-        let year: i32 = w[..4].iter().collect::<String>().parse().ok()?;
-        (digits && (1949..=2200).contains(&year)).then_some(year)
-    })
 }
 
 #[cfg(test)]
@@ -271,6 +258,7 @@ mod tests {
 
     #[test]
     fn years() {
+        use headings::year_of;
         assert_eq!(year_of("2020年部门预算绩效信息"), Some(2020));
         assert_eq!(year_of("２０２１年部门预算"), Some(2021));
         assert_eq!(year_of("部门预算绩效信息"), None);

@@ -1,0 +1,149 @@
+//! Dates in target cells: deadlines (`2023年12月底前`, `12月31日前`, `2019年12月`) and periods
+//! (`2023.07-2024.01`). A year must be plausible (1949–2200), so that `3年内` stays a duration.
+
+use super::longest_at;
+use crate::model::{Comparator, Date};
+
+/// Words after a date that make it a deadline ("by"), longest first where one contains another.
+const DEADLINE_SUFFIXES: &[&str] =
+    &["底前完成", "前完成", "底之前", "底以前", "底前", "之前", "以前", "前", "底", "末", "以内", "之内", "内", "完成", "止"];
+
+const PERIOD_SEPARATORS: &[char] = &['-', '~', '至', '到'];
+
+/// Up to `max` ASCII digits at `s[at..]`: the number and how many digits.
+fn digits(s: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
+    let n = s[at.min(s.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 || n > max {
+        return None;
+    }
+    let v = s[at..at + n].iter().collect::<String>().parse().ok()?;
+    Some((v, n))
+}
+
+fn plausible_year(y: u32) -> bool {
+    (1949..=2200).contains(&y)
+}
+
+/// A date at `s[at..]`: `YYYY年[M月[D日]]`, `M月D日`, `M月` before a deadline word, or
+/// `YYYY.MM[.DD]` (also with `-` or `/`). Returns the date and the characters taken.
+pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
+    let mut i = at;
+    let mut date = Date::default();
+    if let Some((y, n)) = digits(s, i, 4).filter(|(y, n)| *n == 4 && plausible_year(*y)) {
+        match s.get(i + n) {
+            Some('年') => {
+                date.year = Some(y as i32);
+                i += n + 1;
+                if let Some((m, mn)) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))
+                    && s.get(i + mn) == Some(&'月')
+                {
+                    date.month = Some(m);
+                    i += mn + 1;
+                    if let Some((d, dn)) = digits(s, i, 2).filter(|(d, _)| (1..=31).contains(d))
+                        && matches!(s.get(i + dn), Some('日' | '号'))
+                    {
+                        date.day = Some(d);
+                        i += dn + 1;
+                    }
+                }
+                return Some((date, i - at));
+            }
+            Some(&sep @ ('.' | '-' | '/')) => {
+                let (m, mn) = digits(s, i + n + 1, 2).filter(|(m, _)| (1..=12).contains(m))?;
+                date.year = Some(y as i32);
+                date.month = Some(m);
+                i += n + 1 + mn;
+                if s.get(i) == Some(&sep)
+                    && let Some((d, dn)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=31).contains(d))
+                {
+                    date.day = Some(d);
+                    i += 1 + dn;
+                }
+                return Some((date, i - at));
+            }
+            _ => return None,
+        }
+    }
+    // `12月31日`, or `12月` when a deadline word follows.
+    let (m, mn) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))?;
+    if s.get(i + mn) != Some(&'月') {
+        return None;
+    }
+    date.month = Some(m);
+    i += mn + 1;
+    if let Some((d, dn)) = digits(s, i, 2).filter(|(d, _)| (1..=31).contains(d))
+        && matches!(s.get(i + dn), Some('日' | '号'))
+    {
+        date.day = Some(d);
+        i += dn + 1;
+    } else if longest_at(s, i, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))).is_none() {
+        return None;
+    }
+    Some((date, i - at))
+}
+
+/// A deadline or period filling `s[..end]`.
+pub struct Deadline {
+    pub date: Date,
+    pub until: Option<Date>,
+    /// `le` for a deadline ("by"); None for a period.
+    pub comparator: Option<Comparator>,
+    /// Whether a word (前, 底, 以内 …) said "by".
+    pub sign_given: bool,
+}
+
+pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
+    let s = &s[..end];
+    let mut at = 0;
+    let mut by_word = false;
+    if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ())]) {
+        at += w.chars().count();
+        by_word = w.starts_with('截');
+    }
+    let (date, len) = date_at(s, at)?;
+    at += len;
+    let mut until = None;
+    if s.get(at).is_some_and(|c| PERIOD_SEPARATORS.contains(c))
+        && let Some((d, len)) = date_at(s, at + 1)
+    {
+        until = Some(d);
+        at += 1 + len;
+    }
+    if let Some((w, ())) = longest_at(s, at, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))) {
+        at += w.chars().count();
+        by_word = true;
+    }
+    if at != end {
+        return None;
+    }
+    let comparator = if until.is_some() { None } else { Some(Comparator::Le) };
+    Some(Deadline { date, until, comparator, sign_given: by_word && until.is_none() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(s: &str) -> Option<(Date, Option<Date>, bool)> {
+        let c: Vec<char> = s.chars().collect();
+        deadline(&c, c.len()).map(|d| (d.date, d.until, d.sign_given))
+    }
+
+    fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Date {
+        Date { year: y, month: m, day: d }
+    }
+
+    #[test]
+    fn deadlines_and_periods() {
+        assert_eq!(read("2023年12月底前"), Some((ymd(Some(2023), Some(12), None), None, true)));
+        assert_eq!(read("12月31日前"), Some((ymd(None, Some(12), Some(31)), None, true)));
+        assert_eq!(read("2019年12月"), Some((ymd(Some(2019), Some(12), None), None, false)));
+        assert_eq!(read("2020年内"), Some((ymd(Some(2020), None, None), None, true)));
+        assert_eq!(read("2023.07-2024.01"), Some((ymd(Some(2023), Some(7), None), Some(ymd(Some(2024), Some(1), None)), false)));
+        assert_eq!(read("2023-12-31"), Some((ymd(Some(2023), Some(12), Some(31)), None, false)));
+        assert_eq!(read("3年内"), None);
+        assert_eq!(read("6月"), None);
+        assert_eq!(read("6月底前"), Some((ymd(None, Some(6), None), None, true)));
+        assert_eq!(read("2023年12月31日前完成"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)));
+    }
+}

@@ -1,0 +1,168 @@
+//! The blocks above a table's indicator header: the funds block (预算执行情况: 年初预算 |
+//! 调整后预算数 | 预算执行数 | 执行率 | 分值 | 得分) and the duties block of a department-wide
+//! table (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
+
+use std::collections::BTreeMap;
+
+use super::Row;
+use crate::grammar::amount::amount;
+use crate::grammar::labels::{bracket_unit, key};
+use crate::model::{Duty, Funds, FundsRow};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FundsRole {
+    Group,
+    Label,
+    Initial,
+    Adjusted,
+    Executed,
+    Rate,
+    Weight,
+    Score,
+    Reason,
+    Extra,
+}
+
+fn funds_role(label: &str) -> FundsRole {
+    use FundsRole::*;
+    let k = key(label);
+    match k.as_str() {
+        "年初预算" | "年初预算数" => Initial,
+        "调整后预算数" | "调整后预算" | "全年预算数" | "全年预算" => Adjusted,
+        "预算执行数" | "全年执行数" | "执行数" | "实际执行数" => Executed,
+        "预算执行率" | "执行率" | "年度预算执行率" => Rate,
+        "分值" | "权重" => Weight,
+        "得分" => Score,
+        "原因" | "偏差原因" | "原因分析" | "偏差原因分析" => Reason,
+        _ if k.starts_with("预算执行情况") || k.starts_with("项目资金") => Group,
+        _ => Extra,
+    }
+}
+
+/// Whether a row is the funds block's header: it names at least two budget columns.
+pub fn is_funds_header(row: &Row) -> bool {
+    let roles: Vec<FundsRole> = row.cells.iter().map(|c| funds_role(&c.text)).collect();
+    let budget = roles.iter().filter(|r| matches!(r, FundsRole::Initial | FundsRole::Adjusted | FundsRole::Executed | FundsRole::Rate)).count();
+    budget >= 2
+}
+
+/// A funds block being read.
+pub struct FundsBlock {
+    roles: Vec<FundsRole>,
+    unit: Option<&'static str>,
+    pub funds: Funds,
+}
+
+impl FundsBlock {
+    pub fn new(header: Row) -> Self {
+        let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+        let mut roles: Vec<FundsRole> = columns.iter().map(|c| funds_role(c)).collect();
+        // The row labels (总额, 其中:财政资金) stand in the first column that is neither the block's
+        // merged label nor a budget column (`年度预算数(万元)`, `资金类别`).
+        if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra) {
+            roles[i] = FundsRole::Label;
+        }
+        let unit = columns.iter().find_map(|c| bracket_unit(c));
+        let label = roles.iter().position(|r| *r == FundsRole::Group).map(|i| columns[i].clone()).unwrap_or_default();
+        FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line: header.line() } }
+    }
+
+    pub fn row(&mut self, row: &Row) {
+        let mut r = FundsRow { line: row.line(), ..FundsRow::default() };
+        for (i, cell) in row.cells.iter().enumerate() {
+            let text = cell.text.as_str();
+            let role = self.roles.get(i).copied().unwrap_or(FundsRole::Extra);
+            let money = |unit: Option<&str>| (!text.trim().is_empty()).then(|| amount(text, unit));
+            match role {
+                FundsRole::Label => r.label = text.to_owned(),
+                FundsRole::Initial => r.initial = money(self.unit),
+                FundsRole::Adjusted => r.adjusted = money(self.unit),
+                FundsRole::Executed => r.executed = money(self.unit),
+                FundsRole::Rate => r.rate = money(None),
+                FundsRole::Weight => r.weight = money(None),
+                FundsRole::Score => r.score = money(None),
+                FundsRole::Reason => r.reason = text.to_owned(),
+                FundsRole::Group | FundsRole::Extra if text.trim().is_empty() => {}
+                FundsRole::Group | FundsRole::Extra => {
+                    let label = self.funds.columns.get(i).filter(|l| !l.trim().is_empty()).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    insert_unique(&mut r.extra, label, text);
+                }
+            }
+        }
+        self.funds.rows.push(r);
+    }
+}
+
+fn insert_unique(map: &mut BTreeMap<String, String>, label: String, text: &str) {
+    let mut k = label.clone();
+    let mut n = 2;
+    while map.contains_key(&k) {
+        k = format!("{label}#{n}");
+        n += 1;
+    }
+    map.insert(k, text.to_owned());
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DutyRole {
+    Function,
+    Task,
+    Project,
+    Budget,
+    Other,
+}
+
+fn duty_role(label: &str) -> DutyRole {
+    match key(label).as_str() {
+        "部门职能" | "职能" | "主要职能" | "部门职责" => DutyRole::Function,
+        "年度目标任务" | "年度任务" | "目标任务" | "主要任务" | "任务名称" => DutyRole::Task,
+        "支出项目名称" | "项目名称" | "对应项目" => DutyRole::Project,
+        "预算金额" | "预算数" | "金额" | "项目预算" => DutyRole::Budget,
+        _ => DutyRole::Other,
+    }
+}
+
+/// Whether a row is the header of a 年度履职目标 block: 部门职能 and 年度目标任务 (or 支出项目名称).
+pub fn is_duties_header(row: &Row) -> bool {
+    let roles: Vec<DutyRole> = row.cells.iter().map(|c| duty_role(&c.text)).collect();
+    roles.contains(&DutyRole::Function) && (roles.contains(&DutyRole::Task) || roles.contains(&DutyRole::Project))
+}
+
+/// A duties block being read. The function cell is merged down over its tasks: it reads empty
+/// on their rows and is carried down.
+pub struct DutiesBlock {
+    roles: Vec<DutyRole>,
+    unit: Option<&'static str>,
+    pub duties: Vec<Duty>,
+}
+
+impl DutiesBlock {
+    pub fn new(header: &Row) -> Self {
+        let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+        let roles = columns.iter().map(|c| duty_role(c)).collect();
+        let unit = columns.iter().find_map(|c| bracket_unit(c));
+        DutiesBlock { roles, unit, duties: Vec::new() }
+    }
+
+    /// Reads a row; the cells of columns with no field are returned for the notes.
+    pub fn row<'r>(&mut self, row: &'r Row) -> Vec<&'r super::Cell> {
+        let mut d = Duty { line: row.line(), ..Duty::default() };
+        let mut rest = Vec::new();
+        for (i, cell) in row.cells.iter().enumerate() {
+            match self.roles.get(i).copied().unwrap_or(DutyRole::Other) {
+                DutyRole::Function => d.function = cell.text.clone(),
+                DutyRole::Task => d.task = cell.text.clone(),
+                DutyRole::Project => d.project = cell.text.clone(),
+                DutyRole::Budget => d.budget = (!cell.text.trim().is_empty()).then(|| amount(&cell.text, self.unit)),
+                DutyRole::Other => rest.push(cell),
+            }
+        }
+        if d.function.trim().is_empty()
+            && let Some(prev) = self.duties.last()
+        {
+            d.function = prev.function.clone();
+        }
+        self.duties.push(d);
+        rest
+    }
+}

@@ -1,0 +1,177 @@
+//! Header rows → one role per column. Headers decide, never positions: a label left of 一级指标
+//! is a group label (绩效指标(90分)), a second 二级|三级|指标值 block is the mid-term one, a
+//! table without a 三级 column takes names from 指标内容, and a two-row header is combined into
+//! one `上/下` label per column.
+
+use crate::grammar::labels::{self, ColumnRole, column_role};
+
+/// Each column's role and, for extra columns, the key it has in [`crate::model::Indicator::extra`].
+pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
+    use ColumnRole::*;
+    let mut roles: Vec<ColumnRole> = columns.iter().map(|c| column_role(c)).collect();
+    // Left of 一级指标 stand the project's columns (a sheet of many projects) and merged group
+    // labels (绩效指标, 年度绩效目标(90分)): the latter are not the name column.
+    if let Some(l1) = roles.iter().position(|r| *r == Level1) {
+        for r in &mut roles[..l1] {
+            if !r.is_project() {
+                *r = Extra;
+            }
+        }
+    }
+    // Side-by-side blocks: a second 二级/三级/指标值 starts another block. The one whose labels
+    // say 中期 is the mid-term block; when none says, the first is (the form's order, as in
+    // its 中期目标 | 年度目标 objective row).
+    if let Some(split) = second_block(&roles) {
+        let first_is_mid = !columns[split..].iter().any(|c| c.contains("中期"));
+        let mid = if first_is_mid { 0..split } else { split..roles.len() };
+        for i in mid {
+            roles[i] = match roles[i] {
+                Level2 => MidLevel2,
+                Name => MidName,
+                Target => MidTarget,
+                r => r,
+            };
+        }
+    }
+    // No 三级 column: the indicator is named by 指标内容.
+    if !roles.contains(&Name)
+        && let Some(d) = roles.iter().position(|r| *r == Description)
+    {
+        roles[d] = Name;
+    }
+    let mut taken = Vec::new();
+    let mut keys: Vec<(ColumnRole, String)> = Vec::with_capacity(columns.len());
+    let mut used = std::collections::HashSet::new();
+    for (i, (label, mut role)) in columns.iter().zip(roles).enumerate() {
+        if role != Extra && taken.contains(&role) {
+            role = Extra;
+        }
+        taken.push(role);
+        let base = match label.trim() {
+            "" => format!("列{}", i + 1),
+            l => l.to_owned(),
+        };
+        let mut key = base.clone();
+        let mut n = 2;
+        while used.contains(&key) {
+            key = format!("{base}#{n}");
+            n += 1;
+        }
+        used.insert(key.clone());
+        keys.push((role, key));
+    }
+    keys
+}
+
+/// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role
+/// already appeared to its left.
+fn second_block(roles: &[ColumnRole]) -> Option<usize> {
+    use ColumnRole::*;
+    (0..roles.len()).find(|&i| matches!(roles[i], Level2 | Name | Target) && roles[..i].contains(&roles[i]))
+}
+
+/// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
+/// knows (指标性质 | 指标值 | 度量单位) and nothing that reads as a category or a value.
+pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
+    let filled: Vec<&str> = lower.iter().copied().filter(|c| !c.trim().is_empty()).collect();
+    if filled.len() < 2 || filled.len() == lower.len() && lower.len() <= upper.len() && upper.iter().zip(lower).all(|(u, l)| u == l) {
+        return false;
+    }
+    let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra).count();
+    let categories = filled.iter().any(|c| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other);
+    known >= 2 && known * 2 >= filled.len() && !categories
+}
+
+/// Combines a two-row header into one label per lower column: `上/下`, or the label of the one
+/// row that has it. In a Word save a merged upper cell is one cell over several lower ones (the
+/// lower row is longer; its empty cells stand under upper cells merged down); in a grid the
+/// upper row has empty cells right of a merged one.
+pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
+    let join = |u: &str, l: &str| match (u.trim().is_empty(), l.trim().is_empty()) {
+        (_, true) => u.to_owned(),
+        (true, false) => l.to_owned(),
+        (false, false) => format!("{}/{}", u.trim(), l.trim()),
+    };
+    if lower.len() <= upper.len() {
+        // Same grid: an empty upper cell right of a group continues it while the lower row has labels.
+        let mut out = Vec::with_capacity(upper.len());
+        let mut group = String::new();
+        for (i, u) in upper.iter().enumerate() {
+            let l = lower.get(i).map_or("", String::as_str);
+            if !u.trim().is_empty() {
+                group = if l.trim().is_empty() { String::new() } else { u.clone() };
+                out.push(join(u, l));
+            } else {
+                out.push(join(&group, l));
+            }
+        }
+        return out;
+    }
+    // Word: walk the lower row; an empty cell is one upper cell merged down, a run of labels
+    // sits under one merged upper cell.
+    let mut out = Vec::with_capacity(lower.len());
+    let mut u = 0;
+    let mut i = 0;
+    while i < lower.len() {
+        let upper_label = upper.get(u).map_or("", String::as_str);
+        if lower[i].trim().is_empty() {
+            out.push(upper_label.to_owned());
+            i += 1;
+        } else {
+            while i < lower.len() && !lower[i].trim().is_empty() {
+                out.push(join(upper_label, &lower[i]));
+                i += 1;
+            }
+        }
+        u += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    fn roles(v: &[&str]) -> Vec<ColumnRole> {
+        column_keys(&labels(v)).into_iter().map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn group_column_is_not_the_name() {
+        use ColumnRole::*;
+        assert_eq!(roles(&["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]), [Extra, Level1, Level2, Name, Target]);
+        assert_eq!(roles(&["绩效指标", "二级指标", "指标值"]), [Name, Level2, Target]);
+    }
+
+    #[test]
+    fn side_by_side_blocks() {
+        use ColumnRole::*;
+        let r = roles(&["绩效指标", "一级 指标", "二级 指标", "三级 指标", "指标值(或计划水平)", "二级 指标", "三级 指标", "计划指标值(或计划水平)"]);
+        assert_eq!(r, [Extra, Level1, MidLevel2, MidName, MidTarget, Level2, Name, Target]);
+        let r = roles(&["一级指标", "二级指标", "三级指标", "年度指标值", "中期指标值"]);
+        assert_eq!(r, [Level1, Level2, Name, Target, MidTarget]);
+    }
+
+    #[test]
+    fn no_level3_column_names_from_content() {
+        use ColumnRole::*;
+        let r = roles(&["项目年度绩效目标衡量指标", "一级指标", "二级指标", "分值", "指标内容(150字内)", "指标值(150字内)", "评分细则(150字内)"]);
+        assert_eq!(r, [Extra, Level1, Level2, Weight, Name, Target, Extra]);
+    }
+
+    #[test]
+    fn two_row_headers_combine() {
+        let upper = labels(&["一级指标", "二级指标", "三级指标", "年度指标值", "权重"]);
+        let lower = labels(&["", "", "", "指标性质", "指标值", "度量单位", ""]);
+        assert!(is_lower_header(&upper.iter().map(String::as_str).collect::<Vec<_>>(), &lower.iter().map(String::as_str).collect::<Vec<_>>()));
+        let c = combine_header(&upper, &lower);
+        assert_eq!(c, ["一级指标", "二级指标", "三级指标", "年度指标值/指标性质", "年度指标值/指标值", "年度指标值/度量单位", "权重"]);
+        let grid_upper = labels(&["一级指标", "二级指标", "三级指标", "年度指标值", "", "", "权重"]);
+        assert_eq!(combine_header(&grid_upper, &lower), c);
+        assert!(!is_lower_header(&["一级指标", "二级指标"], &["产出指标", "数量指标"]));
+    }
+}

@@ -1,0 +1,521 @@
+//! Table rows → objective, blocks, header and the indicator category tree. Shared by every
+//! reader that sees a table as rows of cells, so that the rules (headers decide the columns,
+//! merged cells read empty, skeleton categories stay, footers are not indicators) live in one place.
+
+mod blocks;
+mod columns;
+
+use std::collections::BTreeMap;
+
+pub use columns::{column_keys, combine_header, is_lower_header};
+
+use crate::grammar::fold::squeeze;
+use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
+use crate::model::{
+    Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target,
+    TargetKind,
+};
+use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header};
+
+/// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    pub text: String,
+    pub line: usize,
+}
+
+/// One table row; never empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+}
+
+impl Row {
+    pub fn line(&self) -> usize {
+        self.cells.first().map_or(0, |c| c.line)
+    }
+
+    fn is_blank(&self) -> bool {
+        self.cells.iter().all(|c| c.text.trim().is_empty())
+    }
+
+    fn texts(&self) -> Vec<&str> {
+        self.cells.iter().map(|c| c.text.as_str()).collect()
+    }
+}
+
+/// What a table's rows hold, ready to go into a [`crate::model::Table`]. A sheet of many
+/// projects gives one body per project.
+#[derive(Debug, Default)]
+pub struct TableBody {
+    pub objective: Option<String>,
+    pub columns: Vec<String>,
+    pub categories: Vec<Category>,
+    pub funds: Option<Funds>,
+    pub duties: Vec<Duty>,
+    pub remarks: Vec<Remark>,
+    pub subtotals: Vec<Subtotal>,
+    pub total_score: Option<f64>,
+    pub grade: Option<String>,
+    /// 项目名称 / 单位名称 / 预算数 of a sheet of many projects.
+    pub project: Option<String>,
+    pub unit: Option<String>,
+    pub budget: Option<Amount>,
+    /// What the columns say the table is (自评 when it has 实际完成值 or 得分 …); None: a target table.
+    pub kind: Option<TableKind>,
+}
+
+fn is_objective_label(cell: &str) -> bool {
+    let k = squeeze(cell);
+    k.ends_with("目标") && k.chars().count() <= 8 && !k.contains("指标")
+}
+
+/// A cell the reader keeps as a note, when it holds anything.
+fn note_cell(cell: &Cell, notes: &mut Vec<Note>) {
+    if !cell.text.trim().is_empty() {
+        notes.push(Note { line: cell.line, text: cell.text.clone() });
+    }
+}
+
+fn starts_with_digit(s: &str) -> bool {
+    crate::grammar::fold::fold(s.trim_start()).starts_with(|c: char| c.is_ascii_digit())
+}
+
+fn ends_with_digit(s: &str) -> bool {
+    crate::grammar::fold::fold(s.trim_end()).ends_with(|c: char| c.is_ascii_digit())
+}
+
+/// The target text of a row: the value cell, with the sign cell before it when the value starts
+/// with a number and the unit cell after it when the value ends with one (`≥` `95` `%` → `≥95%`;
+/// `定性` `明显提高` → `明显提高`).
+pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
+    if value.trim().is_empty() {
+        return value.to_owned();
+    }
+    let sign = sign.trim();
+    let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
+    let unit = if ends_with_digit(value) { unit.trim() } else { "" };
+    format!("{sign}{value}{unit}")
+}
+
+/// The value cell back out of a composed target text (the inverse of [`compose_target`]).
+pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
+    let mut v = raw;
+    let (sign, unit) = (sign.trim(), unit.trim());
+    if !sign.is_empty()
+        && let Some(rest) = v.strip_prefix(sign)
+        && starts_with_digit(rest)
+    {
+        v = rest;
+    }
+    if !unit.is_empty()
+        && let Some(rest) = v.strip_suffix(unit)
+        && ends_with_digit(rest)
+    {
+        v = rest;
+    }
+    v
+}
+
+/// A plain number in a weight or score cell (`10`, `9.5`, `10分`); None for anything else.
+pub fn points(cell: &str) -> Option<f64> {
+    let t = Target::parse(cell);
+    let unit_ok = matches!(t.unit.as_deref(), None | Some("分"));
+    (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
+}
+
+/// How a number prints in a cell (`10`, not `10.0`).
+pub fn number_text(v: f64) -> String {
+    format!("{v}")
+}
+
+const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"];
+
+/// The tables a title and its bodies make: one per body (a sheet of many projects gives several,
+/// each named by its 项目名称). The title's kind yields to what the columns say only when the
+/// title says nothing (a plain 绩效目标表 with 实际完成值 columns is a self-evaluation).
+pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>, bodies: Vec<TableBody>) -> Vec<crate::model::Table> {
+    bodies
+        .into_iter()
+        .map(|b| {
+            let mut t = template.clone();
+            t.kind = title_kind.or(b.kind).unwrap_or_default();
+            if let Some(project) = b.project {
+                t.name = project;
+                t.number = None;
+            }
+            t.objective = b.objective;
+            t.columns = b.columns;
+            t.categories = b.categories;
+            t.funds = b.funds;
+            t.duties = b.duties;
+            t.remarks = b.remarks;
+            t.subtotals = b.subtotals;
+            t.total_score = b.total_score;
+            t.grade = b.grade;
+            t.unit = b.unit;
+            t.budget = b.budget;
+            t
+        })
+        .collect()
+}
+
+/// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
+pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
+    let mut first = TableBody::default();
+    let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
+    // Before the header: the objective row, the funds and duties blocks; anything else is kept
+    // as notes.
+    let mut funds: Option<FundsBlock> = None;
+    let mut duties: Option<DutiesBlock> = None;
+    while let Some(row) = rows.next() {
+        if is_header_row(row.texts()) {
+            first.columns = row.cells.into_iter().map(|c| c.text).collect();
+            if let Some(next) = rows.peek() {
+                let upper: Vec<&str> = first.columns.iter().map(String::as_str).collect();
+                if is_lower_header(&upper, &next.texts()) {
+                    let lower: Vec<String> = rows.next().map(|r| r.cells.into_iter().map(|c| c.text).collect()).unwrap_or_default();
+                    first.columns = combine_header(&first.columns, &lower);
+                }
+            }
+            break;
+        }
+        if is_funds_header(&row) {
+            funds = Some(FundsBlock::new(row));
+            duties = None;
+        } else if is_duties_header(&row) {
+            row.cells.iter().for_each(|c| {
+                if !matches!(labels::key(&c.text).as_str(), "年度履职目标" | "部门职能" | "职能" | "主要职能" | "部门职责" | "年度目标任务" | "年度任务" | "目标任务" | "主要任务" | "任务名称" | "支出项目名称" | "项目名称" | "对应项目" | "预算金额" | "预算数" | "金额" | "项目预算")
+                    && !c.text.contains("预算金额")
+                {
+                    note_cell(c, notes);
+                }
+            });
+            duties = Some(DutiesBlock::new(&row));
+            funds = None;
+        } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) {
+            let texts: Vec<&str> =
+                row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !t.trim().is_empty()).collect();
+            first.objective = Some(texts.join("\n"));
+            funds = None;
+            duties = None;
+        } else if row.is_blank() {
+            continue;
+        } else if let Some(block) = &mut funds {
+            block.row(&row);
+        } else if let Some(block) = &mut duties {
+            for cell in block.row(&row) {
+                note_cell(cell, notes);
+            }
+        } else {
+            row.cells.iter().for_each(|c| note_cell(c, notes));
+        }
+    }
+    first.funds = funds.map(|b| b.funds);
+    if let Some(block) = duties.take() {
+        first.duties = block.duties;
+    }
+    let keys = column_keys(&first.columns);
+    first.kind = kind_of(&keys, &first);
+    let mut reader = IndicatorRows { keys, bodies: vec![first], pending: Vec::new(), current: (None, None) };
+    for row in rows {
+        reader.row(row, notes);
+    }
+    reader.finish()
+}
+
+/// What the columns say a table is.
+fn kind_of(keys: &[(ColumnRole, String)], body: &TableBody) -> Option<TableKind> {
+    let has = |role| keys.iter().any(|(r, _)| *r == role);
+    if has(ColumnRole::Progress) || has(ColumnRole::Expected) || has(ColumnRole::Likelihood) {
+        Some(TableKind::Monitoring)
+    } else if has(ColumnRole::Actual) || has(ColumnRole::Score) {
+        Some(TableKind::SelfEvaluation)
+    } else if !body.duties.is_empty() {
+        Some(TableKind::DepartmentWide)
+    } else {
+        None
+    }
+}
+
+/// The indicator rows below the header.
+struct IndicatorRows {
+    keys: Vec<(ColumnRole, String)>,
+    bodies: Vec<TableBody>,
+    /// Subtotal rows waiting for the project they precede.
+    pending: Vec<Subtotal>,
+    /// The level-1 and level-2 categories the last row went to, for merged (empty) cells below.
+    current: (Option<usize>, Option<usize>),
+}
+
+impl IndicatorRows {
+    fn col(&self, role: ColumnRole) -> Option<usize> {
+        self.keys.iter().position(|(r, _)| *r == role)
+    }
+
+    fn body(&mut self) -> &mut TableBody {
+        self.bodies.last_mut().expect("there is always a body")
+    }
+
+    fn row(&mut self, row: Row, notes: &mut Vec<Note>) {
+        use ColumnRole::*;
+        if row.is_blank() && row.cells.len() < 2 {
+            return;
+        }
+        let line = row.line();
+        for extra in row.cells.iter().skip(self.keys.len()) {
+            note_cell(extra, notes);
+        }
+        let cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_str()).collect();
+        let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
+        // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
+        if let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) {
+            let label = cells[first];
+            let in_category_column = matches!(self.keys[first].0, Level1 | Level2);
+            if is_footer_label(label) && !(in_category_column && labels::level1(label) != crate::model::Level1::Other) {
+                let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !c.trim().is_empty()).collect();
+                self.footer(label, &rest, line);
+                return;
+            }
+        }
+        // A sheet of many projects: a 项目名称 starts a table; a unit with an amount only is a subtotal.
+        if let Some(p) = self.col(Project) {
+            let (project, unit, budget, objective) = (text(Some(p)), text(self.col(UnitName)), text(self.col(Budget)), text(self.col(Objective)));
+            let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !c.trim().is_empty());
+            if !project.trim().is_empty() {
+                let carried = self.bodies.last().and_then(|b| b.unit.clone());
+                if self.body().project.is_some() {
+                    let b = TableBody {
+                        columns: self.bodies[0].columns.clone(),
+                        kind: self.bodies[0].kind,
+                        ..TableBody::default()
+                    };
+                    self.bodies.push(b);
+                    self.current = (None, None);
+                }
+                let pending = std::mem::take(&mut self.pending);
+                let body = self.body();
+                body.project = Some(project.to_owned());
+                body.unit = if unit.trim().is_empty() { carried } else { Some(unit.to_owned()) };
+                body.budget = (!budget.trim().is_empty()).then(|| crate::grammar::amount::amount(budget, None));
+                if !objective.trim().is_empty() {
+                    body.objective = Some(objective.to_owned());
+                }
+                body.subtotals.extend(pending);
+            } else if !unit.trim().is_empty() && !indicator_cells {
+                let amount = (!budget.trim().is_empty()).then(|| crate::grammar::amount::amount(budget, None));
+                self.pending.push(Subtotal { unit: unit.to_owned(), amount, line });
+                if !objective.trim().is_empty() {
+                    notes.push(Note { line, text: objective.to_owned() });
+                }
+                return;
+            }
+        }
+        self.indicator_row(&cells, line, notes);
+    }
+
+    fn footer(&mut self, label: &str, rest: &[&str], line: usize) {
+        let body = self.body();
+        if matches!(labels::key(label).as_str(), "总分" | "自评总分") {
+            let score = rest.iter().find_map(|c| points(c));
+            let grade = rest.iter().find(|c| GRADES.contains(&labels::key(c).as_str()));
+            body.total_score = body.total_score.or(score);
+            if let Some(g) = grade {
+                body.grade = Some(g.trim().to_owned());
+            }
+            let understood = rest.iter().all(|c| points(c).is_some() || GRADES.contains(&labels::key(c).as_str()));
+            if understood && rest.iter().filter(|c| points(c).is_some()).count() <= 1 && score.is_some() {
+                return;
+            }
+        }
+        body.remarks.push(Remark { label: label.to_owned(), text: rest.join("\n"), line });
+    }
+
+    fn indicator_row(&mut self, cells: &[&str], line: usize, notes: &mut Vec<Note>) {
+        use ColumnRole::*;
+        let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
+        let (l1, l2) = (text(self.col(Level1)), text(self.col(Level2)));
+        let name = text(self.col(Name));
+        let blank_form = is_blank_form_name(name);
+        let mut extra = BTreeMap::new();
+        let mut ind = Indicator { line, ..Indicator::default() };
+        let unit = text(self.col(Unit));
+        let mut holds = false;
+        let mut midterm = Midterm::default();
+        let mut has_midterm = false;
+        for (i, (role, key)) in self.keys.iter().enumerate() {
+            let t = cells.get(i).copied().unwrap_or("");
+            if t.trim().is_empty() && t.is_empty() {
+                continue;
+            }
+            let mut keep = role.kept_in_extra();
+            match role {
+                Level1 | Level2 | Sign | Unit | Direction | Extra => {}
+                UnitName | Project | Budget | Objective => {}
+                Name => ind.name = t.to_owned(),
+                Description => ind.description = t.to_owned(),
+                Target => {}
+                Basis => ind.basis = t.to_owned(),
+                Actual => ind.actual = Some(crate::model::Target::parse(&compose_target("", t, unit))),
+                Progress => ind.progress = Some(crate::model::Target::parse(&compose_target("", t, unit))),
+                Expected => ind.expected = Some(crate::model::Target::parse(&compose_target("", t, unit))),
+                Weight => match points(t) {
+                    Some(v) if number_text(v) == t.trim() => ind.weight = Some(v),
+                    _ => keep = true,
+                },
+                Score => match points(t) {
+                    Some(v) if number_text(v) == t.trim() => ind.reported_score = Some(v),
+                    _ => keep = true,
+                },
+                Deviation => ind.deviation = t.to_owned(),
+                Likelihood => match labels::likelihood(t) {
+                    Some(l) if l_text(l) == t => ind.likelihood = Some(l),
+                    _ => keep = true,
+                },
+                MidLevel2 => (midterm.level2_label, has_midterm) = (t.to_owned(), true),
+                MidName => (midterm.name, has_midterm) = (t.to_owned(), true),
+                MidTarget => (midterm.target, has_midterm) = (crate::model::Target::parse(t), true),
+            }
+            if keep && !t.is_empty() {
+                extra.insert(key.clone(), t.to_owned());
+            }
+            if !matches!(role, Level1 | Level2 | UnitName | Project | Budget | Objective) && !t.trim().is_empty() {
+                holds = true;
+            }
+        }
+        let value = text(self.col(Target));
+        let raw = if self.col(Sign).is_some() || self.col(Unit).is_some() {
+            compose_target(text(self.col(Sign)), value, unit)
+        } else {
+            value.to_owned()
+        };
+        ind.target = crate::model::Target::parse(&raw);
+        if ind.target.kind == TargetKind::Quantity
+            && !ind.target.sign_given
+            && let Some(positive) = labels::positive_direction(text(self.col(Direction)))
+        {
+            ind.target.comparator = Some(if positive { Comparator::Ge } else { Comparator::Le });
+            ind.target.comparator_inferred = true;
+        }
+        if has_midterm {
+            ind.midterm = Some(midterm);
+        }
+        ind.extra = extra;
+        let body = self.bodies.last_mut().expect("there is always a body");
+        let cat = place_category(&mut body.categories, l1, self.current.0, line);
+        let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
+        let category = &mut body.categories[cat];
+        let only_name = blank_form && ind.extra.is_empty() && ind.target.raw.trim().is_empty() && ind.description.is_empty();
+        let sub = place_subcategory(&mut category.children, l2, current_sub, holds && !only_name, line);
+        self.current = (Some(cat), sub);
+        if blank_form && only_name {
+            body.remarks.push(Remark { label: name.to_owned(), text: String::new(), line });
+            return;
+        }
+        if holds {
+            match sub {
+                Some(k) => category.children[k].indicators.push(ind),
+                None => notes.push(Note { line, text: name.to_owned() }),
+            }
+        }
+    }
+
+    fn finish(mut self) -> Vec<TableBody> {
+        let pending = std::mem::take(&mut self.pending);
+        self.body().subtotals.extend(pending);
+        self.bodies
+    }
+}
+
+fn l_text(l: crate::model::Likelihood) -> &'static str {
+    match l {
+        crate::model::Likelihood::Certain => "确定能",
+        crate::model::Likelihood::Possible => "有可能",
+        crate::model::Likelihood::Impossible => "完全不可能",
+    }
+}
+
+/// The level-1 category a row belongs to: the one its label names (anywhere in the table, so that
+/// categories in any order gather in the order they first appear), or the current one when the
+/// cell is merged (empty).
+fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usize>, line: usize) -> usize {
+    let k = squeeze(l1);
+    if let (true, Some(c)) = (k.is_empty(), current) {
+        return c;
+    }
+    if let Some(i) = categories.iter().position(|c| squeeze(&c.label) == k) {
+        return i;
+    }
+    categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), line });
+    categories.len() - 1
+}
+
+/// The level-2 category of a row: by label as for level-1, the current one when merged; an
+/// unlabelled one only when an indicator needs a home. None when the row adds nothing.
+fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<usize>, needed: bool, line: usize) -> Option<usize> {
+    let k = squeeze(l2);
+    if k.is_empty() {
+        if current.is_some() {
+            return current;
+        }
+        if needed {
+            children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
+            return Some(children.len() - 1);
+        }
+        return None;
+    }
+    if let Some(i) = children.iter().position(|c| squeeze(&c.label) == k) {
+        return Some(i);
+    }
+    children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
+    Some(children.len() - 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(line: usize, cells: &[&str]) -> Row {
+        Row { cells: cells.iter().map(|t| Cell { text: (*t).to_owned(), line }).collect() }
+    }
+
+    #[test]
+    fn merged_level1_and_skeleton_rows() {
+        let rows = vec![
+            row(1, &["绩效目标", "保障运行"]),
+            row(3, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(5, &["产出指标", "数量指标", "人数", "≥10人"]),
+            row(7, &["", "质量指标", "", ""]),
+            row(9, &["效益指标", "社会效益指标", "覆盖", "100%"]),
+            row(11, &["", "社会效益指标", "覆盖2", "稳定"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        assert_eq!(body.objective.as_deref(), Some("保障运行"));
+        assert_eq!(body.categories.len(), 2);
+        assert_eq!(body.categories[0].children.len(), 2);
+        assert!(body.categories[0].children[1].indicators.is_empty());
+        assert_eq!(body.categories[1].children.len(), 1, "a repeated level-2 label is one category");
+        assert_eq!(body.categories[1].children[0].indicators.len(), 2);
+        assert!(notes.is_empty());
+    }
+
+    #[test]
+    fn wider_layout_keeps_every_column() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "计算符号", "指标值", "计量单位", "备注", ""]),
+            row(2, &["产出指标", "数量指标", "培训", "≥", "12", "次", "按季度", "x"]),
+            row(3, &["", "", "", "", "", "", "", "", "stray"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let ind = &body.categories[0].children[0].indicators[0];
+        assert_eq!(ind.target.raw, "≥12次");
+        assert_eq!(ind.target.value, Some(12.0));
+        assert_eq!(ind.extra["计算符号"], "≥");
+        assert_eq!(ind.extra["备注"], "按季度");
+        assert_eq!(ind.extra["列8"], "x");
+        assert_eq!(value_cell(&ind.target.raw, "≥", "次"), "12");
+        assert_eq!(notes, vec![Note { line: 3, text: "stray".into() }]);
+    }
+}
