@@ -60,6 +60,10 @@ typedef enum jx_target_kind {
   JX_TARGET_COMPOUND = 3,
   JX_TARGET_QUALITATIVE = 4,
   JX_TARGET_AS_ACTUAL = 5,
+  // A date or period; see jx_target.date and jx_target.until.
+  JX_TARGET_DEADLINE = 6,
+  // Form text left in (`≥**个`).
+  JX_TARGET_PLACEHOLDER = 7,
 } jx_target_kind;
 
 // The comparison of a quantity; values 1–5 are the budget systems' sign codes.
@@ -102,6 +106,25 @@ typedef enum jx_direction {
   JX_DIRECTION_COMPLETE = 4,
 } jx_direction;
 
+// 完成目标可能性 of a monitoring table (Indicator.likelihood).
+typedef enum jx_likelihood {
+  JX_LIKELIHOOD_NONE = 0,
+  // 确定能
+  JX_LIKELIHOOD_CERTAIN = 1,
+  // 有可能
+  JX_LIKELIHOOD_POSSIBLE = 2,
+  // 完全不可能
+  JX_LIKELIHOOD_IMPOSSIBLE = 3,
+} jx_likelihood;
+
+// What a table is (Table.kind).
+typedef enum jx_table_kind {
+  JX_TABLE_TARGET = 0,
+  JX_TABLE_SELF_EVALUATION = 1,
+  JX_TABLE_MONITORING = 2,
+  JX_TABLE_DEPARTMENT_WIDE = 3,
+} jx_table_kind;
+
 // What a part of the document holds (Section.kind).
 typedef enum jx_section_kind {
   JX_SECTION_OTHER = 0,
@@ -116,6 +139,10 @@ typedef enum jx_level1 {
   JX_LEVEL1_EFFECT = 2,
   JX_LEVEL1_SATISFACTION = 3,
   JX_LEVEL1_COST = 4,
+  // 投入指标 (the older four-part form).
+  JX_LEVEL1_INPUT = 5,
+  // 过程指标 (the older four-part form).
+  JX_LEVEL1_PROCESS = 6,
 } jx_level1;
 
 // 二级指标 meaning (SubCategory.level2).
@@ -133,6 +160,8 @@ typedef enum jx_level2 {
   JX_LEVEL2_ECOLOGICAL_BENEFIT = 10,
   JX_LEVEL2_SUSTAINABILITY = 11,
   JX_LEVEL2_SERVICE_SATISFACTION = 12,
+  // 社会、经济、生态效益指标: benefits of several kinds in one category.
+  JX_LEVEL2_BENEFIT = 13,
 } jx_level2;
 
 // A level-1 category (一级指标), borrowed from its document.
@@ -181,6 +210,58 @@ typedef struct jx_note {
   struct jx_str text;
 } jx_note;
 
+// A date as precise as the text gives it; 0 in a field means the text names none.
+typedef struct jx_date {
+  int32_t year;
+  uint32_t month;
+  uint32_t day;
+} jx_date;
+
+// A target value (指标值): the raw text and its reading. Strings borrow from the document or
+// the jx_parsed_target it came from.
+typedef struct jx_target {
+  // The text exactly as written.
+  struct jx_str raw;
+  enum jx_target_kind kind;
+  enum jx_comparator comparator;
+  // Whether the text gave the comparison (a bare `100%` is EQ without a sign).
+  bool sign_given;
+  bool has_value;
+  // The number (the lower bound of a range); meaningful when has_value.
+  double value;
+  bool has_upper;
+  // The upper bound of a range; meaningful when has_upper.
+  double upper;
+  // The unit as written (percent is always "%"); empty when none.
+  struct jx_str unit;
+  enum jx_unit_kind unit_kind;
+  bool has_value_yuan;
+  // For money: value in 元.
+  double value_yuan;
+  enum jx_direction direction;
+  // How many parts a compound target has; read them with jx_target_get_part.
+  size_t part_count;
+  // The comparison was inferred from a 指标方向性 column, not written (sign_given is false).
+  bool comparator_inferred;
+  bool has_date;
+  // For a deadline, the date (the start of a period); meaningful when has_date.
+  struct jx_date date;
+  bool has_until;
+  // For a period, its end; meaningful when has_until.
+  struct jx_date until;
+  // A bracketed note after the value (`100%(计划标准)` → 计划标准); empty when none.
+  struct jx_str note;
+  // Private: used by jx_target_get_part. Do not touch.
+  const void *internal;
+} jx_target;
+
+// An indicator's mid-term block (中期目标 beside 年度目标).
+typedef struct jx_midterm {
+  struct jx_str level2_label;
+  struct jx_str name;
+  struct jx_target target;
+} jx_midterm;
+
 // One item of a goal.
 typedef struct jx_goal_item {
   uint32_t number;
@@ -224,33 +305,62 @@ typedef struct jx_subheading {
   size_t line;
 } jx_subheading;
 
-// A target value (指标值): the raw text and its reading. Strings borrow from the document or
-// the jx_parsed_target it came from.
-typedef struct jx_target {
-  // The text exactly as written.
+// A number cell (budget, funds, subtotal): the raw text and the number it holds.
+typedef struct jx_amount {
   struct jx_str raw;
-  enum jx_target_kind kind;
-  enum jx_comparator comparator;
-  // Whether the text gave the comparison (a bare `100%` is EQ without a sign).
-  bool sign_given;
   bool has_value;
-  // The number (the lower bound of a range); meaningful when has_value.
   double value;
-  bool has_upper;
-  // The upper bound of a range; meaningful when has_upper.
-  double upper;
-  // The unit as written (percent is always "%"); empty when none.
+  // 万元, 元, % …; empty when neither the cell nor its column label gives one.
   struct jx_str unit;
-  enum jx_unit_kind unit_kind;
   bool has_value_yuan;
-  // For money: value in 元.
   double value_yuan;
-  enum jx_direction direction;
-  // How many parts a compound target has; read them with jx_target_get_part.
-  size_t part_count;
-  // Private: used by jx_target_get_part. Do not touch.
-  const void *internal;
-} jx_target;
+} jx_amount;
+
+// A footer row (合计, 评价结论 …) or a form's blank indicator row, as labelled text.
+typedef struct jx_remark {
+  struct jx_str label;
+  struct jx_str text;
+  size_t line;
+} jx_remark;
+
+// A subtotal row of a sheet of many projects.
+typedef struct jx_subtotal {
+  struct jx_str unit;
+  bool has_amount;
+  struct jx_amount amount;
+  size_t line;
+} jx_subtotal;
+
+// One duty (年度履职目标) of a department-wide table.
+typedef struct jx_duty {
+  struct jx_str function;
+  struct jx_str task;
+  struct jx_str project;
+  bool has_budget;
+  struct jx_amount budget;
+  size_t line;
+} jx_duty;
+
+// One row of a table's funds block (预算执行情况). Absent cells have has_* false.
+typedef struct jx_funds_row {
+  struct jx_str label;
+  bool has_initial;
+  struct jx_amount initial;
+  bool has_adjusted;
+  struct jx_amount adjusted;
+  bool has_executed;
+  struct jx_amount executed;
+  bool has_rate;
+  struct jx_amount rate;
+  bool has_weight;
+  struct jx_amount weight;
+  bool has_score;
+  struct jx_amount score;
+  struct jx_str reason;
+  // How many other columns the row holds; read them with jx_table_funds_row_extra.
+  size_t extra_count;
+  size_t line;
+} jx_funds_row;
 
 // One quantity of a compound target.
 typedef struct jx_target_part {
@@ -353,6 +463,32 @@ enum jx_status jx_document_note(const struct jx_document *doc, size_t index, str
 // How many indicators the document holds in all.
 size_t jx_document_indicator_count(const struct jx_document *doc);
 
+// Fills `*out` with the actual result (实际完成值) and returns true; false when the table has none.
+bool jx_indicator_actual(const struct jx_indicator *i,
+                         struct jx_target *out);
+
+// Fills `*out` with the progress so far (1-6月执行数) and returns true; false when none.
+bool jx_indicator_progress(const struct jx_indicator *i, struct jx_target *out);
+
+// Fills `*out` with the value expected at year end (全年预计完成) and returns true; false when none.
+bool jx_indicator_expected(const struct jx_indicator *i,
+                           struct jx_target *out);
+
+// Writes the weight (分值 / 权重) and returns true; false when not given as a number.
+bool jx_indicator_weight(const struct jx_indicator *i, double *out);
+
+// Writes the score the table reports (得分) and returns true; false when not given as a number.
+bool jx_indicator_reported_score(const struct jx_indicator *i, double *out);
+
+// 偏差原因分析 — why the result differs; empty when absent.
+struct jx_str jx_indicator_deviation(const struct jx_indicator *i);
+
+// 完成目标可能性 of a monitoring table; NONE when absent.
+enum jx_likelihood jx_indicator_get_likelihood(const struct jx_indicator *i);
+
+// Fills `*out` with the mid-term block and returns true; false when the table has none.
+bool jx_indicator_midterm(const struct jx_indicator *i, struct jx_midterm *out);
+
 // The overview, or NULL when the document has no department-wide part.
 const struct jx_overview *jx_document_overview(const struct jx_document *doc_);
 
@@ -408,6 +544,67 @@ const char *jx_version(void);
 
 // The JSON Schema of the document (draft 2020-12), NUL-terminated (static; do not free).
 const char *jx_schema_json(void);
+
+// What the table is, from its title and columns.
+enum jx_table_kind jx_table_get_kind(const struct jx_table *t);
+
+// Writes the year the title names and returns true; false when it names none.
+bool jx_table_year(const struct jx_table *t, int32_t *out);
+
+// Writes the project code before the name (`51000021R000000019951`) and returns true; false when none.
+bool jx_table_code(const struct jx_table *t,
+                   struct jx_str *out);
+
+// Writes the unit (单位名称) of a project on a sheet of many projects and returns true; false when none.
+bool jx_table_unit(const struct jx_table *t,
+                   struct jx_str *out);
+
+// Writes the project's budget (预算数) and returns true; false when none.
+bool jx_table_budget(const struct jx_table *t, struct jx_amount *out);
+
+// Writes the total score the table states (总分) and returns true; false when it states none.
+bool jx_table_total_score(const struct jx_table *t, double *out);
+
+// Writes the grade the table states (优, 良 …) and returns true; false when it states none.
+bool jx_table_grade(const struct jx_table *t, struct jx_str *out);
+
+size_t jx_table_remark_count(const struct jx_table *t);
+
+// The `index`-th footer row or blank form row, as labelled text.
+enum jx_status jx_table_remark(const struct jx_table *t, size_t index, struct jx_remark *out);
+
+size_t jx_table_subtotal_count(const struct jx_table *t);
+
+// The `index`-th subtotal row before this project on a sheet of many projects.
+enum jx_status jx_table_subtotal(const struct jx_table *t, size_t index, struct jx_subtotal *out);
+
+size_t jx_table_duty_count(const struct jx_table *t);
+
+// The `index`-th duty (年度履职目标) of a department-wide table.
+enum jx_status jx_table_duty(const struct jx_table *t, size_t index, struct jx_duty *out);
+
+// Whether the table has a funds block (预算执行情况).
+bool jx_table_has_funds(const struct jx_table *t);
+
+// The funds block's label as written (`预算执行情况(10分)`); empty when none.
+struct jx_str jx_table_funds_label(const struct jx_table *t);
+
+size_t jx_table_funds_column_count(const struct jx_table *t);
+
+// The `index`-th header label of the funds block.
+enum jx_status jx_table_funds_column(const struct jx_table *t, size_t index, struct jx_str *out);
+
+size_t jx_table_funds_row_count(const struct jx_table *t);
+
+// The `index`-th row of the funds block (总额, 其中:财政资金 …).
+enum jx_status jx_table_funds_row(const struct jx_table *t, size_t index, struct jx_funds_row *out);
+
+// The `index`-th other column of funds row `row`, in label order: its label and text.
+enum jx_status jx_table_funds_row_extra(const struct jx_table *t,
+                                        size_t row,
+                                        size_t index,
+                                        struct jx_str *key,
+                                        struct jx_str *value);
 
 // Reads a target value from `len` bytes of UTF-8 at `text`, as a table cell would be read.
 enum jx_status jx_target_parse(const uint8_t *text, size_t len, struct jx_parsed_target **out);

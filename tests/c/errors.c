@@ -175,8 +175,8 @@ static void version(void) {
 }
 
 static const char *kind_name(jx_target_kind k) {
-    static const char *names[] = {"empty", "quantity", "range", "compound", "qualitative", "as_actual"};
-    return (unsigned)k < 6 ? names[k] : "?";
+    static const char *names[] = {"empty", "quantity", "range", "compound", "qualitative", "as_actual", "deadline", "placeholder"};
+    return (unsigned)k < 8 ? names[k] : "?";
 }
 
 static const char *comparator_name(jx_comparator c) {

@@ -4,10 +4,12 @@ import json
 import sys
 
 SECTION_KIND = {"other": 0, "special_fund": 1, "budget_project": 2}
-LEVEL1 = {"other": 0, "output": 1, "effect": 2, "satisfaction": 3, "cost": 4}
+LEVEL1 = {"other": 0, "output": 1, "effect": 2, "satisfaction": 3, "cost": 4, "input": 5, "process": 6}
+TABLE_KIND = {"target": 0, "self_evaluation": 1, "monitoring": 2, "department_wide": 3}
+LIKELIHOOD = {None: 0, "certain": 1, "possible": 2, "impossible": 3}
 LEVEL2 = {n: i for i, n in enumerate(["other", "quantity", "quality", "timeliness", "cost", "economic_cost",
           "social_cost", "ecological_cost", "economic_benefit", "social_benefit", "ecological_benefit",
-          "sustainability", "service_satisfaction"])}
+          "sustainability", "service_satisfaction", "benefit"])}
 
 
 def put(label, text):
@@ -17,6 +19,83 @@ def put(label, text):
 def g(x):
     """Formats a number as C's %g does."""
     return "%g" % x
+
+
+def amount(label, a):
+    line = put(label, a["raw"])
+    if a["value"] is not None:
+        line += f" {label}_value={g(a['value'])}"
+    if a["unit"]:
+        line += put("unit", a["unit"])
+    return line
+
+
+def date(label, d):
+    return f" {label}={d['year'] or 0}-{d['month'] or 0}-{d['day'] or 0}"
+
+
+def target(what, tg):
+    line = f"    {what} kind={tg['kind']} comparator={tg['comparator'] or 'none'} sign={int(tg['sign_given'])}"
+    if tg["value"] is not None:
+        line += f" value={g(tg['value'])}"
+    if tg["upper"] is not None:
+        line += f" upper={g(tg['upper'])}"
+    line += put("unit", tg["unit"]) + put("raw", tg["raw"])
+    if tg["comparator_inferred"]:
+        line += " inferred=1"
+    if tg["date"]:
+        line += date("date", tg["date"])
+    if tg["until"]:
+        line += date("until", tg["until"])
+    if tg["note"]:
+        line += put("note", tg["note"])
+    out = [line]
+    for p in tg["parts"]:
+        out.append(f"     part value={g(p['value'])}" + put("unit", p["unit"]) + put("text", p["text"]))
+    return out
+
+
+def table_parts(t):
+    out = []
+    line = f"  about kind={TABLE_KIND[t['kind']]}"
+    if t["year"] is not None:
+        line += f" year={t['year']}"
+    if t["code"] is not None:
+        line += put("code", t["code"])
+    if t["unit"] is not None:
+        line += put("unit", t["unit"])
+    if t["budget"] is not None:
+        line += amount("budget", t["budget"])
+    if t["total_score"] is not None:
+        line += f" total={g(t['total_score'])}"
+    if t["grade"] is not None:
+        line += put("grade", t["grade"])
+    out.append(line)
+    f = t["funds"]
+    if f:
+        out.append("  funds" + put("label", f["label"]) + "".join(put("c", c) for c in f["columns"]))
+        for r in f["rows"]:
+            line = f"   funds_row line={r['line']}" + put("label", r["label"])
+            for k in ("initial", "adjusted", "executed", "rate", "weight", "score"):
+                if r[k] is not None:
+                    line += amount(k, r[k])
+            line += put("reason", r["reason"])
+            for k in sorted(r["extra"]):
+                line += put("extra_key", k) + put("extra_value", r["extra"][k])
+            out.append(line)
+    for d in t["duties"]:
+        line = f"  duty line={d['line']}" + put("function", d["function"]) + put("task", d["task"]) + put("project", d["project"])
+        if d["budget"] is not None:
+            line += amount("budget", d["budget"])
+        out.append(line)
+    for st in t["subtotals"]:
+        line = f"  subtotal line={st['line']}" + put("unit", st["unit"])
+        if st["amount"] is not None:
+            line += amount("amount", st["amount"])
+        out.append(line)
+    for r in t["remarks"]:
+        out.append(f"  remark line={r['line']}" + put("label", r["label"]) + put("text", r["text"]))
+    return out
 
 
 def main():
@@ -63,6 +142,7 @@ def main():
             if t["objective"] is not None:
                 line += put("objective", t["objective"])
             out.append(line)
+            out.extend(table_parts(t))
             out.append("  columns" + "".join(put("c", c) for c in t["columns"]))
             for cat in t["categories"]:
                 out.append(f"  category level1={LEVEL1[cat['level1']]} line={cat['line']}" + put("label", cat["label"]))
@@ -74,15 +154,21 @@ def main():
                         for k in sorted(ind["extra"]):
                             line += put("extra_key", k) + put("extra_value", ind["extra"][k])
                         out.append(line)
-                        tg = ind["target"]
-                        line = f"    target kind={tg['kind']} comparator={tg['comparator'] or 'none'} sign={int(tg['sign_given'])}"
-                        if tg["value"] is not None:
-                            line += f" value={g(tg['value'])}"
-                        if tg["upper"] is not None:
-                            line += f" upper={g(tg['upper'])}"
-                        out.append(line + put("unit", tg["unit"]) + put("raw", tg["raw"]))
-                        for p in tg["parts"]:
-                            out.append(f"     part value={g(p['value'])}" + put("unit", p["unit"]) + put("text", p["text"]))
+                        out.extend(target("target", ind["target"]))
+                        for what in ("actual", "progress", "expected"):
+                            if ind[what] is not None:
+                                out.extend(target(what, ind[what]))
+                        m = ind["midterm"]
+                        if m is not None:
+                            out.append("    midterm" + put("level2", m["level2_label"]) + put("name", m["name"]))
+                            out.extend(target("midterm_target", m["target"]))
+                        line = "    evaluation"
+                        if ind["weight"] is not None:
+                            line += f" weight={g(ind['weight'])}"
+                        if ind["reported_score"] is not None:
+                            line += f" score={g(ind['reported_score'])}"
+                        line += f" likelihood={LIKELIHOOD[ind['likelihood']]}" + put("deviation", ind["deviation"])
+                        out.append(line)
     for n in doc["notes"]:
         out.append(f"note line={n['line']}" + put("text", n["text"]))
     out.append(f"indicators={count}")

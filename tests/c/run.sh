@@ -13,18 +13,22 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 valgrind_run() { valgrind -q --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect "$@"; }
 
-"$jixiao" parse -q "$sample" | "$py" "$root/tests/c/listing.py" > "$build/expected.txt"
 passed=0
-for mode in asan valgrind; do
-  for how in path memory; do
-    args=("$sample"); [ "$how" = memory ] && args=(--memory "$sample")
-    if [ "$mode" = asan ]; then "$build/walk-asan" "${args[@]}" > "$build/walk-$mode-$how.txt"
-    else valgrind_run "$build/walk" "${args[@]}" > "$build/walk-$mode-$how.txt"; fi
-    diff -u "$build/expected.txt" "$build/walk-$mode-$how.txt"
-    passed=$((passed + 1))
+lines=0
+for doc in "$sample" "$data"/real/*.wordtext.txt; do
+  "$jixiao" parse -q "$doc" | "$py" "$root/tests/c/listing.py" > "$build/expected.txt"
+  lines=$((lines + $(wc -l < "$build/expected.txt")))
+  for mode in asan valgrind; do
+    for how in path memory; do
+      args=("$doc"); [ "$how" = memory ] && args=(--memory "$doc")
+      if [ "$mode" = asan ]; then "$build/walk-asan" "${args[@]}" > "$build/walk-$mode-$how.txt"
+      else valgrind_run "$build/walk" "${args[@]}" > "$build/walk-$mode-$how.txt"; fi
+      diff -u "$build/expected.txt" "$build/walk-$mode-$how.txt"
+      passed=$((passed + 1))
+    done
   done
 done
-echo "walk: the C listing equals the JSON listing ($(wc -l < "$build/expected.txt") lines, $passed runs)"
+echo "walk: the C listing equals the JSON listing ($lines lines over the sample and the real tables, $passed runs)"
 
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"

@@ -34,6 +34,8 @@ static const char *kind_name(jx_target_kind k) {
     case JX_TARGET_COMPOUND: return "compound";
     case JX_TARGET_QUALITATIVE: return "qualitative";
     case JX_TARGET_AS_ACTUAL: return "as_actual";
+    case JX_TARGET_DEADLINE: return "deadline";
+    case JX_TARGET_PLACEHOLDER: return "placeholder";
     }
     return "?";
 }
@@ -63,14 +65,26 @@ static unsigned char *read_file(const char *path, size_t *len) {
     return buf;
 }
 
-static void walk_target(const jx_indicator *ind) {
-    jx_target t;
-    CHECK(jx_indicator_target(ind, &t));
-    printf("    target kind=%s comparator=%s sign=%d", kind_name(t.kind), comparator_name(t.comparator), t.sign_given);
+static void put_amount(const char *label, jx_amount a) {
+    put(label, a.raw);
+    if (a.has_value) printf(" %s_value=%g", label, a.value);
+    if (a.unit.len) put("unit", a.unit);
+}
+
+static void put_date(const char *label, jx_date d) {
+    printf(" %s=%d-%u-%u", label, (int)d.year, d.month, d.day);
+}
+
+static void print_target(const char *what, jx_target t) {
+    printf("    %s kind=%s comparator=%s sign=%d", what, kind_name(t.kind), comparator_name(t.comparator), t.sign_given);
     if (t.has_value) printf(" value=%g", t.value);
     if (t.has_upper) printf(" upper=%g", t.upper);
     put("unit", t.unit);
     put("raw", t.raw);
+    if (t.comparator_inferred) printf(" inferred=1");
+    if (t.has_date) put_date("date", t.date);
+    if (t.has_until) put_date("until", t.until);
+    if (t.note.len) put("note", t.note);
     printf("\n");
     for (size_t p = 0; p < t.part_count; p++) {
         jx_target_part part;
@@ -78,6 +92,100 @@ static void walk_target(const jx_indicator *ind) {
         printf("     part value=%g", part.value);
         put("unit", part.unit);
         put("text", part.text);
+        printf("\n");
+    }
+}
+
+static void walk_target(const jx_indicator *ind) {
+    jx_target t;
+    CHECK(jx_indicator_target(ind, &t));
+    print_target("target", t);
+    if (jx_indicator_actual(ind, &t)) print_target("actual", t);
+    if (jx_indicator_progress(ind, &t)) print_target("progress", t);
+    if (jx_indicator_expected(ind, &t)) print_target("expected", t);
+    jx_midterm mid;
+    if (jx_indicator_midterm(ind, &mid)) {
+        printf("    midterm");
+        put("level2", mid.level2_label);
+        put("name", mid.name);
+        printf("\n");
+        print_target("midterm_target", mid.target);
+    }
+    double v = 0;
+    printf("    evaluation");
+    if (jx_indicator_weight(ind, &v)) printf(" weight=%g", v);
+    if (jx_indicator_reported_score(ind, &v)) printf(" score=%g", v);
+    printf(" likelihood=%d", (int)jx_indicator_get_likelihood(ind));
+    put("deviation", jx_indicator_deviation(ind));
+    printf("\n");
+}
+
+static void walk_table_parts(const jx_table *table) {
+    int32_t year = 0;
+    jx_str s;
+    jx_amount a;
+    double v = 0;
+    printf("  about kind=%d", (int)jx_table_get_kind(table));
+    if (jx_table_year(table, &year)) printf(" year=%d", (int)year);
+    if (jx_table_code(table, &s)) put("code", s);
+    if (jx_table_unit(table, &s)) put("unit", s);
+    if (jx_table_budget(table, &a)) put_amount("budget", a);
+    if (jx_table_total_score(table, &v)) printf(" total=%g", v);
+    if (jx_table_grade(table, &s)) put("grade", s);
+    printf("\n");
+    if (jx_table_has_funds(table)) {
+        printf("  funds");
+        put("label", jx_table_funds_label(table));
+        for (size_t c = 0; c < jx_table_funds_column_count(table); c++) {
+            CHECK(jx_table_funds_column(table, c, &s));
+            put("c", s);
+        }
+        printf("\n");
+        for (size_t r = 0; r < jx_table_funds_row_count(table); r++) {
+            jx_funds_row row;
+            CHECK(jx_table_funds_row(table, r, &row));
+            printf("   funds_row line=%zu", row.line);
+            put("label", row.label);
+            if (row.has_initial) put_amount("initial", row.initial);
+            if (row.has_adjusted) put_amount("adjusted", row.adjusted);
+            if (row.has_executed) put_amount("executed", row.executed);
+            if (row.has_rate) put_amount("rate", row.rate);
+            if (row.has_weight) put_amount("weight", row.weight);
+            if (row.has_score) put_amount("score", row.score);
+            put("reason", row.reason);
+            for (size_t e = 0; e < row.extra_count; e++) {
+                jx_str key, value;
+                CHECK(jx_table_funds_row_extra(table, r, e, &key, &value));
+                put("extra_key", key);
+                put("extra_value", value);
+            }
+            printf("\n");
+        }
+    }
+    for (size_t i = 0; i < jx_table_duty_count(table); i++) {
+        jx_duty d;
+        CHECK(jx_table_duty(table, i, &d));
+        printf("  duty line=%zu", d.line);
+        put("function", d.function);
+        put("task", d.task);
+        put("project", d.project);
+        if (d.has_budget) put_amount("budget", d.budget);
+        printf("\n");
+    }
+    for (size_t i = 0; i < jx_table_subtotal_count(table); i++) {
+        jx_subtotal st;
+        CHECK(jx_table_subtotal(table, i, &st));
+        printf("  subtotal line=%zu", st.line);
+        put("unit", st.unit);
+        if (st.has_amount) put_amount("amount", st.amount);
+        printf("\n");
+    }
+    for (size_t i = 0; i < jx_table_remark_count(table); i++) {
+        jx_remark r;
+        CHECK(jx_table_remark(table, i, &r));
+        printf("  remark line=%zu", r.line);
+        put("label", r.label);
+        put("text", r.text);
         printf("\n");
     }
 }
@@ -176,6 +284,7 @@ int main(int argc, char **argv) {
             jx_str objective;
             if (jx_table_objective(table, &objective)) put("objective", objective);
             printf("\n");
+            walk_table_parts(table);
             printf("  columns");
             for (size_t c = 0; c < jx_table_column_count(table); c++) {
                 jx_str col;

@@ -5,16 +5,20 @@
 
 mod boundary;
 mod document;
+mod indicators;
 mod overview;
 mod strings;
+mod tables;
 mod target;
 mod tree;
 mod types;
 
 pub use boundary::{jx_last_error, jx_last_error_line, jx_status};
 pub use document::*;
+pub use indicators::*;
 pub use overview::*;
 pub use strings::*;
+pub use tables::*;
 pub use target::*;
 pub use tree::*;
 pub use types::*;

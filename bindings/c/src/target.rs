@@ -12,6 +12,10 @@ pub struct jx_parsed_target {
     _private: [u8; 0],
 }
 
+fn date_of(d: jixiao::Date) -> jx_date {
+    jx_date { year: d.year.unwrap_or(0), month: d.month.unwrap_or(0), day: d.day.unwrap_or(0) }
+}
+
 /// Fills `out` from a target; its strings borrow from `t`.
 pub(crate) fn fill_target(t: &Target, out: *mut jx_target) -> Result<(), Failure> {
     if out.is_null() {
@@ -26,6 +30,8 @@ pub(crate) fn fill_target(t: &Target, out: *mut jx_target) -> Result<(), Failure
             TargetKind::Compound => jx_target_kind::JX_TARGET_COMPOUND,
             TargetKind::Qualitative => jx_target_kind::JX_TARGET_QUALITATIVE,
             TargetKind::AsActual => jx_target_kind::JX_TARGET_AS_ACTUAL,
+            TargetKind::Deadline => jx_target_kind::JX_TARGET_DEADLINE,
+            TargetKind::Placeholder => jx_target_kind::JX_TARGET_PLACEHOLDER,
         },
         comparator: match t.comparator {
             None => jx_comparator::JX_COMPARATOR_NONE,
@@ -64,6 +70,12 @@ pub(crate) fn fill_target(t: &Target, out: *mut jx_target) -> Result<(), Failure
             Some(Direction::Complete) => jx_direction::JX_DIRECTION_COMPLETE,
         },
         part_count: t.parts.len(),
+        comparator_inferred: t.comparator_inferred,
+        has_date: t.date.is_some(),
+        date: t.date.map(date_of).unwrap_or_default(),
+        has_until: t.until.is_some(),
+        until: t.until.map(date_of).unwrap_or_default(),
+        note: jx_str::opt(t.note.as_deref()),
         internal: (t as *const Target).cast::<c_void>(),
     };
     // SAFETY: `out` is non-NULL.

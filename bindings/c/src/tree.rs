@@ -28,7 +28,7 @@ pub struct jx_indicator {
 }
 
 /// The model node behind a view pointer.
-fn node<'a, T, V>(p: *const V) -> Option<&'a T> {
+pub(crate) fn node<'a, T, V>(p: *const V) -> Option<&'a T> {
     // SAFETY: a non-NULL view pointer of kind V was made by `view` from a &T of its document.
     unsafe { p.cast::<T>().as_ref() }
 }
@@ -53,7 +53,9 @@ pub(crate) fn item<T, V>(list: Option<&[T]>, index: usize, out: *mut *const V, w
     put(list, index, out, what, |n| (n as *const T).cast())
 }
 
-fn opt_u32(v: Option<u32>, out: *mut u32) -> bool {
+/// An optional value's getter: writes `*out` and returns true when there is a value and `out`
+/// is not NULL; false otherwise, `*out` untouched.
+pub(crate) fn write_opt<T>(v: Option<T>, out: *mut T) -> bool {
     match (v, out.is_null()) {
         (Some(v), false) => {
             // SAFETY: `out` is non-NULL.
@@ -73,7 +75,7 @@ pub(crate) fn toc_of(toc: &jixiao::Toc) -> jx_toc {
     }
 }
 
-fn text<T>(p: Option<&T>, f: impl FnOnce(&T) -> &str) -> jx_str {
+pub(crate) fn text<T>(p: Option<&T>, f: impl FnOnce(&T) -> &str) -> jx_str {
     guard_value(jx_str::EMPTY, || jx_str::opt(p.map(f)))
 }
 
@@ -82,7 +84,7 @@ fn text<T>(p: Option<&T>, f: impl FnOnce(&T) -> &str) -> jx_str {
 /// Writes the part's number (第二部分 → 2) and returns true; false for tables outside a numbered part.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_section_number(section: *const jx_section, out: *mut u32) -> bool {
-    guard_value(false, || opt_u32(node::<Section, _>(section).and_then(|s| s.number), out))
+    guard_value(false, || write_opt(node::<Section, _>(section).and_then(|s| s.number), out))
 }
 
 /// What the part holds, by the meaning of its heading.
@@ -122,7 +124,7 @@ pub unsafe extern "C" fn jx_section_table(section: *const jx_section, index: usi
 /// Writes the table's number (`3、…` → 3) and returns true; false when the title has none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_number(table: *const jx_table, out: *mut u32) -> bool {
-    guard_value(false, || opt_u32(node::<Table, _>(table).and_then(|t| t.number), out))
+    guard_value(false, || write_opt(node::<Table, _>(table).and_then(|t| t.number), out))
 }
 
 /// The fund or project name, without the number and 绩效目标表.
@@ -200,6 +202,8 @@ pub unsafe extern "C" fn jx_category_level1(category: *const jx_category) -> jx_
         Some(Level1::Effect) => JX_LEVEL1_EFFECT,
         Some(Level1::Satisfaction) => JX_LEVEL1_SATISFACTION,
         Some(Level1::Cost) => JX_LEVEL1_COST,
+        Some(Level1::Input) => JX_LEVEL1_INPUT,
+        Some(Level1::Process) => JX_LEVEL1_PROCESS,
         _ => JX_LEVEL1_OTHER,
     })
 }
@@ -241,6 +245,7 @@ pub unsafe extern "C" fn jx_subcategory_level2(sub: *const jx_subcategory) -> jx
         Some(Level2::EcologicalBenefit) => JX_LEVEL2_ECOLOGICAL_BENEFIT,
         Some(Level2::Sustainability) => JX_LEVEL2_SUSTAINABILITY,
         Some(Level2::ServiceSatisfaction) => JX_LEVEL2_SERVICE_SATISFACTION,
+        Some(Level2::Benefit) => JX_LEVEL2_BENEFIT,
         _ => JX_LEVEL2_OTHER,
     })
 }

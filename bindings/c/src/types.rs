@@ -80,6 +80,10 @@ pub enum jx_level1 {
     JX_LEVEL1_EFFECT = 2,
     JX_LEVEL1_SATISFACTION = 3,
     JX_LEVEL1_COST = 4,
+    /// 投入指标 (the older four-part form).
+    JX_LEVEL1_INPUT = 5,
+    /// 过程指标 (the older four-part form).
+    JX_LEVEL1_PROCESS = 6,
 }
 
 /// 二级指标 meaning (SubCategory.level2).
@@ -99,6 +103,8 @@ pub enum jx_level2 {
     JX_LEVEL2_ECOLOGICAL_BENEFIT = 10,
     JX_LEVEL2_SUSTAINABILITY = 11,
     JX_LEVEL2_SERVICE_SATISFACTION = 12,
+    /// 社会、经济、生态效益指标: benefits of several kinds in one category.
+    JX_LEVEL2_BENEFIT = 13,
 }
 
 /// How a target text was read (Target.kind).
@@ -111,6 +117,109 @@ pub enum jx_target_kind {
     JX_TARGET_COMPOUND = 3,
     JX_TARGET_QUALITATIVE = 4,
     JX_TARGET_AS_ACTUAL = 5,
+    /// A date or period; see jx_target.date and jx_target.until.
+    JX_TARGET_DEADLINE = 6,
+    /// Form text left in (`≥**个`).
+    JX_TARGET_PLACEHOLDER = 7,
+}
+
+/// What a table is (Table.kind).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_table_kind {
+    JX_TABLE_TARGET = 0,
+    JX_TABLE_SELF_EVALUATION = 1,
+    JX_TABLE_MONITORING = 2,
+    JX_TABLE_DEPARTMENT_WIDE = 3,
+}
+
+/// 完成目标可能性 of a monitoring table (Indicator.likelihood).
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum jx_likelihood {
+    JX_LIKELIHOOD_NONE = 0,
+    /// 确定能
+    JX_LIKELIHOOD_CERTAIN = 1,
+    /// 有可能
+    JX_LIKELIHOOD_POSSIBLE = 2,
+    /// 完全不可能
+    JX_LIKELIHOOD_IMPOSSIBLE = 3,
+}
+
+/// A date as precise as the text gives it; 0 in a field means the text names none.
+#[repr(C)]
+#[derive(Debug, Clone, Copy, Default)]
+pub struct jx_date {
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+}
+
+/// A number cell (budget, funds, subtotal): the raw text and the number it holds.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_amount {
+    pub raw: jx_str,
+    pub has_value: bool,
+    pub value: f64,
+    /// 万元, 元, % …; empty when neither the cell nor its column label gives one.
+    pub unit: jx_str,
+    pub has_value_yuan: bool,
+    pub value_yuan: f64,
+}
+
+/// A footer row (合计, 评价结论 …) or a form's blank indicator row, as labelled text.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_remark {
+    pub label: jx_str,
+    pub text: jx_str,
+    pub line: usize,
+}
+
+/// A subtotal row of a sheet of many projects.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_subtotal {
+    pub unit: jx_str,
+    pub has_amount: bool,
+    pub amount: jx_amount,
+    pub line: usize,
+}
+
+/// One duty (年度履职目标) of a department-wide table.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_duty {
+    pub function: jx_str,
+    pub task: jx_str,
+    pub project: jx_str,
+    pub has_budget: bool,
+    pub budget: jx_amount,
+    pub line: usize,
+}
+
+/// One row of a table's funds block (预算执行情况). Absent cells have has_* false.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_funds_row {
+    pub label: jx_str,
+    pub has_initial: bool,
+    pub initial: jx_amount,
+    pub has_adjusted: bool,
+    pub adjusted: jx_amount,
+    pub has_executed: bool,
+    pub executed: jx_amount,
+    pub has_rate: bool,
+    pub rate: jx_amount,
+    pub has_weight: bool,
+    pub weight: jx_amount,
+    pub has_score: bool,
+    pub score: jx_amount,
+    pub reason: jx_str,
+    /// How many other columns the row holds; read them with jx_table_funds_row_extra.
+    pub extra_count: usize,
+    pub line: usize,
 }
 
 /// The comparison of a quantity; values 1–5 are the budget systems' sign codes.
@@ -185,6 +294,16 @@ pub struct jx_target {
     pub direction: jx_direction,
     /// How many parts a compound target has; read them with jx_target_get_part.
     pub part_count: usize,
+    /// The comparison was inferred from a 指标方向性 column, not written (sign_given is false).
+    pub comparator_inferred: bool,
+    pub has_date: bool,
+    /// For a deadline, the date (the start of a period); meaningful when has_date.
+    pub date: jx_date,
+    pub has_until: bool,
+    /// For a period, its end; meaningful when has_until.
+    pub until: jx_date,
+    /// A bracketed note after the value (`100%(计划标准)` → 计划标准); empty when none.
+    pub note: jx_str,
     /// Private: used by jx_target_get_part. Do not touch.
     pub internal: *const c_void,
 }

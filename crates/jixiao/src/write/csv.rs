@@ -60,6 +60,8 @@ impl CsvWriter {
                     Field::Text(t) => field(&mut self.out, t),
                     Field::Number(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
                     Field::Integer(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
+                    Field::Owned(t) => field(&mut self.out, t),
+                    Field::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
                 }
             }
             self.out.push_str("\r\n");

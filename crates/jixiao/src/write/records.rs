@@ -1,7 +1,7 @@
 //! The flat view of a document: one record per indicator, with its section, table and
 //! categories. CSV writes it as text; the Python binding hands it to pandas with real types.
 
-use crate::model::{Category, Document, Indicator, Section, SubCategory, Table};
+use crate::model::{Category, Date, Document, Indicator, Section, SubCategory, Table, Target};
 
 /// The record's fields, in order: the CSV header and the DataFrame columns.
 pub const COLUMNS: &[&str] = &[
@@ -9,6 +9,11 @@ pub const COLUMNS: &[&str] = &[
     "section_number",
     "table_number",
     "table_name",
+    "table_kind",
+    "table_year",
+    "table_code",
+    "table_unit",
+    "table_budget",
     "level1",
     "level1_label",
     "level2",
@@ -22,6 +27,19 @@ pub const COLUMNS: &[&str] = &[
     "upper",
     "unit",
     "basis",
+    "comparator_inferred",
+    "date",
+    "until",
+    "target_note",
+    "actual_raw",
+    "actual_value",
+    "weight",
+    "reported_score",
+    "deviation",
+    "progress_raw",
+    "expected_raw",
+    "likelihood",
+    "midterm_raw",
     "line",
 ];
 
@@ -31,6 +49,24 @@ pub enum Field<'a> {
     Text(&'a str),
     Number(Option<f64>),
     Integer(Option<u64>),
+    /// Owned text, for values composed on the way out (dates).
+    Owned(String),
+    Bool(bool),
+}
+
+/// A date as ISO 8601 gives it, as precise as the text: `2023-12`, `2023-12-31`, `--12-31`.
+pub fn date_text(d: &Date) -> String {
+    let mut s = match d.year {
+        Some(y) => format!("{y:04}"),
+        None => "-".to_owned(),
+    };
+    if let Some(m) = d.month {
+        s.push_str(&format!("-{m:02}"));
+        if let Some(day) = d.day {
+            s.push_str(&format!("-{day:02}"));
+        }
+    }
+    s
 }
 
 /// An indicator with everything around it.
@@ -44,13 +80,21 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     /// The fields, in the order of [`COLUMNS`].
-    pub fn fields(&self) -> [Field<'a>; 18] {
+    pub fn fields(&self) -> [Field<'a>; 36] {
         let t = &self.indicator.target;
+        let ind = self.indicator;
+        let raw = |t: &'a Option<Target>| Field::Text(t.as_ref().map_or("", |t| t.raw.as_str()));
+        let date = |d: &Option<Date>| Field::Owned(d.as_ref().map(date_text).unwrap_or_default());
         [
             Field::Text(self.section.kind.as_str()),
             Field::Integer(self.section.number.map(u64::from)),
             Field::Integer(self.table.number.map(u64::from)),
             Field::Text(&self.table.name),
+            Field::Text(self.table.kind.as_str()),
+            Field::Integer(self.table.year.and_then(|y| u64::try_from(y).ok())),
+            Field::Text(self.table.code.as_deref().unwrap_or("")),
+            Field::Text(self.table.unit.as_deref().unwrap_or("")),
+            Field::Number(self.table.budget.as_ref().and_then(|b| b.value)),
             Field::Text(self.category.level1.as_str()),
             Field::Text(&self.category.label),
             Field::Text(self.subcategory.level2.as_str()),
@@ -64,6 +108,19 @@ impl<'a> Record<'a> {
             Field::Number(t.upper),
             Field::Text(t.unit.as_deref().unwrap_or("")),
             Field::Text(&self.indicator.basis),
+            Field::Bool(t.comparator_inferred),
+            date(&t.date),
+            date(&t.until),
+            Field::Text(t.note.as_deref().unwrap_or("")),
+            raw(&ind.actual),
+            Field::Number(ind.actual.as_ref().and_then(|a| a.value)),
+            Field::Number(ind.weight),
+            Field::Number(ind.reported_score),
+            Field::Text(&ind.deviation),
+            raw(&ind.progress),
+            raw(&ind.expected),
+            Field::Text(ind.likelihood.map_or("", |l| l.as_str())),
+            Field::Text(ind.midterm.as_ref().map_or("", |m| m.target.raw.as_str())),
             Field::Integer(Some(self.indicator.line as u64)),
         ]
     }

@@ -2,9 +2,9 @@
 //! the indicator rows come out cell for cell as Word wrote them.
 
 use crate::grammar::labels::ColumnRole;
-use crate::model::{Document, Indicator, Overview, Table, Toc};
+use crate::model::{Document, Indicator, Overview, Table, Target, Toc};
 use crate::read::text::{Part, RESPONSIBILITY_LABEL, subsection};
-use crate::read::tree::{column_keys, value_cell};
+use crate::read::tree::{column_keys, duties_rows, funds_rows, l_text, number_text, value_cell};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
 fn cell(out: &mut String, text: &str) {
@@ -91,14 +91,50 @@ fn overview(out: &mut String, ov: &Overview) {
     out.push('\n');
 }
 
-/// The cell of `ind` in the column of `role`/`key`.
-fn indicator_cell<'a>(ind: &'a Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str) -> &'a str {
+/// A row of cells, after the blank line that separates rows.
+fn row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
+    out.push('\n');
+    for c in cells {
+        cell(out, c.as_ref());
+    }
+}
+
+/// A cell read as a target: its value cell when the row composes it with a unit column.
+fn target_cell<'a>(t: &'a Option<Target>, unit: &str) -> &'a str {
+    t.as_ref().map_or("", |t| value_cell(&t.raw, "", unit))
+}
+
+/// What the table's project columns hold on its first row (a sheet of many projects).
+fn project_cell(t: &Table, role: ColumnRole) -> String {
     match role {
-        ColumnRole::Name => &ind.name,
-        ColumnRole::Description => &ind.description,
-        ColumnRole::Target => value_cell(&ind.target.raw, sign, unit),
-        ColumnRole::Basis => &ind.basis,
-        _ => ind.extra.get(key).map_or("", String::as_str),
+        ColumnRole::UnitName => t.unit.clone().unwrap_or_default(),
+        ColumnRole::Project => t.name.clone(),
+        ColumnRole::Budget => t.budget.as_ref().map_or(String::new(), |a| a.raw.clone()),
+        ColumnRole::Objective => t.objective.clone().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The cell of `ind` in the column of `role`/`key`.
+fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str) -> String {
+    let extra = || ind.extra.get(key).cloned().unwrap_or_default();
+    let mid = ind.midterm.as_ref();
+    match role {
+        ColumnRole::Name => ind.name.clone(),
+        ColumnRole::Description => ind.description.clone(),
+        ColumnRole::Target => value_cell(&ind.target.raw, sign, unit).to_owned(),
+        ColumnRole::Basis => ind.basis.clone(),
+        ColumnRole::Actual => target_cell(&ind.actual, unit).to_owned(),
+        ColumnRole::Progress => target_cell(&ind.progress, unit).to_owned(),
+        ColumnRole::Expected => target_cell(&ind.expected, unit).to_owned(),
+        ColumnRole::Weight => ind.weight.map_or_else(extra, number_text),
+        ColumnRole::Score => ind.reported_score.map_or_else(extra, number_text),
+        ColumnRole::Deviation => ind.deviation.clone(),
+        ColumnRole::Likelihood => ind.likelihood.map_or_else(extra, |l| l_text(l).to_owned()),
+        ColumnRole::MidLevel2 => mid.map_or(String::new(), |m| m.level2_label.clone()),
+        ColumnRole::MidName => mid.map_or(String::new(), |m| m.name.clone()),
+        ColumnRole::MidTarget => mid.map_or(String::new(), |m| m.target.raw.clone()),
+        _ => extra(),
     }
 }
 
@@ -108,18 +144,41 @@ fn table(out: &mut String, t: &Table) {
         toc_field(out, toc);
     }
     out.push('\n');
-    if let Some(objective) = &t.objective {
+    let keys = column_keys(&t.columns);
+    let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
+    if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
         cell(out, "绩效目标");
         cell(out, objective);
         out.push_str("\n\n");
     }
-    if !t.columns.is_empty() {
-        for c in &t.columns {
-            cell(out, c);
+    if let Some(funds) = &t.funds {
+        for cells in funds_rows(funds) {
+            row(out, &cells);
         }
+        out.push('\n');
     }
-    let keys = column_keys(&t.columns);
+    if !t.duties.is_empty() {
+        for cells in duties_rows(&t.duties) {
+            row(out, &cells);
+        }
+        out.push('\n');
+    }
+    for c in &t.columns {
+        cell(out, c);
+    }
+    for s in &t.subtotals {
+        let cells: Vec<String> = keys
+            .iter()
+            .map(|(role, _)| match role {
+                ColumnRole::UnitName => s.unit.clone(),
+                ColumnRole::Budget => s.amount.as_ref().map_or(String::new(), |a| a.raw.clone()),
+                _ => String::new(),
+            })
+            .collect();
+        row(out, &cells);
+    }
     let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.as_str());
+    let mut first_of_table = true;
     for cat in &t.categories {
         let mut first_row = true;
         for sub in &cat.children {
@@ -127,28 +186,41 @@ fn table(out: &mut String, t: &Table) {
             let rows: Vec<Option<&Indicator>> =
                 if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
             for ind in rows {
-                out.push('\n');
-                for (role, key) in &keys {
-                    let text = match (role, ind) {
-                        (ColumnRole::Level1, _) => if first_row { cat.label.as_str() } else { "" },
-                        (ColumnRole::Level2, _) => sub.label.as_str(),
-                        (_, None) => "",
+                let cells: Vec<String> = keys
+                    .iter()
+                    .map(|(role, key)| match (role, ind) {
+                        (ColumnRole::Level1, _) => if first_row { cat.label.clone() } else { String::new() },
+                        (ColumnRole::Level2, _) => sub.label.clone(),
+                        (r, _) if r.is_project() => if first_of_table { project_cell(t, *r) } else { String::new() },
+                        (_, None) => String::new(),
                         (_, Some(ind)) => {
                             let extra = |r| key_of(r).and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
                             indicator_cell(ind, *role, key, extra(ColumnRole::Sign), extra(ColumnRole::Unit))
                         }
-                    };
-                    cell(out, text);
-                }
+                    })
+                    .collect();
+                row(out, &cells);
                 first_row = false;
+                first_of_table = false;
             }
         }
         if cat.children.is_empty() {
-            out.push('\n');
-            for (role, _) in &keys {
-                cell(out, if *role == ColumnRole::Level1 { &cat.label } else { "" });
-            }
+            let cells: Vec<&str> = keys.iter().map(|(role, _)| if *role == ColumnRole::Level1 { cat.label.as_str() } else { "" }).collect();
+            row(out, &cells);
         }
+    }
+    if t.total_score.is_some() || t.grade.is_some() {
+        let mut cells = vec!["总分".to_owned()];
+        cells.extend(t.total_score.map(number_text));
+        cells.extend(t.grade.clone());
+        row(out, &cells);
+    }
+    for r in &t.remarks {
+        let mut cells = vec![r.label.as_str()];
+        if !r.text.is_empty() {
+            cells.push(&r.text);
+        }
+        row(out, &cells);
     }
     out.push_str("\n\n");
 }

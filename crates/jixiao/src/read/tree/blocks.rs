@@ -41,7 +41,11 @@ fn funds_role(label: &str) -> FundsRole {
 
 /// Whether a row is the funds block's header: it names at least two budget columns.
 pub fn is_funds_header(row: &Row) -> bool {
-    let roles: Vec<FundsRole> = row.cells.iter().map(|c| funds_role(&c.text)).collect();
+    is_funds_header_labels(row.cells.iter().map(|c| c.text.as_str()))
+}
+
+fn is_funds_header_labels<'a>(labels: impl Iterator<Item = &'a str>) -> bool {
+    let roles: Vec<FundsRole> = labels.map(funds_role).collect();
     let budget = roles.iter().filter(|r| matches!(r, FundsRole::Initial | FundsRole::Adjusted | FundsRole::Executed | FundsRole::Rate)).count();
     budget >= 2
 }
@@ -53,15 +57,65 @@ pub struct FundsBlock {
     pub funds: Funds,
 }
 
+/// Each funds column's role. The row labels (总额, 其中:财政资金) stand in the first column
+/// that is neither the block's merged label nor a budget column (`年度预算数(万元)`, `资金类别`).
+fn funds_roles(columns: &[String]) -> Vec<FundsRole> {
+    let mut roles: Vec<FundsRole> = columns.iter().map(|c| funds_role(c)).collect();
+    if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra) {
+        roles[i] = FundsRole::Label;
+    }
+    roles
+}
+
+/// The cells of a funds block as a table shows them: its header, then a row per funds row
+/// (the inverse of reading it).
+pub fn funds_rows(funds: &Funds) -> Vec<Vec<String>> {
+    let roles = funds_roles(&funds.columns);
+    let mut rows = vec![funds.columns.clone()];
+    for r in &funds.rows {
+        let raw = |a: &Option<crate::model::Amount>| a.as_ref().map_or(String::new(), |a| a.raw.clone());
+        let mut cells: Vec<String> = roles
+            .iter()
+            .enumerate()
+            .map(|(i, role)| match role {
+                FundsRole::Label => r.label.clone(),
+                FundsRole::Initial => raw(&r.initial),
+                FundsRole::Adjusted => raw(&r.adjusted),
+                FundsRole::Executed => raw(&r.executed),
+                FundsRole::Rate => raw(&r.rate),
+                FundsRole::Weight => raw(&r.weight),
+                FundsRole::Score => raw(&r.score),
+                FundsRole::Reason => r.reason.clone(),
+                FundsRole::Group | FundsRole::Extra => {
+                    let label = funds.columns.get(i).filter(|l| !l.trim().is_empty()).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    r.extra.get(&label).cloned().unwrap_or_default()
+                }
+            })
+            .collect();
+        // Cells past the header, kept under `列N`.
+        let mut n = roles.len();
+        while let Some(v) = r.extra.get(&format!("列{}", n + 1)) {
+            cells.push(v.clone());
+            n += 1;
+        }
+        rows.push(cells);
+    }
+    rows
+}
+
+/// The header and rows of a duties block.
+pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
+    let mut rows = vec![["部门职能", "年度目标任务", "支出项目名称", "预算金额"].map(String::from).to_vec()];
+    for d in duties {
+        rows.push(vec![d.function.clone(), d.task.clone(), d.project.clone(), d.budget.as_ref().map_or(String::new(), |a| a.raw.clone())]);
+    }
+    rows
+}
+
 impl FundsBlock {
     pub fn new(header: Row) -> Self {
         let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
-        let mut roles: Vec<FundsRole> = columns.iter().map(|c| funds_role(c)).collect();
-        // The row labels (总额, 其中:财政资金) stand in the first column that is neither the block's
-        // merged label nor a budget column (`年度预算数(万元)`, `资金类别`).
-        if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra) {
-            roles[i] = FundsRole::Label;
-        }
+        let roles = funds_roles(&columns);
         let unit = columns.iter().find_map(|c| bracket_unit(c));
         let label = roles.iter().position(|r| *r == FundsRole::Group).map(|i| columns[i].clone()).unwrap_or_default();
         FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line: header.line() } }

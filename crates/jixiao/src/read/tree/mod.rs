@@ -7,6 +7,7 @@ mod columns;
 
 use std::collections::BTreeMap;
 
+pub use blocks::{duties_rows, funds_rows};
 pub use columns::{column_keys, combine_header, is_lower_header};
 
 use crate::grammar::fold::squeeze;
@@ -141,8 +142,10 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
             let mut t = template.clone();
             t.kind = title_kind.or(b.kind).unwrap_or_default();
             if let Some(project) = b.project {
+                // One of many projects on a sheet: the title's number and code are the sheet's.
                 t.name = project;
                 t.number = None;
+                t.code = None;
             }
             t.objective = b.objective;
             t.columns = b.columns;
@@ -272,6 +275,11 @@ impl IndicatorRows {
         if let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) {
             let label = cells[first];
             let in_category_column = matches!(self.keys[first].0, Level1 | Level2);
+            let alone = cells.iter().filter(|c| !c.trim().is_empty()).count() == 1;
+            if alone && is_blank_form_name(label) {
+                self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), line });
+                return;
+            }
             if is_footer_label(label) && !(in_category_column && labels::level1(label) != crate::model::Level1::Other) {
                 let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !c.trim().is_empty()).collect();
                 self.footer(label, &rest, line);
@@ -427,7 +435,8 @@ impl IndicatorRows {
     }
 }
 
-fn l_text(l: crate::model::Likelihood) -> &'static str {
+/// The words of a likelihood as the form writes them.
+pub fn l_text(l: crate::model::Likelihood) -> &'static str {
     match l {
         crate::model::Likelihood::Certain => "确定能",
         crate::model::Likelihood::Possible => "有可能",
