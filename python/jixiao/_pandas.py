@@ -15,7 +15,12 @@ _CATEGORICAL = {
     "level2": "level2",
     "target_kind": "target_kind",
     "comparator": "comparator",
+    "table_kind": "table_kind",
+    "likelihood": "likelihood",
 }
+
+# Numbers that may be missing: float64 with NaN.
+_FLOAT = ("value", "upper", "table_budget", "actual_value", "weight", "reported_score")
 
 
 def to_pandas(doc: "Document") -> Any:
@@ -34,9 +39,10 @@ def to_pandas(doc: "Document") -> Any:
     for column, enum in _CATEGORICAL.items():
         data = [None if v == "" else v for v in columns[column]]
         frame[column] = pd.Categorical(data, categories=values[enum])
-    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
-    frame["upper"] = pd.to_numeric(frame["upper"], errors="coerce").astype("float64")
-    for column in ("section_number", "table_number"):
+    for column in _FLOAT:
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["comparator_inferred"] = frame["comparator_inferred"].astype("bool")
+    for column in ("section_number", "table_number", "table_year"):
         frame[column] = pd.array(columns[column], dtype="Int64")
     frame["line"] = frame["line"].astype("int64")
     return frame

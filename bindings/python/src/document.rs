@@ -125,6 +125,8 @@ impl Document {
                     Field::Text(t) => t.into_pyobject(py)?.into_any().unbind(),
                     Field::Number(v) => v.into_pyobject(py)?.into_any().unbind(),
                     Field::Integer(v) => v.into_pyobject(py)?.into_any().unbind(),
+                    Field::Owned(t) => t.into_pyobject(py)?.into_any().unbind(),
+                    Field::Bool(b) => pyo3::types::PyBool::new(py, b).to_owned().into_any().unbind(),
                 });
             }
         }

@@ -1,6 +1,7 @@
 //! `jixiao._native`: the Python binding. Thin: classes are views into an immutable, shared
 //! document; everything they compute comes from the core crate.
 
+mod blocks;
 mod document;
 mod errors;
 mod overview;
@@ -78,6 +79,8 @@ fn enum_values(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("comparator", names(jixiao::Comparator::ALL, jixiao::Comparator::as_str))?;
     d.set_item("unit_kind", names(jixiao::UnitKind::ALL, jixiao::UnitKind::as_str))?;
     d.set_item("direction", names(jixiao::Direction::ALL, jixiao::Direction::as_str))?;
+    d.set_item("table_kind", names(jixiao::TableKind::ALL, jixiao::TableKind::as_str))?;
+    d.set_item("likelihood", names(jixiao::Likelihood::ALL, jixiao::Likelihood::as_str))?;
     Ok(d)
 }
 
@@ -99,6 +102,14 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<tree::Indicator>()?;
     m.add_class::<target::Target>()?;
     m.add_class::<target::TargetPart>()?;
+    m.add_class::<target::Date>()?;
+    m.add_class::<target::Midterm>()?;
+    m.add_class::<blocks::Amount>()?;
+    m.add_class::<blocks::Funds>()?;
+    m.add_class::<blocks::FundsRow>()?;
+    m.add_class::<blocks::Duty>()?;
+    m.add_class::<blocks::Subtotal>()?;
+    m.add_class::<blocks::Remark>()?;
     m.add_class::<overview::Overview>()?;
     m.add_class::<overview::Goal>()?;
     m.add_class::<overview::GoalItem>()?;

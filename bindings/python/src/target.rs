@@ -37,6 +37,50 @@ impl TargetPart {
     }
 }
 
+/// 日期 — a date as precise as the text gives it.
+#[pyclass(frozen, eq, get_all, module = "jixiao._native")]
+#[derive(PartialEq, Clone)]
+pub struct Date {
+    /// None when the text names no year ("12月31日前").
+    year: Option<i32>,
+    month: Option<u32>,
+    day: Option<u32>,
+}
+
+impl From<&jixiao::Date> for Date {
+    fn from(d: &jixiao::Date) -> Self {
+        Date { year: d.year, month: d.month, day: d.day }
+    }
+}
+
+#[pymethods]
+impl Date {
+    /// The date as ISO 8601 writes it, as precise as the text: "2023-12", "2023-12-31", "--12-31".
+    fn isoformat(&self) -> String {
+        jixiao::write::records::date_text(&jixiao::Date { year: self.year, month: self.month, day: self.day })
+    }
+    fn __repr__(&self) -> String {
+        format!("<jixiao.Date {}>", self.isoformat())
+    }
+}
+
+/// 中期指标 — an indicator's mid-term block (中期目标 beside 年度目标).
+#[pyclass(frozen, get_all, module = "jixiao._native")]
+pub struct Midterm {
+    /// The mid-term block's level-2 label as written.
+    level2_label: String,
+    /// The mid-term block's indicator name.
+    name: String,
+    /// The mid-term target.
+    target: Py<Target>,
+}
+
+impl Midterm {
+    pub fn new(py: Python<'_>, m: &jixiao::Midterm) -> PyResult<Self> {
+        Ok(Midterm { level2_label: m.level2_label.clone(), name: m.name.clone(), target: Py::new(py, Target::from(m.target.clone()))? })
+    }
+}
+
 /// Rebuilds a target from its JSON (used by pickle).
 #[pyfunction]
 pub fn _target_from_json(py: Python<'_>, json: &str) -> PyResult<Target> {
@@ -59,7 +103,7 @@ impl Target {
     fn raw(&self) -> &str {
         &self.inner.raw
     }
-    /// "quantity", "range", "compound", "qualitative", "as_actual" or "empty".
+    /// "quantity", "range", "compound", "qualitative", "as_actual", "empty", "deadline" or "placeholder".
     #[getter]
     fn kind(&self) -> &'static str {
         self.inner.kind.as_str()
@@ -108,6 +152,26 @@ impl Target {
     #[getter]
     fn direction(&self) -> Option<&'static str> {
         self.inner.direction.map(|d| d.as_str())
+    }
+    /// Whether the comparison was inferred from a 指标方向性 column rather than written.
+    #[getter]
+    fn comparator_inferred(&self) -> bool {
+        self.inner.comparator_inferred
+    }
+    /// For a deadline, the date (the start of a period), or None.
+    #[getter]
+    fn date(&self) -> Option<Date> {
+        self.inner.date.as_ref().map(Date::from)
+    }
+    /// For a period, its end, or None.
+    #[getter]
+    fn until(&self) -> Option<Date> {
+        self.inner.until.as_ref().map(Date::from)
+    }
+    /// A bracketed note after the value ("100%(计划标准)" → "计划标准"), or None.
+    #[getter]
+    fn note(&self) -> Option<&str> {
+        self.inner.note.as_deref()
     }
     /// The target as plain Python data, as in the document's JSON.
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use jixiao::Document;
 use pyo3::prelude::*;
 
+use crate::blocks::{Amount, Duty, Funds, Remark, Subtotal};
 use crate::overview::Toc;
-use crate::target::Target;
+use crate::target::{Midterm, Target};
 
 /// 第N部分 — a part of the document that holds target tables.
 #[pyclass(frozen, module = "jixiao._native")]
@@ -180,6 +181,61 @@ impl Table {
     fn line(&self) -> usize {
         self.get().line
     }
+    /// 表类别 — "target", "self_evaluation", "monitoring" or "department_wide".
+    #[getter]
+    fn kind(&self) -> &'static str {
+        self.get().kind.as_str()
+    }
+    /// 年度 — the year the title names, or None.
+    #[getter]
+    fn year(&self) -> Option<i32> {
+        self.get().year
+    }
+    /// 项目编码 — the project code before the name, or None.
+    #[getter]
+    fn code(&self) -> Option<&str> {
+        self.get().code.as_deref()
+    }
+    /// 单位名称 — the unit of a project on a sheet of many projects, or None.
+    #[getter]
+    fn unit(&self) -> Option<&str> {
+        self.get().unit.as_deref()
+    }
+    /// 预算数 — the project's budget on a sheet of many projects, or None.
+    #[getter]
+    fn budget(&self) -> Option<Amount> {
+        self.get().budget.as_ref().map(Amount::from)
+    }
+    /// 预算执行情况 — the funds block, or None.
+    #[getter]
+    fn funds(&self) -> Option<Funds> {
+        self.get().funds.as_ref().map(Funds::from)
+    }
+    /// 年度履职目标 — duties of a department-wide table.
+    #[getter]
+    fn duties(&self) -> Vec<Duty> {
+        self.get().duties.iter().map(Duty::from).collect()
+    }
+    /// 小计 — subtotal rows before this project on a sheet of many projects.
+    #[getter]
+    fn subtotals(&self) -> Vec<Subtotal> {
+        self.get().subtotals.iter().map(Subtotal::from).collect()
+    }
+    /// 总分 — the total score the table states, or None.
+    #[getter]
+    fn total_score(&self) -> Option<f64> {
+        self.get().total_score
+    }
+    /// 等级 — the grade the table states (优, 良 …), or None.
+    #[getter]
+    fn grade(&self) -> Option<&str> {
+        self.get().grade.as_deref()
+    }
+    /// 表尾 — footer rows and a form's blank indicator rows, as labelled text.
+    #[getter]
+    fn remarks(&self) -> Vec<Remark> {
+        self.get().remarks.iter().map(Remark::from).collect()
+    }
     /// Every indicator of the table, in source order.
     fn indicators(&self) -> Vec<Indicator> {
         indicator_list(&self.doc, self.s, self.t)
@@ -191,7 +247,7 @@ impl Table {
 
 #[pymethods]
 impl Category {
-    /// "output", "effect", "satisfaction", "cost" or "other".
+    /// "output", "effect", "satisfaction", "cost", "input", "process" or "other".
     #[getter]
     fn level1(&self) -> &'static str {
         self.get().level1.as_str()
@@ -276,6 +332,46 @@ impl Indicator {
     #[getter]
     fn extra(&self) -> BTreeMap<String, String> {
         self.get().extra.clone()
+    }
+    /// 实际完成值 — the actual result of a self-evaluation, or None.
+    #[getter]
+    fn actual(&self) -> Option<Target> {
+        self.get().actual.clone().map(Target::from)
+    }
+    /// 分值 / 权重 — the weight in points, or None.
+    #[getter]
+    fn weight(&self) -> Option<f64> {
+        self.get().weight
+    }
+    /// 得分 — the score the table reports, or None.
+    #[getter]
+    fn reported_score(&self) -> Option<f64> {
+        self.get().reported_score
+    }
+    /// 偏差原因分析 — why the result differs; "" when absent.
+    #[getter]
+    fn deviation(&self) -> &str {
+        &self.get().deviation
+    }
+    /// 1-6月执行数 — progress so far (monitoring), or None.
+    #[getter]
+    fn progress(&self) -> Option<Target> {
+        self.get().progress.clone().map(Target::from)
+    }
+    /// 全年预计完成 — the value expected at year end (monitoring), or None.
+    #[getter]
+    fn expected(&self) -> Option<Target> {
+        self.get().expected.clone().map(Target::from)
+    }
+    /// 完成目标可能性 — "certain", "possible", "impossible", or None.
+    #[getter]
+    fn likelihood(&self) -> Option<&'static str> {
+        self.get().likelihood.map(|l| l.as_str())
+    }
+    /// 中期指标 — the mid-term block, or None.
+    #[getter]
+    fn midterm(&self, py: Python<'_>) -> PyResult<Option<Midterm>> {
+        self.get().midterm.as_ref().map(|m| Midterm::new(py, m)).transpose()
     }
     /// The table the indicator is in.
     #[getter]

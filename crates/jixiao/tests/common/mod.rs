@@ -36,6 +36,13 @@ pub fn without_lines(doc: &Document) -> Document {
         s.line = 0;
         for t in &mut s.tables {
             t.line = 0;
+            if let Some(f) = &mut t.funds {
+                f.line = 0;
+                f.rows.iter_mut().for_each(|r| r.line = 0);
+            }
+            t.remarks.iter_mut().for_each(|r| r.line = 0);
+            t.duties.iter_mut().for_each(|r| r.line = 0);
+            t.subtotals.iter_mut().for_each(|r| r.line = 0);
             for c in &mut t.categories {
                 c.line = 0;
                 for sc in &mut c.children {

@@ -1,0 +1,336 @@
+//! Generated variants of every layout seen in real tables read the same as their plain form.
+//! One logical table (categories, indicators with sign, number, unit and weight) is rendered as
+//! Word text in the plain layout (`一级 | 二级 | 三级 | 指标值 | 分值`, sign and unit in the value
+//! cell) and in variants that combine: a merged group label column, sign and unit in columns of
+//! their own (with the spellings real tables use), a two-row header, a 指标方向性 column instead of
+//! a sign, rows in any order, label spellings (inner spaces, score brackets), a mid-term block
+//! beside the annual one, footer and blank form rows, and many projects on one sheet.
+
+use jixiao::*;
+use proptest::prelude::*;
+
+const TREE: &[(&str, &[&str])] = &[
+    ("产出指标", &["数量指标", "质量指标", "时效指标", "成本指标"]),
+    ("效益指标", &["经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"]),
+    ("满意度指标", &["服务对象满意度指标"]),
+];
+const UNITS: &[&str] = &["%", "人", "个", "万元", "次", "天"];
+/// A comparator and the spellings real tables give it.
+const SIGNS: &[(Comparator, &[&str])] = &[
+    (Comparator::Ge, &["≥", "≧", ">=", "＞＝"]),
+    (Comparator::Le, &["≤", "<=", "≦"]),
+    (Comparator::Eq, &["=", "═", "＝"]),
+    (Comparator::Gt, &[">"]),
+];
+
+#[derive(Debug, Clone)]
+struct Ind {
+    l1: usize,
+    l2: usize,
+    name: String,
+    sign: usize,
+    spelling: usize,
+    value: String,
+    unit: usize,
+    weight: u32,
+}
+
+#[derive(Debug, Clone)]
+struct Layout {
+    group_column: bool,
+    split_sign: bool,
+    two_row_header: bool,
+    direction_column: bool,
+    shuffled: bool,
+    spaced_labels: bool,
+    midterm_block: bool,
+    footer: bool,
+    projects: usize,
+}
+
+fn indicator() -> impl Strategy<Value = Ind> {
+    (0..TREE.len(), 0usize..4, "[培训补助覆盖发放人数率质量]{2,8}", 0..SIGNS.len(), 0usize..4, 1u32..100_000, proptest::option::of(0u32..100), 0..UNITS.len(), 1u32..30)
+        .prop_map(|(l1, l2, name, sign, spelling, int, frac, unit, weight)| Ind {
+            l1,
+            l2: l2 % TREE[l1].1.len(),
+            name,
+            sign,
+            spelling: spelling % SIGNS[sign].1.len(),
+            value: match frac {
+                Some(f) => format!("{int}.{f:02}"),
+                None => int.to_string(),
+            },
+            unit,
+            weight,
+        })
+}
+
+fn layout() -> impl Strategy<Value = Layout> {
+    (any::<[bool; 8]>(), 1usize..3).prop_map(|(b, projects)| Layout {
+        group_column: b[0],
+        split_sign: b[1],
+        two_row_header: b[2] && b[1],
+        // A direction column states ≥ (正向) or ≤ (反向) only; the generator keeps those signs then.
+        direction_column: b[3],
+        shuffled: b[4],
+        spaced_labels: b[5],
+        midterm_block: b[6],
+        footer: b[7],
+        projects,
+    })
+}
+
+/// The indicators in the plain form's order: grouped by level-1, then level-2.
+fn grouped(inds: &[Ind]) -> Vec<Ind> {
+    let mut v = inds.to_vec();
+    v.sort_by_key(|i| (i.l1, i.l2));
+    v
+}
+
+fn l1_label(i: &Ind, spaced: bool) -> String {
+    let l = TREE[i.l1].0;
+    if spaced { format!("{}（{}分）", l, 10 * (i.l1 + 3)) } else { l.to_owned() }
+}
+
+fn l2_label(i: &Ind, spaced: bool) -> String {
+    let l = TREE[i.l1].1[i.l2];
+    if spaced { l.replace("指标", " 指标") } else { l.to_owned() }
+}
+
+fn text_of(rows: &[Vec<String>]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        for c in r {
+            out.push('\t');
+            out.push_str(c);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders projects of indicators in `layout`; the plain form is `Layout` with every flag off.
+fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
+    let mut out = String::from("第三部分  预算项目绩效目标\n\n");
+    let flat = lay.projects > 1;
+    let mut header: Vec<String> = Vec::new();
+    if flat {
+        header.extend(["单位名称", "项目名称", "预算数", "年度目标"].map(String::from));
+    }
+    if lay.group_column {
+        header.push("绩效指标(90分)".into());
+    }
+    header.extend(["一级指标", "二级指标", "三级指标"].map(String::from));
+    if lay.midterm_block {
+        header.push("中期指标值".into());
+    }
+    let mut lower: Vec<String> = vec![String::new(); header.len()];
+    if lay.split_sign {
+        if lay.two_row_header {
+            header.push("年度指标值".into());
+            lower.extend(["指标性质", "指标值", "度量单位"].map(String::from));
+        } else {
+            header.extend(["指标性质", "指标值", "度量单位"].map(String::from));
+        }
+    } else {
+        header.push("指标值".into());
+    }
+    if lay.direction_column {
+        header.push("指标方向性".into());
+        lower.push(String::new());
+    }
+    header.push("分值".into());
+    lower.push(String::new());
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut titled = false;
+    for (p, inds) in projects.iter().enumerate() {
+        if !flat || !titled {
+            out.push_str(&text_of(&rows));
+            rows.clear();
+            out.push_str(&format!("{}、测试{}项目绩效目标表\n", p + 1, if flat { "" } else { "一" }));
+            if !flat {
+                rows.push(vec!["绩效目标".into(), "完成全年任务。".into()]);
+            }
+            rows.push(header.clone());
+            if lay.two_row_header {
+                rows.push(lower.clone());
+            }
+            titled = true;
+        }
+        let order: Vec<Ind> = if lay.shuffled {
+            let mut v = inds.clone();
+            v.reverse();
+            v
+        } else {
+            grouped(inds)
+        };
+        let mut last_l1 = None;
+        for (k, i) in order.iter().enumerate() {
+            let mut r: Vec<String> = Vec::new();
+            if flat {
+                let first = k == 0;
+                let pick = |s: String| if first { s } else { String::new() };
+                r.push(pick(if p == 0 { "001-某单位".into() } else { String::new() }));
+                r.push(pick(format!("项目{p}")));
+                r.push(pick(format!("{},000.00", 100 + p)));
+                r.push(pick(format!("目标{p}")));
+            }
+            if lay.group_column {
+                r.push(String::new());
+            }
+            // A merged level-1 cell reads empty on continuation rows; shuffled rows write every label.
+            let l1 = if lay.shuffled || last_l1 != Some(i.l1) { l1_label(i, lay.spaced_labels) } else { String::new() };
+            last_l1 = Some(i.l1);
+            r.push(l1);
+            r.push(l2_label(i, lay.spaced_labels));
+            r.push(i.name.clone());
+            let (cmp, spellings) = SIGNS[i.sign];
+            let sign = spellings[i.spelling];
+            let unit = UNITS[i.unit];
+            if lay.midterm_block {
+                r.push(format!("{sign}{}{unit}", i.value));
+            }
+            let written_sign = if lay.direction_column { "" } else { sign };
+            if lay.split_sign {
+                r.extend([written_sign.to_owned(), i.value.clone(), unit.to_owned()]);
+            } else {
+                r.push(format!("{written_sign}{}{unit}", i.value));
+            }
+            if lay.direction_column {
+                r.push(if cmp == Comparator::Le { "反向指标" } else { "正向指标" }.into());
+            }
+            r.push(i.weight.to_string());
+            rows.push(r);
+        }
+        if lay.footer && !flat {
+            let total: u32 = inds.iter().map(|i| i.weight).sum();
+            rows.push(vec!["合计".into(), total.to_string()]);
+            rows.push(vec![String::new(), String::new(), "指标1".into(), String::new()]);
+            rows.push(vec!["评价结论".into(), "较好完成。".into()]);
+        }
+    }
+    out.push_str(&text_of(&rows));
+    out
+}
+
+/// What a reviewer reads off a table: per indicator, the categories, name, comparison, number,
+/// unit and weight; order-free when the rows were shuffled.
+type Reading = Vec<(Level1, Level2, String, Option<Comparator>, Option<f64>, Option<String>, Option<f64>)>;
+
+fn reading(t: &Table, sorted: bool) -> Reading {
+    let mut r: Reading = t
+        .indicators()
+        .map(|(c, s, i)| (c.level1, s.level2, i.name.clone(), i.target.comparator, i.target.value, i.target.unit.clone(), i.weight))
+        .collect();
+    if sorted {
+        r.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+    }
+    r
+}
+
+/// A direction column can only say ≥ or ≤: keep the signs it can state.
+fn fit(mut inds: Vec<Ind>, lay: &Layout) -> Vec<Ind> {
+    if lay.direction_column {
+        for i in &mut inds {
+            if !matches!(SIGNS[i.sign].0, Comparator::Ge | Comparator::Le) {
+                i.sign = 0;
+                i.spelling = 0;
+            }
+        }
+    }
+    inds
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn every_layout_reads_as_the_plain_form(inds in proptest::collection::vec(indicator(), 1..10), lay in layout()) {
+        let inds = fit(inds, &lay);
+        let projects: Vec<Vec<Ind>> = (0..lay.projects).map(|p| inds.iter().skip(p).cloned().collect()).filter(|v: &Vec<Ind>| !v.is_empty()).collect();
+        let lay = Layout { projects: projects.len(), ..lay };
+        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1 };
+        let text = render(&projects, &lay);
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        prop_assert!(doc.notes.is_empty(), "unplaced {:?}\n{}", doc.notes, text);
+        let tables = &doc.sections[0].tables;
+        prop_assert_eq!(tables.len(), projects.len(), "{}", text);
+        for (p, (inds, table)) in projects.iter().zip(tables).enumerate() {
+            let plain_doc = parse_str(&render(std::slice::from_ref(inds), &plain), &ReadOptions::default()).unwrap();
+            let expected = reading(&plain_doc.sections[0].tables[0], lay.shuffled);
+            prop_assert_eq!(reading(table, lay.shuffled), expected, "{}", text);
+            if lay.projects > 1 {
+                prop_assert_eq!(&table.name, &format!("项目{p}"));
+                prop_assert_eq!(table.budget.as_ref().and_then(|b| b.value), Some(1000.0 * (100 + p) as f64));
+                prop_assert_eq!(table.unit.as_deref(), Some("001-某单位"));
+            }
+            for (_, _, ind) in table.indicators() {
+                prop_assert_eq!(ind.target.comparator_inferred, lay.direction_column);
+                prop_assert_eq!(ind.midterm.is_some(), lay.midterm_block);
+            }
+            if lay.footer && lay.projects == 1 {
+                let labels: Vec<&str> = table.remarks.iter().map(|r| r.label.as_str()).collect();
+                prop_assert_eq!(labels, ["合计", "指标1", "评价结论"]);
+            }
+        }
+        // Whatever the layout, the text writer gives it back.
+        let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+        prop_assert_eq!(again.sections[0].tables.len(), tables.len());
+        for (a, b) in again.sections[0].tables.iter().zip(tables) {
+            prop_assert_eq!(reading(a, false), reading(b, false));
+        }
+    }
+}
+
+#[test]
+fn the_plain_form_reads_as_written() {
+    let inds = vec![
+        Ind { l1: 0, l2: 0, name: "培训人数".into(), sign: 0, spelling: 2, value: "1500".into(), unit: 1, weight: 20 },
+        Ind { l1: 2, l2: 0, name: "满意度".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
+    ];
+    let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1 };
+    let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
+    let r = reading(&doc.sections[0].tables[0], false);
+    assert_eq!(
+        r,
+        vec![
+            (Level1::Output, Level2::Quantity, "培训人数".into(), Some(Comparator::Ge), Some(1500.0), Some("人".into()), Some(20.0)),
+            (Level1::Satisfaction, Level2::ServiceSatisfaction, "满意度".into(), Some(Comparator::Ge), Some(90.0), Some("%".into()), Some(10.0)),
+        ]
+    );
+}
+
+#[test]
+fn every_feature_at_once() {
+    let inds = vec![
+        Ind { l1: 1, l2: 1, name: "受益人数".into(), sign: 0, spelling: 3, value: "250".into(), unit: 1, weight: 30 },
+        Ind { l1: 0, l2: 3, name: "成本控制".into(), sign: 1, spelling: 1, value: "12.50".into(), unit: 3, weight: 20 },
+    ];
+    let all = Layout {
+        group_column: true,
+        split_sign: true,
+        two_row_header: true,
+        direction_column: true,
+        shuffled: true,
+        spaced_labels: true,
+        midterm_block: true,
+        footer: true,
+        projects: 1,
+    };
+    let text = render(&[inds], &all);
+    assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert!(t.columns.contains(&"年度指标值/指标性质".to_owned()), "{:?}", t.columns);
+    let names: Vec<(&str, Level1, Option<Comparator>, bool)> =
+        t.indicators().map(|(c, _, i)| (i.name.as_str(), c.level1, i.target.comparator, i.target.comparator_inferred)).collect();
+    // Rows in reverse order: the cost row first, so 产出 is the first category.
+    assert_eq!(names, [("成本控制", Level1::Output, Some(Comparator::Le), true), ("受益人数", Level1::Effect, Some(Comparator::Ge), true)]);
+    let (_, _, cost) = t.indicators().next().unwrap();
+    assert_eq!((cost.target.raw.as_str(), cost.target.value_yuan), ("12.50万元", Some(125_000.0)));
+    assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
+    assert_eq!(t.categories[0].label, "产出指标（30分）");
+    assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
+    assert_eq!(t.remarks.len(), 3);
+}
