@@ -130,6 +130,7 @@ typedef enum jx_section_kind {
   JX_SECTION_OTHER = 0,
   JX_SECTION_SPECIAL_FUND = 1,
   JX_SECTION_BUDGET_PROJECT = 2,
+  JX_SECTION_DEPARTMENT_WIDE = 3,
 } jx_section_kind;
 
 // 一级指标 meaning (Category.level1).

@@ -15,7 +15,7 @@ valgrind_run() { valgrind -q --error-exitcode=1 --leak-check=full --errors-for-l
 
 passed=0
 lines=0
-for doc in "$sample" "$data"/real/*.wordtext.txt; do
+for doc in "$data"/*.txt "$data"/real/*.wordtext.txt; do
   "$jixiao" parse -q "$doc" | "$py" "$root/tests/c/listing.py" > "$build/expected.txt"
   lines=$((lines + $(wc -l < "$build/expected.txt")))
   for mode in asan valgrind; do
@@ -28,7 +28,7 @@ for doc in "$sample" "$data"/real/*.wordtext.txt; do
     done
   done
 done
-echo "walk: the C listing equals the JSON listing ($lines lines over the sample and the real tables, $passed runs)"
+echo "walk: the C listing equals the JSON listing ($lines lines over tests/data and the real tables, $passed runs)"
 
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"

@@ -93,6 +93,7 @@ pub unsafe extern "C" fn jx_section_get_kind(section: *const jx_section) -> jx_s
     guard_value(jx_section_kind::JX_SECTION_OTHER, || match node::<Section, _>(section).map(|s| s.kind) {
         Some(SectionKind::SpecialFund) => jx_section_kind::JX_SECTION_SPECIAL_FUND,
         Some(SectionKind::BudgetProject) => jx_section_kind::JX_SECTION_BUDGET_PROJECT,
+        Some(SectionKind::DepartmentWide) => jx_section_kind::JX_SECTION_DEPARTMENT_WIDE,
         _ => jx_section_kind::JX_SECTION_OTHER,
     })
 }

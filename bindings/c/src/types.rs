@@ -69,6 +69,7 @@ pub enum jx_section_kind {
     JX_SECTION_OTHER = 0,
     JX_SECTION_SPECIAL_FUND = 1,
     JX_SECTION_BUDGET_PROJECT = 2,
+    JX_SECTION_DEPARTMENT_WIDE = 3,
 }
 
 /// 一级指标 meaning (Category.level1).

@@ -26,17 +26,20 @@ pub enum SectionKind {
     SpecialFund,
     /// 预算项目绩效目标 — targets of budget projects.
     BudgetProject,
+    /// 部门整体支出绩效目标 — the department as a whole, when that part holds tables.
+    DepartmentWide,
     /// 其他 — any other part.
     Other,
 }
 
 impl SectionKind {
-    pub const ALL: &[SectionKind] = &[SectionKind::SpecialFund, SectionKind::BudgetProject, SectionKind::Other];
+    pub const ALL: &[SectionKind] = &[SectionKind::SpecialFund, SectionKind::BudgetProject, SectionKind::DepartmentWide, SectionKind::Other];
 
     pub fn as_str(self) -> &'static str {
         match self {
             SectionKind::SpecialFund => "special_fund",
             SectionKind::BudgetProject => "budget_project",
+            SectionKind::DepartmentWide => "department_wide",
             SectionKind::Other => "other",
         }
     }

@@ -56,11 +56,15 @@ pub fn without_lines(doc: &Document) -> Document {
     d
 }
 
-/// Every document in tests/data that jixiao reads.
+/// Every document in tests/data (and the real tables in tests/data/real) that jixiao reads.
 pub fn corpus() -> Vec<(String, Document)> {
     let mut out = Vec::new();
-    for entry in std::fs::read_dir(data_dir()).expect("tests/data exists") {
+    let real = std::fs::read_dir(data_dir().join("real")).expect("tests/data/real exists");
+    for entry in std::fs::read_dir(data_dir()).expect("tests/data exists").chain(real) {
         let path = entry.expect("a directory entry").path();
+        if path.is_dir() || path.to_string_lossy().ends_with(".source.txt") {
+            continue;
+        }
         if let Ok(doc) = jixiao::open(&path, &jixiao::ReadOptions::default()) {
             out.push((path.file_name().unwrap().to_string_lossy().into_owned(), doc));
         }

@@ -84,7 +84,9 @@ pub fn is_overview_heading(heading: &str) -> bool {
 /// What a part holds, by the meaning of its heading: the sample's `专项资资金` is a special fund.
 pub fn section_kind(heading: &str) -> SectionKind {
     let key = squeeze(heading);
-    if key.contains("专项") || key.contains("资金") {
+    if key.contains("整体") {
+        SectionKind::DepartmentWide
+    } else if key.contains("专项") || key.contains("资金") {
         SectionKind::SpecialFund
     } else if key.contains("项目") {
         SectionKind::BudgetProject
@@ -221,6 +223,7 @@ mod tests {
         assert_eq!(part_heading("第十二部分 x").map(|p| p.0), Some(12));
         assert_eq!(section_kind("第二部分  专项资资金绩效目标"), SectionKind::SpecialFund);
         assert_eq!(section_kind("第三部分  预算项目绩效目标"), SectionKind::BudgetProject);
+        assert_eq!(section_kind("第一部分  部门整体支出绩效目标"), SectionKind::DepartmentWide);
         assert!(part_heading("第二节").is_none());
     }
 

@@ -81,8 +81,8 @@ struct OpenTable {
 enum Place {
     /// Before any part heading.
     Preamble,
-    /// Inside part 1: its heading, line and lines.
-    Overview(String, usize, Vec<(usize, String)>),
+    /// Inside part 1: its number, heading, line and lines.
+    Overview(u32, String, usize, Vec<(usize, String)>),
     /// Inside a part with tables (the last of `doc.sections`).
     Section,
 }
@@ -113,7 +113,7 @@ impl State {
 
     fn close_part(&mut self) {
         self.close_table();
-        if let Place::Overview(heading, line, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
+        if let Place::Overview(_, heading, line, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
             let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
             let ov = overview::parse(heading, line, &borrowed, &mut self.doc.notes);
             if self.doc.overview.is_none() {
@@ -128,7 +128,7 @@ impl State {
     fn open_part(&mut self, number: u32, heading: String, line: usize) {
         self.close_part();
         if headings::is_overview_heading(&heading) {
-            self.place = Place::Overview(heading, line, Vec::new());
+            self.place = Place::Overview(number, heading, line, Vec::new());
         } else {
             let kind = headings::section_kind(&heading);
             self.doc.sections.push(Section { number: Some(number), kind, heading, tables: Vec::new(), line });
@@ -138,6 +138,16 @@ impl State {
 
     fn open_table(&mut self, title: headings::TableTitle, line: usize) {
         self.close_table();
+        // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
+        // part with tables, not the overview's prose.
+        if let Place::Overview(number, heading, part_line, lines) = &self.place
+            && lines.iter().all(|(_, t)| t.trim().is_empty())
+        {
+            let kind = headings::section_kind(heading);
+            let section = Section { number: Some(*number), kind, heading: heading.clone(), tables: Vec::new(), line: *part_line };
+            self.doc.sections.push(section);
+            self.place = Place::Section;
+        }
         if !matches!(self.place, Place::Section) {
             self.close_part();
             // Tables outside any numbered part go into a part of their own.
@@ -207,7 +217,7 @@ impl State {
             return;
         }
         match &mut self.place {
-            Place::Overview(_, _, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
+            Place::Overview(_, _, _, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
             _ => self.note(line, text),
         }
     }

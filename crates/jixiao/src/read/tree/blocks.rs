@@ -58,10 +58,11 @@ pub struct FundsBlock {
 }
 
 /// Each funds column's role. The row labels (总额, 其中:财政资金) stand in the first column
-/// that is neither the block's merged label nor a budget column (`年度预算数(万元)`, `资金类别`).
+/// that is neither the block's merged label nor a budget column (`年度预算数(万元)`, `资金类别`);
+/// when there is none, under the block's label itself (`项目资金(万元)` | 年初预算数 | …).
 fn funds_roles(columns: &[String]) -> Vec<FundsRole> {
     let mut roles: Vec<FundsRole> = columns.iter().map(|c| funds_role(c)).collect();
-    if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra) {
+    if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra).or_else(|| roles.iter().position(|r| *r == FundsRole::Group)) {
         roles[i] = FundsRole::Label;
     }
     roles
@@ -105,7 +106,10 @@ pub fn funds_rows(funds: &Funds) -> Vec<Vec<String>> {
 
 /// The header and rows of a duties block.
 pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
-    let mut rows = vec![["部门职能", "年度目标任务", "支出项目名称", "预算金额"].map(String::from).to_vec()];
+    // The budget column's label carries the unit the amounts were read in (预算金额(万元)).
+    let unit = duties.iter().find_map(|d| d.budget.as_ref().and_then(|b| b.unit.as_deref()));
+    let budget = unit.map_or("预算金额".to_owned(), |u| format!("预算金额({u})"));
+    let mut rows = vec![vec!["部门职能".to_owned(), "年度目标任务".to_owned(), "支出项目名称".to_owned(), budget]];
     for d in duties {
         rows.push(vec![d.function.clone(), d.task.clone(), d.project.clone(), d.budget.as_ref().map_or(String::new(), |a| a.raw.clone())]);
     }
@@ -117,7 +121,7 @@ impl FundsBlock {
         let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
         let roles = funds_roles(&columns);
         let unit = columns.iter().find_map(|c| bracket_unit(c));
-        let label = roles.iter().position(|r| *r == FundsRole::Group).map(|i| columns[i].clone()).unwrap_or_default();
+        let label = columns.iter().find(|c| funds_role(c) == FundsRole::Group).cloned().unwrap_or_default();
         FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line: header.line() } }
     }
 
@@ -191,11 +195,20 @@ pub struct DutiesBlock {
 }
 
 impl DutiesBlock {
-    pub fn new(header: &Row) -> Self {
+    /// The block and the header cells it has no column for (its own merged label, 年度履职目标,
+    /// is the block itself).
+    pub fn new(header: &Row) -> (Self, Vec<&super::Cell>) {
         let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
-        let roles = columns.iter().map(|c| duty_role(c)).collect();
+        let roles: Vec<DutyRole> = columns.iter().map(|c| duty_role(c)).collect();
         let unit = columns.iter().find_map(|c| bracket_unit(c));
-        DutiesBlock { roles, unit, duties: Vec::new() }
+        let rest = header
+            .cells
+            .iter()
+            .zip(&roles)
+            .filter(|(c, r)| **r == DutyRole::Other && !matches!(key(&c.text).as_str(), "年度履职目标" | "履职目标" | ""))
+            .map(|(c, _)| c)
+            .collect();
+        (DutiesBlock { roles, unit, duties: Vec::new() }, rest)
     }
 
     /// Reads a row; the cells of columns with no field are returned for the notes.

@@ -187,14 +187,9 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             funds = Some(FundsBlock::new(row));
             duties = None;
         } else if is_duties_header(&row) {
-            row.cells.iter().for_each(|c| {
-                if !matches!(labels::key(&c.text).as_str(), "年度履职目标" | "部门职能" | "职能" | "主要职能" | "部门职责" | "年度目标任务" | "年度任务" | "目标任务" | "主要任务" | "任务名称" | "支出项目名称" | "项目名称" | "对应项目" | "预算金额" | "预算数" | "金额" | "项目预算")
-                    && !c.text.contains("预算金额")
-                {
-                    note_cell(c, notes);
-                }
-            });
-            duties = Some(DutiesBlock::new(&row));
+            let (block, rest) = DutiesBlock::new(&row);
+            rest.into_iter().for_each(|c| note_cell(c, notes));
+            duties = Some(block);
             funds = None;
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) {
             let texts: Vec<&str> =

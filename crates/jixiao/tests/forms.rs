@@ -1,0 +1,110 @@
+//! The forms the real corpus here has no sample of, built from the layouts in DOMAIN.md:
+//! a department-wide table (年度履职目标 block, under a part heading that says 整体), a monitoring
+//! table (layout E) and a self-evaluation (layout D, with its funds block and a 总分 row).
+//! Expectations are read off the fixtures by hand.
+
+mod common;
+
+use jixiao::*;
+
+fn read(name: &str) -> Document {
+    let doc = jixiao::open(common::data_dir().join(name), &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{name}: unplaced {:?}", doc.notes);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(common::without_lines(&again), common::without_lines(&doc), "{name}: text round trip");
+    doc
+}
+
+#[test]
+fn department_wide_table_under_a_whole_department_heading() {
+    let doc = read("department-wide-2023.txt");
+    assert!(doc.overview.is_none(), "a part that says 整体 but holds a table is not prose");
+    let s = &doc.sections[0];
+    assert_eq!((s.number, s.kind), (Some(1), SectionKind::DepartmentWide));
+    let t = &s.tables[0];
+    assert_eq!((t.kind, t.year), (TableKind::DepartmentWide, Some(2023)));
+    assert_eq!(t.objective.as_deref(), Some("统筹推进全县经济社会发展规划实施，完成年度重点项目投资任务，保障机关正常运转。"));
+    let duties: Vec<(&str, &str, &str, Option<f64>)> =
+        t.duties.iter().map(|d| (d.function.as_str(), d.task.as_str(), d.project.as_str(), d.budget.as_ref().and_then(|b| b.value))).collect();
+    assert_eq!(
+        duties,
+        [
+            ("规划编制与实施", "完成“十四五”规划中期评估", "规划编制工作经费", Some(35.0)),
+            ("规划编制与实施", "开展年度经济运行监测", "经济运行监测经费", Some(12.5)),
+            ("项目投资管理", "完成年度重点项目投资120亿元", "重点项目推进经费", Some(80.0)),
+            ("机关运行保障", "保障机关正常运转", "工资性支出", Some(251.89)),
+        ]
+    );
+    assert_eq!(t.duties[3].budget.as_ref().and_then(|b| b.value_yuan), Some(2_518_900.0), "预算金额(万元)");
+    assert_eq!(t.indicators().count(), 7);
+    let (_, _, deadline) = t.indicators().nth(3).unwrap();
+    assert_eq!(deadline.target.kind, TargetKind::Deadline);
+    assert_eq!(deadline.target.date, Some(Date { year: Some(2023), month: Some(12), day: None }));
+}
+
+#[test]
+fn monitoring_table_progress_expected_likelihood() {
+    let doc = read("monitoring-2023.txt");
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.kind, TableKind::Monitoring);
+    let got: Vec<(&str, Option<&str>, Option<f64>, Option<Likelihood>, &str)> = t
+        .indicators()
+        .map(|(_, _, i)| {
+            (
+                i.name.as_str(),
+                i.progress.as_ref().map(|p| p.raw.as_str()),
+                i.expected.as_ref().and_then(|e| e.value),
+                i.likelihood,
+                i.deviation.as_str(),
+            )
+        })
+        .collect();
+    use Likelihood::*;
+    assert_eq!(
+        got,
+        [
+            ("日常养护里程", Some("160公里"), Some(300.0), Some(Certain), ""),
+            ("路况优良率", Some("80%"), Some(83.0), Some(Possible), "雨季水毁较多，优良率低于预期"),
+            ("养护任务完成时间", Some("按计划推进"), None, Some(Certain), ""),
+            ("每公里养护成本", Some("0.5万元/公里"), Some(0.95), Some(Impossible), "材料价格上涨"),
+            ("群众出行条件", Some("有所改善"), None, Some(Certain), ""),
+            ("沿线群众满意度", None, Some(92.0), Some(Possible), ""),
+        ]
+    );
+    let (_, _, last) = t.indicators().last().unwrap();
+    assert_eq!(last.extra.get("备注").map(String::as_str), Some("部分路段施工"));
+    let (_, _, cost) = t.indicators().nth(3).unwrap();
+    assert_eq!(cost.expected.as_ref().and_then(|e| e.value_yuan), Some(9500.0));
+}
+
+#[test]
+fn self_evaluation_layout_d() {
+    let doc = read("selfeval-2023.txt");
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.kind, TableKind::SelfEvaluation);
+    assert_eq!((t.total_score, t.grade.as_deref()), (Some(98.06), Some("优")));
+    assert_eq!(t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("评价结论", "项目总体完成较好。")]);
+    let funds = t.funds.as_ref().unwrap();
+    assert_eq!(funds.label, "项目资金（万元）");
+    let total = &funds.rows[0];
+    let v = |a: &Option<Amount>| a.as_ref().and_then(|a| a.value);
+    assert_eq!(total.label, "年度资金总额");
+    assert_eq!((v(&total.initial), v(&total.adjusted), v(&total.executed), v(&total.weight), v(&total.rate), v(&total.score)), (Some(100.0), Some(120.0), Some(110.0), Some(10.0), Some(91.67), Some(9.17)));
+    assert_eq!(funds.rows[1].weight.as_ref().map(|a| (a.raw.as_str(), a.value)), Some(("—", None)));
+    let got: Vec<(&str, f64, Option<f64>, Option<f64>)> = t
+        .indicators()
+        .map(|(_, _, i)| (i.name.as_str(), i.actual.as_ref().and_then(|a| a.value).unwrap(), i.weight, i.reported_score))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("职业技能培训人次", 1620.0, Some(25.0), Some(25.0)),
+            ("培训合格率", 86.0, Some(25.0), Some(23.89)),
+            ("城镇新增就业人数", 2150.0, Some(30.0), Some(30.0)),
+            ("参训学员满意度", 95.0, Some(10.0), Some(10.0)),
+        ]
+    );
+    let (_, _, short) = t.indicators().nth(1).unwrap();
+    assert_eq!(short.deviation, "部分学员未参加考核，下年加强过程管理");
+    assert_eq!(t.categories.iter().map(|c| c.level1).collect::<Vec<_>>(), [Level1::Output, Level1::Effect, Level1::Satisfaction]);
+}
