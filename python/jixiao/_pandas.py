@@ -20,7 +20,7 @@ _CATEGORICAL = {
 }
 
 # Numbers that may be missing: float64 with NaN.
-_FLOAT = ("value", "upper", "table_budget", "actual_value", "weight", "reported_score")
+_FLOAT = ("value", "upper", "table_budget", "table_total_score", "actual_value", "weight", "reported_score")
 
 
 def to_pandas(doc: "Document") -> Any:

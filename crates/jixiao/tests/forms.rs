@@ -108,3 +108,46 @@ fn self_evaluation_layout_d() {
     assert_eq!(short.deviation, "部分学员未参加考核，下年加强过程管理");
     assert_eq!(t.categories.iter().map(|c| c.level1).collect::<Vec<_>>(), [Level1::Output, Level1::Effect, Level1::Satisfaction]);
 }
+
+/// The qingshen funds block with its header in two rows, as the printed form has it:
+/// `年度预算数(万元)` merged over 年初预算 | 调整后预算数 | 预算执行数.
+#[test]
+fn funds_block_with_a_two_row_header() {
+    let path = common::data_dir().join("real/qingshen-fgj-2023-ziping.wordtext.txt");
+    let one_row = std::fs::read_to_string(&path).unwrap();
+    let header = "\t预算执行情况(10分)\n\t年度预算数(万元)\n\t年初预算\n\t调整后预算数\n\t预算执行数\n\t预算执行率\n\t权重\n\t得分\n\t原因\n";
+    assert!(one_row.contains(header));
+    let upper = ["预算执行情况(10分)", "", "年度预算数(万元)", "预算执行率", "权重", "得分", "原因"];
+    let lower = ["", "", "年初预算", "调整后预算数", "预算执行数", "", "", "", ""];
+    let two_rows = format!(
+        "{}\n{}",
+        upper.iter().map(|c| format!("\t{c}\n")).collect::<String>(),
+        lower.iter().map(|c| format!("\t{c}\n")).collect::<String>()
+    );
+    let doc = parse_str(&one_row.replace(header, &two_rows), &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let funds = doc.sections[0].tables[0].funds.as_ref().unwrap();
+    assert_eq!(funds.columns[2], "年度预算数(万元)/年初预算");
+    let expected = jixiao::open(&path, &ReadOptions::default()).unwrap();
+    let strip = |f: &Funds| f.rows.iter().map(|r| FundsRow { line: 0, ..r.clone() }).collect::<Vec<_>>();
+    assert_eq!(strip(funds), strip(expected.sections[0].tables[0].funds.as_ref().unwrap()));
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(common::without_lines(&again), common::without_lines(&doc));
+}
+
+/// A 完成时间 column exported from a spreadsheet holds serial days, not quantities.
+#[test]
+fn a_date_column_holding_serial_days() {
+    let text = "第三部分  预算项目绩效目标\n\n1、道路维修项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t完成时间\n\n\t产出指标\n\t时效指标\n\t维修完成时间\n\t45291\n\n\t\n\t\n\t开工时间\n\t2023年3月底前\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let got: Vec<(&str, TargetKind, Option<Date>)> = t.indicators().map(|(_, _, i)| (i.target.raw.as_str(), i.target.kind, i.target.date)).collect();
+    assert_eq!(
+        got,
+        [
+            ("45291", TargetKind::Deadline, Some(Date { year: Some(2023), month: Some(12), day: Some(31) })),
+            ("2023年3月底前", TargetKind::Deadline, Some(Date { year: Some(2023), month: Some(3), day: None })),
+        ]
+    );
+    assert_eq!(Target::parse("45291").kind, TargetKind::Quantity, "outside a date column a number stays a number");
+}

@@ -120,6 +120,25 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
     Some(Deadline { date, until, comparator, sign_given: by_word && until.is_none() })
 }
 
+/// A spreadsheet's serial day number (Excel's 1900 system, as budget systems export dates) as
+/// a date: `45291` → 2023-12-31. None outside 1949–2200.
+pub fn from_serial(serial: f64) -> Option<Date> {
+    if !serial.is_finite() || serial.fract() != 0.0 || !(17_899.0..=110_000.0).contains(&serial) {
+        return None;
+    }
+    // Days since 1970-01-01; serial 25569 is that day (the 1900 leap-year bug is before 1949).
+    let z = serial as i64 - 25_569 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (1949..=2200).contains(&year).then_some(Date { year: Some(year), month: Some(month), day: Some(day) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -131,6 +150,15 @@ mod tests {
 
     fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Date {
         Date { year: y, month: m, day: d }
+    }
+
+    #[test]
+    fn serial_days() {
+        assert_eq!(from_serial(45291.0), Some(ymd(Some(2023), Some(12), Some(31))));
+        assert_eq!(from_serial(44927.0), Some(ymd(Some(2023), Some(1), Some(1))));
+        assert_eq!(from_serial(36526.0), Some(ymd(Some(2000), Some(1), Some(1))));
+        assert_eq!(from_serial(45291.5), None);
+        assert_eq!(from_serial(120.0), None);
     }
 
     #[test]

@@ -163,6 +163,7 @@ fn single_role(label: &str) -> ColumnRole {
         "指标值" | "指标目标值" | "目标值" | "年度指标值" | "当年预期实现值" | "预期目标值" | "年度目标值"
         | "绩效指标值" | "计划指标值" | "年初目标值" | "全年目标值" | "年度计划值" | "全年指标值" => Target,
         "中期指标值" | "中期目标值" => MidTarget,
+        "完成时间" | "计划完成时间" | "计划完成日期" | "完成期限" | "完成时限" => Target,
         "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => Basis,
         "计算符号" | "符号" | "比较符号" | "指标性质" | "运算符号" | "计算方式" => Sign,
         "计量单位" | "单位" | "度量单位" | "指标单位" => Unit,
@@ -193,6 +194,13 @@ pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
     let roles: Vec<ColumnRole> = cells.into_iter().map(column_role).collect();
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
+}
+
+/// Whether a value column holds dates (完成时间, 计划完成日期, 截止期限): a plain number in it is a
+/// spreadsheet's serial day, not a quantity.
+pub fn is_date_label(label: &str) -> bool {
+    let k = key(label.rsplit('/').next().unwrap_or(label));
+    ["日期", "时间", "期限", "时限"].iter().any(|w| k.ends_with(w))
 }
 
 /// 正向指标 → `true` (more is better), 反向指标 → `false`; None for anything else.

@@ -2,7 +2,7 @@
 //! Pure functions of their input, shared by every reader.
 
 pub mod amount;
-mod date;
+pub mod date;
 pub mod fold;
 pub mod labels;
 pub mod target;

@@ -14,6 +14,8 @@ pub const COLUMNS: &[&str] = &[
     "table_code",
     "table_unit",
     "table_budget",
+    "table_total_score",
+    "table_grade",
     "level1",
     "level1_label",
     "level2",
@@ -80,7 +82,7 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     /// The fields, in the order of [`COLUMNS`].
-    pub fn fields(&self) -> [Field<'a>; 36] {
+    pub fn fields(&self) -> [Field<'a>; 38] {
         let t = &self.indicator.target;
         let ind = self.indicator;
         let raw = |t: &'a Option<Target>| Field::Text(t.as_ref().map_or("", |t| t.raw.as_str()));
@@ -95,6 +97,8 @@ impl<'a> Record<'a> {
             Field::Text(self.table.code.as_deref().unwrap_or("")),
             Field::Text(self.table.unit.as_deref().unwrap_or("")),
             Field::Number(self.table.budget.as_ref().and_then(|b| b.value)),
+            Field::Number(self.table.total_score),
+            Field::Text(self.table.grade.as_deref().unwrap_or("")),
             Field::Text(self.category.level1.as_str()),
             Field::Text(&self.category.label),
             Field::Text(self.subcategory.level2.as_str()),

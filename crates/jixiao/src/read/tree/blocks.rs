@@ -24,6 +24,20 @@ enum FundsRole {
 }
 
 fn funds_role(label: &str) -> FundsRole {
+    // A two-row header's combined `上/下` label: the lower part decides, else the upper.
+    if let Some((upper, lower)) = label.rsplit_once('/')
+        && !upper.trim().is_empty()
+        && !lower.trim().is_empty()
+    {
+        return match single_funds_role(lower) {
+            FundsRole::Extra => single_funds_role(upper),
+            role => role,
+        };
+    }
+    single_funds_role(label)
+}
+
+fn single_funds_role(label: &str) -> FundsRole {
     use FundsRole::*;
     let k = key(label);
     match k.as_str() {
@@ -37,6 +51,12 @@ fn funds_role(label: &str) -> FundsRole {
         _ if k.starts_with("预算执行情况") || k.starts_with("项目资金") => Group,
         _ => Extra,
     }
+}
+
+/// Whether a row opens a funds block whose header takes two rows: its first cell is the block's
+/// label (预算执行情况(10分)) and the budget columns are named on the row below.
+pub fn is_funds_upper_header(row: &Row) -> bool {
+    row.cells.first().is_some_and(|c| funds_role(&c.text) == FundsRole::Group)
 }
 
 /// Whether a row is the funds block's header: it names at least two budget columns.
@@ -118,11 +138,23 @@ pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
 
 impl FundsBlock {
     pub fn new(header: Row) -> Self {
-        let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+        let line = header.line();
+        Self::with_columns(header.cells.into_iter().map(|c| c.text).collect(), line)
+    }
+
+    /// A block whose header took two rows, combined into one label per column.
+    pub fn two_rows(upper: Row, lower: Row) -> Self {
+        let line = upper.line();
+        let (u, l): (Vec<String>, Vec<String>) =
+            (upper.cells.into_iter().map(|c| c.text).collect(), lower.cells.into_iter().map(|c| c.text).collect());
+        Self::with_columns(super::combine_header(&u, &l), line)
+    }
+
+    fn with_columns(columns: Vec<String>, line: usize) -> Self {
         let roles = funds_roles(&columns);
         let unit = columns.iter().find_map(|c| bracket_unit(c));
         let label = columns.iter().find(|c| funds_role(c) == FundsRole::Group).cloned().unwrap_or_default();
-        FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line: header.line() } }
+        FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line } }
     }
 
     pub fn row(&mut self, row: &Row) {

@@ -16,7 +16,7 @@ use crate::model::{
     Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target,
     TargetKind,
 };
-use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header};
+use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
 
 /// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,6 +185,10 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
         if is_funds_header(&row) {
             funds = Some(FundsBlock::new(row));
+            duties = None;
+        } else if is_funds_upper_header(&row) && rows.peek().is_some_and(is_funds_header) {
+            let lower = rows.next().expect("peeked above");
+            funds = Some(FundsBlock::two_rows(row, lower));
             duties = None;
         } else if is_duties_header(&row) {
             let (block, rest) = DutiesBlock::new(&row);
@@ -393,6 +397,22 @@ impl IndicatorRows {
             value.to_owned()
         };
         ind.target = crate::model::Target::parse(&raw);
+        // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31.
+        if let Some(c) = self.col(Target)
+            && labels::is_date_label(&self.keys[c].1)
+            && ind.target.kind == TargetKind::Quantity
+            && ind.target.unit.is_none()
+            && !ind.target.sign_given
+            && let Some(date) = ind.target.value.and_then(crate::grammar::date::from_serial)
+        {
+            ind.target = crate::model::Target {
+                raw: ind.target.raw.clone(),
+                kind: TargetKind::Deadline,
+                comparator: Some(Comparator::Le),
+                date: Some(date),
+                ..crate::model::Target::default()
+            };
+        }
         if ind.target.kind == TargetKind::Quantity
             && !ind.target.sign_given
             && let Some(positive) = labels::positive_direction(text(self.col(Direction)))
