@@ -47,7 +47,8 @@ fn monitoring_table_progress_expected_likelihood() {
     let doc = read("monitoring-2023.txt");
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.kind, TableKind::Monitoring);
-    let got: Vec<(&str, Option<&str>, Option<f64>, Option<Likelihood>, &str)> = t
+    type Progress<'a> = (&'a str, Option<&'a str>, Option<f64>, Option<Likelihood>, &'a str);
+    let got: Vec<Progress<'_>> = t
         .indicators()
         .map(|(_, _, i)| {
             (
