@@ -4,7 +4,7 @@
 use jixiao::{Amount, Duty, FundsRow, Remark, Subtotal, Table, TableKind};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
-use crate::tree::{jx_table, node, put, text, write_opt};
+use crate::tree::{jx_table, node, put, put_pair, text, write_opt};
 use crate::types::*;
 
 pub(crate) fn amount_of(a: &Amount) -> jx_amount {
@@ -193,15 +193,6 @@ pub unsafe extern "C" fn jx_table_funds_row_extra(t: *const jx_table, row: usize
     guard(|| {
         let funds = table(t).ok_or_else(|| Failure::null("table"))?.funds.as_ref().ok_or_else(|| Failure::out_of_range(row, 0))?;
         let r = funds.rows.get(row).ok_or_else(|| Failure::out_of_range(row, funds.rows.len()))?;
-        let (k, v) = r.extra.iter().nth(index).ok_or_else(|| Failure::out_of_range(index, r.extra.len()))?;
-        if key.is_null() || value.is_null() {
-            return Err(Failure::null(if key.is_null() { "key" } else { "value" }));
-        }
-        // SAFETY: both are non-NULL.
-        unsafe {
-            *key = jx_str::new(k);
-            *value = jx_str::new(v);
-        }
-        Ok(())
+        put_pair(&r.extra, index, key, value)
     })
 }

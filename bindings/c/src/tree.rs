@@ -317,15 +317,20 @@ pub unsafe extern "C" fn jx_indicator_extra_count(indicator: *const jx_indicator
 pub unsafe extern "C" fn jx_indicator_extra(indicator: *const jx_indicator, index: usize, key: *mut jx_str, value: *mut jx_str) -> jx_status {
     guard(|| {
         let i = node::<Indicator, _>(indicator).ok_or_else(|| Failure::null("indicator"))?;
-        let (k, v) = i.extra.iter().nth(index).ok_or_else(|| Failure::out_of_range(index, i.extra.len()))?;
-        if key.is_null() || value.is_null() {
-            return Err(Failure::null(if key.is_null() { "key" } else { "value" }));
-        }
-        // SAFETY: both are non-NULL.
-        unsafe {
-            *key = jx_str::new(k);
-            *value = jx_str::new(v);
-        }
-        Ok(())
+        put_pair(&i.extra, index, key, value)
     })
+}
+
+/// The `index`-th (label, text) pair of an extra-column map, written to `*key` and `*value`.
+pub(crate) fn put_pair(map: &std::collections::BTreeMap<String, String>, index: usize, key: *mut jx_str, value: *mut jx_str) -> Result<(), Failure> {
+    let (k, v) = map.iter().nth(index).ok_or_else(|| Failure::out_of_range(index, map.len()))?;
+    if key.is_null() || value.is_null() {
+        return Err(Failure::null(if key.is_null() { "key" } else { "value" }));
+    }
+    // SAFETY: both are non-NULL.
+    unsafe {
+        *key = jx_str::new(k);
+        *value = jx_str::new(v);
+    }
+    Ok(())
 }

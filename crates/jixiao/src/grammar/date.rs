@@ -24,58 +24,59 @@ fn plausible_year(y: u32) -> bool {
     (1949..=2200).contains(&y)
 }
 
+/// `M月` at `s[at..]`: the month and the characters taken.
+fn month_at(s: &[char], at: usize) -> Option<(u32, usize)> {
+    let (m, n) = digits(s, at, 2).filter(|(m, _)| (1..=12).contains(m))?;
+    (s.get(at + n) == Some(&'月')).then_some((m, n + 1))
+}
+
+/// `D日` or `D号` at `s[at..]`: the day and the characters taken.
+fn day_at(s: &[char], at: usize) -> Option<(u32, usize)> {
+    let (d, n) = digits(s, at, 2).filter(|(d, _)| (1..=31).contains(d))?;
+    matches!(s.get(at + n), Some('日' | '号')).then_some((d, n + 1))
+}
+
 /// A date at `s[at..]`: `YYYY年[M月[D日]]`, `M月D日`, `M月` before a deadline word, or
 /// `YYYY.MM[.DD]` (also with `-` or `/`). Returns the date and the characters taken.
 pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
     let mut i = at;
     let mut date = Date::default();
     if let Some((y, n)) = digits(s, i, 4).filter(|(y, n)| *n == 4 && plausible_year(*y)) {
-        match s.get(i + n) {
+        date.year = Some(y as i32);
+        i += n + 1;
+        match s.get(at + n) {
             Some('年') => {
-                date.year = Some(y as i32);
-                i += n + 1;
-                if let Some((m, mn)) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))
-                    && s.get(i + mn) == Some(&'月')
-                {
+                if let Some((m, len)) = month_at(s, i) {
                     date.month = Some(m);
-                    i += mn + 1;
-                    if let Some((d, dn)) = digits(s, i, 2).filter(|(d, _)| (1..=31).contains(d))
-                        && matches!(s.get(i + dn), Some('日' | '号'))
-                    {
+                    i += len;
+                    if let Some((d, len)) = day_at(s, i) {
                         date.day = Some(d);
-                        i += dn + 1;
+                        i += len;
                     }
                 }
-                return Some((date, i - at));
             }
             Some(&sep @ ('.' | '-' | '/')) => {
-                let (m, mn) = digits(s, i + n + 1, 2).filter(|(m, _)| (1..=12).contains(m))?;
-                date.year = Some(y as i32);
+                let (m, len) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))?;
                 date.month = Some(m);
-                i += n + 1 + mn;
+                i += len;
                 if s.get(i) == Some(&sep)
-                    && let Some((d, dn)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=31).contains(d))
+                    && let Some((d, len)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=31).contains(d))
                 {
                     date.day = Some(d);
-                    i += 1 + dn;
+                    i += 1 + len;
                 }
-                return Some((date, i - at));
             }
             _ => return None,
         }
+        return Some((date, i - at));
     }
     // `12月31日`, or `12月` when a deadline word follows.
-    let (m, mn) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))?;
-    if s.get(i + mn) != Some(&'月') {
-        return None;
-    }
+    let (m, len) = month_at(s, i)?;
     date.month = Some(m);
-    i += mn + 1;
-    if let Some((d, dn)) = digits(s, i, 2).filter(|(d, _)| (1..=31).contains(d))
-        && matches!(s.get(i + dn), Some('日' | '号'))
-    {
+    i += len;
+    if let Some((d, len)) = day_at(s, i) {
         date.day = Some(d);
-        i += dn + 1;
+        i += len;
     } else if longest_at(s, i, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))).is_none() {
         return None;
     }
