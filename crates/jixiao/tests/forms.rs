@@ -152,3 +152,14 @@ fn a_date_column_holding_serial_days() {
     );
     assert_eq!(Target::parse("45291").kind, TargetKind::Quantity, "outside a date column a number stays a number");
 }
+
+/// An indicator whose name ends like a footer label (…负责人) is still an indicator; the footer's
+/// label stands in the row's first cell.
+#[test]
+fn footer_words_in_a_name_are_a_name() {
+    let text = "第三部分  预算项目绩效目标\n\n1、河长制项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t巡河人次\n\t≥100次\n\n\t\n\t\n\t落实河段负责人\n\t100%\n\n\t合计\n\t\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.indicators().map(|(_, _, i)| i.name.as_str()).collect::<Vec<_>>(), ["巡河人次", "落实河段负责人"]);
+    assert_eq!(t.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["合计"]);
+}

@@ -273,13 +273,14 @@ impl IndicatorRows {
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
         if let Some(first) = cells.iter().position(|c| !c.trim().is_empty()) {
             let label = cells[first];
-            let in_category_column = matches!(self.keys[first].0, Level1 | Level2);
+            // A footer's label stands in the row's first cell (its merged cell), never in a name.
+            let footer_place = first == 0 || self.keys[first].0 == Extra;
             let alone = cells.iter().filter(|c| !c.trim().is_empty()).count() == 1;
             if alone && is_blank_form_name(label) {
                 self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), line });
                 return;
             }
-            if is_footer_label(label) && !(in_category_column && labels::level1(label) != crate::model::Level1::Other) {
+            if footer_place && is_footer_label(label) {
                 let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !c.trim().is_empty()).collect();
                 self.footer(label, &rest, line);
                 return;
