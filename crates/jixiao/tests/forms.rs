@@ -163,3 +163,18 @@ fn footer_words_in_a_name_are_a_name() {
     assert_eq!(t.indicators().map(|(_, _, i)| i.name.as_str()).collect::<Vec<_>>(), ["巡河人次", "落实河段负责人"]);
     assert_eq!(t.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["合计"]);
 }
+
+/// Weights and scores written with decimals or a unit are numbers too, and print back as written.
+#[test]
+fn weights_as_written() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某项目绩效自评表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\t实际完成值\n\t分值\n\t得分\n\n\t产出指标\n\t数量指标\n\t培训人次\n\t≥100次\n\t120次\n\t10.00\n\t9.5分\n\n\t\n\t\n\t合格率\n\t≥90%\n\t95%\n\t20\n\t/\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let got: Vec<(Option<f64>, Option<f64>)> = t.indicators().map(|(_, _, i)| (i.weight, i.reported_score)).collect();
+    assert_eq!(got, [(Some(10.0), Some(9.5)), (Some(20.0), None)]);
+    let (_, _, second) = t.indicators().nth(1).unwrap();
+    assert_eq!(second.extra.get("得分").map(String::as_str), Some("/"), "a score that is not a number is kept as written");
+    let written = write::text::to_string(&doc);
+    assert!(written.contains("\t10.00\n\t9.5分\n"), "{written}");
+    assert_eq!(common::without_lines(&parse_str(&written, &ReadOptions::default()).unwrap()), common::without_lines(&doc));
+}

@@ -367,19 +367,20 @@ impl IndicatorRows {
                 Actual => ind.actual = Some(crate::model::Target::parse(&compose_target("", t, unit))),
                 Progress => ind.progress = Some(crate::model::Target::parse(&compose_target("", t, unit))),
                 Expected => ind.expected = Some(crate::model::Target::parse(&compose_target("", t, unit))),
-                Weight => match points(t) {
-                    Some(v) if number_text(v) == t.trim() => ind.weight = Some(v),
-                    _ => keep = true,
-                },
-                Score => match points(t) {
-                    Some(v) if number_text(v) == t.trim() => ind.reported_score = Some(v),
-                    _ => keep = true,
-                },
+                // A number that does not print back as written (`10.00`, `10分`) keeps its text in extra too.
+                Weight => {
+                    ind.weight = points(t);
+                    keep = ind.weight.is_none_or(|v| number_text(v) != t);
+                }
+                Score => {
+                    ind.reported_score = points(t);
+                    keep = ind.reported_score.is_none_or(|v| number_text(v) != t);
+                }
                 Deviation => ind.deviation = t.to_owned(),
-                Likelihood => match labels::likelihood(t) {
-                    Some(l) if l_text(l) == t => ind.likelihood = Some(l),
-                    _ => keep = true,
-                },
+                Likelihood => {
+                    ind.likelihood = labels::likelihood(t);
+                    keep = ind.likelihood.is_none_or(|l| l_text(l) != t);
+                }
                 MidLevel2 => (midterm.level2_label, has_midterm) = (t.to_owned(), true),
                 MidName => (midterm.name, has_midterm) = (t.to_owned(), true),
                 MidTarget => (midterm.target, has_midterm) = (crate::model::Target::parse(t), true),
