@@ -178,3 +178,32 @@ fn weights_as_written() {
     assert!(written.contains("\t10.00\n\t9.5分\n"), "{written}");
     assert_eq!(common::without_lines(&parse_str(&written, &ReadOptions::default()).unwrap()), common::without_lines(&doc));
 }
+
+/// Blocks above the header in any order: duties survive a funds block after them; a second funds
+/// block has no place in the model and is kept as notes, cell by cell.
+#[test]
+fn blocks_in_any_order_lose_nothing() {
+    let rows: &[&[&str]] = &[
+        &["部门职能", "年度目标任务", "支出项目名称", "预算金额"],
+        &["规划", "完成评估", "规划经费", "35"],
+        &["年初预算数", "全年预算数", "全年执行数", "执行率"],
+        &["100", "120", "110", "91.67%"],
+        &["年初预算数", "全年预算数", "全年执行数", "执行率"],
+        &["5", "6", "7", "8%"],
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["产出指标", "数量指标", "评估报告", "≥1份"],
+    ];
+    let mut text = String::from("第一部分  部门整体支出绩效目标\n\n1、某局部门整体支出绩效目标表\n");
+    for r in rows {
+        for c in *r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.duties.len(), 1);
+    assert_eq!(t.funds.as_ref().map(|f| f.rows.len()), Some(1));
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["年初预算数", "全年预算数", "全年执行数", "执行率", "5", "6", "7", "8%"]);
+}

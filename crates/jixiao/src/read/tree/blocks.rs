@@ -223,7 +223,6 @@ pub fn is_duties_header(row: &Row) -> bool {
 pub struct DutiesBlock {
     roles: Vec<DutyRole>,
     unit: Option<&'static str>,
-    pub duties: Vec<Duty>,
 }
 
 impl DutiesBlock {
@@ -240,11 +239,11 @@ impl DutiesBlock {
             .filter(|(c, r)| **r == DutyRole::Other && !matches!(key(&c.text).as_str(), "年度履职目标" | "履职目标" | ""))
             .map(|(c, _)| c)
             .collect();
-        (DutiesBlock { roles, unit, duties: Vec::new() }, rest)
+        (DutiesBlock { roles, unit }, rest)
     }
 
-    /// Reads a row; the cells of columns with no field are returned for the notes.
-    pub fn row<'r>(&mut self, row: &'r Row) -> Vec<&'r super::Cell> {
+    /// Reads a row into `duties`; the cells of columns with no field are returned for the notes.
+    pub fn row<'r>(&self, row: &'r Row, duties: &mut Vec<Duty>) -> Vec<&'r super::Cell> {
         let mut d = Duty { line: row.line(), ..Duty::default() };
         let mut rest = Vec::new();
         for (i, cell) in row.cells.iter().enumerate() {
@@ -257,11 +256,11 @@ impl DutiesBlock {
             }
         }
         if d.function.trim().is_empty()
-            && let Some(prev) = self.duties.last()
+            && let Some(prev) = duties.last()
         {
             d.function = prev.function.clone();
         }
-        self.duties.push(d);
+        duties.push(d);
         rest
     }
 }

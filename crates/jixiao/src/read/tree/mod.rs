@@ -169,8 +169,7 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
     // as notes.
-    let mut funds: Option<FundsBlock> = None;
-    let mut duties: Option<DutiesBlock> = None;
+    let mut block = Block::Nothing;
     while let Some(row) = rows.next() {
         if is_header_row(row.texts()) {
             first.columns = row.cells.into_iter().map(|c| c.text).collect();
@@ -184,39 +183,34 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             break;
         }
         if is_funds_header(&row) {
-            funds = Some(FundsBlock::new(row));
-            duties = None;
+            block.close(&mut first, notes);
+            block = Block::Funds(FundsBlock::new(row));
         } else if is_funds_upper_header(&row) && rows.peek().is_some_and(is_funds_header) {
+            block.close(&mut first, notes);
             let lower = rows.next().expect("peeked above");
-            funds = Some(FundsBlock::two_rows(row, lower));
-            duties = None;
+            block = Block::Funds(FundsBlock::two_rows(row, lower));
         } else if is_duties_header(&row) {
-            let (block, rest) = DutiesBlock::new(&row);
+            block.close(&mut first, notes);
+            let (duties, rest) = DutiesBlock::new(&row);
             rest.into_iter().for_each(|c| note_cell(c, notes));
-            duties = Some(block);
-            funds = None;
+            block = Block::Duties(duties);
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) {
+            block.close(&mut first, notes);
+            block = Block::Nothing;
             let texts: Vec<&str> =
                 row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !t.trim().is_empty()).collect();
             first.objective = Some(texts.join("\n"));
-            funds = None;
-            duties = None;
         } else if row.is_blank() {
             continue;
-        } else if let Some(block) = &mut funds {
-            block.row(&row);
-        } else if let Some(block) = &mut duties {
-            for cell in block.row(&row) {
-                note_cell(cell, notes);
-            }
         } else {
-            row.cells.iter().for_each(|c| note_cell(c, notes));
+            match &mut block {
+                Block::Funds(funds) => funds.row(&row),
+                Block::Duties(duties) => duties.row(&row, &mut first.duties).into_iter().for_each(|c| note_cell(c, notes)),
+                Block::Nothing => row.cells.iter().for_each(|c| note_cell(c, notes)),
+            }
         }
     }
-    first.funds = funds.map(|b| b.funds);
-    if let Some(block) = duties.take() {
-        first.duties = block.duties;
-    }
+    block.close(&mut first, notes);
     let keys = column_keys(&first.columns);
     first.kind = kind_of(&keys, &first);
     let mut reader = IndicatorRows { keys, bodies: vec![first], pending: Vec::new(), current: (None, None) };
@@ -224,6 +218,31 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// The block above the indicator header being read.
+enum Block {
+    Nothing,
+    Funds(FundsBlock),
+    Duties(DutiesBlock),
+}
+
+impl Block {
+    /// Ends the block: the first funds block is the table's; a second one has no place in the
+    /// model and is kept, cell by cell, as notes.
+    fn close(&mut self, body: &mut TableBody, notes: &mut Vec<Note>) {
+        if let Block::Funds(block) = std::mem::replace(self, Block::Nothing) {
+            let funds = block.funds;
+            if body.funds.is_none() {
+                body.funds = Some(funds);
+            } else {
+                let lines = std::iter::once(funds.line).chain(funds.rows.iter().map(|r| r.line));
+                for (cells, line) in funds_rows(&funds).into_iter().zip(lines) {
+                    cells.into_iter().filter(|t| !t.trim().is_empty()).for_each(|text| notes.push(Note { line, text }));
+                }
+            }
+        }
+    }
 }
 
 /// What the columns say a table is.
