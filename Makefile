@@ -51,7 +51,7 @@ bench:
 FUZZ_SECONDS ?= 60
 fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
-	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt fuzz/corpus/document_parse/
+	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
 	mkdir -p fuzz/corpus/target_parse && cut -f1 tests/data/targets.tsv | grep -v '^#' | split -l 1 - fuzz/corpus/target_parse/case-
 	cd fuzz && for t in target_parse document_parse; do \
 	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; done

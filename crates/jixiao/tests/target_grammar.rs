@@ -116,3 +116,9 @@ proptest! {
         prop_assert_eq!(&meaning(&Target::parse(&spaced)), &base, "spaced: {:?}", spaced);
     }
 }
+
+#[test]
+fn a_huge_bare_multiplier_is_not_infinite() {
+    let t = Target::parse(&format!("{}亿", "9".repeat(305)));
+    assert!(t.value.is_none_or(f64::is_finite), "{:?}", t.value);
+}

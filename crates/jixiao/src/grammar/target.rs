@@ -244,6 +244,9 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         // `250万`: 2 500 000 of whatever the row counts.
         value *= factor;
         at += len;
+        if !value.is_finite() {
+            return None;
+        }
     }
     if at < end {
         let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
@@ -362,7 +365,7 @@ fn is_placeholder(text: &str) -> bool {
 
 /// `±3%以内`: a tolerance, read as the range from −3 to 3.
 fn tolerance(s: &[char], end: usize) -> Option<(f64, Option<Unit>)> {
-    let at = longest_word(s, 0, &[("±", ()), ("+-", ()), ("+/-", ())])?.0;
+    let at = longest_word(&s[..end], 0, &[("±", ()), ("+-", ()), ("+/-", ())])?.0;
     let (value, len) = number_at(&s[..end], at, false)?;
     let mut at = at + len;
     let unit = unit_at(&s[..end], at);
