@@ -186,3 +186,22 @@ proptest! {
         prop_assert_eq!(write::text::to_string(&again), text);
     }
 }
+
+/// Inputs fuzzing found (tests/data/regressions): each reads, and its JSON reads back equal.
+/// The first needed serde_json's float_roundtrip: a funds amount's value_yuan did not come back
+/// bit for bit from the default float parser.
+#[test]
+fn fuzz_regressions_round_trip() {
+    let dir = common::data_dir().join("regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        if let Ok(doc) = parse_bytes(&bytes, &ReadOptions::default()) {
+            let json = write::json::to_string(&doc, false).unwrap();
+            assert_eq!(write::json::from_str(&json).unwrap(), doc);
+            let _ = write::text::to_string(&doc);
+        }
+        n += 1;
+    }
+    assert!(n >= 1);
+}
