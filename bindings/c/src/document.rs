@@ -29,7 +29,7 @@ fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Re
         .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
     let encoding = encoding_of(encoding)
         .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
-    Ok(ReadOptions { format, encoding, path })
+    Ok(ReadOptions { format, encoding, path, ..ReadOptions::default() })
 }
 
 /// Parses a document from `len` bytes at `data` (encoding detected). `format` is a JX_FORMAT_*

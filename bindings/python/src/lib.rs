@@ -26,7 +26,7 @@ fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<Strin
         Some(e) => jixiao::Encoding::from_name(e)
             .ok_or_else(|| usage_error(format!("unknown encoding '{e}': use 'auto', 'utf-8', 'utf-16le', 'utf-16be' or 'gb18030'")))?,
     };
-    Ok(jixiao::ReadOptions { format, encoding, path })
+    Ok(jixiao::ReadOptions { format, encoding, path, ..jixiao::ReadOptions::default() })
 }
 
 /// Parses a document from text (`str`) or bytes (encoding detected). The GIL is released while

@@ -93,7 +93,7 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
         .ok_or_else(|| Failure(format!("unknown encoding '{}'", args.encoding)))?;
     let format = Format::from_name(&args.input_format)
         .ok_or_else(|| Failure(format!("unknown input format '{}'", args.input_format)))?;
-    let options = ReadOptions { format, encoding, path: None };
+    let options = ReadOptions { format, encoding, path: None, ..ReadOptions::default() };
     let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files.clone() };
     if files.len() > 1 && matches!(args.format, OutputFormat::Text) {
         return Err(Failure("text output takes one input; use json or csv for several".into()));
@@ -107,7 +107,7 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
             let label = if name == "-" { "<stdin>" } else { name };
             for note in &doc.notes {
                 let first = note.text.lines().next().unwrap_or("");
-                eprintln!("{label}:{}: warning: content not placed in the model (kept in notes): {first}", note.line);
+                eprintln!("{label}:{}: warning: content not placed in the model (kept in notes): {first}", place(&doc, note.line));
             }
         }
         match args.format {
@@ -125,6 +125,12 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
         out = csv.finish();
     }
     emit(args.output.as_ref(), &out)
+}
+
+/// A node's place as messages print it: the line number for text (`file:12:`), the cell or
+/// paragraph for Word files and spreadsheets (`file:专项1!C7:`).
+fn place(doc: &Document, line: usize) -> String {
+    if doc.locations.is_empty() { line.to_string() } else { doc.location(line).to_string() }
 }
 
 fn target(args: TargetArgs) -> Result<(), Failure> {

@@ -18,7 +18,7 @@ pub mod write;
 
 pub use error::{Error, Result};
 pub use model::*;
-pub use read::{Encoding, Format, ReadOptions, open, parse_bytes, parse_str};
+pub use read::{Encoding, Format, Limits, ReadOptions, open, parse_bytes, parse_str};
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

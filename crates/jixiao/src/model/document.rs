@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Overview, Section, Table};
+use super::{Location, Overview, Section, Table};
 
 /// The version of the JSON layout; it changes only when a field changes meaning or goes away.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -27,6 +27,11 @@ pub struct Document {
     pub sections: Vec<Section>,
     /// 未归类内容 — content the reader could not place, kept with its line; never dropped.
     pub notes: Vec<Note>,
+    /// 位置表 — for Word files and spreadsheets, where each `line` of this document is: `line` N
+    /// is `locations[N - 1]` (a table cell, a paragraph, `sheet!cell`). Empty for text, where a
+    /// `line` is the source line itself.
+    #[serde(default)]
+    pub locations: Vec<Location>,
 }
 
 impl Document {
@@ -39,6 +44,16 @@ impl Document {
             overview: None,
             sections: Vec::new(),
             notes: Vec::new(),
+            locations: Vec::new(),
+        }
+    }
+
+    /// Where `line` (any node's `line`) stands in the source, in the user's terms.
+    pub fn location(&self, line: usize) -> Location {
+        match line.checked_sub(1).and_then(|i| self.locations.get(i)) {
+            Some(l) => l.clone(),
+            None if self.locations.is_empty() => Location::line(line),
+            None => Location::default(),
         }
     }
 

@@ -1,13 +1,17 @@
 //! Readers: bytes in, [`Document`] out. Each reader is one module and one line in [`READERS`];
 //! the format is decided from the content, never from a file name.
 
+mod container;
 mod decode;
+mod docx;
+pub(crate) mod xml;
 mod json;
 pub(crate) mod text;
 pub mod tree;
 
 use std::path::Path;
 
+pub use container::Limits;
 pub use decode::{Encoding, decode};
 
 use crate::error::{Error, Origin, Result};
@@ -23,6 +27,8 @@ pub enum Format {
     Text,
     /// jixiao's own JSON.
     Json,
+    /// A Word file (.docx).
+    Docx,
 }
 
 impl Format {
@@ -31,6 +37,7 @@ impl Format {
             Format::Auto => "auto",
             Format::Text => "text",
             Format::Json => "json",
+            Format::Docx => "docx",
         }
     }
 
@@ -40,6 +47,7 @@ impl Format {
             "auto" => Some(Format::Auto),
             "text" | "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -53,6 +61,8 @@ pub struct ReadOptions {
     pub encoding: Encoding,
     /// The input's path or label, for messages.
     pub path: Option<String>,
+    /// Bounds against hostile files (container size, entries, XML depth, cells).
+    pub limits: Limits,
 }
 
 impl ReadOptions {
@@ -70,16 +80,35 @@ pub(crate) trait Reader: Sync {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&json::JsonReader, &text::TextReader];
+static READERS: &[&dyn Reader] = &[&docx::DocxReader, &json::JsonReader, &text::TextReader];
 
-/// Containers that later readers will handle, named so that the error says what the file is.
-fn container_name(bytes: &[u8]) -> Option<&'static str> {
+/// Whether the bytes hold `needle` (a stream name in a compound file's directory, say).
+fn contains(bytes: &[u8], needle: &[u8]) -> bool {
+    bytes.windows(needle.len()).any(|w| w == needle)
+}
+
+/// UTF-16LE bytes of an ASCII name, as compound-file directories store stream names.
+fn utf16(name: &str) -> Vec<u8> {
+    name.bytes().flat_map(|b| [b, 0]).collect()
+}
+
+/// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
+fn unsupported(bytes: &[u8]) -> Option<String> {
+    const CONVERT: &str = "open it in Word, WPS or LibreOffice and save it as .docx or .xlsx \
+                           (LibreOffice: soffice --headless --convert-to docx FILE)";
     if bytes.starts_with(b"PK\x03\x04") {
-        Some("a ZIP container (Word .docx or Excel .xlsx)")
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("a legacy Office file (.doc or .xls)")
+        Some("a ZIP archive that is neither a Word .docx nor a spreadsheet (no word/document.xml, xl/workbook.xml or content.xml)".into())
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        let what = if contains(bytes, &utf16("WordDocument")) {
+            "an old binary Word document (.doc, or WPS Writer .wps)"
+        } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
+            "an old binary Excel workbook (.xls, or WPS Spreadsheets .et) that could not be read"
+        } else {
+            "an OLE compound file (an old Office or WPS format)"
+        };
+        Some(format!("{what}; {CONVERT}"))
     } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF file")
+        Some("a PDF file; this build does not read PDF: export the tables from the PDF's source (.docx or .xlsx)".into())
     } else {
         None
     }
@@ -88,14 +117,16 @@ fn container_name(bytes: &[u8]) -> Option<&'static str> {
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
     let origin = options.origin();
-    if let Some(name) = container_name(bytes) {
-        return Err(Error::UnsupportedFormat {
-            origin,
-            reason: format!("{name}; this build reads Word's plain-text saves and jixiao JSON"),
-        });
-    }
     let reader = match options.format {
-        Format::Auto => READERS.iter().find(|r| r.sniff(bytes)),
+        Format::Auto => {
+            let found = READERS.iter().find(|r| r.format() != Format::Text && r.sniff(bytes));
+            if found.is_none()
+                && let Some(reason) = unsupported(bytes)
+            {
+                return Err(Error::UnsupportedFormat { origin, reason });
+            }
+            found.or_else(|| READERS.iter().find(|r| r.format() == Format::Text))
+        }
         wanted => READERS.iter().find(|r| r.format() == wanted),
     };
     match reader {

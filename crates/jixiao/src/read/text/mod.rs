@@ -27,16 +27,21 @@ impl Reader for TextReader {
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let text = decode(bytes, options.encoding, &options.origin())?;
         let doc = parse_lines(&split_lines(&text));
-        if doc.overview.is_none() && doc.sections.is_empty() {
-            let reason = if text.trim().is_empty() {
-                "empty input: not a performance document".to_owned()
-            } else {
-                "not a performance document: no part heading (第…部分) and no 绩效目标表 found".to_owned()
-            };
-            return Err(Error::Parse { origin: options.origin(), line: None, reason });
-        }
-        Ok(doc)
+        require_structure(doc, options, text.trim().is_empty())
     }
+}
+
+/// The document, or the error for an input in which no part heading and no table was found.
+pub fn require_structure(doc: Document, options: &ReadOptions, empty: bool) -> Result<Document> {
+    if doc.overview.is_none() && doc.sections.is_empty() {
+        let reason = if empty {
+            "empty input: not a performance document".to_owned()
+        } else {
+            "not a performance document: no part heading (第…部分) and no 绩效目标表 found".to_owned()
+        };
+        return Err(Error::Parse { origin: options.origin(), line: None, reason });
+    }
+    Ok(doc)
 }
 
 /// Splits on LF, CRLF and lone CR; drops a leading BOM.

@@ -484,10 +484,13 @@ pub fn l_text(l: crate::model::Likelihood) -> &'static str {
 /// categories in any order gather in the order they first appear), or the current one when the
 /// cell is merged (empty).
 fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usize>, line: usize) -> usize {
-    let k = squeeze(l1);
-    if let (true, Some(c)) = (k.is_empty(), current) {
+    // The common cases first, without allocating: a merged (empty) cell, or the current label.
+    if let Some(c) = current
+        && (l1.trim().is_empty() || categories[c].label == l1)
+    {
         return c;
     }
+    let k = squeeze(l1);
     if let Some(i) = categories.iter().position(|c| squeeze(&c.label) == k) {
         return i;
     }
@@ -498,6 +501,12 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usiz
 /// The level-2 category of a row: by label as for level-1, the current one when merged; an
 /// unlabelled one only when an indicator needs a home. None when the row adds nothing.
 fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<usize>, needed: bool, line: usize) -> Option<usize> {
+    if let Some(c) = current
+        && !l2.trim().is_empty()
+        && children[c].label == l2
+    {
+        return current;
+    }
     let k = squeeze(l2);
     if k.is_empty() {
         if current.is_some() {

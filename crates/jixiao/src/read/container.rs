@@ -1,0 +1,85 @@
+//! ZIP containers (.docx, .xlsx, .ods) read within [`Limits`]: the number of entries and the
+//! bytes inflated are counted as they are read, so a zip bomb is a clear error, never an
+//! out-of-memory.
+
+use std::io::{Cursor, Read};
+
+use crate::error::{Error, Origin, Result};
+
+/// Bounds on what one input may make jixiao hold or walk; generous by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes inflated from a container, all parts together.
+    pub max_bytes: u64,
+    /// Entries in a container.
+    pub max_entries: usize,
+    /// Nesting depth of an XML part.
+    pub max_depth: usize,
+    /// Cells of a spreadsheet or of a Word file's tables, all together.
+    pub max_cells: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_bytes: 512 << 20, max_entries: 20_000, max_depth: 256, max_cells: 2_000_000 }
+    }
+}
+
+/// The error for a limit passed: what, how much, and how to raise it.
+pub fn over_limit(origin: &Origin, what: &str, limit: impl std::fmt::Display, option: &str) -> Error {
+    Error::Parse {
+        origin: origin.clone(),
+        line: None,
+        reason: format!("{what} exceeds the limit of {limit} (raise it with ReadOptions::limits.{option} or --{})", option.replace('_', "-")),
+    }
+}
+
+/// Whether the bytes are a ZIP archive holding an entry named `name` (read from the central
+/// directory's names, without inflating anything).
+pub fn zip_has(bytes: &[u8], name: &str) -> bool {
+    bytes.starts_with(b"PK\x03\x04") && memchr_find(bytes, name.as_bytes())
+}
+
+fn memchr_find(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+pub struct Container<'a> {
+    archive: zip::ZipArchive<Cursor<&'a [u8]>>,
+    limits: Limits,
+    origin: Origin,
+    /// Bytes inflated so far.
+    used: u64,
+}
+
+impl<'a> Container<'a> {
+    pub fn open(bytes: &'a [u8], limits: Limits, origin: &Origin, what: &str) -> Result<Self> {
+        let archive = zip::ZipArchive::new(Cursor::new(bytes))
+            .map_err(|e| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged {what} (its ZIP container cannot be read: {e})") })?;
+        if archive.len() > limits.max_entries {
+            return Err(over_limit(origin, &format!("the {what}'s {} ZIP entries", archive.len()), limits.max_entries, "max_entries"));
+        }
+        Ok(Container { archive, limits, origin: origin.clone(), used: 0 })
+    }
+
+    /// An entry's bytes, or None when the container has no such entry.
+    pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
+        let mut file = match self.archive.by_name(name) {
+            Ok(f) => f,
+            Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+            Err(e) => return Err(Error::Parse { origin: self.origin.clone(), line: None, reason: format!("{name}: {e}") }),
+        };
+        let room = self.limits.max_bytes.saturating_sub(self.used);
+        let mut out = Vec::with_capacity(file.size().min(room).min(64 << 20) as usize);
+        (&mut file).take(room + 1).read_to_end(&mut out).map_err(|e| Error::Parse {
+            origin: self.origin.clone(),
+            line: None,
+            reason: format!("{name}: {e}"),
+        })?;
+        self.used += out.len() as u64;
+        if out.len() as u64 > room {
+            return Err(over_limit(&self.origin, "the bytes inflated from the container", self.limits.max_bytes, "max_bytes"));
+        }
+        Ok(Some(out))
+    }
+}

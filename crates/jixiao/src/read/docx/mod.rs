@@ -1,0 +1,48 @@
+//! Word files (.docx). The body is laid out as Word's own plain-text save would have it, and
+//! read by the text reader, so that a document read from .docx and from its text save gives the
+//! same model; each `line` of the result indexes [`crate::Document::locations`], which says the
+//! table cell or paragraph it came from.
+
+mod body;
+mod numbering;
+
+use super::container::{Container, zip_has};
+use super::{Format, ReadOptions, Reader, text};
+use crate::error::{Error, Result};
+use crate::model::{Document, Note};
+
+pub(crate) struct DocxReader;
+
+impl Reader for DocxReader {
+    fn format(&self) -> Format {
+        Format::Docx
+    }
+
+    fn sniff(&self, bytes: &[u8]) -> bool {
+        zip_has(bytes, "word/document.xml")
+    }
+
+    fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        let origin = options.origin();
+        let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
+        let document = zip.read("word/document.xml")?.ok_or_else(|| Error::Parse {
+            origin: origin.clone(),
+            line: None,
+            reason: "a ZIP file without word/document.xml: not a Word .docx file".into(),
+        })?;
+        let numbering = zip.read("word/numbering.xml")?;
+        let document = String::from_utf8_lossy(&document);
+        let numbering = numbering.as_deref().map(String::from_utf8_lossy);
+        let layout = body::layout(&document, numbering.as_deref(), &origin, options.limits)?;
+        let lines: Vec<&str> = layout.lines.iter().map(String::as_str).collect();
+        let mut doc = text::parse_lines(&lines);
+        // A nested table is kept, and reported, as a note at the cell that holds it.
+        for (place, text) in &layout.nested {
+            let line = layout.places.iter().position(|p| p == place).map_or(0, |i| i + 1);
+            doc.notes.push(Note { line, text: text.clone() });
+        }
+        doc.notes.sort_by_key(|n| n.line);
+        doc.locations = layout.places;
+        text::require_structure(doc, options, lines.iter().all(|l| l.trim().is_empty()))
+    }
+}

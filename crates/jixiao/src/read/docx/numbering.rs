@@ -1,0 +1,177 @@
+//! Automatic list numbering (numbering.xml): a title whose `1、` Word draws from a list is still
+//! numbered 1. Counters run per abstract list and level, as Word counts them.
+
+use std::collections::HashMap;
+
+use crate::read::xml::{Xml, XmlError, XmlReader, attr};
+
+#[derive(Debug, Clone, Default)]
+struct Level {
+    start: u32,
+    format: String,
+    text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Numbering {
+    /// numId → abstractNumId.
+    nums: HashMap<String, String>,
+    /// (abstractNumId, ilvl) → level.
+    levels: HashMap<(String, u32), Level>,
+    /// (abstractNumId, ilvl) → the last number given.
+    counters: HashMap<(String, u32), u32>,
+}
+
+impl Numbering {
+    pub fn parse(xml: &str, max_depth: usize) -> Result<Self, XmlError> {
+        let mut n = Numbering::default();
+        let mut r = XmlReader::new(xml, max_depth);
+        let mut abstract_id: Option<String> = None;
+        let mut num_id: Option<String> = None;
+        let mut level: Option<(u32, Level)> = None;
+        while let Some(e) = r.next()? {
+            match e {
+                Xml::Start(name, a) => match name.as_str() {
+                    "abstractNum" => abstract_id = attr(&a, "abstractNumId").map(str::to_owned),
+                    "num" => num_id = attr(&a, "numId").map(str::to_owned),
+                    "abstractNumId" => {
+                        if let (Some(num), Some(v)) = (&num_id, attr(&a, "val")) {
+                            n.nums.insert(num.clone(), v.to_owned());
+                        }
+                    }
+                    "lvl" if abstract_id.is_some() => {
+                        let ilvl = attr(&a, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
+                        level = Some((ilvl, Level { start: 1, format: "decimal".into(), text: String::new() }));
+                    }
+                    "start" => {
+                        if let Some((_, l)) = &mut level {
+                            l.start = attr(&a, "val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                        }
+                    }
+                    "numFmt" => {
+                        if let Some((_, l)) = &mut level {
+                            l.format = attr(&a, "val").unwrap_or("decimal").to_owned();
+                        }
+                    }
+                    "lvlText" => {
+                        if let Some((_, l)) = &mut level {
+                            l.text = attr(&a, "val").unwrap_or_default().to_owned();
+                        }
+                    }
+                    _ => {}
+                },
+                Xml::End(name) => match name.as_str() {
+                    "lvl" => {
+                        if let (Some(id), Some((ilvl, l))) = (&abstract_id, level.take()) {
+                            n.levels.insert((id.clone(), ilvl), l);
+                        }
+                    }
+                    "abstractNum" => abstract_id = None,
+                    "num" => num_id = None,
+                    _ => {}
+                },
+                Xml::Text(_) => {}
+            }
+        }
+        Ok(n)
+    }
+
+    /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),
+    /// counting it; None for no list, a bullet, or a level with no text.
+    pub fn label(&mut self, num_id: &str, ilvl: u32) -> Option<String> {
+        let abs = self.nums.get(num_id)?.clone();
+        let level = self.levels.get(&(abs.clone(), ilvl))?.clone();
+        let next = match self.counters.get(&(abs.clone(), ilvl)) {
+            Some(n) => n + 1,
+            None => level.start,
+        };
+        self.counters.insert((abs.clone(), ilvl), next);
+        // A deeper level starts again under a new item.
+        self.counters.retain(|(a, l), _| *a != abs || *l <= ilvl);
+        if level.format == "bullet" || level.format == "none" || level.text.is_empty() {
+            return None;
+        }
+        let mut out = level.text.clone();
+        for k in 0..=ilvl {
+            let pattern = format!("%{}", k + 1);
+            if !out.contains(&pattern) {
+                continue;
+            }
+            let l = self.levels.get(&(abs.clone(), k)).cloned().unwrap_or_default();
+            let value = self.counters.get(&(abs.clone(), k)).copied().unwrap_or(l.start);
+            out = out.replace(&pattern, &render(value, &l.format));
+        }
+        Some(out)
+    }
+}
+
+const CHINESE: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+/// A number in one of Word's list formats.
+fn render(n: u32, format: &str) -> String {
+    match format {
+        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" | "ideographTraditional" | "taiwaneseCounting" => {
+            chinese(n)
+        }
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_else(|| n.to_string())
+        }
+        "upperLetter" | "lowerLetter" if n >= 1 => {
+            let c = (b'A' + ((n - 1) % 26) as u8) as char;
+            let s = c.to_string().repeat(((n - 1) / 26 + 1) as usize);
+            if format == "lowerLetter" { s.to_lowercase() } else { s }
+        }
+        "upperRoman" | "lowerRoman" if n >= 1 => {
+            let s = roman(n);
+            if format == "lowerRoman" { s.to_lowercase() } else { s }
+        }
+        "decimalZero" if n < 10 => format!("0{n}"),
+        _ => n.to_string(),
+    }
+}
+
+fn chinese(n: u32) -> String {
+    match n {
+        0..=9 => CHINESE[n as usize].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { CHINESE[(n - 10) as usize] }),
+        20..=99 => format!("{}十{}", CHINESE[(n / 10) as usize], if n % 10 == 0 { "" } else { CHINESE[(n % 10) as usize] }),
+        _ => n.to_string(),
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    let table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let mut out = String::new();
+    for (v, s) in table {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_like_word() {
+        let xml = r#"<w:numbering xmlns:w="x">
+          <w:abstractNum w:abstractNumId="0">
+            <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1、"/></w:lvl>
+            <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl>
+          </w:abstractNum>
+          <w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num>
+        </w:numbering>"#;
+        let mut n = Numbering::parse(xml, 50).unwrap();
+        assert_eq!(n.label("5", 0).as_deref(), Some("1、"));
+        assert_eq!(n.label("5", 1).as_deref(), Some("（一）"));
+        assert_eq!(n.label("5", 1).as_deref(), Some("（二）"));
+        assert_eq!(n.label("5", 0).as_deref(), Some("2、"));
+        assert_eq!(n.label("5", 1).as_deref(), Some("（一）"), "a deeper level starts again");
+        assert_eq!(n.label("9", 0), None);
+        assert_eq!(render(12, "chineseCounting"), "十二");
+        assert_eq!(render(3, "decimalEnclosedCircle"), "③");
+    }
+}

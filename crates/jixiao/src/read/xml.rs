@@ -1,0 +1,151 @@
+//! A small pull reader over quick-xml for the Office parts (document.xml, numbering.xml):
+//! local names, attributes by local name, text with entity and character references resolved,
+//! and a bound on nesting depth so that a hostile file cannot exhaust the stack or the memory.
+
+use quick_xml::XmlVersion;
+use quick_xml::events::{BytesStart, Event};
+
+/// One XML event, reduced to what the readers use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Xml {
+    /// A start tag: its local name (`w:p` → `p`) and attributes by local name.
+    Start(String, Vec<(String, String)>),
+    /// The end of an element (also sent right after the start of an empty element).
+    End(String),
+    /// Character data, references resolved.
+    Text(String),
+}
+
+pub struct XmlReader<'a> {
+    reader: quick_xml::Reader<&'a [u8]>,
+    /// Elements open now.
+    depth: usize,
+    max_depth: usize,
+    /// The end of an empty element, sent on the next call.
+    pending_end: Option<String>,
+}
+
+/// Why an XML part could not be read.
+#[derive(Debug)]
+pub enum XmlError {
+    Syntax(String),
+    TooDeep(usize),
+}
+
+fn local(name: &str) -> String {
+    name.rsplit(':').next().unwrap_or(name).to_owned()
+}
+
+fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {
+    e.attributes()
+        .flatten()
+        .map(|a| {
+            let value = a.normalized_value(XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_else(|_| a.value.to_string());
+            (local(a.key.as_ref()), value)
+        })
+        .collect()
+}
+
+/// The text a general reference stands for: the five XML entities and character references.
+fn resolve(name: &str) -> Option<String> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| *c != '\0').map(String::from);
+    }
+    Some(
+        match name {
+            "amp" => "&",
+            "lt" => "<",
+            "gt" => ">",
+            "quot" => "\"",
+            "apos" => "'",
+            _ => return None,
+        }
+        .to_owned(),
+    )
+}
+
+impl<'a> XmlReader<'a> {
+    pub fn new(xml: &'a str, max_depth: usize) -> Self {
+        XmlReader { reader: quick_xml::Reader::from_str(xml), depth: 0, max_depth, pending_end: None }
+    }
+
+    /// The next event; None at the end of the part.
+    pub fn next(&mut self) -> Result<Option<Xml>, XmlError> {
+        if let Some(name) = self.pending_end.take() {
+            return Ok(Some(Xml::End(name)));
+        }
+        loop {
+            let event = self.reader.read_event().map_err(|e| XmlError::Syntax(e.to_string()))?;
+            return Ok(Some(match event {
+                Event::Start(e) => {
+                    self.depth += 1;
+                    if self.depth > self.max_depth {
+                        return Err(XmlError::TooDeep(self.max_depth));
+                    }
+                    Xml::Start(local(e.name().as_ref()), attributes(&e))
+                }
+                Event::Empty(e) => {
+                    let name = local(e.name().as_ref());
+                    self.pending_end = Some(name.clone());
+                    Xml::Start(name, attributes(&e))
+                }
+                Event::End(e) => {
+                    self.depth = self.depth.saturating_sub(1);
+                    Xml::End(local(e.name().as_ref()))
+                }
+                Event::Text(t) => Xml::Text(t.xml10_content().into_owned()),
+                Event::CData(t) => Xml::Text(t.to_string()),
+                Event::GeneralRef(r) => Xml::Text(resolve(&r).unwrap_or_else(|| format!("&{};", &*r))),
+                Event::Eof => return Ok(None),
+                _ => continue,
+            }));
+        }
+    }
+}
+
+/// The value of attribute `name` (local name).
+pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(xml: &str) -> Vec<Xml> {
+        let mut r = XmlReader::new(xml, 10);
+        let mut out = Vec::new();
+        while let Some(e) = r.next().unwrap() {
+            out.push(e);
+        }
+        out
+    }
+
+    #[test]
+    fn references_and_empty_elements() {
+        let events = all(r#"<w:p><w:t xml:space="preserve">a&amp;b&#x4E2D;</w:t><w:br/></w:p>"#);
+        let text: String = events.iter().filter_map(|e| if let Xml::Text(t) = e { Some(t.as_str()) } else { None }).collect();
+        assert_eq!(text, "a&b中");
+        assert!(events.contains(&Xml::Start("br".into(), vec![])));
+        assert!(events.contains(&Xml::End("br".into())));
+        assert_eq!(attr(&[("space".into(), "preserve".into())], "space"), Some("preserve"));
+    }
+
+    #[test]
+    fn depth_is_bounded() {
+        let deep = "<a>".repeat(20) + &"</a>".repeat(20);
+        let mut r = XmlReader::new(&deep, 10);
+        let err = loop {
+            match r.next() {
+                Ok(Some(_)) => continue,
+                Ok(None) => panic!("no error"),
+                Err(e) => break e,
+            }
+        };
+        assert!(matches!(err, XmlError::TooDeep(10)));
+    }
+}
