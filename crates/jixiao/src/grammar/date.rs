@@ -97,9 +97,9 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
     let s = &s[..end];
     let mut at = 0;
     let mut by_word = false;
-    if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ())]) {
+    if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ()), ("≤", ()), ("<=", ()), ("<", ()), ("=", ())]) {
         at += w.chars().count();
-        by_word = w.starts_with('截');
+        by_word = !matches!(w, "于" | "在");
     }
     let (date, len) = date_at(s, at)?;
     at += len;
@@ -174,5 +174,6 @@ mod tests {
         assert_eq!(read("6月"), None);
         assert_eq!(read("6月底前"), Some((ymd(None, Some(6), None), None, true)));
         assert_eq!(read("2023年12月31日前完成"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)));
+        assert_eq!(read("≤2023-12-31"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)), "a sign code 5 before a date cell");
     }
 }

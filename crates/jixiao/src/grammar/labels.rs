@@ -95,6 +95,8 @@ pub enum ColumnRole {
     Unit,
     /// 指标方向性 — 正向指标 / 反向指标: implies ≥ or ≤ when no sign is given.
     Direction,
+    /// 完成时间 — a date column: the target of a row whose 指标值 is empty (a deadline).
+    Due,
     /// 实际完成值 / 完成值 — a self-evaluation's actual result.
     Actual,
     /// 分值 / 权重.
@@ -128,7 +130,7 @@ pub enum ColumnRole {
 impl ColumnRole {
     /// Roles whose cell is kept verbatim in `extra` as well, because the target is composed from it.
     pub fn kept_in_extra(self) -> bool {
-        matches!(self, ColumnRole::Extra | ColumnRole::Sign | ColumnRole::Unit | ColumnRole::Direction)
+        matches!(self, ColumnRole::Extra | ColumnRole::Sign | ColumnRole::Unit | ColumnRole::Direction | ColumnRole::Due)
     }
 
     /// Roles of a sheet of many projects: they describe the project, not the indicator.
@@ -163,7 +165,7 @@ fn single_role(label: &str) -> ColumnRole {
         "指标值" | "指标目标值" | "目标值" | "年度指标值" | "当年预期实现值" | "预期目标值" | "年度目标值"
         | "绩效指标值" | "计划指标值" | "年初目标值" | "全年目标值" | "年度计划值" | "全年指标值" => Target,
         "中期指标值" | "中期目标值" => MidTarget,
-        "完成时间" | "计划完成时间" | "计划完成日期" | "完成期限" | "完成时限" => Target,
+        "完成时间" | "计划完成时间" | "计划完成日期" | "完成期限" | "完成时限" | "完成日期" => Due,
         "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => Basis,
         "计算符号" | "符号" | "比较符号" | "指标性质" | "运算符号" | "计算方式" => Sign,
         "计量单位" | "单位" | "度量单位" | "指标单位" => Unit,

@@ -62,6 +62,21 @@ impl<'a> Container<'a> {
         Ok(Container { archive, limits, origin: origin.clone(), used: 0 })
     }
 
+    /// Fails when the entries' declared sizes add up past the limit (for containers another
+    /// library inflates).
+    pub fn check_declared_size(&mut self) -> Result<()> {
+        let mut total = 0u64;
+        for i in 0..self.archive.len() {
+            if let Ok(f) = self.archive.by_index_raw(i) {
+                total = total.saturating_add(f.size());
+            }
+        }
+        if total > self.limits.max_bytes {
+            return Err(over_limit(&self.origin, "the bytes the container would inflate", self.limits.max_bytes, "max_bytes"));
+        }
+        Ok(())
+    }
+
     /// An entry's bytes, or None when the container has no such entry.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let mut file = match self.archive.by_name(name) {

@@ -6,12 +6,14 @@ mod decode;
 mod docx;
 pub(crate) mod xml;
 mod json;
+mod sheet;
 pub(crate) mod text;
 pub mod tree;
 
 use std::path::Path;
 
 pub use container::Limits;
+pub use sheet::cell_number as sheet_cell_number;
 pub use decode::{Encoding, decode};
 
 use crate::error::{Error, Origin, Result};
@@ -29,6 +31,8 @@ pub enum Format {
     Json,
     /// A Word file (.docx).
     Docx,
+    /// A spreadsheet (.xlsx, .xls or .ods).
+    Xlsx,
 }
 
 impl Format {
@@ -38,6 +42,7 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Docx => "docx",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -48,6 +53,7 @@ impl Format {
             "text" | "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
             "docx" => Some(Format::Docx),
+            "xlsx" | "xls" | "ods" | "spreadsheet" => Some(Format::Xlsx),
             _ => None,
         }
     }
@@ -80,7 +86,7 @@ pub(crate) trait Reader: Sync {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&docx::DocxReader, &json::JsonReader, &text::TextReader];
+static READERS: &[&dyn Reader] = &[&docx::DocxReader, &sheet::SheetReader, &json::JsonReader, &text::TextReader];
 
 /// Whether the bytes hold `needle` (a stream name in a compound file's directory, say).
 fn contains(bytes: &[u8], needle: &[u8]) -> bool {

@@ -1,6 +1,9 @@
-//! Writers: [`Document`](crate::Document) out as JSON, CSV or Word-style text. One module each.
+//! Writers: [`Document`](crate::Document) out as JSON, CSV, Word-style text or .xlsx. One module
+//! each; `layout` is the form's rows that the text and xlsx writers share.
 
 pub mod csv;
 pub mod json;
+pub mod layout;
 pub mod records;
 pub mod text;
+pub mod xlsx;

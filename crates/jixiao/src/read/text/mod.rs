@@ -5,7 +5,7 @@
 mod headings;
 mod overview;
 
-pub use headings::split_toc;
+pub use headings::{split_toc, table_title};
 pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
 use super::tree::{self, Cell, Row};

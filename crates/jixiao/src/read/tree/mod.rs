@@ -60,6 +60,8 @@ pub struct TableBody {
     pub grade: Option<String>,
     /// 项目名称 / 单位名称 / 预算数 of a sheet of many projects.
     pub project: Option<String>,
+    /// A 项目名称 row above the header: the table's name.
+    pub name: Option<String>,
     pub unit: Option<String>,
     pub budget: Option<Amount>,
     /// What the columns say the table is (自评 when it has 实际完成值 or 得分 …); None: a target table.
@@ -93,16 +95,30 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     if value.trim().is_empty() {
         return value.to_owned();
     }
-    let sign = sign.trim();
+    let sign = sign_symbol(sign.trim());
     let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
     let unit = if ends_with_digit(value) { unit.trim() } else { "" };
     format!("{sign}{value}{unit}")
 }
 
+/// A sign cell as the comparison it states: budget systems store codes 1 ≥, 2 ＞, 3 ＝, 4 ＜,
+/// 5 ≤ and 6 定性 (qualitative, no sign); symbols stand for themselves.
+pub fn sign_symbol(sign: &str) -> &str {
+    match sign {
+        "1" => "≥",
+        "2" => ">",
+        "3" => "=",
+        "4" => "<",
+        "5" => "≤",
+        "6" => "",
+        s => s,
+    }
+}
+
 /// The value cell back out of a composed target text (the inverse of [`compose_target`]).
 pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
     let mut v = raw;
-    let (sign, unit) = (sign.trim(), unit.trim());
+    let (sign, unit) = (sign_symbol(sign.trim()), unit.trim());
     if !sign.is_empty()
         && let Some(rest) = v.strip_prefix(sign)
         && starts_with_digit(rest)
@@ -141,6 +157,9 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
         .map(|b| {
             let mut t = template.clone();
             t.kind = title_kind.or(b.kind).unwrap_or_default();
+            if let Some(name) = b.name {
+                t.name = name;
+            }
             if let Some(project) = b.project {
                 // One of many projects on a sheet: the title's number and code are the sheet's.
                 t.name = project;
@@ -194,6 +213,11 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             let (duties, rest) = DutiesBlock::new(&row);
             rest.into_iter().for_each(|c| note_cell(c, notes));
             block = Block::Duties(duties);
+        } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1 {
+            block.close(&mut first, notes);
+            block = Block::Nothing;
+            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !t.trim().is_empty()).collect();
+            first.name = Some(texts.join("\n"));
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) {
             block.close(&mut first, notes);
             block = Block::Nothing;
@@ -301,7 +325,9 @@ impl IndicatorRows {
             }
             if footer_place && is_footer_label(label) {
                 let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !c.trim().is_empty()).collect();
-                self.footer(label, &rest, line);
+                // A 总分 row of a grid puts its score under 得分 (and the weights' total under 分值).
+                let score = self.col(Score).filter(|c| *c > first).and_then(|c| cells.get(c)).and_then(|c| points(c));
+                self.footer(label, &rest, score, line);
                 return;
             }
         }
@@ -341,10 +367,10 @@ impl IndicatorRows {
         self.indicator_row(&cells, line, notes);
     }
 
-    fn footer(&mut self, label: &str, rest: &[&str], line: usize) {
+    fn footer(&mut self, label: &str, rest: &[&str], score: Option<f64>, line: usize) {
         let body = self.body();
         if matches!(labels::key(label).as_str(), "总分" | "自评总分") {
-            let score = rest.iter().find_map(|c| points(c));
+            let score = score.or_else(|| rest.iter().find_map(|c| points(c)));
             let grade = rest.iter().find(|c| GRADES.contains(&labels::key(c).as_str()));
             body.total_score = body.total_score.or(score);
             if let Some(g) = grade {
@@ -377,7 +403,7 @@ impl IndicatorRows {
             }
             let mut keep = role.kept_in_extra();
             match role {
-                Level1 | Level2 | Sign | Unit | Direction | Extra => {}
+                Level1 | Level2 | Sign | Unit | Direction | Due | Extra => {}
                 UnitName | Project | Budget | Objective => {}
                 Name => ind.name = t.to_owned(),
                 Description => ind.description = t.to_owned(),
@@ -411,15 +437,19 @@ impl IndicatorRows {
                 holds = true;
             }
         }
-        let value = text(self.col(Target));
+        // A row with no 指标值 takes its target from a 完成时间 column: a deadline.
+        let (value, value_col) = match (text(self.col(Target)), self.col(Due)) {
+            (v, Some(d)) if v.trim().is_empty() && !text(Some(d)).trim().is_empty() => (text(Some(d)), Some(d)),
+            (v, _) => (v, self.col(Target)),
+        };
         let raw = if self.col(Sign).is_some() || self.col(Unit).is_some() {
-            compose_target(text(self.col(Sign)), value, unit)
+            compose_target(text(self.col(Sign)), value, if value_col == self.col(Due) { "" } else { unit })
         } else {
             value.to_owned()
         };
         ind.target = crate::model::Target::parse(&raw);
         // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31.
-        if let Some(c) = self.col(Target)
+        if let Some(c) = value_col
             && labels::is_date_label(&self.keys[c].1)
             && ind.target.kind == TargetKind::Quantity
             && ind.target.unit.is_none()
@@ -531,6 +561,15 @@ mod tests {
 
     fn row(line: usize, cells: &[&str]) -> Row {
         Row { cells: cells.iter().map(|t| Cell { text: (*t).to_owned(), line }).collect() }
+    }
+
+    #[test]
+    fn sign_codes_of_budget_systems() {
+        assert_eq!(compose_target("1", "90", "%"), "≥90%");
+        assert_eq!(compose_target("5", "3", "天"), "≤3天");
+        assert_eq!(compose_target("6", "明显提高", ""), "明显提高");
+        assert_eq!(compose_target("2", "1000", "人"), ">1000人");
+        assert_eq!(value_cell("≥90%", "1", "%"), "90");
     }
 
     #[test]

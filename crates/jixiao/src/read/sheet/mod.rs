@@ -1,0 +1,231 @@
+//! Spreadsheets (.xlsx, .xls, .ods) through calamine, one code path: each sheet becomes rows of
+//! cells for the shared table pipeline; each cell's place is `sheet!cell`. A sheet holds one
+//! table (a 项目名称 / 绩效目标 block above the header) or many projects (a 项目名称 column).
+//! A sheet with no indicator header (a cover, instructions) is kept in notes, never guessed at.
+
+mod cells;
+mod ods_percent;
+
+pub use cells::number as cell_number;
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+
+use calamine::Reader as _;
+
+use super::container::{Container, Limits, over_limit, zip_has};
+use super::tree::{self, Cell, Row};
+use super::text::table_title;
+use super::{Format, ReadOptions, Reader};
+use crate::error::{Error, Origin, Result};
+use crate::grammar::labels::is_header_row;
+use crate::model::{Document, Location, Note, Section, SectionKind, Table};
+
+pub(crate) struct SheetReader;
+
+/// A sheet's non-empty cells by (row, column), 0-based.
+struct Grid {
+    name: String,
+    cells: BTreeMap<(u32, u32), String>,
+}
+
+fn is_ods(bytes: &[u8]) -> bool {
+    zip_has(bytes, "content.xml") && bytes.windows(46).take(200).any(|w| w == b"application/vnd.oasis.opendocument.spreadsheet")
+}
+
+fn is_cfb_workbook(bytes: &[u8]) -> bool {
+    let utf16 = |s: &str| s.bytes().flat_map(|b| [b, 0]).collect::<Vec<u8>>();
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+        && [utf16("Workbook"), utf16("Book")].iter().any(|n| bytes.windows(n.len()).any(|w| w == n.as_slice()))
+        && !bytes.windows(24).any(|w| w == utf16("WordDocument").as_slice())
+}
+
+impl Reader for SheetReader {
+    fn format(&self) -> Format {
+        Format::Xlsx
+    }
+
+    fn sniff(&self, bytes: &[u8]) -> bool {
+        zip_has(bytes, "xl/workbook.xml") || is_ods(bytes) || is_cfb_workbook(bytes)
+    }
+
+    fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        let origin = options.origin();
+        let limits = options.limits;
+        let damaged = |e: &dyn std::fmt::Display| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged spreadsheet: {e}") };
+        if bytes.starts_with(b"PK\x03\x04") {
+            Container::open(bytes, limits, &origin, "spreadsheet")?.check_declared_size()?;
+        }
+        let grids = if zip_has(bytes, "xl/workbook.xml") {
+            xlsx(bytes, limits, &origin).map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?
+        } else {
+            let percent = if is_ods(bytes) {
+                let content = Container::open(bytes, limits, &origin, "spreadsheet")?.read("content.xml")?.unwrap_or_default();
+                ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
+            } else {
+                Default::default()
+            };
+            others(bytes, limits, &origin, &percent).map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?
+        };
+        Ok(document(grids))
+    }
+}
+
+/// An error that is either jixiao's own (a limit) or the spreadsheet library's message.
+type SheetResult<T> = std::result::Result<T, std::result::Result<Error, String>>;
+
+fn count(cells: &mut usize, limits: Limits, origin: &Origin) -> SheetResult<()> {
+    *cells += 1;
+    if *cells > limits.max_cells {
+        return Err(Ok(over_limit(origin, "the spreadsheet's cells", limits.max_cells, "max_cells")));
+    }
+    Ok(())
+}
+
+/// .xlsx, streamed cell by cell (a sheet is never held as a full rectangle), with percent
+/// formats from the cell styles.
+fn xlsx(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>> {
+    let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?;
+    let mut grids = Vec::new();
+    let mut n = 0usize;
+    for name in wb.sheet_names() {
+        let styles = wb.worksheet_style(&name).unwrap_or_default();
+        let mut cells = BTreeMap::new();
+        let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| Err(e.to_string()))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| Err(e.to_string()))? {
+            let (r, c) = cell.get_position();
+            let percent = styles
+                .get((r, c))
+                .and_then(|s| s.number_format.as_ref())
+                .is_some_and(|f| f.format_code.contains('%'));
+            let text = cells::text(cell.get_value(), percent);
+            if !text.is_empty() {
+                count(&mut n, limits, origin)?;
+                cells.insert((r, c), text);
+            }
+        }
+        grids.push(Grid { name, cells });
+    }
+    Ok(grids)
+}
+
+/// .xls and .ods, read whole by calamine.
+fn others(bytes: &[u8], limits: Limits, origin: &Origin, percent: &std::collections::HashSet<(String, u32, u32)>) -> SheetResult<Vec<Grid>> {
+    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?;
+    let mut grids = Vec::new();
+    let mut n = 0usize;
+    for name in wb.sheet_names() {
+        let range = wb.worksheet_range(&name).map_err(|e| Err(e.to_string()))?;
+        let mut cells = BTreeMap::new();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        for (r, c, value) in range.used_cells() {
+            let (r, c) = (r0 + r as u32, c0 + c as u32);
+            let text = cells::data_text(value, percent.contains(&(name.clone(), r, c)));
+            if !text.is_empty() {
+                count(&mut n, limits, origin)?;
+                cells.insert((r, c), text);
+            }
+        }
+        grids.push(Grid { name, cells });
+    }
+    Ok(grids)
+}
+
+/// `专项3-城乡居民…` → (special_fund, Some(3)); `2-…` → (other, Some(2)).
+fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
+    let kind = if name.starts_with("整体") {
+        SectionKind::DepartmentWide
+    } else if name.starts_with("专项") {
+        SectionKind::SpecialFund
+    } else if name.starts_with("项目") {
+        SectionKind::BudgetProject
+    } else {
+        SectionKind::Other
+    };
+    let rest = name.trim_start_matches(|c: char| !c.is_ascii_digit());
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    (kind, digits.parse().ok())
+}
+
+/// The name after a sheet's leading number: `专项3-城乡居民…` → `城乡居民…`.
+fn sheet_table_name(name: &str) -> &str {
+    match name.find(['-', '、', '_']) {
+        Some(i) if name[..i].chars().any(|c| c.is_ascii_digit()) => &name[i + c_len(name, i)..],
+        _ => name,
+    }
+}
+
+fn c_len(s: &str, i: usize) -> usize {
+    s[i..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// The grids as one document: a section per run of sheets of one kind, a table per sheet (or
+/// per project on a sheet of many), cells located `sheet!cell`.
+fn document(grids: Vec<Grid>) -> Document {
+    let mut doc = Document::new("");
+    for grid in grids {
+        let (kind, number) = sheet_kind(&grid.name);
+        // Rows of the sheet, each cell with a line that indexes the document's locations.
+        let mut rows: Vec<Row> = Vec::new();
+        let max_col = grid.cells.keys().map(|(_, c)| *c).max().unwrap_or(0);
+        let mut by_row: BTreeMap<u32, Vec<(u32, &String)>> = BTreeMap::new();
+        for ((r, c), text) in &grid.cells {
+            by_row.entry(*r).or_default().push((*c, text));
+        }
+        for (r, cells) in &by_row {
+            let mut row = Row::default();
+            for c in 0..=max_col {
+                let text = cells.iter().find(|(cc, _)| *cc == c).map_or(String::new(), |(_, t)| (*t).clone());
+                doc.locations.push(Location::cell(&grid.name, *r, c));
+                row.cells.push(Cell { text, line: doc.locations.len() });
+            }
+            // Trailing empty cells are the grid's, not the table's.
+            while row.cells.len() > 1 && row.cells.last().is_some_and(|c| c.text.is_empty()) {
+                row.cells.pop();
+            }
+            rows.push(row);
+        }
+        if !rows.iter().any(|r| is_header_row(r.cells.iter().map(|c| c.text.as_str()))) {
+            // Not an indicator table: every cell is kept, as a note at its place.
+            for row in rows {
+                for cell in row.cells.into_iter().filter(|c| !c.text.trim().is_empty()) {
+                    doc.notes.push(Note { line: cell.line, text: cell.text });
+                }
+            }
+            continue;
+        }
+        let line = rows.first().map_or(0, Row::line);
+        let mut template = Table {
+            number,
+            name: sheet_table_name(&grid.name).to_owned(),
+            title: grid.name.clone(),
+            line,
+            ..Table::default()
+        };
+        // A title row above the table (`1、…绩效目标表`, maybe with its TC field) names it.
+        let mut title_kind = None;
+        if let Some(first) = rows.first()
+            && first.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
+            && let Some(title) = first.cells.iter().find(|c| !c.text.trim().is_empty()).and_then(|c| table_title(&c.text))
+        {
+            template.number = title.number.or(template.number);
+            template.name = title.name;
+            template.title = title.title;
+            template.toc = title.toc;
+            template.year = title.year;
+            template.code = title.code;
+            title_kind = title.kind;
+            rows.remove(0);
+        }
+        let mut notes = Vec::new();
+        let bodies = tree::build(rows, &mut notes);
+        doc.notes.extend(notes);
+        let tables = tree::into_tables(template, title_kind, bodies);
+        match doc.sections.last_mut() {
+            Some(s) if s.kind == kind => s.tables.extend(tables),
+            _ => doc.sections.push(Section { number: None, kind, heading: String::new(), tables, line }),
+        }
+    }
+    doc.notes.sort_by_key(|n| n.line);
+    doc
+}

@@ -1,0 +1,147 @@
+//! A table as the rows of cells a form shows: objective, funds and duties blocks, header,
+//! subtotals, the category rows (skeleton rows included) and the footer. The text and the xlsx
+//! writers both lay tables out through it, so that what one writes the other writes too.
+
+use crate::grammar::labels::ColumnRole;
+use crate::model::{Indicator, Table, Target};
+use crate::read::tree::{column_keys, duties_rows, funds_rows, l_text, number_text, value_cell};
+
+/// What a laid-out row is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowKind {
+    /// `绩效目标 | …` above everything.
+    Objective,
+    /// A row of the funds block (its header first).
+    Funds,
+    /// A row of the duties block (its header first).
+    Duties,
+    /// The indicator header.
+    Header,
+    /// A subtotal of a sheet of many projects.
+    Subtotal,
+    /// An indicator, or a skeleton level-2 category; `first_of_category` when its 一级 cell is written.
+    Indicator { first_of_category: bool },
+    /// `总分 | score | grade`, or a labelled footer row.
+    Footer,
+}
+
+/// One row of a laid-out table.
+#[derive(Debug, Clone)]
+pub struct LaidRow {
+    pub kind: RowKind,
+    pub cells: Vec<String>,
+}
+
+/// A cell read as a target: its value cell when the row composes it with a unit column.
+fn target_cell<'a>(t: &'a Option<Target>, unit: &str) -> &'a str {
+    t.as_ref().map_or("", |t| value_cell(&t.raw, "", unit))
+}
+
+/// What the table's project columns hold on its first row (a sheet of many projects).
+fn project_cell(t: &Table, role: ColumnRole) -> String {
+    match role {
+        ColumnRole::UnitName => t.unit.clone().unwrap_or_default(),
+        ColumnRole::Project => t.name.clone(),
+        ColumnRole::Budget => t.budget.as_ref().map_or(String::new(), |a| a.raw.clone()),
+        ColumnRole::Objective => t.objective.clone().unwrap_or_default(),
+        _ => String::new(),
+    }
+}
+
+/// The cell of `ind` in the column of `role`/`key`.
+fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str) -> String {
+    let extra = || ind.extra.get(key).cloned().unwrap_or_default();
+    let mid = ind.midterm.as_ref();
+    match role {
+        ColumnRole::Name => ind.name.clone(),
+        ColumnRole::Description => ind.description.clone(),
+        ColumnRole::Target => value_cell(&ind.target.raw, sign, unit).to_owned(),
+        ColumnRole::Basis => ind.basis.clone(),
+        ColumnRole::Actual => target_cell(&ind.actual, unit).to_owned(),
+        ColumnRole::Progress => target_cell(&ind.progress, unit).to_owned(),
+        ColumnRole::Expected => target_cell(&ind.expected, unit).to_owned(),
+        ColumnRole::Weight if !ind.extra.contains_key(key) => ind.weight.map_or_else(String::new, number_text),
+        ColumnRole::Score if !ind.extra.contains_key(key) => ind.reported_score.map_or_else(String::new, number_text),
+        ColumnRole::Deviation => ind.deviation.clone(),
+        ColumnRole::Likelihood if !ind.extra.contains_key(key) => ind.likelihood.map_or_else(String::new, |l| l_text(l).to_owned()),
+        ColumnRole::MidLevel2 => mid.map_or(String::new(), |m| m.level2_label.clone()),
+        ColumnRole::MidName => mid.map_or(String::new(), |m| m.name.clone()),
+        ColumnRole::MidTarget => mid.map_or(String::new(), |m| m.target.raw.clone()),
+        _ => extra(),
+    }
+}
+
+/// The rows of a table, in the order a form shows them.
+pub fn rows(t: &Table) -> Vec<LaidRow> {
+    let mut out = Vec::new();
+    let mut push = |kind, cells: Vec<String>| out.push(LaidRow { kind, cells });
+    let keys = column_keys(&t.columns);
+    let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
+    if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
+        push(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]);
+    }
+    if let Some(funds) = &t.funds {
+        funds_rows(funds).into_iter().for_each(|cells| push(RowKind::Funds, cells));
+    }
+    if !t.duties.is_empty() {
+        duties_rows(&t.duties).into_iter().for_each(|cells| push(RowKind::Duties, cells));
+    }
+    push(RowKind::Header, t.columns.clone());
+    for s in &t.subtotals {
+        let cells: Vec<String> = keys
+            .iter()
+            .map(|(role, _)| match role {
+                ColumnRole::UnitName => s.unit.clone(),
+                ColumnRole::Budget => s.amount.as_ref().map_or(String::new(), |a| a.raw.clone()),
+                _ => String::new(),
+            })
+            .collect();
+        push(RowKind::Subtotal, cells);
+    }
+    let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.as_str());
+    let mut first_of_table = true;
+    for cat in &t.categories {
+        let mut first_row = true;
+        for sub in &cat.children {
+            // An empty level-2 category is a row of the form's skeleton.
+            let rows: Vec<Option<&Indicator>> =
+                if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
+            for ind in rows {
+                let cells: Vec<String> = keys
+                    .iter()
+                    .map(|(role, key)| match (role, ind) {
+                        (ColumnRole::Level1, _) => if first_row { cat.label.clone() } else { String::new() },
+                        (ColumnRole::Level2, _) => sub.label.clone(),
+                        (r, _) if r.is_project() => if first_of_table { project_cell(t, *r) } else { String::new() },
+                        (_, None) => String::new(),
+                        (_, Some(ind)) => {
+                            let extra = |r| key_of(r).and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
+                            indicator_cell(ind, *role, key, extra(ColumnRole::Sign), extra(ColumnRole::Unit))
+                        }
+                    })
+                    .collect();
+                push(RowKind::Indicator { first_of_category: first_row }, cells);
+                first_row = false;
+                first_of_table = false;
+            }
+        }
+        if cat.children.is_empty() {
+            let cells = keys.iter().map(|(role, _)| if *role == ColumnRole::Level1 { cat.label.clone() } else { String::new() }).collect();
+            push(RowKind::Indicator { first_of_category: true }, cells);
+        }
+    }
+    if t.total_score.is_some() || t.grade.is_some() {
+        let mut cells = vec!["总分".to_owned()];
+        cells.extend(t.total_score.map(number_text));
+        cells.extend(t.grade.clone());
+        push(RowKind::Footer, cells);
+    }
+    for r in &t.remarks {
+        let mut cells = vec![r.label.clone()];
+        if !r.text.is_empty() {
+            cells.push(r.text.clone());
+        }
+        push(RowKind::Footer, cells);
+    }
+    out
+}

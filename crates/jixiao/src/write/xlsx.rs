@@ -1,0 +1,148 @@
+//! .xlsx, the way budget systems import tables: a sheet per table named `专项N-名称` /
+//! `项目N-名称`, a 项目名称 / 绩效目标 block, the table's columns, 一级 cells merged down over their
+//! rows, numbers and percents as typed cells, columns wide enough for Chinese text. Read back,
+//! it gives the same model apart from locations.
+
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
+
+use super::layout::{self, RowKind};
+use crate::error::{Error, Result};
+use crate::grammar::labels::{ColumnRole, column_role};
+use crate::model::{Document, SectionKind, Table};
+use crate::read::sheet_cell_number;
+
+fn err(e: rust_xlsxwriter::XlsxError) -> Error {
+    Error::Write(format!("xlsx output: {e}"))
+}
+
+/// A sheet name Excel takes: at most 31 characters, none of `[]:*?/\`, unique in the workbook.
+fn sheet_name(kind: SectionKind, t: &Table, index: usize, taken: &mut Vec<String>) -> String {
+    let prefix = match kind {
+        SectionKind::SpecialFund => "专项",
+        SectionKind::BudgetProject => "项目",
+        SectionKind::DepartmentWide => "整体",
+        SectionKind::Other => "",
+    };
+    let number = t.number.map_or_else(|| (index + 1).to_string(), |n| n.to_string());
+    let clean: String = t.name.chars().map(|c| if "[]:*?/\\'".contains(c) { '_' } else { c }).collect();
+    let base: String = format!("{prefix}{number}-{clean}").chars().take(31).collect();
+    let mut name = base.clone();
+    let mut n = 2;
+    while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
+        let suffix = format!("~{n}");
+        name = base.chars().take(31 - suffix.chars().count()).collect::<String>() + &suffix;
+        n += 1;
+    }
+    taken.push(name.clone());
+    name
+}
+
+/// Display width of a text in Excel's character units (CJK counts double).
+fn width(text: &str) -> f64 {
+    text.lines().map(|l| l.chars().map(|c| if c.is_ascii() { 1.0 } else { 2.0 }).sum::<f64>()).fold(0.0, f64::max)
+}
+
+struct Formats {
+    text: Format,
+    number: Format,
+    percent: Format,
+    header: Format,
+}
+
+/// Writes one cell: a number when the text is one that reads back the same, a percent when it
+/// is a number with `%`, else text.
+fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, header: bool, f: &Formats) -> Result<()> {
+    if header {
+        ws.write_string_with_format(row, col, text, &f.header).map_err(err)?;
+    } else if let Some(v) = text.parse::<f64>().ok().filter(|v| v.is_finite() && sheet_cell_number(*v) == text) {
+        ws.write_number_with_format(row, col, v, &f.number).map_err(err)?;
+    } else if let Some(v) = text
+        .strip_suffix('%')
+        .and_then(|n| n.parse::<f64>().ok())
+        .filter(|v| v.is_finite() && format!("{}%", sheet_cell_number(*v)) == text && sheet_cell_number(*v / 100.0 * 100.0) == sheet_cell_number(*v))
+    {
+        ws.write_number_with_format(row, col, v / 100.0, &f.percent).map_err(err)?;
+    } else {
+        ws.write_string_with_format(row, col, text, &f.text).map_err(err)?;
+    }
+    Ok(())
+}
+
+fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
+    let rows = layout::rows(t);
+    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2) as u16;
+    let level1 = t.columns.iter().position(|c| column_role(c) == ColumnRole::Level1);
+    let mut widths = vec![8.0f64; ncols as usize];
+    // The title (with its Word TC field as the text save writes it), then the 项目名称 block.
+    let mut title = t.title.clone();
+    if let Some(toc) = &t.toc {
+        title.push_str(&super::text::toc_text(toc));
+    }
+    ws.merge_range(0, 0, 0, ncols - 1, &title, &f.header).map_err(err)?;
+    ws.write_string_with_format(1, 0, "项目名称", &f.header).map_err(err)?;
+    ws.merge_range(1, 1, 1, ncols - 1, &t.name, &f.text).map_err(err)?;
+    let mut r: u32 = 2;
+    // 一级 cells: (first row, last row, label), merged down when written.
+    let mut spans: Vec<(u32, u32, String)> = Vec::new();
+    for laid in &rows {
+        if laid.kind == RowKind::Objective {
+            ws.write_string_with_format(r, 0, &laid.cells[0], &f.header).map_err(err)?;
+            ws.merge_range(r, 1, r, ncols - 1, &laid.cells[1], &f.text).map_err(err)?;
+            r += 1;
+            continue;
+        }
+        for (c, text) in laid.cells.iter().enumerate() {
+            if let (RowKind::Indicator { first_of_category }, true) = (laid.kind, Some(c) == level1) {
+                match spans.last_mut() {
+                    Some(span) if !first_of_category => span.1 = r,
+                    _ => spans.push((r, r, text.clone())),
+                }
+                continue;
+            }
+            if text.is_empty() {
+                continue;
+            }
+            put(ws, r, c as u16, text, laid.kind == RowKind::Header, f)?;
+            if let Some(w) = widths.get_mut(c) {
+                *w = w.max(width(text).min(60.0) + 2.0);
+            }
+        }
+        r += 1;
+    }
+    if let Some(c) = level1.map(|c| c as u16) {
+        for (first, last, label) in spans {
+            if last > first {
+                ws.merge_range(first, c, last, c, &label, &f.text).map_err(err)?;
+            } else if !label.is_empty() {
+                ws.write_string_with_format(first, c, &label, &f.text).map_err(err)?;
+            }
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w).map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The document as .xlsx bytes.
+pub fn to_bytes(doc: &Document) -> Result<Vec<u8>> {
+    let mut wb = Workbook::new();
+    let f = Formats {
+        text: Format::new().set_text_wrap().set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
+        number: Format::new().set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
+        percent: Format::new().set_num_format("0.##########%").set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
+        header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
+    };
+    let mut taken = Vec::new();
+    for section in &doc.sections {
+        for (i, t) in section.tables.iter().enumerate() {
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet_name(section.kind, t, i, &mut taken)).map_err(err)?;
+            table_sheet(ws, t, &f)?;
+        }
+    }
+    if doc.sections.iter().all(|s| s.tables.is_empty()) {
+        wb.add_worksheet();
+    }
+    wb.save_to_buffer().map_err(err)
+}

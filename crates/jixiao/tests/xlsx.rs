@@ -1,0 +1,117 @@
+//! Spreadsheets: the sample's grid export and the self-evaluation workbook read as a reviewer
+//! reads them; generated workbooks (tests/fixtures/make_sheets.py, and the same converted to
+//! .xls and .ods by LibreOffice) cover typed cells, sign codes, merges, flat and per-sheet
+//! layouts and cover sheets; and jixiao's own .xlsx output reads back to the same tables.
+
+mod common;
+
+use jixiao::*;
+
+fn open(name: &str) -> Document {
+    jixiao::open(common::data_dir().join(name), &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Each table without lines and locations, as the xlsx round trip must keep it.
+fn tables(doc: &Document) -> Vec<(SectionKind, Table)> {
+    let clean = common::without_lines(doc);
+    clean.sections.iter().flat_map(|s| s.tables.iter().map(move |t| (s.kind, t.clone()))).collect()
+}
+
+#[test]
+fn the_xlsx_round_trip_holds_on_the_sample_and_the_real_tables() {
+    let mut docs = vec![("sample".to_owned(), common::sample())];
+    for name in ["qingshen-fgj-2023-ziping", "jingyan-matazhen-2023", "dongguan-2019-pifu", "nanyue-2018-fupin", "gxglmes-template-2021-sqb", "fengjie-yunwu-2023-shenpi"] {
+        docs.push((name.to_owned(), open(&format!("real/{name}.wordtext.txt"))));
+    }
+    for (name, doc) in docs {
+        let bytes = write::xlsx::to_bytes(&doc).unwrap();
+        let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert!(again.notes.is_empty(), "{name}: {:?}", again.notes);
+        let (a, b) = (tables(&doc), tables(&again));
+        assert_eq!(a.len(), b.len(), "{name}");
+        for (x, y) in a.iter().zip(&b) {
+            assert_eq!(x, y, "{name}");
+        }
+    }
+}
+
+type Reading<'a> = (Level1, Level2, &'a str, TargetKind, Option<Comparator>, Option<f64>, Option<&'a str>);
+
+fn reading(t: &Table) -> Vec<Reading<'_>> {
+    t.indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.as_str(), i.target.kind, i.target.comparator, i.target.value, i.target.unit.as_deref())).collect()
+}
+
+#[test]
+fn generated_workbooks_in_every_spreadsheet_format() {
+    use Comparator::*;
+    use TargetKind::*;
+    for (ext, percent_known) in [("xlsx", true), ("ods", true), ("xls", false)] {
+        let doc = open(&format!("sheets-features.{ext}"));
+        // The cover sheet is not guessed at: its cells are notes, located sheet!cell.
+        let notes: Vec<(String, &str)> = doc.notes.iter().map(|n| (doc.location(n.line).to_string(), n.text.as_str())).collect();
+        assert_eq!(notes[0], ("说明!A1".to_owned(), "填表说明"), "{ext}");
+        assert_eq!(notes.len(), 3, "{ext}");
+        let t: Vec<&Table> = doc.tables().map(|(_, t)| t).collect();
+        assert_eq!(t.len(), 4, "{ext}: two sheets of one table, one sheet of two projects");
+        assert_eq!((t[0].number, t[0].name.as_str(), t[0].objective.as_deref()), (Some(1), "职业技能培训补贴", Some("开展职业技能培训，提升劳动者就业能力。")));
+        let rate = if percent_known { (Some(90.0), Some("%")) } else { (Some(0.9), None) };
+        assert_eq!(
+            reading(t[0]),
+            [
+                (Level1::Output, Level2::Quantity, "培训人次", Quantity, Some(Ge), Some(38000.0), Some("人次")),
+                (Level1::Output, Level2::Quality, "培训合格率", Quantity, Some(Ge), rate.0, rate.1),
+                (Level1::Output, Level2::Timeliness, "培训完成时间", Deadline, Some(Le), None, None),
+                (Level1::Output, Level2::Cost, "人均培训成本", Quantity, Some(Le), Some(1200.5), Some("元/人")),
+                (Level1::Effect, Level2::SocialBenefit, "就业率", Quantity, Some(Gt), Some(80.0), Some("%")),
+                (Level1::Effect, Level2::Sustainability, "技能水平", Qualitative, None, None, None),
+                (Level1::Satisfaction, Level2::ServiceSatisfaction, "学员满意度", Quantity, Some(Ge), Some(95.0), Some("%")),
+            ],
+            "{ext}: sign codes 1 ≥ 2 > 5 ≤ 6 定性, merged 一级 cells, typed numbers"
+        );
+        let (_, _, due) = t[0].indicators().nth(2).unwrap();
+        assert_eq!(due.target.date, Some(Date { year: Some(2023), month: Some(12), day: Some(31) }), "{ext}: a date cell");
+        assert_eq!(doc.location(due.line).to_string(), "专项1-职业技能培训补贴!A6", "{ext}");
+        let cost = &t[1].categories[1];
+        assert_eq!((cost.level1, cost.children.len()), (Level1::Cost, 3), "{ext}: the 2021 hierarchy, skeleton rows kept");
+        assert_eq!((t[2].name.as_str(), t[3].name.as_str()), ("村干部报酬", "办公经费"), "{ext}");
+        assert_eq!(t[2].subtotals.iter().map(|s| (s.unit.as_str(), s.amount.as_ref().and_then(|a| a.value))).collect::<Vec<_>>(), [("301-某镇", Some(1_500_000.0))]);
+        assert_eq!(t[3].unit.as_deref(), Some("301001-某镇人民政府"), "{ext}: the unit merged down");
+        let (_, _, spend) = t[3].indicators().nth(1).unwrap();
+        assert_eq!((spend.target.comparator, spend.target.comparator_inferred, spend.weight), (Some(Le), true, Some(50.0)), "{ext}: 反向指标");
+    }
+}
+
+#[test]
+fn the_samples_workbooks() {
+    // The grid export: the same indicators, in meaning, as the text save.
+    let grid = open("000_3e963503b18f6771-grid.xlsx");
+    let text = common::sample();
+    let a: Vec<(Option<u32>, String, Vec<Reading<'_>>)> = grid.tables().map(|(_, t)| (t.number, t.name.clone(), reading(t))).collect();
+    let b: Vec<(Option<u32>, String, Vec<Reading<'_>>)> = text.tables().map(|(_, t)| (t.number, t.name.clone(), reading(t))).collect();
+    assert_eq!(a, b);
+    assert!(grid.notes.is_empty());
+    // The self-evaluation workbook: funds block, actuals, weights, reported scores, and 总分 from
+    // the 得分 column (the 分值 column's 100 is the weights' total, kept as a remark).
+    let se = open("selfeval-sample.xlsx");
+    let t = se.tables().next().unwrap().1;
+    assert_eq!((t.kind, t.total_score), (TableKind::SelfEvaluation, Some(92.44)));
+    let funds = t.funds.as_ref().unwrap();
+    let v = |a: &Option<Amount>| a.as_ref().and_then(|a| a.value);
+    assert_eq!((v(&funds.rows[0].adjusted), v(&funds.rows[0].executed), v(&funds.rows[0].rate)), (Some(200.0), Some(173.19), Some(86.59)));
+    let got: Vec<(Option<&str>, Option<f64>, Option<f64>)> =
+        t.indicators().map(|(_, _, i)| (i.actual.as_ref().map(|a| a.raw.as_str()), i.weight, i.reported_score)).collect();
+    assert_eq!(got, [(Some("达成年度指标"), Some(50.0), Some(47.73)), (Some("达成年度指标"), Some(30.0), Some(26.05)), (Some("77.9%"), Some(10.0), Some(10.0))]);
+}
+
+#[test]
+fn hostile_workbooks_are_refused_within_the_limits() {
+    let bytes = std::fs::read(common::data_dir().join("sheets-features.xlsx")).unwrap();
+    let small = ReadOptions { limits: Limits { max_cells: 20, ..Limits::default() }, ..ReadOptions::default() };
+    let err = parse_bytes(&bytes, &small).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+    let tiny = ReadOptions { limits: Limits { max_bytes: 1000, ..Limits::default() }, ..ReadOptions::default() };
+    assert!(parse_bytes(&bytes, &tiny).unwrap_err().to_string().contains("max_bytes"));
+    // A truncated workbook is a clear error, not a panic.
+    let err = parse_bytes(&bytes[..bytes.len() / 2], &ReadOptions::default()).unwrap_err();
+    assert!(!err.to_string().is_empty());
+}
