@@ -205,6 +205,23 @@ typedef struct jx_str {
   size_t len;
 } jx_str;
 
+// Where a node stands in the source (jx_document_location): fields are 0 or empty when the
+// source has no such notion.
+typedef struct jx_location {
+  // 1-based line of a text source.
+  size_t line;
+  // The sheet of a spreadsheet.
+  struct jx_str sheet;
+  // The cell address in that sheet (`C7`).
+  struct jx_str cell;
+  // 1-based table of a Word file, its row and grid column.
+  size_t table;
+  size_t row;
+  size_t column;
+  // 1-based paragraph of a Word file's body.
+  size_t paragraph;
+} jx_location;
+
 // Content the reader could not place, kept with its line.
 typedef struct jx_note {
   size_t line;
@@ -380,6 +397,12 @@ typedef struct jx_target_part {
 // jixiao's own JSON.
 #define JX_FORMAT_JSON 2
 
+// A Word file (.docx).
+#define JX_FORMAT_DOCX 3
+
+// A spreadsheet: .xlsx, .xls or .ods.
+#define JX_FORMAT_XLSX 4
+
 // Detect: BOM, then strict UTF-8, then GB18030.
 #define JX_ENCODING_AUTO 0
 
@@ -440,6 +463,17 @@ enum jx_status jx_document_to_csv(const struct jx_document *doc,
 
 // The document as Word-style text.
 enum jx_status jx_document_to_text(const struct jx_document *doc, char **out, size_t *out_len);
+
+// Writes the document as .xlsx to the NUL-terminated UTF-8 `path`: a sheet per table, in the
+// layout budget systems import.
+enum jx_status jx_document_write_xlsx(const struct jx_document *doc, const char *path);
+
+// Fills `*out` with where `line` (any node's line) stands in the source: the line of a text
+// save, a Word table cell or paragraph, a spreadsheet's sheet and cell. Its strings borrow
+// from the document.
+enum jx_status jx_document_location(const struct jx_document *doc,
+                                    size_t line,
+                                    struct jx_location *out);
 
 // The title as written; empty when absent.
 struct jx_str jx_document_title(const struct jx_document *doc);

@@ -228,12 +228,50 @@ static void targets(const char *data_dir) {
     EXPECT(cases >= 150);
 }
 
+/* Word files and spreadsheets through C: by content or by format code, located, and written. */
+static void word_and_excel(const char *data_dir) {
+    char path[4096];
+    jx_document *doc = NULL;
+    snprintf(path, sizeof path, "%s/000_3e963503b18f6771.docx", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_indicator_count(doc) == 115);
+    const jx_section *sec = NULL;
+    const jx_table *table = NULL;
+    EXPECT(jx_document_section(doc, 0, &sec) == JX_STATUS_OK && jx_section_table(sec, 0, &table) == JX_STATUS_OK);
+    jx_location at;
+    EXPECT(jx_document_location(doc, jx_table_line(table), &at) == JX_STATUS_OK);
+    EXPECT(at.paragraph > 0 && at.table == 0 && at.sheet.len == 0);
+    EXPECT(jx_document_location(doc, 999999, &at) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_document_location(doc, 1, NULL) == JX_STATUS_NULL_ARGUMENT);
+    char out[4200];
+    snprintf(out, sizeof out, "%s/../../build/c/roundtrip.xlsx", data_dir);
+    EXPECT(jx_document_write_xlsx(doc, out) == JX_STATUS_OK);
+    EXPECT(jx_document_write_xlsx(NULL, out) == JX_STATUS_NULL_ARGUMENT);
+    EXPECT(jx_document_write_xlsx(doc, "/nonexistent-dir/x.xlsx") == JX_STATUS_IO_ERROR);
+    jx_document_free(doc);
+    doc = NULL;
+    EXPECT(jx_document_open(out, JX_FORMAT_XLSX, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_indicator_count(doc) == 115);
+    EXPECT(jx_document_section(doc, 0, &sec) == JX_STATUS_OK && jx_section_table(sec, 0, &table) == JX_STATUS_OK);
+    EXPECT(jx_document_location(doc, jx_table_line(table), &at) == JX_STATUS_OK);
+    EXPECT(at.sheet.len > 0 && at.cell.len > 0);
+    jx_document_free(doc);
+    doc = NULL;
+    /* A .docx given as a spreadsheet is an error, not a crash; the text reader's plain text too. */
+    EXPECT(jx_document_open(path, JX_FORMAT_XLSX, &doc) != JX_STATUS_OK && doc == NULL);
+    snprintf(path, sizeof path, "%s/sheets-features.ods", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_note_count(doc) == 3);
+    jx_document_free(doc);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: errors DATA_DIR\n"); return 2; }
     null_arguments();
     bad_input(argv[1]);
     version();
     targets(argv[1]);
+    word_and_excel(argv[1]);
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

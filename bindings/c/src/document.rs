@@ -130,6 +130,59 @@ pub unsafe extern "C" fn jx_document_to_text(doc: *const jx_document, out: *mut 
     write_out(doc, out, out_len, |d| Ok(jixiao::write::text::to_string(d)))
 }
 
+/// Writes the document as .xlsx to the NUL-terminated UTF-8 `path`: a sheet per table, in the
+/// layout budget systems import.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *const c_char) -> jx_status {
+    guard(|| {
+        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
+        if path.is_null() {
+            return Err(Failure::null("path"));
+        }
+        // SAFETY: the caller passes a NUL-terminated string.
+        let path = unsafe { CStr::from_ptr(path) }
+            .to_str()
+            .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
+        let bytes = jixiao::write::xlsx::to_bytes(d)?;
+        std::fs::write(path, bytes).map_err(|e| Failure::new(jx_status::JX_STATUS_IO_ERROR, format!("{path}: {e}")))
+    })
+}
+
+/// Fills `*out` with where `line` (any node's line) stands in the source: the line of a text
+/// save, a Word table cell or paragraph, a spreadsheet's sheet and cell. Its strings borrow
+/// from the document.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_location(doc: *const jx_document, line: usize, out: *mut jx_location) -> jx_status {
+    guard(|| {
+        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let at = match line.checked_sub(1).and_then(|i| d.locations.get(i)) {
+            Some(l) => l,
+            None if d.locations.is_empty() => {
+                // SAFETY: `out` is non-NULL.
+                unsafe { *out = jx_location { line, sheet: jx_str::EMPTY, cell: jx_str::EMPTY, table: 0, row: 0, column: 0, paragraph: 0 } };
+                return Ok(());
+            }
+            None => return Err(Failure::out_of_range(line, d.locations.len())),
+        };
+        // SAFETY: `out` is non-NULL.
+        unsafe {
+            *out = jx_location {
+                line: at.line.unwrap_or(0),
+                sheet: jx_str::opt(at.sheet.as_deref()),
+                cell: jx_str::opt(at.cell.as_deref()),
+                table: at.table.unwrap_or(0),
+                row: at.row.unwrap_or(0),
+                column: at.column.unwrap_or(0),
+                paragraph: at.paragraph.unwrap_or(0),
+            }
+        };
+        Ok(())
+    })
+}
+
 /// The title as written; empty when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_title(doc: *const jx_document) -> jx_str {

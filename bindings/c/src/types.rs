@@ -31,12 +31,18 @@ pub const JX_FORMAT_AUTO: jx_format = 0;
 pub const JX_FORMAT_TEXT: jx_format = 1;
 /// jixiao's own JSON.
 pub const JX_FORMAT_JSON: jx_format = 2;
+/// A Word file (.docx).
+pub const JX_FORMAT_DOCX: jx_format = 3;
+/// A spreadsheet: .xlsx, .xls or .ods.
+pub const JX_FORMAT_XLSX: jx_format = 4;
 
 pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     match code {
         JX_FORMAT_AUTO => Some(jixiao::Format::Auto),
         JX_FORMAT_TEXT => Some(jixiao::Format::Text),
         JX_FORMAT_JSON => Some(jixiao::Format::Json),
+        JX_FORMAT_DOCX => Some(jixiao::Format::Docx),
+        JX_FORMAT_XLSX => Some(jixiao::Format::Xlsx),
         _ => None,
     }
 }
@@ -325,6 +331,25 @@ pub struct jx_target_part {
 pub struct jx_note {
     pub line: usize,
     pub text: jx_str,
+}
+
+/// Where a node stands in the source (jx_document_location): fields are 0 or empty when the
+/// source has no such notion.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_location {
+    /// 1-based line of a text source.
+    pub line: usize,
+    /// The sheet of a spreadsheet.
+    pub sheet: jx_str,
+    /// The cell address in that sheet (`C7`).
+    pub cell: jx_str,
+    /// 1-based table of a Word file, its row and grid column.
+    pub table: usize,
+    pub row: usize,
+    pub column: usize,
+    /// 1-based paragraph of a Word file's body.
+    pub paragraph: usize,
 }
 
 /// A Word TC (table of contents) field.

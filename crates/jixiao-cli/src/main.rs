@@ -39,6 +39,8 @@ enum OutputFormat {
     Json,
     Csv,
     Text,
+    /// One sheet per table, as budget systems import them (needs -o FILE).
+    Xlsx,
 }
 
 #[derive(clap::Args)]
@@ -57,9 +59,21 @@ struct ParseArgs {
     /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.
     #[arg(long, default_value = "auto")]
     encoding: String,
-    /// Input format: auto, text, json.
+    /// Input format: auto (from the content), text, json, docx, xlsx (also .xls, .ods).
     #[arg(long = "input-format", default_value = "auto")]
     input_format: String,
+    /// Most bytes inflated from a .docx/.xlsx container.
+    #[arg(long, value_name = "BYTES")]
+    max_bytes: Option<u64>,
+    /// Most entries in a .docx/.xlsx container.
+    #[arg(long, value_name = "N")]
+    max_entries: Option<usize>,
+    /// Deepest XML nesting in a .docx/.xlsx part.
+    #[arg(long, value_name = "N")]
+    max_depth: Option<usize>,
+    /// Most table cells of a .docx or spreadsheet.
+    #[arg(long, value_name = "N")]
+    max_cells: Option<usize>,
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -93,10 +107,20 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
         .ok_or_else(|| Failure(format!("unknown encoding '{}'", args.encoding)))?;
     let format = Format::from_name(&args.input_format)
         .ok_or_else(|| Failure(format!("unknown input format '{}'", args.input_format)))?;
-    let options = ReadOptions { format, encoding, path: None, ..ReadOptions::default() };
+    let defaults = jixiao::Limits::default();
+    let limits = jixiao::Limits {
+        max_bytes: args.max_bytes.unwrap_or(defaults.max_bytes),
+        max_entries: args.max_entries.unwrap_or(defaults.max_entries),
+        max_depth: args.max_depth.unwrap_or(defaults.max_depth),
+        max_cells: args.max_cells.unwrap_or(defaults.max_cells),
+    };
+    let options = ReadOptions { format, encoding, path: None, limits };
     let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files.clone() };
-    if files.len() > 1 && matches!(args.format, OutputFormat::Text) {
-        return Err(Failure("text output takes one input; use json or csv for several".into()));
+    if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx) {
+        return Err(Failure("text and xlsx output take one input; use json or csv for several".into()));
+    }
+    if matches!(args.format, OutputFormat::Xlsx) && args.output.is_none() {
+        return Err(Failure("xlsx output is a binary file: name it with -o FILE.xlsx".into()));
     }
     let many = files.len() > 1;
     let mut out = String::new();
@@ -119,6 +143,11 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
                 csv.document(name, &doc);
             }
             OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(&doc)),
+            OutputFormat::Xlsx => {
+                let bytes = jixiao::write::xlsx::to_bytes(&doc)?;
+                let path = args.output.as_ref().expect("checked above");
+                return std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())));
+            }
         }
     }
     if matches!(args.format, OutputFormat::Csv) {

@@ -99,7 +99,7 @@ fn usage_errors_exit_2() {
     let s = sample();
     let o = jixiao(&["parse", &s, &s, "--format", "text"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("text output takes one input"));
+    assert!(stderr(&o).contains("text and xlsx output take one input"));
     assert_eq!(jixiao(&["--version"], None).status.code(), Some(0));
 }
 
@@ -132,4 +132,32 @@ fn target_reads_single_values() {
     let o = jixiao(&["target"], Some("明显提高\n根据实际\n".as_bytes()));
     let kinds: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["kind"].clone()).collect();
     assert_eq!(kinds, ["qualitative", "as_actual"]);
+}
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name).display().to_string()
+}
+
+#[test]
+fn word_and_excel_files_in_xlsx_out() {
+    // .docx and .xlsx read by content; warnings name the place in the user's terms.
+    let o = jixiao(&["parse", &data("docx-features.docx"), "--compact"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains("docx-features.docx:table 1, row 4, column 3: warning:"), "{}", stderr(&o));
+    let o = jixiao(&["parse", &data("sheets-features.xlsx"), "--format", "csv"], None);
+    assert!(stderr(&o).contains("sheets-features.xlsx:说明!A1: warning:"), "{}", stderr(&o));
+    // xlsx out needs a file, and reads back.
+    let o = jixiao(&["parse", &sample(), "--format", "xlsx"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("-o FILE.xlsx"));
+    let out = std::env::temp_dir().join(format!("jixiao-cli-{}.xlsx", std::process::id()));
+    let o = jixiao(&["parse", &sample(), "--format", "xlsx", "-o", &out.display().to_string()], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = jixiao(&["parse", &out.display().to_string(), "--format", "csv"], None);
+    assert_eq!(stdout(&o).matches("\r\n").count(), 116);
+    std::fs::remove_file(out).ok();
+    // Limits from the command line.
+    let o = jixiao(&["parse", &data("sheets-features.xlsx"), "--max-cells", "10"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("max_cells") && stderr(&o).contains("--max-cells"), "{}", stderr(&o));
 }
