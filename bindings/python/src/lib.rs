@@ -19,7 +19,7 @@ use errors::{detached, usage_error};
 fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
         None => jixiao::Format::Auto,
-        Some(f) => jixiao::Format::from_name(f).ok_or_else(|| usage_error(format!("unknown format '{f}': use 'auto', 'text' or 'json'")))?,
+        Some(f) => jixiao::Format::from_name(f).ok_or_else(|| usage_error(format!("unknown format '{f}': use 'auto', 'text', 'json', 'docx' or 'xlsx' (also 'xls', 'ods')")))?,
     };
     let encoding = match encoding {
         None => jixiao::Encoding::Auto,
@@ -118,5 +118,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<overview::Subheading>()?;
     m.add_class::<overview::Note>()?;
     m.add_class::<overview::Toc>()?;
+    m.add_class::<overview::Location>()?;
     Ok(())
 }

@@ -78,6 +78,45 @@ pub struct Note {
     text: String,
 }
 
+/// 位置 — where something stands in the source: a text line, a Word table cell or paragraph, a
+/// spreadsheet's sheet and cell. `str()` gives it as messages print it (`专项1!C7`).
+#[pyclass(frozen, eq, get_all, module = "jixiao._native")]
+#[derive(Clone, PartialEq)]
+pub struct Location {
+    line: Option<usize>,
+    sheet: Option<String>,
+    cell: Option<String>,
+    table: Option<usize>,
+    row: Option<usize>,
+    column: Option<usize>,
+    paragraph: Option<usize>,
+}
+
+impl From<jixiao::Location> for Location {
+    fn from(l: jixiao::Location) -> Self {
+        Location { line: l.line, sheet: l.sheet, cell: l.cell, table: l.table, row: l.row, column: l.column, paragraph: l.paragraph }
+    }
+}
+
+#[pymethods]
+impl Location {
+    fn __str__(&self) -> String {
+        jixiao::Location {
+            line: self.line,
+            sheet: self.sheet.clone(),
+            cell: self.cell.clone(),
+            table: self.table,
+            row: self.row,
+            column: self.column,
+            paragraph: self.paragraph,
+        }
+        .to_string()
+    }
+    fn __repr__(&self) -> String {
+        format!("<jixiao.Location {}>", self.__str__())
+    }
+}
+
 /// 目录域 — a Word table-of-contents field.
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]

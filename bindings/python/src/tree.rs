@@ -8,7 +8,7 @@ use jixiao::Document;
 use pyo3::prelude::*;
 
 use crate::blocks::{Amount, Duty, Funds, Remark, Subtotal};
-use crate::overview::Toc;
+use crate::overview::{Location, Toc};
 use crate::target::{Midterm, Target};
 
 /// 第N部分 — a part of the document that holds target tables.
@@ -130,6 +130,11 @@ impl Section {
     fn line(&self) -> usize {
         self.get().line
     }
+    /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
+    #[getter]
+    fn location(&self) -> Location {
+        Location::from(self.doc.location(self.get().line))
+    }
     fn __repr__(&self) -> String {
         format!("<jixiao.Section {} {:?} tables={}>", self.get().kind.as_str(), self.get().heading, self.get().tables.len())
     }
@@ -180,6 +185,11 @@ impl Table {
     #[getter]
     fn line(&self) -> usize {
         self.get().line
+    }
+    /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
+    #[getter]
+    fn location(&self) -> Location {
+        Location::from(self.doc.location(self.get().line))
     }
     /// 表类别 — "target", "self_evaluation", "monitoring" or "department_wide".
     #[getter]
@@ -268,6 +278,11 @@ impl Category {
     fn line(&self) -> usize {
         self.get().line
     }
+    /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
+    #[getter]
+    fn location(&self) -> Location {
+        Location::from(self.doc.location(self.get().line))
+    }
     fn __repr__(&self) -> String {
         format!("<jixiao.Category {} {:?}>", self.get().level1.as_str(), self.get().label)
     }
@@ -295,6 +310,11 @@ impl SubCategory {
     #[getter]
     fn line(&self) -> usize {
         self.get().line
+    }
+    /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
+    #[getter]
+    fn location(&self) -> Location {
+        Location::from(self.doc.location(self.get().line))
     }
     fn __repr__(&self) -> String {
         format!("<jixiao.SubCategory {} {:?}>", self.get().level2.as_str(), self.get().label)
@@ -327,6 +347,11 @@ impl Indicator {
     #[getter]
     fn line(&self) -> usize {
         self.get().line
+    }
+    /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
+    #[getter]
+    fn location(&self) -> Location {
+        Location::from(self.doc.location(self.get().line))
     }
     /// 其他列 — header label → text for every column the model has no field for.
     #[getter]

@@ -1,0 +1,54 @@
+"""Word files and spreadsheets from Python: read by content, located in the user's terms, and
+written back as .xlsx."""
+
+import jixiao
+import pytest
+
+from conftest import DATA
+
+
+def test_docx_reads_as_the_text_save(doc):
+    word = jixiao.read(DATA / "000_3e963503b18f6771.docx")
+    assert sum(1 for _ in word.indicators()) == 115
+    assert [t.name for t in word.tables] == [t.name for t in doc.tables]
+    table = word.tables[0]
+    assert table.location.paragraph is not None
+    ind = table.indicators()[0]
+    assert str(ind.location) == "table 1, row 3, column 1"
+    # Bytes work as well as paths, and the format comes from the content.
+    again = jixiao.parse((DATA / "000_3e963503b18f6771.docx").read_bytes())
+    assert again == word
+    # Text saves keep plain line numbers.
+    assert str(doc.tables[0].location) == f"line {doc.tables[0].line}"
+    assert doc.locations == []
+
+
+@pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
+def test_spreadsheets(ext):
+    book = jixiao.read(DATA / f"sheets-features.{ext}")
+    assert [n.text for n in book.notes] == ["填表说明", "1.本表由项目单位填报。", "2.指标值请填写数值。"]
+    assert str(book.location(book.notes[0].line)) == "说明!A1"
+    first = book.tables[0]
+    assert (first.number, first.name) == (1, "职业技能培训补贴")
+    due = first.indicators()[2]
+    assert due.target.kind == "deadline" and due.target.date is not None and due.target.date.isoformat() == "2023-12-31"
+    loc = due.location
+    assert (loc.sheet, loc.cell) == ("专项1-职业技能培训补贴", "A6")
+
+
+def test_xlsx_out_reads_back(doc, tmp_path):
+    data = doc.to_xlsx()
+    assert isinstance(data, bytes) and data[:2] == b"PK"
+    back = jixiao.parse(data)
+    assert sum(1 for _ in back.indicators()) == 115
+    assert [t.name for t in back.tables] == [t.name for t in doc.tables]
+    path = tmp_path / "out.xlsx"
+    assert doc.to_xlsx(path) is None
+    assert jixiao.read(path, "xlsx") == back
+
+
+def test_old_formats_are_named():
+    with pytest.raises(jixiao.UnsupportedFormatError, match="docx"):
+        jixiao.parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "WordDocument".encode("utf-16-le"))
+    with pytest.raises(jixiao.UsageError, match="xlsx"):
+        jixiao.parse("x", "pdf")
