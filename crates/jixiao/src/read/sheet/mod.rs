@@ -52,7 +52,17 @@ impl Reader for SheetReader {
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let origin = options.origin();
         let limits = options.limits;
-        let damaged = |e: &dyn std::fmt::Display| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged spreadsheet: {e}") };
+        let damaged = |e: &dyn std::fmt::Display| {
+            let reason = if is_cfb_workbook(bytes) {
+                format!(
+                    "an old binary workbook (.xls, or WPS Spreadsheets .et) that could not be read ({e}); \
+                     open it in Excel, WPS or LibreOffice and save it as .xlsx (LibreOffice: soffice --headless --convert-to xlsx FILE)"
+                )
+            } else {
+                format!("a damaged spreadsheet: {e}")
+            };
+            Error::Parse { origin: origin.clone(), line: None, reason }
+        };
         if bytes.starts_with(b"PK\x03\x04") {
             Container::open(bytes, limits, &origin, "spreadsheet")?.check_declared_size()?;
         }
