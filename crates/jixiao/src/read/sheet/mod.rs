@@ -5,6 +5,7 @@
 
 mod cells;
 mod ods_percent;
+mod xls_percent;
 
 pub use cells::number as cell_number;
 
@@ -73,7 +74,7 @@ impl Reader for SheetReader {
                 let content = Container::open(bytes, limits, &origin, "spreadsheet")?.read("content.xml")?.unwrap_or_default();
                 ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
             } else {
-                Default::default()
+                xls_percent::percent_cells(bytes, limits.max_cells)
             };
             others(bytes, limits, &origin, &percent).map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?
         };

@@ -1,0 +1,116 @@
+//! Which cells of an .xls are percent-formatted. calamine gives their values (0.9) but not their
+//! number formats; the BIFF8 records say them: a cell record names its XF, the XF its format,
+//! and a format is a percentage when it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one
+//! with `%` in it.
+
+use std::collections::{HashMap, HashSet};
+use std::io::{Cursor, Read};
+
+const BOF: u16 = 0x0809;
+const EOF: u16 = 0x000A;
+const FORMAT: u16 = 0x041E;
+const XF: u16 = 0x00E0;
+const BOUNDSHEET: u16 = 0x0085;
+const NUMBER: u16 = 0x0203;
+const RK: u16 = 0x027E;
+const MULRK: u16 = 0x00BD;
+const FORMULA: u16 = 0x0006;
+
+fn u16_at(d: &[u8], i: usize) -> Option<u16> {
+    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
+}
+
+fn u32_at(d: &[u8], i: usize) -> Option<u32> {
+    d.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+/// The records of a BIFF stream from `at`: (type, data), until the end or a bad length.
+fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
+    std::iter::from_fn(move || {
+        let kind = u16_at(stream, at)?;
+        let len = u16_at(stream, at + 2)? as usize;
+        let data = stream.get(at + 4..at + 4 + len)?;
+        at += 4 + len;
+        Some((kind, data))
+    })
+}
+
+/// A BIFF8 string of `cch` characters at `d[i..]` (flags byte first): compressed Latin-1 or UTF-16LE.
+fn string(d: &[u8], i: usize, cch: usize) -> Option<String> {
+    let high = d.get(i)? & 1 == 1;
+    let body = &d[i + 1..];
+    if high {
+        let units: Vec<u16> = body.chunks_exact(2).take(cch).map(|c| u16::from_le_bytes([c[0], c[1]])).collect();
+        Some(String::from_utf16_lossy(&units))
+    } else {
+        Some(body.iter().take(cch).map(|b| *b as char).collect())
+    }
+}
+
+/// (sheet, row, column) of every percent-formatted number cell, 0-based; empty when the file
+/// cannot be read this way (calamine then reports it).
+pub fn percent_cells(bytes: &[u8], max_cells: usize) -> HashSet<(String, u32, u32)> {
+    let mut out = HashSet::new();
+    let Ok(mut cf) = cfb::CompoundFile::open(Cursor::new(bytes)) else { return out };
+    let mut stream = Vec::new();
+    let opened = cf.open_stream("/Workbook").or_else(|_| cf.open_stream("/Book"));
+    let Ok(mut s) = opened else { return out };
+    if s.read_to_end(&mut stream).is_err() {
+        return out;
+    }
+    let mut formats: HashMap<u16, bool> = HashMap::new();
+    let mut xfs: Vec<bool> = Vec::new();
+    let mut sheets: Vec<(usize, String)> = Vec::new();
+    for (kind, d) in records(&stream, 0) {
+        match kind {
+            FORMAT => {
+                if let (Some(ifmt), Some(cch)) = (u16_at(d, 0), u16_at(d, 2)) {
+                    formats.insert(ifmt, string(d, 4, cch as usize).is_some_and(|f| f.contains('%')));
+                }
+            }
+            XF => {
+                let ifmt = u16_at(d, 2).unwrap_or(0);
+                xfs.push(matches!(ifmt, 9 | 10) || formats.get(&ifmt).copied().unwrap_or(false));
+            }
+            BOUNDSHEET => {
+                if let (Some(pos), Some(cch)) = (u32_at(d, 0), d.get(6)) {
+                    sheets.push((pos as usize, string(d, 7, *cch as usize).unwrap_or_default()));
+                }
+            }
+            EOF => break,
+            _ => {}
+        }
+    }
+    for (pos, name) in sheets {
+        if u16_at(&stream, pos) != Some(BOF) {
+            continue;
+        }
+        for (kind, d) in records(&stream, pos).skip(1) {
+            let mut mark = |row: u16, col: u16, ixfe: u16| {
+                if xfs.get(ixfe as usize).copied().unwrap_or(false) && out.len() < max_cells {
+                    out.insert((name.clone(), u32::from(row), u32::from(col)));
+                }
+            };
+            match kind {
+                NUMBER | RK | FORMULA => {
+                    if let (Some(r), Some(c), Some(x)) = (u16_at(d, 0), u16_at(d, 2), u16_at(d, 4)) {
+                        mark(r, c, x);
+                    }
+                }
+                MULRK => {
+                    if let (Some(r), Some(first)) = (u16_at(d, 0), u16_at(d, 2)) {
+                        let n = d.len().saturating_sub(6) / 6;
+                        for k in 0..n {
+                            if let Some(x) = u16_at(d, 4 + 6 * k) {
+                                mark(r, first.saturating_add(k as u16), x);
+                            }
+                        }
+                    }
+                }
+                EOF | BOF => break,
+                _ => {}
+            }
+        }
+    }
+    out
+}
