@@ -53,8 +53,11 @@ fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
 	mkdir -p fuzz/corpus/target_parse && cut -f1 tests/data/targets.tsv | grep -v '^#' | split -l 1 - fuzz/corpus/target_parse/case-
-	cd fuzz && for t in target_parse document_parse; do \
-	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=65536 || exit 1; done
+	mkdir -p fuzz/corpus/docx_parse && for f in tests/data/*.docx; do \
+	  $(PYTHON) -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$$f" > "fuzz/corpus/docx_parse/$$(basename "$$f").xml"; done
+	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods fuzz/corpus/sheet_parse/
+	cd fuzz && for t in target_parse document_parse docx_parse sheet_parse; do \
+	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=400000 -rss_limit_mb=4096 || exit 1; done
 
 # ---- C ABI: libjixiao.so / libjixiao.a with include/jixiao.h
 CC ?= cc

@@ -67,19 +67,29 @@ impl Reader for SheetReader {
         if bytes.starts_with(b"PK\x03\x04") {
             Container::open(bytes, limits, &origin, "spreadsheet")?.check_declared_size()?;
         }
-        let grids = if zip_has(bytes, "xl/workbook.xml") {
-            xlsx(bytes, limits, &origin).map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?
-        } else {
-            let percent = if is_ods(bytes) {
-                let content = Container::open(bytes, limits, &origin, "spreadsheet")?.read("content.xml")?.unwrap_or_default();
-                ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
-            } else {
-                xls_percent::percent_cells(bytes, limits.max_cells)
-            };
-            others(bytes, limits, &origin, &percent).map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?
+        // calamine parses third-party binary formats: a panic in it on a malformed file is that
+        // file's error, never a crash of the caller.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| grids(bytes, limits, &origin)));
+        let grids = match read {
+            Ok(grids) => grids.map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?,
+            Err(_) => return Err(damaged(&"the spreadsheet library failed on it")),
         };
         Ok(document(grids))
     }
+}
+
+/// The sheets of a workbook in any of the three formats.
+fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>> {
+    if zip_has(bytes, "xl/workbook.xml") {
+        return xlsx(bytes, limits, origin);
+    }
+    let percent = if is_ods(bytes) {
+        let content = Container::open(bytes, limits, origin, "spreadsheet").and_then(|mut c| c.read("content.xml")).map_err(Ok)?.unwrap_or_default();
+        ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
+    } else {
+        xls_percent::percent_cells(bytes, limits.max_cells)
+    };
+    others(bytes, limits, origin, &percent)
 }
 
 /// An error that is either jixiao's own (a limit) or the spreadsheet library's message.
