@@ -257,7 +257,24 @@ static void word_and_excel(const char *data_dir) {
     EXPECT(at.sheet.len > 0 && at.cell.len > 0);
     jx_document_free(doc);
     doc = NULL;
-    /* A .docx given as a spreadsheet is an error, not a crash; the text reader's plain text too. */
+    /* From memory as well as from a path, by content or by format code. */
+    snprintf(path, sizeof path, "%s/docx-features.docx", data_dir);
+    FILE *f = fopen(path, "rb");
+    EXPECT(f != NULL);
+    if (f) {
+        static unsigned char buf[1 << 16];
+        size_t n = fread(buf, 1, sizeof buf, f);
+        fclose(f);
+        EXPECT(jx_document_parse(buf, n, JX_FORMAT_DOCX, &doc) == JX_STATUS_OK);
+        EXPECT(jx_document_indicator_count(doc) == 3 && jx_document_note_count(doc) == 2);
+        jx_note note;
+        EXPECT(jx_document_note(doc, 0, &note) == JX_STATUS_OK);
+        EXPECT(jx_document_location(doc, note.line, &at) == JX_STATUS_OK);
+        EXPECT(at.table == 1 && at.row == 4 && at.column == 3);
+        jx_document_free(doc);
+        doc = NULL;
+    }
+    /* A .docx given as a spreadsheet is an error, not a crash. */
     EXPECT(jx_document_open(path, JX_FORMAT_XLSX, &doc) != JX_STATUS_OK && doc == NULL);
     snprintf(path, sizeof path, "%s/sheets-features.ods", data_dir);
     EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_OK);

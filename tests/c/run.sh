@@ -15,7 +15,7 @@ valgrind_run() { valgrind -q --error-exitcode=1 --leak-check=full --errors-for-l
 
 passed=0
 lines=0
-for doc in "$data"/*.txt "$data"/real/*.wordtext.txt; do
+for doc in "$data"/*.txt "$data"/*.docx "$data"/*.xlsx "$data"/*.xls "$data"/*.ods "$data"/real/*.wordtext.txt; do
   "$jixiao" parse -q "$doc" | "$py" "$root/tests/c/listing.py" > "$build/expected.txt"
   lines=$((lines + $(wc -l < "$build/expected.txt")))
   for mode in asan valgrind; do
