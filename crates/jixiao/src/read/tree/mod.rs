@@ -335,7 +335,9 @@ impl IndicatorRows {
         if let Some(p) = self.col(Project) {
             let (project, unit, budget, objective) = (text(Some(p)), text(self.col(UnitName)), text(self.col(Budget)), text(self.col(Objective)));
             let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !c.trim().is_empty());
-            if !project.trim().is_empty() {
+            // A project cell repeated on every row (a merge some exporters fill in) is the same project.
+            let same = self.bodies.last().and_then(|b| b.project.as_deref()).is_some_and(|p| p.trim() == project.trim());
+            if !project.trim().is_empty() && !same {
                 let carried = self.bodies.last().and_then(|b| b.unit.clone());
                 if self.body().project.is_some() {
                     let b = TableBody {
@@ -561,6 +563,19 @@ mod tests {
 
     fn row(line: usize, cells: &[&str]) -> Row {
         Row { cells: cells.iter().map(|t| Cell { text: (*t).to_owned(), line }).collect() }
+    }
+
+    #[test]
+    fn a_project_cell_filled_in_on_every_row_is_one_project() {
+        let rows = vec![
+            row(1, &["项目名称", "一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["A项目", "产出指标", "数量指标", "人数", "≥10人"]),
+            row(3, &["A项目", "产出指标", "质量指标", "合格率", "≥90%"]),
+            row(4, &["B项目", "效益指标", "社会效益指标", "覆盖", "100%"]),
+        ];
+        let mut notes = Vec::new();
+        let bodies = build(rows, &mut notes);
+        assert_eq!(bodies.iter().map(|b| (b.project.as_deref(), b.categories.iter().map(|c| c.children.len()).sum::<usize>())).collect::<Vec<_>>(), [(Some("A项目"), 2), (Some("B项目"), 1)]);
     }
 
     #[test]
