@@ -465,8 +465,11 @@ enum jx_status jx_document_to_csv(const struct jx_document *doc,
 enum jx_status jx_document_to_text(const struct jx_document *doc, char **out, size_t *out_len);
 
 // Writes the document as .xlsx to the NUL-terminated UTF-8 `path`: a sheet per table, in the
-// layout budget systems import.
-enum jx_status jx_document_write_xlsx(const struct jx_document *doc, const char *path);
+// layout budget systems import (计算符号 | 指标值 | 计量单位), or with each table's own columns
+// when `keep_columns` (then reading it back gives the very same tables).
+enum jx_status jx_document_write_xlsx(const struct jx_document *doc,
+                                      const char *path,
+                                      bool keep_columns);
 
 // Fills `*out` with where `line` (any node's line) stands in the source: the line of a text
 // save, a Word table cell or paragraph, a spreadsheet's sheet and cell. Its strings borrow

@@ -245,9 +245,9 @@ static void word_and_excel(const char *data_dir) {
     EXPECT(jx_document_location(doc, 1, NULL) == JX_STATUS_NULL_ARGUMENT);
     char out[4200];
     snprintf(out, sizeof out, "%s/../../build/c/roundtrip.xlsx", data_dir);
-    EXPECT(jx_document_write_xlsx(doc, out) == JX_STATUS_OK);
-    EXPECT(jx_document_write_xlsx(NULL, out) == JX_STATUS_NULL_ARGUMENT);
-    EXPECT(jx_document_write_xlsx(doc, "/nonexistent-dir/x.xlsx") == JX_STATUS_IO_ERROR);
+    EXPECT(jx_document_write_xlsx(doc, out, false) == JX_STATUS_OK);
+    EXPECT(jx_document_write_xlsx(NULL, out, true) == JX_STATUS_NULL_ARGUMENT);
+    EXPECT(jx_document_write_xlsx(doc, "/nonexistent-dir/x.xlsx", false) == JX_STATUS_IO_ERROR);
     jx_document_free(doc);
     doc = NULL;
     EXPECT(jx_document_open(out, JX_FORMAT_XLSX, &doc) == JX_STATUS_OK);

@@ -45,6 +45,10 @@ def test_xlsx_out_reads_back(doc, tmp_path):
     path = tmp_path / "out.xlsx"
     assert doc.to_xlsx(path) is None
     assert jixiao.read(path, "xlsx") == back
+    # The import layout splits ≥90% into 计算符号 | 指标值 | 计量单位; keep_columns does not.
+    assert "计算符号" in back.tables[0].columns
+    kept = jixiao.parse(doc.to_xlsx(keep_columns=True) or b"")
+    assert kept.tables[0].columns == doc.tables[0].columns
 
 
 def test_old_formats_are_named():

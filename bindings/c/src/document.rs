@@ -131,9 +131,10 @@ pub unsafe extern "C" fn jx_document_to_text(doc: *const jx_document, out: *mut 
 }
 
 /// Writes the document as .xlsx to the NUL-terminated UTF-8 `path`: a sheet per table, in the
-/// layout budget systems import.
+/// layout budget systems import (计算符号 | 指标值 | 计量单位), or with each table's own columns
+/// when `keep_columns` (then reading it back gives the very same tables).
 #[unsafe(no_mangle)]
-pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *const c_char) -> jx_status {
+pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *const c_char, keep_columns: bool) -> jx_status {
     guard(|| {
         let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
         if path.is_null() {
@@ -143,7 +144,7 @@ pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *
         let path = unsafe { CStr::from_ptr(path) }
             .to_str()
             .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
-        let bytes = jixiao::write::xlsx::to_bytes(d)?;
+        let bytes = jixiao::write::xlsx::to_bytes_with(d, &jixiao::write::xlsx::XlsxOptions { keep_columns })?;
         std::fs::write(path, bytes).map_err(|e| Failure::new(jx_status::JX_STATUS_IO_ERROR, format!("{path}: {e}")))
     })
 }

@@ -99,11 +99,14 @@ impl Document {
         Location::from(self.inner.location(line))
     }
 
-    /// The document as .xlsx, a sheet per table in the layout budget systems import: written
-    /// to `path` when given (returns None), else returned as bytes.
-    #[pyo3(signature = (path = None))]
-    fn to_xlsx<'py>(&self, py: Python<'py>, path: Option<std::path::PathBuf>) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
-        let bytes = detached(py, || jixiao::write::xlsx::to_bytes(&self.inner))?;
+    /// The document as .xlsx, a sheet per table in the layout budget systems import
+    /// (计算符号 | 指标值 | 计量单位), or with each table's own columns when `keep_columns` (then
+    /// reading it back gives the very same tables): written to `path` when given (returns None),
+    /// else returned as bytes.
+    #[pyo3(signature = (path = None, *, keep_columns = false))]
+    fn to_xlsx<'py>(&self, py: Python<'py>, path: Option<std::path::PathBuf>, keep_columns: bool) -> PyResult<Option<Bound<'py, pyo3::types::PyBytes>>> {
+        let options = jixiao::write::xlsx::XlsxOptions { keep_columns };
+        let bytes = detached(py, || jixiao::write::xlsx::to_bytes_with(&self.inner, &options))?;
         match path {
             Some(p) => {
                 std::fs::write(&p, bytes)?;

@@ -77,6 +77,10 @@ struct ParseArgs {
     /// Write to this file instead of standard output.
     #[arg(short, long)]
     output: Option<PathBuf>,
+    /// xlsx: keep each table's own columns (reads back to the very same tables) instead of the
+    /// import layout with 计算符号 | 指标值 | 计量单位.
+    #[arg(long)]
+    keep_columns: bool,
     /// Do not report unplaced content on stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -144,7 +148,8 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
             }
             OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(&doc)),
             OutputFormat::Xlsx => {
-                let bytes = jixiao::write::xlsx::to_bytes(&doc)?;
+                let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
+                let bytes = jixiao::write::xlsx::to_bytes_with(&doc, &options)?;
                 let path = args.output.as_ref().expect("checked above");
                 return std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())));
             }

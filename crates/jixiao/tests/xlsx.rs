@@ -24,7 +24,8 @@ fn the_xlsx_round_trip_holds_on_the_sample_and_the_real_tables() {
         docs.push((name.to_owned(), open(&format!("real/{name}.wordtext.txt"))));
     }
     for (name, doc) in docs {
-        let bytes = write::xlsx::to_bytes(&doc).unwrap();
+        let faithful = write::xlsx::XlsxOptions { keep_columns: true };
+        let bytes = write::xlsx::to_bytes_with(&doc, &faithful).unwrap();
         let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert!(again.notes.is_empty(), "{name}: {:?}", again.notes);
         let (a, b) = (tables(&doc), tables(&again));
@@ -33,6 +34,23 @@ fn the_xlsx_round_trip_holds_on_the_sample_and_the_real_tables() {
             assert_eq!(x, y, "{name}");
         }
     }
+}
+
+/// The import layout (the default) splits `≥90%` into 计算符号 | 指标值 | 计量单位 and reads back
+/// to the same targets, every raw text included.
+#[test]
+fn the_import_layout_keeps_every_target() {
+    let doc = common::sample();
+    let again = parse_bytes(&write::xlsx::to_bytes(&doc).unwrap(), &ReadOptions::default()).unwrap();
+    let targets = |d: &Document| d.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.clone())).collect::<Vec<_>>()).collect::<Vec<_>>();
+    assert_eq!(targets(&again), targets(&doc));
+    let t = again.tables().next().unwrap().1;
+    assert_eq!(t.columns, ["一级指标", "二级指标", "三级指标", "绩效指标描述", "计算符号", "指标值", "计量单位", "指标值确定依据"]);
+    let satisfaction = t.indicators().last().unwrap().2;
+    assert_eq!(satisfaction.target.raw, "≥90%");
+    assert_eq!((satisfaction.extra["计算符号"].as_str(), satisfaction.extra["计量单位"].as_str()), ("≥", "%"));
+    let qualitative = t.indicators().nth(1).unwrap().2;
+    assert_eq!(qualitative.extra["计算符号"], "定性");
 }
 
 type Reading<'a> = (Level1, Level2, &'a str, TargetKind, Option<Comparator>, Option<f64>, Option<&'a str>);

@@ -124,8 +124,65 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
     Ok(())
 }
 
-/// The document as .xlsx bytes.
+/// How to lay tables out.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct XlsxOptions {
+    /// Keep each table's own columns. By default a table whose value cells hold sign, number and
+    /// unit together (`≥90%`, as Word tables do) gets the import layout budget systems take,
+    /// 计算符号 | 指标值 | 计量单位; reading that back gives the same targets, but the table's
+    /// columns grow by two. With `keep_columns`, reading back gives the very same tables.
+    pub keep_columns: bool,
+}
+
+/// A table in the import layout: 计算符号 and 计量单位 columns around 指标值, each target split
+/// into them where it is a signed number with a unit that prints back as written.
+fn import_layout(t: &Table) -> Table {
+    let roles: Vec<ColumnRole> = crate::read::tree::column_keys(&t.columns).into_iter().map(|(r, _)| r).collect();
+    let Some(target) = roles.iter().position(|r| *r == ColumnRole::Target) else { return t.clone() };
+    if roles.iter().any(|r| matches!(r, ColumnRole::Sign | ColumnRole::Unit)) {
+        return t.clone();
+    }
+    let (sign_key, unit_key) = ("计算符号", "计量单位");
+    let mut out = t.clone();
+    out.columns.insert(target + 1, unit_key.to_owned());
+    out.columns.insert(target, sign_key.to_owned());
+    for c in &mut out.categories {
+        for s in &mut c.children {
+            for i in &mut s.indicators {
+                let tg = &i.target;
+                let (sign, unit) = match (tg.kind, tg.value, &tg.unit) {
+                    (crate::model::TargetKind::Quantity, Some(v), unit) => {
+                        let sign = if tg.sign_given { tg.raw.trim().strip_suffix(&format!("{}{}", sheet_cell_number(v), unit.as_deref().unwrap_or(""))) } else { Some("") };
+                        match sign {
+                            // The sign as written (`>=`, `≥`), when the rest is exactly number and unit.
+                            Some(sign) if crate::read::tree::compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {
+                                (sign.to_owned(), unit.clone().unwrap_or_default())
+                            }
+                            _ => (String::new(), String::new()),
+                        }
+                    }
+                    (crate::model::TargetKind::Qualitative, ..) => ("定性".to_owned(), String::new()),
+                    _ => (String::new(), String::new()),
+                };
+                if !sign.is_empty() {
+                    i.extra.insert(sign_key.to_owned(), sign);
+                }
+                if !unit.is_empty() {
+                    i.extra.insert(unit_key.to_owned(), unit);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The document as .xlsx bytes, in the import layout (see [`XlsxOptions`]).
 pub fn to_bytes(doc: &Document) -> Result<Vec<u8>> {
+    to_bytes_with(doc, &XlsxOptions::default())
+}
+
+/// The document as .xlsx bytes.
+pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
     let mut wb = Workbook::new();
     let f = Formats {
         text: Format::new().set_text_wrap().set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
@@ -138,7 +195,11 @@ pub fn to_bytes(doc: &Document) -> Result<Vec<u8>> {
         for (i, t) in section.tables.iter().enumerate() {
             let ws = wb.add_worksheet();
             ws.set_name(sheet_name(section.kind, t, i, &mut taken)).map_err(err)?;
-            table_sheet(ws, t, &f)?;
+            if options.keep_columns {
+                table_sheet(ws, t, &f)?;
+            } else {
+                table_sheet(ws, &import_layout(t), &f)?;
+            }
         }
     }
     if doc.sections.iter().all(|s| s.tables.is_empty()) {
