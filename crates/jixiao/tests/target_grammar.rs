@@ -122,3 +122,9 @@ fn a_huge_bare_multiplier_is_not_infinite() {
     let t = Target::parse(&format!("{}亿", "9".repeat(305)));
     assert!(t.value.is_none_or(f64::is_finite), "{:?}", t.value);
 }
+
+#[test]
+fn money_too_large_for_yuan_has_no_yuan_value() {
+    let t = Target::parse(&format!("{}亿元", "9".repeat(305)));
+    assert!(t.value_yuan.is_none_or(f64::is_finite), "{:?}", t.value_yuan);
+}

@@ -290,7 +290,9 @@ fn range(s: &[char], end: usize) -> Option<(f64, f64, Option<Unit>)> {
         (Some(a), Some(b)) if a.text != b.text => return None,
         (a, b) => b.or(a),
     };
-    Some((low, high, unit))
+    // No negative zero in the output (`-0-5%`).
+    let zero = |v: f64| if v == 0.0 { 0.0 } else { v };
+    Some((zero(low), zero(high), unit))
 }
 
 fn is_separator(s: &[char], i: usize) -> bool {
@@ -338,11 +340,18 @@ fn direction(s: &str) -> Option<Direction> {
     if s == "是" {
         return Some(Direction::Complete);
     }
-    DIRECTION_WORDS
+    let (pos, d) = DIRECTION_WORDS
         .iter()
         .filter_map(|(w, d)| s.find(w).map(|pos| (pos, std::cmp::Reverse(w.len()), *d)))
         .min_by_key(|(pos, len, _)| (*pos, *len))
-        .map(|(_, _, d)| d)
+        .map(|(pos, _, d)| (pos, d))?;
+    // A word negated right before it says the opposite or nothing: 不降低 / 不减少 keep the level;
+    // 未完成, 不合格, 不提高 state no direction to aim for.
+    match (s[..pos].chars().next_back(), d) {
+        (Some('不' | '未'), Direction::Decrease) => Some(Direction::Maintain),
+        (Some('不' | '未'), _) => None,
+        _ => Some(d),
+    }
 }
 
 fn blank(raw: &str, kind: TargetKind) -> Target {
@@ -351,7 +360,8 @@ fn blank(raw: &str, kind: TargetKind) -> Target {
 
 fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
     if let Some(u) = unit {
-        t.value_yuan = u.yuan.zip(t.value).map(|(y, v)| y * v);
+        // A number too large for 元 has no yuan value rather than an infinite one.
+        t.value_yuan = u.yuan.zip(t.value).map(|(y, v)| y * v).filter(|v| v.is_finite());
         t.unit_kind = Some(u.kind);
         t.unit = Some(u.text);
     }
