@@ -81,7 +81,7 @@ pub fn level2(label: &str) -> Level2 {
 }
 
 /// What a table column holds, decided by its header label, never by its position.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ColumnRole {
     Level1,
     Level2,

@@ -98,7 +98,9 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
             .collect();
         push(RowKind::Subtotal, cells);
     }
-    let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.as_str());
+    // The sign and unit columns' keys, found once (per cell, this was quadratic in the columns).
+    let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.to_owned());
+    let (sign_key, unit_key) = (key_of(ColumnRole::Sign), key_of(ColumnRole::Unit));
     let mut first_of_table = true;
     for cat in &t.categories {
         let mut first_row = true;
@@ -115,8 +117,8 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                         (r, _) if r.is_project() => if first_of_table { project_cell(t, *r) } else { String::new() },
                         (_, None) => String::new(),
                         (_, Some(ind)) => {
-                            let extra = |r| key_of(r).and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
-                            indicator_cell(ind, *role, key, extra(ColumnRole::Sign), extra(ColumnRole::Unit))
+                            let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
+                            indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key))
                         }
                     })
                     .collect();

@@ -36,6 +36,13 @@ pub fn numeral(s: &str) -> Option<u32> {
 /// A Word TC field in a line: the text before it and the field.
 pub fn split_toc(line: &str) -> (&str, Option<Toc>) {
     let mut search = 0;
+    // The first switch (`\f`, `\l`) at or after a position, found once and reused while it lies
+    // ahead, so that a line of many `TC` words is read in linear time.
+    let next_switch = |from: usize| -> Option<usize> {
+        let rest = &line[from..];
+        rest.find("\\f").into_iter().chain(rest.find("\\l")).min().map(|i| from + i)
+    };
+    let mut switch_ahead: Option<Option<usize>> = None;
     while let Some(found) = line[search..].find("TC ") {
         let at = search + found;
         search = at + 3;
@@ -43,7 +50,16 @@ pub fn split_toc(line: &str) -> (&str, Option<Toc>) {
             continue;
         }
         let rest = &line[at + 3..];
-        let switch = rest.find("\\f").into_iter().chain(rest.find("\\l")).min();
+        let known = switch_ahead.filter(|s| s.is_none_or(|i| i >= at + 3));
+        let absolute = match known {
+            Some(s) => s,
+            None => {
+                let s = next_switch(at + 3);
+                switch_ahead = Some(s);
+                s
+            }
+        };
+        let switch = absolute.map(|i| i - (at + 3));
         let quoted = rest.trim_start().starts_with('"');
         if switch.is_none() && !quoted {
             continue;
@@ -215,6 +231,16 @@ mod tests {
         assert_eq!(before.trim(), "");
         assert_eq!(toc.unwrap().text, "分项");
         assert!(split_toc("ETC 绩效目标表").1.is_none());
+    }
+
+    #[test]
+    fn many_tc_words_read_in_linear_time() {
+        // 2 MB of `TC ` without a switch: quadratic, this took minutes.
+        let line = "TC ".repeat(700_000);
+        assert!(split_toc(&line).1.is_none());
+        let line = "TC ".repeat(100_000) + "标题 \\f B \\l 1";
+        let toc = split_toc(&line).1.expect("a field");
+        assert!(toc.text.ends_with("标题") && toc.identifier.as_deref() == Some("B"));
     }
 
     #[test]

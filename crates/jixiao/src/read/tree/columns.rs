@@ -39,14 +39,14 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     {
         roles[d] = Name;
     }
-    let mut taken = Vec::new();
+    // Sets, not lists: a header of 100 000 cells must not take quadratic time.
+    let mut taken = std::collections::HashSet::new();
     let mut keys: Vec<(ColumnRole, String)> = Vec::with_capacity(columns.len());
     let mut used = std::collections::HashSet::new();
     for (i, (label, mut role)) in columns.iter().zip(roles).enumerate() {
-        if role != Extra && taken.contains(&role) {
+        if role != Extra && !taken.insert(role) {
             role = Extra;
         }
-        taken.push(role);
         let base = match label.trim() {
             "" => format!("列{}", i + 1),
             l => l.to_owned(),
@@ -67,7 +67,8 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
 /// already appeared to its left.
 fn second_block(roles: &[ColumnRole]) -> Option<usize> {
     use ColumnRole::*;
-    (0..roles.len()).find(|&i| matches!(roles[i], Level2 | Name | Target) && roles[..i].contains(&roles[i]))
+    let mut seen = std::collections::HashSet::new();
+    (0..roles.len()).find(|&i| matches!(roles[i], Level2 | Name | Target) && !seen.insert(roles[i]))
 }
 
 /// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
@@ -161,6 +162,16 @@ mod tests {
         use ColumnRole::*;
         let r = roles(&["项目年度绩效目标衡量指标", "一级指标", "二级指标", "分值", "指标内容(150字内)", "指标值(150字内)", "评分细则(150字内)"]);
         assert_eq!(r, [Extra, Level1, Level2, Weight, Name, Target, Extra]);
+    }
+
+    #[test]
+    fn wide_headers_take_linear_time() {
+        // 100 000 empty cells and 4 000 repeated labels: quadratic, these took tens of seconds.
+        let mut wide: Vec<String> = vec![String::new(); 100_000];
+        wide.extend(std::iter::repeat_n("备注".to_owned(), 4000));
+        let keys = column_keys(&wide);
+        assert_eq!(keys.len(), 104_000);
+        assert_eq!(keys[100_001].1, "备注#2");
     }
 
     #[test]
