@@ -174,7 +174,9 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     let folded = fold(body);
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
     let after = folded.chars().nth(digits);
-    let (number, name) = if digits > 0 && matches!(after, Some('、' | '.' | ',' | ' ')) {
+    // `2.5亿元…绩效目标表` begins with a decimal, not table 2.
+    let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
+    let (number, name) = if digits > 0 && !decimal && matches!(after, Some('、' | '.' | ',' | ' ')) {
         let skip: usize = body.chars().take(digits + 1).map(char::len_utf8).sum();
         (folded[..digits].parse().ok(), body[skip..].trim())
     } else {
@@ -271,6 +273,8 @@ mod tests {
         assert_eq!(table_title("2023年部门整体支出绩效目标表").unwrap().kind, Some(TableKind::DepartmentWide));
         assert_eq!(table_title("某项目绩效目标表(基础设施建设类)").unwrap().name, "某项目");
         assert!(table_title("某项目绩效目标说明").is_none());
+        let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
+        assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }
 }
 

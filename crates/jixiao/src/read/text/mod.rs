@@ -234,6 +234,13 @@ pub fn parse_lines(lines: &[&str]) -> Document {
     let mut title_seen = false;
     for (i, &text) in lines.iter().enumerate() {
         let line = i + 1;
+        // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
+        // come from hand edits. Neither makes the line something else.
+        let text = text.trim_start_matches('\u{c}');
+        let text = match text.trim_start_matches([' ', '\u{3000}']) {
+            cell if cell.starts_with('\t') => cell,
+            _ => text,
+        };
         if text.trim().is_empty() && !text.starts_with('\t') {
             st.blanks += 1;
             continue;

@@ -46,6 +46,10 @@ fn numbered(line: &str) -> Option<(u32, String)> {
     if digits == 0 || digits > 3 || !matches!(folded.chars().nth(digits), Some('、' | '.')) {
         return None;
     }
+    // `1.5万人参加…` is a decimal, not item 1.
+    if folded.chars().nth(digits) == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let skip: usize = t.chars().take(digits + 1).map(char::len_utf8).sum();
     let rest = t[skip..].trim();
     (!rest.is_empty()).then(|| (folded[..digits].parse().ok().unwrap_or(0), rest.to_owned()))
