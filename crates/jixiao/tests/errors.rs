@@ -81,14 +81,14 @@ fn page_breaks_spaces_and_decimals_read_right() {
     // A form feed (Word's page break) and a space before the TAB still start cells: the value
     // 90% is not glued onto the previous cell.
     let text = "第二部分  专项资金绩效目标\n1、某资金绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t人数\n\u{c}\t≥10人\n\n\t\n\t质量指标\n \t合格率\n\t≥90%\n";
-    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     let got: Vec<(&str, &str)> = t.indicators().map(|(_, _, i)| (i.name.as_str(), i.target.raw.as_str())).collect();
     assert_eq!(got, [("人数", "≥10人"), ("合格率", "≥90%")]);
     assert!(doc.notes.is_empty());
     // A goal that starts with a decimal is not goal 1.
     let text = "第一部分  部门整体绩效目标\n（一）总体绩效目标\n1、推进就业\n1.5万人参加培训。\n";
-    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
     let goals = &doc.overview.as_ref().unwrap().goals;
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].title, "推进就业");
