@@ -53,7 +53,8 @@ struct ParseArgs {
     /// Compact JSON (one line); several inputs are always one line each.
     #[arg(long)]
     compact: bool,
-    /// Start CSV with a UTF-8 byte-order mark, for Excel.
+    /// Excel mode: start CSV with a UTF-8 byte-order mark, and write text that Excel would run
+    /// as a formula (=, +, -, @ first) with a leading apostrophe.
     #[arg(long)]
     bom: bool,
     /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.

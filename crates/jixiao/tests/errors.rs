@@ -93,3 +93,12 @@ fn page_breaks_spaces_and_decimals_read_right() {
     assert_eq!(goals.len(), 1);
     assert_eq!(goals[0].title, "推进就业");
 }
+
+#[test]
+fn json_versions() {
+    // Without the optional schema_version it is still jixiao JSON; a newer version is refused.
+    let doc = jixiao::parse_str(r#"{"title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.schema_version, jixiao::SCHEMA_VERSION);
+    let err = jixiao::parse_str(r#"{"schema_version": 999, "title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &named("new.json")).unwrap_err();
+    assert!(err.to_string().contains("new.json") && err.to_string().contains("999"), "{err}");
+}

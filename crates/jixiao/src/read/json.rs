@@ -2,7 +2,7 @@
 
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Result};
-use crate::model::Document;
+use crate::model::{Document, SCHEMA_VERSION};
 
 pub(crate) struct JsonReader;
 
@@ -12,13 +12,25 @@ impl Reader for JsonReader {
     }
 
     fn sniff(&self, bytes: &[u8]) -> bool {
+        // `schema_version` is optional in the JSON; `sections` is not.
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-            && bytes.windows(16).any(|w| w == b"\"schema_version\"")
+            && (bytes.windows(16).any(|w| w == b"\"schema_version\"") || bytes.windows(10).any(|w| w == b"\"sections\""))
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        serde_json::from_slice(bytes).map_err(|source| Error::Json { origin: options.origin(), source })
+        let doc: Document = serde_json::from_slice(bytes).map_err(|source| Error::Json { origin: options.origin(), source })?;
+        if doc.schema_version > SCHEMA_VERSION {
+            return Err(Error::Parse {
+                origin: options.origin(),
+                line: None,
+                reason: format!(
+                    "jixiao JSON of schema version {} is newer than this build reads (version {SCHEMA_VERSION}); update jixiao",
+                    doc.schema_version
+                ),
+            });
+        }
+        Ok(doc)
     }
 }

@@ -7,7 +7,8 @@ use super::records::{COLUMNS, Field, records};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
-    /// Start with the UTF-8 byte-order mark (Excel needs it to read UTF-8).
+    /// Excel mode: start with the UTF-8 byte-order mark (Excel needs it to read UTF-8) and keep
+    /// Excel from running text as formulas.
     pub bom: bool,
     /// Add a leading `file` column (for several inputs in one CSV).
     pub file_column: bool,
@@ -17,6 +18,16 @@ pub struct CsvOptions {
 pub struct CsvWriter {
     out: String,
     options: CsvOptions,
+}
+
+/// A text cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`, which
+/// Excel shows as text; only in Excel mode (`bom`), so that other readers get the text as is.
+fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{value}"))
+    } else {
+        std::borrow::Cow::Borrowed(value)
+    }
 }
 
 fn field(out: &mut String, value: &str) {
@@ -56,11 +67,13 @@ impl CsvWriter {
                 if i > 0 {
                     self.out.push(',');
                 }
+                let bom = self.options.bom;
+                let text = |t: &str| if bom { excel_safe(t).into_owned() } else { t.to_owned() };
                 match value {
-                    Field::Text(t) => field(&mut self.out, t),
+                    Field::Text(t) => field(&mut self.out, &text(t)),
                     Field::Number(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
                     Field::Integer(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
-                    Field::Owned(t) => field(&mut self.out, t),
+                    Field::Owned(t) => field(&mut self.out, &text(t)),
                     Field::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
                 }
             }
@@ -84,6 +97,14 @@ pub fn to_string(doc: &Document, bom: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_mode_neutralises_formulas() {
+        assert_eq!(excel_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(excel_safe("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(excel_safe("-5"), "-5", "a number stays a number");
+        assert_eq!(excel_safe("≥90%"), "≥90%");
+    }
 
     #[test]
     fn quotes_what_needs_quoting() {
