@@ -45,8 +45,9 @@ enum OutputFormat {
 
 #[derive(clap::Args)]
 struct ParseArgs {
-    /// Input files; `-` or none reads standard input.
-    files: Vec<String>,
+    /// Input files; `-` or none reads standard input. Names need not be UTF-8 (GBK names from
+    /// a Chinese zip open as they are).
+    files: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "json")]
     format: OutputFormat,
@@ -96,8 +97,13 @@ impl From<jixiao::Error> for Failure {
     }
 }
 
-fn read_input(name: &str, options: &ReadOptions) -> Result<Document, Failure> {
-    if name == "-" {
+/// Writes a line to stderr; a stderr that cannot be written is no reason to fail (or panic).
+fn report(line: &str) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
+}
+
+fn read_input(name: &std::path::Path, options: &ReadOptions) -> Result<Document, Failure> {
+    if name.as_os_str() == "-" {
         let mut bytes = Vec::new();
         io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
         let options = ReadOptions { path: Some("<stdin>".into()), ..options.clone() };
@@ -120,7 +126,7 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
         max_cells: args.max_cells.unwrap_or(defaults.max_cells),
     };
     let options = ReadOptions { format, encoding, path: None, limits };
-    let files = if args.files.is_empty() { vec!["-".to_owned()] } else { args.files.clone() };
+    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
     if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx) {
         return Err(Failure("text and xlsx output take one input; use json or csv for several".into()));
     }
@@ -130,13 +136,23 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
     let many = files.len() > 1;
     let mut out = String::new();
     let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
+    // One bad input is one error line; the others are still read and written.
+    let mut failed = 0usize;
     for name in &files {
-        let doc = read_input(name, &options)?;
+        let label = if name.as_os_str() == "-" { "<stdin>".to_owned() } else { name.display().to_string() };
+        let doc = match read_input(name, &options) {
+            Ok(doc) => doc,
+            Err(Failure(message)) if many => {
+                report(&format!("jixiao: {message}"));
+                failed += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         if !args.quiet {
-            let label = if name == "-" { "<stdin>" } else { name };
             for note in &doc.notes {
                 let first = note.text.lines().next().unwrap_or("");
-                eprintln!("{label}:{}: warning: content not placed in the model (kept in notes): {first}", place(&doc, note.line));
+                report(&format!("{label}:{}: warning: content not placed in the model (kept in notes): {first}", place(&doc, note.line)));
             }
         }
         match args.format {
@@ -145,7 +161,7 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
                 out.push('\n');
             }
             OutputFormat::Csv => {
-                csv.document(name, &doc);
+                csv.document(&label, &doc);
             }
             OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(&doc)),
             OutputFormat::Xlsx => {
@@ -159,7 +175,11 @@ fn parse(args: ParseArgs) -> Result<(), Failure> {
     if matches!(args.format, OutputFormat::Csv) {
         out = csv.finish();
     }
-    emit(args.output.as_ref(), &out)
+    emit(args.output.as_ref(), &out)?;
+    if failed > 0 {
+        return Err(Failure(format!("{failed} of {} inputs could not be read (the others were written)", files.len())));
+    }
+    Ok(())
 }
 
 /// A node's place as messages print it: the line number for text (`file:12:`), the cell or
@@ -216,7 +236,7 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
-            eprintln!("jixiao: {message}");
+            report(&format!("jixiao: {message}"));
             ExitCode::from(2)
         }
     }

@@ -161,3 +161,31 @@ fn word_and_excel_files_in_xlsx_out() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("max_cells") && stderr(&o).contains("--max-cells"), "{}", stderr(&o));
 }
+
+#[test]
+fn one_bad_input_among_several_is_one_error_line() {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(&bad, "just some words").unwrap();
+    let o = jixiao(&["parse", &sample(), &bad.display().to_string(), &sample(), "--compact", "-q"], None);
+    assert_eq!(o.status.code(), Some(2), "the exit code says some failed");
+    assert_eq!(stdout(&o).lines().count(), 2, "the good inputs are still written");
+    let err = stderr(&o);
+    assert!(err.contains("bad.txt") && err.contains("1 of 3 inputs"), "{err}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[cfg(unix)]
+#[test]
+fn file_names_need_not_be_utf8() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-gbk-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // 绩效.txt in GBK, as names come out of a Chinese zip.
+    let name = dir.join(std::ffi::OsStr::from_bytes(b"\xbc\xa8\xd0\xa7.txt"));
+    std::fs::copy(sample(), &name).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_jixiao")).arg("parse").arg(&name).arg("--compact").output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    std::fs::remove_dir_all(dir).ok();
+}
