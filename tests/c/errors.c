@@ -2,6 +2,7 @@
  * jx_target_parse. Usage: errors DATA_DIR */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "jixiao.h"
@@ -57,6 +58,10 @@ static void null_arguments(void) {
     jx_parsed_target *pt = NULL;
     EXPECT(jx_target_parse(NULL, 3, &pt) == JX_STATUS_NULL_ARGUMENT);
     EXPECT(jx_target_parse((const uint8_t *)"x", 1, NULL) == JX_STATUS_NULL_ARGUMENT);
+    /* A length past PTRDIFF_MAX is refused before any byte is read. */
+    EXPECT(jx_target_parse((const uint8_t *)"x", (size_t)PTRDIFF_MAX + 1, &pt) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_document_parse((const uint8_t *)"x", SIZE_MAX, JX_FORMAT_AUTO, &doc) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(doc == (jx_document *)0x1);
     EXPECT(jx_parsed_target_get(NULL, &t) == JX_STATUS_NULL_ARGUMENT);
 
     /* Freeing NULL is fine. */

@@ -5,6 +5,8 @@ import random
 import jixiao
 import pytest
 
+from conftest import SAMPLE
+
 
 def test_not_a_document(tmp_path):
     p = tmp_path / "letter.txt"
@@ -66,3 +68,17 @@ def test_random_input_raises_only_jixiao_errors():
         except jixiao.JixiaoError:
             pass
         jixiao.Target.parse(data if isinstance(data, str) else data.decode("latin-1"))
+
+
+def test_hostile_arguments_raise_jixiao_errors():
+    # A lone surrogate, JSON as bytes, a path with a NUL: each a clear jixiao error or a result.
+    with pytest.raises(jixiao.EncodingError, match="surrogate"):
+        jixiao.parse("第二部分 \ud800")
+    doc = jixiao.read(SAMPLE)
+    assert jixiao.Document.from_json(doc.to_json().encode("utf-8")) == doc
+    with pytest.raises(jixiao.EncodingError):
+        jixiao.Document.from_json(b"\xff\xfe")
+    with pytest.raises(TypeError):
+        jixiao.Document.from_json(3)  # type: ignore[arg-type]
+    with pytest.raises(jixiao.UsageError, match="NUL"):
+        jixiao.read("a\0b.txt")

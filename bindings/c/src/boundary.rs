@@ -70,6 +70,11 @@ impl From<jixiao::Error> for Failure {
 
 /// The caller's `len` bytes at `data`; NULL is fine when `len` is 0.
 pub(crate) fn input_bytes<'a>(data: *const u8, len: usize, name: &str) -> Result<&'a [u8], Failure> {
+    // No allocation is larger than PTRDIFF_MAX; a larger length is the caller's mistake, and
+    // making a slice of it would be undefined behaviour.
+    if len > isize::MAX as usize {
+        return Err(Failure::new(JX_STATUS_OUT_OF_RANGE, format!("`{name}` length {len} is larger than PTRDIFF_MAX")));
+    }
     match (data.is_null(), len) {
         (_, 0) => Ok(&[]),
         (true, _) => Err(Failure::null(name)),

@@ -25,7 +25,7 @@ impl Document {
 /// Reads a document back from jixiao JSON (used by pickle).
 #[pyfunction]
 pub fn _document_from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
-    Document::from_json(py, json)
+    Ok(Document::new(detached(py, || jixiao::write::json::from_str(json))?))
 }
 
 #[pymethods]
@@ -166,10 +166,17 @@ impl Document {
         Ok(d)
     }
 
-    /// Reads a document back from jixiao JSON (`str` or `bytes`).
+    /// Reads a document back from jixiao JSON (`str` or UTF-8 `bytes`).
     #[staticmethod]
-    fn from_json(py: Python<'_>, json: &str) -> PyResult<Document> {
-        Ok(Document::new(detached(py, || jixiao::write::json::from_str(json))?))
+    fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Document> {
+        let text: String = if let Ok(b) = json.cast::<pyo3::types::PyBytes>() {
+            String::from_utf8(b.as_bytes().to_vec()).map_err(|e| crate::errors::encoding_error(format!("JSON bytes are not UTF-8 (byte {})", e.utf8_error().valid_up_to())))?
+        } else if let Ok(s) = json.cast::<pyo3::types::PyString>() {
+            s.to_cow().map_err(|_| crate::errors::encoding_error("the text holds a lone surrogate (not valid Unicode)".into()))?.into_owned()
+        } else {
+            return Err(pyo3::exceptions::PyTypeError::new_err("from_json() takes str or bytes"));
+        };
+        Ok(Document::new(detached(py, || jixiao::write::json::from_str(&text))?))
     }
 
     fn __repr__(&self) -> String {

@@ -55,6 +55,11 @@ pub fn usage_error(message: String) -> PyErr {
     Python::attach(|py| raise(py, "UsageError", message.clone(), None, None, message))
 }
 
+/// Text that is not valid Unicode: a jixiao EncodingError (a ValueError).
+pub fn encoding_error(message: String) -> PyErr {
+    Python::attach(|py| raise(py, "EncodingError", message.clone(), None, None, message))
+}
+
 /// Runs core code: a panic becomes a JixiaoError, never a bare PanicException.
 pub fn shield<T>(f: impl FnOnce() -> Result<T, jixiao::Error>) -> Result<T, Failure> {
     match catch_unwind(AssertUnwindSafe(f)) {

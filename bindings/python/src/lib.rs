@@ -14,7 +14,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyDict, PyString};
 
 use document::Document;
-use errors::{detached, usage_error};
+use errors::{detached, encoding_error, usage_error};
 
 fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
@@ -36,8 +36,9 @@ fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<Strin
 fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
     let options = read_options(format, encoding, None)?;
     let doc = if let Ok(s) = data.cast::<PyString>() {
-        // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8.
-        let text = s.to_cow()?;
+        // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8. A lone surrogate
+        // has no UTF-8: that is the text's error, not a bare UnicodeEncodeError.
+        let text = s.to_cow().map_err(|_| encoding_error("the text holds a lone surrogate (not valid Unicode)".into()))?;
         detached(py, || jixiao::parse_str(&text, &options))?
     } else if let Ok(b) = data.cast::<PyBytes>() {
         let bytes = b.as_bytes();
@@ -55,6 +56,9 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
 #[pyfunction]
 #[pyo3(signature = (path, format = None, *, encoding = None))]
 fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
+    if path.as_os_str().as_encoded_bytes().contains(&0) {
+        return Err(usage_error(format!("the path {path:?} holds a NUL character")));
+    }
     let options = read_options(format, encoding, Some(path.display().to_string()))?;
     Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
