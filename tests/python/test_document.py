@@ -129,3 +129,17 @@ def test_notes_keep_unplaced_content():
     text = "第二部分 专项资金绩效目标\n孤立的一行\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n"
     d = jixiao.parse(text)
     assert [(n.line, n.text) for n in d.notes] == [(2, "孤立的一行")]
+
+
+def test_views_compare_by_content_and_pickle(doc):
+    import pickle
+
+    table = doc.tables[3]
+    again = jixiao.read(SAMPLE).tables[3]
+    assert table == again and table is not again
+    assert table != doc.tables[4]
+    for view in (doc.sections[0], table, table.categories[0], table.categories[0].children[0], table.indicators()[0]):
+        loaded = pickle.loads(pickle.dumps(view))
+        assert loaded == view and type(loaded) is type(view)
+    with pytest.raises(IndexError):
+        jixiao._native._view(doc, "Table", [0, 999])

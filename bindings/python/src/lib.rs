@@ -98,6 +98,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(enum_values, m)?)?;
     m.add_function(wrap_pyfunction!(document::_document_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(target::_target_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(tree::_view, m)?)?;
     m.add_class::<Document>()?;
     m.add_class::<tree::Section>()?;
     m.add_class::<tree::Table>()?;

@@ -6,20 +6,21 @@ use std::sync::Arc;
 
 use jixiao::Document;
 use pyo3::prelude::*;
+use pyo3::types::PyTuple;
 
 use crate::blocks::{Amount, Duty, Funds, Remark, Subtotal};
 use crate::overview::{Location, Toc};
 use crate::target::{Midterm, Target};
 
 /// 第N部分 — a part of the document that holds target tables.
-#[pyclass(frozen, module = "jixiao._native")]
+#[pyclass(frozen, eq, module = "jixiao._native")]
 pub struct Section {
     doc: Arc<Document>,
     s: usize,
 }
 
 /// 绩效目标表 — one performance-target table.
-#[pyclass(frozen, module = "jixiao._native")]
+#[pyclass(frozen, eq, module = "jixiao._native")]
 pub struct Table {
     doc: Arc<Document>,
     s: usize,
@@ -27,7 +28,7 @@ pub struct Table {
 }
 
 /// 一级指标 — a level-1 category with its level-2 children.
-#[pyclass(frozen, module = "jixiao._native")]
+#[pyclass(frozen, eq, module = "jixiao._native")]
 pub struct Category {
     doc: Arc<Document>,
     s: usize,
@@ -36,7 +37,7 @@ pub struct Category {
 }
 
 /// 二级指标 — a level-2 category with its indicators.
-#[pyclass(frozen, module = "jixiao._native")]
+#[pyclass(frozen, eq, module = "jixiao._native")]
 pub struct SubCategory {
     doc: Arc<Document>,
     s: usize,
@@ -46,7 +47,7 @@ pub struct SubCategory {
 }
 
 /// 三级指标 — one indicator row, with the table and categories it sits in.
-#[pyclass(frozen, module = "jixiao._native")]
+#[pyclass(frozen, eq, module = "jixiao._native")]
 pub struct Indicator {
     doc: Arc<Document>,
     s: usize,
@@ -56,12 +57,26 @@ pub struct Indicator {
     i: usize,
 }
 
+/// Views are equal when their nodes are (a view pickled and loaded equals the original).
+impl PartialEq for Section {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
 impl Section {
     pub fn new(doc: &Arc<Document>, s: usize) -> Self {
         Section { doc: doc.clone(), s }
     }
     fn get(&self) -> &jixiao::Section {
         &self.doc.sections[self.s]
+    }
+}
+
+/// Views are equal when their nodes are (a view pickled and loaded equals the original).
+impl PartialEq for Table {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
     }
 }
 
@@ -74,9 +89,23 @@ impl Table {
     }
 }
 
+/// Views are equal when their nodes are (a view pickled and loaded equals the original).
+impl PartialEq for Category {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
 impl Category {
     fn get(&self) -> &jixiao::Category {
         &self.doc.sections[self.s].tables[self.t].categories[self.c]
+    }
+}
+
+/// Views are equal when their nodes are (a view pickled and loaded equals the original).
+impl PartialEq for SubCategory {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
     }
 }
 
@@ -86,10 +115,58 @@ impl SubCategory {
     }
 }
 
+/// Views are equal when their nodes are (a view pickled and loaded equals the original).
+impl PartialEq for Indicator {
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
 impl Indicator {
     fn get(&self) -> &jixiao::Indicator {
         &self.doc.sections[self.s].tables[self.t].categories[self.c].children[self.k].indicators[self.i]
     }
+}
+
+/// `(jixiao._native._view, (document, kind, indices))` for pickle.
+fn view_reduce<'py>(py: Python<'py>, doc: &Arc<Document>, kind: &str, path: Vec<usize>) -> PyResult<Bound<'py, PyTuple>> {
+    let rebuild = py.import("jixiao._native")?.getattr("_view")?;
+    let document = Py::new(py, crate::document::Document { inner: doc.clone() })?;
+    let args = PyTuple::new(py, [document.into_bound(py).into_any(), kind.into_pyobject(py)?.into_any(), path.into_pyobject(py)?.into_any()])?;
+    PyTuple::new(py, [rebuild, args.into_any()])
+}
+
+/// A view rebuilt from its document and place (used by pickle); a place past the document's
+/// nodes is an IndexError, never a panic.
+#[pyfunction]
+pub fn _view(py: Python<'_>, document: &crate::document::Document, kind: &str, path: Vec<usize>) -> PyResult<Py<PyAny>> {
+    let doc = &document.inner;
+    let bad = || pyo3::exceptions::PyIndexError::new_err(format!("no {kind} at {path:?}"));
+    let table = |s: usize, t: usize| doc.sections.get(s).and_then(|x| x.tables.get(t));
+    let ok = match (kind, path.as_slice()) {
+        ("Section", [s]) => doc.sections.get(*s).is_some(),
+        ("Table", [s, t]) => table(*s, *t).is_some(),
+        ("Category", [s, t, c]) => table(*s, *t).and_then(|x| x.categories.get(*c)).is_some(),
+        ("SubCategory", [s, t, c, k]) => table(*s, *t).and_then(|x| x.categories.get(*c)).and_then(|x| x.children.get(*k)).is_some(),
+        ("Indicator", [s, t, c, k, i]) => table(*s, *t)
+            .and_then(|x| x.categories.get(*c))
+            .and_then(|x| x.children.get(*k))
+            .and_then(|x| x.indicators.get(*i))
+            .is_some(),
+        _ => false,
+    };
+    if !ok {
+        return Err(bad());
+    }
+    let d = doc.clone();
+    Ok(match (kind, path.as_slice()) {
+        ("Section", [s]) => Py::new(py, Section { doc: d, s: *s })?.into_any(),
+        ("Table", [s, t]) => Py::new(py, Table { doc: d, s: *s, t: *t })?.into_any(),
+        ("Category", [s, t, c]) => Py::new(py, Category { doc: d, s: *s, t: *t, c: *c })?.into_any(),
+        ("SubCategory", [s, t, c, k]) => Py::new(py, SubCategory { doc: d, s: *s, t: *t, c: *c, k: *k })?.into_any(),
+        ("Indicator", [s, t, c, k, i]) => Py::new(py, Indicator { doc: d, s: *s, t: *t, c: *c, k: *k, i: *i })?.into_any(),
+        _ => return Err(bad()),
+    })
 }
 
 /// Every indicator of one table, in source order.
@@ -134,6 +211,10 @@ impl Section {
     #[getter]
     fn location(&self) -> Location {
         Location::from(self.doc.location(self.get().line))
+    }
+    /// Pickle: the document (through JSON) and the view's place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        view_reduce(py, &self.doc, "Section", vec![self.s])
     }
     fn __repr__(&self) -> String {
         format!("<jixiao.Section {} {:?} tables={}>", self.get().kind.as_str(), self.get().heading, self.get().tables.len())
@@ -250,6 +331,10 @@ impl Table {
     fn indicators(&self) -> Vec<Indicator> {
         indicator_list(&self.doc, self.s, self.t)
     }
+    /// Pickle: the document (through JSON) and the view's place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        view_reduce(py, &self.doc, "Table", vec![self.s, self.t])
+    }
     fn __repr__(&self) -> String {
         format!("<jixiao.Table {:?} indicators={}>", self.get().title, self.get().indicators().count())
     }
@@ -283,6 +368,10 @@ impl Category {
     fn location(&self) -> Location {
         Location::from(self.doc.location(self.get().line))
     }
+    /// Pickle: the document (through JSON) and the view's place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        view_reduce(py, &self.doc, "Category", vec![self.s, self.t, self.c])
+    }
     fn __repr__(&self) -> String {
         format!("<jixiao.Category {} {:?}>", self.get().level1.as_str(), self.get().label)
     }
@@ -315,6 +404,10 @@ impl SubCategory {
     #[getter]
     fn location(&self) -> Location {
         Location::from(self.doc.location(self.get().line))
+    }
+    /// Pickle: the document (through JSON) and the view's place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        view_reduce(py, &self.doc, "SubCategory", vec![self.s, self.t, self.c, self.k])
     }
     fn __repr__(&self) -> String {
         format!("<jixiao.SubCategory {} {:?}>", self.get().level2.as_str(), self.get().label)
@@ -417,6 +510,10 @@ impl Indicator {
     #[getter]
     fn subcategory(&self) -> SubCategory {
         SubCategory { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k: self.k }
+    }
+    /// Pickle: the document (through JSON) and the view's place in it.
+    fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        view_reduce(py, &self.doc, "Indicator", vec![self.s, self.t, self.c, self.k, self.i])
     }
     fn __repr__(&self) -> String {
         format!("<jixiao.Indicator {:?} target={:?} line={}>", self.get().name, self.get().target.raw, self.get().line)
