@@ -228,11 +228,18 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    let result = match cli.command {
+    // A panic never ends the run with Rust's message and exit code 101: the library turns a
+    // panic in a third-party parser into that file's error, and anything else is reported here.
+    std::panic::set_hook(Box::new(|_| {}));
+    let run = std::panic::catch_unwind(|| match cli.command {
         Command::Parse(args) => parse(args),
         Command::Target(args) => target(args),
         Command::Schema => emit(None, &jixiao::schema::schema_json()),
-    };
+    });
+    let result = run.unwrap_or_else(|payload| {
+        let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
+        Err(Failure(format!("internal error (please report it): {}", what.unwrap_or_default())))
+    });
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => {

@@ -189,3 +189,11 @@ fn file_names_need_not_be_utf8() {
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn a_panic_in_a_parser_library_is_an_error_line_not_exit_101() {
+    let o = jixiao(&["parse", &data("regressions/xls-calamine-panic.bin"), "--input-format", "xlsx"], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(!err.contains("panicked") && err.lines().count() == 1 && err.contains("xls-calamine-panic.bin"), "{err}");
+}

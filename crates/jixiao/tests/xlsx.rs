@@ -141,3 +141,12 @@ fn an_unreadable_old_workbook_says_how_to_convert_it() {
     let err = parse_bytes(&et, &ReadOptions::default()).unwrap_err();
     assert!(err.to_string().contains(".et") && err.to_string().contains("--convert-to xlsx"), "{err}");
 }
+
+/// Found by fuzzing: a damaged .xls on which calamine panics (a slice past its buffer in its
+/// compound-file reader) is that file's error, never a crash of the caller.
+#[test]
+fn a_spreadsheet_library_panic_is_the_files_error() {
+    let bytes = std::fs::read(common::data_dir().join("regressions/xls-calamine-panic.bin")).unwrap();
+    let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("workbook") || err.to_string().contains("spreadsheet"), "{err}");
+}
