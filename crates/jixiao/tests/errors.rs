@@ -102,3 +102,16 @@ fn json_versions() {
     let err = jixiao::parse_str(r#"{"schema_version": 999, "title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &named("new.json")).unwrap_err();
     assert!(err.to_string().contains("new.json") && err.to_string().contains("999"), "{err}");
 }
+
+#[test]
+fn a_second_whole_department_part_is_kept() {
+    let text = "第一部分  部门整体绩效目标\n（一）总体绩效目标\n1、推进就业\n第三部分  部门整体支出情况说明\n全年支出稳定。\n1、保障运转\n";
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["第三部分  部门整体支出情况说明", "全年支出稳定。", "1、保障运转"]);
+    // A lone label that ends in 目标 above the header is kept, not swallowed as an empty objective.
+    let text = "第二部分  专项资金绩效目标\n1、某资金绩效目标表\n\t年度目标\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t人数\n\t≥10人\n";
+    let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
+    assert_eq!(doc.sections[0].tables[0].objective, None);
+    assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["年度目标"]);
+}

@@ -119,13 +119,14 @@ impl State {
     fn close_part(&mut self) {
         self.close_table();
         if let Place::Overview(_, heading, line, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
-            let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
-            let ov = overview::parse(heading, line, &borrowed, &mut self.doc.notes);
             if self.doc.overview.is_none() {
-                self.doc.overview = Some(ov);
+                let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
+                self.doc.overview = Some(overview::parse(heading, line, &borrowed, &mut self.doc.notes));
             } else {
-                // A second overview part: keep its heading as a note rather than merge silently.
-                self.doc.notes.push(Note { line, text: ov.heading });
+                // A second department-wide part: the model has one overview, so its heading and
+                // every line of it are kept as notes rather than merged or lost.
+                self.doc.notes.push(Note { line, text: heading });
+                self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { line, text }));
             }
         }
     }

@@ -218,7 +218,7 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             block = Block::Nothing;
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !t.trim().is_empty()).collect();
             first.name = Some(texts.join("\n"));
-        } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) {
+        } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !c.text.trim().is_empty()) {
             block.close(&mut first, notes);
             block = Block::Nothing;
             let texts: Vec<&str> =
