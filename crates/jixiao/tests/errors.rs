@@ -115,3 +115,18 @@ fn a_second_whole_department_part_is_kept() {
     assert_eq!(doc.sections[0].tables[0].objective, None);
     assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["年度目标"]);
 }
+
+#[test]
+fn encoding_errors_name_the_real_line() {
+    // A UTF-8 file damaged on line 2501: the error is there, not at line 1.
+    let mut bytes = "第二部分  专项资金绩效目标\n".repeat(2500).into_bytes();
+    bytes.extend_from_slice(b"\xff\xfe\xfd bad\n");
+    let err = jixiao::parse_bytes(&bytes, &named("damaged.txt")).unwrap_err();
+    assert_eq!(err.line(), Some(2501), "{err}");
+    assert!(err.to_string().starts_with("damaged.txt:2501:"), "{err}");
+    // UTF-16 without a BOM, cut off mid-character, is UTF-16, not binary.
+    let mut utf16: Vec<u8> = "第二部分  专项资金绩效目标\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+    utf16.push(0x41);
+    let err = jixiao::parse_bytes(&utf16, &named("cut.txt")).unwrap_err();
+    assert!(err.to_string().contains("UTF-16"), "{err}");
+}

@@ -55,7 +55,9 @@ fn strict(
 
 /// Whether the bytes look like UTF-16 without a BOM: many NULs, nearly all on one side.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    // A file cut off mid-character has an odd length: still UTF-16, read up to the cut.
+    let bytes = &bytes[..bytes.len() & !1];
+    if bytes.len() < 4 {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -87,7 +89,19 @@ pub fn decode<'a>(bytes: &'a [u8], encoding: Encoding, origin: &Origin) -> Resul
             } else if bytes.contains(&0) {
                 return Err(binary(bytes, origin));
             } else {
-                Cow::Owned(strict(encoding_rs::GB18030, bytes, origin, "UTF-8 or GB18030")?)
+                match strict(encoding_rs::GB18030, bytes, origin, "GB18030") {
+                    Ok(text) => Cow::Owned(text),
+                    // Neither: name the place where it stops being UTF-8, which is where a UTF-8
+                    // file (the usual case) is damaged, not the GB18030 reading's first error.
+                    Err(_) => {
+                        let bad = std::str::from_utf8(bytes).err().map_or(0, |e| e.valid_up_to());
+                        return Err(Error::Encoding {
+                            origin: origin.clone(),
+                            line: Some(line_of(bytes, bad)),
+                            reason: format!("neither UTF-8 (invalid byte at offset {bad}) nor GB18030 text"),
+                        });
+                    }
+                }
             }
         }
         Encoding::Utf8 => {
