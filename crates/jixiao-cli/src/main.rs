@@ -209,15 +209,6 @@ fn emit(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     match path {
         Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display()))),
         None => {
-            // Rust's stdout takes a closed descriptor as a sink that swallows everything: say so
-            // instead of succeeding with nothing written.
-            #[cfg(unix)]
-            {
-                use std::os::fd::AsFd;
-                if io::stdout().as_fd().try_clone_to_owned().is_err() {
-                    return Err(Failure("<stdout>: standard output is closed; nothing was written (use -o FILE)".into()));
-                }
-            }
             let mut stdout = io::stdout().lock();
             match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
                 // A closed pipe (`| head`) is the reader's choice, not an error.

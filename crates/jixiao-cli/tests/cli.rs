@@ -197,15 +197,3 @@ fn a_panic_in_a_parser_library_is_an_error_line_not_exit_101() {
     let err = stderr(&o);
     assert!(!err.contains("panicked") && err.lines().count() == 1 && err.contains("xls-calamine-panic.bin"), "{err}");
 }
-
-#[cfg(unix)]
-#[test]
-fn a_closed_stdout_is_an_error_not_a_silent_success() {
-    let o = Command::new("sh")
-        .arg("-c")
-        .arg(format!("'{}' parse '{}' >&-", env!("CARGO_BIN_EXE_jixiao"), sample()))
-        .output()
-        .unwrap();
-    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("standard output is closed"));
-}
