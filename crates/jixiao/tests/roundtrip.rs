@@ -215,3 +215,16 @@ fn fuzz_regressions_round_trip() {
     }
     assert!(n >= 1);
 }
+
+/// A table from hand-written JSON with indicators but no header still writes its indicators.
+#[test]
+fn indicators_without_columns_are_written() {
+    let mut doc = common::sample();
+    let t = &mut doc.sections[0].tables[0];
+    t.columns.clear();
+    let names: Vec<String> = t.indicators().map(|(_, _, i)| i.name.clone()).collect();
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let back: Vec<String> = again.sections[0].tables[0].indicators().map(|(_, _, i)| i.name.clone()).collect();
+    assert_eq!(back, names);
+    assert!(!names.is_empty());
+}

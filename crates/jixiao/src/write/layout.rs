@@ -71,11 +71,23 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
     }
 }
 
+fn default_columns(t: &Table) -> Vec<String> {
+    let mut columns: Vec<String> = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).into();
+    let mut extra: Vec<&String> = t.indicators().flat_map(|(_, _, i)| i.extra.keys()).collect();
+    extra.sort();
+    extra.dedup();
+    columns.extend(extra.into_iter().filter(|k| !columns.contains(k)).cloned().collect::<Vec<_>>());
+    columns
+}
+
 /// The rows of a table, in the order a form shows them.
 pub fn rows(t: &Table) -> Vec<LaidRow> {
     let mut out = Vec::new();
     let mut push = |kind, cells: Vec<String>| out.push(LaidRow { kind, cells });
-    let keys = column_keys(&t.columns);
+    // A table with categories but no header (JSON built by hand) gets the sample form's columns
+    // and one per extra key, so that no indicator is written as an empty row.
+    let columns = if t.columns.is_empty() && !t.categories.is_empty() { default_columns(t) } else { t.columns.clone() };
+    let keys = column_keys(&columns);
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
     if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
         push(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]);
@@ -86,7 +98,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     if !t.duties.is_empty() {
         duties_rows(&t.duties).into_iter().for_each(|cells| push(RowKind::Duties, cells));
     }
-    push(RowKind::Header, t.columns.clone());
+    push(RowKind::Header, columns.clone());
     for s in &t.subtotals {
         let cells: Vec<String> = keys
             .iter()
