@@ -150,3 +150,12 @@ fn a_spreadsheet_library_panic_is_the_files_error() {
     let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
     assert!(err.to_string().contains("workbook") || err.to_string().contains("spreadsheet"), "{err}");
 }
+
+/// Found by fuzzing: an .xls whose DIMENSIONS record declares a billion cells made calamine
+/// reserve 20 GB before reading one; the declared size is checked against the limit first.
+#[test]
+fn a_sheet_declaring_billions_of_cells_is_refused_first() {
+    let bytes = std::fs::read(common::data_dir().join("regressions/xls-declares-billions.bin")).unwrap();
+    let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+}

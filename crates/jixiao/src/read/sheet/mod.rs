@@ -5,7 +5,7 @@
 
 mod cells;
 mod ods_percent;
-mod xls_percent;
+mod xls;
 
 pub use cells::number as cell_number;
 
@@ -78,34 +78,23 @@ impl Reader for SheetReader {
     }
 }
 
-/// A compound file whose workbook stream reads whole, checked with the cfb crate before calamine
-/// sees it: calamine's own reader panics on some damaged files (a sector past the end).
-fn readable_compound_file(bytes: &[u8]) -> std::result::Result<(), String> {
-    use std::io::Read;
-    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| e.to_string())?;
-    let mut stream = cf.open_stream("/Workbook").or_else(|_| cf.open_stream("/Book")).map_err(|e| e.to_string())?;
-    let expected = stream.len();
-    let mut sink = Vec::new();
-    let read = stream.read_to_end(&mut sink).map_err(|e| e.to_string())?;
-    if (read as u64) < expected {
-        return Err(format!("its workbook stream ends after {read} of {expected} bytes"));
-    }
-    Ok(())
-}
-
 /// The sheets of a workbook in any of the three formats.
 fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>> {
     if zip_has(bytes, "xl/workbook.xml") {
         return xlsx(bytes, limits, origin);
     }
-    if is_cfb_workbook(bytes) {
-        readable_compound_file(bytes).map_err(Err)?;
-    }
     let percent = if is_ods(bytes) {
         let content = Container::open(bytes, limits, origin, "spreadsheet").and_then(|mut c| c.read("content.xml")).map_err(Ok)?.unwrap_or_default();
         ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
     } else {
-        xls_percent::percent_cells(bytes, limits.max_cells)
+        // calamine's own compound-file reader panics on some damaged files, and it reserves
+        // memory for the cells a sheet declares before reading one: check both first.
+        let stream = xls::workbook_stream(bytes).ok_or_else(|| Err("its compound file or workbook stream cannot be read".to_owned()))?;
+        let declared = xls::declared_cells(&stream);
+        if declared > limits.max_cells as u64 {
+            return Err(Ok(over_limit(origin, &format!("the {declared} cells a sheet declares"), limits.max_cells, "max_cells")));
+        }
+        xls::percent_cells(&stream, limits.max_cells)
     };
     others(bytes, limits, origin, &percent)
 }

@@ -1,7 +1,9 @@
-//! Which cells of an .xls are percent-formatted. calamine gives their values (0.9) but not their
-//! number formats; the BIFF8 records say them: a cell record names its XF, the XF its format,
-//! and a format is a percentage when it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one
-//! with `%` in it.
+//! What jixiao reads of an .xls's BIFF8 records itself, before calamine reads the values:
+//! - which cells are percent-formatted: calamine gives their values (0.9) but not their number
+//!   formats; a cell record names its XF, the XF its format, and a format is a percentage when
+//!   it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one with `%` in it;
+//! - how many cells the sheets declare (DIMENSIONS records), which calamine reserves memory for
+//!   before reading a cell: a hostile file declaring billions is refused first.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
@@ -15,6 +17,7 @@ const NUMBER: u16 = 0x0203;
 const RK: u16 = 0x027E;
 const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
+const DIMENSIONS: u16 = 0x0200;
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
@@ -47,17 +50,32 @@ fn string(d: &[u8], i: usize, cch: usize) -> Option<String> {
     }
 }
 
-/// (sheet, row, column) of every percent-formatted number cell, 0-based; empty when the file
-/// cannot be read this way (calamine then reports it).
-pub fn percent_cells(bytes: &[u8], max_cells: usize) -> HashSet<(String, u32, u32)> {
-    let mut out = HashSet::new();
-    let Ok(mut cf) = cfb::CompoundFile::open(Cursor::new(bytes)) else { return out };
+/// The workbook stream of a compound file; None when it cannot be read.
+pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut cf = cfb::CompoundFile::open(Cursor::new(bytes)).ok()?;
+    let mut s = cf.open_stream("/Workbook").or_else(|_| cf.open_stream("/Book")).ok()?;
     let mut stream = Vec::new();
-    let opened = cf.open_stream("/Workbook").or_else(|_| cf.open_stream("/Book"));
-    let Ok(mut s) = opened else { return out };
-    if s.read_to_end(&mut stream).is_err() {
-        return out;
-    }
+    s.read_to_end(&mut stream).ok()?;
+    Some(stream)
+}
+
+/// The most cells one sheet's DIMENSIONS record declares (rows × columns).
+pub fn declared_cells(stream: &[u8]) -> u64 {
+    records(stream, 0)
+        .filter(|(kind, _)| *kind == DIMENSIONS)
+        .filter_map(|(_, d)| {
+            let rows = u64::from(u32_at(d, 4)?).saturating_sub(u64::from(u32_at(d, 0)?)) + 1;
+            let cols = u64::from(u16_at(d, 10)?).saturating_sub(u64::from(u16_at(d, 8)?)) + 1;
+            Some(rows.saturating_mul(cols))
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// (sheet, row, column) of every percent-formatted number cell, 0-based.
+pub fn percent_cells(stream: &[u8], max_cells: usize) -> HashSet<(String, u32, u32)> {
+    let mut out = HashSet::new();
+    let stream = stream.to_vec();
     let mut formats: HashMap<u16, bool> = HashMap::new();
     let mut xfs: Vec<bool> = Vec::new();
     let mut sheets: Vec<(usize, String)> = Vec::new();
