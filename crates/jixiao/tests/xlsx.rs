@@ -159,3 +159,23 @@ fn a_sheet_declaring_billions_of_cells_is_refused_first() {
     let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
     assert!(err.to_string().contains("max_cells"), "{err}");
 }
+
+/// An .ods whose repeat attributes declare a million valued cells is refused before calamine
+/// expands them.
+#[test]
+fn an_ods_declaring_millions_of_repeated_cells_is_refused_first() {
+    use std::io::Write;
+    let content = r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S"><table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="1000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#;
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+        z.start_file("mimetype", stored).unwrap();
+        z.write_all(b"application/vnd.oasis.opendocument.spreadsheet").unwrap();
+        z.start_file("content.xml", stored).unwrap();
+        z.write_all(content.as_bytes()).unwrap();
+        z.finish().unwrap();
+    }
+    let err = parse_bytes(&out.into_inner(), &ReadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+}

@@ -85,7 +85,12 @@ fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>
     }
     let percent = if is_ods(bytes) {
         let content = Container::open(bytes, limits, origin, "spreadsheet").and_then(|mut c| c.read("content.xml")).map_err(Ok)?.unwrap_or_default();
-        ods_percent::percent_cells(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells)
+        let scan = ods_percent::scan(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells);
+        // calamine expands repeated cells in memory: check what the repeats declare first.
+        if scan.valued > limits.max_cells as u64 {
+            return Err(Ok(over_limit(origin, &format!("the {} valued cells the sheets declare", scan.valued), limits.max_cells, "max_cells")));
+        }
+        scan.percent
     } else {
         // calamine's own compound-file reader panics on some damaged files, and it reserves
         // memory for the cells a sheet declares before reading one: check both first.
