@@ -7,19 +7,25 @@ use crate::model::{Level1, Level2, Likelihood};
 /// (`产出指标（50分）`, `数量指标(或建筑规模指标)`, `实际完成值(B)`), without a score written
 /// after them (`成本指标(0-20)分`) and without a trailing `等` or colon.
 pub fn key(label: &str) -> String {
-    let s = squeeze(label);
-    let mut out = String::with_capacity(s.len());
+    // One pass, one allocation: fold, drop white space and bracketed parts.
+    let mut out = String::with_capacity(label.len());
     let mut depth = 0usize;
-    for c in s.chars() {
+    let mut any_outside = false;
+    for c in label.chars().map(super::fold::fold_char) {
         match c {
+            c if c.is_whitespace() => {}
             '(' | '[' | '【' | '〔' => depth += 1,
             ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
+            c if depth == 0 => {
+                out.push(c);
+                any_outside = true;
+            }
             _ => {}
         }
     }
-    if out.is_empty() {
-        return s;
+    if !any_outside {
+        // A label that is all brackets keeps them: `(空)` stays `(空)`.
+        return squeeze(label);
     }
     let mut k = out.as_str();
     loop {
@@ -31,6 +37,9 @@ pub fn key(label: &str) -> String {
         if k == before {
             break;
         }
+    }
+    if k.len() == out.len() {
+        return out;
     }
     k.to_owned()
 }

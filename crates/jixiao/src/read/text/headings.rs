@@ -84,6 +84,10 @@ fn switch_value<'a>(switches: &'a str, name: &str) -> Option<&'a str> {
 
 /// `第二部分  专项资金绩效目标` → (2, heading as written).
 pub fn part_heading(line: &str) -> Option<(u32, String)> {
+    // Most lines are prose or cells: only a line that starts with 第 can be a part heading.
+    if !line.trim_start_matches(|c: char| c.is_whitespace()).starts_with('第') {
+        return None;
+    }
     let (before, _) = split_toc(line);
     let key = squeeze(before);
     let rest = key.strip_prefix('第')?;

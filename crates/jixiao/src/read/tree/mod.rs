@@ -452,6 +452,7 @@ impl IndicatorRows {
         ind.target = crate::model::Target::parse(&raw);
         // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31.
         if let Some(c) = value_col
+            && ind.target.kind == TargetKind::Quantity
             && labels::is_date_label(&self.keys[c].1)
             && ind.target.kind == TargetKind::Quantity
             && ind.target.unit.is_none()
@@ -468,6 +469,7 @@ impl IndicatorRows {
         }
         if ind.target.kind == TargetKind::Quantity
             && !ind.target.sign_given
+            && self.col(Direction).is_some()
             && let Some(positive) = labels::positive_direction(text(self.col(Direction)))
         {
             ind.target.comparator = Some(if positive { Comparator::Ge } else { Comparator::Le });
