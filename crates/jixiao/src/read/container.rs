@@ -37,10 +37,21 @@ pub fn over_limit(origin: &Origin, what: &str, limit: impl std::fmt::Display, op
 /// Whether the bytes are a ZIP archive holding an entry named `name` (read from the central
 /// directory's names, without inflating anything).
 pub fn zip_has(bytes: &[u8], name: &str) -> bool {
-    bytes.starts_with(b"PK\x03\x04") && memchr_find(bytes, name.as_bytes())
+    bytes.starts_with(b"PK\x03\x04") && contains(bytes, name.as_bytes())
 }
 
-fn memchr_find(haystack: &[u8], needle: &[u8]) -> bool {
+/// The signature an OLE compound file (old .doc, .xls, WPS files) starts with.
+pub const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether the bytes are a compound file naming a stream `name` in its directory (stored as
+/// UTF-16LE), without reading the file's structure.
+pub fn cfb_has_stream(bytes: &[u8], name: &str) -> bool {
+    let utf16: Vec<u8> = name.bytes().flat_map(|b| [b, 0]).collect();
+    bytes.starts_with(CFB_MAGIC) && contains(bytes, &utf16)
+}
+
+/// Whether `needle` stands anywhere in `haystack`.
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 

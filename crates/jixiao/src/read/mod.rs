@@ -88,26 +88,16 @@ pub(crate) trait Reader: Sync {
 /// Every reader, most specific first: the last is the fallback for text.
 static READERS: &[&dyn Reader] = &[&docx::DocxReader, &sheet::SheetReader, &json::JsonReader, &text::TextReader];
 
-/// Whether the bytes hold `needle` (a stream name in a compound file's directory, say).
-fn contains(bytes: &[u8], needle: &[u8]) -> bool {
-    bytes.windows(needle.len()).any(|w| w == needle)
-}
-
-/// UTF-16LE bytes of an ASCII name, as compound-file directories store stream names.
-fn utf16(name: &str) -> Vec<u8> {
-    name.bytes().flat_map(|b| [b, 0]).collect()
-}
-
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {
     const CONVERT: &str = "open it in Word, WPS or LibreOffice and save it as .docx or .xlsx \
                            (LibreOffice: soffice --headless --convert-to docx FILE)";
     if bytes.starts_with(b"PK\x03\x04") {
         Some("a ZIP archive that is neither a Word .docx nor a spreadsheet (no word/document.xml, xl/workbook.xml or content.xml)".into())
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        let what = if contains(bytes, &utf16("WordDocument")) {
+    } else if bytes.starts_with(container::CFB_MAGIC) {
+        let what = if container::cfb_has_stream(bytes, "WordDocument") {
             "an old binary Word document (.doc, or WPS Writer .wps)"
-        } else if contains(bytes, &utf16("Workbook")) || contains(bytes, &utf16("Book")) {
+        } else if container::cfb_has_stream(bytes, "Workbook") || container::cfb_has_stream(bytes, "Book") {
             "an old binary Excel workbook (.xls, or WPS Spreadsheets .et) that could not be read"
         } else {
             "an OLE compound file (an old Office or WPS format)"

@@ -14,7 +14,7 @@ use std::io::Cursor;
 
 use calamine::Reader as _;
 
-use super::container::{Container, Limits, over_limit, zip_has};
+use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
 use super::tree::{self, Cell, Row};
 use super::text::table_title;
 use super::{Format, ReadOptions, Reader};
@@ -35,10 +35,7 @@ fn is_ods(bytes: &[u8]) -> bool {
 }
 
 fn is_cfb_workbook(bytes: &[u8]) -> bool {
-    let utf16 = |s: &str| s.bytes().flat_map(|b| [b, 0]).collect::<Vec<u8>>();
-    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-        && [utf16("Workbook"), utf16("Book")].iter().any(|n| bytes.windows(n.len()).any(|w| w == n.as_slice()))
-        && !bytes.windows(24).any(|w| w == utf16("WordDocument").as_slice())
+    (cfb_has_stream(bytes, "Workbook") || cfb_has_stream(bytes, "Book")) && !cfb_has_stream(bytes, "WordDocument")
 }
 
 impl Reader for SheetReader {
