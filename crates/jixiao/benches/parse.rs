@@ -1,4 +1,5 @@
-//! `make bench`: how fast the sample reads and writes, and how fast single targets read.
+//! `make bench`: how fast the sample reads, is reviewed and is written, and how fast single
+//! targets read.
 //! Target: a province's year (hundreds of documents like the sample) in seconds, i.e. well under
 //! 10 ms per document on one core.
 
@@ -27,6 +28,14 @@ fn parse_sample_gbk(b: Bencher) {
     let (gbk, _, _) = encoding_rs::GBK.encode(&text);
     let gbk = gbk.into_owned();
     b.bench(|| jixiao::parse_bytes(black_box(&gbk), &jixiao::ReadOptions::default()).unwrap());
+}
+
+/// The review must cost less than the parse it follows (compare with parse_sample).
+#[divan::bench]
+fn review_sample(b: Bencher) {
+    let doc = jixiao::parse_bytes(&data("000_3e963503b18f6771.txt"), &jixiao::ReadOptions::default()).unwrap();
+    let config = jixiao::ReviewConfig::new();
+    b.bench(|| jixiao::review(black_box(&doc), &config));
 }
 
 #[divan::bench]

@@ -36,6 +36,10 @@ pub enum Error {
 
     #[error("CSV output: {0}")]
     Write(String),
+
+    /// A wrong argument: an unknown rule, format or encoding name.
+    #[error("{0}")]
+    Usage(String),
 }
 
 impl Error {
@@ -56,7 +60,7 @@ impl Error {
             | Error::UnsupportedFormat { origin, .. }
             | Error::Io { origin, .. }
             | Error::Json { origin, .. } => origin.0.as_deref(),
-            Error::Write(_) => None,
+            Error::Write(_) | Error::Usage(_) => None,
         }
     }
 
@@ -68,7 +72,7 @@ impl Error {
             | Error::UnsupportedFormat { reason, .. } => reason.clone(),
             Error::Io { source, .. } => source.to_string(),
             Error::Json { source, .. } => source.to_string(),
-            Error::Write(reason) => reason.clone(),
+            Error::Write(reason) | Error::Usage(reason) => reason.clone(),
         }
     }
 
@@ -80,7 +84,7 @@ impl Error {
             | Error::UnsupportedFormat { origin, .. }
             | Error::Io { origin, .. }
             | Error::Json { origin, .. } => *origin = Origin(Some(path.to_owned())),
-            Error::Write(_) => {}
+            Error::Write(_) | Error::Usage(_) => {}
         }
         self
     }

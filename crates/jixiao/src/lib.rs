@@ -1,5 +1,6 @@
 //! jixiao (绩效): Chinese budget performance-target documents (部门预算绩效信息, 绩效目标表)
-//! as one typed model, read from Word's text saves and written back as JSON, CSV and text.
+//! as one typed model, read from Word files, spreadsheets and Word's text saves, written back as
+//! JSON, CSV, text and .xlsx, and reviewed ([`review()`]) as a finance bureau does.
 //!
 //! ```
 //! let bytes = std::fs::read("../../tests/data/000_3e963503b18f6771.txt").unwrap();
@@ -13,12 +14,14 @@ pub mod error;
 pub mod grammar;
 pub mod model;
 pub mod read;
+pub mod review;
 pub mod schema;
 pub mod write;
 
 pub use error::{Error, Result};
 pub use model::*;
 pub use read::{Encoding, Format, Limits, ReadOptions, open, parse_bytes, parse_str};
+pub use review::{Finding, ReviewConfig, Severity, review};
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

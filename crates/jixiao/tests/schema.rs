@@ -1,25 +1,53 @@
-//! The committed schema is what the model generates, and every document validates against it.
+//! The committed schemas are what the model generates, and every document (and every review
+//! finding) validates against them.
 
 mod common;
 
 use std::path::PathBuf;
 
-fn committed_path() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.schema.json")
+fn committed_path(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include").join(name)
+}
+
+fn assert_committed(name: &str, generated: &str) {
+    let path = committed_path(name);
+    if std::env::var_os("JIXIAO_BLESS").is_some() {
+        std::fs::write(&path, generated).unwrap();
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(committed == generated, "include/{name} differs from the model: run `make schema` and commit the result");
 }
 
 #[test]
 fn committed_schema_has_not_drifted() {
-    let generated = jixiao::schema::schema_json();
-    let path = committed_path();
-    if std::env::var_os("JIXIAO_BLESS").is_some() {
-        std::fs::write(&path, &generated).unwrap();
+    assert_committed("jixiao.schema.json", &jixiao::schema::schema_json());
+}
+
+#[test]
+fn committed_findings_schema_has_not_drifted() {
+    assert_committed("jixiao.findings.schema.json", &jixiao::schema::findings_schema_json());
+}
+
+#[test]
+fn every_finding_of_the_corpus_validates() {
+    let schema = jixiao::schema::findings_schema();
+    assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    let validator = jsonschema::validator_for(&schema).expect("the schema is valid");
+    let mut config = jixiao::ReviewConfig::new();
+    config.set("missing-sign", jixiao::review::Level::Info).unwrap();
+    let mut findings = Vec::new();
+    for (name, doc) in common::corpus() {
+        findings.extend(jixiao::review(&doc, &config).into_iter().map(|mut f| {
+            f.file = Some(name.clone());
+            f
+        }));
     }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == generated,
-        "include/jixiao.schema.json differs from the model: run `make schema` and commit the result"
-    );
+    assert!(findings.len() > 100);
+    let json: serde_json::Value = serde_json::from_str(&jixiao::write::findings::to_json(&findings, false).unwrap()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let bad = serde_json::json!({"findings": [{"rule": "x", "severity": "fatal"}]});
+    assert!(!validator.is_valid(&bad));
 }
 
 #[test]

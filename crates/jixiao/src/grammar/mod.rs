@@ -6,7 +6,7 @@ pub mod date;
 pub mod fold;
 pub mod labels;
 pub mod target;
-mod units;
+pub(crate) mod units;
 
 /// Whether `word` stands in `s` at character index `at`.
 pub(crate) fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {

@@ -110,8 +110,9 @@ fn unsupported(bytes: &[u8]) -> Option<String> {
     }
 }
 
-/// Parses a document from bytes.
-pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+/// The reader for these bytes: the one `options.format` names, or the first that recognises
+/// them, with plain text as the fallback.
+fn reader_for(bytes: &[u8], options: &ReadOptions) -> Result<&'static dyn Reader> {
     let origin = options.origin();
     let reader = match options.format {
         Format::Auto => {
@@ -125,10 +126,18 @@ pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         }
         wanted => READERS.iter().find(|r| r.format() == wanted),
     };
-    match reader {
-        Some(r) => r.read(bytes, options),
-        None => Err(Error::UnsupportedFormat { origin, reason: "no reader recognises this input".into() }),
-    }
+    reader.copied().ok_or(Error::UnsupportedFormat { origin, reason: "no reader recognises this input".into() })
+}
+
+/// The format these bytes would be read as (what `Format::Auto` decides, from the content);
+/// `Format::Auto` itself when no reader takes them.
+pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
+    reader_for(bytes, options).map_or(Format::Auto, |r| r.format())
+}
+
+/// Parses a document from bytes.
+pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+    reader_for(bytes, options)?.read(bytes, options)
 }
 
 /// Parses a document from text already decoded.

@@ -22,7 +22,7 @@ pub struct CsvWriter {
 
 /// A text cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`, which
 /// Excel shows as text; only in Excel mode (`bom`), so that other readers get the text as is.
-fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{value}"))
     } else {
@@ -30,7 +30,7 @@ fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn field(out: &mut String, value: &str) {
+pub(crate) fn field(out: &mut String, value: &str) {
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));

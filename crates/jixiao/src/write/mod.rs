@@ -1,7 +1,9 @@
-//! Writers: [`Document`](crate::Document) out as JSON, CSV, Word-style text or .xlsx. One module
-//! each; `layout` is the form's rows that the text and xlsx writers share.
+//! Writers: [`Document`](crate::Document) out as JSON, CSV, Word-style text or .xlsx, and review
+//! findings as JSON or CSV. One module each; `layout` is the form's rows that the text and xlsx
+//! writers share.
 
 pub mod csv;
+pub mod findings;
 pub mod json;
 pub mod layout;
 pub mod records;

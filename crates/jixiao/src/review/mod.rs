@@ -1,0 +1,38 @@
+//! Review (审核): the first pass a finance-bureau reviewer makes over 绩效目标表 before a budget
+//! is approved. Each rule is one file in `rules/`; [`review`] runs those the configuration keeps
+//! and returns located findings with a suggestion each.
+
+mod config;
+mod finding;
+pub mod rules;
+
+pub use config::{Level, ReviewConfig, WARNINGS};
+pub use finding::{Finding, Severity};
+pub use rules::{RULES, Rule};
+
+use crate::model::Document;
+
+/// Reviews a document: every finding of every rule the configuration keeps, in source order.
+pub fn review(doc: &Document, config: &ReviewConfig) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for &rule in RULES {
+        if !config.runs(rule) {
+            continue;
+        }
+        let mut sink = rules::Sink::new(doc, rule);
+        (rule.check)(doc, &mut sink);
+        findings.extend(sink.found.into_iter().filter_map(|mut finding| {
+            finding.severity = config.severity(rule, finding.severity)?;
+            Some(finding)
+        }));
+    }
+    // Source order; for one line, the rules' order (the sort is stable).
+    findings.sort_by_key(|f| f.line);
+    findings
+}
+
+/// How many findings of each severity: (errors, warnings, infos).
+pub fn counts(findings: &[Finding]) -> (usize, usize, usize) {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning), count(Severity::Info))
+}

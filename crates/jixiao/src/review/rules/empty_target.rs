@@ -1,0 +1,47 @@
+//! `empty-target`: an indicator with a name or a description but no value.
+
+use super::{Rule, Say, Sink, indicators};
+use crate::model::{Document, TargetKind};
+use crate::review::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "empty-target",
+    default: Some(Severity::Error),
+    summary: "an indicator with a name or description but no target value",
+    summary_zh: "指标有名称或描述，但未填指标值",
+    check,
+};
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    for (scope, _, _, indicator) in indicators(doc) {
+        let named = !indicator.name.trim().is_empty() || !indicator.description.trim().is_empty();
+        if named && indicator.target.kind == TargetKind::Empty {
+            let what = if indicator.name.trim().is_empty() { indicator.description.trim() } else { indicator.name.trim() };
+            sink.indicator(scope, indicator, Some(what), Say {
+                message: format!("`{what}` has no target value"),
+                message_zh: format!("“{what}”未填指标值"),
+                suggestion: "fill in the value to reach, with a sign and a unit (≥95%, ≥120人), or delete the row".into(),
+                suggestion_zh: "填写要达到的指标值（含符号和单位，如≥95%、≥120人），或删除该行".into(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::*;
+
+    #[test]
+    fn a_named_row_without_value_is_found() {
+        let doc = document(vec![table(1, "t", &[
+            ("产出指标", "数量指标", "培训人次", "参加培训的人次", "", "计划标准"),
+            ("产出指标", "数量指标", "", "只有描述", "—", ""),
+        ])]);
+        assert_eq!(lines("empty-target", &doc), vec![110, 111]);
+    }
+
+    #[test]
+    fn filled_values_are_clean() {
+        assert!(lines("empty-target", &document(vec![sound(1, "t")])).is_empty());
+    }
+}

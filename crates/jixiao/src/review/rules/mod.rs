@@ -1,0 +1,170 @@
+//! The review rules: one file each, registered in [`RULES`]. A rule sees the whole document,
+//! so rules across tables are as easy as rules on one cell.
+
+use super::{Finding, Severity};
+use crate::model::{Category, Document, Indicator, Section, SubCategory, Table};
+
+mod as_actual_target;
+mod copied_text;
+mod duplicate_indicator;
+mod empty_target;
+mod misplaced_category;
+mod missing_basis;
+mod missing_level1;
+mod missing_sign;
+mod missing_unit;
+mod numbering;
+mod percent_over_100;
+mod qualitative_quantity;
+mod satisfaction_not_percent;
+mod shared_objective;
+mod stray_digit;
+mod template_placeholder;
+mod toc_mismatch;
+mod unknown_category;
+mod unnamed_indicator;
+mod vacuous_target;
+mod weight_sum;
+
+/// Every rule, in the order their findings are listed for one place.
+pub static RULES: &[&Rule] = &[
+    &missing_level1::RULE,
+    &empty_target::RULE,
+    &unnamed_indicator::RULE,
+    &vacuous_target::RULE,
+    &percent_over_100::RULE,
+    &qualitative_quantity::RULE,
+    &as_actual_target::RULE,
+    &copied_text::RULE,
+    &duplicate_indicator::RULE,
+    &misplaced_category::RULE,
+    &unknown_category::RULE,
+    &toc_mismatch::RULE,
+    &numbering::RULE,
+    &stray_digit::RULE,
+    &satisfaction_not_percent::RULE,
+    &missing_basis::RULE,
+    &missing_unit::RULE,
+    &template_placeholder::RULE,
+    &weight_sum::RULE,
+    &shared_objective::RULE,
+    &missing_sign::RULE,
+];
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|r| r.id == id)
+}
+
+/// 审核规则 — one check, with its stable id and default severity.
+pub struct Rule {
+    /// The id findings carry and configurations name (`vacuous-target`).
+    pub id: &'static str,
+    /// The severity its findings get when the configuration says nothing; None: off by default.
+    pub default: Option<Severity>,
+    /// What the rule looks for, in English.
+    pub summary: &'static str,
+    /// What the rule looks for, in Chinese.
+    pub summary_zh: &'static str,
+    pub(crate) check: fn(&Document, &mut Sink<'_>),
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).field("default", &self.default).finish()
+    }
+}
+
+/// A table with the part that holds it.
+#[derive(Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    pub section: &'a Section,
+    pub table: &'a Table,
+}
+
+impl Scope<'_> {
+    /// The line a finding about the whole table points at: the title, or, on a sheet of many
+    /// projects where the tables share one title, the project's first row.
+    pub fn start(&self) -> usize {
+        let shared = self.section.tables.iter().filter(|t| t.line == self.table.line).count() > 1;
+        let first_row = self.table.categories.iter().map(|c| c.line).min();
+        match first_row {
+            Some(line) if shared => line,
+            _ => self.table.line,
+        }
+    }
+}
+
+pub(crate) fn tables(doc: &Document) -> impl Iterator<Item = Scope<'_>> {
+    doc.sections.iter().flat_map(|section| section.tables.iter().map(move |table| Scope { section, table }))
+}
+
+pub(crate) fn indicators(doc: &Document) -> impl Iterator<Item = (Scope<'_>, &Category, &SubCategory, &Indicator)> {
+    tables(doc).flat_map(|scope| scope.table.indicators().map(move |(c, s, i)| (scope, c, s, i)))
+}
+
+/// What a rule says about one place, in both languages.
+pub(crate) struct Say {
+    pub message: String,
+    pub message_zh: String,
+    pub suggestion: String,
+    pub suggestion_zh: String,
+}
+
+/// Collects one rule's findings.
+pub(crate) struct Sink<'a> {
+    doc: &'a Document,
+    rule: &'static Rule,
+    pub(crate) found: Vec<Finding>,
+}
+
+impl<'a> Sink<'a> {
+    pub(crate) fn new(doc: &'a Document, rule: &'static Rule) -> Self {
+        Sink { doc, rule, found: Vec::new() }
+    }
+
+    /// A finding about an indicator, pointing at `text` in its row.
+    pub(crate) fn indicator(&mut self, scope: Scope<'_>, indicator: &Indicator, text: Option<&str>, say: Say) {
+        let severity = self.rule.default.unwrap_or(Severity::Info);
+        self.push(scope, severity, indicator.line, Some(indicator.name.as_str()), text, say);
+    }
+
+    /// A finding about a table (or a line of it), pointing at `text`.
+    pub(crate) fn table(&mut self, scope: Scope<'_>, line: usize, text: Option<&str>, say: Say) {
+        let severity = self.rule.default.unwrap_or(Severity::Info);
+        self.push(scope, severity, line, None, text, say);
+    }
+
+    pub(crate) fn push(&mut self, scope: Scope<'_>, severity: Severity, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) {
+        self.found.push(Finding {
+            rule: self.rule.id.to_owned(),
+            severity,
+            message: say.message,
+            message_zh: say.message_zh,
+            suggestion: say.suggestion,
+            suggestion_zh: say.suggestion_zh,
+            line,
+            location: self.doc.location(line),
+            section_number: scope.section.number,
+            table_number: scope.table.number,
+            table_name: Some(scope.table.name.clone()),
+            indicator: indicator.map(str::to_owned),
+            text: text.filter(|t| !t.trim().is_empty()).map(str::to_owned),
+            file: None,
+        });
+    }
+}
+
+/// Text compared as a reviewer reads it: no spaces or line breaks, no closing punctuation.
+pub(crate) fn normalized(text: &str) -> String {
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.trim_end_matches(['。', '；', ';', '，', ',', '.', '、']).to_owned()
+}
+
+/// How a table is named in messages: `2、城乡…绩效目标表` or its name.
+pub(crate) fn table_label(table: &Table) -> String {
+    if table.title.trim().is_empty() { table.name.clone() } else { table.title.trim().to_owned() }
+}
+
+#[cfg(test)]
+pub(crate) mod fixture;

@@ -1,0 +1,82 @@
+//! `percent-over-100`: `≥100%` (met only at exactly 100 %), `>100%` (never met by a share),
+//! or any percentage above 100.
+
+use super::{Rule, Say, Sink, indicators};
+use crate::model::{Comparator, Document, Target, TargetKind};
+use crate::review::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "percent-over-100",
+    default: Some(Severity::Warning),
+    summary: "≥100%, >100% or a percentage above 100",
+    summary_zh: "指标值为≥100%、>100%或超过100%的比率",
+    check,
+};
+
+/// What is wrong with a percentage target, in English and Chinese; None when nothing is.
+fn defect(target: &Target) -> Option<(&'static str, &'static str, &'static str, &'static str)> {
+    if target.unit.as_deref() != Some("%") || !matches!(target.kind, TargetKind::Quantity | TargetKind::Range) {
+        return None;
+    }
+    let value = target.value?;
+    let top = target.upper.unwrap_or(value);
+    match target.comparator {
+        Some(Comparator::Ge) if target.kind == TargetKind::Quantity && value == 100.0 => Some((
+            "only exactly 100% meets it",
+            "只有恰好100%才能达到",
+            "write =100%, or the level actually planned (≥95%, say)",
+            "写作“=100%”，或填写实际计划的水平（如≥95%）",
+        )),
+        Some(Comparator::Gt) if value >= 100.0 => Some((
+            "a share cannot be more than 100%: the target can never be met",
+            "比率不可能超过100%，该目标永远无法达到",
+            "write =100% or ≥ a level below it; for growth, say growth (增长率) and give the base",
+            "写作“=100%”或低于100%的水平；如指增长，请写明增长率及基数",
+        )),
+        _ if top > 100.0 => Some((
+            "a rate above 100%: a share cannot exceed the whole",
+            "比率超过100%，占比不可能超过全部",
+            "check the value; if it is a growth or an over-fulfilment rate, name it so (增长率, 超额完成率)",
+            "请核对指标值；如为增长率或超额完成率，请在指标名称中写明",
+        )),
+        _ => None,
+    }
+}
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    for (scope, _, _, indicator) in indicators(doc) {
+        if let Some((message, message_zh, suggestion, suggestion_zh)) = defect(&indicator.target) {
+            let raw = indicator.target.raw.trim();
+            sink.indicator(scope, indicator, Some(raw), Say {
+                message: format!("`{raw}`: {message}"),
+                message_zh: format!("“{raw}”：{message_zh}"),
+                suggestion: suggestion.into(),
+                suggestion_zh: suggestion_zh.into(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::*;
+
+    #[test]
+    fn impossible_and_exact_only_percentages_are_found() {
+        let doc = document(vec![table(1, "t", &[
+            ("产出指标", "质量指标", "a", "", "≥100%", "b"),
+            ("产出指标", "质量指标", "c", "", ">100%", "d"),
+            ("产出指标", "质量指标", "e", "", "120%", "f"),
+            ("产出指标", "质量指标", "g", "", "=100%", "h"),
+            ("产出指标", "质量指标", "i", "", "≥95%", "j"),
+            ("产出指标", "数量指标", "k", "", "≥100人", "l"),
+            ("产出指标", "质量指标", "m", "", "95%-105%", "n"),
+        ])]);
+        assert_eq!(lines("percent-over-100", &doc), vec![110, 111, 112, 116]);
+    }
+
+    #[test]
+    fn plain_percentages_are_clean() {
+        assert!(lines("percent-over-100", &document(vec![sound(1, "t")])).is_empty());
+    }
+}

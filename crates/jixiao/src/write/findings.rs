@@ -1,0 +1,76 @@
+//! Review findings out as JSON (`{"findings": [...]}`) and CSV (one row per finding, Excel
+//! mode with a BOM). The terminal's compiler-style rendering lives in the CLI.
+
+use serde::Serialize;
+
+use super::csv::{excel_safe, field};
+use crate::error::{Error, Result};
+use crate::review::Finding;
+
+/// The CSV columns, in order.
+pub const COLUMNS: &[&str] = &[
+    "file",
+    "rule",
+    "severity",
+    "location",
+    "line",
+    "section_number",
+    "table_number",
+    "table_name",
+    "indicator",
+    "text",
+    "message",
+    "message_zh",
+    "suggestion",
+    "suggestion_zh",
+];
+
+#[derive(Serialize)]
+struct Findings<'a> {
+    findings: &'a [Finding],
+}
+
+/// `{"findings": [...]}`, pretty or on one line.
+pub fn to_json(findings: &[Finding], pretty: bool) -> Result<String> {
+    let wrapped = Findings { findings };
+    let text = if pretty { serde_json::to_string_pretty(&wrapped) } else { serde_json::to_string(&wrapped) };
+    text.map_err(|e| Error::Write(e.to_string()))
+}
+
+/// One row per finding under a header row; `bom` is Excel mode (a UTF-8 BOM first, and text
+/// Excel would run as a formula written with a leading apostrophe).
+pub fn to_csv(findings: &[Finding], bom: bool) -> String {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{FEFF}');
+    }
+    out.push_str(&COLUMNS.join(","));
+    out.push_str("\r\n");
+    for f in findings {
+        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+        let cells = [
+            f.file.clone().unwrap_or_default(),
+            f.rule.clone(),
+            f.severity.as_str().to_owned(),
+            f.location.to_string(),
+            f.line.to_string(),
+            number(f.section_number),
+            number(f.table_number),
+            f.table_name.clone().unwrap_or_default(),
+            f.indicator.clone().unwrap_or_default(),
+            f.text.clone().unwrap_or_default(),
+            f.message.clone(),
+            f.message_zh.clone(),
+            f.suggestion.clone(),
+            f.suggestion_zh.clone(),
+        ];
+        for (i, cell) in cells.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            if bom { field(&mut out, &excel_safe(cell)) } else { field(&mut out, cell) }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
