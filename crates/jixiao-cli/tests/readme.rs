@@ -1,4 +1,5 @@
-//! Every `jixiao …` line in the README's `sh` blocks runs and exits 0.
+//! Every `jixiao …` line in the README's `sh` blocks runs and exits 0, or the code its comment
+//! gives (`# exit 1 …`).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -16,9 +17,11 @@ fn readme_commands_run() {
             "```sh" => in_sh = true,
             "```" => in_sh = false,
             l if in_sh && l.starts_with("jixiao ") => {
-                let command = l.split("  #").next().unwrap().trim();
+                let (command, comment) = l.split_once("  #").unwrap_or((l, ""));
+                let command = command.trim();
+                let expected: i32 = comment.trim().strip_prefix("exit ").and_then(|c| c.split_whitespace().next()).map_or(0, |c| c.parse().unwrap());
                 let out = Command::new("sh").arg("-c").arg(format!("{command} > /dev/null")).current_dir(&root).env("PATH", &path).output().unwrap();
-                assert!(out.status.success(), "README: `{command}` failed: {}", String::from_utf8_lossy(&out.stderr));
+                assert_eq!(out.status.code(), Some(expected), "README: `{command}`: {}", String::from_utf8_lossy(&out.stderr));
                 ran += 1;
             }
             _ => {}

@@ -1,0 +1,122 @@
+//! Findings for a person at a terminal, as a compiler prints them: the rule, the place, the
+//! source line with the spot marked (text sources), the table, and the help; a summary at the end.
+
+use std::collections::BTreeMap;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use jixiao::{Finding, Severity};
+
+/// The language of messages and help.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+/// How far below a row's first line its cells are looked for.
+const ROW_LINES: usize = 80;
+
+/// Where `text` stands at or below `line` (1-based) of `source`: the line and the byte range.
+fn find_spot(source: &str, line: usize, text: Option<&str>) -> Option<(usize, String, std::ops::Range<usize>)> {
+    let lines: Vec<&str> = source.lines().skip(line.checked_sub(1)?).take(ROW_LINES).collect();
+    let wanted = text.and_then(|t| t.lines().map(str::trim).find(|l| !l.is_empty()));
+    if let Some(wanted) = wanted {
+        for (k, l) in lines.iter().enumerate() {
+            if let Some(at) = l.find(wanted) {
+                return Some((line + k, (*l).to_owned(), at..at + wanted.len()));
+            }
+        }
+    }
+    let first = lines.first()?;
+    let start = first.len() - first.trim_start().len();
+    Some((line, (*first).to_owned(), start..first.trim_end().len().max(start)))
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// One input's findings, rendered.
+pub fn render(file: &str, source: Option<&str>, findings: &[Finding], lang: Lang, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for f in findings {
+        let (message, help) = match lang {
+            Lang::En => (f.message.as_str(), f.suggestion.as_str()),
+            Lang::Zh => (f.message_zh.as_str(), f.suggestion_zh.as_str()),
+        };
+        let spot = source.and_then(|s| find_spot(s, f.line, f.text.as_deref()));
+        let mut title = level(f.severity).primary_title(message).id(f.rule.as_str()).element(match &spot {
+            Some((line, text, span)) => Snippet::source(text.as_str())
+                .line_start(*line)
+                .path(file)
+                .annotation(AnnotationKind::Primary.span(span.clone()))
+                .into(),
+            None => annotate_snippets::Element::from(Origin::path(format!("{file}:{}", f.location))),
+        });
+        let mut context = f.table_name.clone().unwrap_or_default();
+        if let Some(number) = f.table_number {
+            context = format!("{number}、{context}");
+        }
+        if let Some(name) = f.indicator.as_deref().filter(|n| !n.trim().is_empty()) {
+            context = format!("{context} › {}", name.trim());
+        }
+        if spot.is_none()
+            && let Some(text) = f.text.as_deref()
+        {
+            context = format!("{context}: {text}");
+        }
+        if !context.is_empty() {
+            let word = if lang == Lang::Zh { "所在" } else { "in" };
+            title = title.element(Level::NOTE.message(format!("{word} {context}")));
+        }
+        let report: &[Group<'_>] = &[title.element(Level::HELP.message(help))];
+        out.push_str(&renderer.render(report));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// The closing summary: totals, then the count per rule.
+pub fn summary(findings: &[Finding], files: usize, failed: usize) -> String {
+    let (errors, warnings, infos) = jixiao::review::counts(findings);
+    let mut per_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
+    for f in findings {
+        *per_rule.entry((f.rule.as_str(), f.severity)).or_default() += 1;
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let mut out = format!(
+        "{} checked: {}, {}, {}",
+        plural(files, "file"),
+        plural(errors, "error"),
+        plural(warnings, "warning"),
+        plural(infos, "info")
+    );
+    if failed > 0 {
+        out.push_str(&format!("; {} could not be read", plural(failed, "file")));
+    }
+    out.push('\n');
+    for ((rule, severity), n) in per_rule {
+        out.push_str(&format!("{n:>6}  {:<8} {rule}\n", severity.as_str()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_spot;
+
+    #[test]
+    fn the_spot_is_found_below_the_row_start() {
+        let source = "a\n\t名称\n\t描述\n\t≥0件\n";
+        let (line, text, span) = find_spot(source, 2, Some("≥0件")).unwrap();
+        assert_eq!((line, &text[span.clone()]), (4, "≥0件"));
+        // Not found: the row's first line, without its indentation.
+        let (line, text, span) = find_spot(source, 2, Some("x")).unwrap();
+        assert_eq!((line, &text[span]), (2, "名称"));
+    }
+}

@@ -1,0 +1,139 @@
+//! The inputs every command reads: files, directories and standard input, with the reading
+//! options (encoding, format, limits) they share.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use jixiao::{Document, Encoding, Format, Limits, ReadOptions};
+
+use crate::Failure;
+
+/// The suffixes of the files taken from a directory (a named file is read whatever its name).
+const DOCUMENT_SUFFIXES: &[&str] = &["txt", "docx", "xlsx", "xlsm", "xls", "ods", "json"];
+
+#[derive(clap::Args)]
+pub struct ReadArgs {
+    /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.
+    #[arg(long, default_value = "auto")]
+    pub encoding: String,
+    /// Input format: auto (from the content), text, json, docx, xlsx (also .xls, .ods).
+    #[arg(long = "input-format", default_value = "auto")]
+    pub input_format: String,
+    /// Most bytes inflated from a .docx/.xlsx container.
+    #[arg(long, value_name = "BYTES")]
+    pub max_bytes: Option<u64>,
+    /// Most entries in a .docx/.xlsx container.
+    #[arg(long, value_name = "N")]
+    pub max_entries: Option<usize>,
+    /// Deepest XML nesting in a .docx/.xlsx part.
+    #[arg(long, value_name = "N")]
+    pub max_depth: Option<usize>,
+    /// Most table cells of a .docx or spreadsheet.
+    #[arg(long, value_name = "N")]
+    pub max_cells: Option<usize>,
+}
+
+impl ReadArgs {
+    pub fn options(&self) -> Result<ReadOptions, Failure> {
+        let encoding = Encoding::from_name(&self.encoding).ok_or_else(|| Failure(format!("unknown encoding '{}'", self.encoding)))?;
+        let format =
+            Format::from_name(&self.input_format).ok_or_else(|| Failure(format!("unknown input format '{}'", self.input_format)))?;
+        let defaults = Limits::default();
+        let limits = Limits {
+            max_bytes: self.max_bytes.unwrap_or(defaults.max_bytes),
+            max_entries: self.max_entries.unwrap_or(defaults.max_entries),
+            max_depth: self.max_depth.unwrap_or(defaults.max_depth),
+            max_cells: self.max_cells.unwrap_or(defaults.max_cells),
+        };
+        Ok(ReadOptions { format, encoding, path: None, limits })
+    }
+}
+
+/// One input read: its label for messages, the document, and for text sources the decoded
+/// text (so that messages can show the line).
+pub struct Input {
+    pub label: String,
+    pub document: Document,
+    pub source: Option<String>,
+}
+
+/// The name messages use for an input.
+pub fn label(name: &Path) -> String {
+    if name.as_os_str() == "-" { "<stdin>".to_owned() } else { name.display().to_string() }
+}
+
+/// Reads one input; `keep_source` keeps the decoded text of a text source.
+pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Input, Failure> {
+    let label = label(name);
+    let bytes = if name.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(name).map_err(|e| Failure(format!("{label}: {e}")))?
+    };
+    let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
+    let document = jixiao::parse_bytes(&bytes, &options)?;
+    let source = if keep_source && jixiao::read::detect(&bytes, &options) == Format::Text {
+        jixiao::read::decode(&bytes, options.encoding, &options.origin()).ok().map(|text| text.into_owned())
+    } else {
+        None
+    };
+    Ok(Input { label, document, source })
+}
+
+/// The files named, with each directory replaced by the document files under it (by suffix,
+/// sorted, hidden entries skipped); none named is standard input.
+pub fn expand(names: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
+    if names.is_empty() {
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    let mut files = Vec::new();
+    for name in names {
+        if name.is_dir() {
+            walk(name, &mut files, 0)?;
+        } else {
+            files.push(name.clone());
+        }
+    }
+    Ok(files)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<(), Failure> {
+    // Deep enough for any real tree; a symlink loop ends here.
+    if depth > 64 {
+        return Ok(());
+    }
+    let entries = std::fs::read_dir(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, depth + 1)?;
+        } else if path.extension().is_some_and(|e| DOCUMENT_SUFFIXES.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())) {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A node's place as messages print it: the line number for text (`file:12:`), the cell or
+/// paragraph for Word files and spreadsheets (`file:专项1!C7:`).
+pub fn place(doc: &Document, line: usize) -> String {
+    if doc.locations.is_empty() { line.to_string() } else { doc.location(line).to_string() }
+}
+
+/// Reports the content a reader could not place (kept in the model's notes).
+pub fn warn_notes(input: &Input) {
+    for note in &input.document.notes {
+        let first = note.text.lines().next().unwrap_or("");
+        crate::report(&format!(
+            "{}:{}: warning: content not placed in the model (kept in notes): {first}",
+            input.label,
+            place(&input.document, note.line)
+        ));
+    }
+}

@@ -1,0 +1,102 @@
+//! `jixiao parse`: documents out as JSON (NDJSON for several), CSV, text or .xlsx.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use jixiao::write::csv::{CsvOptions, CsvWriter};
+
+use crate::input::{self, ReadArgs};
+use crate::{Failure, emit, report};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OutputFormat {
+    Json,
+    Csv,
+    Text,
+    /// One sheet per table, as budget systems import them (needs -o FILE).
+    Xlsx,
+}
+
+#[derive(clap::Args)]
+pub struct ParseArgs {
+    /// Input files; `-` or none reads standard input. Names need not be UTF-8 (GBK names from
+    /// a Chinese zip open as they are).
+    files: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "json")]
+    format: OutputFormat,
+    /// Compact JSON (one line); several inputs are always one line each.
+    #[arg(long)]
+    compact: bool,
+    /// Excel mode: start CSV with a UTF-8 byte-order mark, and write text that Excel would run
+    /// as a formula (=, +, -, @ first) with a leading apostrophe.
+    #[arg(long)]
+    bom: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// xlsx: keep each table's own columns (reads back to the very same tables) instead of the
+    /// import layout with 计算符号 | 指标值 | 计量单位.
+    #[arg(long)]
+    keep_columns: bool,
+    /// Do not report unplaced content on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: ParseArgs) -> Result<(), Failure> {
+    let options = args.read.options()?;
+    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx) {
+        return Err(Failure("text and xlsx output take one input; use json or csv for several".into()));
+    }
+    if matches!(args.format, OutputFormat::Xlsx) && args.output.is_none() {
+        return Err(Failure("xlsx output is a binary file: name it with -o FILE.xlsx".into()));
+    }
+    let many = files.len() > 1;
+    let mut out = String::new();
+    let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
+    // One bad input is one error line; the others are still read and written.
+    let mut failed = 0usize;
+    for name in &files {
+        let input = match input::read(name, &options, false) {
+            Ok(input) => input,
+            Err(Failure(message)) if many => {
+                report(&format!("jixiao: {message}"));
+                failed += 1;
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        if !args.quiet {
+            input::warn_notes(&input);
+        }
+        let doc = &input.document;
+        match args.format {
+            OutputFormat::Json => {
+                out.push_str(&jixiao::write::json::to_string(doc, !(args.compact || many))?);
+                out.push('\n');
+            }
+            OutputFormat::Csv => {
+                csv.document(&input.label, doc);
+            }
+            OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(doc)),
+            OutputFormat::Xlsx => {
+                let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
+                let bytes = jixiao::write::xlsx::to_bytes_with(doc, &options)?;
+                let path = args.output.as_ref().expect("checked above");
+                return std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())));
+            }
+        }
+    }
+    if matches!(args.format, OutputFormat::Csv) {
+        out = csv.finish();
+    }
+    emit(args.output.as_ref(), &out)?;
+    if failed > 0 {
+        return Err(Failure(format!("{failed} of {} inputs could not be read (the others were written)", files.len())));
+    }
+    Ok(())
+}
