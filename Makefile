@@ -39,9 +39,10 @@ test-pip-install:
 	build/pip-venv/bin/python -m pip install --quiet .
 	cd build && pip-venv/bin/python -c 'import jixiao; d = jixiao.read("../tests/data/000_3e963503b18f6771.txt"); assert sum(1 for _ in d.indicators()) == 115; print("pip install . ok:", jixiao.__version__)'
 
-# Regenerate the committed schema after a model change (the schema test fails until you do).
+# Regenerate the committed schemas after a model change (the schema test fails until you do).
 schema:
 	$(CARGO) run --quiet --locked -- schema > include/jixiao.schema.json
+	$(CARGO) run --quiet --locked -- schema --findings > include/jixiao.findings.schema.json
 
 # Speed lives here, never in timed tests.
 bench:
@@ -80,9 +81,11 @@ test-c: deps-c
 	mkdir -p $(CBUILD)
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/walk.c $(STATIC) -o $(CBUILD)/walk-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/errors.c $(STATIC) -o $(CBUILD)/errors-asan
+	$(CC) $(C_STRICT) $(SANITIZE) tests/c/review.c $(STATIC) -o $(CBUILD)/review-asan
 	$(CXX) $(CXX_STRICT) $(SANITIZE) tests/c/consumer.cpp $(STATIC) -o $(CBUILD)/consumer-asan
 	$(CC) $(C_STRICT) tests/c/walk.c $(SHARED) -o $(CBUILD)/walk
 	$(CC) $(C_STRICT) tests/c/errors.c $(SHARED) -o $(CBUILD)/errors
+	$(CC) $(C_STRICT) tests/c/review.c $(SHARED) -o $(CBUILD)/review
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
 	$(MAKE) --no-print-directory test-readme-c
 	tests/c/run.sh

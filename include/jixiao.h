@@ -4,10 +4,12 @@
  * Conventions:
  * - Every fallible function returns a jx_status and writes its out-parameters only on success.
  *   jx_last_error() then gives the calling thread's message (with file and line for parse errors).
- * - Handles (jx_document, jx_parsed_target) are owned by the caller and freed with their own
- *   free function; freeing NULL is fine, freeing twice is the caller's bug.
+ * - Handles (jx_document, jx_parsed_target, jx_review_config, jx_findings) are owned by the
+ *   caller and freed with their own free function; freeing NULL is fine, freeing twice is the
+ *   caller's bug.
  * - Views (jx_section, jx_table, jx_category, jx_subcategory, jx_indicator, jx_overview, ...) and
- *   every jx_str borrow from their document: valid until the document is freed.
+ *   every jx_str borrow from their document: valid until the document is freed (the jx_str of
+ *   a jx_finding borrow from its jx_findings).
  * - jx_str is UTF-8 text given as pointer and length; it is NOT NUL-terminated.
  * - Getters that cannot fail return a neutral value (0, empty jx_str, NULL) for a NULL argument.
  */
@@ -50,6 +52,8 @@ typedef enum jx_status {
   JX_STATUS_JSON_ERROR = 9,
   // An output could not be produced.
   JX_STATUS_OUTPUT_ERROR = 10,
+  // An argument's value is not one the call takes (an unknown review rule or level).
+  JX_STATUS_INVALID_ARGUMENT = 11,
 } jx_status;
 
 // How a target text was read (Target.kind).
@@ -117,6 +121,14 @@ typedef enum jx_likelihood {
   JX_LIKELIHOOD_IMPOSSIBLE = 3,
 } jx_likelihood;
 
+// How much a finding matters (Finding.severity); NONE is a rule that is off by default.
+typedef enum jx_severity {
+  JX_SEVERITY_NONE = 0,
+  JX_SEVERITY_INFO = 1,
+  JX_SEVERITY_WARNING = 2,
+  JX_SEVERITY_ERROR = 3,
+} jx_severity;
+
 // What a table is (Table.kind).
 typedef enum jx_table_kind {
   JX_TABLE_TARGET = 0,
@@ -165,11 +177,23 @@ typedef enum jx_level2 {
   JX_LEVEL2_BENEFIT = 13,
 } jx_level2;
 
+// What a configuration does with a rule: turn it off, or report it at a severity.
+typedef enum jx_level {
+  JX_LEVEL_ALLOW = 0,
+  JX_LEVEL_INFO = 1,
+  JX_LEVEL_WARN = 2,
+  JX_LEVEL_DENY = 3,
+} jx_level;
+
 // A level-1 category (一级指标), borrowed from its document.
 typedef struct jx_category jx_category;
 
 // An owned document. Free with jx_document_free.
 typedef struct jx_document jx_document;
+
+// Every finding of one review. Free with jx_findings_free; the jx_str of a jx_finding borrow
+// from it.
+typedef struct jx_findings jx_findings;
 
 // One numbered goal of the overview, borrowed from its document.
 typedef struct jx_goal jx_goal;
@@ -182,6 +206,10 @@ typedef struct jx_overview jx_overview;
 
 // An owned target read by jx_target_parse. Free with jx_parsed_target_free.
 typedef struct jx_parsed_target jx_parsed_target;
+
+// Which rules run and at what severity. Create with jx_review_config_new, free with
+// jx_review_config_free.
+typedef struct jx_review_config jx_review_config;
 
 // A part with tables (第N部分), borrowed from its document.
 typedef struct jx_section jx_section;
@@ -322,6 +350,40 @@ typedef struct jx_subheading {
   struct jx_toc toc;
   size_t line;
 } jx_subheading;
+
+// One finding. Numbers that are absent are 0.
+typedef struct jx_finding {
+  // The rule's id (`vacuous-target`).
+  struct jx_str rule;
+  enum jx_severity severity;
+  // What is wrong, in English and in Chinese.
+  struct jx_str message;
+  struct jx_str message_zh;
+  // What to write instead, in English and in Chinese.
+  struct jx_str suggestion;
+  struct jx_str suggestion_zh;
+  // The node's line (see jx_document_location) and where that is in the source.
+  size_t line;
+  struct jx_location location;
+  // The part's number and the table's number; 0 when absent.
+  uint32_t section_number;
+  uint32_t table_number;
+  // The table's name; empty for a finding about the whole document.
+  struct jx_str table_name;
+  // The level-3 name of the indicator; empty for a table finding.
+  struct jx_str indicator;
+  // The text the finding points at; empty when none.
+  struct jx_str text;
+} jx_finding;
+
+// One review rule.
+typedef struct jx_rule {
+  struct jx_str id;
+  // The severity its findings get by default; JX_SEVERITY_NONE when the rule is off by default.
+  enum jx_severity default_severity;
+  struct jx_str summary;
+  struct jx_str summary_zh;
+} jx_rule;
 
 // A number cell (budget, funds, subtotal): the raw text and the number it holds.
 typedef struct jx_amount {
@@ -572,6 +634,61 @@ size_t jx_overview_subheading_count(const struct jx_overview *overview);
 enum jx_status jx_overview_subheading(const struct jx_overview *overview,
                                       size_t index,
                                       struct jx_subheading *out);
+
+// A configuration with every rule at its default. On success `*out` owns it.
+enum jx_status jx_review_config_new(struct jx_review_config **out);
+
+// Sets a rule (its NUL-terminated id, or "warnings" for every finding still a warning) to a
+// level, a jx_level value (taken as an integer, so that any value is safe to pass); later
+// settings win. An unknown id or level is JX_STATUS_INVALID_ARGUMENT.
+enum jx_status jx_review_config_set(struct jx_review_config *config,
+                                    const char *rule,
+                                    uint32_t level);
+
+// Frees a configuration. NULL is fine.
+void jx_review_config_free(struct jx_review_config *config);
+
+// Reviews a document; `config` may be NULL for the defaults. On success `*out` owns the findings.
+enum jx_status jx_document_review(const struct jx_document *document,
+                                  const struct jx_review_config *config,
+                                  struct jx_findings **out);
+
+// How many findings there are.
+size_t jx_findings_count(const struct jx_findings *findings);
+
+// The `index`-th finding, in source order; its strings borrow from `findings`.
+enum jx_status jx_findings_get(const struct jx_findings *findings,
+                               size_t index,
+                               struct jx_finding *out);
+
+// The findings as JSON, `{"findings": [...]}` (the shape of jx_findings_schema_json). Free
+// `*out` with jx_string_free; `out_len` may be NULL.
+enum jx_status jx_findings_to_json(const struct jx_findings *findings,
+                                   bool pretty,
+                                   char **out,
+                                   size_t *out_len);
+
+// The findings as CSV, one row per finding (`bom`: Excel mode).
+enum jx_status jx_findings_to_csv(const struct jx_findings *findings,
+                                  bool bom,
+                                  char **out,
+                                  size_t *out_len);
+
+// Frees findings. NULL is fine.
+void jx_findings_free(struct jx_findings *findings);
+
+// How many review rules there are.
+size_t jx_rule_count(void);
+
+// The `index`-th rule (static strings; nothing to free).
+enum jx_status jx_rule_get(size_t index, struct jx_rule *out);
+
+// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),
+// NUL-terminated and static; NULL for a value outside the enumeration.
+const char *jx_severity_name(uint32_t severity);
+
+// The JSON Schema of the findings (`{"findings": [...]}`), NUL-terminated (static; do not free).
+const char *jx_findings_schema_json(void);
 
 // Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
 // NULL is fine.

@@ -30,6 +30,18 @@ for doc in "$data"/*.txt "$data"/*.docx "$data"/*.xlsx "$data"/*.xls "$data"/*.o
 done
 echo "walk: the C listing equals the JSON listing ($lines lines over tests/data and the real tables, $passed runs)"
 
+# The findings read through C equal those of `jixiao check`, for every document.
+reviewed=0
+for doc in "$data"/*.txt "$data"/*.docx "$data"/*.xlsx "$data"/*.xls "$data"/*.ods "$data"/real/*.wordtext.txt; do
+  "$jixiao" check -q --no-config --format json "$doc" | "$py" "$root/tests/c/findings.py" > "$build/findings-expected.txt" || true
+  "$build/review-asan" "$doc" --list > "$build/findings-c.txt"
+  diff -u "$build/findings-expected.txt" "$build/findings-c.txt"
+  reviewed=$((reviewed + $(wc -l < "$build/findings-c.txt")))
+done
+echo "review: the C findings equal jixiao check's ($reviewed findings)"
+"$build/review-asan" "$sample"
+valgrind_run "$build/review" "$sample"
+
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"
 "$build/consumer-asan" "$sample"

@@ -29,6 +29,8 @@ pub enum jx_status {
     JX_STATUS_JSON_ERROR = 9,
     /// An output could not be produced.
     JX_STATUS_OUTPUT_ERROR = 10,
+    /// An argument's value is not one the call takes (an unknown review rule or level).
+    JX_STATUS_INVALID_ARGUMENT = 11,
 }
 
 use jx_status::*;
@@ -63,6 +65,7 @@ impl From<jixiao::Error> for Failure {
             jixiao::Error::Io { .. } => JX_STATUS_IO_ERROR,
             jixiao::Error::Json { .. } => JX_STATUS_JSON_ERROR,
             jixiao::Error::Write(_) => JX_STATUS_OUTPUT_ERROR,
+            jixiao::Error::Usage(_) => JX_STATUS_INVALID_ARGUMENT,
         };
         Failure { status, message: e.to_string(), line: e.line().unwrap_or(0) }
     }

@@ -160,26 +160,12 @@ pub unsafe extern "C" fn jx_document_location(doc: *const jx_document, line: usi
             return Err(Failure::null("out"));
         }
         let at = match line.checked_sub(1).and_then(|i| d.locations.get(i)) {
-            Some(l) => l,
-            None if d.locations.is_empty() => {
-                // SAFETY: `out` is non-NULL.
-                unsafe { *out = jx_location { line, sheet: jx_str::EMPTY, cell: jx_str::EMPTY, table: 0, row: 0, column: 0, paragraph: 0 } };
-                return Ok(());
-            }
+            Some(l) => location_of(l),
+            None if d.locations.is_empty() => location_of(&jixiao::Location::line(line)),
             None => return Err(Failure::out_of_range(line, d.locations.len())),
         };
         // SAFETY: `out` is non-NULL.
-        unsafe {
-            *out = jx_location {
-                line: at.line.unwrap_or(0),
-                sheet: jx_str::opt(at.sheet.as_deref()),
-                cell: jx_str::opt(at.cell.as_deref()),
-                table: at.table.unwrap_or(0),
-                row: at.row.unwrap_or(0),
-                column: at.column.unwrap_or(0),
-                paragraph: at.paragraph.unwrap_or(0),
-            }
-        };
+        unsafe { *out = at };
         Ok(())
     })
 }

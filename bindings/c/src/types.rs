@@ -352,6 +352,19 @@ pub struct jx_location {
     pub paragraph: usize,
 }
 
+/// A location's C form; its strings borrow from `at`.
+pub(crate) fn location_of(at: &jixiao::Location) -> jx_location {
+    jx_location {
+        line: at.line.unwrap_or(0),
+        sheet: jx_str::opt(at.sheet.as_deref()),
+        cell: jx_str::opt(at.cell.as_deref()),
+        table: at.table.unwrap_or(0),
+        row: at.row.unwrap_or(0),
+        column: at.column.unwrap_or(0),
+        paragraph: at.paragraph.unwrap_or(0),
+    }
+}
+
 /// A Word TC (table of contents) field.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
