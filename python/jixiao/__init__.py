@@ -6,6 +6,8 @@
     2020
     >>> jixiao.Target.parse("≥90%").comparator
     'ge'
+    >>> [f.rule for f in doc.review()][:2]
+    ['toc-mismatch', 'toc-mismatch']
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ from jixiao._errors import (
 )
 from jixiao._native import (
     CSV_COLUMNS,
+    FINDING_COLUMNS,
     Amount,
     Category,
     Date,
     Document,
     Duty,
+    Finding,
     Funds,
     FundsRow,
     Goal,
@@ -51,7 +55,9 @@ from jixiao._native import (
     enum_values,
     parse,
     read,
+    review_rules,
 )
+from jixiao._pandas import findings_frame
 
 
 def json_schema() -> Dict[str, Any]:
@@ -59,6 +65,14 @@ def json_schema() -> Dict[str, Any]:
     from jixiao._native import schema_json
 
     result: Dict[str, Any] = _json.loads(schema_json())
+    return result
+
+
+def findings_schema() -> Dict[str, Any]:
+    """The JSON Schema of the review's findings, ``{"findings": [...]}`` (draft 2020-12)."""
+    from jixiao._native import findings_schema_json
+
+    result: Dict[str, Any] = _json.loads(findings_schema_json())
     return result
 
 
@@ -70,6 +84,8 @@ __all__ = [
     "Document",
     "Duty",
     "EncodingError",
+    "FINDING_COLUMNS",
+    "Finding",
     "Funds",
     "FundsRow",
     "Goal",
@@ -96,7 +112,10 @@ __all__ = [
     "UsageError",
     "__version__",
     "enum_values",
+    "findings_frame",
+    "findings_schema",
     "json_schema",
     "parse",
     "read",
+    "review_rules",
 ]

@@ -1,8 +1,9 @@
-"""Document.to_pandas(): one row per indicator, the CSV columns, real types."""
+"""pandas frames: Document.to_pandas() (one row per indicator, the CSV columns, real types)
+and findings_frame() (one row per review finding)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
     from jixiao._native import Document
@@ -23,14 +24,19 @@ _CATEGORICAL = {
 _FLOAT = ("value", "upper", "table_budget", "table_total_score", "actual_value", "weight", "reported_score")
 
 
-def to_pandas(doc: "Document") -> Any:
+def _pandas(what: str) -> Any:
     try:
         import pandas as pd  # type: ignore[import-untyped]
     except ImportError as e:
         raise ImportError(
-            "Document.to_pandas() needs pandas, which is not installed: "
+            f"{what} needs pandas, which is not installed: "
             "pip install pandas (or pip install 'jixiao[pandas]')"
         ) from e
+    return pd
+
+
+def to_pandas(doc: "Document") -> Any:
+    pd = _pandas("Document.to_pandas()")
     from jixiao._native import CSV_COLUMNS, enum_values
 
     values = enum_values()
@@ -45,4 +51,49 @@ def to_pandas(doc: "Document") -> Any:
     for column in ("section_number", "table_number", "table_year"):
         frame[column] = pd.array(columns[column], dtype="Int64")
     frame["line"] = frame["line"].astype("int64")
+    return frame
+
+
+Documents = Union["Document", Mapping[str, "Document"], Iterable["Document"]]
+
+
+def _named(docs: Documents) -> List[Tuple[Optional[str], "Document"]]:
+    from jixiao._native import Document
+
+    if isinstance(docs, Document):
+        return [(None, docs)]
+    if isinstance(docs, Mapping):
+        return [(str(name), doc) for name, doc in docs.items()]
+    return [(None, doc) for doc in docs]
+
+
+def findings_frame(
+    docs: Documents,
+    *,
+    allow: Sequence[str] = (),
+    info: Sequence[str] = (),
+    warn: Sequence[str] = (),
+    deny: Sequence[str] = (),
+) -> Any:
+    """One row per review finding of one document, of many, or of a mapping file → document
+    (the keys fill the ``file`` column); the columns of FINDING_COLUMNS. ``severity`` and
+    ``rule`` are categoricals with every value known; a missing text or number is ``NA``."""
+    pd = _pandas("jixiao.findings_frame()")
+    from jixiao._native import FINDING_COLUMNS, enum_values
+
+    rows: List[List[Any]] = []
+    for name, doc in _named(docs):
+        for f in doc.review(allow=list(allow), info=list(info), warn=list(warn), deny=list(deny)):
+            rows.append([
+                name, f.rule, f.severity, str(f.location), f.line, f.section_number, f.table_number,
+                f.table_name, f.indicator, f.text, f.message, f.message_zh, f.suggestion, f.suggestion_zh,
+            ])
+    columns = {name: [row[k] for row in rows] for k, name in enumerate(FINDING_COLUMNS)}
+    values = enum_values()
+    frame = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in FINDING_COLUMNS})
+    frame["rule"] = pd.Categorical(columns["rule"], categories=values["rule"])
+    frame["severity"] = pd.Categorical(columns["severity"], categories=["info", "warning", "error"], ordered=True)
+    frame["line"] = pd.array(columns["line"], dtype="int64")
+    for column in ("section_number", "table_number"):
+        frame[column] = pd.array(columns[column], dtype="Int64")
     return frame

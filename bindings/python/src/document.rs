@@ -166,6 +166,15 @@ impl Document {
         Ok(d)
     }
 
+    /// 审核 — the review: every finding of every rule the settings keep, in source order. Each
+    /// argument is a list of rule ids (or `"warnings"`), applied allow, info, warn, deny; an
+    /// unknown id raises UsageError.
+    #[pyo3(signature = (*, allow = Vec::new(), info = Vec::new(), warn = Vec::new(), deny = Vec::new()))]
+    fn review(&self, py: Python<'_>, allow: Vec<String>, info: Vec<String>, warn: Vec<String>, deny: Vec<String>) -> PyResult<Vec<crate::review::Finding>> {
+        let config = crate::review::config(allow, info, warn, deny)?;
+        crate::review::review(py, &self.inner, &config)
+    }
+
     /// Reads a document back from jixiao JSON (`str` or UTF-8 `bytes`).
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Document> {

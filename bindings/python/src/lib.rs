@@ -5,6 +5,7 @@ mod blocks;
 mod document;
 mod errors;
 mod overview;
+mod review;
 mod target;
 mod tree;
 
@@ -85,6 +86,8 @@ fn enum_values(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("direction", names(jixiao::Direction::ALL, jixiao::Direction::as_str))?;
     d.set_item("table_kind", names(jixiao::TableKind::ALL, jixiao::TableKind::as_str))?;
     d.set_item("likelihood", names(jixiao::Likelihood::ALL, jixiao::Likelihood::as_str))?;
+    d.set_item("severity", names(jixiao::Severity::ALL, jixiao::Severity::as_str))?;
+    d.set_item("rule", jixiao::review::RULES.iter().map(|r| r.id).collect::<Vec<_>>())?;
     Ok(d)
 }
 
@@ -96,10 +99,15 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(enum_values, m)?)?;
+    m.add("FINDING_COLUMNS", review::columns())?;
+    m.add_function(wrap_pyfunction!(review::review_rules, m)?)?;
+    m.add_function(wrap_pyfunction!(review::findings_schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(review::_finding_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(document::_document_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(target::_target_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(tree::_view, m)?)?;
     m.add_class::<Document>()?;
+    m.add_class::<review::Finding>()?;
     m.add_class::<tree::Section>()?;
     m.add_class::<tree::Table>()?;
     m.add_class::<tree::Category>()?;
