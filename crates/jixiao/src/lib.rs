@@ -16,12 +16,14 @@ pub mod model;
 pub mod read;
 pub mod review;
 pub mod schema;
+pub mod score;
 pub mod write;
 
 pub use error::{Error, Result};
 pub use model::*;
 pub use read::{Encoding, Format, Limits, ReadOptions, open, parse_bytes, parse_str};
 pub use review::{Finding, ReviewConfig, Severity, review};
+pub use score::{ScoreReport, ScoringRules, score};
 
 /// The README's Rust examples, run as doctests so that they stay true.
 #[cfg(doctest)]

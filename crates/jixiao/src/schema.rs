@@ -1,5 +1,6 @@
-//! The JSON Schemas (draft 2020-12), generated from the model by schemars: the document's,
-//! and the review findings' (`{"findings": [...]}`, as `jixiao check --format json` writes).
+//! The JSON Schemas (draft 2020-12), generated from the model by schemars: the document's, the
+//! review findings' (`{"findings": [...]}`, as `jixiao check --format json` writes) and the
+//! score report's (`jixiao score --format json`).
 
 use schemars::JsonSchema;
 
@@ -37,6 +38,19 @@ pub fn findings_schema() -> serde_json::Value {
 /// The findings' schema as pretty JSON with a trailing newline: `include/jixiao.findings.schema.json`.
 pub fn findings_schema_json() -> String {
     let mut s = serde_json::to_string_pretty(&findings_schema()).expect("a schema is plain JSON");
+    s.push('\n');
+    s
+}
+
+/// The score report's schema as a JSON value (`jixiao score --format json`).
+pub fn score_schema() -> serde_json::Value {
+    let schema = schemars::schema_for!(crate::score::ScoreReport);
+    serde_json::to_value(&schema).expect("a schema is plain JSON")
+}
+
+/// The score report's schema as pretty JSON with a trailing newline: `include/jixiao.score.schema.json`.
+pub fn score_schema_json() -> String {
+    let mut s = serde_json::to_string_pretty(&score_schema()).expect("a schema is plain JSON");
     s.push('\n');
     s
 }

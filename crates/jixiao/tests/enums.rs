@@ -30,3 +30,16 @@ fn all_lists_match_the_schema() {
     assert_eq!(sorted(UnitKind::ALL.iter().map(|x| x.as_str())), schema_values("UnitKind"));
     assert_eq!(sorted(Direction::ALL.iter().map(|x| x.as_str())), schema_values("Direction"));
 }
+
+#[test]
+fn review_and_score_lists_match_their_schemas() {
+    let values = |schema: serde_json::Value, def: &str| {
+        let mut v: Vec<String> = schema["$defs"][def]["oneOf"].as_array().unwrap().iter().map(|x| x["const"].as_str().unwrap().to_owned()).collect();
+        v.sort();
+        v
+    };
+    use jixiao::score::{Band, ScoreRule};
+    assert_eq!(sorted(Severity::ALL.iter().map(|x| x.as_str())), values(jixiao::schema::findings_schema(), "Severity"));
+    assert_eq!(sorted(ScoreRule::ALL.iter().map(|x| x.as_str())), values(jixiao::schema::score_schema(), "ScoreRule"));
+    assert_eq!(sorted(Band::ALL.iter().map(|x| x.as_str())), values(jixiao::schema::score_schema(), "Band"));
+}

@@ -29,6 +29,26 @@ fn committed_findings_schema_has_not_drifted() {
 }
 
 #[test]
+fn committed_score_schema_has_not_drifted() {
+    assert_committed("jixiao.score.schema.json", &jixiao::schema::score_schema_json());
+}
+
+#[test]
+fn every_score_report_of_the_corpus_validates() {
+    let validator = jsonschema::validator_for(&jixiao::schema::score_schema()).expect("the schema is valid");
+    let mut tables = 0;
+    for (name, doc) in common::corpus() {
+        let report = jixiao::score(&doc, &jixiao::ScoringRules::default());
+        tables += report.tables.len();
+        let json: serde_json::Value = serde_json::from_str(&jixiao::write::score::to_json(&report, false).unwrap()).unwrap();
+        let errors: Vec<String> = validator.iter_errors(&json).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{name}: {errors:?}");
+    }
+    assert!(tables >= 6, "{tables}");
+    assert!(!validator.is_valid(&serde_json::json!({"tables": [{"total": "high"}], "findings": []})));
+}
+
+#[test]
 fn every_finding_of_the_corpus_validates() {
     let schema = jixiao::schema::findings_schema();
     assert_eq!(schema["$schema"], "https://json-schema.org/draft/2020-12/schema");

@@ -1,0 +1,256 @@
+//! The scoring formulas (DOMAIN.md, "Self-evaluation scoring"), as pure functions of the
+//! weight `w`, the target `t` and the actual `a`. A negative actual counts as 0.
+
+use super::{Band, ScoreRule};
+use crate::model::{Comparator, Date, Target, TargetKind};
+
+/// More is better (≥, ＞, and ＝ with t ≠ 0): met → w; else w · a / t.
+pub fn at_least(w: f64, t: f64, a: f64) -> f64 {
+    let a = a.max(0.0);
+    if a >= t {
+        w
+    } else if t <= 0.0 {
+        0.0
+    } else {
+        w * a / t
+    }
+}
+
+/// ＝ 0: w when the actual is 0 (or below, which counts as 0), else 0.
+pub fn equal_zero(w: f64, a: f64) -> f64 {
+    if a.max(0.0) <= 0.0 { w } else { 0.0 }
+}
+
+/// Less is better (≤, ＜): met → w; t < a < 2t → w · (1 − (a − t) / t); a ≥ 2t → 0.
+pub fn at_most(w: f64, t: f64, a: f64) -> f64 {
+    let a = a.max(0.0);
+    if a <= t {
+        w
+    } else if t <= 0.0 || a >= 2.0 * t {
+        0.0
+    } else {
+        w * (1.0 - (a - t) / t)
+    }
+}
+
+/// A range: met inside; below it as ≥ the lower bound, above it as ≤ the upper.
+pub fn range(w: f64, low: f64, high: f64, a: f64) -> f64 {
+    if a < low {
+        at_least(w, low, a)
+    } else if a > high {
+        at_most(w, high, a)
+    } else {
+        w
+    }
+}
+
+/// A qualitative score: the reported one when inside the band, else the nearer edge; the top
+/// of the band when none is reported. `band` is in percent of the weight.
+pub fn banded(w: f64, band: [f64; 2], reported: Option<f64>) -> f64 {
+    let (low, high) = (w * band[0] / 100.0, w * band[1] / 100.0);
+    match reported {
+        Some(r) if r.is_finite() => r.clamp(low.min(high), high.max(low)),
+        _ => high,
+    }
+}
+
+/// The band an actual result states in words. None when it states nothing (empty).
+pub fn band_of(actual: &str) -> Option<Band> {
+    let text: String = crate::grammar::fold::fold(actual).chars().filter(|c| !c.is_whitespace()).collect();
+    if text.is_empty() || matches!(text.as_str(), "/" | "-" | "—" | "无") {
+        return None;
+    }
+    const NOT: &[&str] = &["未达成", "未完成", "未达到", "没有完成", "没有达到", "未实现", "不达标", "未按期", "未按时", "效果较差"];
+    const PARTLY: &[&str] = &["部分达成", "部分完成", "部分实现", "基本达成", "基本完成", "基本实现", "一定效果"];
+    if NOT.iter().any(|w| text.contains(w)) {
+        Some(Band::NotAchieved)
+    } else if PARTLY.iter().any(|w| text.contains(w)) {
+        Some(Band::PartlyAchieved)
+    } else {
+        Some(Band::Achieved)
+    }
+}
+
+/// How a target and an actual compare: the rule and the numbers to use.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Plan {
+    Numbers { rule: ScoreRule, target: f64, upper: f64, actual: f64 },
+    Parts { pairs: Vec<(f64, f64)> },
+    Deadline { met: bool },
+    Band(Band),
+    /// The units differ: what the target and the actual are measured in.
+    UnitMismatch(String, String),
+    /// No actual result to score.
+    Missing,
+}
+
+fn unit_text(t: &Target) -> String {
+    t.unit.clone().unwrap_or_else(|| "no unit".into())
+}
+
+/// The target's and actual's numbers in one unit, or why they cannot be compared.
+fn comparable(target: &Target, actual: &Target) -> Result<(f64, f64, f64), (String, String)> {
+    let (t, a) = (target.value.unwrap_or(0.0), actual.value.unwrap_or(0.0));
+    let upper = target.upper.unwrap_or(t);
+    if let (Some(ty), Some(ay)) = (target.value_yuan, actual.value_yuan) {
+        let scale = if t != 0.0 { ty / t } else { 1.0 };
+        return Ok((ty, upper * scale, ay));
+    }
+    match (&target.unit, &actual.unit) {
+        (None, _) | (_, None) => Ok((t, upper, a)),
+        (Some(x), Some(y)) if x == y => Ok((t, upper, a)),
+        _ if target.unit_kind.is_some()
+            && target.unit_kind == actual.unit_kind
+            && !matches!(target.unit_kind, Some(crate::model::UnitKind::Other | crate::model::UnitKind::Money)) =>
+        {
+            Ok((t, upper, a))
+        }
+        _ => Err((unit_text(target), unit_text(actual))),
+    }
+}
+
+/// Dates compared as periods end: a missing month is December, a missing day the 31st.
+fn date_key(d: &Date) -> (i32, u32, u32) {
+    (d.year.unwrap_or(i32::MAX), d.month.unwrap_or(12), d.day.unwrap_or(31))
+}
+
+/// Decides how to score a target against an actual.
+pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
+    let Some(actual) = actual.filter(|a| a.kind != TargetKind::Empty) else { return Plan::Missing };
+    let numeric_actual = matches!(actual.kind, TargetKind::Quantity | TargetKind::Range) && actual.value.is_some();
+    match target.kind {
+        TargetKind::Quantity | TargetKind::Range if numeric_actual && target.value.is_some() => match comparable(target, actual) {
+            Err((t, a)) => Plan::UnitMismatch(t, a),
+            Ok((t, upper, a)) => {
+                let rule = if target.kind == TargetKind::Range {
+                    ScoreRule::Range
+                } else {
+                    match target.comparator {
+                        Some(Comparator::Le | Comparator::Lt) => ScoreRule::AtMost,
+                        Some(Comparator::Eq) | None if t == 0.0 => ScoreRule::EqualZero,
+                        _ => ScoreRule::AtLeast,
+                    }
+                };
+                Plan::Numbers { rule, target: t, upper, actual: a }
+            }
+        },
+        TargetKind::Compound if actual.kind == TargetKind::Compound && actual.parts.len() == target.parts.len() => {
+            let mut pairs = Vec::new();
+            for (t, a) in target.parts.iter().zip(&actual.parts) {
+                if let (Some(x), Some(y)) = (&t.unit, &a.unit)
+                    && x != y
+                {
+                    return Plan::UnitMismatch(x.clone(), y.clone());
+                }
+                pairs.push((t.value, a.value));
+            }
+            Plan::Parts { pairs }
+        }
+        TargetKind::Deadline if actual.kind == TargetKind::Deadline => match (&target.date, &actual.date) {
+            (Some(t), Some(a)) => Plan::Deadline { met: date_key(a) <= date_key(t) },
+            _ => band_or_missing(actual),
+        },
+        _ if numeric_actual && matches!(target.kind, TargetKind::Quantity | TargetKind::Range | TargetKind::Compound) => {
+            Plan::UnitMismatch(unit_text(target), unit_text(actual))
+        }
+        _ => band_or_missing(actual),
+    }
+}
+
+fn band_or_missing(actual: &Target) -> Plan {
+    band_of(&actual.raw).map_or(Plan::Missing, Plan::Band)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    #[test]
+    fn more_is_better() {
+        assert_eq!(at_least(50.0, 38000.0, 38000.0), 50.0); // exactly at target
+        assert_eq!(at_least(50.0, 38000.0, 40000.0), 50.0); // past it: capped
+        assert!(close(at_least(50.0, 38000.0, 33622.0), 44.239_473_684_210_53)); // 50 · 33622 / 38000
+        assert_eq!(at_least(10.0, 90.0, -5.0), 0.0); // a negative actual counts as 0
+        assert_eq!(at_least(10.0, 0.0, 0.0), 10.0); // ≥0 is met by 0
+    }
+
+    #[test]
+    fn equal_to_zero() {
+        assert_eq!(equal_zero(10.0, 0.0), 10.0);
+        assert_eq!(equal_zero(10.0, -3.0), 10.0); // negative counts as 0, which is 0
+        assert_eq!(equal_zero(10.0, 0.5), 0.0);
+    }
+
+    #[test]
+    fn less_is_better() {
+        assert_eq!(at_most(10.0, 5.0, 5.0), 10.0); // exactly at target
+        assert_eq!(at_most(10.0, 5.0, 3.0), 10.0);
+        assert!(close(at_most(10.0, 5.0, 6.0), 8.0)); // 10 · (1 − 1/5)
+        assert!(close(at_most(10.0, 5.0, 9.99), 10.0 * (1.0 - 4.99 / 5.0)));
+        assert_eq!(at_most(10.0, 5.0, 10.0), 0.0); // at twice the target: zero
+        assert_eq!(at_most(10.0, 5.0, 50.0), 0.0);
+        assert_eq!(at_most(10.0, 0.0, 1.0), 0.0); // ≤0 missed
+        assert_eq!(at_most(10.0, 0.0, -1.0), 10.0);
+    }
+
+    #[test]
+    fn ranges_score_by_the_nearer_bound() {
+        assert_eq!(range(10.0, 2.0, 3.0, 2.5), 10.0);
+        assert_eq!(range(10.0, 2.0, 3.0, 2.0), 10.0);
+        assert!(close(range(10.0, 2.0, 3.0, 1.0), 5.0)); // as ≥2
+        assert!(close(range(10.0, 2.0, 3.0, 4.5), 5.0)); // as ≤3: 10 · (1 − 1.5/3)
+        assert_eq!(range(10.0, 2.0, 3.0, 6.0), 0.0);
+    }
+
+    #[test]
+    fn bands_keep_reported_scores_inside_and_clamp_outside() {
+        let achieved = [80.0, 100.0];
+        let partly = [60.0, 80.0];
+        assert_eq!(banded(30.0, achieved, Some(26.05)), 26.05);
+        assert_eq!(banded(30.0, achieved, Some(24.0)), 24.0); // the 80 % edge is inside
+        assert_eq!(banded(30.0, achieved, Some(20.0)), 24.0); // below: the nearer edge
+        assert_eq!(banded(30.0, achieved, Some(31.0)), 30.0);
+        assert_eq!(banded(30.0, achieved, None), 30.0); // none reported: the top
+        assert_eq!(banded(10.0, partly, None), 8.0);
+        assert_eq!(banded(10.0, partly, Some(6.0)), 6.0); // the 60 % edge
+        assert_eq!(banded(10.0, [0.0, 60.0], Some(7.0)), 6.0);
+    }
+
+    #[test]
+    fn bands_come_from_the_words() {
+        assert_eq!(band_of("达成年度指标"), Some(Band::Achieved));
+        assert_eq!(band_of("已完成"), Some(Band::Achieved));
+        assert_eq!(band_of("未发生安全事故"), Some(Band::Achieved)); // 未 alone is no failure
+        assert_eq!(band_of("部分达成年度指标并具有一定效果"), Some(Band::PartlyAchieved));
+        assert_eq!(band_of("基本完成"), Some(Band::PartlyAchieved));
+        assert_eq!(band_of("未达成年度指标且效果较差"), Some(Band::NotAchieved));
+        assert_eq!(band_of("未完成"), Some(Band::NotAchieved));
+        assert_eq!(band_of(" "), None);
+        assert_eq!(band_of("/"), None);
+    }
+
+    #[test]
+    fn plans() {
+        let p = |t: &str, a: &str| plan(&Target::parse(t), Some(&Target::parse(a)));
+        assert_eq!(p("≥90%", "77.9%"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 90.0, upper: 90.0, actual: 77.9 });
+        assert_eq!(p("100%", "97.6%"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 100.0, upper: 100.0, actual: 97.6 });
+        assert!(matches!(p("=0起", "0起"), Plan::Numbers { rule: ScoreRule::EqualZero, .. }));
+        assert!(matches!(p("≤5个工作日", "6个工作日"), Plan::Numbers { rule: ScoreRule::AtMost, .. }));
+        assert!(matches!(p("2-3次", "4次"), Plan::Numbers { rule: ScoreRule::Range, target: 2.0, upper: 3.0, .. }));
+        // 万元 against 元 through value_yuan.
+        assert_eq!(p("≤10万元", "120000元"), Plan::Numbers { rule: ScoreRule::AtMost, target: 100000.0, upper: 100000.0, actual: 120000.0 });
+        assert_eq!(p("≥90%", "95人"), Plan::UnitMismatch("%".into(), "人".into()));
+        assert_eq!(p("≥38000人", "33622"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 38000.0, upper: 38000.0, actual: 33622.0 });
+        assert_eq!(p("明显提高", "达成年度指标"), Plan::Band(Band::Achieved));
+        assert_eq!(p("≥90%", "部分达成"), Plan::Band(Band::PartlyAchieved));
+        assert_eq!(p("2023年12月底前", "2023年11月"), Plan::Deadline { met: true });
+        assert_eq!(p("2023年6月底前", "2023年11月"), Plan::Deadline { met: false });
+        assert_eq!(p("补助1007户，补助1630人", "补助1000户，补助1630人"), Plan::Parts { pairs: vec![(1007.0, 1000.0), (1630.0, 1630.0)] });
+        assert_eq!(plan(&Target::parse("≥90%"), None), Plan::Missing);
+        assert_eq!(p("≥90%", ""), Plan::Missing);
+    }
+}
