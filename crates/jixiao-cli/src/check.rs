@@ -140,7 +140,7 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<std::process::ExitCo
         all.extend(findings);
     }
     match args.format {
-        CheckFormat::Human => out.push_str(&human::summary(&all, files.len() - failed, failed)),
+        CheckFormat::Human => out.push_str(&human::summary(&all, files.len() - failed, failed, "checked")),
         CheckFormat::Json => {
             out = jixiao::write::findings::to_json(&all, true)?;
             out.push('\n');

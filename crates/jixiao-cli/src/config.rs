@@ -5,11 +5,14 @@
 //! [review]
 //! allow = ["shared-objective"]
 //! deny = ["missing-basis"]
+//!
+//! [score]
+//! deviation_over = 130
 //! ```
 
 use std::path::{Path, PathBuf};
 
-use jixiao::ReviewConfig;
+use jixiao::{ReviewConfig, ScoringRules};
 use serde::Deserialize;
 
 use crate::Failure;
@@ -22,6 +25,9 @@ pub struct ConfigFile {
     /// `[review]`: rules to allow, report as info, warn about or deny.
     #[serde(default)]
     pub review: ReviewConfig,
+    /// `[score]`: the scoring rules' numbers (weights, bands, grades, tolerance, deviation_over).
+    #[serde(default)]
+    pub score: ScoringRules,
 }
 
 /// The nearest `jixiao.toml` at or above `dir`.

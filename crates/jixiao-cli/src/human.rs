@@ -27,9 +27,10 @@ fn find_spot(source: &str, line: usize, text: Option<&str>) -> Option<(usize, St
             }
         }
     }
-    let first = lines.first()?;
+    // Not found: the row's first line with text (a merged cell reads empty).
+    let (k, first) = lines.iter().enumerate().take(12).find(|(_, l)| !l.trim().is_empty()).or(lines.first().map(|l| (0, l)))?;
     let start = first.len() - first.trim_start().len();
-    Some((line, (*first).to_owned(), start..first.trim_end().len().max(start)))
+    Some((line + k, (*first).to_owned(), start..first.trim_end().len().max(start)))
 }
 
 fn level(severity: Severity) -> Level<'static> {
@@ -81,8 +82,8 @@ pub fn render(file: &str, source: Option<&str>, findings: &[Finding], lang: Lang
     out
 }
 
-/// The closing summary: totals, then the count per rule.
-pub fn summary(findings: &[Finding], files: usize, failed: usize) -> String {
+/// The closing summary: totals, then the count per rule; `verb` says what was done to the files.
+pub fn summary(findings: &[Finding], files: usize, failed: usize, verb: &str) -> String {
     let (errors, warnings, infos) = jixiao::review::counts(findings);
     let mut per_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
     for f in findings {
@@ -90,7 +91,7 @@ pub fn summary(findings: &[Finding], files: usize, failed: usize) -> String {
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let mut out = format!(
-        "{} checked: {}, {}, {}",
+        "{} {verb}: {}, {}, {}",
         plural(files, "file"),
         plural(errors, "error"),
         plural(warnings, "warning"),
@@ -112,11 +113,11 @@ mod tests {
 
     #[test]
     fn the_spot_is_found_below_the_row_start() {
-        let source = "a\n\t名称\n\t描述\n\t≥0件\n";
+        let source = "a\n\t\n\t名称\n\t描述\n\t≥0件\n";
         let (line, text, span) = find_spot(source, 2, Some("≥0件")).unwrap();
-        assert_eq!((line, &text[span.clone()]), (4, "≥0件"));
-        // Not found: the row's first line, without its indentation.
+        assert_eq!((line, &text[span.clone()]), (5, "≥0件"));
+        // Not found: the row's first line with text, without its indentation.
         let (line, text, span) = find_spot(source, 2, Some("x")).unwrap();
-        assert_eq!((line, &text[span]), (2, "名称"));
+        assert_eq!((line, &text[span]), (3, "名称"));
     }
 }

@@ -1,7 +1,7 @@
 //! `jixiao`: parse budget performance-target documents and write them as JSON, CSV or text;
-//! review them (`check`).
+//! review them (`check`); re-score self-evaluations (`score`).
 //!
-//! Exit codes: 0 success; 1 `check` found an error-level finding; 2 bad input or usage (one
+//! Exit codes: 0 success; 1 `check` or `score` found an error-level finding; 2 bad input or usage (one
 //! line on stderr naming the file and the reason). Content the reader could not place is
 //! reported on stderr as warnings and kept.
 
@@ -10,6 +10,7 @@ mod config;
 mod human;
 mod input;
 mod parse;
+mod score;
 
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
@@ -31,9 +32,12 @@ enum Command {
     /// Review documents as a finance-bureau reviewer would (审核): weak or broken targets,
     /// located, with a suggestion each. Exit 1 when an error-level finding remains.
     Check(check::CheckArgs),
+    /// Re-score self-evaluation tables (自评表) by the rules and show where a reported score,
+    /// weight or total is off. Exit 1 when an error-level finding remains.
+    Score(score::ScoreArgs),
     /// Read target values (指标值) as they would be read in a table: one JSON object per line.
     Target(TargetArgs),
-    /// Print the JSON Schema of the document (or, with --findings, of the review's findings).
+    /// Print the JSON Schema of the document (or of the review's findings, or of a score report).
     Schema(SchemaArgs),
 }
 
@@ -46,8 +50,11 @@ struct TargetArgs {
 #[derive(clap::Args)]
 struct SchemaArgs {
     /// The schema of `jixiao check --format json` instead of the document's.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "score")]
     findings: bool,
+    /// The schema of `jixiao score --format json`.
+    #[arg(long)]
+    score: bool,
 }
 
 /// A failure that ends the run: the message goes to stderr as one line.
@@ -120,9 +127,14 @@ fn main() -> ExitCode {
             let sub = matches.subcommand_matches("check").expect("the check subcommand was parsed");
             check::run(args, sub)
         }
+        Command::Score(args) => score::run(args),
         Command::Target(args) => target(args).map(|()| ExitCode::SUCCESS),
         Command::Schema(args) => {
-            let schema = if args.findings { jixiao::schema::findings_schema_json() } else { jixiao::schema::schema_json() };
+            let schema = match (args.findings, args.score) {
+                (true, _) => jixiao::schema::findings_schema_json(),
+                (_, true) => jixiao::schema::score_schema_json(),
+                _ => jixiao::schema::schema_json(),
+            };
             emit(None, &schema).map(|()| ExitCode::SUCCESS)
         }
     }));

@@ -1,0 +1,176 @@
+//! `jixiao score`: self-evaluation tables re-scored by the rules. Exit 1 when an error-level
+//! finding remains (a reported score or total that is off, units that differ, actuals that
+//! match nothing), 0 otherwise, 2 when an input could not be read.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use jixiao::score::{ScoreReport, TableScore};
+use jixiao::{Finding, Severity};
+
+use crate::check::Color;
+use crate::human::{self, Lang};
+use crate::input::{self, ReadArgs};
+use crate::{Failure, emit, report};
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ScoreFormat {
+    /// Each table's scores, then the findings as a compiler prints them.
+    Human,
+    /// `{"tables": [...], "findings": [...]}`.
+    Json,
+    /// One row per indicator and per execution rate (with --bom for Excel).
+    Csv,
+}
+
+#[derive(clap::Args)]
+pub struct ScoreArgs {
+    /// Files or directories; none reads standard input.
+    files: Vec<PathBuf>,
+    /// Actual results for a target table: CSV or JSON rows of table, indicator, actual (and
+    /// optionally section, weight).
+    #[arg(long, value_name = "FILE")]
+    actuals: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: ScoreFormat,
+    /// Require a 偏差原因 also for an actual past this percent of its target (130 in some provinces).
+    #[arg(long, value_name = "PERCENT")]
+    deviation_over: Option<f64>,
+    /// Read [score] from this file instead of the nearest jixiao.toml.
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Ignore any jixiao.toml.
+    #[arg(long, conflicts_with = "config")]
+    no_config: bool,
+    /// Language of messages in human output.
+    #[arg(long, value_enum, default_value = "en")]
+    lang: Lang,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: Color,
+    /// CSV in Excel mode (a BOM, formulas neutralised).
+    #[arg(long)]
+    bom: bool,
+    /// Do not report unplaced content on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    read: ReadArgs,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+}
+
+fn points(v: Option<f64>) -> String {
+    v.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"))
+}
+
+/// One table's scores as a reviewer reads them.
+fn table_text(t: &TableScore) -> String {
+    let mut out = String::new();
+    let number = t.table_number.map(|n| format!("{n}、")).unwrap_or_default();
+    let grade = t.grade.as_deref().unwrap_or("incomplete");
+    let stated = t.reported_total.map(|r| format!(", stated {r:.2}")).unwrap_or_default();
+    let _ = writeln!(out, "{number}{}: total {:.2} ({grade}){stated}", t.name, t.total);
+    for l in &t.level1 {
+        let _ = writeln!(out, "  {:<24} {:>6.2} of {:>6.2}", l.label, l.score, l.weight);
+    }
+    if let Some(e) = &t.execution {
+        let rate = e.rate.map_or_else(|| "—".to_owned(), |r| format!("{:.2}%", r * 100.0));
+        let _ = writeln!(out, "  {:<24} {:>6} of {:>6.2}  (rate {rate}, reported {})", "预算执行率", points(e.score), e.weight, points(e.reported_score));
+    }
+    for i in &t.indicators {
+        let band = i.band.map(|b| format!(" {}", b.as_str())).unwrap_or_default();
+        let diff = i.difference.filter(|d| d.abs() > 0.005).map(|d| format!("  Δ {d:+.2}")).unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {} | {} → {} | {} of {:.2} by {}{band} | reported {}{diff}",
+            i.name.trim(),
+            i.target.trim(),
+            i.actual.as_deref().unwrap_or("—").trim(),
+            points(i.score),
+            i.weight,
+            i.rule.as_str(),
+            points(i.reported_score),
+        );
+    }
+    out
+}
+
+pub fn run(args: ScoreArgs) -> Result<std::process::ExitCode, Failure> {
+    let mut rules = crate::config::load(args.config.as_deref(), !args.no_config)?.score;
+    if args.deviation_over.is_some() {
+        rules.deviation_over = args.deviation_over;
+    }
+    let actuals = match &args.actuals {
+        Some(path) => {
+            let label = path.display().to_string();
+            let bytes = std::fs::read(path).map_err(|e| Failure(format!("{label}: {e}")))?;
+            Some((label.clone(), jixiao::score::parse_actuals(&bytes, &jixiao::error::Origin(Some(label)))?))
+        }
+        None => None,
+    };
+    let options = args.read.options()?;
+    let files = input::expand(&args.files)?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let human = matches!(args.format, ScoreFormat::Human);
+    let mut all = ScoreReport::default();
+    let mut out = String::new();
+    let mut failed = 0usize;
+    for name in &files {
+        let input = match input::read(name, &options, human) {
+            Ok(input) => input,
+            Err(Failure(message)) => {
+                report(&format!("jixiao: {message}"));
+                failed += 1;
+                continue;
+            }
+        };
+        if !args.quiet {
+            input::warn_notes(&input);
+        }
+        let mut scored = match &actuals {
+            Some((file, rows)) => jixiao::score::score_with_actuals(&input.document, rows, &rules, Some(file)),
+            None => jixiao::score(&input.document, &rules),
+        };
+        scored.tables.iter_mut().for_each(|t| t.file = Some(input.label.clone()));
+        scored.findings.iter_mut().filter(|f| f.file.is_none()).for_each(|f| f.file = Some(input.label.clone()));
+        if human {
+            if scored.tables.is_empty() {
+                let _ = writeln!(out, "{}: no self-evaluation table (no actual results); give them with --actuals FILE\n", input.label);
+            }
+            for t in &scored.tables {
+                let _ = writeln!(out, "{}: {}", input.label, table_text(t));
+            }
+            let (own, other): (Vec<Finding>, Vec<Finding>) = scored.findings.iter().cloned().partition(|f| f.file.as_deref() == Some(input.label.as_str()));
+            out.push_str(&human::render(&input.label, input.source.as_deref(), &own, args.lang, color));
+            for f in &other {
+                out.push_str(&human::render(f.file.as_deref().unwrap_or("<actuals>"), None, std::slice::from_ref(f), args.lang, color));
+            }
+        }
+        all.tables.extend(scored.tables);
+        all.findings.extend(scored.findings);
+    }
+    match args.format {
+        ScoreFormat::Human => out.push_str(&human::summary(&all.findings, files.len() - failed, failed, "scored")),
+        ScoreFormat::Json => {
+            out = jixiao::write::score::to_json(&all, true)?;
+            out.push('\n');
+        }
+        ScoreFormat::Csv => out = jixiao::write::score::to_csv(&all, args.bom),
+    }
+    emit(args.output.as_ref(), &out)?;
+    if failed > 0 {
+        report(&format!("jixiao: {failed} of {} inputs could not be read (the others were scored)", files.len()));
+        return Ok(std::process::ExitCode::from(2));
+    }
+    let errors = all.findings.iter().any(|f| f.severity == Severity::Error);
+    Ok(std::process::ExitCode::from(if errors { 1 } else { 0 }))
+}
