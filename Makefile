@@ -43,6 +43,7 @@ test-pip-install:
 schema:
 	$(CARGO) run --quiet --locked -- schema > include/jixiao.schema.json
 	$(CARGO) run --quiet --locked -- schema --findings > include/jixiao.findings.schema.json
+	$(CARGO) run --quiet --locked -- schema --score > include/jixiao.score.schema.json
 
 # Speed lives here, never in timed tests.
 bench:
@@ -82,10 +83,12 @@ test-c: deps-c
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/walk.c $(STATIC) -o $(CBUILD)/walk-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/errors.c $(STATIC) -o $(CBUILD)/errors-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/review.c $(STATIC) -o $(CBUILD)/review-asan
+	$(CC) $(C_STRICT) $(SANITIZE) tests/c/score.c $(STATIC) -o $(CBUILD)/score-asan
 	$(CXX) $(CXX_STRICT) $(SANITIZE) tests/c/consumer.cpp $(STATIC) -o $(CBUILD)/consumer-asan
 	$(CC) $(C_STRICT) tests/c/walk.c $(SHARED) -o $(CBUILD)/walk
 	$(CC) $(C_STRICT) tests/c/errors.c $(SHARED) -o $(CBUILD)/errors
 	$(CC) $(C_STRICT) tests/c/review.c $(SHARED) -o $(CBUILD)/review
+	$(CC) $(C_STRICT) tests/c/score.c $(SHARED) -lm -o $(CBUILD)/score
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
 	$(MAKE) --no-print-directory test-readme-c
 	tests/c/run.sh

@@ -4,9 +4,9 @@
  * Conventions:
  * - Every fallible function returns a jx_status and writes its out-parameters only on success.
  *   jx_last_error() then gives the calling thread's message (with file and line for parse errors).
- * - Handles (jx_document, jx_parsed_target, jx_review_config, jx_findings) are owned by the
- *   caller and freed with their own free function; freeing NULL is fine, freeing twice is the
- *   caller's bug.
+ * - Handles (jx_document, jx_parsed_target, jx_review_config, jx_findings, jx_score_report) are
+ *   owned by the caller and freed with their own free function; freeing NULL is fine, freeing
+ *   twice is the caller's bug.
  * - Views (jx_section, jx_table, jx_category, jx_subcategory, jx_indicator, jx_overview, ...) and
  *   every jx_str borrow from their document: valid until the document is freed (the jx_str of
  *   a jx_finding borrow from its jx_findings).
@@ -129,6 +129,46 @@ typedef enum jx_severity {
   JX_SEVERITY_ERROR = 3,
 } jx_severity;
 
+// 一级指标 meaning (Category.level1).
+typedef enum jx_level1 {
+  JX_LEVEL1_OTHER = 0,
+  JX_LEVEL1_OUTPUT = 1,
+  JX_LEVEL1_EFFECT = 2,
+  JX_LEVEL1_SATISFACTION = 3,
+  JX_LEVEL1_COST = 4,
+  // 投入指标 (the older four-part form).
+  JX_LEVEL1_INPUT = 5,
+  // 过程指标 (the older four-part form).
+  JX_LEVEL1_PROCESS = 6,
+} jx_level1;
+
+// How an indicator's score was computed (IndicatorScore.rule).
+typedef enum jx_score_rule {
+  // Not scored: no actual, or units that differ.
+  JX_SCORE_NOT_SCORED = 0,
+  // ≥ / ＞ / ＝ (more is better).
+  JX_SCORE_AT_LEAST = 1,
+  // ＝ 0.
+  JX_SCORE_EQUAL_ZERO = 2,
+  // ≤ / ＜ (less is better).
+  JX_SCORE_AT_MOST = 3,
+  JX_SCORE_RANGE = 4,
+  JX_SCORE_COMPOUND = 5,
+  JX_SCORE_DEADLINE = 6,
+  JX_SCORE_QUALITATIVE = 7,
+} jx_score_rule;
+
+// The band of a qualitative indicator.
+typedef enum jx_band {
+  JX_BAND_NONE = 0,
+  // 达成年度指标.
+  JX_BAND_ACHIEVED = 1,
+  // 部分达成年度指标并具有一定效果.
+  JX_BAND_PARTLY_ACHIEVED = 2,
+  // 未达成年度指标且效果较差.
+  JX_BAND_NOT_ACHIEVED = 3,
+} jx_band;
+
 // What a table is (Table.kind).
 typedef enum jx_table_kind {
   JX_TABLE_TARGET = 0,
@@ -144,19 +184,6 @@ typedef enum jx_section_kind {
   JX_SECTION_BUDGET_PROJECT = 2,
   JX_SECTION_DEPARTMENT_WIDE = 3,
 } jx_section_kind;
-
-// 一级指标 meaning (Category.level1).
-typedef enum jx_level1 {
-  JX_LEVEL1_OTHER = 0,
-  JX_LEVEL1_OUTPUT = 1,
-  JX_LEVEL1_EFFECT = 2,
-  JX_LEVEL1_SATISFACTION = 3,
-  JX_LEVEL1_COST = 4,
-  // 投入指标 (the older four-part form).
-  JX_LEVEL1_INPUT = 5,
-  // 过程指标 (the older four-part form).
-  JX_LEVEL1_PROCESS = 6,
-} jx_level1;
 
 // 二级指标 meaning (SubCategory.level2).
 typedef enum jx_level2 {
@@ -210,6 +237,9 @@ typedef struct jx_parsed_target jx_parsed_target;
 // Which rules run and at what severity. Create with jx_review_config_new, free with
 // jx_review_config_free.
 typedef struct jx_review_config jx_review_config;
+
+// A score report. Free with jx_score_report_free; the jx_str of its getters borrow from it.
+typedef struct jx_score_report jx_score_report;
 
 // A part with tables (第N部分), borrowed from its document.
 typedef struct jx_section jx_section;
@@ -384,6 +414,87 @@ typedef struct jx_rule {
   struct jx_str summary;
   struct jx_str summary_zh;
 } jx_rule;
+
+// The scoring rules' numbers (see ScoringRules); fill with jx_scoring_rules_default first.
+typedef struct jx_scoring_rules {
+  double output;
+  double effect;
+  double satisfaction;
+  double execution;
+  // Bands in percent of the weight: [low, high].
+  double achieved[2];
+  double partly_achieved[2];
+  double not_achieved[2];
+  // Lowest totals of 优, 良, 中.
+  double grades[3];
+  double tolerance;
+  // An actual past this percent of its target needs a 偏差原因; 0 turns the rule off.
+  double deviation_over;
+} jx_scoring_rules;
+
+// The execution rate's score; the has_* flags say which numbers are there.
+typedef struct jx_execution_score {
+  double weight;
+  bool has_budget;
+  // In 元.
+  double budget;
+  bool has_executed;
+  double executed;
+  bool has_rate;
+  // A fraction (0.9659).
+  double rate;
+  bool has_score;
+  double score;
+  bool has_reported_score;
+  double reported_score;
+  size_t line;
+} jx_execution_score;
+
+// One table's scores.
+typedef struct jx_table_score {
+  // 0 when absent.
+  uint32_t section_number;
+  uint32_t table_number;
+  struct jx_str name;
+  size_t line;
+  double total;
+  // 优, 良, 中 or 差; empty when an indicator could not be scored.
+  struct jx_str grade;
+  bool has_reported_total;
+  double reported_total;
+  size_t level1_count;
+  size_t indicator_count;
+  bool has_execution;
+  struct jx_execution_score execution;
+} jx_table_score;
+
+// One level-1's weight and score.
+typedef struct jx_level1_score {
+  enum jx_level1 level1;
+  struct jx_str label;
+  double weight;
+  double score;
+} jx_level1_score;
+
+// One indicator's score.
+typedef struct jx_indicator_score {
+  struct jx_str name;
+  enum jx_level1 level1;
+  size_t line;
+  struct jx_str target;
+  // Empty when there is no actual.
+  struct jx_str actual;
+  double weight;
+  bool weight_given;
+  bool has_score;
+  double score;
+  enum jx_score_rule rule;
+  enum jx_band band;
+  bool has_reported_score;
+  double reported_score;
+  bool has_difference;
+  double difference;
+} jx_indicator_score;
 
 // A number cell (budget, funds, subtotal): the raw text and the number it holds.
 typedef struct jx_amount {
@@ -689,6 +800,66 @@ const char *jx_severity_name(uint32_t severity);
 
 // The JSON Schema of the findings (`{"findings": [...]}`), NUL-terminated (static; do not free).
 const char *jx_findings_schema_json(void);
+
+// Fills `*out` with the default rules (50/30/10 and 10, bands 80–100/60–80/0–60, grades 90/80/60).
+enum jx_status jx_scoring_rules_default(struct jx_scoring_rules *out);
+
+// Scores every self-evaluation table (tables with actual results); `rules` may be NULL for the
+// defaults. On success `*out` owns the report.
+enum jx_status jx_document_score(const struct jx_document *document,
+                                 const struct jx_scoring_rules *rules,
+                                 struct jx_score_report **out);
+
+// Scores a target table with actual results from `len` bytes of CSV or JSON (rows of table,
+// indicator, actual, and optionally section and weight); rows that match nothing are
+// `unmatched-actual` findings. A malformed file is JX_STATUS_PARSE_ERROR or JX_STATUS_JSON_ERROR.
+enum jx_status jx_document_score_with_actuals(const struct jx_document *document,
+                                              const struct jx_scoring_rules *rules,
+                                              const uint8_t *actuals,
+                                              size_t len,
+                                              struct jx_score_report **out);
+
+// How many tables were scored.
+size_t jx_score_table_count(const struct jx_score_report *report);
+
+// The `index`-th scored table.
+enum jx_status jx_score_table_get(const struct jx_score_report *report,
+                                  size_t index,
+                                  struct jx_table_score *out);
+
+// The `index`-th level-1 of the `table`-th scored table.
+enum jx_status jx_score_level1_get(const struct jx_score_report *report,
+                                   size_t table,
+                                   size_t index,
+                                   struct jx_level1_score *out);
+
+// The `index`-th indicator of the `table`-th scored table.
+enum jx_status jx_score_indicator_get(const struct jx_score_report *report,
+                                      size_t table,
+                                      size_t index,
+                                      struct jx_indicator_score *out);
+
+// The report's findings, borrowed: use the jx_findings getters, do NOT free it (it lives as long
+// as the report). NULL for a NULL report.
+const struct jx_findings *jx_score_findings(const struct jx_score_report *report);
+
+// The report as JSON, `{"tables": [...], "findings": [...]}`. Free `*out` with jx_string_free.
+enum jx_status jx_score_to_json(const struct jx_score_report *report,
+                                bool pretty,
+                                char **out,
+                                size_t *out_len);
+
+// The report as CSV, one row per indicator and execution rate (`bom`: Excel mode).
+enum jx_status jx_score_to_csv(const struct jx_score_report *report,
+                               bool bom,
+                               char **out,
+                               size_t *out_len);
+
+// Frees a report. NULL is fine.
+void jx_score_report_free(struct jx_score_report *report);
+
+// The JSON Schema of the score report, NUL-terminated (static; do not free).
+const char *jx_score_schema_json(void);
 
 // Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
 // NULL is fine.

@@ -42,6 +42,9 @@ echo "review: the C findings equal jixiao check's ($reviewed findings)"
 "$build/review-asan" "$sample"
 valgrind_run "$build/review" "$sample"
 
+"$build/score-asan" "$data"
+valgrind_run "$build/score" "$data"
+
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"
 "$build/consumer-asan" "$sample"

@@ -1,6 +1,6 @@
 //! Borrowed views into a document's tree: sections, tables, categories, indicators.
 
-use jixiao::{Category, Indicator, Level1, Level2, Section, SectionKind, SubCategory, Table};
+use jixiao::{Category, Indicator, Level2, Section, SectionKind, SubCategory, Table};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::target::fill_target;
@@ -197,16 +197,7 @@ pub unsafe extern "C" fn jx_table_line(table: *const jx_table) -> usize {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_category_level1(category: *const jx_category) -> jx_level1 {
-    use jx_level1::*;
-    guard_value(JX_LEVEL1_OTHER, || match node::<Category, _>(category).map(|c| c.level1) {
-        Some(Level1::Output) => JX_LEVEL1_OUTPUT,
-        Some(Level1::Effect) => JX_LEVEL1_EFFECT,
-        Some(Level1::Satisfaction) => JX_LEVEL1_SATISFACTION,
-        Some(Level1::Cost) => JX_LEVEL1_COST,
-        Some(Level1::Input) => JX_LEVEL1_INPUT,
-        Some(Level1::Process) => JX_LEVEL1_PROCESS,
-        _ => JX_LEVEL1_OTHER,
-    })
+    guard_value(jx_level1::JX_LEVEL1_OTHER, || node::<Category, _>(category).map_or(jx_level1::JX_LEVEL1_OTHER, |c| level1_of(c.level1)))
 }
 
 /// The level-1 label as written.

@@ -352,6 +352,20 @@ pub struct jx_location {
     pub paragraph: usize,
 }
 
+/// A level-1's C value.
+pub(crate) fn level1_of(level1: jixiao::Level1) -> jx_level1 {
+    use jixiao::Level1;
+    match level1 {
+        Level1::Output => jx_level1::JX_LEVEL1_OUTPUT,
+        Level1::Effect => jx_level1::JX_LEVEL1_EFFECT,
+        Level1::Satisfaction => jx_level1::JX_LEVEL1_SATISFACTION,
+        Level1::Cost => jx_level1::JX_LEVEL1_COST,
+        Level1::Input => jx_level1::JX_LEVEL1_INPUT,
+        Level1::Process => jx_level1::JX_LEVEL1_PROCESS,
+        Level1::Other => jx_level1::JX_LEVEL1_OTHER,
+    }
+}
+
 /// A location's C form; its strings borrow from `at`.
 pub(crate) fn location_of(at: &jixiao::Location) -> jx_location {
     jx_location {
