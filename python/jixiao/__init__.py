@@ -25,17 +25,21 @@ from jixiao._errors import (
 from jixiao._native import (
     CSV_COLUMNS,
     FINDING_COLUMNS,
+    SCORE_COLUMNS,
     Amount,
     Category,
     Date,
     Document,
     Duty,
+    ExecutionScore,
     Finding,
     Funds,
     FundsRow,
     Goal,
     GoalItem,
     Indicator,
+    IndicatorScore,
+    Level1Score,
     Location,
     Midterm,
     Note,
@@ -43,11 +47,13 @@ from jixiao._native import (
     Remark,
     Responsibility,
     Safeguard,
+    ScoreReport,
     Section,
     SubCategory,
     Subheading,
     Subtotal,
     Table,
+    TableScore,
     Target,
     TargetPart,
     Toc,
@@ -68,6 +74,14 @@ def json_schema() -> Dict[str, Any]:
     return result
 
 
+def score_schema() -> Dict[str, Any]:
+    """The JSON Schema of a score report, ``{"tables": [...], "findings": [...]}`` (draft 2020-12)."""
+    from jixiao._native import score_schema_json
+
+    result: Dict[str, Any] = _json.loads(score_schema_json())
+    return result
+
+
 def findings_schema() -> Dict[str, Any]:
     """The JSON Schema of the review's findings, ``{"findings": [...]}`` (draft 2020-12)."""
     from jixiao._native import findings_schema_json
@@ -84,6 +98,7 @@ __all__ = [
     "Document",
     "Duty",
     "EncodingError",
+    "ExecutionScore",
     "FINDING_COLUMNS",
     "Finding",
     "Funds",
@@ -91,7 +106,9 @@ __all__ = [
     "Goal",
     "GoalItem",
     "Indicator",
+    "IndicatorScore",
     "JixiaoError",
+    "Level1Score",
     "Location",
     "Midterm",
     "Note",
@@ -99,12 +116,15 @@ __all__ = [
     "ParseError",
     "Remark",
     "Responsibility",
+    "SCORE_COLUMNS",
     "Safeguard",
+    "ScoreReport",
     "Section",
     "SubCategory",
     "Subheading",
     "Subtotal",
     "Table",
+    "TableScore",
     "Target",
     "TargetPart",
     "Toc",
@@ -118,4 +138,5 @@ __all__ = [
     "parse",
     "read",
     "review_rules",
+    "score_schema",
 ]

@@ -1,12 +1,13 @@
-"""pandas frames: Document.to_pandas() (one row per indicator, the CSV columns, real types)
-and findings_frame() (one row per review finding)."""
+"""pandas frames: Document.to_pandas() (one row per indicator, the CSV columns, real types),
+findings_frame() (one row per review finding) and ScoreReport.to_pandas() (one row per scored
+indicator and execution rate)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
-    from jixiao._native import Document
+    from jixiao._native import Document, ScoreReport
 
 # Columns that take one of a fixed set of values: pandas categoricals with every value known,
 # so that frames of different documents concatenate without losing the categories.
@@ -96,4 +97,36 @@ def findings_frame(
     frame["line"] = pd.array(columns["line"], dtype="int64")
     for column in ("section_number", "table_number"):
         frame[column] = pd.array(columns[column], dtype="Int64")
+    return frame
+
+
+def score_frame(report: "ScoreReport") -> Any:
+    """One row per scored indicator, and one per table for the execution rate (``level1`` is
+    ``"execution"``); the columns of SCORE_COLUMNS, numbers as floats with NA where missing."""
+    pd = _pandas("ScoreReport.to_pandas()")
+    from jixiao._native import SCORE_COLUMNS, enum_values
+
+    rows: List[List[Any]] = []
+    for t in report.tables:
+        head = [None, t.section_number, t.table_number, t.name]
+        tail = [t.total, t.grade]
+        for i in t.indicators:
+            rows.append(head + [i.level1, i.name, i.line, i.target, i.actual, i.weight, i.weight_given, i.score, i.rule, i.band,
+                                i.reported_score, i.difference] + tail)
+        if t.execution is not None:
+            e = t.execution
+            rows.append(head + ["execution", "预算执行率", e.line, None, None, e.weight, True, e.score, "execution", None,
+                                e.reported_score, e.difference] + tail)
+    columns = {name: [row[k] for row in rows] for k, name in enumerate(SCORE_COLUMNS)}
+    values = enum_values()
+    frame = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in SCORE_COLUMNS})
+    frame["level1"] = pd.Categorical(columns["level1"], categories=values["level1"] + ["execution"])
+    frame["rule"] = pd.Categorical(columns["rule"], categories=values["score_rule"] + ["execution"])
+    frame["band"] = pd.Categorical(columns["band"], categories=values["band"])
+    for column in ("weight", "score", "reported_score", "difference", "table_total"):
+        frame[column] = pd.array(columns[column], dtype="Float64")
+    for column in ("section_number", "table_number"):
+        frame[column] = pd.array(columns[column], dtype="Int64")
+    frame["line"] = pd.array(columns["line"], dtype="int64")
+    frame["weight_given"] = pd.array(columns["weight_given"], dtype="boolean")
     return frame

@@ -175,6 +175,15 @@ impl Document {
         crate::review::review(py, &self.inner, &config)
     }
 
+    /// 自评复核 — scores every self-evaluation table (tables with actual results) by the rules.
+    /// `actuals` scores a target table instead: a path to a CSV or JSON file, its bytes, or a
+    /// list of dicts with `table`, `indicator`, `actual` (and optionally `section`, `weight`).
+    /// `rules` is a dict of ScoringRules fields (`{"deviation_over": 130}`).
+    #[pyo3(signature = (actuals = None, rules = None))]
+    fn score(&self, py: Python<'_>, actuals: Option<&Bound<'_, PyAny>>, rules: Option<&Bound<'_, PyAny>>) -> PyResult<crate::score::ScoreReport> {
+        crate::score::score(py, &self.inner, actuals, rules)
+    }
+
     /// Reads a document back from jixiao JSON (`str` or UTF-8 `bytes`).
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Document> {

@@ -6,6 +6,7 @@ mod document;
 mod errors;
 mod overview;
 mod review;
+mod score;
 mod target;
 mod tree;
 
@@ -88,6 +89,8 @@ fn enum_values(py: Python<'_>) -> PyResult<Bound<'_, PyDict>> {
     d.set_item("likelihood", names(jixiao::Likelihood::ALL, jixiao::Likelihood::as_str))?;
     d.set_item("severity", names(jixiao::Severity::ALL, jixiao::Severity::as_str))?;
     d.set_item("rule", jixiao::review::RULES.iter().map(|r| r.id).collect::<Vec<_>>())?;
+    d.set_item("score_rule", names(jixiao::score::ScoreRule::ALL, jixiao::score::ScoreRule::as_str))?;
+    d.set_item("band", names(jixiao::score::Band::ALL, jixiao::score::Band::as_str))?;
     Ok(d)
 }
 
@@ -100,14 +103,21 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(enum_values, m)?)?;
     m.add("FINDING_COLUMNS", review::columns())?;
+    m.add("SCORE_COLUMNS", jixiao::write::score::COLUMNS.to_vec())?;
     m.add_function(wrap_pyfunction!(review::review_rules, m)?)?;
     m.add_function(wrap_pyfunction!(review::findings_schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(review::_finding_from_json, m)?)?;
+    m.add_function(wrap_pyfunction!(score::score_schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(document::_document_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(target::_target_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(tree::_view, m)?)?;
     m.add_class::<Document>()?;
     m.add_class::<review::Finding>()?;
+    m.add_class::<score::ScoreReport>()?;
+    m.add_class::<score::TableScore>()?;
+    m.add_class::<score::IndicatorScore>()?;
+    m.add_class::<score::Level1Score>()?;
+    m.add_class::<score::ExecutionScore>()?;
     m.add_class::<tree::Section>()?;
     m.add_class::<tree::Table>()?;
     m.add_class::<tree::Category>()?;
