@@ -51,6 +51,7 @@ bench:
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse
 fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
@@ -58,7 +59,10 @@ fuzz:
 	mkdir -p fuzz/corpus/docx_parse && for f in tests/data/*.docx; do \
 	  $(PYTHON) -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$$f" > "fuzz/corpus/docx_parse/$$(basename "$$f").xml"; done
 	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods fuzz/corpus/sheet_parse/
-	cd fuzz && for t in target_parse document_parse docx_parse sheet_parse; do \
+	mkdir -p fuzz/corpus/review_score && cp tests/data/*.txt tests/data/*.xlsx tests/data/real/*.wordtext.txt fuzz/corpus/review_score/
+	mkdir -p fuzz/corpus/actuals_parse && printf 'section,table,indicator,actual,weight\n,1,职业技能培训人次,1620人次,25\n' > fuzz/corpus/actuals_parse/seed.csv && \
+	  printf '[{"table": "就业创业补助资金", "indicator": "培训合格率", "actual": "86%%"}]' > fuzz/corpus/actuals_parse/seed.json
+	cd fuzz && for t in $(FUZZ_TARGETS); do \
 	  $(CARGO) +nightly fuzz run $$t -- -max_total_time=$(FUZZ_SECONDS) -max_len=400000 -rss_limit_mb=4096 || exit 1; done
 
 # ---- C ABI: libjixiao.so / libjixiao.a with include/jixiao.h

@@ -32,10 +32,12 @@ pub fn funds_weight(table: &Table) -> Option<f64> {
 
 pub fn weights(table: &Table, rules: &ScoringRules, scores_execution: bool) -> Weights {
     let levels: Vec<(Level1, &str, Option<f64>)> = table.indicators().map(|(c, _, i)| (c.level1, c.label.as_str(), i.weight)).collect();
-    let given_execution = funds_weight(table);
+    let given_execution = funds_weight(table).filter(|w| w.is_finite() && *w >= 0.0);
     let execution = if scores_execution { given_execution.unwrap_or(rules.execution) } else { 0.0 };
     if levels.iter().any(|(_, _, w)| w.is_some()) {
-        let indicators = levels.iter().map(|(_, _, w)| (w.unwrap_or(0.0), w.is_some())).collect();
+        // A negative or endless 分值 weighs nothing (and the weights then miss their total).
+        let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
+        let indicators = levels.iter().map(|(_, _, w)| (w.map_or(0.0, usable), w.is_some())).collect();
         return Weights { indicators, execution, unweighted: Vec::new() };
     }
     // Default weights of the groups present, scaled so that groups and execution make 100.
@@ -52,7 +54,7 @@ pub fn weights(table: &Table, rules: &ScoringRules, scores_execution: bool) -> W
     let present: f64 = (0..3).filter(|g| counts[*g] > 0).map(|g| defaults[g]).sum();
     let (execution, available) = match (scores_execution, given_execution) {
         (false, _) => (0.0, 100.0),
-        (true, Some(w)) => (w, 100.0 - w),
+        (true, Some(w)) => (w, (100.0 - w).max(0.0)),
         // The default execution weight is passed on in proportion like a level-1's.
         (true, None) => {
             let whole = present + rules.execution;
@@ -111,5 +113,10 @@ mod tests {
         }
         let w = weights(&t, &ScoringRules::default(), true);
         assert_eq!(w.indicators, vec![(60.0, true), (0.0, false), (10.0, true)]);
+        // A negative or endless 分值 weighs nothing.
+        t.categories[0].children[0].indicators[0].weight = Some(-5.0);
+        t.categories[2].children[0].indicators[0].weight = Some(f64::INFINITY);
+        let w = weights(&t, &ScoringRules::default(), true);
+        assert_eq!(w.indicators, vec![(0.0, true), (0.0, false), (0.0, true)]);
     }
 }
