@@ -338,6 +338,17 @@ typedef struct jx_midterm {
   struct jx_target target;
 } jx_midterm;
 
+// A Word TC (table of contents) field.
+typedef struct jx_toc {
+  struct jx_str text;
+  // The `\f` identifier; empty when absent.
+  struct jx_str identifier;
+  bool has_level;
+  uint32_t level;
+  // Everything after the entry's text as written (`\f B \l 1`, and switches jixiao does not read).
+  struct jx_str switches;
+} jx_toc;
+
 // One item of a goal.
 typedef struct jx_goal_item {
   uint32_t number;
@@ -361,15 +372,6 @@ typedef struct jx_safeguard {
   struct jx_str text;
   size_t line;
 } jx_safeguard;
-
-// A Word TC (table of contents) field.
-typedef struct jx_toc {
-  struct jx_str text;
-  // The `\f` identifier; empty when absent.
-  struct jx_str identifier;
-  bool has_level;
-  uint32_t level;
-} jx_toc;
 
 // A subsection heading of part 1 as written (`（二）分项绩效目标`), with its TC field.
 typedef struct jx_subheading {
@@ -711,6 +713,9 @@ struct jx_str jx_overview_intro(const struct jx_overview *overview);
 
 size_t jx_overview_line(const struct jx_overview *overview);
 
+// Writes the part heading's Word TC field to `*out` and returns true; false when it has none.
+bool jx_overview_toc(const struct jx_overview *overview, struct jx_toc *out);
+
 size_t jx_overview_goal_count(const struct jx_overview *overview);
 
 enum jx_status jx_overview_goal(const struct jx_overview *overview,
@@ -958,6 +963,9 @@ struct jx_str jx_section_heading(const struct jx_section *section);
 
 // The 1-based line of the heading.
 size_t jx_section_line(const struct jx_section *section);
+
+// Writes the heading's Word TC field to `*out` and returns true; false when it has none.
+bool jx_section_toc(const struct jx_section *section, struct jx_toc *out);
 
 size_t jx_section_table_count(const struct jx_section *section);
 

@@ -16,6 +16,15 @@ def put(label, text):
     return f" {label}=" + (text or "").replace("\n", "\\n").replace("\t", "\\t")
 
 
+def toc_part(toc):
+    """A TC field as walk.c prints it; nothing when there is none."""
+    if not toc:
+        return ""
+    line = put("toc", toc["text"]) + put("toc_id", toc["identifier"])
+    if toc["level"] is not None:
+        line += f" toc_level={toc['level']}"
+    return line + put("toc_switches", toc["switches"])
+
 def g(x):
     """Formats a number as C's %g does."""
     return "%g" % x
@@ -108,13 +117,10 @@ def main():
     ov = doc["overview"]
     if ov:
         out.append(f"overview line={ov['line']} goals={len(ov['goals'])} responsibilities={len(ov['responsibilities'])}"
-                   f" safeguards={len(ov['safeguards'])}" + put("heading", ov["heading"]))
+                   f" safeguards={len(ov['safeguards'])}" + put("heading", ov["heading"]) + toc_part(ov["toc"]))
         for h in ov["subheadings"]:
             line = f" subheading line={h['line']}" + put("text", h["text"])
-            if h["toc"]:
-                line += put("toc", h["toc"]["text"]) + put("toc_id", h["toc"]["identifier"])
-                if h["toc"]["level"] is not None:
-                    line += f" toc_level={h['toc']['level']}"
+            line += toc_part(h["toc"])
             out.append(line)
         for goal in ov["goals"]:
             out.append(f" goal {goal['number']} line={goal['line']}" + put("title", goal["title"]))
@@ -129,16 +135,13 @@ def main():
         line = "section"
         if sec["number"] is not None:
             line += f" number={sec['number']}"
-        out.append(line + f" kind={SECTION_KIND[sec['kind']]} line={sec['line']}" + put("heading", sec["heading"]))
+        out.append(line + f" kind={SECTION_KIND[sec['kind']]} line={sec['line']}" + put("heading", sec["heading"]) + toc_part(sec["toc"]))
         for t in sec["tables"]:
             line = " table"
             if t["number"] is not None:
                 line += f" number={t['number']}"
             line += f" line={t['line']}" + put("name", t["name"]) + put("title", t["title"])
-            if t["toc"]:
-                line += put("toc", t["toc"]["text"]) + put("toc_id", t["toc"]["identifier"])
-                if t["toc"]["level"] is not None:
-                    line += f" toc_level={t['toc']['level']}"
+            line += toc_part(t["toc"])
             if t["objective"] is not None:
                 line += put("objective", t["objective"])
             out.append(line)

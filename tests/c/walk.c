@@ -26,6 +26,13 @@ static void put(const char *label, jx_str s) {
     }
 }
 
+static void put_toc(const jx_toc *toc) {
+    put("toc", toc->text);
+    put("toc_id", toc->identifier);
+    if (toc->has_level) printf(" toc_level=%u", toc->level);
+    put("toc_switches", toc->switches);
+}
+
 static const char *kind_name(jx_target_kind k) {
     switch (k) {
     case JX_TARGET_EMPTY: return "empty";
@@ -213,17 +220,15 @@ int main(int argc, char **argv) {
         printf("overview line=%zu goals=%zu responsibilities=%zu safeguards=%zu", jx_overview_line(ov),
                jx_overview_goal_count(ov), jx_overview_responsibility_count(ov), jx_overview_safeguard_count(ov));
         put("heading", jx_overview_heading(ov));
+        jx_toc part_toc;
+        if (jx_overview_toc(ov, &part_toc)) put_toc(&part_toc);
         printf("\n");
         for (size_t h = 0; h < jx_overview_subheading_count(ov); h++) {
             jx_subheading head;
             CHECK(jx_overview_subheading(ov, h, &head));
             printf(" subheading line=%zu", head.line);
             put("text", head.text);
-            if (head.has_toc) {
-                put("toc", head.toc.text);
-                put("toc_id", head.toc.identifier);
-                if (head.toc.has_level) printf(" toc_level=%u", head.toc.level);
-            }
+            if (head.has_toc) put_toc(&head.toc);
             printf("\n");
         }
         for (size_t g = 0; g < jx_overview_goal_count(ov); g++) {
@@ -266,6 +271,8 @@ int main(int argc, char **argv) {
         if (jx_section_number(sec, &number)) printf(" number=%u", number);
         printf(" kind=%d line=%zu", (int)jx_section_get_kind(sec), jx_section_line(sec));
         put("heading", jx_section_heading(sec));
+        jx_toc part_toc;
+        if (jx_section_toc(sec, &part_toc)) put_toc(&part_toc);
         printf("\n");
         for (size_t t = 0; t < jx_section_table_count(sec); t++) {
             const jx_table *table = NULL;
@@ -276,11 +283,7 @@ int main(int argc, char **argv) {
             put("name", jx_table_name(table));
             put("title", jx_table_title(table));
             jx_toc toc;
-            if (jx_table_toc(table, &toc)) {
-                put("toc", toc.text);
-                put("toc_id", toc.identifier);
-                if (toc.has_level) printf(" toc_level=%u", toc.level);
-            }
+            if (jx_table_toc(table, &toc)) put_toc(&toc);
             jx_str objective;
             if (jx_table_objective(table, &objective)) put("objective", objective);
             printf("\n");

@@ -91,6 +91,12 @@ pub unsafe extern "C" fn jx_overview_line(overview: *const jx_overview) -> usize
     guard_value(0, || ov(overview).map_or(0, |o| o.line))
 }
 
+/// Writes the part heading's Word TC field to `*out` and returns true; false when it has none.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_toc(overview: *const jx_overview, out: *mut jx_toc) -> bool {
+    guard_value(false, || crate::tree::write_opt(ov(overview).and_then(|o| o.toc.as_ref()).map(crate::tree::toc_of), out))
+}
+
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_overview_goal_count(overview: *const jx_overview) -> usize {
     guard_value(0, || ov(overview).map_or(0, |o| o.goals.len()))
@@ -166,7 +172,7 @@ pub unsafe extern "C" fn jx_overview_subheading(overview: *const jx_overview, in
     put(ov(overview).map(|o| o.subheadings.as_slice()), index, out, "overview", |h| jx_subheading {
         text: jx_str::new(&h.text),
         has_toc: h.toc.is_some(),
-        toc: h.toc.as_ref().map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0 }, crate::tree::toc_of),
+        toc: h.toc.as_ref().map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0, switches: jx_str::EMPTY }, crate::tree::toc_of),
         line: h.line,
     })
 }

@@ -72,6 +72,7 @@ pub(crate) fn toc_of(toc: &jixiao::Toc) -> jx_toc {
         identifier: jx_str::opt(toc.identifier.as_deref()),
         has_level: toc.level.is_some(),
         level: toc.level.unwrap_or(0),
+        switches: jx_str::new(&toc.switches),
     }
 }
 
@@ -108,6 +109,12 @@ pub unsafe extern "C" fn jx_section_heading(section: *const jx_section) -> jx_st
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_section_line(section: *const jx_section) -> usize {
     guard_value(0, || node::<Section, _>(section).map_or(0, |s| s.line))
+}
+
+/// Writes the heading's Word TC field to `*out` and returns true; false when it has none.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_toc(section: *const jx_section, out: *mut jx_toc) -> bool {
+    guard_value(false, || write_opt(node::<Section, _>(section).and_then(|s| s.toc.as_ref()).map(toc_of), out))
 }
 
 #[unsafe(no_mangle)]

@@ -388,4 +388,6 @@ pub struct jx_toc {
     pub identifier: jx_str,
     pub has_level: bool,
     pub level: u32,
+    /// Everything after the entry's text as written (`\f B \l 1`, and switches jixiao does not read).
+    pub switches: jx_str,
 }

@@ -21,6 +21,8 @@ pub struct Overview {
     subheadings: Vec<Subheading>,
     /// 1-based line of the heading.
     line: usize,
+    /// 目录域 — the heading's Word TC field, or None.
+    toc: Option<Toc>,
 }
 
 /// 总体绩效目标 — one numbered goal.
@@ -124,6 +126,7 @@ pub struct Toc {
     text: String,
     identifier: Option<String>,
     level: Option<u32>,
+    switches: String,
 }
 
 impl From<&jixiao::Overview> for Overview {
@@ -153,6 +156,7 @@ impl From<&jixiao::Overview> for Overview {
                 .map(|h| Subheading { text: h.text.clone(), toc: h.toc.as_ref().map(Toc::from), line: h.line })
                 .collect(),
             line: o.line,
+            toc: o.toc.as_ref().map(Toc::from),
         }
     }
 }
@@ -165,7 +169,7 @@ impl From<&jixiao::Note> for Note {
 
 impl From<&jixiao::Toc> for Toc {
     fn from(t: &jixiao::Toc) -> Self {
-        Toc { text: t.text.clone(), identifier: t.identifier.clone(), level: t.level }
+        Toc { text: t.text.clone(), identifier: t.identifier.clone(), level: t.level, switches: t.switches.clone() }
     }
 }
 

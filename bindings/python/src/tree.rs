@@ -207,6 +207,11 @@ impl Section {
     fn line(&self) -> usize {
         self.get().line
     }
+    /// 目录域 — the heading's Word TC field, or None.
+    #[getter]
+    fn toc(&self) -> Option<Toc> {
+        self.get().toc.as_ref().map(Toc::from)
+    }
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {

@@ -78,7 +78,7 @@ fn table() -> impl Strategy<Value = Table> {
             Table {
                 number: Some(number),
                 name,
-                toc: toc.map(|(id, level)| Toc { text: title.clone(), identifier: Some(id), level: Some(level) }),
+                toc: toc.map(|(id, level)| Toc { text: title.clone(), switches: format!("\\f {id} \\l {level}"), identifier: Some(id), level: Some(level) }),
                 title,
                 objective,
                 columns,
@@ -95,15 +95,17 @@ fn overview() -> impl Strategy<Value = Overview> {
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 0..3)), 0..3),
         proptest::collection::vec((words(), proptest::collection::vec(sentence(), 1..3)), 0..3),
-        proptest::collection::vec(any::<bool>(), 3),
+        proptest::collection::vec(any::<bool>(), 4),
     )
         .prop_map(|(intro, goals, resp, safe, tocs)| Overview {
+            // A part heading's TC field, with a switch jixiao does not read.
+            toc: tocs[3].then(|| Toc { text: "部门整体绩效目标".into(), identifier: Some("A".into()), level: None, switches: "\\f A \\n".into() }),
             subheadings: ["（一）总体绩效目标", "（二）分项绩效目标", "（三）工作保障措施"]
                 .iter()
                 .zip(tocs)
                 .map(|(text, toc)| Subheading {
                     text: (*text).into(),
-                    toc: toc.then(|| Toc { text: text[9..].into(), identifier: Some("A".into()), level: Some(1) }),
+                    toc: toc.then(|| Toc { text: text[9..].into(), identifier: Some("A".into()), level: Some(1), switches: "\\f A \\l 1".into() }),
                     line: 0,
                 })
                 .collect(),
@@ -153,7 +155,9 @@ fn document() -> impl Strategy<Value = Document> {
                 ][kind];
                 let number = i as u32 + 2;
                 let cn = ["二", "三", "四"][i];
-                doc.sections.push(Section { number: Some(number), kind, heading: format!("第{cn}部分  {heading}"), tables, line: 0 });
+                // Every other part heading carries a TC field (an unreadable one: text quoted).
+                let toc = (i % 2 == 1).then(|| Toc { text: heading.into(), identifier: None, level: None, switches: String::new() });
+                doc.sections.push(Section { number: Some(number), kind, heading: format!("第{cn}部分  {heading}"), tables, line: 0, toc });
             }
             doc
         })

@@ -20,6 +20,9 @@ pub struct Overview {
     pub subheadings: Vec<Subheading>,
     /// 行号 — 1-based line of the part heading.
     pub line: usize,
+    /// 目录域 — the Word TC field on the part heading's line; null when absent.
+    #[serde(default)]
+    pub toc: Option<Toc>,
 }
 
 /// 总体绩效目标 — one numbered goal.

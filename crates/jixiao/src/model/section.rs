@@ -16,6 +16,9 @@ pub struct Section {
     pub tables: Vec<Table>,
     /// 行号 — 1-based line of the heading.
     pub line: usize,
+    /// 目录域 — the Word TC field on the heading line; null when absent.
+    #[serde(default)]
+    pub toc: Option<Toc>,
 }
 
 /// 部分类别 — what a part of the document holds.
@@ -52,6 +55,10 @@ pub struct Toc {
     pub text: String,
     /// 目录标识 — the `\f` identifier (A part 1, B special funds, C projects in the sample); null when absent.
     pub identifier: Option<String>,
-    /// 目录级别 — the `\l` level; null when absent.
+    /// 目录级别 — the `\l` level; null when absent (or not a number: see `switches`).
     pub level: Option<u32>,
+    /// 开关原文 — everything after the entry's text as written (`\f B \l 1`, and any switch or
+    /// text jixiao does not read), so that the field is written back as it was; empty when none.
+    #[serde(default)]
+    pub switches: String,
 }

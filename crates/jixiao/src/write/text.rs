@@ -17,17 +17,24 @@ fn cell(out: &mut String, text: &str) {
     out.push('\n');
 }
 
-/// ` TC text \f X \l N ` after a title, as Word writes it.
+/// ` TC text \f X \l N ` after a title, as Word writes it: the switches as they were read, or
+/// made from the identifier and level. With no `\f` or `\l` the text is quoted, which is how
+/// a reader tells the field from prose.
 pub fn toc_text(toc: &Toc) -> String {
-    let mut out = format!(" TC {}", toc.text);
-    if let Some(id) = &toc.identifier {
-        out.push_str(&format!(" \\f {id}"));
+    let mut switches = toc.switches.trim().to_owned();
+    if switches.is_empty() {
+        let mut made = Vec::new();
+        if let Some(id) = &toc.identifier {
+            made.push(format!("\\f {id}"));
+        }
+        if let Some(level) = toc.level {
+            made.push(format!("\\l {level}"));
+        }
+        switches = made.join(" ");
     }
-    if let Some(level) = toc.level {
-        out.push_str(&format!(" \\l {level}"));
-    }
-    out.push(' ');
-    out
+    let readable = switches.contains("\\f") || switches.contains("\\l");
+    let text = if readable { toc.text.clone() } else { format!("\"{}\"", toc.text) };
+    if switches.is_empty() { format!(" TC {text} ") } else { format!(" TC {text} {switches} ") }
 }
 
 fn toc_field(out: &mut String, toc: &Toc) {
@@ -50,6 +57,9 @@ fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str) {
 
 fn overview(out: &mut String, ov: &Overview) {
     out.push_str(&ov.heading);
+    if let Some(toc) = &ov.toc {
+        toc_field(out, toc);
+    }
     out.push('\n');
     subheading(out, ov, Part::Goals, "（一）总体绩效目标");
     out.push('\n');
@@ -144,6 +154,9 @@ pub fn to_string(doc: &Document) -> String {
     for section in &doc.sections {
         if !section.heading.is_empty() {
             out.push_str(&section.heading);
+            if let Some(toc) = &section.toc {
+                toc_field(&mut out, toc);
+            }
             out.push_str("\n\n");
         }
         for t in &section.tables {

@@ -253,7 +253,7 @@ fn document(grids: Vec<Grid>) -> Document {
         let tables = tree::into_tables(template, title_kind, bodies);
         match doc.sections.last_mut() {
             Some(s) if s.kind == kind => s.tables.extend(tables),
-            _ => doc.sections.push(Section { number: None, kind, heading: String::new(), tables, line }),
+            _ => doc.sections.push(Section { number: None, kind, heading: String::new(), tables, line, toc: None }),
         }
     }
     doc.notes.sort_by_key(|n| n.line);

@@ -71,6 +71,7 @@ pub fn split_toc(line: &str) -> (&str, Option<Toc>) {
             text: text.to_owned(),
             identifier: switch_value(switches, "\\f").map(|v| v.trim_matches('"').to_owned()),
             level: switch_value(switches, "\\l").and_then(|v| v.trim_matches('"').parse().ok()),
+            switches: switches.trim().to_owned(),
         };
         return (&line[..at], Some(toc));
     }
@@ -82,18 +83,18 @@ fn switch_value<'a>(switches: &'a str, name: &str) -> Option<&'a str> {
     switches[at + name.len()..].split_whitespace().next()
 }
 
-/// `第二部分  专项资金绩效目标` → (2, heading as written).
-pub fn part_heading(line: &str) -> Option<(u32, String)> {
+/// `第二部分  专项资金绩效目标` → (2, heading as written, its TC field).
+pub fn part_heading(line: &str) -> Option<(u32, String, Option<Toc>)> {
     // Most lines are prose or cells: only a line that starts with 第 can be a part heading.
     if !line.trim_start_matches(|c: char| c.is_whitespace()).starts_with('第') {
         return None;
     }
-    let (before, _) = split_toc(line);
+    let (before, toc) = split_toc(line);
     let key = squeeze(before);
     let rest = key.strip_prefix('第')?;
     let end = rest.find("部分")?;
     let number = numeral(&rest[..end])?;
-    Some((number, before.trim().to_owned()))
+    Some((number, before.trim().to_owned(), toc))
 }
 
 /// Whether a part holds the department-wide overview (第一部分 部门整体绩效目标).
@@ -247,6 +248,16 @@ mod tests {
         let line = "TC ".repeat(100_000) + "标题 \\f B \\l 1";
         let toc = split_toc(&line).1.expect("a field");
         assert!(toc.text.ends_with("标题") && toc.identifier.as_deref() == Some("B"));
+    }
+
+    #[test]
+    fn tc_fields_keep_what_they_do_not_read() {
+        let (before, toc) = split_toc("1、甲绩效目标表 TC \"1、甲绩效目标表\" \\f B \\l x 附注");
+        let toc = toc.unwrap();
+        assert_eq!((before, toc.text.as_str(), toc.identifier.as_deref(), toc.level), ("1、甲绩效目标表 ", "1、甲绩效目标表", Some("B"), None));
+        assert_eq!(toc.switches, "\\f B \\l x 附注");
+        let (_, _, toc) = part_heading("第二部分  专项资金绩效目标 TC 专项资金绩效目标 \\f A \\l 1 ").unwrap();
+        assert_eq!(toc.map(|t| (t.text, t.switches)), Some(("专项资金绩效目标".into(), "\\f A \\l 1".into())));
     }
 
     #[test]

@@ -82,12 +82,20 @@ struct OpenTable {
     rows: Vec<Row>,
 }
 
+/// A part heading as read: `第一部分 …`, its TC field and line.
+struct PartHeading {
+    number: u32,
+    text: String,
+    toc: Option<crate::model::Toc>,
+    line: usize,
+}
+
 /// Where the lines being read belong.
 enum Place {
     /// Before any part heading.
     Preamble,
-    /// Inside part 1: its number, heading, line and lines.
-    Overview(u32, String, usize, Vec<(usize, String)>),
+    /// Inside part 1: its heading and lines.
+    Overview(PartHeading, Vec<(usize, String)>),
     /// Inside a part with tables (the last of `doc.sections`).
     Section,
 }
@@ -118,26 +126,33 @@ impl State {
 
     fn close_part(&mut self) {
         self.close_table();
-        if let Place::Overview(_, heading, line, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
+        if let Place::Overview(heading, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
             if self.doc.overview.is_none() {
                 let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
-                self.doc.overview = Some(overview::parse(heading, line, &borrowed, &mut self.doc.notes));
+                let mut ov = overview::parse(heading.text, heading.line, &borrowed, &mut self.doc.notes);
+                ov.toc = heading.toc;
+                self.doc.overview = Some(ov);
             } else {
                 // A second department-wide part: the model has one overview, so its heading and
                 // every line of it are kept as notes rather than merged or lost.
-                self.doc.notes.push(Note { line, text: heading });
+                let mut text = heading.text;
+                if let Some(toc) = &heading.toc {
+                    text.push_str(&crate::write::text::toc_text(toc));
+                }
+                self.doc.notes.push(Note { line: heading.line, text });
                 self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { line, text }));
             }
         }
     }
 
-    fn open_part(&mut self, number: u32, heading: String, line: usize) {
+    fn open_part(&mut self, heading: PartHeading) {
         self.close_part();
-        if headings::is_overview_heading(&heading) {
-            self.place = Place::Overview(number, heading, line, Vec::new());
+        if headings::is_overview_heading(&heading.text) {
+            self.place = Place::Overview(heading, Vec::new());
         } else {
-            let kind = headings::section_kind(&heading);
-            self.doc.sections.push(Section { number: Some(number), kind, heading, tables: Vec::new(), line });
+            let kind = headings::section_kind(&heading.text);
+            let PartHeading { number, text, toc, line } = heading;
+            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line, toc });
             self.place = Place::Section;
         }
     }
@@ -146,13 +161,13 @@ impl State {
         self.close_table();
         // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
         // part with tables, not the overview's prose.
-        if let Place::Overview(number, heading, part_line, lines) = &self.place
+        if let Place::Overview(_, lines) = &self.place
             && lines.iter().all(|(_, t)| t.trim().is_empty())
+            && let Place::Overview(heading, _) = std::mem::replace(&mut self.place, Place::Section)
         {
-            let kind = headings::section_kind(heading);
-            let section = Section { number: Some(*number), kind, heading: heading.clone(), tables: Vec::new(), line: *part_line };
-            self.doc.sections.push(section);
-            self.place = Place::Section;
+            let kind = headings::section_kind(&heading.text);
+            let PartHeading { number, text, toc, line: part_line } = heading;
+            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line: part_line, toc });
         }
         if !matches!(self.place, Place::Section) {
             self.close_part();
@@ -163,6 +178,7 @@ impl State {
                 heading: String::new(),
                 tables: Vec::new(),
                 line,
+                toc: None,
             });
             self.place = Place::Section;
         }
@@ -223,7 +239,7 @@ impl State {
             return;
         }
         match &mut self.place {
-            Place::Overview(_, _, _, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
+            Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
             _ => self.note(line, text),
         }
     }
@@ -248,9 +264,9 @@ pub fn parse_lines(lines: &[&str]) -> Document {
         }
         if let Some(cell) = text.strip_prefix('\t') {
             st.cell(line, cell);
-        } else if let Some((number, heading)) = headings::part_heading(text) {
+        } else if let Some((number, text, toc)) = headings::part_heading(text) {
             st.in_cell = false;
-            st.open_part(number, heading, line);
+            st.open_part(PartHeading { number, text, toc, line });
         } else if let Some(title) = headings::table_title(text) {
             st.in_cell = false;
             st.open_table(title, line);

@@ -122,6 +122,7 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
         safeguards: Vec::new(),
         subheadings: Vec::new(),
         line,
+        toc: None,
     };
     let mut part = Part::Goals;
     for &(no, text) in lines {

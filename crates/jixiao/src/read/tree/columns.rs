@@ -80,7 +80,13 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     }
     let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra).count();
     let categories = filled.iter().any(|c| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other);
-    known >= 2 && known * 2 >= filled.len() && !categories
+    // A row that repeats the header's labels is the header again (a page break), not its lower half.
+    let repeated = filled.iter().filter(|c| upper.iter().any(|u| u.trim() == c.trim())).count();
+    // In a Word save each upper cell stands over one empty lower cell or one run of labels: a
+    // lower row with fewer such groups would leave upper cells (and their text) out.
+    let groups = lower.iter().enumerate().filter(|(i, c)| c.trim().is_empty() || *i == 0 || lower[i - 1].trim().is_empty()).count();
+    let fits = lower.len() <= upper.len() || groups == upper.len();
+    known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
 }
 
 /// Combines a two-row header into one label per lower column: `上/下`, or the label of the one

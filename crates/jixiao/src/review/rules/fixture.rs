@@ -68,7 +68,7 @@ pub fn document(mut tables: Vec<Table>) -> Document {
         }
     }
     let mut doc = Document::new("2020年部门预算绩效信息");
-    doc.sections.push(Section { number: Some(2), kind: SectionKind::SpecialFund, heading: "第二部分 专项资金绩效目标".into(), tables, line: 50 });
+    doc.sections.push(Section { number: Some(2), kind: SectionKind::SpecialFund, heading: "第二部分 专项资金绩效目标".into(), tables, line: 50, toc: None });
     doc
 }
 

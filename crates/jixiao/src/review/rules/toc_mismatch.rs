@@ -73,7 +73,7 @@ mod tests {
     use crate::model::Toc;
 
     fn toc(text: &str, id: &str) -> Option<Toc> {
-        Some(Toc { text: text.into(), identifier: Some(id.into()), level: Some(1) })
+        Some(Toc { text: text.into(), identifier: Some(id.into()), level: Some(1), switches: format!("\\f {id} \\l 1") })
     }
 
     #[test]
