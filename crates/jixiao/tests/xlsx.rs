@@ -179,3 +179,20 @@ fn an_ods_declaring_millions_of_repeated_cells_is_refused_first() {
     let err = parse_bytes(&out.into_inner(), &ReadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("max_cells"), "{err}");
 }
+
+/// A self-evaluation workbook written back keeps every footer cell: the 总分 row's weights total
+/// (100) stays in its remark beside the total score.
+#[test]
+fn self_evaluation_workbooks_round_trip_with_their_footers() {
+    for name in ["selfeval-sample.xlsx", "selfeval-2023.txt"] {
+        let doc = open(name);
+        let bytes = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
+        let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+        let (a, b) = (tables(&doc), tables(&again));
+        assert_eq!(a.len(), b.len(), "{name}");
+        for ((_, x), (_, y)) in a.iter().zip(&b) {
+            assert_eq!((&x.remarks, x.total_score, &x.funds), (&y.remarks, y.total_score, &y.funds), "{name}");
+            assert_eq!(x.categories, y.categories, "{name}");
+        }
+    }
+}

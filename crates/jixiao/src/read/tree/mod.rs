@@ -136,6 +136,10 @@ pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
 
 /// A plain number in a weight or score cell (`10`, `9.5`, `10分`); None for anything else.
 pub fn points(cell: &str) -> Option<f64> {
+    // One number: `100\n92.44` (two cells' text joined) is not a score.
+    if cell.trim().contains(char::is_whitespace) {
+        return None;
+    }
     let t = Target::parse(cell);
     let unit_ok = matches!(t.unit.as_deref(), None | Some("分"));
     (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
