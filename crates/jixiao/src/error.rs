@@ -34,7 +34,8 @@ pub enum Error {
     #[error("{origin}: invalid JSON document: {source}")]
     Json { origin: Origin, source: serde_json::Error },
 
-    #[error("CSV output: {0}")]
+    /// An output (JSON, CSV, .xlsx) could not be produced.
+    #[error("cannot write the output: {0}")]
     Write(String),
 
     /// A wrong argument: an unknown rule, format or encoding name.

@@ -196,3 +196,14 @@ fn self_evaluation_workbooks_round_trip_with_their_footers() {
         }
     }
 }
+
+/// A table of two columns or fewer (an objective and nothing else) is written: Excel refuses a
+/// merge of one cell, so such a row is a plain cell (found by the Python hypothesis tests).
+#[test]
+fn narrow_tables_are_written() {
+    let doc = jixiao::parse_str("1、甲绩效目标表\n\t绩效目标\n\t完成任务\n", &ReadOptions::default()).unwrap();
+    let bytes = write::xlsx::to_bytes(&doc).unwrap();
+    // Read back, a sheet with no indicator header is kept as notes, never guessed at.
+    let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert!(again.notes.iter().any(|n| n.text.contains("完成任务")), "{:?}", again.notes);
+}

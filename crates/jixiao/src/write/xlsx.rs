@@ -68,6 +68,17 @@ fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, header: bool, f: &For
     Ok(())
 }
 
+/// Text from column B to the last column: merged when that is more than one cell (Excel refuses
+/// a merge of one cell).
+fn across(ws: &mut Worksheet, row: u32, ncols: u16, text: &str, format: &Format) -> Result<()> {
+    if ncols > 2 {
+        ws.merge_range(row, 1, row, ncols - 1, text, format).map_err(err)?;
+    } else {
+        ws.write_string_with_format(row, 1, text, format).map_err(err)?;
+    }
+    Ok(())
+}
+
 fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
     let rows = layout::rows(t);
     let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2) as u16;
@@ -80,14 +91,14 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
     }
     ws.merge_range(0, 0, 0, ncols - 1, &title, &f.header).map_err(err)?;
     ws.write_string_with_format(1, 0, "项目名称", &f.header).map_err(err)?;
-    ws.merge_range(1, 1, 1, ncols - 1, &t.name, &f.text).map_err(err)?;
+    across(ws, 1, ncols, &t.name, &f.text)?;
     let mut r: u32 = 2;
     // 一级 cells: (first row, last row, label), merged down when written.
     let mut spans: Vec<(u32, u32, String)> = Vec::new();
     for laid in &rows {
         if laid.kind == RowKind::Objective {
             ws.write_string_with_format(r, 0, &laid.cells[0], &f.header).map_err(err)?;
-            ws.merge_range(r, 1, r, ncols - 1, &laid.cells[1], &f.text).map_err(err)?;
+            across(ws, r, ncols, &laid.cells[1], &f.text)?;
             r += 1;
             continue;
         }
