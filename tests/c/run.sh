@@ -45,6 +45,10 @@ valgrind_run "$build/review" "$sample"
 "$build/score-asan" "$data"
 valgrind_run "$build/score" "$data"
 
+"$py" "$root/tests/c/exports.py"
+"$build/hostile-asan" "$sample"
+valgrind_run "$build/hostile" "$sample"
+
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"
 "$build/consumer-asan" "$sample"

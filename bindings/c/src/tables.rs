@@ -148,7 +148,8 @@ pub unsafe extern "C" fn jx_table_funds_column_count(t: *const jx_table) -> usiz
 /// The `index`-th header label of the funds block.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_funds_column(t: *const jx_table, index: usize, out: *mut jx_str) -> jx_status {
-    put(table(t).and_then(|t| t.funds.as_ref()).map(|f| f.columns.as_slice()), index, out, "table (with funds)", |c| jx_str::new(c))
+    // A table without a funds block has no columns (index out of range), not a NULL argument.
+    put(table(t).map(|t| t.funds.as_ref().map_or(&[][..], |f| f.columns.as_slice())), index, out, "table", |c| jx_str::new(c))
 }
 
 #[unsafe(no_mangle)]
@@ -159,7 +160,7 @@ pub unsafe extern "C" fn jx_table_funds_row_count(t: *const jx_table) -> usize {
 /// The `index`-th row of the funds block (总额, 其中:财政资金 …).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_funds_row(t: *const jx_table, index: usize, out: *mut jx_funds_row) -> jx_status {
-    put(table(t).and_then(|t| t.funds.as_ref()).map(|f| f.rows.as_slice()), index, out, "table (with funds)", |r: &FundsRow| {
+    put(table(t).map(|t| t.funds.as_ref().map_or(&[][..], |f| f.rows.as_slice())), index, out, "table", |r: &FundsRow| {
         let (has_initial, initial) = opt_amount(&r.initial);
         let (has_adjusted, adjusted) = opt_amount(&r.adjusted);
         let (has_executed, executed) = opt_amount(&r.executed);
