@@ -43,6 +43,8 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     let mut taken = std::collections::HashSet::new();
     let mut keys: Vec<(ColumnRole, String)> = Vec::with_capacity(columns.len());
     let mut used = std::collections::HashSet::new();
+    // The next suffix to try for each label, so that 4000 repeated 备注 are numbered in linear time.
+    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, (label, mut role)) in columns.iter().zip(roles).enumerate() {
         if role != Extra && !taken.insert(role) {
             role = Extra;
@@ -52,10 +54,15 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             l => l.to_owned(),
         };
         let mut key = base.clone();
-        let mut n = 2;
-        while used.contains(&key) {
-            key = format!("{base}#{n}");
-            n += 1;
+        if used.contains(&key) {
+            let n = next.entry(base.clone()).or_insert(2);
+            loop {
+                key = format!("{base}#{n}");
+                *n += 1;
+                if !used.contains(&key) {
+                    break;
+                }
+            }
         }
         used.insert(key.clone());
         keys.push((role, key));
