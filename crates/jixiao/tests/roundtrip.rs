@@ -232,3 +232,20 @@ fn indicators_without_columns_are_written() {
     assert_eq!(back, names);
     assert!(!names.is_empty());
 }
+
+/// JSON built by hand with no header (`"columns": []`) still writes every indicator, the
+/// self-evaluation fields included, and reads back to the same values.
+#[test]
+fn tables_without_columns_write_every_field() {
+    let mut doc = jixiao::open(common::data_dir().join("selfeval-2023.txt"), &ReadOptions::default()).unwrap();
+    let table = &mut doc.sections[0].tables[0];
+    table.columns.clear();
+    let fields = |d: &Document| {
+        d.tables()
+            .flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone()), i.weight, i.reported_score, i.deviation.clone())).collect::<Vec<_>>())
+            .collect::<Vec<_>>()
+    };
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(fields(&again), fields(&doc));
+    assert!(fields(&doc).iter().all(|f| f.2.is_some() && f.3.is_some() && f.4.is_some()));
+}

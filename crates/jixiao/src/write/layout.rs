@@ -73,6 +73,18 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
 
 fn default_columns(t: &Table) -> Vec<String> {
     let mut columns: Vec<String> = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).into();
+    // The typed columns of self-evaluation and monitoring tables, where any indicator fills them.
+    let any = |f: fn(&Indicator) -> bool| t.indicators().any(|(_, _, i)| f(i));
+    let typed: [(&str, fn(&Indicator) -> bool); 7] = [
+        ("实际完成值", |i| i.actual.is_some()),
+        ("分值", |i| i.weight.is_some()),
+        ("得分", |i| i.reported_score.is_some()),
+        ("偏差原因分析", |i| !i.deviation.is_empty()),
+        ("1-6月执行数", |i| i.progress.is_some()),
+        ("全年预计完成", |i| i.expected.is_some()),
+        ("完成目标可能性", |i| i.likelihood.is_some()),
+    ];
+    columns.extend(typed.iter().filter(|(_, has)| any(*has)).map(|(label, _)| (*label).to_owned()));
     let mut extra: Vec<&String> = t.indicators().flat_map(|(_, _, i)| i.extra.keys()).collect();
     extra.sort();
     extra.dedup();
