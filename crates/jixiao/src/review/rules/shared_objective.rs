@@ -17,6 +17,9 @@ pub static RULE: Rule = Rule {
 
 const AT_LEAST: usize = 3;
 
+/// How many of the other tables a finding names.
+const NAMED: usize = 5;
+
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     let mut groups: HashMap<String, Vec<Scope<'_>>> = HashMap::new();
     for scope in tables(doc) {
@@ -28,11 +31,15 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for scope in tables(doc) {
         let Some(objective) = scope.table.objective.as_deref() else { continue };
         let Some(group) = groups.get(&normalized(objective)).filter(|g| g.len() >= AT_LEAST) else { continue };
-        let others: Vec<String> = group.iter().filter(|s| !std::ptr::eq(s.table, scope.table)).map(|s| table_label(s.table)).collect();
+        // The first few others by name: a finding per table listing every other would grow with
+        // the square of the group.
+        let count = group.len() - 1;
+        let others: Vec<String> = group.iter().filter(|s| !std::ptr::eq(s.table, scope.table)).take(NAMED).map(|s| table_label(s.table)).collect();
+        let (more, more_zh) = if count > NAMED { (format!(" and {} more", count - NAMED), format!("等{count}张")) } else { (String::new(), String::new()) };
         let first_line = objective.lines().map(str::trim).find(|l| !l.is_empty());
         sink.table(scope, scope.start(), first_line, Say {
-            message: format!("the same objective stands on {} other tables: {}", others.len(), others.join("; ")),
-            message_zh: format!("绩效目标与另外{}张表相同：{}", others.len(), others.join("；")),
+            message: format!("the same objective stands on {count} other tables: {}{more}", others.join("; ")),
+            message_zh: format!("绩效目标与另外{count}张表相同：{}{more_zh}", others.join("；")),
             suggestion: "write what this fund will achieve this year, in numbers where possible".into(),
             suggestion_zh: "针对本项资金填写本年度要达到的目标，尽量量化".into(),
         });
@@ -52,6 +59,17 @@ mod tests {
         tables[2].objective = Some("加强党组织建设和党员管理, 不断提高执政能力和领导水平。".into());
         tables[3].objective = Some("另一个目标".into());
         assert_eq!(lines("shared-objective", &document(tables)), vec![100, 200, 300]);
+    }
+
+    #[test]
+    fn a_large_group_names_a_few_and_counts_the_rest() {
+        let mut tables: Vec<_> = (1..=9).map(|n| sound(n, "t")).collect();
+        for t in &mut tables {
+            t.objective = Some("同一目标".into());
+        }
+        let found = findings("shared-objective", &document(tables));
+        assert_eq!(found.len(), 9);
+        assert!(found[0].message.starts_with("the same objective stands on 8 other tables: 2、t绩效目标表; ") && found[0].message.ends_with(" and 3 more"), "{}", found[0].message);
     }
 
     #[test]
