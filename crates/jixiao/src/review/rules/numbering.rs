@@ -1,6 +1,6 @@
 //! `numbering`: table numbers of a part that skip, repeat or go backwards.
 
-use super::{Rule, Say, Sink, table_label, tables};
+use super::{Rule, Say, Scope, Sink, table_label};
 use crate::model::Document;
 use crate::review::Severity;
 
@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     for section in &doc.sections {
         let mut previous: Option<u32> = None;
-        for scope in tables(doc).filter(|s| std::ptr::eq(s.section, section)) {
+        for scope in section.tables.iter().map(|table| Scope { section, table }) {
             let Some(number) = scope.table.number else { continue };
             let expected = previous.map_or(1, |p| p.saturating_add(1));
             let (what, what_zh) = match previous {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Rule, Say, Sink, tables};
+use super::{Rule, Say, Scope, Sink};
 use crate::grammar::fold::fold;
 use crate::model::Document;
 use crate::review::Severity;
@@ -40,7 +40,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let total: usize = counts.values().sum();
         let usual = counts.iter().max_by_key(|(id, n)| (**n, std::cmp::Reverse(**id))).filter(|(_, n)| **n * 2 > total).map(|(id, _)| *id);
 
-        for scope in tables(doc).filter(|s| std::ptr::eq(s.section, section)) {
+        for scope in section.tables.iter().map(|table| Scope { section, table }) {
             let Some(toc) = &scope.table.toc else { continue };
             let title = scope.table.title.trim();
             if shown(&toc.text) != shown(title) {
