@@ -75,7 +75,8 @@ fn default_columns(t: &Table) -> Vec<String> {
     let mut columns: Vec<String> = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).into();
     // The typed columns of self-evaluation and monitoring tables, where any indicator fills them.
     let any = |f: fn(&Indicator) -> bool| t.indicators().any(|(_, _, i)| f(i));
-    let typed: [(&str, fn(&Indicator) -> bool); 7] = [
+    type Filled = fn(&Indicator) -> bool;
+    let typed: [(&str, Filled); 7] = [
         ("实际完成值", |i| i.actual.is_some()),
         ("分值", |i| i.weight.is_some()),
         ("得分", |i| i.reported_score.is_some()),
