@@ -249,3 +249,24 @@ fn tables_without_columns_write_every_field() {
     assert_eq!(fields(&again), fields(&doc));
     assert!(fields(&doc).iter().all(|f| f.2.is_some() && f.3.is_some() && f.4.is_some()));
 }
+
+/// An overview written as text gets no subheading the source did not have, and reads back the
+/// same: goals alone need none; responsibilities and safeguards need theirs to be told apart.
+#[test]
+fn overviews_get_no_invented_subheadings() {
+    let text = "2020年部门预算绩效信息\n第一部分  部门整体绩效目标\n引言一段。\n\n1、推动就业\n\n（1）开展培训\n\n第二部分  专项资金绩效目标\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let ov = doc.overview.as_ref().unwrap();
+    assert!(ov.subheadings.is_empty() && ov.goals.len() == 1 && ov.intro == "引言一段。");
+    let written = write::text::to_string(&doc);
+    assert!(!written.contains("（一）") && !written.contains("（二）") && !written.contains("职责分类"), "{written}");
+    let again = parse_str(&written, &ReadOptions::default()).unwrap();
+    assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
+    // With responsibilities, their subheading is needed and written.
+    let mut doc = doc;
+    doc.overview.as_mut().unwrap().responsibilities.push(Responsibility { number: 1, name: "负责培训".into(), description: "全年培训".into(), line: 0 });
+    let written = write::text::to_string(&doc);
+    assert!(written.contains("（二）分项绩效目标") && !written.contains("（一）"), "{written}");
+    let again = parse_str(&written, &ReadOptions::default()).unwrap();
+    assert_eq!(again.overview.unwrap().responsibilities.len(), 1);
+}

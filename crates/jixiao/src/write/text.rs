@@ -41,8 +41,10 @@ fn toc_field(out: &mut String, toc: &Toc) {
     out.push_str(&toc_text(toc));
 }
 
-/// The subheading of `part` as the document wrote it, or the form's own.
-fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str) {
+/// The subheading of `part` as the document wrote it; the form's own only when the part has
+/// content that a reader would otherwise take for the part before it (never invented for
+/// nothing: it would come back as a subheading the source did not have).
+fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str, needed: bool) {
     match ov.subheadings.iter().find(|h| subsection(&h.text) == Some(part)) {
         Some(h) => {
             out.push_str(&h.text);
@@ -50,7 +52,8 @@ fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str) {
                 toc_field(out, toc);
             }
         }
-        None => out.push_str(default),
+        None if needed => out.push_str(default),
+        None => return,
     }
     out.push('\n');
 }
@@ -61,7 +64,8 @@ fn overview(out: &mut String, ov: &Overview) {
         toc_field(out, toc);
     }
     out.push('\n');
-    subheading(out, ov, Part::Goals, "（一）总体绩效目标");
+    // Lines before any subheading are the goals' already.
+    subheading(out, ov, Part::Goals, "（一）总体绩效目标", false);
     out.push('\n');
     if !ov.intro.is_empty() {
         out.push_str(&ov.intro);
@@ -73,9 +77,11 @@ fn overview(out: &mut String, ov: &Overview) {
             out.push_str(&format!("（{}）{}\n\n", item.number, item.text));
         }
     }
-    subheading(out, ov, Part::Responsibilities, "（二）分项绩效目标");
-    out.push_str(RESPONSIBILITY_LABEL);
-    out.push('\n');
+    subheading(out, ov, Part::Responsibilities, "（二）分项绩效目标", !ov.responsibilities.is_empty());
+    if !ov.responsibilities.is_empty() {
+        out.push_str(RESPONSIBILITY_LABEL);
+        out.push('\n');
+    }
     for r in &ov.responsibilities {
         out.push_str(&format!("{}、{}\n", r.number, r.name));
         if !r.description.is_empty() {
@@ -83,7 +89,7 @@ fn overview(out: &mut String, ov: &Overview) {
             out.push('\n');
         }
     }
-    subheading(out, ov, Part::Safeguards, "（三）工作保障措施");
+    subheading(out, ov, Part::Safeguards, "（三）工作保障措施", !ov.safeguards.is_empty());
     for s in &ov.safeguards {
         if !s.title.is_empty() {
             out.push_str(&s.title);
