@@ -1,16 +1,14 @@
 //! `jixiao check`: the review. Exit 1 when an error-level finding remains, 0 otherwise, 2
 //! when an input could not be read (the others are still checked).
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{ArgMatches, ValueEnum};
 use jixiao::review::{Level, RULES};
 use jixiao::{Finding, ReviewConfig, Severity};
 
-use crate::human::{self, Lang};
-use crate::input::{self, ReadArgs};
-use crate::{Failure, emit, report};
+use crate::report::{ReportArgs, each_input, exit_code};
+use crate::{Failure, emit, human};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum CheckFormat {
@@ -20,13 +18,6 @@ pub enum CheckFormat {
     Json,
     /// One row per finding (with --bom for Excel).
     Csv,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Color {
-    Auto,
-    Always,
-    Never,
 }
 
 #[derive(clap::Args)]
@@ -49,37 +40,16 @@ pub struct CheckArgs {
     /// Report a rule as an error; `--deny warnings` makes every warning an error.
     #[arg(long, value_name = "RULE")]
     deny: Vec<String>,
-    /// Read settings from this file instead of the nearest jixiao.toml.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Ignore any jixiao.toml.
-    #[arg(long, conflicts_with = "config")]
-    no_config: bool,
-    /// Language of messages and suggestions in human output.
-    #[arg(long, value_enum, default_value = "en")]
-    lang: Lang,
-    /// Colour in human output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
-    /// CSV in Excel mode (a BOM, formulas neutralised).
-    #[arg(long)]
-    bom: bool,
     /// List the rules with their default severity and exit.
     #[arg(long)]
     list_rules: bool,
-    /// Do not report unplaced content on stderr.
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
-    read: ReadArgs,
-    /// Write to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    report: ReportArgs,
 }
 
 /// The configuration: jixiao.toml first, then the flags in the order they were given.
 fn review_config(args: &CheckArgs, matches: &ArgMatches) -> Result<ReviewConfig, Failure> {
-    let mut config = crate::config::load(args.config.as_deref(), !args.no_config)?.review;
+    let mut config = args.report.config()?.review;
     let mut flags: Vec<(usize, &str, Level)> = Vec::new();
     for (id, values, level) in
         [("allow", &args.allow, Level::Allow), ("info", &args.info, Level::Info), ("warn", &args.warn, Level::Warn), ("deny", &args.deny, Level::Deny)]
@@ -104,54 +74,32 @@ fn list_rules() -> String {
 }
 
 pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<std::process::ExitCode, Failure> {
+    let out_path = args.report.output.clone();
     if args.list_rules {
-        emit(args.output.as_ref(), &list_rules())?;
+        emit(out_path.as_ref(), &list_rules())?;
         return Ok(std::process::ExitCode::SUCCESS);
     }
     let config = review_config(&args, matches)?;
-    let options = args.read.options()?;
-    let files = input::expand(&args.files)?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let (color, lang) = (args.report.color(), args.report.lang);
     let human = matches!(args.format, CheckFormat::Human);
     let mut all: Vec<Finding> = Vec::new();
     let mut out = String::new();
-    let mut failed = 0usize;
-    for name in &files {
-        let input = match input::read(name, &options, human) {
-            Ok(input) => input,
-            Err(Failure(message)) => {
-                report(&format!("jixiao: {message}"));
-                failed += 1;
-                continue;
-            }
-        };
-        if !args.quiet {
-            input::warn_notes(&input);
-        }
+    let (total, failed) = each_input(&args.files, &args.report, human, |input| {
         let mut findings = jixiao::review(&input.document, &config);
         findings.iter_mut().for_each(|f| f.file = Some(input.label.clone()));
         if human {
-            out.push_str(&human::render(&input.label, input.source.as_deref(), &findings, args.lang, color));
+            out.push_str(&human::render(&input.label, input.source.as_deref(), &findings, lang, color));
         }
         all.extend(findings);
-    }
+    })?;
     match args.format {
-        CheckFormat::Human => out.push_str(&human::summary(&all, files.len() - failed, failed, "checked")),
+        CheckFormat::Human => out.push_str(&human::summary(&all, total - failed, failed, "checked")),
         CheckFormat::Json => {
             out = jixiao::write::findings::to_json(&all, true)?;
             out.push('\n');
         }
-        CheckFormat::Csv => out = jixiao::write::findings::to_csv(&all, args.bom),
+        CheckFormat::Csv => out = jixiao::write::findings::to_csv(&all, args.report.bom),
     }
-    emit(args.output.as_ref(), &out)?;
-    if failed > 0 {
-        report(&format!("jixiao: {failed} of {} inputs could not be read (the others were checked)", files.len()));
-        return Ok(std::process::ExitCode::from(2));
-    }
-    let errors = all.iter().any(|f| f.severity == Severity::Error);
-    Ok(std::process::ExitCode::from(if errors { 1 } else { 0 }))
+    emit(out_path.as_ref(), &out)?;
+    Ok(exit_code(total, failed, all.iter().any(|f| f.severity == Severity::Error), "checked"))
 }

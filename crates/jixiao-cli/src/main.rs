@@ -10,6 +10,7 @@ mod config;
 mod human;
 mod input;
 mod parse;
+mod report;
 mod score;
 
 use std::io::{self, Read, Write};

@@ -3,17 +3,14 @@
 //! match nothing), 0 otherwise, 2 when an input could not be read.
 
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
 use jixiao::score::{ScoreReport, TableScore};
 use jixiao::{Finding, Severity};
 
-use crate::check::Color;
-use crate::human::{self, Lang};
-use crate::input::{self, ReadArgs};
-use crate::{Failure, emit, report};
+use crate::report::{ReportArgs, each_input, exit_code};
+use crate::{Failure, emit, human};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ScoreFormat {
@@ -39,29 +36,8 @@ pub struct ScoreArgs {
     /// Require a 偏差原因 also for an actual past this percent of its target (130 in some provinces).
     #[arg(long, value_name = "PERCENT")]
     deviation_over: Option<f64>,
-    /// Read [score] from this file instead of the nearest jixiao.toml.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Ignore any jixiao.toml.
-    #[arg(long, conflicts_with = "config")]
-    no_config: bool,
-    /// Language of messages in human output.
-    #[arg(long, value_enum, default_value = "en")]
-    lang: Lang,
-    /// Colour in human output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: Color,
-    /// CSV in Excel mode (a BOM, formulas neutralised).
-    #[arg(long)]
-    bom: bool,
-    /// Do not report unplaced content on stderr.
-    #[arg(short, long)]
-    quiet: bool,
     #[command(flatten)]
-    read: ReadArgs,
-    /// Write to this file instead of standard output.
-    #[arg(short, long)]
-    output: Option<PathBuf>,
+    report: ReportArgs,
 }
 
 fn points(v: Option<f64>) -> String {
@@ -101,7 +77,7 @@ fn table_text(t: &TableScore) -> String {
 }
 
 pub fn run(args: ScoreArgs) -> Result<std::process::ExitCode, Failure> {
-    let mut rules = crate::config::load(args.config.as_deref(), !args.no_config)?.score;
+    let mut rules = args.report.config()?.score;
     if args.deviation_over.is_some() {
         rules.deviation_over = args.deviation_over;
     }
@@ -113,29 +89,11 @@ pub fn run(args: ScoreArgs) -> Result<std::process::ExitCode, Failure> {
         }
         None => None,
     };
-    let options = args.read.options()?;
-    let files = input::expand(&args.files)?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => args.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
+    let (color, lang) = (args.report.color(), args.report.lang);
     let human = matches!(args.format, ScoreFormat::Human);
     let mut all = ScoreReport::default();
     let mut out = String::new();
-    let mut failed = 0usize;
-    for name in &files {
-        let input = match input::read(name, &options, human) {
-            Ok(input) => input,
-            Err(Failure(message)) => {
-                report(&format!("jixiao: {message}"));
-                failed += 1;
-                continue;
-            }
-        };
-        if !args.quiet {
-            input::warn_notes(&input);
-        }
+    let (total, failed) = each_input(&args.files, &args.report, human, |input| {
         let mut scored = match &actuals {
             Some((file, rows)) => jixiao::score::score_with_actuals(&input.document, rows, &rules, Some(file)),
             None => jixiao::score(&input.document, &rules),
@@ -150,27 +108,22 @@ pub fn run(args: ScoreArgs) -> Result<std::process::ExitCode, Failure> {
                 let _ = writeln!(out, "{}: {}", input.label, table_text(t));
             }
             let (own, other): (Vec<Finding>, Vec<Finding>) = scored.findings.iter().cloned().partition(|f| f.file.as_deref() == Some(input.label.as_str()));
-            out.push_str(&human::render(&input.label, input.source.as_deref(), &own, args.lang, color));
+            out.push_str(&human::render(&input.label, input.source.as_deref(), &own, lang, color));
             for f in &other {
-                out.push_str(&human::render(f.file.as_deref().unwrap_or("<actuals>"), None, std::slice::from_ref(f), args.lang, color));
+                out.push_str(&human::render(f.file.as_deref().unwrap_or("<actuals>"), None, std::slice::from_ref(f), lang, color));
             }
         }
         all.tables.extend(scored.tables);
         all.findings.extend(scored.findings);
-    }
+    })?;
     match args.format {
-        ScoreFormat::Human => out.push_str(&human::summary(&all.findings, files.len() - failed, failed, "scored")),
+        ScoreFormat::Human => out.push_str(&human::summary(&all.findings, total - failed, failed, "scored")),
         ScoreFormat::Json => {
             out = jixiao::write::score::to_json(&all, true)?;
             out.push('\n');
         }
-        ScoreFormat::Csv => out = jixiao::write::score::to_csv(&all, args.bom),
+        ScoreFormat::Csv => out = jixiao::write::score::to_csv(&all, args.report.bom),
     }
-    emit(args.output.as_ref(), &out)?;
-    if failed > 0 {
-        report(&format!("jixiao: {failed} of {} inputs could not be read (the others were scored)", files.len()));
-        return Ok(std::process::ExitCode::from(2));
-    }
-    let errors = all.findings.iter().any(|f| f.severity == Severity::Error);
-    Ok(std::process::ExitCode::from(if errors { 1 } else { 0 }))
+    emit(args.report.output.as_ref(), &out)?;
+    Ok(exit_code(total, failed, all.findings.iter().any(|f| f.severity == Severity::Error), "scored"))
 }

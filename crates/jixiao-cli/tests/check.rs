@@ -1,39 +1,12 @@
 //! `jixiao check` as a reviewer runs it: compiler-style messages, JSON and CSV, exit codes,
 //! flags and jixiao.toml.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn data(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name).display().to_string()
-}
+use common::*;
 
 fn sample() -> String {
     data("000_3e963503b18f6771.txt")
-}
-
-fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).current_dir(dir).env_remove("NO_COLOR").output().unwrap()
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    // Run from a directory without a jixiao.toml above it.
-    jixiao_in(&std::env::temp_dir(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-check-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
@@ -112,7 +85,7 @@ fn flags_change_rules_and_the_exit_code() {
 
 #[test]
 fn jixiao_toml_is_picked_up_from_the_directory_and_its_parents() {
-    let dir = temp_dir("toml");
+    let dir = temp_dir("check-toml");
     std::fs::write(dir.join("jixiao.toml"), "[review]\nallow = [\"vacuous-target\", \"as-actual-target\", \"empty-target\"]\n").unwrap();
     let inner = dir.join("inner");
     std::fs::create_dir_all(&inner).unwrap();
@@ -136,7 +109,7 @@ fn jixiao_toml_is_picked_up_from_the_directory_and_its_parents() {
 
 #[test]
 fn directories_are_walked_and_unreadable_files_do_not_stop_the_others() {
-    let dir = temp_dir("walk");
+    let dir = temp_dir("check-walk");
     std::fs::copy(sample(), dir.join("a.txt")).unwrap();
     std::fs::create_dir_all(dir.join("sub")).unwrap();
     std::fs::copy(data("selfeval-2023.txt"), dir.join("sub/b.txt")).unwrap();
@@ -157,6 +130,5 @@ fn directories_are_walked_and_unreadable_files_do_not_stop_the_others() {
 fn the_findings_schema_is_printed() {
     let o = jixiao(&["schema", "--findings"]);
     assert_eq!(o.status.code(), Some(0));
-    let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.findings.schema.json")).unwrap();
-    assert_eq!(stdout(&o), committed);
+    assert_eq!(stdout(&o), committed("jixiao.findings.schema.json"));
 }

@@ -1,35 +1,9 @@
 //! `jixiao score` as a finance bureau runs it: tables re-scored, findings, exit codes, actuals
 //! files and jixiao.toml.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn data(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name).display().to_string()
-}
-
-fn jixiao_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).current_dir(dir).output().unwrap()
-}
-
-fn jixiao(args: &[&str]) -> Output {
-    jixiao_in(&std::env::temp_dir(), args)
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
-fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("jixiao-score-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
+use common::*;
 
 #[test]
 fn the_sample_workbook_is_rescored() {
@@ -73,7 +47,7 @@ fn a_consistent_table_exits_0_and_a_target_table_asks_for_actuals() {
 
 #[test]
 fn actuals_files_score_target_tables_and_unmatched_rows_are_reported() {
-    let dir = temp_dir("actuals");
+    let dir = temp_dir("score-actuals");
     let actuals = dir.join("actuals.json");
     std::fs::write(&actuals, r#"[{"section": 3, "table": "11", "indicator": "参加培训的情况", "actual": "1800人"},
         {"section": 3, "table": "组织事务及干部培训经费", "indicator": "培训计划完成率", "actual": "95%"},
@@ -94,7 +68,7 @@ fn actuals_files_score_target_tables_and_unmatched_rows_are_reported() {
 
 #[test]
 fn the_130_percent_rule_from_the_flag_or_jixiao_toml() {
-    let dir = temp_dir("toml");
+    let dir = temp_dir("score-toml");
     let doc = dir.join("over.txt");
     std::fs::write(&doc, "第二部分 专项资金绩效目标\n1、测试资金绩效自评表\n\t一级指标\n\t二级指标\n\t三级指标\n\t年度指标值\n\t实际完成值\n\t分值\n\t得分\n\n\t产出指标\n\t数量指标\n\t培训人数\n\t≥100人\n\t140人\n\t100\n\t100\n").unwrap();
     let o = jixiao_in(&dir, &["score", doc.to_str().unwrap(), "--format", "json"]);
@@ -115,6 +89,5 @@ fn the_130_percent_rule_from_the_flag_or_jixiao_toml() {
 #[test]
 fn the_score_schema_is_printed() {
     let o = jixiao(&["schema", "--score"]);
-    let committed = std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../include/jixiao.score.schema.json")).unwrap();
-    assert_eq!(stdout(&o), committed);
+    assert_eq!(stdout(&o), committed("jixiao.score.schema.json"));
 }

@@ -1,0 +1,92 @@
+//! What `check` and `score` share: the options of a report (configuration file, language,
+//! colour, Excel mode, output file) and the walk over the inputs, where one unreadable file is
+//! an error line and the others are still done.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use crate::human::Lang;
+use crate::input::{self, Input, ReadArgs};
+use crate::{Failure, report};
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// Read settings from this file instead of the nearest jixiao.toml.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Ignore any jixiao.toml.
+    #[arg(long, conflicts_with = "config")]
+    pub no_config: bool,
+    /// Language of messages and suggestions in human output.
+    #[arg(long, value_enum, default_value = "en")]
+    pub lang: Lang,
+    /// Colour in human output.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// CSV in Excel mode (a BOM, formulas neutralised).
+    #[arg(long)]
+    pub bom: bool,
+    /// Do not report unplaced content on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    /// Write to this file instead of standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+}
+
+impl ReportArgs {
+    /// jixiao.toml: the one named, or the nearest, or none.
+    pub fn config(&self) -> Result<crate::config::ConfigFile, Failure> {
+        crate::config::load(self.config.as_deref(), !self.no_config)
+    }
+
+    /// Colour only on a terminal (and not with NO_COLOR), unless asked.
+    pub fn color(&self) -> bool {
+        match self.color {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => self.output.is_none() && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        }
+    }
+}
+
+/// Reads every input named (directories walked) and hands each readable one to `each`;
+/// returns how many inputs there were and how many could not be read.
+pub fn each_input(files: &[PathBuf], args: &ReportArgs, keep_source: bool, mut each: impl FnMut(Input)) -> Result<(usize, usize), Failure> {
+    let options = args.read.options()?;
+    let files = input::expand(files)?;
+    let mut failed = 0;
+    for name in &files {
+        match input::read(name, &options, keep_source) {
+            Ok(input) => {
+                if !args.quiet {
+                    input::warn_notes(&input);
+                }
+                each(input);
+            }
+            Err(Failure(message)) => {
+                report(&format!("jixiao: {message}"));
+                failed += 1;
+            }
+        }
+    }
+    Ok((files.len(), failed))
+}
+
+/// The exit code: 2 when an input could not be read, 1 when an error-level finding remains.
+pub fn exit_code(total: usize, failed: usize, errors: bool, verb: &str) -> std::process::ExitCode {
+    if failed > 0 {
+        report(&format!("jixiao: {failed} of {total} inputs could not be read (the others were {verb})"));
+        return std::process::ExitCode::from(2);
+    }
+    std::process::ExitCode::from(if errors { 1 } else { 0 })
+}
