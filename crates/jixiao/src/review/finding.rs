@@ -3,7 +3,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Location;
+use crate::model::{Document, Location, Section, Table};
 
 /// 严重程度 — how much a finding matters; `error` blocks approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -69,4 +69,35 @@ pub struct Finding {
     /// 文件 — the input file, when the finding came from a file (set by the CLI and the bindings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub file: Option<String>,
+}
+
+/// What a finding says, in both languages.
+pub(crate) struct Say {
+    pub message: String,
+    pub message_zh: String,
+    pub suggestion: String,
+    pub suggestion_zh: String,
+}
+
+impl Finding {
+    /// A finding about `line` of `table` (in `section`), located through the document.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn about(rule: &str, severity: Severity, doc: &Document, section: &Section, table: &Table, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            severity,
+            message: say.message,
+            message_zh: say.message_zh,
+            suggestion: say.suggestion,
+            suggestion_zh: say.suggestion_zh,
+            line,
+            location: doc.location(line),
+            section_number: section.number,
+            table_number: table.number,
+            table_name: Some(table.name.clone()),
+            indicator: indicator.map(str::to_owned),
+            text: text.filter(|t| !t.trim().is_empty()).map(str::to_owned),
+            file: None,
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! and returns located findings with a suggestion each.
 
 mod config;
-mod finding;
+pub(crate) mod finding;
 pub mod rules;
 
 pub use config::{Level, ReviewConfig, WARNINGS};

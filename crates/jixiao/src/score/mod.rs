@@ -14,6 +14,7 @@ pub use report::{Band, ExecutionScore, IndicatorScore, Level1Score, ScoreReport,
 pub use rules::ScoringRules;
 
 use crate::model::{Document, Indicator, Section, Table, TableKind};
+use crate::review::finding::Say;
 use crate::review::{Finding, Severity};
 use formula::Plan;
 
@@ -68,36 +69,13 @@ struct TableScorer<'a> {
     findings: Vec<Finding>,
 }
 
-/// What a finding says, in both languages.
-struct Say {
-    message: String,
-    message_zh: String,
-    suggestion: String,
-    suggestion_zh: String,
-}
-
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
 
 impl TableScorer<'_> {
     fn find(&mut self, rule: &str, severity: Severity, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) {
-        self.findings.push(Finding {
-            rule: rule.into(),
-            severity,
-            message: say.message,
-            message_zh: say.message_zh,
-            suggestion: say.suggestion,
-            suggestion_zh: say.suggestion_zh,
-            line,
-            location: self.doc.location(line),
-            section_number: self.section.number,
-            table_number: self.table.number,
-            table_name: Some(self.table.name.clone()),
-            indicator: indicator.map(str::to_owned),
-            text: text.filter(|t| !t.trim().is_empty()).map(str::to_owned),
-            file: None,
-        });
+        self.findings.push(Finding::about(rule, severity, self.doc, self.section, self.table, line, indicator, text, say));
     }
 
     fn run(&mut self) -> TableScore {

@@ -1,6 +1,7 @@
 //! The review rules: one file each, registered in [`RULES`]. A rule sees the whole document,
 //! so rules across tables are as easy as rules on one cell.
 
+pub(crate) use super::finding::Say;
 use super::{Finding, Severity};
 use crate::model::{Category, Document, Indicator, Section, SubCategory, Table};
 
@@ -103,14 +104,6 @@ pub(crate) fn indicators(doc: &Document) -> impl Iterator<Item = (Scope<'_>, &Ca
     tables(doc).flat_map(|scope| scope.table.indicators().map(move |(c, s, i)| (scope, c, s, i)))
 }
 
-/// What a rule says about one place, in both languages.
-pub(crate) struct Say {
-    pub message: String,
-    pub message_zh: String,
-    pub suggestion: String,
-    pub suggestion_zh: String,
-}
-
 /// Collects one rule's findings.
 pub(crate) struct Sink<'a> {
     doc: &'a Document,
@@ -136,22 +129,7 @@ impl<'a> Sink<'a> {
     }
 
     pub(crate) fn push(&mut self, scope: Scope<'_>, severity: Severity, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) {
-        self.found.push(Finding {
-            rule: self.rule.id.to_owned(),
-            severity,
-            message: say.message,
-            message_zh: say.message_zh,
-            suggestion: say.suggestion,
-            suggestion_zh: say.suggestion_zh,
-            line,
-            location: self.doc.location(line),
-            section_number: scope.section.number,
-            table_number: scope.table.number,
-            table_name: Some(scope.table.name.clone()),
-            indicator: indicator.map(str::to_owned),
-            text: text.filter(|t| !t.trim().is_empty()).map(str::to_owned),
-            file: None,
-        });
+        self.found.push(Finding::about(self.rule.id, severity, self.doc, scope.section, scope.table, line, indicator, text, say));
     }
 }
 
