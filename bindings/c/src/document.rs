@@ -5,7 +5,7 @@ use std::ffi::{CStr, c_char};
 use jixiao::{Document, ReadOptions};
 
 use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
-use crate::strings::give;
+use crate::strings::write_string;
 use crate::tree::{item, jx_section, put};
 use crate::types::*;
 
@@ -94,40 +94,23 @@ pub unsafe extern "C" fn jx_document_free(doc: *mut jx_document) {
     }
 }
 
-fn write_out(doc: *const jx_document, out: *mut *mut c_char, out_len: *mut usize, f: impl FnOnce(&Document) -> Result<String, Failure>) -> jx_status {
-    guard(|| {
-        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        let (p, len) = give(f(d)?);
-        // SAFETY: `out` is non-NULL; `out_len` may be NULL.
-        unsafe {
-            *out = p;
-            if !out_len.is_null() {
-                *out_len = len;
-            }
-        }
-        Ok(())
-    })
-}
 
 /// The document as JSON (pretty or compact). Free `*out` with jx_string_free; `out_len` may be NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_to_json(doc: *const jx_document, pretty: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(doc, out, out_len, |d| Ok(jixiao::write::json::to_string(d, pretty)?))
+    write_string(self::doc(doc), "doc", out, out_len, |d| Ok(jixiao::write::json::to_string(d, pretty)?))
 }
 
 /// The document as CSV, one row per indicator (`bom`: start with a UTF-8 BOM for Excel).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_to_csv(doc: *const jx_document, bom: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(doc, out, out_len, |d| Ok(jixiao::write::csv::to_string(d, bom)))
+    write_string(self::doc(doc), "doc", out, out_len, |d| Ok(jixiao::write::csv::to_string(d, bom)))
 }
 
 /// The document as Word-style text.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_to_text(doc: *const jx_document, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(doc, out, out_len, |d| Ok(jixiao::write::text::to_string(d)))
+    write_string(self::doc(doc), "doc", out, out_len, |d| Ok(jixiao::write::text::to_string(d)))
 }
 
 /// Writes the document as .xlsx to the NUL-terminated UTF-8 `path`: a sheet per table, in the

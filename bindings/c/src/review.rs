@@ -8,7 +8,7 @@ use jixiao::Finding;
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::document::{doc, jx_document};
-use crate::strings::give;
+use crate::strings::write_string;
 use crate::tree::put;
 use crate::types::{jx_location, jx_str, location_of};
 
@@ -193,35 +193,18 @@ pub unsafe extern "C" fn jx_findings_get(findings: *const jx_findings, index: us
     })
 }
 
-fn write_out(findings: *const jx_findings, out: *mut *mut c_char, out_len: *mut usize, f: impl FnOnce(&[Finding]) -> Result<String, Failure>) -> jx_status {
-    guard(|| {
-        let list = self::findings(findings).ok_or_else(|| Failure::null("findings"))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        let (p, len) = give(f(list)?);
-        // SAFETY: `out` is non-NULL; `out_len` may be NULL.
-        unsafe {
-            *out = p;
-            if !out_len.is_null() {
-                *out_len = len;
-            }
-        }
-        Ok(())
-    })
-}
 
 /// The findings as JSON, `{"findings": [...]}` (the shape of jx_findings_schema_json). Free
 /// `*out` with jx_string_free; `out_len` may be NULL.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_findings_to_json(findings: *const jx_findings, pretty: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(findings, out, out_len, |f| Ok(jixiao::write::findings::to_json(f, pretty)?))
+    write_string(self::findings(findings).map(Vec::as_slice), "findings", out, out_len, |f| Ok(jixiao::write::findings::to_json(f, pretty)?))
 }
 
 /// The findings as CSV, one row per finding (`bom`: Excel mode).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_findings_to_csv(findings: *const jx_findings, bom: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(findings, out, out_len, |f| Ok(jixiao::write::findings::to_csv(f, bom)))
+    write_string(self::findings(findings).map(Vec::as_slice), "findings", out, out_len, |f| Ok(jixiao::write::findings::to_csv(f, bom)))
 }
 
 /// Frees findings. NULL is fine.

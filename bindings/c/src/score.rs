@@ -8,7 +8,7 @@ use jixiao::score::{Band, ScoreReport, ScoreRule, ScoringRules};
 use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
 use crate::document::{doc, jx_document};
 use crate::review::jx_findings;
-use crate::strings::give;
+use crate::strings::write_string;
 use crate::tree::put;
 use crate::types::{jx_level1, jx_str, level1_of};
 
@@ -343,34 +343,17 @@ pub unsafe extern "C" fn jx_score_findings(report: *const jx_score_report) -> *c
     guard_value(std::ptr::null(), || self::report(report).map_or(std::ptr::null(), |r| (&r.findings as *const Vec<jixiao::Finding>).cast()))
 }
 
-fn write_out(report: *const jx_score_report, out: *mut *mut c_char, out_len: *mut usize, f: impl FnOnce(&ScoreReport) -> Result<String, Failure>) -> jx_status {
-    guard(|| {
-        let r = self::report(report).ok_or_else(|| Failure::null("report"))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        let (p, len) = give(f(r)?);
-        // SAFETY: `out` is non-NULL; `out_len` may be NULL.
-        unsafe {
-            *out = p;
-            if !out_len.is_null() {
-                *out_len = len;
-            }
-        }
-        Ok(())
-    })
-}
 
 /// The report as JSON, `{"tables": [...], "findings": [...]}`. Free `*out` with jx_string_free.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_score_to_json(report: *const jx_score_report, pretty: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(report, out, out_len, |r| Ok(jixiao::write::score::to_json(r, pretty)?))
+    write_string(self::report(report), "report", out, out_len, |r| Ok(jixiao::write::score::to_json(r, pretty)?))
 }
 
 /// The report as CSV, one row per indicator and execution rate (`bom`: Excel mode).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_score_to_csv(report: *const jx_score_report, bom: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {
-    write_out(report, out, out_len, |r| Ok(jixiao::write::score::to_csv(r, bom)))
+    write_string(self::report(report), "report", out, out_len, |r| Ok(jixiao::write::score::to_csv(r, bom)))
 }
 
 /// Frees a report. NULL is fine.

@@ -18,6 +18,33 @@ pub(crate) fn give(s: String) -> (*mut c_char, usize) {
     (unsafe { raw.add(HEADER) }.cast(), len)
 }
 
+/// Runs a writer export: `value` (NULL → JX_STATUS_NULL_ARGUMENT naming `what`) written by `f`,
+/// handed to C in `*out` (its length in `*out_len` unless that is NULL), only on success.
+pub(crate) fn write_string<T: ?Sized>(
+    value: Option<&T>,
+    what: &str,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+    f: impl FnOnce(&T) -> Result<String, crate::boundary::Failure>,
+) -> crate::boundary::jx_status {
+    use crate::boundary::Failure;
+    crate::boundary::guard(|| {
+        let value = value.ok_or_else(|| Failure::null(what))?;
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let (p, len) = give(f(value)?);
+        // SAFETY: `out` is non-NULL; `out_len` may be NULL.
+        unsafe {
+            *out = p;
+            if !out_len.is_null() {
+                *out_len = len;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
 /// NULL is fine.
 #[unsafe(no_mangle)]
