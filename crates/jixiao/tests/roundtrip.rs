@@ -270,3 +270,16 @@ fn overviews_get_no_invented_subheadings() {
     let again = parse_str(&written, &ReadOptions::default()).unwrap();
     assert_eq!(again.overview.unwrap().responsibilities.len(), 1);
 }
+
+/// Notes written as text read back as notes: a cell line, a TC field, a row label and prose
+/// that after the last table would have become its rows, a category or its TC field.
+#[test]
+fn notes_read_back_as_notes() {
+    let mut doc = common::sample();
+    let notes = ["说明：以上数据为预估", "\t产出指标", " TC 附表 \\f B \\l 1 ", "\t指标1", "附件：绩效目标申报说明"];
+    doc.notes = notes.iter().map(|t| Note { line: 0, text: (*t).into() }).collect();
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let back: Vec<String> = again.notes.iter().map(|n| n.text.clone()).collect();
+    assert_eq!(back, notes.iter().map(|t| t.to_string()).collect::<Vec<_>>());
+    assert_eq!(without_lines(&again).sections, without_lines(&doc).sections);
+}

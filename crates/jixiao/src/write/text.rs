@@ -150,9 +150,16 @@ fn table(out: &mut String, t: &Table) {
 /// The document as Word-style text (LF line ends, UTF-8).
 pub fn to_string(doc: &Document) -> String {
     let mut out = String::new();
+    // Notes go right after the title, before any part: there nothing is a cell, a category or
+    // a table's TC field, so they read back as notes (after the last table they read back as
+    // its rows). With no title the first note would become it, so they go last.
+    let notes_first = !doc.title.is_empty();
     if !doc.title.is_empty() {
         out.push_str(&doc.title);
         out.push('\n');
+    }
+    if notes_first {
+        notes(&mut out, doc);
     }
     if let Some(ov) = &doc.overview {
         overview(&mut out, ov);
@@ -169,9 +176,15 @@ pub fn to_string(doc: &Document) -> String {
             table(&mut out, t);
         }
     }
+    if !notes_first {
+        notes(&mut out, doc);
+    }
+    out
+}
+
+fn notes(out: &mut String, doc: &Document) {
     for note in &doc.notes {
         out.push_str(&note.text);
         out.push_str("\n\n\n");
     }
-    out
 }
