@@ -68,6 +68,9 @@ fn put(ws: &mut Worksheet, row: u32, col: u16, text: &str, header: bool, f: &For
     Ok(())
 }
 
+/// How many columns a worksheet has.
+const EXCEL_COLUMNS: usize = 16_384;
+
 /// Text from column B to the last column: merged when that is more than one cell (Excel refuses
 /// a merge of one cell).
 fn across(ws: &mut Worksheet, row: u32, ncols: u16, text: &str, format: &Format) -> Result<()> {
@@ -81,7 +84,13 @@ fn across(ws: &mut Worksheet, row: u32, ncols: u16, text: &str, format: &Format)
 
 fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
     let rows = layout::rows(t);
-    let ncols = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2) as u16;
+    // Excel has 16 384 columns; a wider table (a hostile or broken source) is an error, never a
+    // column number that wraps.
+    let widest = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2);
+    if widest > EXCEL_COLUMNS {
+        return Err(Error::Write(format!("table `{}` has {widest} columns, more than Excel's {EXCEL_COLUMNS}", t.name)));
+    }
+    let ncols = widest as u16;
     let level1 = t.columns.iter().position(|c| column_role(c) == ColumnRole::Level1);
     let mut widths = vec![8.0f64; ncols as usize];
     // The title (with its Word TC field as the text save writes it), then the 项目名称 block.
