@@ -354,6 +354,8 @@ typedef struct jx_goal_item {
   uint32_t number;
   struct jx_str text;
   size_t line;
+  // The item stood in an inline list (`一是…二是…`) rather than on a `（1）` line of its own.
+  bool is_inline;
 } jx_goal_item;
 
 // The target of one responsibility (职责分类绩效目标).

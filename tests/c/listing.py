@@ -125,7 +125,7 @@ def main():
         for goal in ov["goals"]:
             out.append(f" goal {goal['number']} line={goal['line']}" + put("title", goal["title"]))
             for item in goal["items"]:
-                out.append(f"  item {item['number']} line={item['line']}" + put("text", item["text"]))
+                out.append(f"  item {item['number']} line={item['line']}" + (" inline" if item["inline"] else "") + put("text", item["text"]))
         for r in ov["responsibilities"]:
             out.append(f" responsibility {r['number']} line={r['line']}" + put("name", r["name"]) + put("description", r["description"]))
         for s in ov["safeguards"]:

@@ -240,7 +240,7 @@ int main(int argc, char **argv) {
             for (size_t i = 0; i < jx_goal_item_count(goal); i++) {
                 jx_goal_item item;
                 CHECK(jx_goal_get_item(goal, i, &item));
-                printf("  item %u line=%zu", item.number, item.line);
+                printf("  item %u line=%zu%s", item.number, item.line, item.is_inline ? " inline" : "");
                 put("text", item.text);
                 printf("\n");
             }

@@ -23,6 +23,8 @@ pub struct jx_goal_item {
     pub number: u32,
     pub text: jx_str,
     pub line: usize,
+    /// The item stood in an inline list (`一是…二是…`) rather than on a `（1）` line of its own.
+    pub is_inline: bool,
 }
 
 /// The target of one responsibility (职责分类绩效目标).
@@ -129,7 +131,7 @@ pub unsafe extern "C" fn jx_goal_item_count(g: *const jx_goal) -> usize {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_goal_get_item(g: *const jx_goal, index: usize, out: *mut jx_goal_item) -> jx_status {
-    put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item { number: i.number, text: jx_str::new(&i.text), line: i.line })
+    put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item { number: i.number, text: jx_str::new(&i.text), line: i.line, is_inline: i.inline })
 }
 
 #[unsafe(no_mangle)]

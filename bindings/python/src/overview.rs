@@ -42,6 +42,8 @@ pub struct GoalItem {
     number: u32,
     text: String,
     line: usize,
+    /// Whether the item stood in an inline list (一是…二是…).
+    inline: bool,
 }
 
 /// 职责分类绩效目标 — the target of one responsibility.
@@ -140,7 +142,7 @@ impl From<&jixiao::Overview> for Overview {
                 .map(|g| Goal {
                     number: g.number,
                     title: g.title.clone(),
-                    items: g.items.iter().map(|i| GoalItem { number: i.number, text: i.text.clone(), line: i.line }).collect(),
+                    items: g.items.iter().map(|i| GoalItem { number: i.number, text: i.text.clone(), line: i.line, inline: i.inline }).collect(),
                     line: g.line,
                 })
                 .collect(),

@@ -117,7 +117,7 @@ fn overview() -> impl Strategy<Value = Overview> {
                 .map(|(i, (title, items))| Goal {
                     number: i as u32 + 1,
                     title: format!("推动{title}"),
-                    items: items.into_iter().enumerate().map(|(k, text)| GoalItem { number: k as u32 + 1, text, line: 0 }).collect(),
+                    items: items.into_iter().enumerate().map(|(k, text)| GoalItem { number: k as u32 + 1, text, line: 0, inline: false }).collect(),
                     line: 0,
                 })
                 .collect(),
@@ -285,4 +285,17 @@ fn notes_read_back_as_notes() {
     let back: Vec<String> = again.notes.iter().map(|n| n.text.clone()).collect();
     assert_eq!(back, notes.iter().map(|t| t.to_string()).collect::<Vec<_>>());
     assert_eq!(without_lines(&again).sections, without_lines(&doc).sections);
+}
+
+/// An inline list (一是…二是…) is written back on one line as it was, and `（n）` items on theirs.
+#[test]
+fn inline_lists_are_written_inline() {
+    let text = "2020年部门预算绩效信息\n第一部分  部门整体绩效目标\n1、推动就业\n\n一是开展培训；二是发放补贴。\n\n（3）做好宣传\n\n第二部分  专项资金绩效目标\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let items = &doc.overview.as_ref().unwrap().goals[0].items;
+    assert_eq!(items.iter().map(|i| (i.number, i.inline)).collect::<Vec<_>>(), vec![(1, true), (2, true), (3, false)]);
+    let written = write::text::to_string(&doc);
+    assert!(written.contains("\n一是开展培训；二是发放补贴。\n") && written.contains("\n（3）做好宣传\n"), "{written}");
+    let again = parse_str(&written, &ReadOptions::default()).unwrap();
+    assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
 }

@@ -47,6 +47,10 @@ pub struct GoalItem {
     pub text: String,
     /// 行号 — 1-based source line.
     pub line: usize,
+    /// 行内列举 — the item stood in an inline list (`一是…二是…`) on one line with the items of
+    /// that list, rather than on a `（1）` line of its own.
+    #[serde(default)]
+    pub inline: bool,
 }
 
 /// 职责分类绩效目标 — the target of one responsibility.

@@ -58,6 +58,37 @@ fn subheading(out: &mut String, ov: &Overview, part: Part, default: &str, needed
     out.push('\n');
 }
 
+/// Markers of an inline list, as the reader knows them (一是 … 十是).
+const INLINE_MARKERS: [&str; 10] = ["一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是"];
+
+/// A goal's items: `（n）` lines, and each inline list (一是…二是…) on one line again.
+fn goal_items(out: &mut String, items: &[crate::model::GoalItem]) {
+    let mut k = 0;
+    while k < items.len() {
+        let item = &items[k];
+        let marker = |i: &crate::model::GoalItem| i.number.checked_sub(1).and_then(|n| INLINE_MARKERS.get(n as usize)).copied();
+        match marker(item) {
+            Some(first) if item.inline && item.number == 1 => {
+                out.push_str(first);
+                out.push_str(&item.text);
+                k += 1;
+                while k < items.len() && items[k].inline && items[k].number == items[k - 1].number + 1 {
+                    if let Some(m) = marker(&items[k]) {
+                        out.push_str(m);
+                        out.push_str(&items[k].text);
+                    }
+                    k += 1;
+                }
+                out.push_str("\n\n");
+            }
+            _ => {
+                out.push_str(&format!("（{}）{}\n\n", item.number, item.text));
+                k += 1;
+            }
+        }
+    }
+}
+
 fn overview(out: &mut String, ov: &Overview) {
     out.push_str(&ov.heading);
     if let Some(toc) = &ov.toc {
@@ -73,9 +104,7 @@ fn overview(out: &mut String, ov: &Overview) {
     }
     for goal in &ov.goals {
         out.push_str(&format!("{}、{}\n\n", goal.number, goal.title));
-        for item in &goal.items {
-            out.push_str(&format!("（{}）{}\n\n", item.number, item.text));
-        }
+        goal_items(out, &goal.items);
     }
     subheading(out, ov, Part::Responsibilities, "（二）分项绩效目标", !ov.responsibilities.is_empty());
     if !ov.responsibilities.is_empty() {

@@ -91,7 +91,7 @@ fn inline_items(line: &str, line_no: usize) -> Option<Vec<GoalItem>> {
         .map(|(k, &(number, start))| {
             let end = cuts.get(k + 1).map_or(t.len(), |c| c.1);
             let text = t[start + INLINE_MARKERS[0].len()..end].trim().to_owned();
-            GoalItem { number, text, line: line_no }
+            GoalItem { number, text, line: line_no, inline: true }
         })
         .collect();
     Some(items)
@@ -138,7 +138,7 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
                     ov.goals.push(Goal { number, title, items: Vec::new(), line: no });
                 } else if let Some(goal) = ov.goals.last_mut() {
                     if let Some((number, item)) = bracketed(text) {
-                        goal.items.push(GoalItem { number, text: item, line: no });
+                        goal.items.push(GoalItem { number, text: item, line: no, inline: false });
                     } else if let Some(items) = inline_items(text, no) {
                         goal.items.extend(items);
                     } else {
