@@ -31,11 +31,15 @@ def test_actuals_and_rules(doc, tmp_path):
     report = doc.score(actuals=rows)
     assert report.tables[0].indicators[0].score == pytest.approx(50.0)
     assert "unmatched-actual" in [f.rule for f in report.findings]
+    assert [f.file for f in report.findings if f.rule == "unmatched-actual"] == [None]
     path = tmp_path / "actuals.csv"
     path.write_text("table,indicator,actual\n组织事务及干部培训经费,参加培训的情况,2000人\n", encoding="utf-8")
     report = doc.score(actuals=path)
     assert report.tables[0].indicators[0].score == pytest.approx(50 / 0.9)
     assert doc.score(actuals=path.read_bytes()).tables[0].indicators[0].score == pytest.approx(50 / 0.9)
+    unmatched = tmp_path / "unmatched.csv"
+    unmatched.write_text("table,indicator,actual\n组织事务及干部培训经费,没有,1\n", encoding="utf-8")
+    assert [f.file for f in doc.score(actuals=unmatched).findings if f.rule == "unmatched-actual"] == [str(unmatched)]
     with pytest.raises(FileNotFoundError):
         doc.score(actuals=tmp_path / "missing.csv")
     with pytest.raises(jixiao.ParseError):

@@ -93,6 +93,12 @@ impl Finding {
         self.inner.text.as_deref()
     }
 
+    /// 文件 — the file the finding is about, when known (an actuals file's rows); else None.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.inner.file.as_deref()
+    }
+
     /// The finding as a dict in the JSON shape (`location` a dict too).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
         let json = serde_json::to_string(&self.inner).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))?;
