@@ -160,6 +160,16 @@ fn a_sheet_declaring_billions_of_cells_is_refused_first() {
     assert!(err.to_string().contains("max_cells"), "{err}");
 }
 
+/// Found by fuzzing: an .xls with two cells at opposite corners (row 0 and row 65 535) made
+/// calamine lay out a rectangle of four billion cells and abort on the allocation; the span of
+/// the cell records is checked against the limit first.
+#[test]
+fn a_sheet_spanning_billions_of_cells_is_refused_first() {
+    let bytes = std::fs::read(common::data_dir().join("regressions/xls-cells-far-apart.bin")).unwrap();
+    let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("spans from its first cell to its last") && err.to_string().contains("max_cells"), "{err}");
+}
+
 /// An .ods whose repeat attributes declare a million valued cells is refused before calamine
 /// expands them.
 #[test]

@@ -96,6 +96,10 @@ fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>
         if declared > limits.max_cells as u64 {
             return Err(Ok(over_limit(origin, &format!("the {declared} cells a sheet declares"), limits.max_cells, "max_cells")));
         }
+        let spanned = xls::spanned_cells(&stream);
+        if spanned > limits.max_cells as u64 {
+            return Err(Ok(over_limit(origin, &format!("the {spanned} cells a sheet spans from its first cell to its last"), limits.max_cells, "max_cells")));
+        }
         xls::percent_cells(&stream, limits.max_cells)
     };
     others(bytes, limits, origin, &percent)

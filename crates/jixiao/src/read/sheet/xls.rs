@@ -2,8 +2,9 @@
 //! - which cells are percent-formatted: calamine gives their values (0.9) but not their number
 //!   formats; a cell record names its XF, the XF its format, and a format is a percentage when
 //!   it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one with `%` in it;
-//! - how many cells the sheets declare (DIMENSIONS records), which calamine reserves memory for
-//!   before reading a cell: a hostile file declaring billions is refused first.
+//! - how many cells the sheets declare (DIMENSIONS records) and span (from their first to their
+//!   last cell record), which calamine reserves memory for before reading a cell: a hostile file
+//!   declaring billions, or with two cells at opposite corners, is refused first.
 
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
@@ -18,6 +19,12 @@ const RK: u16 = 0x027E;
 const MULRK: u16 = 0x00BD;
 const FORMULA: u16 = 0x0006;
 const DIMENSIONS: u16 = 0x0200;
+const LABELSST: u16 = 0x00FD;
+const LABEL: u16 = 0x0204;
+const BOOLERR: u16 = 0x0205;
+const RSTRING: u16 = 0x00D6;
+const BLANK: u16 = 0x0201;
+const MULBLANK: u16 = 0x00BE;
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
@@ -70,6 +77,33 @@ pub fn declared_cells(stream: &[u8]) -> u64 {
         })
         .max()
         .unwrap_or(0)
+}
+
+/// The most cells one sheet's cell records span: calamine lays a sheet out as the rectangle from
+/// its first to its last cell, so two cells at opposite corners make 65 536 × 65 536.
+pub fn spanned_cells(stream: &[u8]) -> u64 {
+    let mut most = 0u64;
+    // (first row, last row, first column, last column) of the sheet being read.
+    let mut span: Option<(u16, u16, u16, u16)> = None;
+    let size = |s: Option<(u16, u16, u16, u16)>| s.map_or(0, |(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1));
+    for (kind, d) in records(stream, 0) {
+        let cells = match kind {
+            BOF => {
+                most = most.max(size(span.take()));
+                continue;
+            }
+            NUMBER | RK | FORMULA | LABELSST | LABEL | BOOLERR | RSTRING | BLANK => u16_at(d, 0).zip(u16_at(d, 2)).map(|(r, c)| (r, c, c)),
+            MULRK | MULBLANK => u16_at(d, 0).zip(u16_at(d, 2)).zip(d.len().checked_sub(2).and_then(|i| u16_at(d, i))).map(|((r, c0), c1)| (r, c0, c1.max(c0))),
+            _ => None,
+        };
+        if let Some((r, c0, c1)) = cells {
+            span = Some(match span {
+                None => (r, r, c0, c1),
+                Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(c0), b.max(c1)),
+            });
+        }
+    }
+    most.max(size(span))
 }
 
 /// (sheet, row, column) of every percent-formatted number cell, 0-based.
