@@ -22,7 +22,7 @@ pub struct CsvWriter {
 
 /// A text cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`, which
 /// Excel shows as text; only in Excel mode (`bom`), so that other readers get the text as is.
-pub(crate) fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
+fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) && value.parse::<f64>().is_err() {
         std::borrow::Cow::Owned(format!("'{value}"))
     } else {
@@ -30,7 +30,7 @@ pub(crate) fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub(crate) fn field(out: &mut String, value: &str) {
+fn field(out: &mut String, value: &str) {
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
         out.push_str(&value.replace('"', "\"\""));
@@ -85,6 +85,27 @@ impl CsvWriter {
     pub fn finish(self) -> String {
         self.out
     }
+}
+
+/// A CSV of text cells under a header row (the findings' and score reports' CSV): a BOM and
+/// formulas neutralised in Excel mode, CRLF row ends.
+pub(crate) fn text_table(columns: &[&str], rows: impl IntoIterator<Item = Vec<String>>, bom: bool) -> String {
+    let mut out = String::new();
+    if bom {
+        out.push('\u{FEFF}');
+    }
+    out.push_str(&columns.join(","));
+    out.push_str("\r\n");
+    for cells in rows {
+        for (k, cell) in cells.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            if bom { field(&mut out, &excel_safe(cell)) } else { field(&mut out, cell) }
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// One document as CSV.

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::csv::{excel_safe, field};
+use super::csv::text_table;
 use crate::error::{Error, Result};
 use crate::review::Finding;
 
@@ -40,15 +40,9 @@ pub fn to_json(findings: &[Finding], pretty: bool) -> Result<String> {
 /// One row per finding under a header row; `bom` is Excel mode (a UTF-8 BOM first, and text
 /// Excel would run as a formula written with a leading apostrophe).
 pub fn to_csv(findings: &[Finding], bom: bool) -> String {
-    let mut out = String::new();
-    if bom {
-        out.push('\u{FEFF}');
-    }
-    out.push_str(&COLUMNS.join(","));
-    out.push_str("\r\n");
-    for f in findings {
-        let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-        let cells = [
+    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+    let rows = findings.iter().map(|f| {
+        vec![
             f.file.clone().unwrap_or_default(),
             f.rule.clone(),
             f.severity.as_str().to_owned(),
@@ -63,14 +57,7 @@ pub fn to_csv(findings: &[Finding], bom: bool) -> String {
             f.message_zh.clone(),
             f.suggestion.clone(),
             f.suggestion_zh.clone(),
-        ];
-        for (i, cell) in cells.iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
-            if bom { field(&mut out, &excel_safe(cell)) } else { field(&mut out, cell) }
-        }
-        out.push_str("\r\n");
-    }
-    out
+        ]
+    });
+    text_table(COLUMNS, rows, bom)
 }

@@ -1,7 +1,7 @@
 //! Score reports out as JSON (`{"tables": [...], "findings": [...]}`) and CSV (one row per
 //! indicator, and one for each table's execution rate).
 
-use super::csv::{excel_safe, field};
+use super::csv::text_table;
 use crate::error::{Error, Result};
 use crate::score::ScoreReport;
 
@@ -39,21 +39,8 @@ fn number(v: Option<f64>) -> String {
 
 /// One row per indicator and per execution rate; `bom` is Excel mode.
 pub fn to_csv(report: &ScoreReport, bom: bool) -> String {
-    let mut out = String::new();
-    if bom {
-        out.push('\u{FEFF}');
-    }
-    out.push_str(&COLUMNS.join(","));
-    out.push_str("\r\n");
-    let mut row = |cells: Vec<String>| {
-        for (k, cell) in cells.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            if bom { field(&mut out, &excel_safe(cell)) } else { field(&mut out, cell) }
-        }
-        out.push_str("\r\n");
-    };
+    let mut rows = Vec::new();
+    let mut row = |cells: Vec<String>| rows.push(cells);
     for t in &report.tables {
         let table = |out: Vec<String>| {
             let mut cells = vec![
@@ -100,5 +87,5 @@ pub fn to_csv(report: &ScoreReport, bom: bool) -> String {
             ]));
         }
     }
-    out
+    text_table(COLUMNS, rows, bom)
 }
