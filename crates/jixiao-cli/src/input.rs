@@ -73,13 +73,14 @@ pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Inp
         std::fs::read(name).map_err(|e| Failure(format!("{label}: {e}")))?
     };
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
+    // A text source whose lines messages will show is decoded once, and parsed from that text.
+    if keep_source && jixiao::read::detect(&bytes, &options) == Format::Text {
+        let text = jixiao::read::decode(&bytes, options.encoding, &options.origin())?.into_owned();
+        let document = jixiao::parse_str(&text, &ReadOptions { format: Format::Text, ..options })?;
+        return Ok(Input { label, document, source: Some(text) });
+    }
     let document = jixiao::parse_bytes(&bytes, &options)?;
-    let source = if keep_source && jixiao::read::detect(&bytes, &options) == Format::Text {
-        jixiao::read::decode(&bytes, options.encoding, &options.origin()).ok().map(|text| text.into_owned())
-    } else {
-        None
-    };
-    Ok(Input { label, document, source })
+    Ok(Input { label, document, source: None })
 }
 
 /// The files named, with each directory replaced by the document files under it (by suffix,
