@@ -32,19 +32,19 @@ fn opt_target(t: Option<&Target>, out: *mut jx_target) -> bool {
 /// Fills `*out` with the actual result (实际完成值) and returns true; false when the table has none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_indicator_actual(i: *const jx_indicator, out: *mut jx_target) -> bool {
-    guard_value(false, || opt_target(indicator(i).and_then(|i| i.actual.as_ref()), out))
+    guard_value(false, || opt_target(indicator(i).and_then(|i| i.actual.as_deref()), out))
 }
 
 /// Fills `*out` with the progress so far (1-6月执行数) and returns true; false when none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_indicator_progress(i: *const jx_indicator, out: *mut jx_target) -> bool {
-    guard_value(false, || opt_target(indicator(i).and_then(|i| i.progress.as_ref()), out))
+    guard_value(false, || opt_target(indicator(i).and_then(|i| i.progress.as_deref()), out))
 }
 
 /// Fills `*out` with the value expected at year end (全年预计完成) and returns true; false when none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_indicator_expected(i: *const jx_indicator, out: *mut jx_target) -> bool {
-    guard_value(false, || opt_target(indicator(i).and_then(|i| i.expected.as_ref()), out))
+    guard_value(false, || opt_target(indicator(i).and_then(|i| i.expected.as_deref()), out))
 }
 
 /// Writes the weight (分值 / 权重) and returns true; false when not given as a number.

@@ -63,7 +63,7 @@ pub unsafe extern "C" fn jx_table_unit(t: *const jx_table, out: *mut jx_str) -> 
 /// Writes the project's budget (预算数) and returns true; false when none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_budget(t: *const jx_table, out: *mut jx_amount) -> bool {
-    guard_value(false, || write_opt(table(t).and_then(|t| t.budget.as_ref()).map(amount_of), out))
+    guard_value(false, || write_opt(table(t).and_then(|t| t.budget.as_deref()).map(amount_of), out))
 }
 
 /// Writes the total score the table states (总分) and returns true; false when it states none.
@@ -137,7 +137,7 @@ pub unsafe extern "C" fn jx_table_has_funds(t: *const jx_table) -> bool {
 /// The funds block's label as written (`预算执行情况(10分)`); empty when none.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_funds_label(t: *const jx_table) -> jx_str {
-    text(table(t).and_then(|t| t.funds.as_ref()), |f| &f.label)
+    text(table(t).and_then(|t| t.funds.as_deref()), |f| &f.label)
 }
 
 #[unsafe(no_mangle)]

@@ -13,7 +13,7 @@ pub struct jx_parsed_target {
 }
 
 fn date_of(d: jixiao::Date) -> jx_date {
-    jx_date { year: d.year.unwrap_or(0), month: d.month.unwrap_or(0), day: d.day.unwrap_or(0) }
+    jx_date { year: d.year.unwrap_or(0), month: d.month.map_or(0, u32::from), day: d.day.map_or(0, u32::from) }
 }
 
 /// Fills `out` from a target; its strings borrow from `t`.

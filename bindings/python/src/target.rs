@@ -49,7 +49,7 @@ pub struct Date {
 
 impl From<&jixiao::Date> for Date {
     fn from(d: &jixiao::Date) -> Self {
-        Date { year: d.year, month: d.month, day: d.day }
+        Date { year: d.year, month: d.month.map(u32::from), day: d.day.map(u32::from) }
     }
 }
 
@@ -57,7 +57,9 @@ impl From<&jixiao::Date> for Date {
 impl Date {
     /// The date as ISO 8601 writes it, as precise as the text: "2023-12", "2023-12-31", "--12-31".
     fn isoformat(&self) -> String {
-        jixiao::write::records::date_text(&jixiao::Date { year: self.year, month: self.month, day: self.day })
+        // Python's values came from a jixiao Date, so they fit in u8.
+        let small = |v: Option<u32>| v.and_then(|v| u8::try_from(v).ok());
+        jixiao::write::records::date_text(&jixiao::Date { year: self.year, month: small(self.month), day: small(self.day) })
     }
     fn __repr__(&self) -> String {
         format!("<jixiao.Date {}>", self.isoformat())

@@ -300,12 +300,12 @@ impl Table {
     /// 预算数 — the project's budget on a sheet of many projects, or None.
     #[getter]
     fn budget(&self) -> Option<Amount> {
-        self.get().budget.as_ref().map(Amount::from)
+        self.get().budget.as_deref().map(Amount::from)
     }
     /// 预算执行情况 — the funds block, or None.
     #[getter]
     fn funds(&self) -> Option<Funds> {
-        self.get().funds.as_ref().map(Funds::from)
+        self.get().funds.as_deref().map(Funds::from)
     }
     /// 年度履职目标 — duties of a department-wide table.
     #[getter]
@@ -459,7 +459,7 @@ impl Indicator {
     /// 实际完成值 — the actual result of a self-evaluation, or None.
     #[getter]
     fn actual(&self) -> Option<Target> {
-        self.get().actual.clone().map(Target::from)
+        self.get().actual.as_deref().cloned().map(Target::from)
     }
     /// 分值 / 权重 — the weight in points, or None.
     #[getter]
@@ -479,12 +479,12 @@ impl Indicator {
     /// 1-6月执行数 — progress so far (monitoring), or None.
     #[getter]
     fn progress(&self) -> Option<Target> {
-        self.get().progress.clone().map(Target::from)
+        self.get().progress.as_deref().cloned().map(Target::from)
     }
     /// 全年预计完成 — the value expected at year end (monitoring), or None.
     #[getter]
     fn expected(&self) -> Option<Target> {
-        self.get().expected.clone().map(Target::from)
+        self.get().expected.as_deref().cloned().map(Target::from)
     }
     /// 完成目标可能性 — "certain", "possible", "impossible", or None.
     #[getter]

@@ -128,3 +128,26 @@ fn money_too_large_for_yuan_has_no_yuan_value() {
     let t = Target::parse(&format!("{}亿元", "9".repeat(305)));
     assert!(t.value_yuan.is_none_or(f64::is_finite), "{:?}", t.value_yuan);
 }
+
+#[test]
+fn a_cell_of_prose_too_long_for_a_quantity_reads_as_short_prose_does() {
+    // Past 4096 bytes the grammar skips its per-character index; what it says must not change.
+    let long = |s: &str| s.repeat(4096 / s.len() + 1);
+    let cases = [
+        (long("进一步提高服务质量"), TargetKind::Qualitative),
+        (format!("根据实际{}", long("情况确定")), TargetKind::AsActual),
+        (long("**个"), TargetKind::Placeholder),
+        (long("稳定运行，"), TargetKind::Qualitative),
+    ];
+    for (text, kind) in cases {
+        let t = Target::parse(&text);
+        assert_eq!(t.kind, kind, "{}…", &text[..30]);
+        assert_eq!(t.raw, text, "the text is kept as written");
+        let short = Target::parse(&text[..text.char_indices().nth(20).map_or(text.len(), |(i, _)| i)]);
+        assert_eq!(t.direction, short.direction, "{}…: the same direction as its start states", &text[..30]);
+    }
+    // A list of quantities that long is prose too: kept whole, never half read.
+    let list = long("补助1007家庭户，");
+    assert_eq!(Target::parse(&list).kind, TargetKind::Qualitative);
+    assert_eq!(Target::parse(&list[..60]).kind, TargetKind::Compound);
+}

@@ -47,22 +47,22 @@ pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
         match s.get(at + n) {
             Some('年') => {
                 if let Some((m, len)) = month_at(s, i) {
-                    date.month = Some(m);
+                    date.month = Some(m as u8);
                     i += len;
                     if let Some((d, len)) = day_at(s, i) {
-                        date.day = Some(d);
+                        date.day = Some(d as u8);
                         i += len;
                     }
                 }
             }
             Some(&sep @ ('.' | '-' | '/')) => {
                 let (m, len) = digits(s, i, 2).filter(|(m, _)| (1..=12).contains(m))?;
-                date.month = Some(m);
+                date.month = Some(m as u8);
                 i += len;
                 if s.get(i) == Some(&sep)
                     && let Some((d, len)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=31).contains(d))
                 {
-                    date.day = Some(d);
+                    date.day = Some(d as u8);
                     i += 1 + len;
                 }
             }
@@ -72,10 +72,10 @@ pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
     }
     // `12月31日`, or `12月` when a deadline word follows.
     let (m, len) = month_at(s, i)?;
-    date.month = Some(m);
+    date.month = Some(m as u8);
     i += len;
     if let Some((d, len)) = day_at(s, i) {
-        date.day = Some(d);
+        date.day = Some(d as u8);
         i += len;
     } else if longest_at(s, i, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))).is_none() {
         return None;
@@ -134,8 +134,8 @@ pub fn from_serial(serial: f64) -> Option<Date> {
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
     let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
     (1949..=2200).contains(&year).then_some(Date { year: Some(year), month: Some(month), day: Some(day) })
 }
@@ -149,7 +149,7 @@ mod tests {
         deadline(&c, c.len()).map(|d| (d.date, d.until, d.sign_given))
     }
 
-    fn ymd(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Date {
+    fn ymd(y: Option<i32>, m: Option<u8>, d: Option<u8>) -> Date {
         Date { year: y, month: m, day: d }
     }
 

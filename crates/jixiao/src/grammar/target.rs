@@ -433,8 +433,16 @@ fn note_start(s: &[char], end: usize) -> Option<usize> {
     (open > 0 && !s[open + 1..end - 1].contains(&'(')).then_some(open)
 }
 
+/// Longer texts than this are prose, not quantities, ranges or lists of quantities: they are
+/// read as qualitative without the per-character index (12 bytes a character), so that a
+/// pasted essay in a 指标值 cell costs memory in proportion to its text, not twelve times it.
+const LONGEST_READ: usize = 4096;
+
 /// Reads a target text; see the module docs for the order of rules.
 pub fn parse(raw: &str) -> Target {
+    if raw.len() > LONGEST_READ {
+        return prose(raw);
+    }
     let f = Folded::new(raw);
     let text = f.text();
     if EMPTY_MARKS.contains(&text.as_str()) {
@@ -465,6 +473,26 @@ pub fn parse(raw: &str) -> Target {
     }
     let mut t = blank(raw, TargetKind::Qualitative);
     t.direction = direction(&text);
+    t
+}
+
+/// A text too long to be a quantity: as-actual, a placeholder, or qualitative with the direction
+/// its words state. The same as [`parse`] gives for such a text, with one folded copy of it.
+fn prose(raw: &str) -> Target {
+    // Folding never lengthens a text: one allocation of the raw size, never regrown.
+    let mut text = String::with_capacity(raw.len());
+    text.extend(raw.chars().map(fold_char).filter(|c| !c.is_whitespace()));
+    let kind = if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
+        TargetKind::AsActual
+    } else if is_placeholder(&text) {
+        TargetKind::Placeholder
+    } else {
+        TargetKind::Qualitative
+    };
+    let mut t = blank(raw, kind);
+    if kind == TargetKind::Qualitative {
+        t.direction = direction(&text);
+    }
     t
 }
 

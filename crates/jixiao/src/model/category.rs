@@ -49,7 +49,7 @@ pub struct Indicator {
     /// 实际完成值 / 全年实际值 / 完成值 — the actual result of a self-evaluation, read by the
     /// target grammar; null when the table has no such column.
     #[serde(default)]
-    pub actual: Option<Target>,
+    pub actual: Option<Box<Target>>,
     /// 分值 / 权重 — the indicator's weight in points; null when not given as a number.
     #[serde(default)]
     pub weight: Option<f64>,
@@ -61,16 +61,16 @@ pub struct Indicator {
     pub deviation: String,
     /// 1-6月执行数 / 1-X月执行情况 / 执行值 — progress so far (monitoring tables).
     #[serde(default)]
-    pub progress: Option<Target>,
+    pub progress: Option<Box<Target>>,
     /// 全年预计完成 — the value expected at year end (monitoring tables).
     #[serde(default)]
-    pub expected: Option<Target>,
+    pub expected: Option<Box<Target>>,
     /// 完成目标可能性 — the likelihood of meeting the target (monitoring tables).
     #[serde(default)]
     pub likelihood: Option<Likelihood>,
     /// 中期目标 — the mid-term block of a table with mid-term and annual blocks side by side.
     #[serde(default)]
-    pub midterm: Option<Midterm>,
+    pub midterm: Option<Box<Midterm>>,
 }
 
 /// 中期指标 — an indicator's mid-term block (中期目标 beside 年度目标).

@@ -38,10 +38,10 @@ pub struct Table {
     pub unit: Option<String>,
     /// 预算数 — the project's budget, on a sheet of many projects.
     #[serde(default)]
-    pub budget: Option<Amount>,
+    pub budget: Option<Box<Amount>>,
     /// 预算执行情况 — the funds block above the indicator header; null when absent.
     #[serde(default)]
-    pub funds: Option<Funds>,
+    pub funds: Option<Box<Funds>>,
     /// 年度履职目标 — duties of a department-wide table (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
     #[serde(default)]
     pub duties: Vec<Duty>,

@@ -49,9 +49,11 @@ pub struct Date {
     /// 年 — null when the text names none.
     pub year: Option<i32>,
     /// 月 — 1–12; null when the text names none.
-    pub month: Option<u32>,
+    #[schemars(range(min = 1, max = 12))]
+    pub month: Option<u8>,
     /// 日 — 1–31; null when the text names none.
-    pub day: Option<u32>,
+    #[schemars(range(min = 1, max = 31))]
+    pub day: Option<u8>,
 }
 
 /// 指标值类型 — how a target text was read.

@@ -137,7 +137,21 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
 
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-    reader_for(bytes, options)?.read(bytes, options)
+    let mut doc = reader_for(bytes, options)?.read(bytes, options)?;
+    shrink(&mut doc);
+    Ok(doc)
+}
+
+/// Gives back the spare capacity of the document's long lists (tables and notes grow by
+/// doubling), so that a parsed document holds what it needs and no more. Tables shrink their
+/// own lists as they are built.
+fn shrink(doc: &mut Document) {
+    doc.notes.shrink_to_fit();
+    doc.locations.shrink_to_fit();
+    doc.sections.shrink_to_fit();
+    for section in &mut doc.sections {
+        section.tables.shrink_to_fit();
+    }
 }
 
 /// Parses a document from text already decoded.

@@ -173,7 +173,7 @@ pub fn apply(doc: &Document, rows: &[ActualRow]) -> (Document, Vec<(ActualRow, S
         let found = table.categories.iter_mut().flat_map(|c| c.children.iter_mut()).flat_map(|s| s.indicators.iter_mut()).find(|i| normalized(&i.name) == name);
         match found {
             Some(indicator) if !name.is_empty() => {
-                indicator.actual = Some(Target::parse(&row.actual));
+                indicator.actual = Some(Box::new(Target::parse(&row.actual)));
                 if row.weight.is_some() {
                     indicator.weight = row.weight;
                 }

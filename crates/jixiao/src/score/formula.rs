@@ -110,7 +110,7 @@ fn comparable(target: &Target, actual: &Target) -> Result<(f64, f64, f64), (Stri
 }
 
 /// Dates compared as periods end: a missing month is December, a missing day the 31st.
-fn date_key(d: &Date) -> (i32, u32, u32) {
+fn date_key(d: &Date) -> (i32, u8, u8) {
     (d.year.unwrap_or(i32::MAX), d.month.unwrap_or(12), d.day.unwrap_or(31))
 }
 

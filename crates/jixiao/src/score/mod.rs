@@ -131,7 +131,7 @@ impl TableScorer<'_> {
     fn indicator(&mut self, indicator: &Indicator, level1: crate::model::Level1, weight: f64, weight_given: bool) -> IndicatorScore {
         let rules = self.rules;
         let target = &indicator.target;
-        let actual = indicator.actual.as_ref();
+        let actual = indicator.actual.as_deref();
         let name = indicator.name.trim();
         let shown = if name.is_empty() { indicator.description.trim() } else { name };
         let mut band = None;

@@ -33,8 +33,8 @@ pub struct LaidRow {
 }
 
 /// A cell read as a target: its value cell when the row composes it with a unit column.
-fn target_cell<'a>(t: &'a Option<Target>, unit: &str) -> &'a str {
-    t.as_ref().map_or("", |t| value_cell(&t.raw, "", unit))
+fn target_cell<'a>(t: Option<&'a Target>, unit: &str) -> &'a str {
+    t.map_or("", |t| value_cell(&t.raw, "", unit))
 }
 
 /// What the table's project columns hold on its first row (a sheet of many projects).
@@ -57,9 +57,9 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
         ColumnRole::Description => ind.description.clone(),
         ColumnRole::Target => value_cell(&ind.target.raw, sign, unit).to_owned(),
         ColumnRole::Basis => ind.basis.clone(),
-        ColumnRole::Actual => target_cell(&ind.actual, unit).to_owned(),
-        ColumnRole::Progress => target_cell(&ind.progress, unit).to_owned(),
-        ColumnRole::Expected => target_cell(&ind.expected, unit).to_owned(),
+        ColumnRole::Actual => target_cell(ind.actual.as_deref(), unit).to_owned(),
+        ColumnRole::Progress => target_cell(ind.progress.as_deref(), unit).to_owned(),
+        ColumnRole::Expected => target_cell(ind.expected.as_deref(), unit).to_owned(),
         ColumnRole::Weight if !ind.extra.contains_key(key) => ind.weight.map_or_else(String::new, number_text),
         ColumnRole::Score if !ind.extra.contains_key(key) => ind.reported_score.map_or_else(String::new, number_text),
         ColumnRole::Deviation => ind.deviation.clone(),

@@ -85,7 +85,7 @@ impl<'a> Record<'a> {
     pub fn fields(&self) -> [Field<'a>; 38] {
         let t = &self.indicator.target;
         let ind = self.indicator;
-        let raw = |t: &'a Option<Target>| Field::Text(t.as_ref().map_or("", |t| t.raw.as_str()));
+        let raw = |t: Option<&'a Target>| Field::Text(t.map_or("", |t| t.raw.as_str()));
         let date = |d: &Option<Date>| Field::Owned(d.as_ref().map(date_text).unwrap_or_default());
         [
             Field::Text(self.section.kind.as_str()),
@@ -116,13 +116,13 @@ impl<'a> Record<'a> {
             date(&t.date),
             date(&t.until),
             Field::Text(t.note.as_deref().unwrap_or("")),
-            raw(&ind.actual),
+            raw(ind.actual.as_deref()),
             Field::Number(ind.actual.as_ref().and_then(|a| a.value)),
             Field::Number(ind.weight),
             Field::Number(ind.reported_score),
             Field::Text(&ind.deviation),
-            raw(&ind.progress),
-            raw(&ind.expected),
+            raw(ind.progress.as_deref()),
+            raw(ind.expected.as_deref()),
             Field::Text(ind.likelihood.map_or("", |l| l.as_str())),
             Field::Text(ind.midterm.as_ref().map_or("", |m| m.target.raw.as_str())),
             Field::Integer(Some(self.indicator.line as u64)),

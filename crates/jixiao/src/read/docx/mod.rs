@@ -34,8 +34,7 @@ impl Reader for DocxReader {
         let document = String::from_utf8_lossy(&document);
         let numbering = numbering.as_deref().map(String::from_utf8_lossy);
         let layout = body::layout(&document, numbering.as_deref(), &origin, options.limits)?;
-        let lines: Vec<&str> = layout.lines.iter().map(String::as_str).collect();
-        let mut doc = text::parse_lines(&lines);
+        let mut doc = text::parse_lines(layout.lines.iter().map(String::as_str));
         // A nested table is kept, and reported, as a note at the cell that holds it.
         for (place, text) in &layout.nested {
             let line = layout.places.iter().position(|p| p == place).map_or(0, |i| i + 1);
@@ -43,6 +42,6 @@ impl Reader for DocxReader {
         }
         doc.notes.sort_by_key(|n| n.line);
         doc.locations = layout.places;
-        text::require_structure(doc, options, lines.iter().all(|l| l.trim().is_empty()))
+        text::require_structure(doc, options, layout.lines.iter().all(|l| l.trim().is_empty()))
     }
 }

@@ -26,7 +26,7 @@ impl Reader for TextReader {
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let text = decode(bytes, options.encoding, &options.origin())?;
-        let doc = parse_lines(&split_lines(&text));
+        let doc = parse_lines(split_lines(&text));
         require_structure(doc, options, text.trim().is_empty())
     }
 }
@@ -44,34 +44,33 @@ pub fn require_structure(doc: Document, options: &ReadOptions, empty: bool) -> R
     Ok(doc)
 }
 
-/// Splits on LF, CRLF and lone CR; drops a leading BOM.
-pub fn split_lines(text: &str) -> Vec<&str> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                lines.push(&text[start..i]);
-                start = i + 1;
-            }
-            b'\r' => {
-                lines.push(&text[start..i]);
-                if bytes.get(i + 1) == Some(&b'\n') {
-                    i += 1;
-                }
-                start = i + 1;
-            }
-            _ => {}
+/// Splits on LF, CRLF and lone CR; drops a leading BOM. An iterator, so that reading a large
+/// file never holds a second index of its lines.
+pub fn split_lines(text: &str) -> Lines<'_> {
+    Lines { rest: text.strip_prefix('\u{FEFF}').unwrap_or(text) }
+}
+
+/// The lines of a text, see [`split_lines`].
+pub struct Lines<'a> {
+    rest: &'a str,
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.rest.is_empty() {
+            return None;
         }
-        i += 1;
+        let bytes = self.rest.as_bytes();
+        let Some(end) = bytes.iter().position(|&b| b == b'\n' || b == b'\r') else {
+            return Some(std::mem::take(&mut self.rest));
+        };
+        let line = &self.rest[..end];
+        let skip = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') { 2 } else { 1 };
+        self.rest = &self.rest[end + skip..];
+        Some(line)
     }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
 }
 
 /// A table being read: its title and the rows gathered so far.
@@ -126,6 +125,10 @@ impl State {
 
     fn close_part(&mut self) {
         self.close_table();
+        // A part's tables are all read: give back the list's spare room now, not at the end.
+        if let Some(section) = self.doc.sections.last_mut() {
+            section.tables.shrink_to_fit();
+        }
         if let Place::Overview(heading, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
             if self.doc.overview.is_none() {
                 let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
@@ -246,10 +249,10 @@ impl State {
 }
 
 /// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
-pub fn parse_lines(lines: &[&str]) -> Document {
+pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
     let mut st = State { doc: Document::new(""), place: Place::Preamble, table: None, blanks: 0, in_cell: false };
     let mut title_seen = false;
-    for (i, &text) in lines.iter().enumerate() {
+    for (i, text) in lines.into_iter().enumerate() {
         let line = i + 1;
         // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
         // come from hand edits. Neither makes the line something else.
@@ -291,8 +294,11 @@ mod tests {
 
     #[test]
     fn line_ends_of_every_kind() {
-        assert_eq!(split_lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
-        assert_eq!(split_lines("\u{FEFF}a\n\n"), ["a", ""]);
+        let lines = |text| split_lines(text).collect::<Vec<_>>();
+        assert_eq!(lines("a\r\nb\rc\nd"), ["a", "b", "c", "d"]);
+        assert_eq!(lines("\u{FEFF}a\n\n"), ["a", ""]);
+        assert_eq!(lines("a\r\r\nb\n"), ["a", "", "b"]);
+        assert!(lines("").is_empty());
     }
 
     #[test]

@@ -173,17 +173,35 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
             t.objective = b.objective;
             t.columns = b.columns;
             t.categories = b.categories;
-            t.funds = b.funds;
+            t.funds = b.funds.map(Box::new);
             t.duties = b.duties;
             t.remarks = b.remarks;
             t.subtotals = b.subtotals;
             t.total_score = b.total_score;
             t.grade = b.grade;
             t.unit = b.unit;
-            t.budget = b.budget;
+            t.budget = b.budget.map(Box::new);
+            shrink(&mut t);
             t
         })
         .collect()
+}
+
+/// Gives back the spare capacity of a table's lists. A list grows by doubling from four, and
+/// most level-2 cells hold one to three indicators: without this a table's indicators take
+/// about three times the memory they need.
+fn shrink(table: &mut crate::model::Table) {
+    table.columns.shrink_to_fit();
+    table.categories.shrink_to_fit();
+    for category in &mut table.categories {
+        category.children.shrink_to_fit();
+        for sub in &mut category.children {
+            sub.indicators.shrink_to_fit();
+        }
+    }
+    table.remarks.shrink_to_fit();
+    table.duties.shrink_to_fit();
+    table.subtotals.shrink_to_fit();
 }
 
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
@@ -415,9 +433,9 @@ impl IndicatorRows {
                 Description => ind.description = t.to_owned(),
                 Target => {}
                 Basis => ind.basis = t.to_owned(),
-                Actual => ind.actual = Some(crate::model::Target::parse(&compose_target("", t, unit))),
-                Progress => ind.progress = Some(crate::model::Target::parse(&compose_target("", t, unit))),
-                Expected => ind.expected = Some(crate::model::Target::parse(&compose_target("", t, unit))),
+                Actual => ind.actual = Some(Box::new(crate::model::Target::parse(&compose_target("", t, unit)))),
+                Progress => ind.progress = Some(Box::new(crate::model::Target::parse(&compose_target("", t, unit)))),
+                Expected => ind.expected = Some(Box::new(crate::model::Target::parse(&compose_target("", t, unit)))),
                 // A number that does not print back as written (`10.00`, `10分`) keeps its text in extra too.
                 Weight => {
                     ind.weight = points(t);
@@ -448,10 +466,11 @@ impl IndicatorRows {
             (v, Some(d)) if v.trim().is_empty() && !text(Some(d)).trim().is_empty() => (text(Some(d)), Some(d)),
             (v, _) => (v, self.col(Target)),
         };
-        let raw = if self.col(Sign).is_some() || self.col(Unit).is_some() {
-            compose_target(text(self.col(Sign)), value, if value_col == self.col(Due) { "" } else { unit })
+        // Borrowed when there is nothing to compose: a huge cell is not copied once more.
+        let raw: std::borrow::Cow<str> = if self.col(Sign).is_some() || self.col(Unit).is_some() {
+            compose_target(text(self.col(Sign)), value, if value_col == self.col(Due) { "" } else { unit }).into()
         } else {
-            value.to_owned()
+            value.into()
         };
         ind.target = crate::model::Target::parse(&raw);
         // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31.
@@ -480,7 +499,7 @@ impl IndicatorRows {
             ind.target.comparator_inferred = true;
         }
         if has_midterm {
-            ind.midterm = Some(midterm);
+            ind.midterm = Some(Box::new(midterm));
         }
         ind.extra = extra;
         let body = self.bodies.last_mut().expect("there is always a body");

@@ -107,7 +107,7 @@ mod tests {
         // 90 for the indicators, but the funds block holds 20.
         let mut t = weighted(&[50.0, 30.0, 10.0]);
         let weight = Some(Amount { raw: "20".into(), value: Some(20.0), unit: None, value_yuan: None });
-        t.funds = Some(Funds { rows: vec![FundsRow { label: "总额".into(), weight, ..FundsRow::default() }], ..Funds::default() });
+        t.funds = Some(Box::new(Funds { rows: vec![FundsRow { label: "总额".into(), weight, ..FundsRow::default() }], ..Funds::default() }));
         assert_eq!(lines("weight-sum", &document(vec![t])), vec![100]);
         // A level-1 stating its points, and weights under it that disagree.
         let mut t = weighted(&[50.0, 40.0, 10.0]);
@@ -124,7 +124,7 @@ mod tests {
         // 90 for the indicators when the funds block holds 10.
         let mut t = weighted(&[50.0, 30.0, 10.0]);
         let weight = Some(Amount { raw: "10".into(), value: Some(10.0), unit: None, value_yuan: None });
-        t.funds = Some(Funds { rows: vec![FundsRow { label: "总额".into(), weight, ..FundsRow::default() }], ..Funds::default() });
+        t.funds = Some(Box::new(Funds { rows: vec![FundsRow { label: "总额".into(), weight, ..FundsRow::default() }], ..Funds::default() }));
         assert!(lines("weight-sum", &document(vec![t])).is_empty());
         // No weights at all: nothing to add up.
         assert!(lines("weight-sum", &document(vec![sound(1, "t")])).is_empty());
