@@ -9,12 +9,14 @@ mod check;
 mod config;
 mod human;
 mod input;
+mod output;
 mod parse;
 mod report;
 mod score;
 
 use std::io::{self, Read, Write};
-use std::path::PathBuf;
+
+pub use output::emit;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -87,20 +89,6 @@ fn target(args: TargetArgs) -> Result<(), Failure> {
         out.push('\n');
     }
     emit(None, &out)
-}
-
-pub fn emit(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
-    match path {
-        Some(p) => std::fs::write(p, text).map_err(|e| Failure(format!("{}: {e}", p.display()))),
-        None => {
-            let mut stdout = io::stdout().lock();
-            match stdout.write_all(text.as_bytes()).and_then(|_| stdout.flush()) {
-                // A closed pipe (`| head`) is the reader's choice, not an error.
-                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => Err(Failure(format!("<stdout>: {e}"))),
-                _ => Ok(()),
-            }
-        }
-    }
 }
 
 fn main() -> ExitCode {

@@ -6,7 +6,8 @@ use clap::ValueEnum;
 use jixiao::write::csv::{CsvOptions, CsvWriter};
 
 use crate::input::{self, ReadArgs};
-use crate::{Failure, emit, report};
+use crate::output::Output;
+use crate::{Failure, report};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
@@ -56,7 +57,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         return Err(Failure("xlsx output is a binary file: name it with -o FILE.xlsx".into()));
     }
     let many = files.len() > 1;
-    let mut out = String::new();
+    let mut out = Output::new(args.output.as_ref());
     let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
     // One bad input is one error line; the others are still read and written.
     let mut failed = 0usize;
@@ -75,14 +76,12 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         }
         let doc = &input.document;
         match args.format {
-            OutputFormat::Json => {
-                out.push_str(&jixiao::write::json::to_string(doc, !(args.compact || many))?);
-                out.push('\n');
-            }
-            OutputFormat::Csv => {
-                csv.document(&input.label, doc);
-            }
-            OutputFormat::Text => out.push_str(&jixiao::write::text::to_string(doc)),
+            OutputFormat::Json => out.with(|w| {
+                jixiao::write::json::to_writer(doc, !(args.compact || many), &mut *w)?;
+                w.write_all(b"\n")
+            })?,
+            OutputFormat::Csv => out.with(|w| csv.document(&input.label, doc).drain_to(w))?,
+            OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w))?,
             OutputFormat::Xlsx => {
                 let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
                 let bytes = jixiao::write::xlsx::to_bytes_with(doc, &options)?;
@@ -92,9 +91,10 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         }
     }
     if matches!(args.format, OutputFormat::Csv) {
-        out = csv.finish();
+        // The header alone when no input could be read.
+        out.text(&csv.finish())?;
     }
-    emit(args.output.as_ref(), &out)?;
+    out.finish()?;
     if failed > 0 {
         return Err(Failure(format!("{failed} of {} inputs could not be read (the others were written)", files.len())));
     }

@@ -75,6 +75,31 @@ fn compact_json_text_and_output_file() {
 }
 
 #[test]
+fn output_file_is_written_as_documents_are_read_and_not_made_when_nothing_is() {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("out.json");
+    let path = out.to_str().unwrap();
+    // One input that cannot be read: an error, and no file left behind.
+    let o = jixiao(&["parse", "/nonexistent/x.txt", "-o", path], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "a failed run left {path}");
+    // Several inputs, one bad: the good ones are written, one JSON line each, and exit 2.
+    let o = jixiao(&["parse", &sample(), "/nonexistent/x.txt", &sample(), "-o", path], None);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(written.lines().count(), 2);
+    for line in written.lines() {
+        let doc: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(doc["title"], "2020年部门预算绩效信息");
+    }
+    // The same through standard output.
+    let piped = jixiao(&["parse", &sample(), "/nonexistent/x.txt", &sample()], None);
+    assert_eq!(stdout(&piped), written);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn bad_input_exits_2_with_one_line_naming_the_file() {
     let o = jixiao(&["parse", "/nonexistent/x.txt"], None);
     assert_eq!(o.status.code(), Some(2));

@@ -82,6 +82,15 @@ impl CsvWriter {
         self
     }
 
+    /// Writes what the writer holds to `out` and empties it: call after each document to stream
+    /// a CSV of many documents without holding it all.
+    pub fn drain_to(&mut self, mut out: impl std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
+    }
+
+    /// The CSV (what has not been drained).
     pub fn finish(self) -> String {
         self.out
     }

@@ -179,6 +179,24 @@ fn table(out: &mut String, t: &Table) {
 /// The document as Word-style text (LF line ends, UTF-8).
 pub fn to_string(doc: &Document) -> String {
     let mut out = String::new();
+    write(doc, &mut out, |_| Ok(())).expect("writing to a string does not fail");
+    out
+}
+
+/// Writes the document as Word-style text to `out`, a table at a time, so that the whole text
+/// is never held in memory. `out` should be buffered.
+pub fn to_writer(doc: &Document, mut out: impl std::io::Write) -> std::io::Result<()> {
+    let mut buffer = String::new();
+    write(doc, &mut buffer, |text| {
+        out.write_all(text.as_bytes())?;
+        text.clear();
+        Ok(())
+    })
+}
+
+/// Lays the document out into `out`, calling `flush` after each part and table: the one
+/// writer behind [`to_string`] and [`to_writer`].
+fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) -> std::io::Result<()>) -> std::io::Result<()> {
     // Notes go right after the title, before any part: there nothing is a cell, a category or
     // a table's TC field, so they read back as notes (after the last table they read back as
     // its rows). With no title the first note would become it, so they go last.
@@ -188,32 +206,36 @@ pub fn to_string(doc: &Document) -> String {
         out.push('\n');
     }
     if notes_first {
-        notes(&mut out, doc);
+        notes(out, doc, &mut flush)?;
     }
     if let Some(ov) = &doc.overview {
-        overview(&mut out, ov);
+        overview(out, ov);
     }
+    flush(out)?;
     for section in &doc.sections {
         if !section.heading.is_empty() {
             out.push_str(&section.heading);
             if let Some(toc) = &section.toc {
-                toc_field(&mut out, toc);
+                toc_field(out, toc);
             }
             out.push_str("\n\n");
         }
         for t in &section.tables {
-            table(&mut out, t);
+            table(out, t);
+            flush(out)?;
         }
     }
     if !notes_first {
-        notes(&mut out, doc);
+        notes(out, doc, &mut flush)?;
     }
-    out
+    flush(out)
 }
 
-fn notes(out: &mut String, doc: &Document) {
+fn notes(out: &mut String, doc: &Document, flush: &mut impl FnMut(&mut String) -> std::io::Result<()>) -> std::io::Result<()> {
     for note in &doc.notes {
         out.push_str(&note.text);
         out.push_str("\n\n\n");
+        flush(out)?;
     }
+    Ok(())
 }
