@@ -134,6 +134,21 @@ fn overview() -> impl Strategy<Value = Overview> {
         })
 }
 
+/// A note's text, often one that a reader would take for structure if it were written as is.
+fn note_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        sentence(),
+        words().prop_map(|w| format!("第五部分 {w}")),
+        (1u32..40, words()).prop_map(|(n, w)| format!("{n}、{w}绩效目标表")),
+        words().prop_map(|w| format!("\t{w}")),
+        words().prop_map(|w| format!(" TC {w} \\f B \\l 1 ")),
+        words().prop_map(|w| format!("\u{c}{w}")),
+        words().prop_map(|w| format!("  \t{w}")),
+        words().prop_map(|w| format!("\u{FEFF}{w}")),
+        Just("第一部分  部门整体绩效目标".to_owned()),
+    ]
+}
+
 fn document() -> impl Strategy<Value = Document> {
     (
         proptest::option::of(2000i32..2100),
@@ -189,6 +204,23 @@ proptest! {
         prop_assert!(again.notes.is_empty(), "unplaced: {:?}", again.notes);
         let tables = |d: &Document| without_lines(d).sections.iter().flat_map(|s| s.tables.clone()).collect::<Vec<_>>();
         prop_assert_eq!(tables(&again), tables(&doc));
+    }
+
+    /// Notes that look like structure (a part heading, a table title, a cell, a TC field, a
+    /// form feed) come back as the notes they are, with or without a document title.
+    #[test]
+    fn text_round_trip_keeps_notes_that_look_like_structure(doc in document(), notes in proptest::collection::vec(note_text(), 1..6), titled in any::<bool>()) {
+        let mut doc = doc;
+        if !titled {
+            doc.title.clear();
+            doc.year = None;
+        }
+        doc.notes = notes.iter().map(|t| Note { line: 0, text: t.clone() }).collect();
+        let text = write::text::to_string(&doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap();
+        let back: Vec<&str> = again.notes.iter().map(|n| n.text.as_str()).collect();
+        prop_assert_eq!(back, notes.iter().map(String::as_str).collect::<Vec<_>>(), "{}", text);
+        prop_assert_eq!(without_lines(&again), without_lines(&doc), "{}", text);
     }
 
     #[test]
@@ -298,4 +330,20 @@ fn inline_lists_are_written_inline() {
     assert!(written.contains("\n一是开展培训；二是发放补贴。\n") && written.contains("\n（3）做好宣传\n"), "{written}");
     let again = parse_str(&written, &ReadOptions::default()).unwrap();
     assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
+}
+
+/// A title that reads like a part heading or a table title is written marked, and comes back
+/// the title; the mark (U+FEFF) is not part of any text read.
+#[test]
+fn a_title_that_looks_like_structure_stays_the_title() {
+    for title in ["第一部分 部门整体绩效目标说明", "1、部门预算绩效目标表", "\u{FEFF}2020年部门预算绩效信息"] {
+        let mut doc = common::sample();
+        doc.title = title.into();
+        doc.notes = vec![Note { line: 0, text: "第九部分 附件".into() }];
+        let text = write::text::to_string(&doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap();
+        assert_eq!(again.title, title);
+        assert_eq!(again.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["第九部分 附件"]);
+        assert_eq!(without_lines(&again).sections, without_lines(&doc).sections);
+    }
 }

@@ -14,6 +14,7 @@ use std::path::Path;
 
 pub use container::Limits;
 pub use sheet::cell_number as sheet_cell_number;
+pub(crate) use sheet::names as sheet_names;
 pub use decode::{Encoding, decode};
 
 use crate::error::{Error, Origin, Result};

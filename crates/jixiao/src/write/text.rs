@@ -3,7 +3,7 @@
 
 use super::layout::{self, RowKind};
 use crate::model::{Document, Overview, Table, Toc};
-use crate::read::text::{Part, RESPONSIBILITY_LABEL, subsection};
+use crate::read::text::{LITERAL_MARK, Part, RESPONSIBILITY_LABEL, needs_literal_mark, subsection};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
 fn cell(out: &mut String, text: &str) {
@@ -202,8 +202,11 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
     // its rows). With no title the first note would become it, so they go last.
     let notes_first = !doc.title.is_empty();
     if !doc.title.is_empty() {
-        out.push_str(&doc.title);
-        out.push('\n');
+        if needs_literal_mark(&doc.title) {
+            // A blank line first: a mark on the very first line would be taken for a BOM.
+            out.push('\n');
+        }
+        plain_line(out, &doc.title);
     }
     if notes_first {
         notes(out, doc, &mut flush)?;
@@ -233,9 +236,18 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
 
 fn notes(out: &mut String, doc: &Document, flush: &mut impl FnMut(&mut String) -> std::io::Result<()>) -> std::io::Result<()> {
     for note in &doc.notes {
-        out.push_str(&note.text);
-        out.push_str("\n\n\n");
+        note.text.split('\n').for_each(|line| plain_line(out, line));
+        out.push_str("\n\n");
         flush(out)?;
     }
     Ok(())
+}
+
+/// A line of plain text, marked when it would otherwise read as a heading, title or cell.
+fn plain_line(out: &mut String, line: &str) {
+    if needs_literal_mark(line) {
+        out.push(LITERAL_MARK);
+    }
+    out.push_str(line);
+    out.push('\n');
 }

@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::grammar::labels::{ColumnRole, column_role};
 use crate::model::{Document, SectionKind, Table};
 use crate::read::sheet_cell_number;
+use crate::read::sheet_names::{sheet_kind, sheet_safe};
+use crate::read::text::table_title;
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Write(format!("xlsx output: {e}"))
@@ -24,8 +26,22 @@ fn sheet_name(kind: SectionKind, t: &Table, index: usize, taken: &mut Vec<String
         SectionKind::Other => "",
     };
     let number = t.number.map_or_else(|| (index + 1).to_string(), |n| n.to_string());
-    let clean: String = t.name.chars().map(|c| if "[]:*?/\\'".contains(c) { '_' } else { c }).collect();
-    let base: String = format!("{prefix}{number}-{clean}").chars().take(31).collect();
+    // A title that no reader would take for one (a sheet's own name, `部门项目` for a sheet of
+    // many projects) names the sheet, so that it reads back as the title and not as a note.
+    let base: String = if !t.title.is_empty() && table_title(&t.title).is_none() && sheet_kind(&t.title).0 == kind {
+        sheet_safe(&t.title)
+    } else {
+        sheet_safe(&format!("{prefix}{number}-{}", t.name))
+    };
+    sheet_name_free(&base, taken)
+}
+
+/// The sheet for the notes that have no place in a table.
+const NOTES_SHEET: &str = "备注";
+
+/// `base`, or `base~2`, `base~3`… (within Excel's 31 characters) when it is taken.
+fn sheet_name_free(base: &str, taken: &mut Vec<String>) -> String {
+    let base: String = base.chars().take(31).collect();
     let mut name = base.clone();
     let mut n = 2;
     while taken.iter().any(|t| t.eq_ignore_ascii_case(&name)) {
@@ -222,7 +238,18 @@ pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
             }
         }
     }
-    if doc.sections.iter().all(|s| s.tables.is_empty()) {
+    if !doc.notes.is_empty() {
+        // Content that has no place in a table is kept too: one cell a note, on a sheet of its
+        // own that reads back as notes (it has no indicator header).
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name_free(NOTES_SHEET, &mut taken)).map_err(err)?;
+        ws.set_column_width(0, 80).map_err(err)?;
+        for (row, note) in doc.notes.iter().enumerate() {
+            let row = u32::try_from(row).map_err(|_| Error::Write("more notes than a sheet has rows".into()))?;
+            ws.write_string_with_format(row, 0, &note.text, &f.text).map_err(err)?;
+        }
+    }
+    if doc.sections.iter().all(|s| s.tables.is_empty()) && doc.notes.is_empty() {
         wb.add_worksheet();
     }
     wb.save_to_buffer().map_err(err)

@@ -4,6 +4,7 @@
 //! A sheet with no indicator header (a cover, instructions) is kept in notes, never guessed at.
 
 mod cells;
+pub(crate) mod names;
 mod ods_percent;
 mod xls;
 
@@ -17,10 +18,11 @@ use calamine::Reader as _;
 use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
 use super::tree::{self, Cell, Row};
 use super::text::table_title;
+use names::{names_sheet, sheet_kind, sheet_table_name};
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Origin, Result};
 use crate::grammar::labels::is_header_row;
-use crate::model::{Document, Location, Note, Section, SectionKind, Table};
+use crate::model::{Document, Location, Note, Section, Table};
 
 pub(crate) struct SheetReader;
 
@@ -165,34 +167,6 @@ fn others(bytes: &[u8], limits: Limits, origin: &Origin, percent: &std::collecti
     Ok(grids)
 }
 
-/// `专项3-城乡居民…` → (special_fund, Some(3)); `2-…` → (other, Some(2)).
-fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
-    let kind = if name.starts_with("整体") {
-        SectionKind::DepartmentWide
-    } else if name.starts_with("专项") {
-        SectionKind::SpecialFund
-    } else if name.starts_with("项目") {
-        SectionKind::BudgetProject
-    } else {
-        SectionKind::Other
-    };
-    let rest = name.trim_start_matches(|c: char| !c.is_ascii_digit());
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    (kind, digits.parse().ok())
-}
-
-/// The name after a sheet's leading number: `专项3-城乡居民…` → `城乡居民…`.
-fn sheet_table_name(name: &str) -> &str {
-    match name.find(['-', '、', '_']) {
-        Some(i) if name[..i].chars().any(|c| c.is_ascii_digit()) => &name[i + c_len(name, i)..],
-        _ => name,
-    }
-}
-
-fn c_len(s: &str, i: usize) -> usize {
-    s[i..].chars().next().map_or(1, char::len_utf8)
-}
-
 /// The grids as one document: a section per run of sheets of one kind, a table per sheet (or
 /// per project on a sheet of many), cells located `sheet!cell`.
 fn document(grids: Vec<Grid>) -> Document {
@@ -249,6 +223,16 @@ fn document(grids: Vec<Grid>) -> Document {
             template.year = title.year;
             template.code = title.code;
             title_kind = title.kind;
+            rows.remove(0);
+        } else if let Some(first) = rows.first()
+            && let [cell] = first.cells.iter().filter(|c| !c.text.trim().is_empty()).collect::<Vec<_>>()[..]
+            && names_sheet(cell.text.trim(), &grid.name)
+        {
+            // A title row that is the sheet's own name (`专项1-…`, as jixiao writes a table that
+            // came from a sheet with no title row): the title, not a note.
+            template.title = cell.text.trim().to_owned();
+            template.name = sheet_table_name(&template.title).to_owned();
+            template.number = sheet_kind(&template.title).1;
             rows.remove(0);
         }
         let mut notes = Vec::new();

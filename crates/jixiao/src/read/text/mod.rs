@@ -73,6 +73,17 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
+/// Marks a line to be read as the plain text it is (a note, or the title at the top), never as
+/// a part heading, table title or cell: how the text writer keeps a note that says
+/// `第五部分 …` or `1、…绩效目标表` a note. A zero-width no-break space, which Word does not
+/// put at the start of a line; it is not part of the text read.
+pub const LITERAL_MARK: char = '\u{FEFF}';
+
+/// Whether a line written as is would be read as something other than plain text.
+pub fn needs_literal_mark(line: &str) -> bool {
+    line.starts_with(['\t', LITERAL_MARK, '\u{c}', ' ', '\u{3000}']) || headings::part_heading(line).is_some() || headings::table_title(line).is_some()
+}
+
 /// A table being read: its title and the rows gathered so far.
 struct OpenTable {
     table: Table,
@@ -265,7 +276,15 @@ pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
             st.blanks += 1;
             continue;
         }
-        if let Some(cell) = text.strip_prefix('\t') {
+        if let Some(plain) = text.strip_prefix(LITERAL_MARK) {
+            if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
+                st.doc.title = plain.trim().to_owned();
+                st.doc.year = headings::year_of(&st.doc.title);
+            } else {
+                st.in_cell = false;
+                st.other(line, plain);
+            }
+        } else if let Some(cell) = text.strip_prefix('\t') {
             st.cell(line, cell);
         } else if let Some((number, text, toc)) = headings::part_heading(text) {
             st.in_cell = false;
