@@ -6,7 +6,7 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas mypy
 
-.PHONY: test test-rust test-python test-pip-install test-c test-readme-c venv schema header deps-c install bench fuzz clean
+.PHONY: test test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench fuzz clean
 
 test: test-rust test-c test-python
 
@@ -79,13 +79,15 @@ STATIC := $(LIBDIR)/libjixiao.a -lpthread -ldl -lm
 SHARED := -L$(LIBDIR) -ljixiao -Wl,-rpath,$(abspath $(LIBDIR))
 CBUILD := build/c
 
-# valgrind and pkg-config, from Debian's packages when missing.
+# valgrind, pkg-config and cmake, from Debian's packages when missing.
 deps-c:
-	@command -v valgrind >/dev/null && command -v pkg-config >/dev/null || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind pkg-config >/dev/null; }
+	@command -v valgrind >/dev/null && command -v pkg-config >/dev/null && command -v cmake >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind pkg-config cmake >/dev/null; }
 
 test-c: deps-c
 	$(CARGO) build --locked -p jixiao-capi -p jixiao-cli
+	@# Programs linked with -ljixiao ask the loader for the SONAME, as installed copies have it.
+	ln -sf libjixiao.so $(LIBDIR)/$(SONAME)
 	mkdir -p $(CBUILD)
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/walk.c $(STATIC) -o $(CBUILD)/walk-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/errors.c $(STATIC) -o $(CBUILD)/errors-asan
@@ -100,6 +102,7 @@ test-c: deps-c
 	$(CC) $(C_STRICT) tests/c/hostile.c $(SHARED) -o $(CBUILD)/hostile
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
 	$(MAKE) --no-print-directory test-readme-c
+	$(MAKE) --no-print-directory test-install
 	tests/c/run.sh
 
 # The README's C example, built against an installed copy through pkg-config.
@@ -110,21 +113,69 @@ test-readme-c:
 	  sh -c '$(CC) $(filter-out -Iinclude,$(C_STRICT)) readme.c $$(pkg-config --cflags --libs jixiao) -Wl,-rpath,$$(pkg-config --variable=libdir jixiao) -o readme'
 	cd $(CBUILD) && ./readme ../../tests/data/000_3e963503b18f6771.txt
 
+# What `make install` puts in place works, and `make uninstall` takes all of it away: a CMake
+# project finds the library with find_package(jixiao), the program runs through the SONAME
+# link, the man page and completions are there.
+test-install:
+	rm -rf $(CBUILD)/installed $(CBUILD)/cmake && $(MAKE) --no-print-directory install PREFIX=$(abspath $(CBUILD)/installed) PROFILE=debug
+	test "$$(readelf -d $(CBUILD)/installed/lib/libjixiao.so | sed -n 's/.*soname: \[\(.*\)\]/\1/p')" = "$(SONAME)"
+	awk '/^```c$$/{on=1;next} /^```$$/{on=0} on' README.md > $(CBUILD)/readme-cmake.c
+	cmake -S tests/c/cmake -B $(CBUILD)/cmake -DCMAKE_PREFIX_PATH=$(abspath $(CBUILD)/installed) \
+	  -DREADME_C=$(abspath $(CBUILD)/readme-cmake.c) -DCMAKE_BUILD_TYPE=Debug >/dev/null
+	cmake --build $(CBUILD)/cmake >/dev/null
+	$(CBUILD)/cmake/readme tests/data/000_3e963503b18f6771.txt >/dev/null
+	$(CBUILD)/cmake/readme-static tests/data/000_3e963503b18f6771.txt >/dev/null
+	grep -q '^.TH jixiao 1' $(CBUILD)/installed/share/man/man1/jixiao.1
+	grep -q 'completions' $(CBUILD)/installed/share/bash-completion/completions/jixiao
+	$(CBUILD)/installed/bin/jixiao parse tests/data/000_3e963503b18f6771.txt --compact >/dev/null
+	$(MAKE) --no-print-directory uninstall PREFIX=$(abspath $(CBUILD)/installed)
+	test -z "$$(find $(CBUILD)/installed -type f -o -type l)"
+	@echo "make install / uninstall: ok"
+
 # Regenerate the committed header after a change to bindings/c (the header test fails until you do).
 header:
 	JIXIAO_BLESS=1 $(CARGO) test --locked -p jixiao-capi --test header
 
-# make install PREFIX=/usr/local: library, header and pkg-config file.
+# make install PREFIX=/usr/local: the jixiao command with its man page and shell completions;
+# libjixiao.so.VERSION with its SONAME link (libjixiao.so.0.MINOR while 0.x) and the link a
+# linker looks for, libjixiao.a, the header, and the pkg-config and CMake package files.
+# Release builds are stripped. `make uninstall PREFIX=…` removes exactly these files.
 PREFIX ?= /usr/local
 PROFILE ?= release
 VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+SONAME := libjixiao.so.$(if $(filter 0.%,$(VERSION)),$(word 1,$(subst ., ,$(VERSION))).$(word 2,$(subst ., ,$(VERSION))),$(word 1,$(subst ., ,$(VERSION))))
+LIB := $(DESTDIR)$(PREFIX)/lib
+SHARE := $(DESTDIR)$(PREFIX)/share
+INSTALLED := bin/jixiao lib/libjixiao.so.$(VERSION) lib/$(SONAME) lib/libjixiao.so lib/libjixiao.a \
+  include/jixiao.h lib/pkgconfig/jixiao.pc lib/cmake/jixiao/jixiaoConfig.cmake \
+  lib/cmake/jixiao/jixiaoConfigVersion.cmake share/man/man1/jixiao.1 \
+  share/bash-completion/completions/jixiao share/zsh/site-functions/_jixiao \
+  share/fish/vendor_completions.d/jixiao.fish
 install:
-	$(CARGO) build --locked -p jixiao-capi $(if $(filter release,$(PROFILE)),--release)
-	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
-	install -m 644 target/$(PROFILE)/libjixiao.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 755 target/$(PROFILE)/libjixiao.so $(DESTDIR)$(PREFIX)/lib/
+	$(CARGO) build --locked -p jixiao-capi -p jixiao-cli $(if $(filter release,$(PROFILE)),--release)
+	install -d $(DESTDIR)$(PREFIX)/bin $(LIB)/pkgconfig $(LIB)/cmake/jixiao $(DESTDIR)$(PREFIX)/include \
+	  $(SHARE)/man/man1 $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(if $(filter release,$(PROFILE)),-s) target/$(PROFILE)/jixiao $(DESTDIR)$(PREFIX)/bin/
+	install -m 755 target/$(PROFILE)/libjixiao.so $(LIB)/libjixiao.so.$(VERSION)
+	$(if $(filter release,$(PROFILE)),strip --strip-unneeded $(LIB)/libjixiao.so.$(VERSION))
+	ln -sf libjixiao.so.$(VERSION) $(LIB)/$(SONAME)
+	ln -sf $(SONAME) $(LIB)/libjixiao.so
+	install -m 644 target/$(PROFILE)/libjixiao.a $(LIB)/
+	$(if $(filter release,$(PROFILE)),strip --strip-debug $(LIB)/libjixiao.a)
 	install -m 644 include/jixiao.h $(DESTDIR)$(PREFIX)/include/
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' bindings/c/jixiao.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/jixiao.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@VERSION@|$(VERSION)|' bindings/c/jixiao.pc.in > $(LIB)/pkgconfig/jixiao.pc
+	for f in jixiaoConfig jixiaoConfigVersion; do \
+	  sed -e 's|@VERSION@|$(VERSION)|' -e 's|@SONAME@|$(SONAME)|' bindings/c/cmake/$$f.cmake.in > $(LIB)/cmake/jixiao/$$f.cmake; done
+	target/$(PROFILE)/jixiao man > $(SHARE)/man/man1/jixiao.1
+	target/$(PROFILE)/jixiao completions bash > $(SHARE)/bash-completion/completions/jixiao
+	target/$(PROFILE)/jixiao completions zsh > $(SHARE)/zsh/site-functions/_jixiao
+	target/$(PROFILE)/jixiao completions fish > $(SHARE)/fish/vendor_completions.d/jixiao.fish
+	@# The loader's cache, for a system prefix (not for a staged DESTDIR or a user's own prefix).
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null && ldconfig -v 2>/dev/null | grep -q "^$(PREFIX)/lib:"; then ldconfig; fi
+
+uninstall:
+	cd $(DESTDIR)$(PREFIX) && rm -f $(INSTALLED)
+	-rmdir $(LIB)/cmake/jixiao 2>/dev/null
 
 clean:
 	$(CARGO) clean

@@ -21,12 +21,11 @@ use errors::{detached, encoding_error, usage_error};
 fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
         None => jixiao::Format::Auto,
-        Some(f) => jixiao::Format::from_name(f).ok_or_else(|| usage_error(format!("unknown format '{f}': use 'auto', 'text', 'json', 'docx' or 'xlsx' (also 'xls', 'ods')")))?,
+        Some(f) => jixiao::Format::parse_name(f).map_err(|e| usage_error(e.to_string()))?,
     };
     let encoding = match encoding {
         None => jixiao::Encoding::Auto,
-        Some(e) => jixiao::Encoding::from_name(e)
-            .ok_or_else(|| usage_error(format!("unknown encoding '{e}': use 'auto', 'utf-8', 'utf-16le', 'utf-16be' or 'gb18030'")))?,
+        Some(e) => jixiao::Encoding::parse_name(e).map_err(|e| usage_error(e.to_string()))?,
     };
     Ok(jixiao::ReadOptions { format, encoding, path, ..jixiao::ReadOptions::default() })
 }

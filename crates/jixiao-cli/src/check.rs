@@ -73,11 +73,11 @@ fn list_rules() -> String {
     out
 }
 
-pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<std::process::ExitCode, Failure> {
+pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
     let out_path = args.report.output.clone();
     if args.list_rules {
         emit(out_path.as_ref(), &list_rules())?;
-        return Ok(std::process::ExitCode::SUCCESS);
+        return Ok(0);
     }
     let config = review_config(&args, matches)?;
     let (color, lang) = (args.report.color(), args.report.lang);

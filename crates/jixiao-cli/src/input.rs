@@ -35,9 +35,8 @@ pub struct ReadArgs {
 
 impl ReadArgs {
     pub fn options(&self) -> Result<ReadOptions, Failure> {
-        let encoding = Encoding::from_name(&self.encoding).ok_or_else(|| Failure(format!("unknown encoding '{}'", self.encoding)))?;
-        let format =
-            Format::from_name(&self.input_format).ok_or_else(|| Failure(format!("unknown input format '{}'", self.input_format)))?;
+        let encoding = Encoding::parse_name(&self.encoding)?;
+        let format = Format::parse_name(&self.input_format)?;
         let defaults = Limits::default();
         let limits = Limits {
             max_bytes: self.max_bytes.unwrap_or(defaults.max_bytes),

@@ -49,7 +49,7 @@ pub struct ParseArgs {
 
 pub fn run(args: ParseArgs) -> Result<(), Failure> {
     let options = args.read.options()?;
-    let files = if args.files.is_empty() { vec![PathBuf::from("-")] } else { args.files.clone() };
+    let files = input::expand(&args.files)?;
     if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx) {
         return Err(Failure("text and xlsx output take one input; use json or csv for several".into()));
     }

@@ -83,10 +83,10 @@ pub fn each_input(files: &[PathBuf], args: &ReportArgs, keep_source: bool, mut e
 }
 
 /// The exit code: 2 when an input could not be read, 1 when an error-level finding remains.
-pub fn exit_code(total: usize, failed: usize, errors: bool, verb: &str) -> std::process::ExitCode {
+pub fn exit_code(total: usize, failed: usize, errors: bool, verb: &str) -> u8 {
     if failed > 0 {
         report(&format!("jixiao: {failed} of {total} inputs could not be read (the others were {verb})"));
-        return std::process::ExitCode::from(2);
+        return 2;
     }
-    std::process::ExitCode::from(if errors { 1 } else { 0 })
+    if errors { 1 } else { 0 }
 }

@@ -76,7 +76,7 @@ fn table_text(t: &TableScore) -> String {
     out
 }
 
-pub fn run(args: ScoreArgs) -> Result<std::process::ExitCode, Failure> {
+pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
     let mut rules = args.report.config()?.score;
     if args.deviation_over.is_some() {
         rules.deviation_over = args.deviation_over;

@@ -222,3 +222,61 @@ fn a_panic_in_a_parser_library_is_an_error_line_not_exit_101() {
     let err = stderr(&o);
     assert!(!err.contains("panicked") && err.lines().count() == 1 && err.contains("xls-calamine-panic.bin"), "{err}");
 }
+
+#[test]
+fn an_unknown_encoding_or_format_lists_the_names() {
+    let o = jixiao(&["parse", "--encoding", "big5", &sample()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown encoding 'big5': use one of auto, utf-8, utf-16le, utf-16be, gb18030"), "{}", stderr(&o));
+    let o = jixiao(&["parse", "--input-format", "pdf", &sample()], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown input format 'pdf': use one of auto, text, json, docx, xlsx"), "{}", stderr(&o));
+}
+
+#[test]
+fn json_asked_of_a_text_file_says_it_is_not_jixiao_json() {
+    let o = jixiao(&["parse", "--input-format", "json", &sample()], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("not jixiao JSON") && err.contains("this input is not JSON"), "{err}");
+    assert!(!err.contains("expected struct"), "no serde message: {err}");
+    // jixiao's own JSON still reads with the option.
+    let json = stdout(&jixiao(&["parse", &sample(), "--compact"], None));
+    let o = jixiao(&["parse", "--input-format", "json", "-", "--compact"], Some(json.as_bytes()));
+    assert_eq!(stdout(&o), json);
+}
+
+#[test]
+fn help_shows_examples_exit_codes_and_the_formats_read() {
+    let help = stdout(&jixiao(&["--help"], None));
+    for part in ["Examples:", "Exit codes:", ".docx", ".xlsx .xls .ods", "libreoffice --headless --convert-to docx", "completions"] {
+        assert!(help.contains(part), "--help lacks {part}:\n{help}");
+    }
+    for verb in ["parse", "check", "score", "target", "schema", "completions"] {
+        let help = stdout(&jixiao(&[verb, "--help"], None));
+        assert!(help.contains("Examples:"), "{verb} --help has no examples:\n{help}");
+    }
+}
+
+#[test]
+fn completions_and_the_man_page() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let o = jixiao(&["completions", shell], None);
+        assert_eq!(o.status.code(), Some(0), "{shell}: {}", stderr(&o));
+        assert!(stdout(&o).contains("check"), "{shell} completions know the verbs");
+    }
+    assert_eq!(jixiao(&["completions", "tcsh"], None).status.code(), Some(2));
+    let man = stdout(&jixiao(&["man"], None));
+    assert!(man.starts_with(".ie") || man.contains(".TH jixiao 1"), "{man}");
+    assert!(man.contains("parse") && man.contains("Exit codes"), "{man}");
+}
+
+#[test]
+fn parse_walks_a_directory_like_check() {
+    let o = jixiao(&["parse", &data("real"), "--compact", "-q"], None);
+    // Four of the published sources are transcriptions with no title a reader knows: their
+    // error lines, and the eight others written.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(stderr(&o).matches("not a performance document").count(), 4, "{}", stderr(&o));
+    assert_eq!(stdout(&o).lines().count(), 8);
+}

@@ -19,6 +19,17 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    /// The names [`Encoding::from_name`] takes (it also takes `gbk`, `gb2312` and `cp936` for
+    /// gb18030, and `utf-16` or `unicode` for utf-16le, as Word calls it).
+    pub const NAMES: &[&str] = &["auto", "utf-8", "utf-16le", "utf-16be", "gb18030"];
+
+    /// [`Encoding::from_name`], or a usage error that lists the names.
+    pub fn parse_name(name: &str) -> Result<Encoding> {
+        Encoding::from_name(name).ok_or_else(|| {
+            Error::Usage(format!("unknown encoding '{name}': use one of {} (gbk and gb2312 read as gb18030)", Encoding::NAMES.join(", ")))
+        })
+    }
+
     pub fn from_name(name: &str) -> Option<Encoding> {
         match name.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
             "auto" => Some(Encoding::Auto),

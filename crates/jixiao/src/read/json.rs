@@ -20,6 +20,15 @@ impl Reader for JsonReader {
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        // Asked for JSON, given something else: say so, not what serde makes of its first byte.
+        if !self.sniff(bytes) {
+            let what = if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') { "JSON, but not a jixiao document (no `sections`)" } else { "not JSON" };
+            return Err(Error::Parse {
+                origin: options.origin(),
+                line: None,
+                reason: format!("not jixiao JSON (a document as `jixiao parse` writes it): this input is {what}; read it with the format detected (auto)"),
+            });
+        }
         let doc: Document = serde_json::from_slice(bytes).map_err(|source| Error::Json { origin: options.origin(), source })?;
         if doc.schema_version > SCHEMA_VERSION {
             return Err(Error::Parse {

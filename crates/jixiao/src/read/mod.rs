@@ -47,6 +47,15 @@ impl Format {
         }
     }
 
+    /// The names [`Format::from_name`] takes (it also takes `txt`, and `xls`, `ods` or
+    /// `spreadsheet` for xlsx).
+    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "xlsx"];
+
+    /// [`Format::from_name`], or a usage error that lists the names.
+    pub fn parse_name(name: &str) -> Result<Format> {
+        Format::from_name(name).ok_or_else(|| Error::Usage(format!("unknown input format '{name}': use one of {} (xls and ods read as xlsx)", Format::NAMES.join(", "))))
+    }
+
     /// Parses a format name as the CLI, C and Python take it.
     pub fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
