@@ -64,6 +64,7 @@ from jixiao._native import (
     review_rules,
 )
 from jixiao._pandas import findings_frame
+from jixiao._pandas import to_pandas_many as to_pandas
 
 
 def json_schema() -> Dict[str, Any]:
@@ -138,5 +139,6 @@ __all__ = [
     "parse",
     "read",
     "review_rules",
+    "to_pandas",
     "score_schema",
 ]

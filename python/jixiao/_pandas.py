@@ -1,12 +1,17 @@
-"""pandas frames: Document.to_pandas() (one row per indicator, the CSV columns, real types),
-findings_frame() (one row per review finding) and ScoreReport.to_pandas() (one row per scored
-indicator and execution rate)."""
+"""pandas frames: Document.to_pandas() and to_pandas(docs) (one row per indicator, the CSV
+columns, real types), findings_frame() (one row per review finding) and ScoreReport.to_pandas()
+(one row per scored indicator and execution rate). A missing value is ``pd.NA`` in every column
+(nullable dtypes: ``string``, ``Float64``, ``Int64``, ``boolean``); in a categorical column it is
+pandas' missing category, which ``isna()`` finds the same way."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
+    import pandas
+
     from jixiao._native import Document, ScoreReport
 
 # Columns that take one of a fixed set of values: pandas categoricals with every value known,
@@ -19,15 +24,20 @@ _CATEGORICAL = {
     "comparator": "comparator",
     "table_kind": "table_kind",
     "likelihood": "likelihood",
+    "unit_kind": "unit_kind",
+    "direction": "direction",
 }
 
-# Numbers that may be missing: float64 with NaN.
-_FLOAT = ("value", "upper", "table_budget", "table_total_score", "actual_value", "weight", "reported_score")
+# Numbers that may be missing: Float64 with NA.
+_FLOAT = ("value", "upper", "value_yuan", "table_budget", "table_total_score", "actual_value", "weight", "reported_score")
+_INT = ("section_number", "table_number", "table_year")
+_BOOL = ("comparator_inferred", "sign_given")
 
 
 def _pandas(what: str) -> Any:
     try:
-        import pandas as pd  # type: ignore[import-untyped]
+        # Typed where pandas-stubs is installed, untyped elsewhere.
+        import pandas as pd  # type: ignore[import-untyped,unused-ignore]
     except ImportError as e:
         raise ImportError(
             f"{what} needs pandas, which is not installed: "
@@ -36,22 +46,65 @@ def _pandas(what: str) -> Any:
     return pd
 
 
-def to_pandas(doc: "Document") -> Any:
+def to_pandas(doc: "Document") -> "pandas.DataFrame":
     pd = _pandas("Document.to_pandas()")
     from jixiao._native import CSV_COLUMNS, enum_values
 
     values = enum_values()
     columns = doc._columns()
-    frame = pd.DataFrame({name: columns[name] for name in CSV_COLUMNS})
-    for column, enum in _CATEGORICAL.items():
-        data = [None if v == "" else v for v in columns[column]]
-        frame[column] = pd.Categorical(data, categories=values[enum])
-    for column in _FLOAT:
-        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
-    frame["comparator_inferred"] = frame["comparator_inferred"].astype("bool")
-    for column in ("section_number", "table_number", "table_year"):
-        frame[column] = pd.array(columns[column], dtype="Int64")
-    frame["line"] = frame["line"].astype("int64")
+    frame: "pandas.DataFrame" = pd.DataFrame(index=pd.RangeIndex(len(columns["line"])))
+    for name in CSV_COLUMNS:
+        data = columns[name]
+        if name in _CATEGORICAL:
+            frame[name] = pd.Categorical([None if v == "" else v for v in data], categories=values[_CATEGORICAL[name]])
+        elif name in _FLOAT:
+            frame[name] = pd.array(data, dtype="Float64")
+        elif name in _INT:
+            frame[name] = pd.array(data, dtype="Int64")
+        elif name in _BOOL:
+            frame[name] = pd.array(data, dtype="boolean")
+        elif name == "line":
+            frame[name] = pd.array(data, dtype="int64")
+        else:
+            # Text: an empty cell is a missing value, as everywhere else in the frame.
+            frame[name] = pd.array([None if v == "" else v for v in data], dtype="string")
+    return frame
+
+
+def to_pandas_many(docs: Union["Document", Mapping[str, "Document"], Iterable[Union["Document", str, "os.PathLike[str]"]]]) -> "pandas.DataFrame":
+    """One frame of every indicator of many documents, with a leading ``file`` column: the keys
+    of a mapping, the paths of the files read (a path in ``docs`` is read with ``jixiao.read``),
+    or NA for a document given as such. Categoricals keep every value, as in
+    ``Document.to_pandas()``."""
+    pd = _pandas("jixiao.to_pandas()")
+    from jixiao._native import Document, read
+
+    named: List[Tuple[Optional[str], "Document"]] = []
+    if isinstance(docs, Document):
+        named = [(None, docs)]
+    elif isinstance(docs, Mapping):
+        named = [(str(name), doc) for name, doc in docs.items()]
+    else:
+        for item in docs:
+            if isinstance(item, Document):
+                named.append((None, item))
+            else:
+                named.append((os.fspath(item), read(item)))
+    frames = []
+    for name, doc in named:
+        frame = to_pandas(doc)
+        frame.insert(0, "file", pd.array([name] * len(frame), dtype="string"))
+        frames.append(frame)
+    result: "pandas.DataFrame" = pd.concat(frames, ignore_index=True) if frames else _empty_frame(pd)
+    return result
+
+
+def _empty_frame(pd: Any) -> "pandas.DataFrame":
+    """The frame of no documents: every column, no rows."""
+    from jixiao._native import parse
+
+    frame = to_pandas(parse("第二部分 专项资金绩效目标\n"))
+    frame.insert(0, "file", pd.array([], dtype="string"))
     return frame
 
 
@@ -75,7 +128,7 @@ def findings_frame(
     info: Sequence[str] = (),
     warn: Sequence[str] = (),
     deny: Sequence[str] = (),
-) -> Any:
+) -> "pandas.DataFrame":
     """One row per review finding of one document, of many, or of a mapping file → document
     (the keys fill the ``file`` column); the columns of FINDING_COLUMNS. ``severity`` and
     ``rule`` are categoricals with every value known; a missing text or number is ``NA``."""
@@ -91,7 +144,7 @@ def findings_frame(
             ])
     columns = {name: [row[k] for row in rows] for k, name in enumerate(FINDING_COLUMNS)}
     values = enum_values()
-    frame = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in FINDING_COLUMNS})
+    frame: "pandas.DataFrame" = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in FINDING_COLUMNS})
     frame["rule"] = pd.Categorical(columns["rule"], categories=values["rule"])
     frame["severity"] = pd.Categorical(columns["severity"], categories=["info", "warning", "error"], ordered=True)
     frame["line"] = pd.array(columns["line"], dtype="int64")
@@ -100,7 +153,7 @@ def findings_frame(
     return frame
 
 
-def score_frame(report: "ScoreReport") -> Any:
+def score_frame(report: "ScoreReport") -> "pandas.DataFrame":
     """One row per scored indicator, and one per table for the execution rate (``level1`` is
     ``"execution"``); the columns of SCORE_COLUMNS, numbers as floats with NA where missing."""
     pd = _pandas("ScoreReport.to_pandas()")
@@ -119,7 +172,7 @@ def score_frame(report: "ScoreReport") -> Any:
                                 e.reported_score, e.difference] + tail)
     columns = {name: [row[k] for row in rows] for k, name in enumerate(SCORE_COLUMNS)}
     values = enum_values()
-    frame = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in SCORE_COLUMNS})
+    frame: "pandas.DataFrame" = pd.DataFrame({name: pd.array(columns[name], dtype="string") for name in SCORE_COLUMNS})
     frame["level1"] = pd.Categorical(columns["level1"], categories=values["level1"] + ["execution"])
     frame["rule"] = pd.Categorical(columns["rule"], categories=values["score_rule"] + ["execution"])
     frame["band"] = pd.Categorical(columns["band"], categories=values["band"])

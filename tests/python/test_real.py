@@ -67,10 +67,10 @@ def test_frame_has_the_new_columns():
     pd = pytest.importorskip("pandas")
     df = read("qingshen-fgj-2023-ziping").to_pandas()
     assert list(df.columns) == jixiao.CSV_COLUMNS
-    assert list(df["weight"]) == [60.0, 30.0] and df["weight"].dtype == "float64"
+    assert list(df["weight"]) == [60.0, 30.0] and df["weight"].dtype == "Float64"
     assert isinstance(df["table_kind"].dtype, pd.CategoricalDtype)
     assert list(df["table_kind"]) == ["self_evaluation", "self_evaluation"]
-    assert df["comparator_inferred"].dtype == "bool"
+    assert df["comparator_inferred"].dtype == "boolean"
     assert df["table_year"].dtype == "Int64"
     jy = read("jingyan-matazhen-2023").to_pandas()
     assert list(jy["table_budget"].unique()) == [3_309_840.0, 660_000.0]

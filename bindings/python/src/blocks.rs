@@ -29,6 +29,7 @@ pub struct Funds {
     columns: Vec<String>,
     /// 总额, 其中:财政资金 …
     rows: Vec<FundsRow>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -36,6 +37,7 @@ pub struct Funds {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct FundsRow {
+    /// 标签 — the label as written.
     label: String,
     /// 年初预算数.
     initial: Option<Amount>,
@@ -53,6 +55,7 @@ pub struct FundsRow {
     reason: String,
     /// Header label → text for every other column.
     extra: BTreeMap<String, String>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -68,6 +71,7 @@ pub struct Duty {
     project: String,
     /// 预算金额, or None.
     budget: Option<Amount>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -75,8 +79,11 @@ pub struct Duty {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Subtotal {
+    /// 单位 — the unit (单位名称) the subtotal is for, as written.
     unit: String,
+    /// 金额 — the amount, or None.
     amount: Option<Amount>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -84,8 +91,11 @@ pub struct Subtotal {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Remark {
+    /// 标签 — the label as written.
     label: String,
+    /// 原文 — the text as written.
     text: String,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 

@@ -29,9 +29,13 @@ pub struct Overview {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Goal {
+    /// 序号 — the number as written (1 for `1、` or `（一）`).
     number: u32,
+    /// 标题 — the title as written.
     title: String,
+    /// 分项 — the numbered items under the goal.
     items: Vec<GoalItem>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -39,8 +43,11 @@ pub struct Goal {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct GoalItem {
+    /// 序号 — the number as written (1 for `1、` or `（一）`).
     number: u32,
+    /// 原文 — the text as written.
     text: String,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
     /// Whether the item stood in an inline list (一是…二是…).
     inline: bool,
@@ -50,9 +57,13 @@ pub struct GoalItem {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Responsibility {
+    /// 序号 — the number as written (1 for `1、` or `（一）`).
     number: u32,
+    /// 名称 — the name as written.
     name: String,
+    /// 说明 — the description as written.
     description: String,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -60,8 +71,11 @@ pub struct Responsibility {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Safeguard {
+    /// 标题 — the title as written.
     title: String,
+    /// 原文 — the text as written.
     text: String,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -69,8 +83,11 @@ pub struct Safeguard {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Subheading {
+    /// 原文 — the text as written.
     text: String,
+    /// 目录域 — the TC field after the heading, or None.
     toc: Option<Toc>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -78,7 +95,9 @@ pub struct Subheading {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Note {
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
+    /// 原文 — the text as written.
     text: String,
 }
 
@@ -87,12 +106,19 @@ pub struct Note {
 #[pyclass(frozen, eq, get_all, module = "jixiao._native")]
 #[derive(Clone, PartialEq)]
 pub struct Location {
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: Option<usize>,
+    /// 工作表 — the sheet's name, or None.
     sheet: Option<String>,
+    /// 单元格 — the spreadsheet cell (`C7`), or None.
     cell: Option<String>,
+    /// 表格 — the 1-based Word table, or None.
     table: Option<usize>,
+    /// 行 — the 1-based Word table row, or None.
     row: Option<usize>,
+    /// 列 — the 1-based Word table column, or None.
     column: Option<usize>,
+    /// 段落 — the 1-based Word paragraph, or None.
     paragraph: Option<usize>,
 }
 
@@ -125,9 +151,13 @@ impl Location {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Toc {
+    /// 原文 — the text as written.
     text: String,
+    /// 标识符 — the `\f` switch (the table list it belongs to), or None.
     identifier: Option<String>,
+    /// 级别 — the `\l` switch (the TOC level), or None.
     level: Option<u32>,
+    /// 开关 — the field's switches as written (`\f C \l 1`).
     switches: String,
 }
 

@@ -10,13 +10,21 @@ use crate::review::Finding;
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct ExecutionScore {
+    /// 分值 — the weight in points.
     weight: f64,
+    /// 全年预算数 — the year's budget, or None.
     budget: Option<f64>,
+    /// 执行数 — the amount spent, or None.
     executed: Option<f64>,
+    /// 执行率 — spent over budget, as a fraction, or None.
     rate: Option<f64>,
+    /// 得分 — the score by the rules, or None when it cannot be scored.
     score: Option<f64>,
+    /// 自评得分 — the score the table reports, or None.
     reported_score: Option<f64>,
+    /// 差额 — the reported score less the score by the rules, or None.
     difference: Option<f64>,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
 }
 
@@ -24,9 +32,13 @@ pub struct ExecutionScore {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Level1Score {
+    /// 一级指标 — the level-1 category (`output`, `effect`, …).
     level1: &'static str,
+    /// 标签 — the label as written.
     label: String,
+    /// 分值 — the weight in points.
     weight: f64,
+    /// 得分 — the points scored under this level-1 category.
     score: f64,
 }
 
@@ -35,17 +47,29 @@ pub struct Level1Score {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct IndicatorScore {
+    /// 名称 — the name as written.
     name: String,
+    /// 一级指标 — the level-1 category (`output`, `effect`, …).
     level1: &'static str,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
+    /// 指标值 — the target as written.
     target: String,
+    /// 实际完成值 — the actual result as written, or None.
     actual: Option<String>,
+    /// 分值 — the weight in points.
     weight: f64,
+    /// Whether the table gave the weight (False: a default of the rules).
     weight_given: bool,
+    /// 得分 — the score by the rules, or None when it cannot be scored.
     score: Option<f64>,
+    /// 计分规则 — which formula scored it (`at_least`, `range`, …).
     rule: &'static str,
+    /// 档次 — achieved, partly_achieved or not_achieved; None when not scored by bands.
     band: Option<&'static str>,
+    /// 自评得分 — the score the table reports, or None.
     reported_score: Option<f64>,
+    /// 差额 — the reported score less the score by the rules, or None.
     difference: Option<f64>,
 }
 
@@ -54,15 +78,25 @@ pub struct IndicatorScore {
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct TableScore {
+    /// 部分序号 — the part the table is in (2 for 第二部分), or None.
     section_number: Option<u32>,
+    /// 表序号 — the table's number, or None.
     table_number: Option<u32>,
+    /// 名称 — the name as written.
     name: String,
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     line: usize,
+    /// 总分 — the total by the rules.
     total: f64,
+    /// 等级 — the grade the total earns (优, 良, 中, 差).
     grade: Option<String>,
+    /// 自评总分 — the total the table reports, or None.
     reported_total: Option<f64>,
+    /// 一级指标 — the level-1 category (`output`, `effect`, …).
     level1: Vec<Level1Score>,
+    /// The scored indicators, in source order.
     indicators: Vec<IndicatorScore>,
+    /// 预算执行率 — the execution-rate score, or None when the table has no funds block.
     execution: Option<ExecutionScore>,
 }
 

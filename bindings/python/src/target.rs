@@ -43,7 +43,9 @@ impl TargetPart {
 pub struct Date {
     /// None when the text names no year ("12月31日前").
     year: Option<i32>,
+    /// 月 — 1–12, or None.
     month: Option<u32>,
+    /// 日 — 1–31, or None.
     day: Option<u32>,
 }
 

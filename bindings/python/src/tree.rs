@@ -198,6 +198,7 @@ impl Section {
     fn heading(&self) -> &str {
         &self.get().heading
     }
+    /// The tables of the part, in source order.
     #[getter]
     fn tables(&self) -> Vec<Table> {
         (0..self.get().tables.len()).map(|t| Table::new(&self.doc, self.s, t)).collect()
@@ -268,6 +269,7 @@ impl Table {
     fn section(&self) -> Section {
         Section::new(&self.doc, self.s)
     }
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     #[getter]
     fn line(&self) -> usize {
         self.get().line
@@ -364,6 +366,7 @@ impl Category {
             .map(|k| SubCategory { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k })
             .collect()
     }
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     #[getter]
     fn line(&self) -> usize {
         self.get().line
@@ -401,6 +404,7 @@ impl SubCategory {
             .map(|i| Indicator { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k: self.k, i })
             .collect()
     }
+    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     #[getter]
     fn line(&self) -> usize {
         self.get().line

@@ -43,6 +43,11 @@ pub const COLUMNS: &[&str] = &[
     "likelihood",
     "midterm_raw",
     "line",
+    "sign_given",
+    "unit_kind",
+    "value_yuan",
+    "direction",
+    "location",
 ];
 
 /// One value of a record.
@@ -73,6 +78,7 @@ pub fn date_text(d: &Date) -> String {
 
 /// An indicator with everything around it.
 pub struct Record<'a> {
+    pub document: &'a Document,
     pub section: &'a Section,
     pub table: &'a Table,
     pub category: &'a Category,
@@ -82,7 +88,7 @@ pub struct Record<'a> {
 
 impl<'a> Record<'a> {
     /// The fields, in the order of [`COLUMNS`].
-    pub fn fields(&self) -> [Field<'a>; 38] {
+    pub fn fields(&self) -> [Field<'a>; 43] {
         let t = &self.indicator.target;
         let ind = self.indicator;
         let raw = |t: Option<&'a Target>| Field::Text(t.map_or("", |t| t.raw.as_str()));
@@ -126,13 +132,18 @@ impl<'a> Record<'a> {
             Field::Text(ind.likelihood.map_or("", |l| l.as_str())),
             Field::Text(ind.midterm.as_ref().map_or("", |m| m.target.raw.as_str())),
             Field::Integer(Some(self.indicator.line as u64)),
+            Field::Bool(t.sign_given),
+            Field::Text(t.unit_kind.map_or("", |k| k.as_str())),
+            Field::Number(t.value_yuan),
+            Field::Text(t.direction.map_or("", |d| d.as_str())),
+            Field::Owned(self.document.location(self.indicator.line).to_string()),
         ]
     }
 }
 
 /// Every indicator of a document as a record, in source order.
 pub fn records(doc: &Document) -> impl Iterator<Item = Record<'_>> {
-    doc.tables().flat_map(|(section, table)| {
-        table.indicators().map(move |(category, subcategory, indicator)| Record { section, table, category, subcategory, indicator })
+    doc.tables().flat_map(move |(section, table)| {
+        table.indicators().map(move |(category, subcategory, indicator)| Record { document: doc, section, table, category, subcategory, indicator })
     })
 }
