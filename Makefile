@@ -94,12 +94,14 @@ test-c: deps-c
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/review.c $(STATIC) -o $(CBUILD)/review-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/score.c $(STATIC) -o $(CBUILD)/score-asan
 	$(CC) $(C_STRICT) $(SANITIZE) tests/c/hostile.c $(STATIC) -o $(CBUILD)/hostile-asan
+	$(CC) $(C_STRICT) $(SANITIZE) tests/c/flat.c $(STATIC) -o $(CBUILD)/flat-asan
 	$(CXX) $(CXX_STRICT) $(SANITIZE) tests/c/consumer.cpp $(STATIC) -o $(CBUILD)/consumer-asan
 	$(CC) $(C_STRICT) tests/c/walk.c $(SHARED) -o $(CBUILD)/walk
 	$(CC) $(C_STRICT) tests/c/errors.c $(SHARED) -o $(CBUILD)/errors
 	$(CC) $(C_STRICT) tests/c/review.c $(SHARED) -o $(CBUILD)/review
 	$(CC) $(C_STRICT) tests/c/score.c $(SHARED) -lm -o $(CBUILD)/score
 	$(CC) $(C_STRICT) tests/c/hostile.c $(SHARED) -o $(CBUILD)/hostile
+	$(CC) $(C_STRICT) tests/c/flat.c $(SHARED) -o $(CBUILD)/flat
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
 	$(MAKE) --no-print-directory test-readme-c
 	$(MAKE) --no-print-directory test-install

@@ -286,6 +286,16 @@ typedef struct jx_note {
   struct jx_str text;
 } jx_note;
 
+// An indicator and where it stands, all borrowed from the document. `section` is NULL when
+// the indicator was reached from its table (jx_table_indicator).
+typedef struct jx_indicator_at {
+  const struct jx_section *section;
+  const struct jx_table *table;
+  const struct jx_category *category;
+  const struct jx_subcategory *subcategory;
+  const struct jx_indicator *indicator;
+} jx_indicator_at;
+
 // A date as precise as the text gives it; 0 in a field means the text names none.
 typedef struct jx_date {
   int32_t year;
@@ -678,6 +688,22 @@ enum jx_status jx_document_note(const struct jx_document *doc, size_t index, str
 // How many indicators the document holds in all.
 size_t jx_document_indicator_count(const struct jx_document *doc);
 
+// Writes the `index`-th indicator of the document (0 ≤ index < jx_document_indicator_count),
+// in source order, with its section, table, category and subcategory. The first call indexes
+// the document once; every call after is constant time.
+enum jx_status jx_document_indicator(const struct jx_document *doc,
+                                     size_t index,
+                                     struct jx_indicator_at *out);
+
+// How many indicators the table holds, under all its categories.
+size_t jx_table_indicator_count(const struct jx_table *table);
+
+// Writes the `index`-th indicator of the table (0 ≤ index < jx_table_indicator_count) with its
+// category and subcategory; `section` is NULL.
+enum jx_status jx_table_indicator(const struct jx_table *table,
+                                  size_t index,
+                                  struct jx_indicator_at *out);
+
 // Fills `*out` with the actual result (实际完成值) and returns true; false when the table has none.
 bool jx_indicator_actual(const struct jx_indicator *i,
                          struct jx_target *out);
@@ -699,10 +725,65 @@ bool jx_indicator_reported_score(const struct jx_indicator *i, double *out);
 struct jx_str jx_indicator_deviation(const struct jx_indicator *i);
 
 // 完成目标可能性 of a monitoring table; NONE when absent.
+enum jx_likelihood jx_indicator_likelihood(const struct jx_indicator *i);
+
+// Deprecated: the old name of jx_indicator_likelihood (accessors are jx_<type>_<field>; `get_`
+// only where that name is a type's, as jx_table_get_kind beside the type jx_table_kind).
 enum jx_likelihood jx_indicator_get_likelihood(const struct jx_indicator *i);
 
 // Fills `*out` with the mid-term block and returns true; false when the table has none.
 bool jx_indicator_midterm(const struct jx_indicator *i, struct jx_midterm *out);
+
+// A jx_target_kind's name: "quantity", "range", … NULL outside the enumeration.
+const char *jx_target_kind_name(uint32_t value);
+
+// A jx_comparator's name: "ge", "gt", "eq", "le", "lt"; "none".
+const char *jx_comparator_name(uint32_t value);
+
+// A jx_unit_kind's name: "percent", "money", …; "none".
+const char *jx_unit_kind_name(uint32_t value);
+
+// A jx_direction's name: "increase", "decrease", "maintain", "complete"; "none".
+const char *jx_direction_name(uint32_t value);
+
+// A jx_likelihood's name: "certain", "possible", "impossible"; "none".
+const char *jx_likelihood_name(uint32_t value);
+
+// A jx_table_kind's name: "target", "self_evaluation", "monitoring", "department_wide".
+const char *jx_table_kind_name(uint32_t value);
+
+// A jx_section_kind's name: "special_fund", "budget_project", "department_wide", "other".
+const char *jx_section_kind_name(uint32_t value);
+
+// A jx_level1's name: "output", "effect", "satisfaction", "cost", "input", "process", "other".
+const char *jx_level1_name(uint32_t value);
+
+// A jx_level2's name: "quantity", "quality", …, "other".
+const char *jx_level2_name(uint32_t value);
+
+// A jx_score_rule's name: "at_least", "range", …, "not_scored".
+const char *jx_score_rule_name(uint32_t value);
+
+// A jx_band's name: "achieved", "partly_achieved", "not_achieved"; "none".
+const char *jx_band_name(uint32_t value);
+
+// A jx_level's name: "allow", "info", "warn", "deny".
+const char *jx_level_name(uint32_t value);
+
+// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),
+// NUL-terminated and static; NULL for a value outside the enumeration.
+const char *jx_severity_name(uint32_t severity);
+
+// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx". NULL for an unknown code.
+const char *jx_format_name(jx_format format);
+
+// A JX_ENCODING_* code's name: "auto", "utf-8", "utf-16le", "utf-16be", "gb18030". NULL for an
+// unknown code.
+const char *jx_encoding_name(jx_encoding encoding);
+
+// A jx_status value's name: "ok", "null_argument", "invalid_utf8", …; NULL outside the
+// enumeration.
+const char *jx_status_name(uint32_t status);
 
 // The overview, or NULL when the document has no department-wide part.
 const struct jx_overview *jx_document_overview(const struct jx_document *doc_);
@@ -800,10 +881,6 @@ size_t jx_rule_count(void);
 
 // The `index`-th rule (static strings; nothing to free).
 enum jx_status jx_rule_get(size_t index, struct jx_rule *out);
-
-// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),
-// NUL-terminated and static; NULL for a value outside the enumeration.
-const char *jx_severity_name(uint32_t severity);
 
 // The JSON Schema of the findings (`{"findings": [...]}`), NUL-terminated (static; do not free).
 const char *jx_findings_schema_json(void);

@@ -61,6 +61,7 @@ static void null_views(void) {
     EXPECT(!jx_indicator_weight(NULL, &d) && !jx_indicator_reported_score(NULL, &d) && d == 7.0);
     EXPECT(NEUTRAL_STR(jx_indicator_deviation(NULL)) && NEUTRAL_STR(jx_indicator_name(NULL)));
     EXPECT(NEUTRAL_STR(jx_indicator_description(NULL)) && NEUTRAL_STR(jx_indicator_basis(NULL)));
+    EXPECT(jx_indicator_likelihood(NULL) == JX_LIKELIHOOD_NONE);
     EXPECT(jx_indicator_get_likelihood(NULL) == JX_LIKELIHOOD_NONE);
     EXPECT(!jx_indicator_midterm(NULL, &m));
     EXPECT(jx_indicator_extra_count(NULL) == 0);

@@ -45,6 +45,10 @@ valgrind_run "$build/review" "$sample"
 "$build/score-asan" "$data"
 valgrind_run "$build/score" "$data"
 
+docs=("$data"/*.txt "$data"/*.docx "$data"/*.xlsx "$data"/*.xls "$data"/*.ods "$data"/real/*.wordtext.txt)
+"$build/flat-asan" "${docs[@]}"
+valgrind_run "$build/flat" "${docs[@]}"
+
 "$py" "$root/tests/c/exports.py"
 "$build/hostile-asan" "$sample"
 valgrind_run "$build/hostile" "$sample"

@@ -122,7 +122,7 @@ static void walk_target(const jx_indicator *ind) {
     printf("    evaluation");
     if (jx_indicator_weight(ind, &v)) printf(" weight=%g", v);
     if (jx_indicator_reported_score(ind, &v)) printf(" score=%g", v);
-    printf(" likelihood=%d", (int)jx_indicator_get_likelihood(ind));
+    printf(" likelihood=%d", (int)jx_indicator_likelihood(ind));
     put("deviation", jx_indicator_deviation(ind));
     printf("\n");
 }

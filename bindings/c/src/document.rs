@@ -14,14 +14,27 @@ pub struct jx_document {
     _private: [u8; 0],
 }
 
+/// What a jx_document handle owns: the document, and the index of its indicators in source
+/// order that flat iteration (jx_document_indicator) makes on first use.
+pub(crate) struct Held {
+    pub(crate) doc: Document,
+    /// (section, table, category, subcategory, indicator) positions of every indicator.
+    pub(crate) flat: std::sync::OnceLock<Vec<[usize; 5]>>,
+}
+
+pub(crate) fn held<'a>(p: *const jx_document) -> Option<&'a Held> {
+    // SAFETY: a non-NULL jx_document pointer came from Box<Held>::into_raw in this crate.
+    unsafe { p.cast::<Held>().as_ref() }
+}
+
 pub(crate) fn doc<'a>(p: *const jx_document) -> Option<&'a Document> {
-    // SAFETY: a non-NULL jx_document pointer came from Box<Document>::into_raw in this crate.
-    unsafe { p.cast::<Document>().as_ref() }
+    held(p).map(|h| &h.doc)
 }
 
 pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
+    let held = Held { doc: d, flat: std::sync::OnceLock::new() };
     // SAFETY: the caller of every export checked `out` for NULL first.
-    unsafe { *out = Box::into_raw(Box::new(d)).cast() };
+    unsafe { *out = Box::into_raw(Box::new(held)).cast() };
 }
 
 fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
@@ -90,7 +103,7 @@ pub unsafe extern "C" fn jx_document_from_json(json: *const c_char, len: usize, 
 pub unsafe extern "C" fn jx_document_free(doc: *mut jx_document) {
     if !doc.is_null() {
         // SAFETY: a non-NULL jx_document came from Box::into_raw and is freed once.
-        guard_value((), || drop(unsafe { Box::from_raw(doc.cast::<Document>()) }));
+        guard_value((), || drop(unsafe { Box::from_raw(doc.cast::<Held>()) }));
     }
 }
 

@@ -1,11 +1,12 @@
 //! What an indicator holds besides its target: the actual result, weight and reported score of
 //! a self-evaluation, the progress of a monitoring table, and the mid-term block.
 
-use jixiao::{Indicator, Likelihood, Target};
+use jixiao::{Indicator, Target};
 
 use crate::boundary::guard_value;
 use crate::target::fill_target;
 use crate::tree::{jx_indicator, node, text, write_opt};
+use crate::codes::*;
 use crate::types::*;
 
 /// An indicator's mid-term block (中期目标 beside 年度目标).
@@ -67,14 +68,15 @@ pub unsafe extern "C" fn jx_indicator_deviation(i: *const jx_indicator) -> jx_st
 
 /// 完成目标可能性 of a monitoring table; NONE when absent.
 #[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_likelihood(i: *const jx_indicator) -> jx_likelihood {
+    guard_value(jx_likelihood::JX_LIKELIHOOD_NONE, || likelihood_code(indicator(i).and_then(|i| i.likelihood)))
+}
+
+/// Deprecated: the old name of jx_indicator_likelihood (accessors are jx_<type>_<field>; `get_`
+/// only where that name is a type's, as jx_table_get_kind beside the type jx_table_kind).
+#[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_indicator_get_likelihood(i: *const jx_indicator) -> jx_likelihood {
-    use jx_likelihood::*;
-    guard_value(JX_LIKELIHOOD_NONE, || match indicator(i).and_then(|i| i.likelihood) {
-        Some(Likelihood::Certain) => JX_LIKELIHOOD_CERTAIN,
-        Some(Likelihood::Possible) => JX_LIKELIHOOD_POSSIBLE,
-        Some(Likelihood::Impossible) => JX_LIKELIHOOD_IMPOSSIBLE,
-        None => JX_LIKELIHOOD_NONE,
-    })
+    unsafe { jx_indicator_likelihood(i) }
 }
 
 /// Fills `*out` with the mid-term block and returns true; false when the table has none.

@@ -4,8 +4,11 @@
 #![allow(clippy::missing_safety_doc)] // the safety contract of every export is in jixiao.h
 
 mod boundary;
+mod codes;
 mod document;
+mod flat;
 mod indicators;
+mod names;
 mod overview;
 mod review;
 mod score;

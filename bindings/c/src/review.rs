@@ -32,7 +32,18 @@ pub enum jx_level {
     JX_LEVEL_DENY = 3,
 }
 
-fn severity_of(s: Option<Severity>) -> jx_severity {
+/// A JX_LEVEL_* code as the review's level.
+pub(crate) fn level_of(code: u32) -> Option<Level> {
+    match code {
+        0 => Some(Level::Allow),
+        1 => Some(Level::Info),
+        2 => Some(Level::Warn),
+        3 => Some(Level::Deny),
+        _ => None,
+    }
+}
+
+pub(crate) fn severity_of(s: Option<Severity>) -> jx_severity {
     match s {
         None => jx_severity::JX_SEVERITY_NONE,
         Some(Severity::Info) => jx_severity::JX_SEVERITY_INFO,
@@ -129,13 +140,7 @@ pub unsafe extern "C" fn jx_review_config_set(config: *mut jx_review_config, rul
         let rule = unsafe { CStr::from_ptr(rule) }
             .to_str()
             .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "rule is not valid UTF-8"))?;
-        let level = match level {
-            0 => Level::Allow,
-            1 => Level::Info,
-            2 => Level::Warn,
-            3 => Level::Deny,
-            other => return Err(Failure::new(jx_status::JX_STATUS_INVALID_ARGUMENT, format!("unknown level code {other}"))),
-        };
+        let level = level_of(level).ok_or_else(|| Failure::new(jx_status::JX_STATUS_INVALID_ARGUMENT, format!("unknown level code {level}")))?;
         config.set(rule, level)?;
         Ok(())
     })
@@ -232,19 +237,6 @@ pub unsafe extern "C" fn jx_rule_get(index: usize, out: *mut jx_rule) -> jx_stat
         summary: jx_str::new(r.summary),
         summary_zh: jx_str::new(r.summary_zh),
     })
-}
-
-/// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),
-/// NUL-terminated and static; NULL for a value outside the enumeration.
-#[unsafe(no_mangle)]
-pub extern "C" fn jx_severity_name(severity: u32) -> *const c_char {
-    match severity {
-        0 => c"none".as_ptr(),
-        1 => c"info".as_ptr(),
-        2 => c"warning".as_ptr(),
-        3 => c"error".as_ptr(),
-        _ => std::ptr::null(),
-    }
 }
 
 /// The JSON Schema of the findings (`{"findings": [...]}`), NUL-terminated (static; do not free).

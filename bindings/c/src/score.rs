@@ -161,7 +161,7 @@ fn report<'a>(p: *const jx_score_report) -> Option<&'a ScoreReport> {
     unsafe { p.cast::<ScoreReport>().as_ref() }
 }
 
-fn rule_of(r: ScoreRule) -> jx_score_rule {
+pub(crate) fn rule_of(r: ScoreRule) -> jx_score_rule {
     match r {
         ScoreRule::NotScored => jx_score_rule::JX_SCORE_NOT_SCORED,
         ScoreRule::AtLeast => jx_score_rule::JX_SCORE_AT_LEAST,
@@ -174,7 +174,7 @@ fn rule_of(r: ScoreRule) -> jx_score_rule {
     }
 }
 
-fn band_of(b: Option<Band>) -> jx_band {
+pub(crate) fn band_of(b: Option<Band>) -> jx_band {
     match b {
         None => jx_band::JX_BAND_NONE,
         Some(Band::Achieved) => jx_band::JX_BAND_ACHIEVED,

@@ -1,10 +1,11 @@
 //! What a table holds besides its category tree: its kind, year and code, the project columns
 //! of a sheet of many projects, the funds and duties blocks, footer rows and the stated total.
 
-use jixiao::{Amount, Duty, FundsRow, Remark, Subtotal, Table, TableKind};
+use jixiao::{Amount, Duty, FundsRow, Remark, Subtotal, Table};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::tree::{jx_table, node, put, put_pair, text, write_opt};
+use crate::codes::*;
 use crate::types::*;
 
 pub(crate) fn amount_of(a: &Amount) -> jx_amount {
@@ -33,13 +34,7 @@ fn table<'a>(t: *const jx_table) -> Option<&'a Table> {
 /// What the table is, from its title and columns.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_get_kind(t: *const jx_table) -> jx_table_kind {
-    use jx_table_kind::*;
-    guard_value(JX_TABLE_TARGET, || match table(t).map(|t| t.kind) {
-        Some(TableKind::SelfEvaluation) => JX_TABLE_SELF_EVALUATION,
-        Some(TableKind::Monitoring) => JX_TABLE_MONITORING,
-        Some(TableKind::DepartmentWide) => JX_TABLE_DEPARTMENT_WIDE,
-        _ => JX_TABLE_TARGET,
-    })
+    guard_value(jx_table_kind::JX_TABLE_TARGET, || table(t).map_or(jx_table_kind::JX_TABLE_TARGET, |t| table_kind_code(t.kind)))
 }
 
 /// Writes the year the title names and returns true; false when it names none.

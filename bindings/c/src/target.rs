@@ -2,9 +2,10 @@
 
 use std::ffi::c_void;
 
-use jixiao::{Comparator, Direction, Target, TargetKind, UnitKind};
+use jixiao::Target;
 
 use crate::boundary::{Failure, guard, guard_value, input_bytes, jx_status};
+use crate::codes::*;
 use crate::types::*;
 
 /// An owned target read by jx_target_parse. Free with jx_parsed_target_free.
@@ -23,52 +24,18 @@ pub(crate) fn fill_target(t: &Target, out: *mut jx_target) -> Result<(), Failure
     }
     let value = jx_target {
         raw: jx_str::new(&t.raw),
-        kind: match t.kind {
-            TargetKind::Empty => jx_target_kind::JX_TARGET_EMPTY,
-            TargetKind::Quantity => jx_target_kind::JX_TARGET_QUANTITY,
-            TargetKind::Range => jx_target_kind::JX_TARGET_RANGE,
-            TargetKind::Compound => jx_target_kind::JX_TARGET_COMPOUND,
-            TargetKind::Qualitative => jx_target_kind::JX_TARGET_QUALITATIVE,
-            TargetKind::AsActual => jx_target_kind::JX_TARGET_AS_ACTUAL,
-            TargetKind::Deadline => jx_target_kind::JX_TARGET_DEADLINE,
-            TargetKind::Placeholder => jx_target_kind::JX_TARGET_PLACEHOLDER,
-        },
-        comparator: match t.comparator {
-            None => jx_comparator::JX_COMPARATOR_NONE,
-            Some(Comparator::Ge) => jx_comparator::JX_COMPARATOR_GE,
-            Some(Comparator::Gt) => jx_comparator::JX_COMPARATOR_GT,
-            Some(Comparator::Eq) => jx_comparator::JX_COMPARATOR_EQ,
-            Some(Comparator::Lt) => jx_comparator::JX_COMPARATOR_LT,
-            Some(Comparator::Le) => jx_comparator::JX_COMPARATOR_LE,
-        },
+        kind: target_kind_code(t.kind),
+        comparator: comparator_code(t.comparator),
         sign_given: t.sign_given,
         has_value: t.value.is_some(),
         value: t.value.unwrap_or(0.0),
         has_upper: t.upper.is_some(),
         upper: t.upper.unwrap_or(0.0),
         unit: jx_str::opt(t.unit.as_deref()),
-        unit_kind: match t.unit_kind {
-            None => jx_unit_kind::JX_UNIT_NONE,
-            Some(UnitKind::Percent) => jx_unit_kind::JX_UNIT_PERCENT,
-            Some(UnitKind::Permille) => jx_unit_kind::JX_UNIT_PERMILLE,
-            Some(UnitKind::Count) => jx_unit_kind::JX_UNIT_COUNT,
-            Some(UnitKind::Money) => jx_unit_kind::JX_UNIT_MONEY,
-            Some(UnitKind::Duration) => jx_unit_kind::JX_UNIT_DURATION,
-            Some(UnitKind::Area) => jx_unit_kind::JX_UNIT_AREA,
-            Some(UnitKind::Length) => jx_unit_kind::JX_UNIT_LENGTH,
-            Some(UnitKind::Score) => jx_unit_kind::JX_UNIT_SCORE,
-            Some(UnitKind::Rate) => jx_unit_kind::JX_UNIT_RATE,
-            Some(UnitKind::Other) => jx_unit_kind::JX_UNIT_OTHER,
-        },
+        unit_kind: unit_kind_code(t.unit_kind),
         has_value_yuan: t.value_yuan.is_some(),
         value_yuan: t.value_yuan.unwrap_or(0.0),
-        direction: match t.direction {
-            None => jx_direction::JX_DIRECTION_NONE,
-            Some(Direction::Increase) => jx_direction::JX_DIRECTION_INCREASE,
-            Some(Direction::Decrease) => jx_direction::JX_DIRECTION_DECREASE,
-            Some(Direction::Maintain) => jx_direction::JX_DIRECTION_MAINTAIN,
-            Some(Direction::Complete) => jx_direction::JX_DIRECTION_COMPLETE,
-        },
+        direction: direction_code(t.direction),
         part_count: t.parts.len(),
         comparator_inferred: t.comparator_inferred,
         has_date: t.date.is_some(),

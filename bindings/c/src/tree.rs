@@ -1,9 +1,10 @@
 //! Borrowed views into a document's tree: sections, tables, categories, indicators.
 
-use jixiao::{Category, Indicator, Level2, Section, SectionKind, SubCategory, Table};
+use jixiao::{Category, Indicator, Section, SubCategory, Table};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::target::fill_target;
+use crate::codes::*;
 use crate::types::*;
 
 /// A part with tables (第N部分), borrowed from its document.
@@ -91,12 +92,7 @@ pub unsafe extern "C" fn jx_section_number(section: *const jx_section, out: *mut
 /// What the part holds, by the meaning of its heading.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_section_get_kind(section: *const jx_section) -> jx_section_kind {
-    guard_value(jx_section_kind::JX_SECTION_OTHER, || match node::<Section, _>(section).map(|s| s.kind) {
-        Some(SectionKind::SpecialFund) => jx_section_kind::JX_SECTION_SPECIAL_FUND,
-        Some(SectionKind::BudgetProject) => jx_section_kind::JX_SECTION_BUDGET_PROJECT,
-        Some(SectionKind::DepartmentWide) => jx_section_kind::JX_SECTION_DEPARTMENT_WIDE,
-        _ => jx_section_kind::JX_SECTION_OTHER,
-    })
+    guard_value(jx_section_kind::JX_SECTION_OTHER, || node::<Section, _>(section).map_or(jx_section_kind::JX_SECTION_OTHER, |s| section_kind_code(s.kind)))
 }
 
 /// The heading as written.
@@ -230,23 +226,7 @@ pub unsafe extern "C" fn jx_category_child(category: *const jx_category, index: 
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_subcategory_level2(sub: *const jx_subcategory) -> jx_level2 {
-    use jx_level2::*;
-    guard_value(JX_LEVEL2_OTHER, || match node::<SubCategory, _>(sub).map(|s| s.level2) {
-        Some(Level2::Quantity) => JX_LEVEL2_QUANTITY,
-        Some(Level2::Quality) => JX_LEVEL2_QUALITY,
-        Some(Level2::Timeliness) => JX_LEVEL2_TIMELINESS,
-        Some(Level2::Cost) => JX_LEVEL2_COST,
-        Some(Level2::EconomicCost) => JX_LEVEL2_ECONOMIC_COST,
-        Some(Level2::SocialCost) => JX_LEVEL2_SOCIAL_COST,
-        Some(Level2::EcologicalCost) => JX_LEVEL2_ECOLOGICAL_COST,
-        Some(Level2::EconomicBenefit) => JX_LEVEL2_ECONOMIC_BENEFIT,
-        Some(Level2::SocialBenefit) => JX_LEVEL2_SOCIAL_BENEFIT,
-        Some(Level2::EcologicalBenefit) => JX_LEVEL2_ECOLOGICAL_BENEFIT,
-        Some(Level2::Sustainability) => JX_LEVEL2_SUSTAINABILITY,
-        Some(Level2::ServiceSatisfaction) => JX_LEVEL2_SERVICE_SATISFACTION,
-        Some(Level2::Benefit) => JX_LEVEL2_BENEFIT,
-        _ => JX_LEVEL2_OTHER,
-    })
+    guard_value(jx_level2::JX_LEVEL2_OTHER, || node::<SubCategory, _>(sub).map_or(jx_level2::JX_LEVEL2_OTHER, |s| level2_code(s.level2)))
 }
 
 /// The level-2 label as written.

@@ -30,6 +30,17 @@ impl Encoding {
         })
     }
 
+    /// The name, as [`Encoding::NAMES`] spells it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Encoding::Auto => "auto",
+            Encoding::Utf8 => "utf-8",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Gb18030 => "gb18030",
+        }
+    }
+
     pub fn from_name(name: &str) -> Option<Encoding> {
         match name.to_ascii_lowercase().replace(['-', '_'], "").as_str() {
             "auto" => Some(Encoding::Auto),
