@@ -110,7 +110,7 @@ pub extern "C" fn jx_band_name(value: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_level_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Level::ALL, |v| (0..4).find(|&c| crate::review::level_of(c) == Some(v)).unwrap_or(u32::MAX) as u32, Level::as_str, None))
+    guard_value(std::ptr::null(), || name_in(&NAMES, value, Level::ALL, |v| (0..4).find(|&c| crate::review::level_of(c) == Some(v)).unwrap_or(u32::MAX), Level::as_str, None))
 }
 
 /// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),
