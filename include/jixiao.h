@@ -286,6 +286,17 @@ typedef struct jx_note {
   struct jx_str text;
 } jx_note;
 
+// Bytes that were not text in the file's encoding, replaced with U+FFFD (parsed with
+// JX_ENCODING_REPLACE_ERRORS).
+typedef struct jx_replaced_bytes {
+  // The 1-based line they were on.
+  size_t line;
+  // Where they start in the file, in bytes from 0.
+  size_t offset;
+  // The bytes in hex, space-separated ("e4 b8").
+  struct jx_str bytes;
+} jx_replaced_bytes;
+
 // An indicator and where it stands, all borrowed from the document. `section` is NULL when
 // the indicator was reached from its table (jx_table_indicator).
 typedef struct jx_indicator_at {
@@ -602,6 +613,10 @@ typedef struct jx_target_part {
 // GB18030, which also reads GB2312 and GBK.
 #define JX_ENCODING_GB18030 4
 
+// A flag to OR into any encoding: bytes that are not text in it are replaced with U+FFFD and
+// listed (jx_document_replaced_bytes) instead of failing the parse.
+#define JX_ENCODING_REPLACE_ERRORS 256
+
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
@@ -620,7 +635,8 @@ enum jx_status jx_document_parse(const uint8_t *data,
                                  jx_format format,
                                  struct jx_document **out);
 
-// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection.
+// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection;
+// OR JX_ENCODING_REPLACE_ERRORS into it to read a damaged text with its bad bytes replaced.
 enum jx_status jx_document_parse_with(const uint8_t *data,
                                       size_t len,
                                       jx_format format,
@@ -684,6 +700,15 @@ size_t jx_document_note_count(const struct jx_document *doc);
 
 // The `index`-th unplaced piece of content, with its line.
 enum jx_status jx_document_note(const struct jx_document *doc, size_t index, struct jx_note *out);
+
+// How many byte sequences were replaced with U+FFFD (0 unless parsed with
+// JX_ENCODING_REPLACE_ERRORS and the input was damaged).
+size_t jx_document_replaced_count(const struct jx_document *doc);
+
+// The `index`-th replaced byte sequence, with its line and offset.
+enum jx_status jx_document_replaced(const struct jx_document *doc,
+                                    size_t index,
+                                    struct jx_replaced_bytes *out);
 
 // How many indicators the document holds in all.
 size_t jx_document_indicator_count(const struct jx_document *doc);

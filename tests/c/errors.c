@@ -287,8 +287,30 @@ static void word_and_excel(const char *data_dir) {
     jx_document_free(doc);
 }
 
+/* A damaged text: refused by default (naming its line), read with JX_ENCODING_REPLACE_ERRORS,
+ * each bad byte sequence listed with its line and offset. */
+static void replaced_bytes(void) {
+    const char text[] = "第二部分 专项资金绩效目标\n1、甲绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n"
+                        "\t产出指标\n\t数量指标\n\t培训\xff人数\n\t≥100人\n\n";
+    jx_document *doc = NULL;
+    EXPECT(jx_document_parse_with((const uint8_t *)text, sizeof text - 1, JX_FORMAT_TEXT, JX_ENCODING_UTF8, &doc) == JX_STATUS_ENCODING_ERROR);
+    EXPECT(doc == NULL && jx_last_error_line() == 10);
+    EXPECT(jx_document_parse_with((const uint8_t *)text, sizeof text - 1, JX_FORMAT_TEXT, JX_ENCODING_UTF8 | JX_ENCODING_REPLACE_ERRORS, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_replaced_count(doc) == 1);
+    jx_replaced_bytes r;
+    EXPECT(jx_document_replaced(doc, 0, &r) == JX_STATUS_OK);
+    EXPECT(r.line == 10 && str_eq(r.bytes, "ff") && text[r.offset] == '\xff');
+    EXPECT(jx_document_replaced(doc, 1, &r) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_document_indicator_count(doc) == 1);
+    jx_document_free(doc);
+    EXPECT(jx_document_replaced_count(NULL) == 0);
+    EXPECT(jx_document_replaced(NULL, 0, NULL) == JX_STATUS_NULL_ARGUMENT);
+    EXPECT(jx_document_parse_with((const uint8_t *)text, sizeof text - 1, JX_FORMAT_TEXT, 7 | JX_ENCODING_REPLACE_ERRORS, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
+}
+
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: errors DATA_DIR\n"); return 2; }
+    replaced_bytes();
     null_arguments();
     bad_input(argv[1]);
     version();

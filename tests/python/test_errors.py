@@ -5,7 +5,7 @@ import random
 import jixiao
 import pytest
 
-from conftest import SAMPLE
+from conftest import ROOT, SAMPLE
 
 
 def test_not_a_document(tmp_path):
@@ -82,3 +82,22 @@ def test_hostile_arguments_raise_jixiao_errors():
         jixiao.Document.from_json(3)  # type: ignore[arg-type]
     with pytest.raises(jixiao.UsageError, match="NUL"):
         jixiao.read("a\0b.txt")
+
+
+def test_encoding_errors_replace_reads_a_damaged_file_and_lists_the_bytes(tmp_path):
+    good = (ROOT / "tests" / "data" / "000_3e963503b18f6771.txt").read_bytes()
+    lines = good.split(b"\n")
+    lines[10] = b"\xc3" + lines[10]
+    damaged = b"\n".join(lines)
+    with pytest.raises(jixiao.EncodingError) as e:
+        jixiao.parse(damaged)
+    assert e.value.line == 11
+    doc = jixiao.parse(damaged, encoding_errors="replace")
+    assert [(r.line, r.offset, r.bytes) for r in doc.replaced_bytes] == [(11, len(b"\n".join(lines[:10])) + 1, "c3")]
+    assert len(list(doc.indicators())) == 115
+    assert jixiao.parse(good, encoding_errors="replace").replaced_bytes == []
+    path = tmp_path / "damaged.txt"
+    path.write_bytes(damaged)
+    assert jixiao.read(path, encoding_errors="replace").replaced_bytes == doc.replaced_bytes
+    with pytest.raises(jixiao.UsageError, match="strict, replace"):
+        jixiao.parse(damaged, encoding_errors="ignore")

@@ -38,11 +38,13 @@ pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
 }
 
 fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
+    let encoding_code = encoding;
     let format = format_of(format)
         .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
     let encoding = encoding_of(encoding)
         .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
-    Ok(ReadOptions { format, encoding, path, ..ReadOptions::default() })
+    let encoding_errors = if encoding_code & JX_ENCODING_REPLACE_ERRORS != 0 { jixiao::EncodingErrors::Replace } else { jixiao::EncodingErrors::Strict };
+    Ok(ReadOptions { format, encoding, encoding_errors, path, ..ReadOptions::default() })
 }
 
 /// Parses a document from `len` bytes at `data` (encoding detected). `format` is a JX_FORMAT_*
@@ -52,7 +54,8 @@ pub unsafe extern "C" fn jx_document_parse(data: *const u8, len: usize, format: 
     unsafe { jx_document_parse_with(data, len, format, JX_ENCODING_AUTO, out) }
 }
 
-/// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection.
+/// jx_document_parse with an explicit text encoding (a JX_ENCODING_* code) instead of detection;
+/// OR JX_ENCODING_REPLACE_ERRORS into it to read a damaged text with its bad bytes replaced.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_parse_with(
     data: *const u8,
@@ -207,6 +210,19 @@ pub unsafe extern "C" fn jx_document_note_count(doc: *const jx_document) -> usiz
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_note(doc: *const jx_document, index: usize, out: *mut jx_note) -> jx_status {
     put(self::doc(doc).map(|d| d.notes.as_slice()), index, out, "doc", |n| jx_note { line: n.line, text: jx_str::new(&n.text) })
+}
+
+/// How many byte sequences were replaced with U+FFFD (0 unless parsed with
+/// JX_ENCODING_REPLACE_ERRORS and the input was damaged).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_replaced_count(doc: *const jx_document) -> usize {
+    guard_value(0, || self::doc(doc).map_or(0, |d| d.replaced_bytes.len()))
+}
+
+/// The `index`-th replaced byte sequence, with its line and offset.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_replaced(doc: *const jx_document, index: usize, out: *mut jx_replaced_bytes) -> jx_status {
+    put(self::doc(doc).map(|d| d.replaced_bytes.as_slice()), index, out, "doc", |r| jx_replaced_bytes { line: r.line, offset: r.offset, bytes: jx_str::new(&r.bytes) })
 }
 
 /// How many indicators the document holds in all.

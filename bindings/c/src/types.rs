@@ -56,9 +56,12 @@ pub const JX_ENCODING_UTF16LE: jx_encoding = 2;
 pub const JX_ENCODING_UTF16BE: jx_encoding = 3;
 /// GB18030, which also reads GB2312 and GBK.
 pub const JX_ENCODING_GB18030: jx_encoding = 4;
+/// A flag to OR into any encoding: bytes that are not text in it are replaced with U+FFFD and
+/// listed (jx_document_replaced_bytes) instead of failing the parse.
+pub const JX_ENCODING_REPLACE_ERRORS: jx_encoding = 0x100;
 
 pub(crate) fn encoding_of(code: jx_encoding) -> Option<jixiao::Encoding> {
-    match code {
+    match code & !JX_ENCODING_REPLACE_ERRORS {
         JX_ENCODING_AUTO => Some(jixiao::Encoding::Auto),
         JX_ENCODING_UTF8 => Some(jixiao::Encoding::Utf8),
         JX_ENCODING_UTF16LE => Some(jixiao::Encoding::Utf16Le),
@@ -331,6 +334,19 @@ pub struct jx_target_part {
 pub struct jx_note {
     pub line: usize,
     pub text: jx_str,
+}
+
+/// Bytes that were not text in the file's encoding, replaced with U+FFFD (parsed with
+/// JX_ENCODING_REPLACE_ERRORS).
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct jx_replaced_bytes {
+    /// The 1-based line they were on.
+    pub line: usize,
+    /// Where they start in the file, in bytes from 0.
+    pub offset: usize,
+    /// The bytes in hex, space-separated ("e4 b8").
+    pub bytes: jx_str,
 }
 
 /// Where a node stands in the source (jx_document_location): fields are 0 or empty when the

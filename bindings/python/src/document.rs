@@ -78,6 +78,13 @@ impl Document {
         self.inner.notes.iter().map(Note::from).collect()
     }
 
+    /// Bytes that were not text in the encoding and were replaced by U+FFFD (read with
+    /// `encoding_errors="replace"`); empty otherwise.
+    #[getter]
+    fn replaced_bytes(&self) -> Vec<crate::overview::ReplacedBytes> {
+        self.inner.replaced_bytes.iter().map(crate::overview::ReplacedBytes::from).collect()
+    }
+
     /// An iterator over every indicator; each knows its table, section and categories.
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
         let all: Vec<_> = (0..self.inner.sections.len())

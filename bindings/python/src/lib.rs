@@ -18,7 +18,7 @@ use pyo3::types::{PyBytes, PyDict, PyString};
 use document::Document;
 use errors::{detached, encoding_error, usage_error};
 
-fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
+fn read_options(format: Option<&str>, encoding: Option<&str>, encoding_errors: &str, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
         None => jixiao::Format::Auto,
         Some(f) => jixiao::Format::parse_name(f).map_err(|e| usage_error(e.to_string()))?,
@@ -27,15 +27,19 @@ fn read_options(format: Option<&str>, encoding: Option<&str>, path: Option<Strin
         None => jixiao::Encoding::Auto,
         Some(e) => jixiao::Encoding::parse_name(e).map_err(|e| usage_error(e.to_string()))?,
     };
-    Ok(jixiao::ReadOptions { format, encoding, path, ..jixiao::ReadOptions::default() })
+    let encoding_errors = jixiao::EncodingErrors::parse_name(encoding_errors).map_err(|e| usage_error(e.to_string()))?;
+    Ok(jixiao::ReadOptions { format, encoding, encoding_errors, path, ..jixiao::ReadOptions::default() })
 }
 
-/// Parses a document from text (`str`) or bytes (encoding detected). The GIL is released while
-/// parsing, so threads parse in parallel.
+/// Parses a document from text (`str`) or bytes (encoding detected). `format`: "auto", "text",
+/// "json", "docx" or "xlsx" ("xls", "ods"); `encoding`: "auto", "utf-8", "utf-16le",
+/// "utf-16be" or "gb18030" ("gbk"); `encoding_errors`: "strict" (EncodingError naming the line)
+/// or "replace" (bad bytes become U+FFFD, listed in `Document.replaced_bytes`). The GIL is
+/// released while parsing, so threads parse in parallel.
 #[pyfunction]
-#[pyo3(signature = (data, format = None, *, encoding = None))]
-fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
-    let options = read_options(format, encoding, None)?;
+#[pyo3(signature = (data, format = None, *, encoding = None, encoding_errors = "strict"))]
+fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<Document> {
+    let options = read_options(format, encoding, encoding_errors, None)?;
     let doc = if let Ok(s) = data.cast::<PyString>() {
         // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8. A lone surrogate
         // has no UTF-8: that is the text's error, not a bare UnicodeEncodeError.
@@ -53,14 +57,15 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
     Ok(Document::new(doc))
 }
 
-/// Reads and parses a file; the format comes from the content, not the suffix.
+/// Reads and parses a file; the format comes from the content, not the suffix. `format`,
+/// `encoding` and `encoding_errors` as for `parse`.
 #[pyfunction]
-#[pyo3(signature = (path, format = None, *, encoding = None))]
-fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>) -> PyResult<Document> {
+#[pyo3(signature = (path, format = None, *, encoding = None, encoding_errors = "strict"))]
+fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<Document> {
     if path.as_os_str().as_encoded_bytes().contains(&0) {
         return Err(usage_error(format!("the path {path:?} holds a NUL character")));
     }
-    let options = read_options(format, encoding, Some(path.display().to_string()))?;
+    let options = read_options(format, encoding, encoding_errors, Some(path.display().to_string()))?;
     Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
 
@@ -147,6 +152,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<overview::Safeguard>()?;
     m.add_class::<overview::Subheading>()?;
     m.add_class::<overview::Note>()?;
+    m.add_class::<overview::ReplacedBytes>()?;
     m.add_class::<overview::Toc>()?;
     m.add_class::<overview::Location>()?;
     Ok(())

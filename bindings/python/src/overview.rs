@@ -193,6 +193,32 @@ impl From<&jixiao::Overview> for Overview {
     }
 }
 
+/// 无效字节 — bytes that were not text in the file's encoding, replaced by U+FFFD when read
+/// with `encoding_errors="replace"`.
+#[pyclass(frozen, eq, get_all, module = "jixiao._native")]
+#[derive(Clone, PartialEq)]
+pub struct ReplacedBytes {
+    /// 行号 — the 1-based line they were on.
+    line: usize,
+    /// 字节偏移 — where they start in the file, in bytes from 0.
+    offset: usize,
+    /// 字节 — the bytes in hex, space-separated ("e4 b8").
+    bytes: String,
+}
+
+#[pymethods]
+impl ReplacedBytes {
+    fn __repr__(&self) -> String {
+        format!("ReplacedBytes(line={}, offset={}, bytes={:?})", self.line, self.offset, self.bytes)
+    }
+}
+
+impl From<&jixiao::model::ReplacedBytes> for ReplacedBytes {
+    fn from(r: &jixiao::model::ReplacedBytes) -> Self {
+        ReplacedBytes { line: r.line, offset: r.offset, bytes: r.bytes.clone() }
+    }
+}
+
 impl From<&jixiao::Note> for Note {
     fn from(n: &jixiao::Note) -> Self {
         Note { line: n.line, text: n.text.clone() }

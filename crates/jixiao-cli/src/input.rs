@@ -16,6 +16,10 @@ pub struct ReadArgs {
     /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.
     #[arg(long, default_value = "auto")]
     pub encoding: String,
+    /// Bytes that are not text in the encoding: strict (an error naming the line) or replace
+    /// (read anyway: each bad sequence becomes U+FFFD and is reported with its line and offset).
+    #[arg(long, default_value = "strict", value_name = "MODE")]
+    pub encoding_errors: String,
     /// Input format: auto (from the content), text, json, docx, xlsx (also .xls, .ods).
     #[arg(long = "input-format", default_value = "auto")]
     pub input_format: String,
@@ -44,7 +48,8 @@ impl ReadArgs {
             max_depth: self.max_depth.unwrap_or(defaults.max_depth),
             max_cells: self.max_cells.unwrap_or(defaults.max_cells),
         };
-        Ok(ReadOptions { format, encoding, path: None, limits })
+        let encoding_errors = jixiao::EncodingErrors::parse_name(&self.encoding_errors)?;
+        Ok(ReadOptions { format, encoding, encoding_errors, path: None, limits })
     }
 }
 
@@ -128,6 +133,9 @@ pub fn place(doc: &Document, line: usize) -> String {
 
 /// Reports the content a reader could not place (kept in the model's notes).
 pub fn warn_notes(input: &Input) {
+    for r in &input.document.replaced_bytes {
+        crate::report(&format!("{}:{}: warning: bytes `{}` at offset {} are not text in the encoding: replaced with U+FFFD", input.label, r.line, r.bytes, r.offset));
+    }
     for note in &input.document.notes {
         let first = note.text.lines().next().unwrap_or("");
         crate::report(&format!(
@@ -135,5 +143,15 @@ pub fn warn_notes(input: &Input) {
             input.label,
             place(&input.document, note.line)
         ));
+    }
+}
+
+/// A header label the reader does not know changes what a table means without losing a cell:
+/// `parse` says so (`check` reports it as the finding `unknown-column`).
+pub fn warn_unknown_columns(input: &Input) {
+    if let Some(rule) = jixiao::review::rules::rule("unknown-column") {
+        for f in jixiao::review::run_rule(&input.document, rule) {
+            crate::report(&format!("{}:{}: warning: {}", input.label, place(&input.document, f.line), f.message));
+        }
     }
 }

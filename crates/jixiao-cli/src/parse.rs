@@ -73,6 +73,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         };
         if !args.quiet {
             input::warn_notes(&input);
+            input::warn_unknown_columns(&input);
         }
         let doc = &input.document;
         match args.format {

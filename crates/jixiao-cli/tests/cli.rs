@@ -280,3 +280,36 @@ fn parse_walks_a_directory_like_check() {
     assert_eq!(stderr(&o).matches("not a performance document").count(), 4, "{}", stderr(&o));
     assert_eq!(stdout(&o).lines().count(), 8);
 }
+
+#[test]
+fn an_unknown_header_label_is_a_warning_not_a_silent_change() {
+    let table = "第二部分 专项资金绩效目标\n1、甲绩效目标表\n\t一级分类\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t培训人数\n\t≥100人\n\n";
+    let o = jixiao(&["parse", "-", "--compact"], Some(table.as_bytes()));
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("<stdin>:2: warning: column `一级分类` is not a label jixiao knows"), "{}", stderr(&o));
+    let o = jixiao(&["check", "-", "--format", "json", "--no-config"], Some(table.as_bytes()));
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rules: Vec<&str> = findings["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert!(rules.contains(&"unknown-column"), "{rules:?}");
+    // The sample's labels are all known: no such warning.
+    assert!(!stderr(&jixiao(&["parse", &sample()], None)).contains("is not a label"));
+}
+
+#[test]
+fn encoding_errors_replace_reads_a_damaged_file_and_reports_each_place() {
+    let mut bytes = std::fs::read(sample()).unwrap();
+    let at = bytes.iter().enumerate().filter(|(_, b)| **b == b'\n').nth(9).unwrap().0 + 1;
+    bytes.insert(at, 0xC3);
+    let o = jixiao(&["parse", "-", "--compact"], Some(&bytes));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("<stdin>:11:"), "{}", stderr(&o));
+    let o = jixiao(&["parse", "-", "--compact", "--encoding-errors", "replace"], Some(&bytes));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stderr(&o).contains(&format!("<stdin>:11: warning: bytes `c3` at offset {at} are not text in the encoding")), "{}", stderr(&o));
+    let doc: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(doc["replaced_bytes"], serde_json::json!([{"line": 11, "offset": at, "bytes": "c3"}]));
+    let o = jixiao(&["parse", "-", "--encoding-errors", "ignore"], Some(&bytes));
+    assert!(o.status.code() == Some(2) && stderr(&o).contains("use one of strict, replace"));
+    // An intact file has no such field at all.
+    assert!(!stdout(&jixiao(&["parse", &sample(), "--compact", "--encoding-errors", "replace"], None)).contains("replaced_bytes"));
+}

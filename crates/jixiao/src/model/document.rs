@@ -32,6 +32,21 @@ pub struct Document {
     /// `line` is the source line itself.
     #[serde(default)]
     pub locations: Vec<Location>,
+    /// 已替换的无效字节 — read with encoding errors replaced (`--encoding-errors replace`): each
+    /// malformed byte sequence that became U+FFFD in the text. Absent (empty) otherwise.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaced_bytes: Vec<ReplacedBytes>,
+}
+
+/// 无效字节 — a byte sequence that was not text in the file's encoding, replaced by U+FFFD.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReplacedBytes {
+    /// 行号 — the 1-based line it was on.
+    pub line: usize,
+    /// 字节偏移 — where it starts in the file, in bytes from 0.
+    pub offset: usize,
+    /// 字节 — the bytes in hex, space-separated (`e4 b8`).
+    pub bytes: String,
 }
 
 impl Document {
@@ -44,6 +59,7 @@ impl Document {
             overview: None,
             sections: Vec::new(),
             notes: Vec::new(),
+            replaced_bytes: Vec::new(),
             locations: Vec::new(),
         }
     }

@@ -13,7 +13,7 @@ mod table;
 mod target;
 
 pub use category::{Category, Indicator, Level1, Level2, Likelihood, Midterm, SubCategory};
-pub use document::{Document, Note, SCHEMA_VERSION};
+pub use document::{Document, Note, ReplacedBytes, SCHEMA_VERSION};
 pub use funds::{Amount, Funds, FundsRow};
 pub use location::{Location, column_name};
 pub use overview::{Goal, GoalItem, Overview, Responsibility, Safeguard, Subheading};

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use crate::error::{Error, Origin, Result};
+pub use crate::model::ReplacedBytes;
 
 /// A text encoding, or `Auto` to detect it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -159,6 +160,92 @@ pub fn decode<'a>(bytes: &'a [u8], encoding: Encoding, origin: &Origin) -> Resul
     Ok(text)
 }
 
+/// What to do with bytes that are not text in the encoding: refuse the input (the default), or
+/// replace them with U+FFFD and record where (`Document::replaced_bytes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EncodingErrors {
+    #[default]
+    Strict,
+    Replace,
+}
+
+impl EncodingErrors {
+    /// The names [`EncodingErrors::parse_name`] takes.
+    pub const NAMES: &[&str] = &["strict", "replace"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EncodingErrors::Strict => "strict",
+            EncodingErrors::Replace => "replace",
+        }
+    }
+
+    /// `strict` or `replace`, or a usage error that lists them.
+    pub fn parse_name(name: &str) -> Result<EncodingErrors> {
+        match name.to_ascii_lowercase().as_str() {
+            "strict" => Ok(EncodingErrors::Strict),
+            "replace" => Ok(EncodingErrors::Replace),
+            _ => Err(Error::Usage(format!("unknown encoding-errors mode '{name}': use one of {}", EncodingErrors::NAMES.join(", ")))),
+        }
+    }
+}
+
+/// [`decode`], or with [`EncodingErrors::Replace`] a damaged text read anyway: each malformed
+/// byte sequence becomes U+FFFD and is listed with its line and byte offset. Binary data is
+/// still refused. In auto mode a damaged file is repaired as the encoding its BOM or NUL
+/// pattern names, else as UTF-8 (the usual case; GB18030 text that decodes is not damaged).
+pub fn decode_with<'a>(bytes: &'a [u8], encoding: Encoding, errors: EncodingErrors, origin: &Origin) -> Result<(Cow<'a, str>, Vec<ReplacedBytes>)> {
+    let strict_error = match decode(bytes, encoding, origin) {
+        Ok(text) => return Ok((text, Vec::new())),
+        Err(e) => e,
+    };
+    let binary_error = matches!(&strict_error, Error::Encoding { reason, .. } if reason.contains("binary"));
+    if errors == EncodingErrors::Strict || binary_error {
+        return Err(strict_error);
+    }
+    let (enc, skip) = match encoding {
+        Encoding::Utf8 => (encoding_rs::UTF_8, if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 }),
+        Encoding::Utf16Le => (encoding_rs::UTF_16LE, if bytes.starts_with(b"\xFF\xFE") { 2 } else { 0 }),
+        Encoding::Utf16Be => (encoding_rs::UTF_16BE, if bytes.starts_with(b"\xFE\xFF") { 2 } else { 0 }),
+        Encoding::Gb18030 => (encoding_rs::GB18030, 0),
+        Encoding::Auto if bytes.starts_with(b"\xEF\xBB\xBF") => (encoding_rs::UTF_8, 3),
+        Encoding::Auto if bytes.starts_with(b"\xFF\xFE") => (encoding_rs::UTF_16LE, 2),
+        Encoding::Auto if bytes.starts_with(b"\xFE\xFF") => (encoding_rs::UTF_16BE, 2),
+        Encoding::Auto => (utf16_without_bom(bytes).unwrap_or(encoding_rs::UTF_8), 0),
+    };
+    let (text, replaced) = replacing(enc, bytes, skip);
+    if let Some(i) = text.find('\0') {
+        return Err(Error::Encoding { origin: origin.clone(), line: Some(1 + text[..i].matches('\n').count()), reason: "binary data (NUL characters), not text".into() });
+    }
+    Ok((text, replaced))
+}
+
+/// Decodes, replacing each malformed sequence with U+FFFD and recording it.
+fn replacing<'a>(enc: &'static encoding_rs::Encoding, bytes: &[u8], skip: usize) -> (Cow<'a, str>, Vec<ReplacedBytes>) {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let src = &bytes[skip..];
+    let mut text = String::with_capacity(decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len()));
+    let mut replaced = Vec::new();
+    let (mut at, mut lines, mut counted) = (0usize, 1usize, 0usize);
+    loop {
+        let (result, read) = decoder.decode_to_string_without_replacement(&src[at..], &mut text, true);
+        at += read;
+        match result {
+            encoding_rs::DecoderResult::Malformed(bad, extra) => {
+                let start = at - extra as usize - bad as usize;
+                lines += text[counted..].matches('\n').count();
+                counted = text.len();
+                let hex: Vec<String> = src[start..start + bad as usize].iter().map(|b| format!("{b:02x}")).collect();
+                replaced.push(ReplacedBytes { line: lines, offset: skip + start, bytes: hex.join(" ") });
+                text.push('\u{FFFD}');
+            }
+            encoding_rs::DecoderResult::InputEmpty => break,
+            encoding_rs::DecoderResult::OutputFull => text.reserve(src.len() - at + 16),
+        }
+    }
+    (Cow::Owned(text), replaced)
+}
+
 fn binary(bytes: &[u8], origin: &Origin) -> Error {
     let at = bytes.iter().position(|b| *b == 0).unwrap_or(0);
     Error::Encoding {
@@ -203,5 +290,23 @@ mod tests {
         assert_eq!(decode(&gbk, Encoding::Gb18030, &Origin(None)).unwrap(), "第二部分\n指标");
         let err = auto(b"abc\n\x00\x01\x02\xff\xfe").unwrap_err();
         assert!(err.to_string().contains("binary"), "{err}");
+    }
+
+    #[test]
+    fn replacing_lists_each_bad_sequence_with_its_line_and_offset() {
+        let origin = Origin(None);
+        let replace = |bytes: &[u8], enc| decode_with(bytes, enc, EncodingErrors::Replace, &origin).map(|(t, r)| (t.into_owned(), r));
+        // UTF-8 with a stray byte on line 2.
+        let (text, r) = replace(b"ab\ncd\xffe\n", Encoding::Auto).unwrap();
+        assert_eq!(text, "ab\ncd\u{FFFD}e\n");
+        assert_eq!(r, vec![ReplacedBytes { line: 2, offset: 5, bytes: "ff".into() }]);
+        // UTF-16LE with a BOM and a lone surrogate.
+        let (text, r) = replace(b"\xff\xfea\x00\n\x00\x00\xd8b\x00", Encoding::Auto).unwrap();
+        assert_eq!(text, "a\n\u{FFFD}b");
+        assert_eq!((r[0].line, r[0].offset, r[0].bytes.as_str()), (2, 6, "00 d8"));
+        // Strict refuses; binary is refused either way; intact text lists nothing.
+        assert!(decode_with(b"cd\xffe", Encoding::Auto, EncodingErrors::Strict, &origin).is_err());
+        assert!(replace(b"a\x00b\xff", Encoding::Utf8).is_err());
+        assert!(replace("第一部分".as_bytes(), Encoding::Auto).unwrap().1.is_empty());
     }
 }

@@ -15,7 +15,7 @@ use std::path::Path;
 pub use container::Limits;
 pub use sheet::cell_number as sheet_cell_number;
 pub(crate) use sheet::names as sheet_names;
-pub use decode::{Encoding, decode};
+pub use decode::{Encoding, EncodingErrors, decode, decode_with};
 
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
@@ -75,6 +75,9 @@ pub struct ReadOptions {
     pub format: Format,
     /// The text encoding; `Auto` detects it (BOM, then strict UTF-8, then GB18030).
     pub encoding: Encoding,
+    /// Bytes that are not text in the encoding: an error (the default), or replaced with U+FFFD
+    /// and listed in `Document::replaced_bytes`.
+    pub encoding_errors: EncodingErrors,
     /// The input's path or label, for messages.
     pub path: Option<String>,
     /// Bounds against hostile files (container size, entries, XML depth, cells).

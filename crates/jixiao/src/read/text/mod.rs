@@ -9,7 +9,7 @@ pub use headings::{split_toc, table_title};
 pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
 use super::tree::{self, Cell, Row};
-use super::{Format, ReadOptions, Reader, decode};
+use super::{Format, ReadOptions, Reader, decode_with};
 use crate::error::{Error, Result};
 use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
 
@@ -25,8 +25,9 @@ impl Reader for TextReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        let text = decode(bytes, options.encoding, &options.origin())?;
-        let doc = parse_lines(split_lines(&text));
+        let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
+        let mut doc = parse_lines(split_lines(&text));
+        doc.replaced_bytes = replaced;
         require_structure(doc, options, text.trim().is_empty())
     }
 }

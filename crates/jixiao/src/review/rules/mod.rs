@@ -23,6 +23,7 @@ mod stray_digit;
 mod template_placeholder;
 mod toc_mismatch;
 mod unknown_category;
+mod unknown_column;
 mod unnamed_indicator;
 mod vacuous_target;
 mod weight_sum;
@@ -40,6 +41,7 @@ pub static RULES: &[&Rule] = &[
     &duplicate_indicator::RULE,
     &misplaced_category::RULE,
     &unknown_category::RULE,
+    &unknown_column::RULE,
     &toc_mismatch::RULE,
     &numbering::RULE,
     &stray_digit::RULE,

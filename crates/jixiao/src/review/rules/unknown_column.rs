@@ -1,0 +1,69 @@
+//! `unknown-column`: a header label jixiao does not know (`一级分类` for `一级指标`). Its cells are
+//! kept, in each indicator's `extra` under that label, but read as nothing else: a mistyped
+//! 一级指标 leaves every category unnamed. Columns that forms add for remarks and scoring
+//! (备注, 评分标准 …) and group labels left of the level-1 column are known extras.
+
+use super::{Rule, Say, Sink, tables};
+use crate::grammar::labels::{ColumnRole, column_role, key};
+use crate::model::Document;
+use crate::review::Severity;
+
+pub static RULE: Rule = Rule {
+    id: "unknown-column",
+    default: Some(Severity::Warning),
+    summary: "a header label jixiao does not know: its cells are kept in extra and read as nothing else",
+    summary_zh: "表头列名无法识别：该列内容保留在 extra 中，不作为指标字段读取",
+    check,
+};
+
+/// Columns forms add beside the indicator columns, compared by [`key`] (no brackets or spaces).
+const KNOWN_EXTRAS: &[&str] = &[
+    "备注", "说明", "序号", "评分标准", "评扣分标准", "扣分标准", "评分细则", "评分办法", "评分规则", "指标值说明",
+    "数据来源", "计算公式", "计算方法", "考核方式", "佐证材料", "证明材料",
+];
+
+fn check(doc: &Document, sink: &mut Sink<'_>) {
+    for scope in tables(doc) {
+        let columns = &scope.table.columns;
+        // Group labels (`绩效指标(90分)`) stand left of the 一级指标 column; with none, a column
+        // there may be the 一级指标 mislabelled, and is checked like the others.
+        let first = columns.iter().position(|c| column_role(c) == ColumnRole::Level1).unwrap_or(0);
+        for label in columns.iter().skip(first) {
+            let k = key(label);
+            if k.is_empty() || column_role(label) != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) {
+                continue;
+            }
+            let label = label.trim();
+            sink.table(scope, scope.start(), Some(label), Say {
+                message: format!("column `{label}` is not a label jixiao knows: its cells are kept in `extra` and read as nothing else"),
+                message_zh: format!("表头“{label}”无法识别：该列内容保留在 extra 中，不作为指标字段读取"),
+                suggestion: "use the form's label (一级指标, 二级指标, 三级指标, 指标值, 指标值确定依据 …) if this column is one of them".into(),
+                suggestion_zh: "如该列是规范列，请使用规范列名（一级指标、二级指标、三级指标、指标值、指标值确定依据等）".into(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixture::*;
+    use crate::model::Document;
+
+    fn with_columns(columns: &[&str]) -> Document {
+        let mut t = sound(1, "t");
+        t.columns = columns.iter().map(|c| (*c).to_owned()).collect();
+        document(vec![t])
+    }
+
+    #[test]
+    fn a_mistyped_label_is_found() {
+        let doc = with_columns(&["一级分类", "二级指标", "三级指标", "指标值", "考评等级"]);
+        assert_eq!(lines("unknown-column", &doc).len(), 2);
+    }
+
+    #[test]
+    fn known_labels_extras_and_group_labels_are_clean() {
+        let doc = with_columns(&["绩效指标(90分)", "一级指标", "二级 指标", "三级指标", "指标值（或计划水平）", "备注", "评（扣）分标准", ""]);
+        assert!(lines("unknown-column", &doc).is_empty());
+    }
+}
