@@ -38,6 +38,7 @@ test-pip-install:
 	rm -rf build/pip-venv && $(PYTHON) -m venv build/pip-venv
 	build/pip-venv/bin/python -m pip install --quiet .
 	cd build && pip-venv/bin/python -c 'import jixiao; d = jixiao.read("../tests/data/000_3e963503b18f6771.txt"); assert sum(1 for _ in d.indicators()) == 115; print("pip install . ok:", jixiao.__version__)'
+	build/pip-venv/bin/jixiao check tests/data/selfeval-2023.txt --format json > /dev/null && echo "pip install . puts the jixiao command in the venv"
 
 # Regenerate the committed schemas after a model change (the schema test fails until you do).
 schema:
