@@ -185,6 +185,16 @@ fn a_sheet_spanning_billions_of_cells_is_refused_first() {
     assert!(err.to_string().contains("spans from its first cell to its last") && err.to_string().contains("max_cells"), "{err}");
 }
 
+/// Found by fuzzing sheet_parse: the cells that span 263 million are where calamine looks for
+/// them (a sheet read from its BOUNDSHEET offset, a MULRK's last column in a CONTINUE record),
+/// not where a plain scan of the stream sees them. It took 16 GB and 41 s before it was refused.
+#[test]
+fn a_span_only_calamines_reading_sees_is_refused_first() {
+    let bytes = std::fs::read(common::data_dir().join("regressions/xls-sheet-read-as-calamine-reads-it.bin")).unwrap();
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("263606826 cells a sheet spans"), "{err}");
+}
+
 /// An .ods whose repeat attributes declare a million valued cells is refused before calamine
 /// expands them.
 #[test]

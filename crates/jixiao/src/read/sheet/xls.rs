@@ -23,8 +23,8 @@ const LABELSST: u16 = 0x00FD;
 const LABEL: u16 = 0x0204;
 const BOOLERR: u16 = 0x0205;
 const RSTRING: u16 = 0x00D6;
-const BLANK: u16 = 0x0201;
-const MULBLANK: u16 = 0x00BE;
+const CONTINUE: u16 = 0x003C;
+const STRING: u16 = 0x0207;
 
 fn u16_at(d: &[u8], i: usize) -> Option<u16> {
     d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
@@ -79,31 +79,92 @@ pub fn declared_cells(stream: &[u8]) -> u64 {
         .unwrap_or(0)
 }
 
-/// The most cells one sheet's cell records span: calamine lays a sheet out as the rectangle from
-/// its first to its last cell, so two cells at opposite corners make 65 536 × 65 536.
+/// The most cells calamine will lay out for one sheet: the rectangle from its first to its last
+/// cell (values and formulas each), or what a DIMENSIONS record makes it reserve. Read as
+/// calamine reads a sheet: from the offset its BOUNDSHEET record gives, CONTINUE records joined
+/// to the record before them, embedded substreams skipped, up to the sheet's EOF.
 pub fn spanned_cells(stream: &[u8]) -> u64 {
-    let mut most = 0u64;
-    // (first row, last row, first column, last column) of the sheet being read.
-    let mut span: Option<(u16, u16, u16, u16)> = None;
-    let size = |s: Option<(u16, u16, u16, u16)>| s.map_or(0, |(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1));
-    for (kind, d) in records(stream, 0) {
-        let cells = match kind {
-            BOF => {
-                most = most.max(size(span.take()));
-                continue;
+    let mut starts: Vec<usize> = sheet_starts(stream);
+    starts.push(0);
+    starts.into_iter().map(|at| sheet_span(stream, at)).max().unwrap_or(0)
+}
+
+/// Where each sheet's BOF is, by the BOUNDSHEET records of the workbook globals.
+fn sheet_starts(stream: &[u8]) -> Vec<usize> {
+    records(stream, 0)
+        .take_while(|(kind, _)| *kind != EOF)
+        .filter(|(kind, _)| *kind == BOUNDSHEET)
+        .filter_map(|(_, d)| u32_at(d, 0).map(|p| p as usize))
+        .collect()
+}
+
+/// The records of one sheet from `at`, with CONTINUE data joined to the record before it.
+fn joined_records(stream: &[u8], at: usize) -> impl Iterator<Item = (u16, std::borrow::Cow<'_, [u8]>)> {
+    let mut inner = records(stream, at).peekable();
+    std::iter::from_fn(move || {
+        let (kind, data) = inner.next()?;
+        if inner.peek().is_none_or(|(k, _)| *k != CONTINUE) {
+            return Some((kind, std::borrow::Cow::Borrowed(data)));
+        }
+        let mut joined = data.to_vec();
+        while let Some((_, more)) = inner.next_if(|(k, _)| *k == CONTINUE) {
+            joined.extend_from_slice(more);
+        }
+        Some((kind, std::borrow::Cow::Owned(joined)))
+    })
+}
+
+fn sheet_span(stream: &[u8], at: usize) -> u64 {
+    type Span = Option<(u16, u16, u16, u16)>;
+    let size = |s: Span| s.map_or(0, |(r0, r1, c0, c1)| (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1));
+    let add = |span: &mut Span, r: u16, c0: u16, c1: u16| {
+        *span = Some(match *span {
+            None => (r, r, c0, c1),
+            Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(c0), b.max(c1)),
+        });
+    };
+    let (mut values, mut formulas): (Span, Span) = (None, None);
+    let (mut reserved, mut depth, mut seen_bof, mut formula_at) = (0u64, 0usize, false, (0u16, 0u16));
+    for (kind, d) in joined_records(stream, at) {
+        if depth > 0 {
+            match kind {
+                BOF => depth += 1,
+                EOF => depth -= 1,
+                _ => {}
             }
-            NUMBER | RK | FORMULA | LABELSST | LABEL | BOOLERR | RSTRING | BLANK => u16_at(d, 0).zip(u16_at(d, 2)).map(|(r, c)| (r, c, c)),
-            MULRK | MULBLANK => u16_at(d, 0).zip(u16_at(d, 2)).zip(d.len().checked_sub(2).and_then(|i| u16_at(d, i))).map(|((r, c0), c1)| (r, c0, c1.max(c0))),
-            _ => None,
-        };
-        if let Some((r, c0, c1)) = cells {
-            span = Some(match span {
-                None => (r, r, c0, c1),
-                Some((r0, r1, a, b)) => (r0.min(r), r1.max(r), a.min(c0), b.max(c1)),
-            });
+            continue;
+        }
+        match kind {
+            BOF if seen_bof => depth += 1,
+            BOF => seen_bof = true,
+            EOF => break,
+            DIMENSIONS => {
+                let rows = u64::from(u32_at(&d, 4).unwrap_or(0)).saturating_sub(u64::from(u32_at(&d, 0).unwrap_or(0))) + 1;
+                let cols = u64::from(u16_at(&d, 10).unwrap_or(0)).saturating_sub(u64::from(u16_at(&d, 8).unwrap_or(0))) + 1;
+                reserved = reserved.max(rows.saturating_mul(cols));
+            }
+            NUMBER | RK | LABELSST | LABEL | BOOLERR | RSTRING => {
+                if let Some((r, c)) = u16_at(&d, 0).zip(u16_at(&d, 2)) {
+                    add(&mut values, r, c, c);
+                }
+            }
+            MULRK => {
+                if let Some(((r, c0), c1)) = u16_at(&d, 0).zip(u16_at(&d, 2)).zip(d.len().checked_sub(2).and_then(|i| u16_at(&d, i))) {
+                    add(&mut values, r, c0.min(c1), c0.max(c1));
+                }
+            }
+            FORMULA => {
+                if let Some((r, c)) = u16_at(&d, 0).zip(u16_at(&d, 2)) {
+                    formula_at = (r, c);
+                    add(&mut formulas, r, c, c);
+                    add(&mut values, r, c, c);
+                }
+            }
+            STRING => add(&mut values, formula_at.0, formula_at.1, formula_at.1),
+            _ => {}
         }
     }
-    most.max(size(span))
+    size(values).max(size(formulas)).max(reserved)
 }
 
 /// (sheet, row, column) of every percent-formatted number cell, 0-based.
