@@ -16,10 +16,17 @@ fn jixiao(args: &[&str], stdin: Option<&[u8]>) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Fed from a thread, so that a large input never waits on output nobody reads; a run that
+    // stops before reading it all (a usage error) closes the pipe, which is no failure here.
     let mut input = child.stdin.take().unwrap();
-    input.write_all(stdin.unwrap_or_default()).unwrap();
-    drop(input);
-    child.wait_with_output().unwrap()
+    let data = stdin.unwrap_or_default().to_vec();
+    let feeder = std::thread::spawn(move || match input.write_all(&data) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => panic!("writing stdin: {e}"),
+        _ => {}
+    });
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    out
 }
 
 fn stdout(o: &Output) -> String {
