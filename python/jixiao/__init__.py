@@ -62,6 +62,7 @@ from jixiao._native import (
     enum_values,
     parse,
     read,
+    read_many,
     review_rules,
 )
 from jixiao._pandas import findings_frame
@@ -140,6 +141,7 @@ __all__ = [
     "json_schema",
     "parse",
     "read",
+    "read_many",
     "review_rules",
     "to_pandas",
     "score_schema",

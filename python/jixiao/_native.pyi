@@ -11,6 +11,7 @@ __all__ = [
     "parse",
     "read",
     "schema_json",
+    "read_many",
     "ReplacedBytes",
     "run_cli",
     "enum_values",
@@ -71,6 +72,14 @@ def parse(
 def read(
     path: Union[str, os.PathLike[str]], format: Optional[_Format] = None, *, encoding: Optional[_Encoding] = None, encoding_errors: _EncodingErrors = "strict"
 ) -> Document: ...
+def read_many(
+    paths: Sequence[Union[str, os.PathLike[str]]],
+    format: Optional[_Format] = None,
+    *,
+    jobs: Optional[int] = None,
+    encoding: Optional[_Encoding] = None,
+    encoding_errors: _EncodingErrors = "strict",
+) -> List[Union[Document, BaseException]]: ...
 def schema_json() -> str: ...
 def run_cli(argv: List[Union[str, os.PathLike[str]]]) -> int: ...
 def enum_values() -> Dict[str, List[str]]: ...

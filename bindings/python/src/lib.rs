@@ -69,6 +69,42 @@ fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&s
     Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
 
+/// Reads many files on `jobs` threads in Rust (default: one per core), the GIL released; returns
+/// one entry per path, in order: its Document, or the exception reading it raised (a
+/// JixiaoError subclass, FileNotFoundError or OSError), so that one bad file never stops the
+/// batch. `format`, `encoding` and `encoding_errors` as for `read`.
+#[pyfunction]
+#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
+fn read_many(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+    format: Option<&str>,
+    jobs: Option<usize>,
+    encoding: Option<&str>,
+    encoding_errors: &str,
+) -> PyResult<Vec<Py<PyAny>>> {
+    let options = read_options(format, encoding, encoding_errors, None)?;
+    let jobs = jobs.filter(|&n| n > 0).unwrap_or_else(jixiao::read::batch::default_jobs);
+    let mut results = Vec::with_capacity(paths.len());
+    py.detach(|| {
+        jixiao::read::batch::in_order(&paths, jobs, |path| {
+            let options = jixiao::ReadOptions { path: Some(path.display().to_string()), ..options.clone() };
+            errors::shield(|| jixiao::open(path, &options))
+        }, |_, result| -> Result<(), ()> {
+            results.push(result);
+            Ok(())
+        })
+    })
+    .ok();
+    results
+        .into_iter()
+        .map(|r| match r {
+            Ok(doc) => Ok(Py::new(py, Document::new(doc))?.into_any()),
+            Err(failure) => Ok(failure.into_py(py).into_value(py).into_any()),
+        })
+        .collect()
+}
+
 /// The JSON Schema of the document (draft 2020-12), as JSON text.
 #[pyfunction]
 fn schema_json() -> String {
@@ -112,6 +148,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse, m)?)?;
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
+    m.add_function(wrap_pyfunction!(read_many, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(enum_values, m)?)?;
     m.add("FINDING_COLUMNS", review::columns())?;

@@ -35,6 +35,9 @@ pub struct ReadArgs {
     /// Most table cells of a .docx or spreadsheet.
     #[arg(long, value_name = "N")]
     pub max_cells: Option<usize>,
+    /// Read this many inputs at once (default: one per core); output stays in input order.
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
 }
 
 impl ReadArgs {

@@ -6,6 +6,7 @@
 //! line on stderr naming the file and the reason). Content the reader could not place is
 //! reported on stderr as warnings and kept.
 
+mod batch;
 mod check;
 mod config;
 mod help;

@@ -57,17 +57,17 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         return Err(Failure("xlsx output is a binary file: name it with -o FILE.xlsx".into()));
     }
     let many = files.len() > 1;
-    let mut out = Output::new(args.output.as_ref());
+    // An .xlsx is written whole, by its own writer; the text output is for the other formats.
+    let xlsx = matches!(args.format, OutputFormat::Xlsx);
+    let mut out = Output::new(if xlsx { None } else { args.output.as_ref() });
     let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
     // One bad input is one error line; the others are still read and written.
-    let mut failed = 0usize;
-    for name in &files {
-        let input = match input::read(name, &options, false) {
+    let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), |_, result| {
+        let input = match result {
             Ok(input) => input,
             Err(Failure(message)) if many => {
                 report(&format!("jixiao: {message}"));
-                failed += 1;
-                continue;
+                return Ok(());
             }
             Err(e) => return Err(e),
         };
@@ -80,24 +80,27 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             OutputFormat::Json => out.with(|w| {
                 jixiao::write::json::to_writer(doc, !(args.compact || many), &mut *w)?;
                 w.write_all(b"\n")
-            })?,
-            OutputFormat::Csv => out.with(|w| csv.document(&input.label, doc).drain_to(w))?,
-            OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w))?,
+            }),
+            OutputFormat::Csv => out.with(|w| csv.document(&input.label, doc).drain_to(w)),
+            OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w)),
             OutputFormat::Xlsx => {
                 let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
                 let bytes = jixiao::write::xlsx::to_bytes_with(doc, &options)?;
                 let path = args.output.as_ref().expect("checked above");
-                return std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())));
+                std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))
             }
         }
-    }
+    })?;
     if matches!(args.format, OutputFormat::Csv) {
         // The header alone when no input could be read.
         out.text(&csv.finish())?;
     }
     out.finish()?;
-    if failed > 0 {
-        return Err(Failure(format!("{failed} of {} inputs could not be read (the others were written)", files.len())));
+    if many && !args.quiet {
+        report(&tally.line());
+    }
+    if tally.failed > 0 {
+        return Err(Failure(format!("{} of {} inputs could not be read (the others were written)", tally.failed, files.len())));
     }
     Ok(())
 }

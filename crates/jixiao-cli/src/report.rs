@@ -64,22 +64,19 @@ impl ReportArgs {
 pub fn each_input(files: &[PathBuf], args: &ReportArgs, keep_source: bool, mut each: impl FnMut(Input)) -> Result<(usize, usize), Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
-    let mut failed = 0;
-    for name in &files {
-        match input::read(name, &options, keep_source) {
+    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), |_, result| {
+        match result {
             Ok(input) => {
                 if !args.quiet {
                     input::warn_notes(&input);
                 }
                 each(input);
             }
-            Err(Failure(message)) => {
-                report(&format!("jixiao: {message}"));
-                failed += 1;
-            }
+            Err(Failure(message)) => report(&format!("jixiao: {message}")),
         }
-    }
-    Ok((files.len(), failed))
+        Ok(())
+    })?;
+    Ok((tally.files, tally.failed))
 }
 
 /// The exit code: 2 when an input could not be read, 1 when an error-level finding remains.

@@ -320,3 +320,23 @@ fn encoding_errors_replace_reads_a_damaged_file_and_reports_each_place() {
     // An intact file has no such field at all.
     assert!(!stdout(&jixiao(&["parse", &sample(), "--compact", "--encoding-errors", "replace"], None)).contains("replaced_bytes"));
 }
+
+#[test]
+fn jobs_read_in_parallel_and_write_in_input_order() {
+    let real = data("real");
+    let one = jixiao(&["parse", &real, &sample(), &real, "--compact", "-q", "--jobs", "1"], None);
+    let three = jixiao(&["parse", &real, &sample(), &real, "--compact", "-q", "--jobs", "3"], None);
+    assert_eq!(stdout(&one), stdout(&three), "the same documents in the same order");
+    assert_eq!(stdout(&one).lines().count(), 17);
+    assert_eq!(one.status.code(), Some(2));
+    // Without -q, a one-line summary of the batch ends stderr: the sample's 34 tables and 115
+    // indicators, the real tables' 7 and 40, and the 4 tables of two published transcriptions.
+    let o = jixiao(&["parse", &real, &sample(), "--compact", "-j", "2"], None);
+    let last = stderr(&o).lines().filter(|l| l.starts_with("jixiao: 13 inputs")).count();
+    assert_eq!(last, 1, "{}", stderr(&o));
+    assert!(stderr(&o).contains("13 inputs: 9 documents, 45 tables, 155 indicators; 4 could not be read"), "{}", stderr(&o));
+    // Check and score take --jobs too, with the same findings.
+    let a = jixiao(&["check", &real, "--format", "json", "--no-config", "-j", "1"], None);
+    let b = jixiao(&["check", &real, "--format", "json", "--no-config", "-j", "2"], None);
+    assert_eq!(stdout(&a), stdout(&b));
+}

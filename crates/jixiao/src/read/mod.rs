@@ -7,6 +7,7 @@ mod docx;
 pub(crate) mod xml;
 mod json;
 mod sheet;
+pub mod batch;
 pub(crate) mod text;
 pub mod tree;
 

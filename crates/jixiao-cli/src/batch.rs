@@ -1,0 +1,58 @@
+//! Many inputs at once: read and parsed on `--jobs` threads (jixiao::read::batch), handed on
+//! in input order, with the tally the batch summary prints.
+
+use std::path::PathBuf;
+
+use jixiao::ReadOptions;
+
+use crate::Failure;
+use crate::input::{self, Input};
+
+/// Documents, tables and indicators read, and inputs that could not be: the batch summary.
+#[derive(Default)]
+pub struct Tally {
+    pub files: usize,
+    pub documents: usize,
+    pub tables: usize,
+    pub indicators: usize,
+    pub failed: usize,
+}
+
+impl Tally {
+    pub fn line(&self) -> String {
+        format!(
+            "jixiao: {} inputs: {} documents, {} tables, {} indicators; {} could not be read",
+            self.files, self.documents, self.tables, self.indicators, self.failed
+        )
+    }
+}
+
+/// The threads to use: `--jobs`, or one per core.
+pub fn jobs(asked: Option<usize>) -> usize {
+    asked.filter(|&n| n > 0).unwrap_or_else(jixiao::read::batch::default_jobs)
+}
+
+/// Reads every file on `jobs` threads and calls `each` with each result in input order.
+pub fn read_all(
+    files: &[PathBuf],
+    options: &ReadOptions,
+    keep_source: bool,
+    jobs: usize,
+    mut each: impl FnMut(&PathBuf, Result<Input, Failure>) -> Result<(), Failure>,
+) -> Result<Tally, Failure> {
+    let mut tally = Tally { files: files.len(), ..Tally::default() };
+    // Standard input cannot be shared between threads.
+    let jobs = if files.iter().any(|f| f.as_os_str() == "-") { 1 } else { jobs };
+    jixiao::read::batch::in_order(files, jobs, |name| input::read(name, options, keep_source), |name, result| {
+        match &result {
+            Ok(input) => {
+                tally.documents += 1;
+                tally.tables += input.document.tables().count();
+                tally.indicators += input.document.indicator_count();
+            }
+            Err(_) => tally.failed += 1,
+        }
+        each(name, result)
+    })?;
+    Ok(tally)
+}
