@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CARGO ?= cargo
 PYTHON ?= python3
-PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy
+PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]"
 
 .PHONY: test test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench fuzz clean
 

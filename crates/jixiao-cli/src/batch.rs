@@ -1,6 +1,7 @@
 //! Many inputs at once: read and parsed on `--jobs` threads (jixiao::read::batch), handed on
 //! in input order, with the tally the batch summary prints.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use jixiao::ReadOptions;
@@ -43,6 +44,14 @@ pub fn read_all(
     let mut tally = Tally { files: files.len(), ..Tally::default() };
     // Standard input cannot be shared between threads.
     let jobs = if files.iter().any(|f| f.as_os_str() == "-") { 1 } else { jobs };
+    // A progress bar for a batch, on a terminal only: never in a pipe, a file or a test.
+    let bar = (files.len() > 1 && std::io::stderr().is_terminal()).then(|| {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files, {per_sec}, {eta} left") {
+            bar.set_style(style);
+        }
+        bar
+    });
     jixiao::read::batch::in_order(files, jobs, |name| input::read(name, options, keep_source), |name, result| {
         match &result {
             Ok(input) => {
@@ -52,7 +61,17 @@ pub fn read_all(
             }
             Err(_) => tally.failed += 1,
         }
-        each(name, result)
+        if let Some(bar) = &bar {
+            bar.inc(1);
+        }
+        // Messages the input brings (warnings, errors) print above the bar, not through it.
+        match &bar {
+            Some(bar) => bar.suspend(|| each(name, result)),
+            None => each(name, result),
+        }
     })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
     Ok(tally)
 }

@@ -340,3 +340,17 @@ fn jobs_read_in_parallel_and_write_in_input_order() {
     let b = jixiao(&["check", &real, "--format", "json", "--no-config", "-j", "2"], None);
     assert_eq!(stdout(&a), stdout(&b));
 }
+
+#[test]
+fn the_progress_bar_is_for_terminals_only() {
+    let real = data("real");
+    let o = jixiao(&["parse", &real, "--compact", "-q"], None);
+    assert!(!stderr(&o).contains("files,") && !stderr(&o).contains('\u{1b}'), "no bar in a pipe: {}", stderr(&o));
+    // On a terminal (script(1) gives one), the bar shows and is cleared at the end.
+    let bin = env!("CARGO_BIN_EXE_jixiao");
+    let Ok(o) = Command::new("script").args(["-q", "-c", &format!("'{bin}' parse '{real}' --compact -q > /dev/null"), "/dev/null"]).output() else {
+        return; // no script(1) here
+    };
+    let shown = String::from_utf8_lossy(&o.stdout);
+    assert!(shown.contains("/12 files"), "{shown}");
+}
