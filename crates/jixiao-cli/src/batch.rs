@@ -33,13 +33,16 @@ pub fn jobs(asked: Option<usize>) -> usize {
     asked.filter(|&n| n > 0).unwrap_or_else(jixiao::read::batch::default_jobs)
 }
 
-/// Reads every file on `jobs` threads and calls `each` with each result in input order.
-pub fn read_all(
+/// Reads every file on `jobs` threads, runs `prepare` on each input there too (rendering the
+/// output, say, so that the threads do that work as well), and calls `each` with each result
+/// in input order.
+pub fn read_all<P: Send>(
     files: &[PathBuf],
     options: &ReadOptions,
     keep_source: bool,
     jobs: usize,
-    mut each: impl FnMut(&PathBuf, Result<Input, Failure>) -> Result<(), Failure>,
+    prepare: impl Fn(&Input) -> P + Sync,
+    mut each: impl FnMut(&PathBuf, Result<(Input, P), Failure>) -> Result<(), Failure>,
 ) -> Result<Tally, Failure> {
     let mut tally = Tally { files: files.len(), ..Tally::default() };
     // Standard input cannot be shared between threads.
@@ -52,9 +55,13 @@ pub fn read_all(
         }
         bar
     });
-    jixiao::read::batch::in_order(files, jobs, |name| input::read(name, options, keep_source), |name, result| {
+    let work = |name: &PathBuf| input::read(name, options, keep_source).map(|input| {
+        let prepared = prepare(&input);
+        (input, prepared)
+    });
+    jixiao::read::batch::in_order(files, jobs, work, |name, result| {
         match &result {
-            Ok(input) => {
+            Ok((input, _)) => {
                 tally.documents += 1;
                 tally.tables += input.document.tables().count();
                 tally.indicators += input.document.indicator_count();

@@ -61,10 +61,30 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
     let xlsx = matches!(args.format, OutputFormat::Xlsx);
     let mut out = Output::new(if xlsx { None } else { args.output.as_ref() });
     let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
+    if many && matches!(args.format, OutputFormat::Csv) {
+        // The header (and BOM) first: the rows of each document come rendered by the batch.
+        out.with(|w| csv.drain_to(w))?;
+    }
     // One bad input is one error line; the others are still read and written.
-    let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), |_, result| {
-        let input = match result {
-            Ok(input) => input,
+    // With several inputs each document's output is made on the thread that read it (documents
+    // are small; one big document is streamed instead, never held whole).
+    let csv_options = CsvOptions { bom: args.bom, file_column: many };
+    let render = |input: &input::Input| -> Option<Result<Vec<u8>, String>> {
+        if !many {
+            return None;
+        }
+        match args.format {
+            OutputFormat::Json => Some(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
+                s.push('\n');
+                s.into_bytes()
+            }).map_err(|e| e.to_string())),
+            OutputFormat::Csv => Some(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
+            OutputFormat::Text | OutputFormat::Xlsx => None,
+        }
+    };
+    let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), render, |_, result| {
+        let (input, rendered) = match result {
+            Ok(read) => read,
             Err(Failure(message)) if many => {
                 report(&format!("jixiao: {message}"));
                 return Ok(());
@@ -76,6 +96,10 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             input::warn_unknown_columns(&input);
         }
         let doc = &input.document;
+        if let Some(rendered) = rendered {
+            let bytes = rendered.map_err(|e| Failure(format!("cannot write the output: {e}")))?;
+            return out.with(|w| w.write_all(&bytes));
+        }
         match args.format {
             OutputFormat::Json => out.with(|w| {
                 jixiao::write::json::to_writer(doc, !(args.compact || many), &mut *w)?;

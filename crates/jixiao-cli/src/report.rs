@@ -64,9 +64,9 @@ impl ReportArgs {
 pub fn each_input(files: &[PathBuf], args: &ReportArgs, keep_source: bool, mut each: impl FnMut(Input)) -> Result<(usize, usize), Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
-    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), |_, result| {
+    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), |_| (), |_, result| {
         match result {
-            Ok(input) => {
+            Ok((input, ())) => {
                 if !args.quiet {
                     input::warn_notes(&input);
                 }

@@ -1,9 +1,10 @@
-//! Many inputs on several threads, handed on in input order a window at a time: the output is
-//! the same as one thread's, and memory stays flat in the number of inputs. The CLI's batch
+//! Many inputs on several threads, handed on in input order as each one's turn comes: the
+//! output is the same as one thread's, and memory stays flat in the number of inputs. The CLI's batch
 //! mode and Python's `read_many` both run on this.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// One thread per core.
 pub fn default_jobs() -> usize {
@@ -11,7 +12,9 @@ pub fn default_jobs() -> usize {
 }
 
 /// Runs `work` on every item on up to `jobs` threads and calls `each` with the results in item
-/// order; stops at the first error `each` returns.
+/// order, on the calling thread, as soon as each one's turn comes; stops at the first error
+/// `each` returns. Workers run at most `4 × jobs` items ahead of the one being handed on, so
+/// memory stays flat however many items there are.
 pub fn in_order<T: Sync, R: Send, E>(
     items: &[T],
     jobs: usize,
@@ -19,33 +22,59 @@ pub fn in_order<T: Sync, R: Send, E>(
     mut each: impl FnMut(&T, R) -> Result<(), E>,
 ) -> Result<(), E> {
     let jobs = jobs.clamp(1, items.len().max(1));
-    for window in items.chunks(jobs * 4) {
-        let results: Vec<Mutex<Option<R>>> = window.iter().map(|_| Mutex::new(None)).collect();
-        if jobs == 1 {
-            for (item, slot) in window.iter().zip(&results) {
-                *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(work(item));
-            }
-        } else {
-            let next = AtomicUsize::new(0);
-            std::thread::scope(|scope| {
-                for _ in 0..jobs {
-                    scope.spawn(|| {
-                        loop {
-                            let i = next.fetch_add(1, Ordering::Relaxed);
-                            let Some(item) = window.get(i) else { break };
-                            *results[i].lock().unwrap_or_else(|e| e.into_inner()) = Some(work(item));
-                        }
-                    });
+    if jobs == 1 {
+        return items.iter().try_for_each(|item| each(item, work(item)));
+    }
+    let ahead = jobs * 4;
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // How many results were handed on, and a wake-up for workers waiting to run ahead.
+    let handed = (Mutex::new(0usize), Condvar::new());
+    let (tx, rx) = mpsc::channel::<(usize, R)>();
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let tx = tx.clone();
+            let (next, stop, handed, work) = (&next, &stop, &handed, &work);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= items.len() {
+                        break;
+                    }
+                    let mut done = handed.0.lock().unwrap_or_else(|e| e.into_inner());
+                    while i >= *done + ahead && !stop.load(Ordering::Relaxed) {
+                        done = handed.1.wait(done).unwrap_or_else(|e| e.into_inner());
+                    }
+                    drop(done);
+                    if stop.load(Ordering::Relaxed) || tx.send((i, work(&items[i]))).is_err() {
+                        break;
+                    }
                 }
             });
         }
-        for (item, slot) in window.iter().zip(results) {
-            if let Some(result) = slot.into_inner().unwrap_or_else(|e| e.into_inner()) {
-                each(item, result)?;
+        drop(tx);
+        let mut pending = BTreeMap::new();
+        let mut want = 0;
+        let mut outcome = Ok(());
+        for (i, result) in rx {
+            pending.insert(i, result);
+            while let Some(result) = pending.remove(&want) {
+                if outcome.is_ok() {
+                    outcome = each(&items[want], result);
+                    if outcome.is_err() {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                }
+                want += 1;
+                *handed.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                handed.1.notify_all();
+            }
+            if stop.load(Ordering::Relaxed) {
+                handed.1.notify_all();
             }
         }
-    }
-    Ok(())
+        outcome
+    })
 }
 
 #[cfg(test)]

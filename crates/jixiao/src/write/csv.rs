@@ -82,6 +82,14 @@ impl CsvWriter {
         self
     }
 
+    /// One document's rows, without the header (or BOM): what a batch renders on each thread
+    /// and writes after a header made once with [`CsvWriter::new`].
+    pub fn rows(options: CsvOptions, file: &str, doc: &Document) -> String {
+        let mut w = CsvWriter { out: String::new(), options };
+        w.document(file, doc);
+        w.out
+    }
+
     /// Writes what the writer holds to `out` and empties it: call after each document to stream
     /// a CSV of many documents without holding it all.
     pub fn drain_to(&mut self, mut out: impl std::io::Write) -> std::io::Result<()> {
