@@ -71,27 +71,29 @@ def to_pandas(doc: "Document") -> "pandas.DataFrame":
     return frame
 
 
-def to_pandas_many(docs: Union["Document", Mapping[str, "Document"], Iterable[Union["Document", str, "os.PathLike[str]"]]]) -> "pandas.DataFrame":
+# Documents as the frame builders take them: one, a mapping file → document (the keys fill the
+# `file` column), or an iterable of documents and paths (a path is read, and fills `file`).
+Documents = Union["Document", Mapping[str, "Document"], Iterable[Union["Document", str, "os.PathLike[str]"]]]
+
+
+def _named(docs: Documents) -> List[Tuple[Optional[str], "Document"]]:
+    from jixiao._native import Document, read
+
+    if isinstance(docs, Document):
+        return [(None, docs)]
+    if isinstance(docs, Mapping):
+        return [(str(name), doc) for name, doc in docs.items()]
+    return [(None, item) if isinstance(item, Document) else (os.fspath(item), read(item)) for item in docs]
+
+
+def to_pandas_many(docs: Documents) -> "pandas.DataFrame":
     """One frame of every indicator of many documents, with a leading ``file`` column: the keys
     of a mapping, the paths of the files read (a path in ``docs`` is read with ``jixiao.read``),
     or NA for a document given as such. Categoricals keep every value, as in
     ``Document.to_pandas()``."""
     pd = _pandas("jixiao.to_pandas()")
-    from jixiao._native import Document, read
-
-    named: List[Tuple[Optional[str], "Document"]] = []
-    if isinstance(docs, Document):
-        named = [(None, docs)]
-    elif isinstance(docs, Mapping):
-        named = [(str(name), doc) for name, doc in docs.items()]
-    else:
-        for item in docs:
-            if isinstance(item, Document):
-                named.append((None, item))
-            else:
-                named.append((os.fspath(item), read(item)))
     frames = []
-    for name, doc in named:
+    for name, doc in _named(docs):
         frame = to_pandas(doc)
         frame.insert(0, "file", pd.array([name] * len(frame), dtype="string"))
         frames.append(frame)
@@ -106,19 +108,6 @@ def _empty_frame(pd: Any) -> "pandas.DataFrame":
     frame = to_pandas(parse("第二部分 专项资金绩效目标\n"))
     frame.insert(0, "file", pd.array([], dtype="string"))
     return frame
-
-
-Documents = Union["Document", Mapping[str, "Document"], Iterable["Document"]]
-
-
-def _named(docs: Documents) -> List[Tuple[Optional[str], "Document"]]:
-    from jixiao._native import Document
-
-    if isinstance(docs, Document):
-        return [(None, docs)]
-    if isinstance(docs, Mapping):
-        return [(str(name), doc) for name, doc in docs.items()]
-    return [(None, doc) for doc in docs]
 
 
 def findings_frame(
