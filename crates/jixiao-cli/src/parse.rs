@@ -60,15 +60,14 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
     // An .xlsx is written whole, by its own writer; the text output is for the other formats.
     let xlsx = matches!(args.format, OutputFormat::Xlsx);
     let mut out = Output::new(if xlsx { None } else { args.output.as_ref() });
-    let mut csv = CsvWriter::new(CsvOptions { bom: args.bom, file_column: many });
+    let csv_options = CsvOptions { bom: args.bom, file_column: many };
+    let mut csv = CsvWriter::new(csv_options);
     if many && matches!(args.format, OutputFormat::Csv) {
         // The header (and BOM) first: the rows of each document come rendered by the batch.
         out.with(|w| csv.drain_to(w))?;
     }
-    // One bad input is one error line; the others are still read and written.
     // With several inputs each document's output is made on the thread that read it (documents
     // are small; one big document is streamed instead, never held whole).
-    let csv_options = CsvOptions { bom: args.bom, file_column: many };
     let render = |input: &input::Input| -> Option<Result<Vec<u8>, String>> {
         if !many {
             return None;
@@ -82,6 +81,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             OutputFormat::Text | OutputFormat::Xlsx => None,
         }
     };
+    // One bad input is one error line; the others are still read and written.
     let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), render, |_, result| {
         let (input, rendered) = match result {
             Ok(read) => read,
@@ -102,7 +102,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         }
         match args.format {
             OutputFormat::Json => out.with(|w| {
-                jixiao::write::json::to_writer(doc, !(args.compact || many), &mut *w)?;
+                jixiao::write::json::to_writer(doc, !args.compact, &mut *w)?;
                 w.write_all(b"\n")
             }),
             OutputFormat::Csv => out.with(|w| csv.document(&input.label, doc).drain_to(w)),
