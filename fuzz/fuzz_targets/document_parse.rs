@@ -1,14 +1,26 @@
 //! Any bytes: the reader returns a document or an error, and a document survives the JSON and
-//! text writers.
+//! text writers. Read again with encoding errors replaced, intact text reads the same and a
+//! damaged one lists where it was repaired.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    if let Ok(doc) = jixiao::parse_bytes(bytes, &jixiao::ReadOptions::default()) {
-        let json = jixiao::write::json::to_string(&doc, false).unwrap();
-        assert_eq!(jixiao::write::json::from_str(&json).unwrap(), doc);
-        let _ = jixiao::write::text::to_string(&doc);
-        let _ = jixiao::write::csv::to_string(&doc, true);
+    let strict = jixiao::parse_bytes(bytes, &jixiao::ReadOptions::default());
+    if let Ok(doc) = &strict {
+        let json = jixiao::write::json::to_string(doc, false).unwrap();
+        assert_eq!(&jixiao::write::json::from_str(&json).unwrap(), doc);
+        let _ = jixiao::write::text::to_string(doc);
+        let _ = jixiao::write::csv::to_string(doc, true);
+    }
+    let replacing = jixiao::ReadOptions { encoding_errors: jixiao::EncodingErrors::Replace, ..jixiao::ReadOptions::default() };
+    if let Ok(doc) = jixiao::parse_bytes(bytes, &replacing) {
+        match &strict {
+            Ok(strict) => assert_eq!(&doc, strict, "intact input reads the same either way"),
+            Err(_) => {
+                let json = jixiao::write::json::to_string(&doc, false).unwrap();
+                assert_eq!(jixiao::write::json::from_str(&json).unwrap(), doc);
+            }
+        }
     }
 });
