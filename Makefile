@@ -6,7 +6,7 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]"
 
-.PHONY: test test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench fuzz clean
+.PHONY: test test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
 
 test: test-rust test-c test-python
 
@@ -49,6 +49,13 @@ schema:
 # Speed lives here, never in timed tests.
 bench:
 	$(CARGO) bench --locked -p jixiao --bench parse
+
+# jixiao against a plain-Python baseline on inputs built from the sample; prints the ratios of
+# the performance issue (not part of `make test`: timings are not tests).
+compare: venv
+	$(CARGO) build --locked --release -p jixiao-cli
+	$(VENV)/bin/maturin develop --release --quiet --manifest-path bindings/python/Cargo.toml
+	$(PY) crates/jixiao/benches/compare/compare.py target/release/jixiao tests/data/000_3e963503b18f6771.txt build/compare
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 FUZZ_SECONDS ?= 60
