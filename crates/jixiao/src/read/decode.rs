@@ -199,7 +199,8 @@ pub fn decode_with<'a>(bytes: &'a [u8], encoding: Encoding, errors: EncodingErro
         Ok(text) => return Ok((text, Vec::new())),
         Err(e) => e,
     };
-    if errors == EncodingErrors::Strict {
+    let binary_error = matches!(&strict_error, Error::Encoding { reason, .. } if reason.contains("binary"));
+    if errors == EncodingErrors::Strict || binary_error {
         return Err(strict_error);
     }
     let (enc, skip) = match encoding {
@@ -213,7 +214,6 @@ pub fn decode_with<'a>(bytes: &'a [u8], encoding: Encoding, errors: EncodingErro
         Encoding::Auto => (utf16_without_bom(bytes).unwrap_or(encoding_rs::UTF_8), 0),
     };
     let (text, replaced) = replacing(enc, bytes, skip);
-    // Binary data stays refused: repaired or not, text holds no NUL.
     if let Some(i) = text.find('\0') {
         return Err(Error::Encoding { origin: origin.clone(), line: Some(1 + text[..i].matches('\n').count()), reason: "binary data (NUL characters), not text".into() });
     }
