@@ -24,7 +24,17 @@ pub fn fold(s: &str) -> String {
 
 /// Folds and removes every white-space character: the key labels are compared by.
 pub fn squeeze(s: &str) -> String {
-    s.chars().map(fold_char).filter(|c| !c.is_whitespace()).collect()
+    squeezed(s).collect()
+}
+
+/// [`squeeze`] as an iterator, to compare without allocating.
+pub fn squeezed(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars().map(fold_char).filter(|c| !c.is_whitespace())
+}
+
+/// Whether two labels are the same once squeezed.
+pub fn same_squeezed(a: &str, b: &str) -> bool {
+    a == b || squeezed(a).eq(squeezed(b))
 }
 
 #[cfg(test)]

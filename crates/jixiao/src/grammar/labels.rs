@@ -6,9 +6,9 @@ use crate::model::{Level1, Level2, Likelihood};
 /// The label as compared: folded, without white space, without bracketed parts anywhere
 /// (`产出指标（50分）`, `数量指标(或建筑规模指标)`, `实际完成值(B)`), without a score written
 /// after them (`成本指标(0-20)分`) and without a trailing `等` or colon.
-pub fn key(label: &str) -> String {
-    // One pass, one allocation: fold, drop white space and bracketed parts.
-    let mut out = String::with_capacity(label.len());
+pub fn key(label: &str) -> Key {
+    // One pass, no allocation for a label of ordinary length: fold, drop white space and bracketed parts.
+    let mut out = Key::new();
     let mut depth = 0usize;
     let mut any_outside = false;
     for c in label.chars().map(super::fold::fold_char) {
@@ -25,7 +25,7 @@ pub fn key(label: &str) -> String {
     }
     if !any_outside {
         // A label that is all brackets keeps them: `(空)` stays `(空)`.
-        return squeeze(label);
+        return Key::Heap(squeeze(label));
     }
     let mut k = out.as_str();
     loop {
@@ -38,10 +38,80 @@ pub fn key(label: &str) -> String {
             break;
         }
     }
-    if k.len() == out.len() {
-        return out;
+    let len = k.len();
+    out.truncate(len);
+    out
+}
+
+/// Bytes a key keeps on the stack: more than any label jixiao knows (`偏差原因分析及改进措施`
+/// is 33), so that the labels of a table's cells are compared without allocating.
+const KEY_INLINE: usize = 94;
+
+/// A label's key (see [`key`]): a string on the stack when short, on the heap otherwise.
+pub enum Key {
+    Inline { buf: [u8; KEY_INLINE], len: u8 },
+    Heap(String),
+}
+
+impl Key {
+    fn new() -> Self {
+        Key::Inline { buf: [0; KEY_INLINE], len: 0 }
     }
-    k.to_owned()
+
+    fn push(&mut self, c: char) {
+        match self {
+            Key::Inline { buf, len } => {
+                let at = usize::from(*len);
+                if at + c.len_utf8() <= KEY_INLINE {
+                    c.encode_utf8(&mut buf[at..]);
+                    *len = (at + c.len_utf8()) as u8;
+                } else {
+                    let mut s = String::with_capacity(KEY_INLINE * 2);
+                    s.push_str(std::str::from_utf8(&buf[..at]).unwrap_or_default());
+                    s.push(c);
+                    *self = Key::Heap(s);
+                }
+            }
+            Key::Heap(s) => s.push(c),
+        }
+    }
+
+    /// Cuts the key to `at` bytes, a character boundary.
+    fn truncate(&mut self, at: usize) {
+        match self {
+            Key::Inline { len, .. } => *len = (at.min(usize::from(*len))) as u8,
+            Key::Heap(s) => s.truncate(at),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            // SAFETY: `push` writes whole characters and `truncate` cuts at the end of a `str`
+            // prefix of them, so `buf[..len]` is always UTF-8. Checked again on every compare,
+            // it was an eighth of a parse.
+            Key::Inline { buf, len } => unsafe { std::str::from_utf8_unchecked(&buf[..usize::from(*len)]) },
+            Key::Heap(s) => s,
+        }
+    }
+}
+
+impl std::ops::Deref for Key {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Key {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl PartialEq<&str> for Key {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
 }
 
 /// The unit a label gives in brackets: `年度预算数(万元)` → `万元`.
@@ -275,6 +345,14 @@ pub fn is_footer_label(cell: &str) -> bool {
 
 /// A blank indicator row of a form: `指标1`, `指标2`, `……`.
 pub fn is_blank_form_name(cell: &str) -> bool {
+    // Most cells are names: a first character that folds to itself, outside brackets, is the
+    // key's first character, and when it can start neither form the answer is known.
+    if let Some(c) = cell.trim_start().chars().next()
+        && super::fold::fold_char(c) == c
+        && !matches!(c, '(' | '[' | '【' | '〔' | ')' | ']' | '】' | '〕' | '指' | '…' | '.' | '。' | '·')
+    {
+        return false;
+    }
     let k = key(cell);
     !k.is_empty() && k.chars().all(|c| matches!(c, '…' | '.' | '。' | '·'))
         || k.strip_prefix("指标").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
@@ -342,6 +420,16 @@ mod tests {
     }
 
     #[test]
+    fn keys_longer_than_the_stack_buffer_move_to_the_heap_whole() {
+        let long = "很长的标签".repeat(10);
+        assert!(long.len() > KEY_INLINE);
+        assert_eq!(key(&format!("{long}（注）：")).as_str(), long);
+        assert!(matches!(key("一级指标"), Key::Inline { .. }));
+        assert_eq!(key("（空）").as_str(), "(空)");
+        assert_eq!(key("  产出指标 等："), "产出指标");
+    }
+
+    #[test]
     fn footers_and_blank_rows() {
         assert!(is_footer_label("合计"));
         assert!(is_footer_label("项目负责人:"));
@@ -350,6 +438,9 @@ mod tests {
         assert!(is_blank_form_name("指标1"));
         assert!(is_blank_form_name("……"));
         assert!(!is_blank_form_name("指标名称"));
+        assert!(is_blank_form_name("（备用）指标 2"));
+        assert!(is_blank_form_name("　…… "));
+        assert!(!is_blank_form_name("培训人次"));
         assert_eq!(bracket_unit("年度预算数(万元)"), Some("万元"));
     }
 }

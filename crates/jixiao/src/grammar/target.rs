@@ -340,11 +340,11 @@ fn direction(s: &str) -> Option<Direction> {
     if s == "是" {
         return Some(Direction::Complete);
     }
-    let (pos, d) = DIRECTION_WORDS
-        .iter()
-        .filter_map(|(w, d)| s.find(w).map(|pos| (pos, std::cmp::Reverse(w.len()), *d)))
-        .min_by_key(|(pos, len, _)| (*pos, *len))
-        .map(|(pos, _, d)| (pos, d))?;
+    // The earliest word, the longest of those starting there: one scan, not a search per word.
+    let (pos, d) = s.char_indices().find_map(|(pos, c)| {
+        let rest = &s[pos..];
+        DIRECTION_WORDS.iter().filter(|(w, _)| w.starts_with(c) && rest.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|(_, d)| (pos, *d))
+    })?;
     // A word negated right before it says the opposite or nothing: 不降低 / 不减少 keep the level;
     // 未完成, 不合格, 不提高 state no direction to aim for.
     match (s[..pos].chars().next_back(), d) {

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 pub use blocks::{duties_rows, funds_rows};
 pub use columns::{column_keys, combine_header, is_lower_header};
 
-use crate::grammar::fold::squeeze;
+use crate::grammar::fold::{same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
 use crate::model::{
     Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target,
@@ -81,11 +81,11 @@ fn note_cell(cell: &Cell, notes: &mut Vec<Note>) {
 }
 
 fn starts_with_digit(s: &str) -> bool {
-    crate::grammar::fold::fold(s.trim_start()).starts_with(|c: char| c.is_ascii_digit())
+    s.trim_start().chars().next().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
 }
 
 fn ends_with_digit(s: &str) -> bool {
-    crate::grammar::fold::fold(s.trim_end()).ends_with(|c: char| c.is_ascii_digit())
+    s.trim_end().chars().next_back().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
 }
 
 /// The target text of a row: the value cell, with the sign cell before it when the value starts
@@ -547,8 +547,7 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usiz
     {
         return c;
     }
-    let k = squeeze(l1);
-    if let Some(i) = categories.iter().position(|c| squeeze(&c.label) == k) {
+    if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
         return i;
     }
     categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), line });
@@ -564,8 +563,7 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
     {
         return current;
     }
-    let k = squeeze(l2);
-    if k.is_empty() {
+    if squeezed(l2).next().is_none() {
         if current.is_some() {
             return current;
         }
@@ -575,7 +573,7 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
         }
         return None;
     }
-    if let Some(i) = children.iter().position(|c| squeeze(&c.label) == k) {
+    if let Some(i) = children.iter().position(|c| same_squeezed(&c.label, l2)) {
         return Some(i);
     }
     children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
