@@ -64,7 +64,7 @@ impl<'a> Iterator for Lines<'a> {
             return None;
         }
         let bytes = self.rest.as_bytes();
-        let Some(end) = bytes.iter().position(|&b| b == b'\n' || b == b'\r') else {
+        let Some(end) = memchr::memchr2(b'\n', b'\r', bytes) else {
             return Some(std::mem::take(&mut self.rest));
         };
         let line = &self.rest[..end];
