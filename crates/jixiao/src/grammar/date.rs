@@ -16,7 +16,8 @@ fn digits(s: &[char], at: usize, max: usize) -> Option<(u32, usize)> {
     if n == 0 || n > max {
         return None;
     }
-    let v = s[at..at + n].iter().collect::<String>().parse().ok()?;
+    // At most a few digits (max is 2 or 4): no overflow, no string to parse.
+    let v = s[at..at + n].iter().fold(0u32, |v, c| v * 10 + c.to_digit(10).unwrap_or(0));
     Some((v, n))
 }
 

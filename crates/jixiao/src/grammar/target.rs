@@ -143,10 +143,6 @@ impl Folded {
         }
         Folded { chars, offsets }
     }
-
-    fn text(&self) -> String {
-        self.chars.iter().collect()
-    }
 }
 
 /// The longest word of `table` at `s[at..]`: its length in characters and its value.
@@ -443,8 +439,7 @@ pub fn parse(raw: &str) -> Target {
     if raw.len() > LONGEST_READ {
         return prose(raw);
     }
-    let f = Folded::new(raw);
-    let text = f.text();
+    let text: String = super::fold::squeezed(raw).collect();
     if EMPTY_MARKS.contains(&text.as_str()) {
         return blank(raw, TargetKind::Empty);
     }
@@ -454,6 +449,14 @@ pub fn parse(raw: &str) -> Target {
     if is_placeholder(&text) {
         return blank(raw, TargetKind::Placeholder);
     }
+    // Every rule but the qualitative one reads a number or a date: without a digit, the text is
+    // qualitative, and the per-character index is not built (most 指标值 are words).
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        let mut t = blank(raw, TargetKind::Qualitative);
+        t.direction = direction(&text);
+        return t;
+    }
+    let f = Folded::new(raw);
     let end = trimmed_end(&f.chars);
     if let Some(t) = single(raw, &f.chars, end) {
         return t;

@@ -215,18 +215,36 @@ fn split_code(name: &str) -> (Option<&str>, &str) {
 
 /// The first `NNNN年` in a title, if it is a plausible budget year.
 pub fn year_of(title: &str) -> Option<i32> {
-    let folded = fold(title);
-    let chars: Vec<char> = folded.chars().collect();
-    chars.windows(5).find_map(|w| {
-        let digits = w[..4].iter().all(char::is_ascii_digit) && w[4] == '年';
-        let year: i32 = w[..4].iter().collect::<String>().parse().ok()?;
-        (digits && (1949..=2200).contains(&year)).then_some(year)
-    })
+    // Four digits and 年, folded, in one pass without allocating: the digits seen in a row so far.
+    let (mut run, mut value) = (0u32, 0i32);
+    for c in title.chars().map(crate::grammar::fold::fold_char) {
+        if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
+            run += 1;
+            value = (value % 1000) * 10 + d as i32;
+        } else {
+            if c == '年' && run >= 4 && (1949..=2200).contains(&value) {
+                return Some(value);
+            }
+            (run, value) = (0, 0);
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_are_four_digits_before_nian() {
+        assert_eq!(year_of("2023年某项目绩效目标表"), Some(2023));
+        assert_eq!(year_of("某项目（２０２４年度）"), Some(2024));
+        assert_eq!(year_of("第12023年"), Some(2023));
+        assert_eq!(year_of("1234年与2025年"), Some(2025));
+        assert_eq!(year_of("第3年"), None);
+        assert_eq!(year_of("2023 年"), None);
+        assert_eq!(year_of("2023"), None);
+    }
 
     #[test]
     fn toc_fields_on_title_and_alone() {
