@@ -7,6 +7,19 @@ use crate::model::{Level1, Level2, Likelihood};
 /// (`产出指标（50分）`, `数量指标(或建筑规模指标)`, `实际完成值(B)`), without a score written
 /// after them (`成本指标(0-20)分`) and without a trailing `等` or colon.
 pub fn key(label: &str) -> Key {
+    match build_key(label, false) {
+        Ok(k) | Err(k) => k,
+    }
+}
+
+/// The key of a cell that may be one of the labels jixiao knows, or `Err` with the key's first
+/// [`KEY_INLINE`] bytes when it is longer than any of them (a cell of prose): found without
+/// folding the rest of the cell. A key counts as long before its trailing colons are cut.
+pub fn short_key(label: &str) -> Result<Key, Key> {
+    build_key(label, true)
+}
+
+fn build_key(label: &str, bounded: bool) -> Result<Key, Key> {
     // One pass, no allocation for a label of ordinary length: fold, drop white space and bracketed parts.
     let mut out = Key::new();
     let mut depth = 0usize;
@@ -17,6 +30,9 @@ pub fn key(label: &str) -> Key {
             '(' | '[' | '【' | '〔' => depth += 1,
             ')' | ']' | '】' | '〕' => depth = depth.saturating_sub(1),
             c if depth == 0 => {
+                if bounded && !out.fits(c) {
+                    return Err(out);
+                }
                 out.push(c);
                 any_outside = true;
             }
@@ -25,7 +41,7 @@ pub fn key(label: &str) -> Key {
     }
     if !any_outside {
         // A label that is all brackets keeps them: `(空)` stays `(空)`.
-        return Key::Heap(squeeze(label));
+        return Ok(Key::Heap(squeeze(label)));
     }
     let mut k = out.as_str();
     loop {
@@ -40,7 +56,7 @@ pub fn key(label: &str) -> Key {
     }
     let len = k.len();
     out.truncate(len);
-    out
+    Ok(out)
 }
 
 /// Bytes a key keeps on the stack: more than any label jixiao knows (`偏差原因分析及改进措施`
@@ -56,6 +72,14 @@ pub enum Key {
 impl Key {
     fn new() -> Self {
         Key::Inline { buf: [0; KEY_INLINE], len: 0 }
+    }
+
+    /// Whether `c` still fits on the stack.
+    fn fits(&self, c: char) -> bool {
+        match self {
+            Key::Inline { len, .. } => usize::from(*len) + c.len_utf8() <= KEY_INLINE,
+            Key::Heap(_) => false,
+        }
     }
 
     fn push(&mut self, c: char) {
@@ -121,7 +145,8 @@ pub fn bracket_unit(label: &str) -> Option<&'static str> {
 }
 
 pub fn level1(label: &str) -> Level1 {
-    match key(label).as_str() {
+    let Ok(k) = short_key(label) else { return Level1::Other };
+    match k.as_str() {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
         "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" => Level1::Effect,
         "满意度指标" | "满意度" => Level1::Satisfaction,
@@ -133,7 +158,8 @@ pub fn level1(label: &str) -> Level1 {
 }
 
 pub fn level2(label: &str) -> Level2 {
-    match key(label).as_str() {
+    let Ok(k) = short_key(label) else { return Level2::Other };
+    match k.as_str() {
         "数量指标" | "数量" => Level2::Quantity,
         "质量指标" | "质量" => Level2::Quality,
         "时效指标" | "时效" => Level2::Timeliness,
@@ -235,7 +261,12 @@ pub fn column_role(label: &str) -> ColumnRole {
 
 fn single_role(label: &str) -> ColumnRole {
     use ColumnRole::*;
-    let k = key(label);
+    // A cell of prose is no label; only the prefix rules below could still take it.
+    let k = match short_key(label) {
+        Ok(k) => k,
+        Err(prefix) if ["一级指标", "1-", "截至"].iter().any(|p| prefix.starts_with(p)) => key(label),
+        Err(_) => return Extra,
+    };
     match k.as_str() {
         "一级指标" => Level1,
         "二级指标" => Level2,
@@ -286,7 +317,7 @@ pub fn is_date_label(label: &str) -> bool {
 
 /// 正向指标 → `true` (more is better), 反向指标 → `false`; None for anything else.
 pub fn positive_direction(cell: &str) -> Option<bool> {
-    match key(cell).as_str() {
+    match short_key(cell).ok()?.as_str() {
         "正向指标" | "正向" => Some(true),
         "反向指标" | "反向" => Some(false),
         _ => None,
@@ -294,7 +325,7 @@ pub fn positive_direction(cell: &str) -> Option<bool> {
 }
 
 pub fn likelihood(cell: &str) -> Option<Likelihood> {
-    match key(cell).as_str() {
+    match short_key(cell).ok()?.as_str() {
         "确定能" | "确定能完成" | "能" => Some(Likelihood::Certain),
         "有可能" | "有可能完成" | "可能" => Some(Likelihood::Possible),
         "完全不可能" | "完全不可能完成" | "不可能" => Some(Likelihood::Impossible),
@@ -427,6 +458,11 @@ mod tests {
         assert!(matches!(key("一级指标"), Key::Inline { .. }));
         assert_eq!(key("（空）").as_str(), "(空)");
         assert_eq!(key("  产出指标 等："), "产出指标");
+        assert!(short_key(&long).is_err());
+        assert_eq!(short_key("指标值（定性指标填写具体说明，定量指标填写数值和单位，例如：≥95%、≤30天、100万元）").unwrap().as_str(), "指标值");
+        assert_eq!(column_role(&format!("一级指标{long}")), ColumnRole::Level1, "prefix rules still see a long label");
+        assert_eq!(column_role(&long), ColumnRole::Extra);
+        assert_eq!(level2(&format!("数量指标{long}")), Level2::Other);
     }
 
     #[test]

@@ -215,7 +215,9 @@ impl State {
         match &mut self.table {
             Some(open) => {
                 if blanks > 0 || open.rows.is_empty() {
-                    open.rows.push(Row::default());
+                    // Rows of a table are alike: room for as many cells as the last one had.
+                    let width = open.rows.last().map_or(0, |r| r.cells.len());
+                    open.rows.push(Row { cells: Vec::with_capacity(width) });
                 }
                 let row = open.rows.last_mut().expect("a row was pushed above");
                 row.cells.push(Cell { text: text.to_owned(), line });

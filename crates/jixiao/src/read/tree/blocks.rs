@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use super::Row;
 use crate::grammar::amount::amount;
-use crate::grammar::labels::{bracket_unit, key};
+use crate::grammar::labels::{bracket_unit, key, short_key};
 use crate::model::{Duty, Funds, FundsRow};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,7 +39,11 @@ fn funds_role(label: &str) -> FundsRole {
 
 fn single_funds_role(label: &str) -> FundsRole {
     use FundsRole::*;
-    let k = key(label);
+    let k = match short_key(label) {
+        Ok(k) => k,
+        Err(prefix) if prefix.starts_with("预算执行情况") || prefix.starts_with("项目资金") => key(label),
+        Err(_) => return Extra,
+    };
     match k.as_str() {
         "年初预算" | "年初预算数" => Initial,
         "调整后预算数" | "调整后预算" | "全年预算数" | "全年预算" => Adjusted,
@@ -203,7 +207,8 @@ enum DutyRole {
 }
 
 fn duty_role(label: &str) -> DutyRole {
-    match key(label).as_str() {
+    let Ok(k) = short_key(label) else { return DutyRole::Other };
+    match k.as_str() {
         "部门职能" | "职能" | "主要职能" | "部门职责" => DutyRole::Function,
         "年度目标任务" | "年度任务" | "目标任务" | "主要任务" | "任务名称" => DutyRole::Task,
         "支出项目名称" | "项目名称" | "对应项目" => DutyRole::Project,
