@@ -1,6 +1,7 @@
 //! Category labels (一级/二级指标) and header labels → their meaning.
 
 use super::fold::squeeze;
+use super::memo::Memo;
 use crate::model::{Level1, Level2, Likelihood};
 
 /// The label as compared: folded, without white space, without bracketed parts anywhere
@@ -144,7 +145,17 @@ pub fn bracket_unit(label: &str) -> Option<&'static str> {
     ["(万元)", "(元)", "(亿元)", "(千元)", "(%)"].iter().find(|u| s.contains(*u)).map(|u| &u[1..u.len() - 1])
 }
 
+thread_local! {
+    static LEVEL1: Memo<Level1> = Memo::default();
+    static LEVEL2: Memo<Level2> = Memo::default();
+    static ROLE: Memo<ColumnRole> = Memo::default();
+}
+
 pub fn level1(label: &str) -> Level1 {
+    LEVEL1.with(|m| m.get(label, level1_of))
+}
+
+fn level1_of(label: &str) -> Level1 {
     let Ok(k) = short_key(label) else { return Level1::Other };
     match k.as_str() {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
@@ -158,6 +169,10 @@ pub fn level1(label: &str) -> Level1 {
 }
 
 pub fn level2(label: &str) -> Level2 {
+    LEVEL2.with(|m| m.get(label, level2_of))
+}
+
+fn level2_of(label: &str) -> Level2 {
     let Ok(k) = short_key(label) else { return Level2::Other };
     match k.as_str() {
         "数量指标" | "数量" => Level2::Quantity,
@@ -247,6 +262,10 @@ impl ColumnRole {
 /// The role of one label (a two-row header's combined `上/下` label: the lower part decides,
 /// the upper one when the lower is unknown).
 pub fn column_role(label: &str) -> ColumnRole {
+    ROLE.with(|m| m.get(label, column_role_of))
+}
+
+fn column_role_of(label: &str) -> ColumnRole {
     if let Some((upper, lower)) = label.rsplit_once('/')
         && !lower.trim().is_empty()
         && !upper.trim().is_empty()
