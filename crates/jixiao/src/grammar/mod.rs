@@ -20,6 +20,31 @@ pub(crate) fn longest_at<'w, T>(s: &[char], at: usize, words: impl IntoIterator<
     words.into_iter().filter(|(w, _)| starts_with_at(s, at, w)).max_by_key(|(w, _)| w.chars().count())
 }
 
+/// A word list indexed by first character, for lists scanned at many positions (units,
+/// comparators): only the words that can start at a position are tried there. Built once, in
+/// a `LazyLock` static.
+pub(crate) struct Words<T: 'static> {
+    by_first: std::collections::HashMap<char, Vec<(&'static str, T)>>,
+}
+
+impl<T: Copy> Words<T> {
+    pub(crate) fn new(words: &'static [(&'static str, T)]) -> Self {
+        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, T)>> = std::collections::HashMap::new();
+        for &(w, v) in words {
+            if let Some(c) = w.chars().next() {
+                by_first.entry(c).or_default().push((w, v));
+            }
+        }
+        Words { by_first }
+    }
+
+    /// The longest word at `s[at..]`, as [`longest_at`] gives it.
+    pub(crate) fn longest_at(&self, s: &[char], at: usize) -> Option<(&'static str, T)> {
+        let words = self.by_first.get(s.get(at)?)?;
+        longest_at(s, at, words.iter().copied())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

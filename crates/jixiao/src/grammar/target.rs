@@ -56,6 +56,13 @@ const PREFIX_COMPARATORS: &[(&str, Comparator)] = {
     ]
 };
 
+static PREFIX_COMPARATOR_WORDS: std::sync::LazyLock<super::Words<Comparator>> = std::sync::LazyLock::new(|| super::Words::new(PREFIX_COMPARATORS));
+
+/// The longest comparator standing at `s[at..]`: its length in characters and its value.
+fn prefix_comparator(s: &[char], at: usize) -> Option<(usize, Comparator)> {
+    PREFIX_COMPARATOR_WORDS.longest_at(s, at).map(|(w, c)| (w.chars().count(), c))
+}
+
 /// Comparators that stand after the number and unit: `95%以上`, `3天以内`.
 const SUFFIX_COMPARATORS: &[(&str, Comparator)] = {
     use Comparator::*;
@@ -216,18 +223,18 @@ struct Quantity {
 /// where the leading comparator may follow a label without digits (`满意度≥90%`).
 fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     let mut at = 0;
-    let mut comparator = longest_word(s, 0, PREFIX_COMPARATORS).map(|(len, c)| {
+    let mut comparator = prefix_comparator(s, 0).map(|(len, c)| {
         at = len;
         c
     });
     let starts_with_number = number_at(&s[..end], 0, true).is_some();
     if comparator.is_none() && !starts_with_number {
         // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
-        let pos = (1..end).find(|&i| longest_word(s, i, PREFIX_COMPARATORS).is_some())?;
+        let pos = (1..end).find(|&i| prefix_comparator(s, i).is_some())?;
         if s[..pos].iter().any(|c| c.is_ascii_digit()) {
             return None;
         }
-        let (len, c) = longest_word(s, pos, PREFIX_COMPARATORS)?;
+        let (len, c) = prefix_comparator(s, pos)?;
         comparator = Some(c);
         at = pos + len;
     }

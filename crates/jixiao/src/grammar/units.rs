@@ -145,8 +145,10 @@ const PER: &[&str] = &[
     "个", "亩", "平方米", "公里", "项", "班", "期",
 ];
 
+static BASE_UNIT_WORDS: std::sync::LazyLock<super::Words<UnitKind>> = std::sync::LazyLock::new(|| super::Words::new(BASE_UNITS));
+
 fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
-    longest_at(s, at, BASE_UNITS.iter().copied())
+    BASE_UNIT_WORDS.longest_at(s, at)
 }
 
 /// A multiplier standing alone after a number (`250万`): its length and factor.
