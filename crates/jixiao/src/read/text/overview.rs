@@ -2,7 +2,7 @@
 //! (总体 / 分项·职责 / 保障), goals by `1、`, items by `（1）` or an inline `一是…二是…`.
 
 use super::headings::split_toc;
-use crate::grammar::fold::{fold, squeeze};
+use crate::grammar::fold::{fold, fold_char, squeeze, squeezed};
 use crate::model::{Goal, GoalItem, Note, Overview, Responsibility, Safeguard, Subheading};
 
 /// The label line that opens the responsibilities, as the form prints it.
@@ -19,6 +19,10 @@ pub enum Part {
 
 /// `（一）总体绩效目标` → which subsection.
 pub fn subsection(line: &str) -> Option<Part> {
+    // Most lines are prose: only one that opens with a bracket is folded whole.
+    if squeezed(line).next() != Some('(') {
+        return None;
+    }
     let key = squeeze(split_toc(line).0);
     let rest = key.strip_prefix('(')?;
     let close = rest.find(')')?;
@@ -41,18 +45,23 @@ pub fn subsection(line: &str) -> Option<Part> {
 /// `3、xxx` → (3, "xxx").
 fn numbered(line: &str) -> Option<(u32, String)> {
     let t = line.trim();
-    let folded = fold(t);
-    let digits = folded.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 || digits > 3 || !matches!(folded.chars().nth(digits), Some('、' | '.')) {
+    // The number and its mark are in the first five characters: only they are folded.
+    let mut head = ['\0'; 6];
+    for (slot, c) in head.iter_mut().zip(t.chars()) {
+        *slot = fold_char(c);
+    }
+    let digits = head.iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits == 0 || digits > 3 || !matches!(head[digits], '、' | '.') {
         return None;
     }
     // `1.5万人参加…` is a decimal, not item 1.
-    if folded.chars().nth(digits) == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
+    if head[digits] == '.' && head[digits + 1].is_ascii_digit() {
         return None;
     }
     let skip: usize = t.chars().take(digits + 1).map(char::len_utf8).sum();
     let rest = t[skip..].trim();
-    (!rest.is_empty()).then(|| (folded[..digits].parse().ok().unwrap_or(0), rest.to_owned()))
+    let number = head[..digits].iter().fold(0u32, |n, c| n * 10 + c.to_digit(10).unwrap_or(0));
+    (!rest.is_empty()).then(|| (number, rest.to_owned()))
 }
 
 /// `（2）xxx` → (2, "xxx").
