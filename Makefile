@@ -52,10 +52,14 @@ bench:
 
 # jixiao against a plain-Python baseline on inputs built from the sample; prints the ratios of
 # the performance issue (not part of `make test`: timings are not tests).
+# python-docx (target 6) and matplotlib (the plot) are needed here only.
 compare: venv
+	$(VENV)/bin/pip install --quiet python-docx matplotlib
 	$(CARGO) build --locked --release -p jixiao-cli
+	$(CARGO) build --locked --release -p jixiao --example throughput
 	$(VENV)/bin/maturin develop --release --quiet --manifest-path bindings/python/Cargo.toml
-	$(PY) crates/jixiao/benches/compare/compare.py target/release/jixiao tests/data/000_3e963503b18f6771.txt build/compare
+	$(PY) crates/jixiao/benches/compare/compare.py target/release/jixiao target/release/examples/throughput \
+		tests/data/000_3e963503b18f6771.txt tests/data/000_3e963503b18f6771.docx build/compare --plot docs/throughput.png
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 FUZZ_SECONDS ?= 60

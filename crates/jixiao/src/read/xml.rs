@@ -2,16 +2,23 @@
 //! local names, attributes by local name, text with entity and character references resolved,
 //! and a bound on nesting depth so that a hostile file cannot exhaust the stack or the memory.
 
+use std::borrow::Cow;
+
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
+
+/// An element's local name: borrowed for the names Office parts are made of, so that a
+/// document.xml of a million elements is not a million small allocations.
+pub type Name = Cow<'static, str>;
 
 /// One XML event, reduced to what the readers use.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Xml {
-    /// A start tag: its local name (`w:p` → `p`) and attributes by local name.
-    Start(String, Vec<(String, String)>),
+    /// A start tag: its local name (`w:p` → `p`) and the attributes a reader asks for
+    /// ([`KEPT_ATTRIBUTES`]), by local name.
+    Start(Name, Vec<(String, String)>),
     /// The end of an element (also sent right after the start of an empty element).
-    End(String),
+    End(Name),
     /// Character data, references resolved.
     Text(String),
 }
@@ -22,7 +29,7 @@ pub struct XmlReader<'a> {
     depth: usize,
     max_depth: usize,
     /// The end of an empty element, sent on the next call.
-    pending_end: Option<String>,
+    pending_end: Option<Name>,
 }
 
 /// Why an XML part could not be read.
@@ -32,16 +39,49 @@ pub enum XmlError {
     TooDeep(usize),
 }
 
-fn local(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or(name).to_owned()
+/// Expands to the `&'static str` among the literals equal to a name, if any.
+macro_rules! static_name {
+    ($name:expr; $($known:literal)*) => {
+        match $name { $($known => Some($known),)* _ => None }
+    };
 }
+
+/// `w:p` → `p`.
+fn local_part(name: &str) -> &str {
+    memchr::memrchr(b':', name.as_bytes()).map_or(name, |i| &name[i + 1..])
+}
+
+fn local(name: &str) -> Name {
+    let name = local_part(name);
+    let known = static_name!(name;
+        "p" "r" "t" "pPr" "rPr" "tbl" "tr" "tc" "tcPr" "tcW" "tblPr" "tblGrid" "gridCol" "trPr" "gridSpan" "vMerge"
+        "rFonts" "sz" "szCs" "b" "bCs" "i" "iCs" "color" "lang" "kern" "spacing" "jc" "ind" "rStyle" "pStyle" "br" "tab"
+        "tabs" "fldChar" "instrText" "fldSimple" "numPr" "ilvl" "numId" "vAlign" "shd" "tcBorders" "top" "left" "bottom"
+        "right" "insideH" "insideV" "tblW" "tblBorders" "tblLayout" "tblCellMar" "tblLook" "tblInd" "snapToGrid"
+        "adjustRightInd" "widowControl" "textAlignment" "proofErr" "bookmarkStart" "bookmarkEnd" "lastRenderedPageBreak"
+        "noProof" "w" "vertAlign" "u" "highlight" "cr" "noBreakHyphen" "trHeight" "cantSplit" "tblHeader" "hideMark"
+        "lvl" "lvlText" "numFmt" "start" "abstractNum" "abstractNumId" "num"
+        "table" "table-row" "table-cell" "covered-table-cell" "span" "s" "table-column");
+    known.map_or_else(|| Cow::Owned(name.to_owned()), Cow::Borrowed)
+}
+
+/// The attributes some reader asks for: the others (Word's `rsid*` on every paragraph and run,
+/// fonts, sizes) are not copied. [`attr`] checks in debug builds that it is asked for no other.
+pub const KEPT_ATTRIBUTES: &[&str] = &[
+    "val", "type", "fldCharType", "instr", "abstractNumId", "numId", "ilvl", "name", "number-rows-repeated", "number-columns-repeated",
+    "value-type", "space",
+];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {
     e.attributes()
         .flatten()
+        .filter(|a| {
+            let key: &str = a.key.as_ref();
+            KEPT_ATTRIBUTES.contains(&local_part(key))
+        })
         .map(|a| {
             let value = a.normalized_value(XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_else(|_| a.value.to_string());
-            (local(a.key.as_ref()), value)
+            (local(a.key.as_ref()).into_owned(), value)
         })
         .collect()
 }
@@ -109,6 +149,7 @@ impl<'a> XmlReader<'a> {
 
 /// The value of attribute `name` (local name).
 pub fn attr<'a>(attrs: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    debug_assert!(KEPT_ATTRIBUTES.contains(&name), "attribute {name} is not kept by the XML reader");
     attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
 }
 

@@ -94,7 +94,7 @@ impl<'a> Walker<'a> {
     fn body(&mut self) -> Result<()> {
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, _) => match name.as_str() {
+                Xml::Start(name, _) => match &*name {
                     "p" => {
                         self.paragraphs += 1;
                         let place = Location::paragraph(self.paragraphs);
@@ -137,7 +137,7 @@ impl<'a> Walker<'a> {
         let (mut num_id, mut ilvl) = (None, 0u32);
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, a) => match name.as_str() {
+                Xml::Start(name, a) => match &*name {
                     "t" => in_text = true,
                     "instrText" => in_instr = true,
                     "tab" => p.text.push('\t'),
@@ -170,7 +170,7 @@ impl<'a> Walker<'a> {
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}
                 },
-                Xml::End(name) => match name.as_str() {
+                Xml::End(name) => match &*name {
                     "p" => break,
                     "t" => in_text = false,
                     "instrText" => in_instr = false,
@@ -201,7 +201,7 @@ impl<'a> Walker<'a> {
         let mut row = 0usize;
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, _) => match name.as_str() {
+                Xml::Start(name, _) => match &*name {
                     "tr" => {
                         row += 1;
                         self.row(t, row)?;
@@ -221,7 +221,7 @@ impl<'a> Walker<'a> {
         let mut any = false;
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, _) => match name.as_str() {
+                Xml::Start(name, _) => match &*name {
                     "tc" => {
                         self.count_cell()?;
                         let place = Location::table_cell(t, row, column);
@@ -258,7 +258,7 @@ impl<'a> Walker<'a> {
         let mut continued = false;
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, a) => match name.as_str() {
+                Xml::Start(name, a) => match &*name {
                     "gridSpan" => span = attr(&a, "val").and_then(|v| v.parse().ok()).filter(|n| *n >= 1).unwrap_or(1),
                     "vMerge" => continued = !matches!(attr(&a, "val"), Some("restart")),
                     "p" => {
@@ -291,7 +291,7 @@ impl<'a> Walker<'a> {
         let mut depth = 1usize;
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, _) => match name.as_str() {
+                Xml::Start(name, _) => match &*name {
                     "tbl" => depth += 1,
                     "tr" => rows.push(Vec::new()),
                     "tc" => {

@@ -31,8 +31,8 @@ impl Reader for DocxReader {
             reason: "a ZIP file without word/document.xml: not a Word .docx file".into(),
         })?;
         let numbering = zip.read("word/numbering.xml")?;
-        let document = String::from_utf8_lossy(&document);
-        let numbering = numbering.as_deref().map(String::from_utf8_lossy);
+        let document = utf8(&document);
+        let numbering = numbering.as_deref().map(utf8);
         let layout = body::layout(&document, numbering.as_deref(), &origin, options.limits)?;
         let mut doc = text::parse_lines(layout.lines.iter().map(String::as_str));
         // A nested table is kept, and reported, as a note at the cell that holds it.
@@ -43,5 +43,14 @@ impl Reader for DocxReader {
         doc.notes.sort_by_key(|n| n.line);
         doc.locations = layout.places;
         text::require_structure(doc, options, layout.lines.iter().all(|l| l.trim().is_empty()))
+    }
+}
+
+/// A part's text: validated with SIMD (the whole of a large document.xml), repaired only when
+/// it is not UTF-8.
+fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }

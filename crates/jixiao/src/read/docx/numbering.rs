@@ -31,7 +31,7 @@ impl Numbering {
         let mut level: Option<(u32, Level)> = None;
         while let Some(e) = r.next()? {
             match e {
-                Xml::Start(name, a) => match name.as_str() {
+                Xml::Start(name, a) => match &*name {
                     "abstractNum" => abstract_id = attr(&a, "abstractNumId").map(str::to_owned),
                     "num" => num_id = attr(&a, "numId").map(str::to_owned),
                     "abstractNumId" => {
@@ -60,7 +60,7 @@ impl Numbering {
                     }
                     _ => {}
                 },
-                Xml::End(name) => match name.as_str() {
+                Xml::End(name) => match &*name {
                     "lvl" => {
                         if let (Some(id), Some((ilvl, l))) = (&abstract_id, level.take()) {
                             n.levels.insert((id.clone(), ilvl), l);

@@ -26,7 +26,7 @@ pub fn scan(content: &str, max_depth: usize, max_cells: usize) -> OdsScan {
     let mut rows_repeated = 1u32;
     while let Ok(Some(e)) = r.next() {
         match e {
-            Xml::Start(name, a) => match name.as_str() {
+            Xml::Start(name, a) => match &*name {
                 "table" => {
                     sheet = attr(&a, "name").unwrap_or_default().to_owned();
                     row = 0;
