@@ -38,6 +38,11 @@ impl<T: Copy> Words<T> {
         Words { by_first }
     }
 
+    /// The words that start with `c`.
+    pub(crate) fn starting_with(&self, c: char) -> &[(&'static str, T)] {
+        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+    }
+
     /// The longest word at `s[at..]`, as [`longest_at`] gives it.
     pub(crate) fn longest_at(&self, s: &[char], at: usize) -> Option<(&'static str, T)> {
         let words = self.by_first.get(s.get(at)?)?;

@@ -131,6 +131,8 @@ const DIRECTION_WORDS: &[(&str, Direction)] = {
     ]
 };
 
+static DIRECTION_WORD_INDEX: std::sync::LazyLock<super::Words<Direction>> = std::sync::LazyLock::new(|| super::Words::new(DIRECTION_WORDS));
+
 /// The folded text without white space, with each character's byte offset in the raw text.
 struct Folded {
     chars: Vec<char>,
@@ -346,7 +348,7 @@ fn direction(s: &str) -> Option<Direction> {
     // The earliest word, the longest of those starting there: one scan, not a search per word.
     let (pos, d) = s.char_indices().find_map(|(pos, c)| {
         let rest = &s[pos..];
-        DIRECTION_WORDS.iter().filter(|(w, _)| w.starts_with(c) && rest.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|(_, d)| (pos, *d))
+        DIRECTION_WORD_INDEX.starting_with(c).iter().filter(|(w, _)| rest.starts_with(w)).max_by_key(|(w, _)| w.len()).map(|(_, d)| (pos, *d))
     })?;
     // A word negated right before it says the opposite or nothing: 不降低 / 不减少 keep the level;
     // 未完成, 不合格, 不提高 state no direction to aim for.
