@@ -9,6 +9,17 @@ mod memo;
 pub mod target;
 pub(crate) mod units;
 
+/// Whether a text is empty or white space only (`s.trim().is_empty()`), decided by the first
+/// byte for the usual cell that starts with a letter, digit or CJK character.
+pub fn is_blank(s: &str) -> bool {
+    match s.as_bytes().first() {
+        None => true,
+        Some(b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ') => s.chars().all(char::is_whitespace),
+        Some(b) if b.is_ascii() => false,
+        _ => s.chars().all(char::is_whitespace),
+    }
+}
+
 /// Whether `word` stands in `s` at character index `at`.
 pub(crate) fn starts_with_at(s: &[char], at: usize, word: &str) -> bool {
     let rest = s.get(at..).unwrap_or_default();
@@ -52,6 +63,13 @@ impl<T: Copy> Words<T> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn blank_is_trimmed_empty() {
+        for s in ["", " ", "\t\n", "\u{3000}", "\u{a0}\u{2003}", "a", " a", "中", "\u{3000}中", "\u{feff}", "\u{85}", "\u{b}"] {
+            assert_eq!(super::is_blank(s), s.trim().is_empty(), "{s:?}");
+        }
+    }
+
     #[test]
     fn starts_with_at_needs_the_whole_word() {
         let s: Vec<char> = "≥90%以内".chars().collect();

@@ -8,6 +8,7 @@ mod overview;
 pub use headings::{split_toc, table_title};
 pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
+use crate::grammar::is_blank;
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader, decode_with};
 use crate::error::{Error, Result};
@@ -28,7 +29,7 @@ impl Reader for TextReader {
         let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
         let mut doc = parse_lines(split_lines(&text));
         doc.replaced_bytes = replaced;
-        require_structure(doc, options, text.trim().is_empty())
+        require_structure(doc, options, is_blank(&text))
     }
 }
 
@@ -177,7 +178,7 @@ impl State {
         // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
         // part with tables, not the overview's prose.
         if let Place::Overview(_, lines) = &self.place
-            && lines.iter().all(|(_, t)| t.trim().is_empty())
+            && lines.iter().all(|(_, t)| is_blank(&t))
             && let Place::Overview(heading, _) = std::mem::replace(&mut self.place, Place::Section)
         {
             let kind = headings::section_kind(&heading.text);
@@ -248,7 +249,7 @@ impl State {
         // A TC field alone on the line after a table title belongs to that title.
         let (before, toc) = split_toc(text);
         if let (Some(open), Some(toc)) = (&mut self.table, &toc)
-            && before.trim().is_empty()
+            && is_blank(&before)
             && open.table.toc.is_none()
             && open.rows.is_empty()
         {
@@ -275,7 +276,7 @@ pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
             cell if cell.starts_with('\t') => cell,
             _ => text,
         };
-        if text.trim().is_empty() && !text.starts_with('\t') {
+        if is_blank(&text) && !text.starts_with('\t') {
             st.blanks += 1;
             continue;
         }

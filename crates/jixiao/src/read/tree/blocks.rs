@@ -2,6 +2,7 @@
 //! 调整后预算数 | 预算执行数 | 执行率 | 分值 | 得分) and the duties block of a department-wide
 //! table (部门职能 | 年度目标任务 | 支出项目名称 | 预算金额).
 
+use crate::grammar::is_blank;
 use std::collections::BTreeMap;
 
 use super::Row;
@@ -26,8 +27,8 @@ enum FundsRole {
 fn funds_role(label: &str) -> FundsRole {
     // A two-row header's combined `上/下` label: the lower part decides, else the upper.
     if let Some((upper, lower)) = label.rsplit_once('/')
-        && !upper.trim().is_empty()
-        && !lower.trim().is_empty()
+        && !is_blank(&upper)
+        && !is_blank(&lower)
     {
         return match single_funds_role(lower) {
             FundsRole::Extra => single_funds_role(upper),
@@ -112,7 +113,7 @@ pub fn funds_rows(funds: &Funds) -> Vec<Vec<String>> {
                 FundsRole::Score => raw(&r.score),
                 FundsRole::Reason => r.reason.clone(),
                 FundsRole::Group | FundsRole::Extra => {
-                    let label = funds.columns.get(i).filter(|l| !l.trim().is_empty()).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    let label = funds.columns.get(i).filter(|l| !is_blank(&l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
                     r.extra.get(&label).cloned().unwrap_or_default()
                 }
             })
@@ -166,7 +167,7 @@ impl FundsBlock {
         for (i, cell) in row.cells.iter().enumerate() {
             let text = cell.text.as_str();
             let role = self.roles.get(i).copied().unwrap_or(FundsRole::Extra);
-            let money = |unit: Option<&str>| (!text.trim().is_empty()).then(|| amount(text, unit));
+            let money = |unit: Option<&str>| (!is_blank(&text)).then(|| amount(text, unit));
             match role {
                 FundsRole::Label => r.label = text.to_owned(),
                 FundsRole::Initial => r.initial = money(self.unit),
@@ -176,9 +177,9 @@ impl FundsBlock {
                 FundsRole::Weight => r.weight = money(None),
                 FundsRole::Score => r.score = money(None),
                 FundsRole::Reason => r.reason = text.to_owned(),
-                FundsRole::Group | FundsRole::Extra if text.trim().is_empty() => {}
+                FundsRole::Group | FundsRole::Extra if is_blank(&text) => {}
                 FundsRole::Group | FundsRole::Extra => {
-                    let label = self.funds.columns.get(i).filter(|l| !l.trim().is_empty()).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    let label = self.funds.columns.get(i).filter(|l| !is_blank(&l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
                     insert_unique(&mut r.extra, label, text);
                 }
             }
@@ -256,11 +257,11 @@ impl DutiesBlock {
                 DutyRole::Function => d.function = cell.text.clone(),
                 DutyRole::Task => d.task = cell.text.clone(),
                 DutyRole::Project => d.project = cell.text.clone(),
-                DutyRole::Budget => d.budget = (!cell.text.trim().is_empty()).then(|| amount(&cell.text, self.unit)),
+                DutyRole::Budget => d.budget = (!is_blank(&cell.text)).then(|| amount(&cell.text, self.unit)),
                 DutyRole::Other => rest.push(cell),
             }
         }
-        if d.function.trim().is_empty()
+        if is_blank(&d.function)
             && let Some(prev) = duties.last()
         {
             d.function = prev.function.clone();

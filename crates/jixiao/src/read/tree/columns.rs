@@ -3,6 +3,7 @@
 //! table without a 三级 column takes names from 指标内容, and a two-row header is combined into
 //! one `上/下` label per column.
 
+use crate::grammar::is_blank;
 use crate::grammar::labels::{self, ColumnRole, column_role};
 
 /// Each column's role and, for extra columns, the key it has in [`crate::model::Indicator::extra`].
@@ -81,17 +82,18 @@ fn second_block(roles: &[ColumnRole]) -> Option<usize> {
 /// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
 /// knows (指标性质 | 指标值 | 度量单位) and nothing that reads as a category or a value.
 pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
-    let filled: Vec<&str> = lower.iter().copied().filter(|c| !c.trim().is_empty()).collect();
+    let filled: Vec<&str> = lower.iter().copied().filter(|c| !is_blank(&c)).collect();
     if filled.len() < 2 || filled.len() == lower.len() && lower.len() <= upper.len() && upper.iter().zip(lower).all(|(u, l)| u == l) {
         return false;
     }
     let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra).count();
     let categories = filled.iter().any(|c| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other);
     // A row that repeats the header's labels is the header again (a page break), not its lower half.
-    let repeated = filled.iter().filter(|c| upper.iter().any(|u| u.trim() == c.trim())).count();
+    let upper_labels: std::collections::HashSet<&str> = upper.iter().map(|u| u.trim()).collect();
+    let repeated = filled.iter().filter(|c| upper_labels.contains(c.trim())).count();
     // In a Word save each upper cell stands over one empty lower cell or one run of labels: a
     // lower row with fewer such groups would leave upper cells (and their text) out.
-    let groups = lower.iter().enumerate().filter(|(i, c)| c.trim().is_empty() || *i == 0 || lower[i - 1].trim().is_empty()).count();
+    let groups = lower.iter().enumerate().filter(|(i, c)| is_blank(c) || *i == 0 || is_blank(lower[i - 1])).count();
     let fits = lower.len() <= upper.len() || groups == upper.len();
     known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
 }
@@ -101,7 +103,7 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
 /// lower row is longer; its empty cells stand under upper cells merged down); in a grid the
 /// upper row has empty cells right of a merged one.
 pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
-    let join = |u: &str, l: &str| match (u.trim().is_empty(), l.trim().is_empty()) {
+    let join = |u: &str, l: &str| match (is_blank(&u), is_blank(&l)) {
         (_, true) => u.to_owned(),
         (true, false) => l.to_owned(),
         (false, false) => format!("{}/{}", u.trim(), l.trim()),
@@ -112,8 +114,8 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
         let mut group = String::new();
         for (i, u) in upper.iter().enumerate() {
             let l = lower.get(i).map_or("", String::as_str);
-            if !u.trim().is_empty() {
-                group = if l.trim().is_empty() { String::new() } else { u.clone() };
+            if !is_blank(&u) {
+                group = if is_blank(&l) { String::new() } else { u.clone() };
                 out.push(join(u, l));
             } else {
                 out.push(join(&group, l));
@@ -128,11 +130,11 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
     let mut i = 0;
     while i < lower.len() {
         let upper_label = upper.get(u).map_or("", String::as_str);
-        if lower[i].trim().is_empty() {
+        if is_blank(&lower[i]) {
             out.push(upper_label.to_owned());
             i += 1;
         } else {
-            while i < lower.len() && !lower[i].trim().is_empty() {
+            while i < lower.len() && !is_blank(&lower[i]) {
                 out.push(join(upper_label, &lower[i]));
                 i += 1;
             }
