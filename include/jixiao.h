@@ -601,6 +601,9 @@ typedef struct jx_target_part {
 // A spreadsheet: .xlsx, .xls or .ods.
 #define JX_FORMAT_XLSX 4
 
+// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
+#define JX_FORMAT_HTML 5
+
 // Detect: BOM, then strict UTF-8, then GB18030.
 #define JX_ENCODING_AUTO 0
 
@@ -799,7 +802,8 @@ const char *jx_level_name(uint32_t value);
 // NUL-terminated and static; NULL for a value outside the enumeration.
 const char *jx_severity_name(uint32_t severity);
 
-// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx". NULL for an unknown code.
+// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html". NULL for an
+// unknown code.
 const char *jx_format_name(jx_format format);
 
 // A JX_ENCODING_* code's name: "auto", "utf-8", "utf-16le", "utf-16be", "gb18030". NULL for an

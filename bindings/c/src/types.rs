@@ -35,6 +35,8 @@ pub const JX_FORMAT_JSON: jx_format = 2;
 pub const JX_FORMAT_DOCX: jx_format = 3;
 /// A spreadsheet: .xlsx, .xls or .ods.
 pub const JX_FORMAT_XLSX: jx_format = 4;
+/// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
+pub const JX_FORMAT_HTML: jx_format = 5;
 
 pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     match code {
@@ -43,6 +45,7 @@ pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
         JX_FORMAT_JSON => Some(jixiao::Format::Json),
         JX_FORMAT_DOCX => Some(jixiao::Format::Docx),
         JX_FORMAT_XLSX => Some(jixiao::Format::Xlsx),
+        JX_FORMAT_HTML => Some(jixiao::Format::Html),
         _ => None,
     }
 }

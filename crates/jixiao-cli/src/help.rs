@@ -6,6 +6,7 @@ Formats read (told from the content, never from the file name):
   .xlsx .xls .ods      spreadsheets (one table per sheet, or a sheet of many projects)
   .txt                 Word's plain-text save, in UTF-8, UTF-16 or GBK/GB18030
   .json                jixiao's own JSON (what `jixiao parse` writes)
+  .html .htm           web pages: published tables, and what Word, Excel, WPS or LibreOffice save as one
 Not read: old .doc, .wps and .et files and PDF. Convert them first, e.g.
   libreoffice --headless --convert-to docx FILE.doc
 

@@ -4,6 +4,7 @@
 mod container;
 mod decode;
 mod docx;
+mod html;
 pub(crate) mod xml;
 mod json;
 mod sheet;
@@ -35,6 +36,8 @@ pub enum Format {
     Docx,
     /// A spreadsheet (.xlsx, .xls or .ods).
     Xlsx,
+    /// A web page (.html, .htm), as published or as Word, Excel, WPS and LibreOffice save one.
+    Html,
 }
 
 impl Format {
@@ -45,12 +48,13 @@ impl Format {
             Format::Json => "json",
             Format::Docx => "docx",
             Format::Xlsx => "xlsx",
+            Format::Html => "html",
         }
     }
 
-    /// The names [`Format::from_name`] takes (it also takes `txt`, and `xls`, `ods` or
-    /// `spreadsheet` for xlsx).
-    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "xlsx"];
+    /// The names [`Format::from_name`] takes (it also takes `txt`, `xls`, `ods` or
+    /// `spreadsheet` for xlsx, and `htm` for html).
+    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "xlsx", "html"];
 
     /// [`Format::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Format> {
@@ -65,6 +69,7 @@ impl Format {
             "json" => Some(Format::Json),
             "docx" => Some(Format::Docx),
             "xlsx" | "xls" | "ods" | "spreadsheet" => Some(Format::Xlsx),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -100,7 +105,7 @@ pub(crate) trait Reader: Sync {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&docx::DocxReader, &sheet::SheetReader, &json::JsonReader, &text::TextReader];
+static READERS: &[&dyn Reader] = &[&docx::DocxReader, &sheet::SheetReader, &json::JsonReader, &html::HtmlReader, &text::TextReader];
 
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {

@@ -145,6 +145,15 @@ fn without_trailing_brackets(s: &str) -> &str {
     t
 }
 
+impl TableTitle {
+    /// The title of a table that a reader knows to be one, though it does not read as a title
+    /// (`专项1-补助被征地农民支出`): the whole text is its name.
+    pub fn named(text: &str) -> TableTitle {
+        let (code, name) = split_code(text);
+        TableTitle { number: None, name: name.to_owned(), title: text.to_owned(), toc: None, kind: None, year: year_of(text), code: code.map(str::to_owned) }
+    }
+}
+
 pub fn table_title(line: &str) -> Option<TableTitle> {
     if line.starts_with('\t') {
         return None;

@@ -2,7 +2,7 @@
 //! inside a cell is a line without one (possibly after a blank line); rows are separated by
 //! blank lines; the merged level-1 cell reads empty on continuation rows.
 
-mod headings;
+pub(crate) mod headings;
 mod overview;
 
 pub use headings::{split_toc, table_title};
@@ -265,10 +265,33 @@ impl State {
 
 /// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
 pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
+    parse_items(lines.into_iter().map(Item::Line))
+}
+
+/// A line for [`parse_items`]: one as a text save has it, or the title of a table that follows
+/// (from a reader that knows it is one: an HTML page's heading or caption before a `<table>`).
+#[derive(Debug, Clone, Copy)]
+pub enum Item<'a> {
+    Line(&'a str),
+    TableTitle(&'a str),
+}
+
+/// [`parse_lines`], with titles that a reader marked.
+pub fn parse_items<'a>(items: impl IntoIterator<Item = Item<'a>>) -> Document {
     let mut st = State { doc: Document::new(""), place: Place::Preamble, table: None, blanks: 0, in_cell: false };
     let mut title_seen = false;
-    for (i, text) in lines.into_iter().enumerate() {
+    for (i, item) in items.into_iter().enumerate() {
         let line = i + 1;
+        let text = match item {
+            Item::Line(text) => text,
+            Item::TableTitle(text) => {
+                st.in_cell = false;
+                st.open_table(headings::table_title(text).unwrap_or_else(|| headings::TableTitle::named(text.trim())), line);
+                title_seen = true;
+                st.blanks = 0;
+                continue;
+            }
+        };
         // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
         // come from hand edits. Neither makes the line something else.
         let text = text.trim_start_matches('\u{c}');

@@ -1,0 +1,431 @@
+//! An HTML page in document order → the lines of Word's text save of the same content, each
+//! with its place: a paragraph a line, a table cell a TAB line (its further paragraphs after a
+//! blank line), a blank line between rows, as the .docx reader lays out a Word file.
+//!
+//! - A table whose cells hold tables is layout, not data: its cells are read as paragraphs and
+//!   the tables inside them as tables (the real table inside a page's frame of layout tables).
+//! - `rowspan`: the rows it covers get an empty cell in its place, as a vertically merged cell
+//!   reads in a Word text save; `colspan`: one cell, as a horizontally merged one.
+//! - White space collapses as a browser shows it; a line break of the source between two CJK
+//!   characters is dropped, as it shows (Word's pages wrap their source inside Chinese words).
+//! - The title of a table is the text before it that reads as a title, a title row at its top,
+//!   its `<caption>`, or else the heading or short paragraph right before it.
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node};
+
+use crate::error::{Origin, Result};
+use crate::model::Location;
+use crate::read::container::{Limits, over_limit};
+use crate::read::text::headings::table_title;
+
+/// The page as lines: whether the line is a table's title given by the markup, and its text.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub lines: Vec<(bool, String)>,
+    pub places: Vec<Location>,
+}
+
+/// Elements whose content never shows.
+const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript", "title", "comment", "xml"];
+
+/// Elements that start and end a paragraph (a line of their own).
+const BLOCKS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article",
+    "header", "footer", "nav", "aside", "main", "center", "form", "hr", "address", "figure", "figcaption", "body", "html", "table",
+    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "fieldset", "legend", "details", "summary",
+];
+
+/// The longest text taken as a table's title only because it stands right before the table.
+const LONGEST_TITLE: usize = 150;
+
+/// Text being gathered into one paragraph: its pieces between `<br>`s, as in the source.
+#[derive(Default)]
+struct Paragraph {
+    pieces: Vec<String>,
+}
+
+impl Paragraph {
+    fn text(&mut self, t: &str) {
+        match self.pieces.last_mut() {
+            Some(last) => last.push_str(t),
+            None => self.pieces.push(t.to_owned()),
+        }
+    }
+
+    fn line_break(&mut self) {
+        if self.pieces.is_empty() {
+            self.pieces.push(String::new());
+        }
+        self.pieces.push(String::new());
+    }
+
+    /// The paragraph as shown: each piece collapsed, empty ones left out, joined by line breaks.
+    fn take(&mut self) -> Option<String> {
+        let pieces: Vec<String> = self.pieces.drain(..).map(|p| collapse(&p)).filter(|p| !p.is_empty()).collect();
+        (!pieces.is_empty()).then(|| pieces.join("\n"))
+    }
+}
+
+/// Whether a character is wide (CJK ideographs, kana, hangul, full-width forms and CJK
+/// punctuation): a source line break between two such characters shows as nothing.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
+}
+
+/// White space as a browser shows it: runs of spaces, TABs and line breaks become one space,
+/// none at the ends; a run of line breaks only, between two wide characters, becomes nothing.
+/// No-break spaces (`&nbsp;`) are spaces in the text.
+fn collapse(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Option<bool> = None; // in a white-space run: whether it is line breaks only
+    for c in s.chars() {
+        let c = if c == '\u{a0}' { ' ' } else { c };
+        if matches!(c, ' ' | '\t' | '\n' | '\r' | '\u{c}') {
+            let breaks_only = matches!(c, '\n' | '\r');
+            run = Some(run.map_or(breaks_only, |b| b && breaks_only));
+            continue;
+        }
+        if let Some(breaks_only) = run.take()
+            && !out.is_empty()
+            && !(breaks_only && out.chars().next_back().is_some_and(is_wide) && is_wide(c))
+        {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+fn is_element(node: &NodeRef<'_, Node>, name: &str) -> bool {
+    element_name(node) == Some(name)
+}
+
+/// Whether a table holds another table: then it lays out the page, and is not read as data.
+fn holds_table(table: &NodeRef<'_, Node>) -> bool {
+    table.descendants().skip(1).any(|d| is_element(&d, "table"))
+}
+
+/// The value of a span attribute (`rowspan`, `colspan`): at least 1, at most `most`; `0` (to
+/// the end of the table) as `most`.
+fn span(node: &NodeRef<'_, Node>, name: &str, most: usize) -> usize {
+    let Node::Element(e) = node.value() else { return 1 };
+    match e.attr(name).map(|v| v.trim().parse::<usize>()) {
+        Some(Ok(0)) => most,
+        Some(Ok(n)) => n.clamp(1, most),
+        _ => 1,
+    }
+}
+
+/// LibreOffice's export of a workbook heads each sheet's table `Sheet 1: 名称`: the name is the title.
+fn without_sheet_prefix(text: &str) -> &str {
+    if let Some(rest) = text.strip_prefix("Sheet ")
+        && let Some((n, name)) = rest.split_once(": ")
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+    {
+        return name.trim();
+    }
+    text
+}
+
+struct Walker<'a> {
+    out: Layout,
+    origin: &'a Origin,
+    limits: Limits,
+    paragraphs: usize,
+    tables: usize,
+    cells: usize,
+    /// Where the lines since the last table begin: a title candidate must be among them.
+    since_table: usize,
+}
+
+impl Walker<'_> {
+    fn push(&mut self, title: bool, line: String, place: Location) {
+        self.out.lines.push((title, line));
+        self.out.places.push(place);
+    }
+
+    fn paragraph(&mut self, p: &mut Paragraph) {
+        if let Some(text) = p.take() {
+            self.paragraphs += 1;
+            let place = Location::paragraph(self.paragraphs);
+            for line in text.split('\n') {
+                self.push(false, line.to_owned(), place.clone());
+            }
+        }
+    }
+
+    /// The page, in document order. Iterative, so that nesting costs no stack.
+    fn page(&mut self, html: &Html) -> Result<()> {
+        let mut p = Paragraph::default();
+        let mut depth = 0usize;
+        // The element whose content is being skipped (hidden, or a data table already read).
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    depth += 1;
+                    if depth > self.limits.max_depth {
+                        return Err(over_limit(self.origin, "the HTML nesting", self.limits.max_depth, "max_depth"));
+                    }
+                    if skipping.is_some() {
+                        continue;
+                    }
+                    match node.value() {
+                        Node::Text(t) => p.text(t),
+                        Node::Element(e) => {
+                            let name = e.name();
+                            if HIDDEN.contains(&name) {
+                                skipping = Some(node.id());
+                            } else if name == "br" {
+                                p.line_break();
+                            } else if name == "table" && !holds_table(&node) {
+                                self.paragraph(&mut p);
+                                self.data_table(node)?;
+                                skipping = Some(node.id());
+                            } else if BLOCKS.contains(&name) {
+                                self.paragraph(&mut p);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    depth -= 1;
+                    if skipping == Some(node.id()) {
+                        skipping = None;
+                    } else if skipping.is_none() && element_name(&node).is_some_and(|n| BLOCKS.contains(&n)) {
+                        self.paragraph(&mut p);
+                    }
+                }
+            }
+        }
+        self.paragraph(&mut p);
+        Ok(())
+    }
+
+    fn count_cell(&mut self) -> Result<()> {
+        self.cells += 1;
+        if self.cells > self.limits.max_cells {
+            return Err(over_limit(self.origin, "the page's table cells", self.limits.max_cells, "max_cells"));
+        }
+        Ok(())
+    }
+
+    /// A cell's paragraphs (the cell holds no table).
+    fn cell_paragraphs(&mut self, cell: NodeRef<'_, Node>) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut p = Paragraph::default();
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        for edge in cell.traverse() {
+            match edge {
+                Edge::Open(node) if node.id() != cell.id() && skipping.is_none() => match node.value() {
+                    Node::Text(t) => p.text(t),
+                    Node::Element(e) if HIDDEN.contains(&e.name()) => skipping = Some(node.id()),
+                    Node::Element(e) if e.name() == "br" => p.line_break(),
+                    Node::Element(e) if BLOCKS.contains(&e.name()) => out.extend(p.take()),
+                    _ => {}
+                },
+                Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
+                Edge::Close(node) if node.id() != cell.id() && skipping.is_none() && element_name(&node).is_some_and(|n| BLOCKS.contains(&n)) => {
+                    out.extend(p.take());
+                }
+                _ => {}
+            }
+        }
+        out.extend(p.take());
+        out
+    }
+
+    /// A data table (no table inside): its title, then its rows in Word's text layout.
+    fn data_table(&mut self, table: NodeRef<'_, Node>) -> Result<()> {
+        self.tables += 1;
+        let t = self.tables;
+        // Rows of this table, with their cells' paragraphs and spans.
+        let mut rows: Vec<Vec<(Vec<String>, usize, usize)>> = Vec::new();
+        let mut caption = None;
+        for node in table.descendants() {
+            match element_name(&node) {
+                Some("caption") => caption = caption.or_else(|| self.cell_paragraphs(node).into_iter().next()),
+                Some("tr") => rows.push(Vec::new()),
+                Some("td" | "th") => {
+                    self.count_cell()?;
+                    let paragraphs = self.cell_paragraphs(node);
+                    let (rowspan, colspan) = (span(&node, "rowspan", 65_534), span(&node, "colspan", 1000));
+                    if let Some(row) = rows.last_mut() {
+                        row.push((paragraphs, rowspan, colspan));
+                    }
+                }
+                _ => {}
+            }
+        }
+        // A title row at the top: one cell with text that reads as a table title.
+        let mut first_row = 0;
+        let mut titled = false;
+        while let Some(row) = rows.get(first_row) {
+            let filled: Vec<&(Vec<String>, usize, usize)> = row.iter().filter(|(p, _, _)| !p.is_empty()).collect();
+            match filled.as_slice() {
+                [(paragraphs, _, _)] if table_title(&paragraphs.join("")).is_some() => {
+                    self.push(false, paragraphs.join(""), Location::table_cell(t, first_row + 1, 1));
+                    titled = true;
+                    first_row += 1;
+                }
+                _ => break,
+            }
+        }
+        if !titled {
+            self.title_before(t, caption);
+        }
+        // Rows: a cell covered by a rowspan from above reads as an empty cell.
+        let mut covered: Vec<(usize, usize, usize)> = Vec::new(); // (column, width, rows still covered)
+        for (r, row) in rows.into_iter().enumerate().skip(first_row) {
+            let row_number = r + 1;
+            let mut column = 1usize;
+            let mut any = false;
+            let mut cells = row.into_iter();
+            let mut new_covers = Vec::new();
+            loop {
+                if let Some(&(_, width, _)) = covered.iter().find(|(c, _, left)| *c == column && *left > 0) {
+                    // A covered cell is a cell of the layout too: counted, so that spans cannot
+                    // make a small page into a huge one.
+                    self.count_cell()?;
+                    self.push(false, "\t".to_owned(), Location::table_cell(t, row_number, column));
+                    column += width;
+                    any = true;
+                    continue;
+                }
+                let Some((paragraphs, rowspan, colspan)) = cells.next() else {
+                    // Covered cells right of the last one still stand in the row.
+                    if covered.iter().any(|(c, _, left)| *c > column && *left > 0) {
+                        column = covered.iter().filter(|(c, _, left)| *c > column && *left > 0).map(|(c, _, _)| *c).min().unwrap_or(column);
+                        continue;
+                    }
+                    break;
+                };
+                let place = Location::table_cell(t, row_number, column);
+                let mut paragraphs = paragraphs.into_iter();
+                self.push(false, format!("\t{}", paragraphs.next().unwrap_or_default()), place.clone());
+                for p in paragraphs {
+                    self.push(false, String::new(), place.clone());
+                    for line in p.split('\n') {
+                        self.push(false, line.to_owned(), place.clone());
+                    }
+                }
+                if rowspan > 1 {
+                    new_covers.push((column, colspan, rowspan - 1));
+                }
+                column += colspan;
+                any = true;
+            }
+            for c in &mut covered {
+                c.2 = c.2.saturating_sub(1);
+            }
+            covered.retain(|c| c.2 > 0);
+            covered.extend(new_covers);
+            if any {
+                self.push(false, String::new(), Location::table_cell(t, row_number, column));
+            }
+        }
+        // A second blank line ends the table: what follows is not its last cell's.
+        self.push(false, String::new(), Location::table_cell(t, 0, 0));
+        self.since_table = self.out.lines.len();
+        Ok(())
+    }
+
+    /// Makes sure a table title stands before the table: a line there that reads as one, else
+    /// its caption, else the heading or short paragraph right before it.
+    fn title_before(&mut self, t: usize, caption: Option<String>) {
+        let last = (self.since_table..self.out.lines.len()).rev().find(|&i| !self.out.lines[i].1.trim().is_empty());
+        if let Some(i) = last
+            && table_title(&self.out.lines[i].1).is_some()
+        {
+            return;
+        }
+        if let Some(caption) = caption {
+            self.push(true, caption, Location::table_cell(t, 0, 0));
+        } else if let Some(i) = last
+            && self.out.lines[i].1.chars().count() <= LONGEST_TITLE
+        {
+            let line = &mut self.out.lines[i];
+            line.1 = without_sheet_prefix(&line.1).to_owned();
+            line.0 = true;
+        }
+    }
+}
+
+/// Lays out a page.
+pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Layout> {
+    if page.len() as u64 > limits.max_bytes {
+        return Err(over_limit(origin, "the page's size", limits.max_bytes, "max_bytes"));
+    }
+    let html = Html::parse_document(page);
+    let mut w = Walker { out: Layout::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0, since_table: 0 };
+    w.page(&html)?;
+    Ok(w.out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(page: &str) -> Vec<String> {
+        layout(page, &Origin(None), Limits::default()).unwrap().lines.into_iter().map(|(t, l)| if t { format!("[title] {l}") } else { l }).collect()
+    }
+
+    #[test]
+    fn white_space_shows_as_in_a_browser() {
+        assert_eq!(collapse("  绩效\n  目标 "), "绩效 目标");
+        assert_eq!(collapse("城乡居民\r\n基本养老"), "城乡居民基本养老");
+        assert_eq!(collapse("第一部分\n 部门整体"), "第一部分 部门整体");
+        assert_eq!(collapse("100\n%"), "100 %");
+        assert_eq!(collapse("a&nbsp;b".replace("&nbsp;", "\u{a0}").as_str()), "a b");
+    }
+
+    #[test]
+    fn spans_read_as_merged_cells_in_a_word_text_save() {
+        let page = "<p>1、某项目绩效目标表</p><table><tr><td>一级指标</td><td>二级指标</td></tr>\
+                    <tr><td rowspan=2>产出指标</td><td>数量指标</td></tr><tr><td>质量指标</td></tr>\
+                    <tr><td colspan=2>合计</td></tr></table><p>说明</p>";
+        assert_eq!(
+            lines(page),
+            ["1、某项目绩效目标表", "\t一级指标", "\t二级指标", "", "\t产出指标", "\t数量指标", "", "\t", "\t质量指标", "", "\t合计", "", "", "说明"]
+        );
+    }
+
+    #[test]
+    fn layout_tables_around_the_real_one_are_paragraphs() {
+        let page = "<table><tr><td><h3>某项目绩效目标</h3><table><tr><td>一级指标</td></tr></table></td></tr></table>";
+        assert_eq!(lines(page), ["[title] 某项目绩效目标", "\t一级指标", "", ""]);
+    }
+
+    #[test]
+    fn titles_from_caption_title_row_and_sheet_heading() {
+        assert_eq!(lines("<table><caption>某项目</caption><tr><td>a</td></tr></table>")[0], "[title] 某项目");
+        assert_eq!(lines("<table><tr><td colspan=3>2、某项目绩效目标表</td></tr><tr><td>a</td></tr></table>")[0], "2、某项目绩效目标表");
+        assert_eq!(lines("<h1>Sheet 1: <em>专项1-某项目</em></h1><table><tr><td>a</td></tr></table>")[0], "[title] 专项1-某项目");
+    }
+
+    #[test]
+    fn cells_keep_their_paragraphs_and_breaks() {
+        let page = "<p>1、某项目绩效目标表</p><table><tr><td><p>第一段<br>续行</p><p>第二段</p></td><td>&nbsp;</td></tr></table>";
+        assert_eq!(lines(page), ["1、某项目绩效目标表", "\t第一段\n续行", "", "第二段", "\t", "", ""]);
+    }
+
+    #[test]
+    fn hidden_content_and_deep_nesting() {
+        assert_eq!(lines("<head><title>t</title><style>p{}</style></head><script>x</script><p>可见</p>"), ["可见"]);
+        let deep = "<div>".repeat(400) + "x";
+        let err = layout(&deep, &Origin(None), Limits::default()).unwrap_err();
+        assert!(err.to_string().contains("max_depth"), "{err}");
+    }
+}

@@ -1,0 +1,112 @@
+//! Web pages: the sample as LibreOffice exports it to HTML (UTF-8, and the same page in GBK)
+//! reads to the indicators of its text save, cell for cell; LibreOffice Calc's export of the
+//! sample's workbook to those of the workbook; pages are told from their content; hostile pages
+//! are refused within the limits. The fixtures are made by tests/data/published/make-fixtures.sh.
+
+mod common;
+
+use jixiao::*;
+
+fn open(name: &str) -> Document {
+    jixiao::open(common::data_dir().join("published").join(name), &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// Every indicator with its place in the model, its line and location left out.
+fn indicators(doc: &Document) -> Vec<(Option<u32>, String, String, Indicator)> {
+    let mut out = Vec::new();
+    for (_, t) in doc.tables() {
+        for (c, s, i) in t.indicators() {
+            let mut i = i.clone();
+            i.line = 0;
+            out.push((t.number, c.label.clone(), s.label.clone(), i));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_sample_from_its_web_page_gives_the_indicators_of_its_text() {
+    let text = common::sample();
+    for name in ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html"] {
+        let page = open(name);
+        let got = indicators(&page);
+        assert_eq!(got.len(), 115, "{name}");
+        assert_eq!(got, indicators(&text), "{name}");
+        // Tables, titles and parts as in the text; only the TC fields are not in the page
+        // (LibreOffice leaves them out of its HTML).
+        let titles = |d: &Document| d.tables().map(|(s, t)| (s.number, s.kind, t.number, t.name.clone(), t.kind)).collect::<Vec<_>>();
+        assert_eq!(titles(&page), titles(&text), "{name}");
+        let overview = page.overview.as_ref().expect("part 1");
+        assert_eq!(overview.goals.len(), text.overview.as_ref().unwrap().goals.len(), "{name}");
+        assert!(page.notes.is_empty(), "{name}: {:?}", page.notes);
+        // Every indicator says where it is on the page: a table cell.
+        for (_, t) in page.tables() {
+            for (_, _, i) in t.indicators() {
+                let at = page.location(i.line);
+                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some(), "{name}: {} at {at}", i.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_workbook_exported_by_calc_gives_the_indicators_of_the_workbook() {
+    let page = open("000_3e963503b18f6771-grid.html");
+    let book = jixiao::open(common::data_dir().join("000_3e963503b18f6771-grid.xlsx"), &ReadOptions::default()).unwrap();
+    let names = |d: &Document| d.tables().map(|(_, t)| t.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&page), names(&book));
+    // The sheet names give the xlsx reader its part and table numbers; the page has them only
+    // in headings, so only the indicators are compared.
+    let strip = |v: Vec<(Option<u32>, String, String, Indicator)>| v.into_iter().map(|(_, c, s, i)| (c, s, i)).collect::<Vec<_>>();
+    assert_eq!(strip(indicators(&page)), strip(indicators(&book)));
+    // Calc's list of sheets at the top is kept, as notes.
+    assert!(page.notes.iter().any(|n| n.text == "专项1-补助被征地农民支出(人社)"));
+}
+
+#[test]
+fn pages_are_told_from_their_content() {
+    let options = ReadOptions::default();
+    for page in [
+        &b"<!DOCTYPE html><html><body></body></html>"[..],
+        b"\xEF\xBB\xBF  <html>",
+        b"<!-- saved from url --> <HTML><HEAD>",
+        b"<table><tr><td>x</td></tr></table>",
+        b"<?xml version=\"1.0\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">",
+    ] {
+        assert_eq!(jixiao::read::detect(page, &options), Format::Html, "{}", String::from_utf8_lossy(page));
+    }
+    for not_page in [&b"1\xe3\x80\x81<table> in prose"[..], b"<?xml version=\"1.0\"?><root/>", b"<!-- unterminated"] {
+        assert_ne!(jixiao::read::detect(not_page, &options), Format::Html, "{}", String::from_utf8_lossy(not_page));
+    }
+    assert_eq!(Format::from_name("htm"), Some(Format::Html));
+}
+
+#[test]
+fn gbk_pages_say_so_and_a_wrong_declaration_is_an_error_not_garbage() {
+    let utf8 = std::fs::read(common::data_dir().join("published/000_3e963503b18f6771.html")).unwrap();
+    // A page that says GBK but is UTF-8 is not read as GBK silently: UTF-8 bytes are not GBK text.
+    let lying = String::from_utf8(utf8).unwrap().replace("charset=utf-8", "charset=gbk");
+    let err = jixiao::parse_bytes(lying.as_bytes(), &ReadOptions::default());
+    match err {
+        Ok(doc) => assert_eq!(indicators(&doc), indicators(&common::sample()), "read as declared, it must still be right"),
+        Err(e) => assert!(e.to_string().contains("GB18030"), "{e}"),
+    }
+}
+
+#[test]
+fn hostile_pages_are_refused_within_the_limits() {
+    let deep = "<html><body>".to_owned() + &"<div>".repeat(5000) + "1、某项目绩效目标表";
+    let err = jixiao::parse_bytes(deep.as_bytes(), &ReadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("max_depth"), "{err}");
+    let many = "<html><table>".to_owned() + &"<tr><td>x</td></tr>".repeat(3000) + "</table>";
+    let limits = Limits { max_cells: 1000, ..Limits::default() };
+    let err = jixiao::parse_bytes(many.as_bytes(), &ReadOptions { limits, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+    // Spans as large as a page can write them cost no more than the cells there are.
+    let spans = "<html><p>1、某项目绩效目标表</p><table><tr><td rowspan=0 colspan=99999>一级指标</td><td>二级指标</td></tr><tr><td>x</td></tr></table>";
+    jixiao::parse_bytes(spans.as_bytes(), &ReadOptions::default()).unwrap();
+    // Cells that a rowspan covers count: a row of tall cells over many empty rows is refused.
+    let tall = "<html><table><tr>".to_owned() + &"<td rowspan=60000>x</td>".repeat(100) + "</tr>" + &"<tr></tr>".repeat(60000) + "</table>";
+    let err = jixiao::parse_bytes(tall.as_bytes(), &ReadOptions { limits, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+}
