@@ -279,6 +279,16 @@ static void word_and_excel(const char *data_dir) {
         jx_document_free(doc);
         doc = NULL;
     }
+    /* A web page, by content and by format code: the GBK page says GBK in its <meta>. */
+    snprintf(path, sizeof path, "%s/published/000_3e963503b18f6771-gbk.html", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_indicator_count(doc) == 115);
+    jx_document_free(doc);
+    doc = NULL;
+    EXPECT(jx_document_open(path, JX_FORMAT_HTML, &doc) == JX_STATUS_OK && jx_document_indicator_count(doc) == 115);
+    jx_document_free(doc);
+    doc = NULL;
+    snprintf(path, sizeof path, "%s/docx-features.docx", data_dir);
     /* A .docx given as a spreadsheet is an error, not a crash. */
     EXPECT(jx_document_open(path, JX_FORMAT_XLSX, &doc) != JX_STATUS_OK && doc == NULL);
     snprintf(path, sizeof path, "%s/sheets-features.ods", data_dir);

@@ -23,6 +23,17 @@ def test_docx_reads_as_the_text_save(doc):
     assert doc.locations == []
 
 
+@pytest.mark.parametrize("name", ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html"])
+def test_web_pages(doc, name):
+    page = jixiao.read(DATA / "published" / name)
+    assert [i.name for i in page.indicators()] == [i.name for i in doc.indicators()]
+    assert [t.name for t in page.tables] == [t.name for t in doc.tables]
+    assert str(page.tables[0].indicators()[0].location) == "table 1, row 3, column 1"
+    # The format by name, as the CLI and C take it.
+    again = jixiao.parse((DATA / "published" / name).read_bytes(), "htm")
+    assert again == page
+
+
 @pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
 def test_spreadsheets(ext):
     book = jixiao.read(DATA / f"sheets-features.{ext}")

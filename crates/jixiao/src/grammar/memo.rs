@@ -2,7 +2,7 @@
 //! table, and folding a label to its key costs more than looking the answer up.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 
 /// Labels longer than this are not remembered: they are prose, met once.
 const LONGEST_REMEMBERED: usize = 128;
@@ -12,11 +12,12 @@ const LONGEST_REMEMBERED: usize = 128;
 const MOST_REMEMBERED: usize = 4096;
 
 /// One thread's memo of a pure function of a label (used through `thread_local!`).
-pub(crate) struct Memo<T: Copy>(RefCell<HashMap<Box<str>, T>>);
+/// A B-tree, not a hash map: no hashing of hostile labels, and allocations valgrind sees whole.
+pub(crate) struct Memo<T: Copy>(RefCell<BTreeMap<Box<str>, T>>);
 
 impl<T: Copy> Default for Memo<T> {
     fn default() -> Self {
-        Memo(RefCell::new(HashMap::new()))
+        Memo(RefCell::new(BTreeMap::new()))
     }
 }
 

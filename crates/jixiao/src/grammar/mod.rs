@@ -35,15 +35,18 @@ pub(crate) fn longest_at<'w, T>(s: &[char], at: usize, words: impl IntoIterator<
 /// comparators): only the words that can start at a position are tried there. Built once, in
 /// a `LazyLock` static.
 pub(crate) struct Words<T: 'static> {
-    by_first: std::collections::HashMap<char, Vec<(&'static str, T)>>,
+    /// Each first character with its words, sorted by the character.
+    by_first: Vec<(char, Vec<(&'static str, T)>)>,
 }
 
 impl<T: Copy> Words<T> {
     pub(crate) fn new(words: &'static [(&'static str, T)]) -> Self {
-        let mut by_first: std::collections::HashMap<char, Vec<(&'static str, T)>> = std::collections::HashMap::new();
+        let mut by_first: Vec<(char, Vec<(&'static str, T)>)> = Vec::new();
         for &(w, v) in words {
-            if let Some(c) = w.chars().next() {
-                by_first.entry(c).or_default().push((w, v));
+            let Some(c) = w.chars().next() else { continue };
+            match by_first.binary_search_by_key(&c, |(k, _)| *k) {
+                Ok(i) => by_first[i].1.push((w, v)),
+                Err(i) => by_first.insert(i, (c, vec![(w, v)])),
             }
         }
         Words { by_first }
@@ -51,12 +54,15 @@ impl<T: Copy> Words<T> {
 
     /// The words that start with `c`.
     pub(crate) fn starting_with(&self, c: char) -> &[(&'static str, T)] {
-        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+        self.by_first.binary_search_by_key(&c, |(k, _)| *k).map_or(&[], |i| self.by_first[i].1.as_slice())
     }
 
     /// The longest word at `s[at..]`, as [`longest_at`] gives it.
     pub(crate) fn longest_at(&self, s: &[char], at: usize) -> Option<(&'static str, T)> {
-        let words = self.by_first.get(s.get(at)?)?;
+        let words = self.starting_with(*s.get(at)?);
+        if words.is_empty() {
+            return None;
+        }
         longest_at(s, at, words.iter().copied())
     }
 }
