@@ -66,11 +66,12 @@ FUZZ_SECONDS ?= 60
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-detect_leaks=0 for sheet_parse: the xlsx writer's
 # threads leave glibc's 32-byte thread-exit record, which LeakSanitizer reports.
 FUZZ_FLAGS ?=
-FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse
+FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse html_parse
 fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
 	mkdir -p fuzz/corpus/target_parse && cut -f1 tests/data/targets.tsv | grep -v '^#' | split -l 1 - fuzz/corpus/target_parse/case-
+	mkdir -p fuzz/corpus/html_parse && cp tests/data/published/*.html fuzz/corpus/html_parse/
 	mkdir -p fuzz/corpus/docx_parse && for f in tests/data/*.docx; do \
 	  $(PYTHON) -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$$f" > "fuzz/corpus/docx_parse/$$(basename "$$f").xml"; done
 	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods fuzz/corpus/sheet_parse/
