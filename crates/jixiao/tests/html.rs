@@ -94,6 +94,13 @@ fn gbk_pages_say_so_and_a_wrong_declaration_is_an_error_not_garbage() {
 }
 
 #[test]
+fn a_frameset_names_the_pages_to_read() {
+    let frames = b"<html><frameset rows=\"*,39\"><frame src=\"book.files/sheet001.htm\"></frameset></html>";
+    let err = jixiao::parse_bytes(frames, &ReadOptions { path: Some("book.htm".into()), ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("book.htm") && err.to_string().contains("book.files/sheet001.htm"), "{err}");
+}
+
+#[test]
 fn hostile_pages_are_refused_within_the_limits() {
     let deep = "<html><body>".to_owned() + &"<div>".repeat(5000) + "1、某项目绩效目标表";
     let err = jixiao::parse_bytes(deep.as_bytes(), &ReadOptions::default()).unwrap_err();

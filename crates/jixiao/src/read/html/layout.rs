@@ -25,6 +25,9 @@ use crate::read::text::headings::table_title;
 pub struct Layout {
     pub lines: Vec<(bool, String)>,
     pub places: Vec<Location>,
+    /// The pages its `<frame>`s and `<iframe>`s show (Excel saves a workbook as a frameset
+    /// with a page per sheet, `book.files/sheet001.htm`).
+    pub frames: Vec<String>,
 }
 
 /// Elements whose content never shows.
@@ -189,6 +192,8 @@ impl Walker<'_> {
                                 skipping = Some(node.id());
                             } else if name == "br" {
                                 p.line_break();
+                            } else if matches!(name, "frame" | "iframe") {
+                                self.out.frames.extend(e.attr("src").map(str::to_owned));
                             } else if name == "table" && !holds_table(&node) {
                                 self.paragraph(&mut p);
                                 self.data_table(node)?;
@@ -419,6 +424,29 @@ mod tests {
     fn cells_keep_their_paragraphs_and_breaks() {
         let page = "<p>1、某项目绩效目标表</p><table><tr><td><p>第一段<br>续行</p><p>第二段</p></td><td>&nbsp;</td></tr></table>";
         assert_eq!(lines(page), ["1、某项目绩效目标表", "\t第一段\n续行", "", "第二段", "\t", "", ""]);
+    }
+
+    #[test]
+    fn word_and_excel_web_page_idioms() {
+        // Word: conditional comments around list numbers (the number is text), o:p elements,
+        // the source wrapped inside Chinese words.
+        let word = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><body><div class=WordSection1>\
+                    <p class=MsoNormal><![if !supportLists]><span style='mso-list:Ignore'>1、</span><![endif]>城乡居民基本养老保险区级补助资金绩效\r\n目标表<o:p></o:p></p>\
+                    <table class=MsoTableGrid><tr><td><p class=MsoNormal>一级<span lang=EN-US><o:p>&nbsp;</o:p></span></p></td></tr></table></div></body></html>";
+        assert_eq!(lines(word), ["1、城乡居民基本养老保险区级补助资金绩效目标表", "\t一级", "", ""]);
+        // Excel: x:str and x:num cells show their text; a colspan that only lets text run over
+        // empty cells (mso-ignore:colspan) is one cell as well.
+        let excel = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><body><table x:str>\
+                     <tr><td colspan=3 style='mso-ignore:colspan'>2、某项目绩效目标表</td></tr>\
+                     <tr><td x:str=\"一级指标\">一级指标</td><td x:num=\"0.95\">95%</td></tr></table></body></html>";
+        assert_eq!(lines(excel), ["2、某项目绩效目标表", "\t一级指标", "\t95%", "", ""]);
+    }
+
+    #[test]
+    fn frames_are_listed() {
+        let page = "<html><frameset rows=\"*,39\"><frame src=\"book.files/sheet001.htm\" name=\"frSheet\"><frame src=\"book.files/tabstrip.htm\"></frameset></html>";
+        let layout = layout(page, &Origin(None), Limits::default()).unwrap();
+        assert_eq!(layout.frames, ["book.files/sheet001.htm", "book.files/tabstrip.htm"]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ mod layout;
 
 use super::text::{self, Item};
 use super::{Format, ReadOptions, Reader};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::model::Document;
 
 pub struct HtmlReader;
@@ -46,6 +46,10 @@ impl Reader for HtmlReader {
         let origin = options.origin();
         let (page, replaced) = decode::decode(bytes, options)?;
         let layout = layout::layout(&page, &origin, options.limits)?;
+        if !layout.frames.is_empty() && layout.lines.iter().all(|(_, l)| l.trim().is_empty()) {
+            let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
+            return Err(Error::Parse { origin, line: None, reason });
+        }
         let mut doc = text::parse_items(layout.lines.iter().map(|(title, line)| if *title { Item::TableTitle(line) } else { Item::Line(line) }));
         doc.replaced_bytes = replaced;
         doc.locations = layout.places;
