@@ -25,6 +25,16 @@ impl Default for Limits {
     }
 }
 
+/// Counts one more table cell of a document, `what` naming them in the error once there are
+/// more than `max_cells` (the Word and HTML readers count as they lay out).
+pub fn count_cell(cells: &mut usize, limits: &Limits, origin: &Origin, what: &str) -> Result<()> {
+    *cells += 1;
+    if *cells > limits.max_cells {
+        return Err(over_limit(origin, what, limits.max_cells, "max_cells"));
+    }
+    Ok(())
+}
+
 /// The error for a limit passed: what, how much, and how to raise it.
 pub fn over_limit(origin: &Origin, what: &str, limit: impl std::fmt::Display, option: &str) -> Error {
     Error::Parse {

@@ -7,7 +7,7 @@
 use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
 use crate::model::Location;
-use crate::read::container::{Limits, over_limit};
+use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
 
 /// The text layout of a Word file, a place per line.
@@ -84,11 +84,7 @@ impl<'a> Walker<'a> {
     }
 
     fn count_cell(&mut self) -> Result<()> {
-        self.cells += 1;
-        if self.cells > self.limits.max_cells {
-            return Err(over_limit(self.origin, "the Word file's table cells", self.limits.max_cells, "max_cells"));
-        }
-        Ok(())
+        count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")
     }
 
     fn body(&mut self) -> Result<()> {

@@ -17,7 +17,7 @@ use scraper::{Html, Node};
 
 use crate::error::{Origin, Result};
 use crate::model::Location;
-use crate::read::container::{Limits, over_limit};
+use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::text::headings::table_title;
 
 /// The page as lines: whether the line is a table's title given by the markup, and its text.
@@ -220,11 +220,7 @@ impl Walker<'_> {
     }
 
     fn count_cell(&mut self) -> Result<()> {
-        self.cells += 1;
-        if self.cells > self.limits.max_cells {
-            return Err(over_limit(self.origin, "the page's table cells", self.limits.max_cells, "max_cells"));
-        }
-        Ok(())
+        count_cell(&mut self.cells, &self.limits, self.origin, "the page's table cells")
     }
 
     /// A cell's paragraphs (the cell holds no table).
