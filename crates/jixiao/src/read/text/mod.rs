@@ -178,7 +178,7 @@ impl State {
         // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
         // part with tables, not the overview's prose.
         if let Place::Overview(_, lines) = &self.place
-            && lines.iter().all(|(_, t)| is_blank(&t))
+            && lines.iter().all(|(_, t)| is_blank(t))
             && let Place::Overview(heading, _) = std::mem::replace(&mut self.place, Place::Section)
         {
             let kind = headings::section_kind(&heading.text);
@@ -249,7 +249,7 @@ impl State {
         // A TC field alone on the line after a table title belongs to that title.
         let (before, toc) = split_toc(text);
         if let (Some(open), Some(toc)) = (&mut self.table, &toc)
-            && is_blank(&before)
+            && is_blank(before)
             && open.table.toc.is_none()
             && open.rows.is_empty()
         {
@@ -299,7 +299,7 @@ pub fn parse_items<'a>(items: impl IntoIterator<Item = Item<'a>>) -> Document {
             cell if cell.starts_with('\t') => cell,
             _ => text,
         };
-        if is_blank(&text) && !text.starts_with('\t') {
+        if is_blank(text) && !text.starts_with('\t') {
             st.blanks += 1;
             continue;
         }

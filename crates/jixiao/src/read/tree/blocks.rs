@@ -27,8 +27,8 @@ enum FundsRole {
 fn funds_role(label: &str) -> FundsRole {
     // A two-row header's combined `上/下` label: the lower part decides, else the upper.
     if let Some((upper, lower)) = label.rsplit_once('/')
-        && !is_blank(&upper)
-        && !is_blank(&lower)
+        && !is_blank(upper)
+        && !is_blank(lower)
     {
         return match single_funds_role(lower) {
             FundsRole::Extra => single_funds_role(upper),
@@ -113,7 +113,7 @@ pub fn funds_rows(funds: &Funds) -> Vec<Vec<String>> {
                 FundsRole::Score => raw(&r.score),
                 FundsRole::Reason => r.reason.clone(),
                 FundsRole::Group | FundsRole::Extra => {
-                    let label = funds.columns.get(i).filter(|l| !is_blank(&l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    let label = funds.columns.get(i).filter(|l| !is_blank(l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
                     r.extra.get(&label).cloned().unwrap_or_default()
                 }
             })
@@ -167,7 +167,7 @@ impl FundsBlock {
         for (i, cell) in row.cells.iter().enumerate() {
             let text = cell.text.as_str();
             let role = self.roles.get(i).copied().unwrap_or(FundsRole::Extra);
-            let money = |unit: Option<&str>| (!is_blank(&text)).then(|| amount(text, unit));
+            let money = |unit: Option<&str>| (!is_blank(text)).then(|| amount(text, unit));
             match role {
                 FundsRole::Label => r.label = text.to_owned(),
                 FundsRole::Initial => r.initial = money(self.unit),
@@ -177,9 +177,9 @@ impl FundsBlock {
                 FundsRole::Weight => r.weight = money(None),
                 FundsRole::Score => r.score = money(None),
                 FundsRole::Reason => r.reason = text.to_owned(),
-                FundsRole::Group | FundsRole::Extra if is_blank(&text) => {}
+                FundsRole::Group | FundsRole::Extra if is_blank(text) => {}
                 FundsRole::Group | FundsRole::Extra => {
-                    let label = self.funds.columns.get(i).filter(|l| !is_blank(&l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
+                    let label = self.funds.columns.get(i).filter(|l| !is_blank(l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
                     insert_unique(&mut r.extra, label, text);
                 }
             }

@@ -82,7 +82,7 @@ fn second_block(roles: &[ColumnRole]) -> Option<usize> {
 /// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
 /// knows (指标性质 | 指标值 | 度量单位) and nothing that reads as a category or a value.
 pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
-    let filled: Vec<&str> = lower.iter().copied().filter(|c| !is_blank(&c)).collect();
+    let filled: Vec<&str> = lower.iter().copied().filter(|c| !is_blank(c)).collect();
     if filled.len() < 2 || filled.len() == lower.len() && lower.len() <= upper.len() && upper.iter().zip(lower).all(|(u, l)| u == l) {
         return false;
     }
@@ -103,7 +103,7 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
 /// lower row is longer; its empty cells stand under upper cells merged down); in a grid the
 /// upper row has empty cells right of a merged one.
 pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
-    let join = |u: &str, l: &str| match (is_blank(&u), is_blank(&l)) {
+    let join = |u: &str, l: &str| match (is_blank(u), is_blank(l)) {
         (_, true) => u.to_owned(),
         (true, false) => l.to_owned(),
         (false, false) => format!("{}/{}", u.trim(), l.trim()),
@@ -114,8 +114,8 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
         let mut group = String::new();
         for (i, u) in upper.iter().enumerate() {
             let l = lower.get(i).map_or("", String::as_str);
-            if !is_blank(&u) {
-                group = if is_blank(&l) { String::new() } else { u.clone() };
+            if !is_blank(u) {
+                group = if is_blank(l) { String::new() } else { u.clone() };
                 out.push(join(u, l));
             } else {
                 out.push(join(&group, l));

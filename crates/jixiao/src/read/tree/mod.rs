@@ -93,7 +93,7 @@ fn ends_with_digit(s: &str) -> bool {
 /// with a number and the unit cell after it when the value ends with one (`≥` `95` `%` → `≥95%`;
 /// `定性` `明显提高` → `明显提高`).
 pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
-    if is_blank(&value) {
+    if is_blank(value) {
         return value.to_owned();
     }
     let sign = sign_symbol(sign.trim());
@@ -239,13 +239,13 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1 {
             block.close(&mut first, notes);
             block = Block::Nothing;
-            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(&t)).collect();
+            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(t)).collect();
             first.name = Some(texts.join("\n"));
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
             let texts: Vec<&str> =
-                row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(&t)).collect();
+                row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(t)).collect();
             first.objective = Some(texts.join("\n"));
         } else if row.is_blank() {
             continue;
@@ -285,7 +285,7 @@ impl Block {
             } else {
                 let lines = std::iter::once(funds.line).chain(funds.rows.iter().map(|r| r.line));
                 for (cells, line) in funds_rows(&funds).into_iter().zip(lines) {
-                    cells.into_iter().filter(|t| !is_blank(&t)).for_each(|text| notes.push(Note { line, text }));
+                    cells.into_iter().filter(|t| !is_blank(t)).for_each(|text| notes.push(Note { line, text }));
                 }
             }
         }
@@ -337,17 +337,17 @@ impl IndicatorRows {
         let cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_str()).collect();
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
-        if let Some(first) = cells.iter().position(|c| !is_blank(&c)) {
+        if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
             let label = cells[first];
             // A footer's label stands in the row's first cell (its merged cell), never in a name.
             let footer_place = first == 0 || self.keys[first].0 == Extra;
-            let alone = cells.iter().filter(|c| !is_blank(&c)).count() == 1;
+            let alone = cells.iter().filter(|c| !is_blank(c)).count() == 1;
             if alone && is_blank_form_name(label) {
                 self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), line });
                 return;
             }
             if footer_place && is_footer_label(label) {
-                let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !is_blank(&c)).collect();
+                let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !is_blank(c)).collect();
                 // A 总分 row of a grid puts its score under 得分 (and the weights' total under 分值).
                 let score = self.col(Score).filter(|c| *c > first).and_then(|c| cells.get(c)).and_then(|c| points(c));
                 self.footer(label, &rest, score, line);
@@ -357,10 +357,10 @@ impl IndicatorRows {
         // A sheet of many projects: a 项目名称 starts a table; a unit with an amount only is a subtotal.
         if let Some(p) = self.col(Project) {
             let (project, unit, budget, objective) = (text(Some(p)), text(self.col(UnitName)), text(self.col(Budget)), text(self.col(Objective)));
-            let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !is_blank(&c));
+            let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !is_blank(c));
             // A project cell repeated on every row (a merge some exporters fill in) is the same project.
             let same = self.bodies.last().and_then(|b| b.project.as_deref()).is_some_and(|p| p.trim() == project.trim());
-            if !is_blank(&project) && !same {
+            if !is_blank(project) && !same {
                 let carried = self.bodies.last().and_then(|b| b.unit.clone());
                 if self.body().project.is_some() {
                     let b = TableBody {
@@ -374,16 +374,16 @@ impl IndicatorRows {
                 let pending = std::mem::take(&mut self.pending);
                 let body = self.body();
                 body.project = Some(project.to_owned());
-                body.unit = if is_blank(&unit) { carried } else { Some(unit.to_owned()) };
-                body.budget = (!is_blank(&budget)).then(|| crate::grammar::amount::amount(budget, None));
-                if !is_blank(&objective) {
+                body.unit = if is_blank(unit) { carried } else { Some(unit.to_owned()) };
+                body.budget = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
+                if !is_blank(objective) {
                     body.objective = Some(objective.to_owned());
                 }
                 body.subtotals.extend(pending);
-            } else if !is_blank(&unit) && !indicator_cells {
-                let amount = (!is_blank(&budget)).then(|| crate::grammar::amount::amount(budget, None));
+            } else if !is_blank(unit) && !indicator_cells {
+                let amount = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
                 self.pending.push(Subtotal { unit: unit.to_owned(), amount, line });
-                if !is_blank(&objective) {
+                if !is_blank(objective) {
                     notes.push(Note { line, text: objective.to_owned() });
                 }
                 return;
@@ -423,7 +423,7 @@ impl IndicatorRows {
         let mut has_midterm = false;
         for (i, (role, key)) in self.keys.iter().enumerate() {
             let t = cells.get(i).copied().unwrap_or("");
-            if is_blank(&t) && t.is_empty() {
+            if is_blank(t) && t.is_empty() {
                 continue;
             }
             let mut keep = role.kept_in_extra();
@@ -458,13 +458,13 @@ impl IndicatorRows {
             if keep && !t.is_empty() {
                 extra.insert(key.clone(), t.to_owned());
             }
-            if !matches!(role, Level1 | Level2 | UnitName | Project | Budget | Objective) && !is_blank(&t) {
+            if !matches!(role, Level1 | Level2 | UnitName | Project | Budget | Objective) && !is_blank(t) {
                 holds = true;
             }
         }
         // A row with no 指标值 takes its target from a 完成时间 column: a deadline.
         let (value, value_col) = match (text(self.col(Target)), self.col(Due)) {
-            (v, Some(d)) if is_blank(&v) && !is_blank(&text(Some(d))) => (text(Some(d)), Some(d)),
+            (v, Some(d)) if is_blank(v) && !is_blank(text(Some(d))) => (text(Some(d)), Some(d)),
             (v, _) => (v, self.col(Target)),
         };
         // Borrowed when there is nothing to compose: a huge cell is not copied once more.
@@ -544,7 +544,7 @@ pub fn l_text(l: crate::model::Likelihood) -> &'static str {
 fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usize>, line: usize) -> usize {
     // The common cases first, without allocating: a merged (empty) cell, or the current label.
     if let Some(c) = current
-        && (is_blank(&l1) || categories[c].label == l1)
+        && (is_blank(l1) || categories[c].label == l1)
     {
         return c;
     }
@@ -559,7 +559,7 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usiz
 /// unlabelled one only when an indicator needs a home. None when the row adds nothing.
 fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<usize>, needed: bool, line: usize) -> Option<usize> {
     if let Some(c) = current
-        && !is_blank(&l2)
+        && !is_blank(l2)
         && children[c].label == l2
     {
         return current;
