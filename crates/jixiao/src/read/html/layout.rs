@@ -20,10 +20,21 @@ use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::text::headings::table_title;
 
-/// The page as lines: whether the line is a table's title given by the markup, and its text.
+/// Whether a line is a table's title that the markup gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Title {
+    /// A line like any other (it may still read as a title, as in a text save).
+    No,
+    /// The heading, caption or paragraph before a table: the table's title.
+    Table,
+    /// LibreOffice Calc's `Sheet 1: 名称` heading: the table's sheet name.
+    Sheet,
+}
+
+/// The page as lines: what the markup says each is, and its text.
 #[derive(Debug, Default)]
 pub struct Layout {
-    pub lines: Vec<(bool, String)>,
+    pub lines: Vec<(Title, String)>,
     pub places: Vec<Location>,
     /// The pages its `<frame>`s and `<iframe>`s show (Excel saves a workbook as a frameset
     /// with a page per sheet, `book.files/sheet001.htm`).
@@ -129,16 +140,11 @@ fn span(node: &NodeRef<'_, Node>, name: &str, most: usize) -> usize {
     }
 }
 
-/// LibreOffice's export of a workbook heads each sheet's table `Sheet 1: 名称`: the name is the title.
-fn without_sheet_prefix(text: &str) -> &str {
-    if let Some(rest) = text.strip_prefix("Sheet ")
-        && let Some((n, name)) = rest.split_once(": ")
-        && !n.is_empty()
-        && n.bytes().all(|b| b.is_ascii_digit())
-    {
-        return name.trim();
-    }
-    text
+/// LibreOffice's export of a workbook heads each sheet's table `Sheet 1: 名称`: the sheet's name.
+fn sheet_name(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("Sheet ")?;
+    let (n, name) = rest.split_once(": ")?;
+    (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then(|| name.trim())
 }
 
 struct Walker<'a> {
@@ -153,7 +159,7 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn push(&mut self, title: bool, line: String, place: Location) {
+    fn push(&mut self, title: Title, line: String, place: Location) {
         self.out.lines.push((title, line));
         self.out.places.push(place);
     }
@@ -163,7 +169,7 @@ impl Walker<'_> {
             self.paragraphs += 1;
             let place = Location::paragraph(self.paragraphs);
             for line in text.split('\n') {
-                self.push(false, line.to_owned(), place.clone());
+                self.push(Title::No, line.to_owned(), place.clone());
             }
         }
     }
@@ -277,7 +283,7 @@ impl Walker<'_> {
             let filled: Vec<&(Vec<String>, usize, usize)> = row.iter().filter(|(p, _, _)| !p.is_empty()).collect();
             match filled.as_slice() {
                 [(paragraphs, _, _)] if table_title(&paragraphs.join("")).is_some() => {
-                    self.push(false, paragraphs.join(""), Location::table_cell(t, first_row + 1, 1));
+                    self.push(Title::No, paragraphs.join(""), Location::table_cell(t, first_row + 1, 1));
                     titled = true;
                     first_row += 1;
                 }
@@ -300,7 +306,7 @@ impl Walker<'_> {
                     // A covered cell is a cell of the layout too: counted, so that spans cannot
                     // make a small page into a huge one.
                     self.count_cell()?;
-                    self.push(false, "\t".to_owned(), Location::table_cell(t, row_number, column));
+                    self.push(Title::No, "\t".to_owned(), Location::table_cell(t, row_number, column));
                     column += width;
                     any = true;
                     continue;
@@ -315,11 +321,11 @@ impl Walker<'_> {
                 };
                 let place = Location::table_cell(t, row_number, column);
                 let mut paragraphs = paragraphs.into_iter();
-                self.push(false, format!("\t{}", paragraphs.next().unwrap_or_default()), place.clone());
+                self.push(Title::No, format!("\t{}", paragraphs.next().unwrap_or_default()), place.clone());
                 for p in paragraphs {
-                    self.push(false, String::new(), place.clone());
+                    self.push(Title::No, String::new(), place.clone());
                     for line in p.split('\n') {
-                        self.push(false, line.to_owned(), place.clone());
+                        self.push(Title::No, line.to_owned(), place.clone());
                     }
                 }
                 if rowspan > 1 {
@@ -334,11 +340,11 @@ impl Walker<'_> {
             covered.retain(|c| c.2 > 0);
             covered.extend(new_covers);
             if any {
-                self.push(false, String::new(), Location::table_cell(t, row_number, column));
+                self.push(Title::No, String::new(), Location::table_cell(t, row_number, column));
             }
         }
         // A second blank line ends the table: what follows is not its last cell's.
-        self.push(false, String::new(), Location::table_cell(t, 0, 0));
+        self.push(Title::No, String::new(), Location::table_cell(t, 0, 0));
         self.since_table = self.out.lines.len();
         Ok(())
     }
@@ -353,13 +359,15 @@ impl Walker<'_> {
             return;
         }
         if let Some(caption) = caption {
-            self.push(true, caption, Location::table_cell(t, 0, 0));
+            self.push(Title::Table, caption, Location::table_cell(t, 0, 0));
         } else if let Some(i) = last
             && self.out.lines[i].1.chars().count() <= LONGEST_TITLE
         {
             let line = &mut self.out.lines[i];
-            line.1 = without_sheet_prefix(&line.1).to_owned();
-            line.0 = true;
+            match sheet_name(&line.1) {
+                Some(name) => (line.0, line.1) = (Title::Sheet, name.to_owned()),
+                None => line.0 = Title::Table,
+            }
         }
     }
 }
@@ -380,7 +388,12 @@ mod tests {
     use super::*;
 
     fn lines(page: &str) -> Vec<String> {
-        layout(page, &Origin(None), Limits::default()).unwrap().lines.into_iter().map(|(t, l)| if t { format!("[title] {l}") } else { l }).collect()
+        let tag = |t: Title, l: String| match t {
+            Title::No => l,
+            Title::Table => format!("[title] {l}"),
+            Title::Sheet => format!("[sheet] {l}"),
+        };
+        layout(page, &Origin(None), Limits::default()).unwrap().lines.into_iter().map(|(t, l)| tag(t, l)).collect()
     }
 
     #[test]
@@ -413,7 +426,7 @@ mod tests {
     fn titles_from_caption_title_row_and_sheet_heading() {
         assert_eq!(lines("<table><caption>某项目</caption><tr><td>a</td></tr></table>")[0], "[title] 某项目");
         assert_eq!(lines("<table><tr><td colspan=3>2、某项目绩效目标表</td></tr><tr><td>a</td></tr></table>")[0], "2、某项目绩效目标表");
-        assert_eq!(lines("<h1>Sheet 1: <em>专项1-某项目</em></h1><table><tr><td>a</td></tr></table>")[0], "[title] 专项1-某项目");
+        assert_eq!(lines("<h1>Sheet 1: <em>专项1-某项目</em></h1><table><tr><td>a</td></tr></table>")[0], "[sheet] 专项1-某项目");
     }
 
     #[test]

@@ -6,6 +6,8 @@
 mod decode;
 mod layout;
 
+use layout::Title;
+
 use super::text::{self, Item};
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Result};
@@ -50,7 +52,11 @@ impl Reader for HtmlReader {
             let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
             return Err(Error::Parse { origin, line: None, reason });
         }
-        let mut doc = text::parse_items(layout.lines.iter().map(|(title, line)| if *title { Item::TableTitle(line) } else { Item::Line(line) }));
+        let mut doc = text::parse_items(layout.lines.iter().map(|(title, line)| match title {
+            Title::No => Item::Line(line),
+            Title::Table => Item::TableTitle(line),
+            Title::Sheet => Item::SheetTitle(line),
+        }));
         doc.replaced_bytes = replaced;
         doc.locations = layout.places;
         text::require_structure(doc, options, layout.lines.iter().all(|(_, l)| l.trim().is_empty()))

@@ -173,6 +173,25 @@ impl State {
         }
     }
 
+    /// A sheet's table: in a part of the kind its name gives (`专项…` special funds, `项目…`
+    /// budget projects), numbered and named by it, as the spreadsheet reader reads a sheet.
+    fn open_sheet_table(&mut self, sheet: &str, line: usize) {
+        use crate::read::sheet::names::{sheet_kind, sheet_table_name};
+        self.close_table();
+        let (kind, number) = sheet_kind(sheet);
+        let same_part = matches!(self.place, Place::Section) && self.doc.sections.last().is_some_and(|s| s.kind == kind && s.number.is_none() && s.heading.is_empty());
+        if !same_part {
+            if !matches!(self.place, Place::Section) {
+                self.close_part();
+            }
+            self.doc.sections.push(Section { number: None, kind, heading: String::new(), tables: Vec::new(), line, toc: None });
+            self.place = Place::Section;
+        }
+        let mut title = headings::TableTitle::named(sheet_table_name(sheet));
+        (title.number, title.title) = (number, sheet.to_owned());
+        self.open_table(title, line);
+    }
+
     fn open_table(&mut self, title: headings::TableTitle, line: usize) {
         self.close_table();
         // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
@@ -274,6 +293,9 @@ pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
 pub enum Item<'a> {
     Line(&'a str),
     TableTitle(&'a str),
+    /// A table named by a spreadsheet's sheet name (`专项1-某项目`): it goes into the part the
+    /// name gives, as the spreadsheet reader puts a sheet's table.
+    SheetTitle(&'a str),
 }
 
 /// [`parse_lines`], with titles that a reader marked.
@@ -287,6 +309,13 @@ pub fn parse_items<'a>(items: impl IntoIterator<Item = Item<'a>>) -> Document {
             Item::TableTitle(text) => {
                 st.in_cell = false;
                 st.open_table(headings::table_title(text).unwrap_or_else(|| headings::TableTitle::named(text.trim())), line);
+                title_seen = true;
+                st.blanks = 0;
+                continue;
+            }
+            Item::SheetTitle(sheet) => {
+                st.in_cell = false;
+                st.open_sheet_table(sheet.trim(), line);
                 title_seen = true;
                 st.blanks = 0;
                 continue;
