@@ -39,6 +39,9 @@ fn the_sample_from_its_web_page_gives_the_indicators_of_its_text() {
         let overview = page.overview.as_ref().expect("part 1");
         assert_eq!(overview.goals.len(), text.overview.as_ref().unwrap().goals.len(), "{name}");
         assert!(page.notes.is_empty(), "{name}: {:?}", page.notes);
+        // What is read from a page writes out as text and reads back the same.
+        let again = jixiao::parse_str(&jixiao::write::text::to_string(&page), &ReadOptions::default()).unwrap();
+        assert_eq!(common::without_lines(&again), common::without_lines(&page), "{name}");
         // Every indicator says where it is on the page: a table cell.
         for (_, t) in page.tables() {
             for (_, _, i) in t.indicators() {

@@ -58,11 +58,13 @@ pub fn without_lines(doc: &Document) -> Document {
     d
 }
 
-/// Every document in tests/data (and the real tables in tests/data/real) that jixiao reads.
+/// Every document in tests/data (and the real tables in tests/data/real, the published formats
+/// in tests/data/published) that jixiao reads.
 pub fn corpus() -> Vec<(String, Document)> {
     let mut out = Vec::new();
     let real = std::fs::read_dir(data_dir().join("real")).expect("tests/data/real exists");
-    for entry in std::fs::read_dir(data_dir()).expect("tests/data exists").chain(real) {
+    let published = std::fs::read_dir(data_dir().join("published")).expect("tests/data/published exists");
+    for entry in std::fs::read_dir(data_dir()).expect("tests/data exists").chain(real).chain(published) {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() || path.to_string_lossy().ends_with(".source.txt") {
             continue;
