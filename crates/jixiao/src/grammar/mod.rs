@@ -59,11 +59,7 @@ impl<T: Copy> Words<T> {
 
     /// The longest word at `s[at..]`, as [`longest_at`] gives it.
     pub(crate) fn longest_at(&self, s: &[char], at: usize) -> Option<(&'static str, T)> {
-        let words = self.starting_with(*s.get(at)?);
-        if words.is_empty() {
-            return None;
-        }
-        longest_at(s, at, words.iter().copied())
+        longest_at(s, at, self.starting_with(*s.get(at)?).iter().copied())
     }
 }
 

@@ -8,6 +8,7 @@ use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
 use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
+use crate::read::text::cell_lines;
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
 
 /// The text layout of a Word file, a place per line.
@@ -224,14 +225,8 @@ impl<'a> Walker<'a> {
                         let (paragraphs, span) = self.cell(&place)?;
                         column += span;
                         any = true;
-                        let mut paragraphs = paragraphs.into_iter().filter(|p| !p.is_empty());
-                        self.out.push(format!("\t{}", paragraphs.next().unwrap_or_default()), place.clone());
-                        for p in paragraphs {
-                            self.out.push(String::new(), place.clone());
-                            for line in p.split('\n') {
-                                self.out.push(line.to_owned(), place.clone());
-                            }
-                        }
+                        let out = &mut self.out;
+                        cell_lines(paragraphs.into_iter().filter(|p| !p.is_empty()), |line| out.push(line, place.clone()));
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}

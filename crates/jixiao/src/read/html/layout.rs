@@ -18,23 +18,13 @@ use scraper::{Html, Node};
 use crate::error::{Origin, Result};
 use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
+use crate::read::text::{LineKind, cell_lines};
 use crate::read::text::headings::table_title;
-
-/// Whether a line is a table's title that the markup gives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Title {
-    /// A line like any other (it may still read as a title, as in a text save).
-    No,
-    /// The heading, caption or paragraph before a table: the table's title.
-    Table,
-    /// LibreOffice Calc's `Sheet 1: 名称` heading: the table's sheet name.
-    Sheet,
-}
 
 /// The page as lines: what the markup says each is, and its text.
 #[derive(Debug, Default)]
 pub struct Layout {
-    pub lines: Vec<(Title, String)>,
+    pub lines: Vec<(LineKind, String)>,
     pub places: Vec<Location>,
     /// The pages its `<frame>`s and `<iframe>`s show (Excel saves a workbook as a frameset
     /// with a page per sheet, `book.files/sheet001.htm`).
@@ -159,8 +149,8 @@ struct Walker<'a> {
 }
 
 impl Walker<'_> {
-    fn push(&mut self, title: Title, line: String, place: Location) {
-        self.out.lines.push((title, line));
+    fn push(&mut self, kind: LineKind, line: String, place: Location) {
+        self.out.lines.push((kind, line));
         self.out.places.push(place);
     }
 
@@ -169,7 +159,7 @@ impl Walker<'_> {
             self.paragraphs += 1;
             let place = Location::paragraph(self.paragraphs);
             for line in text.split('\n') {
-                self.push(Title::No, line.to_owned(), place.clone());
+                self.push(LineKind::Plain, line.to_owned(), place.clone());
             }
         }
     }
@@ -281,20 +271,21 @@ impl Walker<'_> {
         let mut titled = false;
         while let Some(row) = rows.get(first_row) {
             let filled: Vec<&(Vec<String>, usize, usize)> = row.iter().filter(|(p, _, _)| !p.is_empty()).collect();
-            match filled.as_slice() {
-                [(paragraphs, _, _)] if table_title(&paragraphs.join("")).is_some() => {
-                    self.push(Title::No, paragraphs.join(""), Location::table_cell(t, first_row + 1, 1));
-                    titled = true;
-                    first_row += 1;
-                }
-                _ => break,
+            let [(paragraphs, _, _)] = filled.as_slice() else { break };
+            let text = paragraphs.join("");
+            if table_title(&text).is_none() {
+                break;
             }
+            self.push(LineKind::Plain, text, Location::table_cell(t, first_row + 1, 1));
+            titled = true;
+            first_row += 1;
         }
         if !titled {
             self.title_before(t, caption);
         }
         // Rows: a cell covered by a rowspan from above reads as an empty cell.
-        let mut covered: Vec<(usize, usize, usize)> = Vec::new(); // (column, width, rows still covered)
+        // (column, width, rows still covered): only spans that still cover a row are kept.
+        let mut covered: Vec<(usize, usize, usize)> = Vec::new();
         for (r, row) in rows.into_iter().enumerate().skip(first_row) {
             let row_number = r + 1;
             let mut column = 1usize;
@@ -302,32 +293,27 @@ impl Walker<'_> {
             let mut cells = row.into_iter();
             let mut new_covers = Vec::new();
             loop {
-                if let Some(&(_, width, _)) = covered.iter().find(|(c, _, left)| *c == column && *left > 0) {
+                if let Some(&(_, width, _)) = covered.iter().find(|(c, _, _)| *c == column) {
                     // A covered cell is a cell of the layout too: counted, so that spans cannot
                     // make a small page into a huge one.
                     self.count_cell()?;
-                    self.push(Title::No, "\t".to_owned(), Location::table_cell(t, row_number, column));
+                    self.push(LineKind::Plain, "\t".to_owned(), Location::table_cell(t, row_number, column));
                     column += width;
                     any = true;
                     continue;
                 }
                 let Some((paragraphs, rowspan, colspan)) = cells.next() else {
                     // Covered cells right of the last one still stand in the row.
-                    if covered.iter().any(|(c, _, left)| *c > column && *left > 0) {
-                        column = covered.iter().filter(|(c, _, left)| *c > column && *left > 0).map(|(c, _, _)| *c).min().unwrap_or(column);
-                        continue;
+                    match covered.iter().map(|(c, _, _)| *c).filter(|c| *c > column).min() {
+                        Some(next) => {
+                            column = next;
+                            continue;
+                        }
+                        None => break,
                     }
-                    break;
                 };
                 let place = Location::table_cell(t, row_number, column);
-                let mut paragraphs = paragraphs.into_iter();
-                self.push(Title::No, format!("\t{}", paragraphs.next().unwrap_or_default()), place.clone());
-                for p in paragraphs {
-                    self.push(Title::No, String::new(), place.clone());
-                    for line in p.split('\n') {
-                        self.push(Title::No, line.to_owned(), place.clone());
-                    }
-                }
+                cell_lines(paragraphs, |line| self.push(LineKind::Plain, line, place.clone()));
                 if rowspan > 1 {
                     new_covers.push((column, colspan, rowspan - 1));
                 }
@@ -340,11 +326,11 @@ impl Walker<'_> {
             covered.retain(|c| c.2 > 0);
             covered.extend(new_covers);
             if any {
-                self.push(Title::No, String::new(), Location::table_cell(t, row_number, column));
+                self.push(LineKind::Plain, String::new(), Location::table_cell(t, row_number, column));
             }
         }
         // A second blank line ends the table: what follows is not its last cell's.
-        self.push(Title::No, String::new(), Location::table_cell(t, 0, 0));
+        self.push(LineKind::Plain, String::new(), Location::table_cell(t, 0, 0));
         self.since_table = self.out.lines.len();
         Ok(())
     }
@@ -359,14 +345,14 @@ impl Walker<'_> {
             return;
         }
         if let Some(caption) = caption {
-            self.push(Title::Table, caption, Location::table_cell(t, 0, 0));
+            self.push(LineKind::TableTitle, caption, Location::table_cell(t, 0, 0));
         } else if let Some(i) = last
             && self.out.lines[i].1.chars().count() <= LONGEST_TITLE
         {
             let line = &mut self.out.lines[i];
             match sheet_name(&line.1) {
-                Some(name) => (line.0, line.1) = (Title::Sheet, name.to_owned()),
-                None => line.0 = Title::Table,
+                Some(name) => (line.0, line.1) = (LineKind::SheetTitle, name.to_owned()),
+                None => line.0 = LineKind::TableTitle,
             }
         }
     }
@@ -388,10 +374,10 @@ mod tests {
     use super::*;
 
     fn lines(page: &str) -> Vec<String> {
-        let tag = |t: Title, l: String| match t {
-            Title::No => l,
-            Title::Table => format!("[title] {l}"),
-            Title::Sheet => format!("[sheet] {l}"),
+        let tag = |t: LineKind, l: String| match t {
+            LineKind::Plain => l,
+            LineKind::TableTitle => format!("[title] {l}"),
+            LineKind::SheetTitle => format!("[sheet] {l}"),
         };
         layout(page, &Origin(None), Limits::default()).unwrap().lines.into_iter().map(|(t, l)| tag(t, l)).collect()
     }

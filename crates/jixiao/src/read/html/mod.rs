@@ -6,9 +6,9 @@
 mod decode;
 mod layout;
 
-use layout::Title;
 
-use super::text::{self, Item};
+use super::text;
+use crate::grammar::is_blank;
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -48,17 +48,14 @@ impl Reader for HtmlReader {
         let origin = options.origin();
         let (page, replaced) = decode::decode(bytes, options)?;
         let layout = layout::layout(&page, &origin, options.limits)?;
-        if !layout.frames.is_empty() && layout.lines.iter().all(|(_, l)| l.trim().is_empty()) {
+        let blank = layout.lines.iter().all(|(_, l)| is_blank(l));
+        if !layout.frames.is_empty() && blank {
             let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
             return Err(Error::Parse { origin, line: None, reason });
         }
-        let mut doc = text::parse_items(layout.lines.iter().map(|(title, line)| match title {
-            Title::No => Item::Line(line),
-            Title::Table => Item::TableTitle(line),
-            Title::Sheet => Item::SheetTitle(line),
-        }));
+        let mut doc = text::parse_items(layout.lines.iter().map(|(kind, line)| (*kind, line.as_str())));
         doc.replaced_bytes = replaced;
         doc.locations = layout.places;
-        text::require_structure(doc, options, layout.lines.iter().all(|(_, l)| l.trim().is_empty()))
+        text::require_structure(doc, options, blank)
     }
 }

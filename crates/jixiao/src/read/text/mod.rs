@@ -282,45 +282,53 @@ impl State {
     }
 }
 
-/// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
-pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
-    parse_items(lines.into_iter().map(Item::Line))
+/// A table cell as Word's text save writes it, a line at a time: its first paragraph after a
+/// TAB, each further paragraph after a blank line, a line for each of its line breaks. The
+/// readers that lay out Word files and web pages as text saves share it.
+pub fn cell_lines(paragraphs: impl IntoIterator<Item = String>, mut line: impl FnMut(String)) {
+    let mut paragraphs = paragraphs.into_iter();
+    line(format!("\t{}", paragraphs.next().unwrap_or_default()));
+    for p in paragraphs {
+        line(String::new());
+        for l in p.split('\n') {
+            line(l.to_owned());
+        }
+    }
 }
 
-/// A line for [`parse_items`]: one as a text save has it, or the title of a table that follows
-/// (from a reader that knows it is one: an HTML page's heading or caption before a `<table>`).
-#[derive(Debug, Clone, Copy)]
-pub enum Item<'a> {
-    Line(&'a str),
-    TableTitle(&'a str),
-    /// A table named by a spreadsheet's sheet name (`专项1-某项目`): it goes into the part the
-    /// name gives, as the spreadsheet reader puts a sheet's table.
-    SheetTitle(&'a str),
+/// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
+pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
+    parse_items(lines.into_iter().map(|line| (LineKind::Plain, line)))
+}
+
+/// What a reader knows a line to be, for [`parse_items`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    /// A line as a text save has it (it may still read as a title).
+    Plain,
+    /// The title of the table that follows (an HTML page's heading or caption before a `<table>`).
+    TableTitle,
+    /// A spreadsheet's sheet name (`专项1-某项目`) for the table that follows: the table goes
+    /// into the part the name gives, as the spreadsheet reader puts a sheet's table.
+    SheetTitle,
 }
 
 /// [`parse_lines`], with titles that a reader marked.
-pub fn parse_items<'a>(items: impl IntoIterator<Item = Item<'a>>) -> Document {
+pub fn parse_items<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>) -> Document {
     let mut st = State { doc: Document::new(""), place: Place::Preamble, table: None, blanks: 0, in_cell: false };
     let mut title_seen = false;
-    for (i, item) in items.into_iter().enumerate() {
+    for (i, (kind, text)) in items.into_iter().enumerate() {
         let line = i + 1;
-        let text = match item {
-            Item::Line(text) => text,
-            Item::TableTitle(text) => {
-                st.in_cell = false;
-                st.open_table(headings::table_title(text).unwrap_or_else(|| headings::TableTitle::named(text.trim())), line);
-                title_seen = true;
-                st.blanks = 0;
-                continue;
+        if kind != LineKind::Plain {
+            st.in_cell = false;
+            match kind {
+                LineKind::SheetTitle => st.open_sheet_table(text.trim(), line),
+                _ => st.open_table(headings::table_title(text).unwrap_or_else(|| headings::TableTitle::named(text.trim())), line),
             }
-            Item::SheetTitle(sheet) => {
-                st.in_cell = false;
-                st.open_sheet_table(sheet.trim(), line);
-                title_seen = true;
-                st.blanks = 0;
-                continue;
-            }
-        };
+            title_seen = true;
+            st.blanks = 0;
+            continue;
+        }
         // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
         // come from hand edits. Neither makes the line something else.
         let text = text.trim_start_matches('\u{c}');

@@ -423,7 +423,7 @@ impl IndicatorRows {
         let mut has_midterm = false;
         for (i, (role, key)) in self.keys.iter().enumerate() {
             let t = cells.get(i).copied().unwrap_or("");
-            if is_blank(t) && t.is_empty() {
+            if t.is_empty() {
                 continue;
             }
             let mut keep = role.kept_in_extra();
