@@ -604,6 +604,9 @@ typedef struct jx_target_part {
 // A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
 #define JX_FORMAT_HTML 5
 
+// An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
+#define JX_FORMAT_DOC 6
+
 // Detect: BOM, then strict UTF-8, then GB18030.
 #define JX_ENCODING_AUTO 0
 
@@ -802,7 +805,7 @@ const char *jx_level_name(uint32_t value);
 // NUL-terminated and static; NULL for a value outside the enumeration.
 const char *jx_severity_name(uint32_t severity);
 
-// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html". NULL for an
+// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc". NULL for an
 // unknown code.
 const char *jx_format_name(jx_format format);
 

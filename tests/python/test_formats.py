@@ -34,6 +34,19 @@ def test_web_pages(doc, name):
     assert again == page
 
 
+@pytest.mark.parametrize("name", ["000_3e963503b18f6771.doc", "000_3e963503b18f6771-messy.doc"])
+def test_old_word_files(doc, name):
+    old = jixiao.read(DATA / "published" / name)
+    assert [i.name for i in old.indicators()] == [i.name for i in doc.indicators()]
+    assert [t.title for t in old.tables] == [t.title for t in doc.tables]
+    assert str(old.tables[0].indicators()[0].location) == "table 1, row 3, column 1"
+    again = jixiao.parse((DATA / "published" / name).read_bytes(), "doc")
+    assert again == old
+    # Cut short before its directory, it can only be told as a compound file, and says so.
+    with pytest.raises(jixiao.UnsupportedFormatError, match="cut short"):
+        jixiao.parse((DATA / "published" / name).read_bytes()[:4096])
+
+
 @pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
 def test_spreadsheets(ext):
     book = jixiao.read(DATA / f"sheets-features.{ext}")

@@ -37,6 +37,8 @@ pub const JX_FORMAT_DOCX: jx_format = 3;
 pub const JX_FORMAT_XLSX: jx_format = 4;
 /// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
 pub const JX_FORMAT_HTML: jx_format = 5;
+/// An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
+pub const JX_FORMAT_DOC: jx_format = 6;
 
 pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     match code {
@@ -46,6 +48,7 @@ pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
         JX_FORMAT_DOCX => Some(jixiao::Format::Docx),
         JX_FORMAT_XLSX => Some(jixiao::Format::Xlsx),
         JX_FORMAT_HTML => Some(jixiao::Format::Html),
+        JX_FORMAT_DOC => Some(jixiao::Format::Doc),
         _ => None,
     }
 }

@@ -3,11 +3,12 @@
 pub const TOP: &str = "\
 Formats read (told from the content, never from the file name):
   .docx                Word files
+  .doc .wps            old binary Word files (Word 97–2003, WPS Writer)
   .xlsx .xls .ods      spreadsheets (one table per sheet, or a sheet of many projects)
   .txt                 Word's plain-text save, in UTF-8, UTF-16 or GBK/GB18030
   .json                jixiao's own JSON (what `jixiao parse` writes)
   .html .htm           web pages: published tables, and what Word, Excel, WPS or LibreOffice save as one
-Not read: old .doc, .wps and .et files and PDF. Convert them first, e.g.
+Not read: Word 6/95 .doc files, WPS Spreadsheets .et files and PDF. Convert them first, e.g.
   libreoffice --headless --convert-to docx FILE.doc
 
 Examples:

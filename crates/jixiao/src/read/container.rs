@@ -53,11 +53,14 @@ pub fn zip_has(bytes: &[u8], name: &str) -> bool {
 /// The signature an OLE compound file (old .doc, .xls, WPS files) starts with.
 pub const CFB_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-/// Whether the bytes are a compound file naming a stream `name` in its directory (stored as
-/// UTF-16LE), without reading the file's structure.
+/// Whether the bytes are a compound file naming a stream `name` in its directory, without
+/// reading the file's structure (so a file cut short still tells what it was). A directory entry
+/// is 128 bytes, at a multiple of 128 in the file, and starts with the name in UTF-16LE ended by
+/// a zero unit: the same words in the document's own text do not look like that.
 pub fn cfb_has_stream(bytes: &[u8], name: &str) -> bool {
-    let utf16: Vec<u8> = name.bytes().flat_map(|b| [b, 0]).collect();
-    bytes.starts_with(CFB_MAGIC) && contains(bytes, &utf16)
+    let mut entry: Vec<u8> = name.bytes().flat_map(|b| [b, 0]).collect();
+    entry.extend([0, 0]);
+    bytes.starts_with(CFB_MAGIC) && memchr::memmem::find_iter(bytes, &entry).any(|at| at % 128 == 0)
 }
 
 /// Whether `needle` stands anywhere in `haystack`.

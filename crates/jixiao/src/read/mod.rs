@@ -3,11 +3,13 @@
 
 mod container;
 mod decode;
+mod doc;
 mod docx;
 mod html;
 pub(crate) mod xml;
 mod json;
 mod sheet;
+mod word;
 pub mod batch;
 pub(crate) mod text;
 pub mod tree;
@@ -34,6 +36,8 @@ pub enum Format {
     Json,
     /// A Word file (.docx).
     Docx,
+    /// An old binary Word file (.doc, Word 97–2003; WPS Writer's .wps).
+    Doc,
     /// A spreadsheet (.xlsx, .xls or .ods).
     Xlsx,
     /// A web page (.html, .htm), as published or as Word, Excel, WPS and LibreOffice save one.
@@ -47,14 +51,15 @@ impl Format {
             Format::Text => "text",
             Format::Json => "json",
             Format::Docx => "docx",
+            Format::Doc => "doc",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
         }
     }
 
     /// The names [`Format::from_name`] takes (it also takes `txt`, `xls`, `ods` or
-    /// `spreadsheet` for xlsx, and `htm` for html).
-    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "xlsx", "html"];
+    /// `spreadsheet` for xlsx, `wps` for doc and `htm` for html).
+    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "doc", "xlsx", "html"];
 
     /// [`Format::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Format> {
@@ -68,6 +73,7 @@ impl Format {
             "text" | "txt" => Some(Format::Text),
             "json" => Some(Format::Json),
             "docx" => Some(Format::Docx),
+            "doc" | "wps" => Some(Format::Doc),
             "xlsx" | "xls" | "ods" | "spreadsheet" => Some(Format::Xlsx),
             "html" | "htm" => Some(Format::Html),
             _ => None,
@@ -105,7 +111,7 @@ pub(crate) trait Reader: Sync {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&docx::DocxReader, &sheet::SheetReader, &json::JsonReader, &html::HtmlReader, &text::TextReader];
+static READERS: &[&dyn Reader] = &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &html::HtmlReader, &text::TextReader];
 
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {
@@ -114,12 +120,11 @@ fn unsupported(bytes: &[u8]) -> Option<String> {
     if bytes.starts_with(b"PK\x03\x04") {
         Some("a ZIP archive that is neither a Word .docx nor a spreadsheet (no word/document.xml, xl/workbook.xml or content.xml)".into())
     } else if bytes.starts_with(container::CFB_MAGIC) {
-        let what = if container::cfb_has_stream(bytes, "WordDocument") {
-            "an old binary Word document (.doc, or WPS Writer .wps)"
-        } else if container::cfb_has_stream(bytes, "Workbook") || container::cfb_has_stream(bytes, "Book") {
+        // Word's own compound files (.doc) have a reader; what is left here is not one.
+        let what = if container::cfb_has_stream(bytes, "Workbook") || container::cfb_has_stream(bytes, "Book") {
             "an old binary Excel workbook (.xls, or WPS Spreadsheets .et) that could not be read"
         } else {
-            "an OLE compound file (an old Office or WPS format)"
+            "an OLE compound file whose directory names no Word or Excel stream (an old Office or WPS format, or one cut short)"
         };
         Some(format!("{what}; {CONVERT}"))
     } else if bytes.starts_with(b"%PDF") {

@@ -9,23 +9,8 @@ use crate::error::{Error, Origin, Result};
 use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::text::cell_lines;
+use crate::read::word::{Layout, tc_field};
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
-
-/// The text layout of a Word file, a place per line.
-#[derive(Debug, Default)]
-pub struct Layout {
-    pub lines: Vec<String>,
-    pub places: Vec<Location>,
-    /// Nested tables: kept, as notes at the cell that holds them.
-    pub nested: Vec<(Location, String)>,
-}
-
-impl Layout {
-    fn push(&mut self, line: String, place: Location) {
-        self.lines.push(line);
-        self.places.push(place);
-    }
-}
 
 /// Elements whose content never shows: deleted text, moved-away text, properties.
 const HIDDEN: &[&str] = &["del", "moveFrom", "delText", "delInstrText", "rPr", "sdtPr", "sdtEndPr", "trPr", "tblPr", "tblGrid", "tblPrEx", "sectPr", "customXmlPr", "smartTagPr", "commentReference", "footnoteReference", "endnoteReference", "drawing", "pict", "object"];
@@ -313,18 +298,6 @@ impl<'a> Walker<'a> {
             }
         }
         Ok(rows.iter().map(|r| r.join("\t")).collect::<Vec<_>>().join("\n"))
-    }
-}
-
-/// A TC field goes into the text as Word's text save writes it; other fields leave only their result.
-fn tc_field(text: &mut String, instr: &str) {
-    let trimmed = instr.trim_start();
-    if trimmed.starts_with("TC ") || trimmed == "TC" {
-        if !text.ends_with(' ') {
-            text.push(' ');
-        }
-        text.push_str(trimmed.trim_end());
-        text.push(' ');
     }
 }
 

@@ -4,12 +4,12 @@
 //! table cell or paragraph it came from.
 
 mod body;
-mod numbering;
+pub(super) mod numbering;
 
 use super::container::{Container, zip_has};
-use super::{Format, ReadOptions, Reader, text};
+use super::{Format, ReadOptions, Reader, word};
 use crate::error::{Error, Result};
-use crate::model::{Document, Note};
+use crate::model::Document;
 
 pub(crate) struct DocxReader;
 
@@ -34,15 +34,7 @@ impl Reader for DocxReader {
         let document = utf8(&document);
         let numbering = numbering.as_deref().map(utf8);
         let layout = body::layout(&document, numbering.as_deref(), &origin, options.limits)?;
-        let mut doc = text::parse_lines(layout.lines.iter().map(String::as_str));
-        // A nested table is kept, and reported, as a note at the cell that holds it.
-        for (place, text) in &layout.nested {
-            let line = layout.places.iter().position(|p| p == place).map_or(0, |i| i + 1);
-            doc.notes.push(Note { line, text: text.clone() });
-        }
-        doc.notes.sort_by_key(|n| n.line);
-        doc.locations = layout.places;
-        text::require_structure(doc, options, layout.lines.iter().all(|l| l.trim().is_empty()))
+        word::to_document(layout, options)
     }
 }
 

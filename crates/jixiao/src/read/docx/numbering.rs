@@ -76,6 +76,18 @@ impl Numbering {
         Ok(n)
     }
 
+    /// Makes list `num_id` an instance of `abstract_id` (for lists not read from numbering.xml:
+    /// an old .doc's list overrides and lists).
+    pub fn define_list(&mut self, num_id: String, abstract_id: String) {
+        self.nums.insert(num_id, abstract_id);
+    }
+
+    /// Defines level `ilvl` of `abstract_id`: its first number, its format as numbering.xml names
+    /// it (`decimal`, `chineseCounting`) and its text, `%1` standing for level 1's number.
+    pub fn define_level(&mut self, abstract_id: String, ilvl: u32, start: u32, format: &str, text: String) {
+        self.levels.insert((abstract_id, ilvl), Level { start, format: format.to_owned(), text });
+    }
+
     /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),
     /// counting it; None for no list, a bullet, or a level with no text.
     pub fn label(&mut self, num_id: &str, ilvl: u32) -> Option<String> {

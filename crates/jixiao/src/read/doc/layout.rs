@@ -1,0 +1,214 @@
+//! The main text of a .doc, character by character, into the layout of Word's text save (see
+//! `read::word`): paragraphs end at a paragraph mark (CR), a cell mark (BEL) or a section mark;
+//! a paragraph's properties say whether it is in a table and whether its mark ends a row. Field
+//! instructions do not show, except a TC field, as in the .docx reader; deleted text does not
+//! show.
+
+use super::props::Paragraph;
+use crate::error::{Origin, Result};
+use crate::model::Location;
+use crate::read::container::{Limits, count_cell};
+use crate::read::text::cell_lines;
+use crate::read::word::{Layout, tc_field};
+
+/// Characters with a meaning in Word's text ([MS-DOC] 2.4.3, 2.8.25).
+mod mark {
+    pub const CELL: char = '\u{07}';
+    pub const TAB: char = '\t';
+    pub const LINE_BREAK: char = '\u{0B}';
+    pub const PAGE_OR_SECTION: char = '\u{0C}';
+    pub const PARAGRAPH: char = '\r';
+    pub const FIELD_BEGIN: char = '\u{13}';
+    pub const FIELD_SEPARATOR: char = '\u{14}';
+    pub const FIELD_END: char = '\u{15}';
+    pub const NON_BREAKING_HYPHEN: char = '\u{1E}';
+}
+
+/// A field being read: its instruction, and whether its result (shown text) has begun.
+struct Field {
+    instr: String,
+    in_result: bool,
+}
+
+/// The table being laid out: its number, the row and column of the cell being read, and that
+/// cell's paragraphs and nested-table rows.
+struct Table {
+    number: usize,
+    row: usize,
+    column: usize,
+    paragraphs: Vec<String>,
+    nested: Vec<Vec<String>>,
+}
+
+pub struct Builder<'a> {
+    out: Layout,
+    origin: &'a Origin,
+    limits: Limits,
+    cells: usize,
+    paragraphs: usize,
+    tables: usize,
+    text: String,
+    fields: Vec<Field>,
+    table: Option<Table>,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(origin: &'a Origin, limits: Limits) -> Self {
+        Builder { out: Layout::default(), origin, limits, cells: 0, paragraphs: 0, tables: 0, text: String::new(), fields: Vec::new(), table: None }
+    }
+
+    /// Whether `c` ends a paragraph (a section mark does; a page break inside one does not).
+    pub fn ends_paragraph(c: char, section_end: bool) -> bool {
+        c == mark::PARAGRAPH || c == mark::CELL || (c == mark::PAGE_OR_SECTION && section_end)
+    }
+
+    /// A character that shows or is a field mark (not a paragraph end).
+    pub fn char(&mut self, c: char) -> Result<()> {
+        match c {
+            mark::FIELD_BEGIN => {
+                if self.fields.len() >= self.limits.max_depth {
+                    return Err(crate::read::container::over_limit(self.origin, "the nesting of the Word file's fields", self.limits.max_depth, "max_depth"));
+                }
+                self.fields.push(Field { instr: String::new(), in_result: false });
+            }
+            mark::FIELD_SEPARATOR => {
+                if let Some(f) = self.fields.last_mut() {
+                    f.in_result = true;
+                }
+            }
+            mark::FIELD_END => {
+                if let Some(f) = self.fields.pop() {
+                    tc_field(&mut self.text, &f.instr);
+                }
+            }
+            _ => {
+                let shown = match c {
+                    mark::TAB => '\t',
+                    mark::LINE_BREAK => '\n',
+                    mark::NON_BREAKING_HYPHEN => '-',
+                    // Anchors of pictures and notes, optional hyphens, page breaks: nothing shows.
+                    c if u32::from(c) < 0x20 => return Ok(()),
+                    c => c,
+                };
+                match self.fields.last_mut() {
+                    Some(f) if !f.in_result => f.instr.push(shown),
+                    _ => self.text.push(shown),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A paragraph mark `c`, with the properties of its paragraph.
+    pub fn paragraph_end(&mut self, c: char, p: Paragraph, label: Option<String>) -> Result<()> {
+        let mut text = std::mem::take(&mut self.text);
+        if let Some(label) = label {
+            text.insert_str(0, &label);
+        }
+        match p.depth {
+            0 => {
+                self.close_table()?;
+                self.paragraphs += 1;
+                let place = Location::paragraph(self.paragraphs);
+                // Leading TABs are indentation here; in a text save they would read as cells.
+                for line in text.trim_start_matches('\t').split('\n') {
+                    self.out.push(line.to_owned(), place.clone());
+                }
+            }
+            1 => {
+                let t = self.table.get_or_insert_with(|| {
+                    self.tables += 1;
+                    Table { number: self.tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
+                });
+                if p.row_end && c == mark::CELL {
+                    if !t.paragraphs.is_empty() || !t.nested.is_empty() || !text.is_empty() {
+                        // A row end with no cell mark before it: what it holds is a cell.
+                        t.paragraphs.push(text);
+                        self.cell_end()?;
+                    }
+                    self.row_end();
+                } else {
+                    t.paragraphs.push(text);
+                    if c == mark::CELL {
+                        self.cell_end()?;
+                    }
+                }
+            }
+            _ => {
+                // A table inside a cell: kept as text (cells by TAB, rows by line) for a note.
+                let t = self.table.get_or_insert_with(|| {
+                    self.tables += 1;
+                    Table { number: self.tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
+                });
+                if t.nested.is_empty() {
+                    t.nested.push(vec![String::new()]);
+                }
+                let row = t.nested.last_mut().expect("a row was just made");
+                if p.inner_row_end {
+                    row.pop();
+                    t.nested.push(vec![String::new()]);
+                    return Ok(());
+                }
+                let cell = row.last_mut().expect("a row has a cell");
+                if !cell.is_empty() && !text.is_empty() {
+                    cell.push('\n');
+                }
+                cell.push_str(&text);
+                if p.inner_cell_end {
+                    row.push(String::new());
+                    count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn cell_end(&mut self) -> Result<()> {
+        count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")?;
+        let Some(t) = &mut self.table else { return Ok(()) };
+        let place = Location::table_cell(t.number, t.row, t.column);
+        let paragraphs = std::mem::take(&mut t.paragraphs);
+        let nested = std::mem::take(&mut t.nested);
+        t.column += 1;
+        let out = &mut self.out;
+        cell_lines(paragraphs.into_iter().filter(|p| !p.is_empty()), |line| out.push(line, place.clone()));
+        let nested: Vec<String> = nested.into_iter().map(|r| r.join("\t")).collect();
+        let nested = nested.join("\n");
+        if !nested.trim().is_empty() {
+            self.out.nested.push((place, nested.trim_end().to_owned()));
+        }
+        Ok(())
+    }
+
+    fn row_end(&mut self) {
+        let Some(t) = &mut self.table else { return };
+        if t.column > 1 {
+            self.out.push(String::new(), Location::table_cell(t.number, t.row, t.column));
+        }
+        t.row += 1;
+        t.column = 1;
+    }
+
+    fn close_table(&mut self) -> Result<()> {
+        let Some(t) = &self.table else { return Ok(()) };
+        if !t.paragraphs.is_empty() || !t.nested.is_empty() {
+            // A damaged table whose last cell has no mark: its paragraphs are still a cell.
+            self.cell_end()?;
+            self.row_end();
+        }
+        if let Some(t) = self.table.take() {
+            // A second blank line ends the table: what follows is not its last cell's.
+            self.out.push(String::new(), Location::table_cell(t.number, 0, 0));
+        }
+        Ok(())
+    }
+
+    /// The layout, with whatever the text held after its last mark as a paragraph of its own.
+    pub fn finish(mut self) -> Result<Layout> {
+        if !self.text.is_empty() {
+            self.paragraph_end(mark::PARAGRAPH, Paragraph::default(), None)?;
+        }
+        self.close_table()?;
+        Ok(self.out)
+    }
+}

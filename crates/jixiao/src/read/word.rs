@@ -1,0 +1,49 @@
+//! What the two Word readers (.docx and old binary .doc) share: a Word file laid out as Word's
+//! own plain-text save would have it, a place per line, and how that layout becomes a
+//! [`Document`] through the text reader.
+
+use super::{ReadOptions, text};
+use crate::error::Result;
+use crate::model::{Document, Location, Note};
+
+/// The text layout of a Word file, a place per line.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub lines: Vec<String>,
+    pub places: Vec<Location>,
+    /// Nested tables: kept, as notes at the cell that holds them.
+    pub nested: Vec<(Location, String)>,
+}
+
+impl Layout {
+    pub fn push(&mut self, line: String, place: Location) {
+        self.lines.push(line);
+        self.places.push(place);
+    }
+}
+
+/// A TC field goes into the text as Word's text save writes it (` TC 标题 \f B \l 1 `); other
+/// fields leave only their result.
+pub fn tc_field(text: &mut String, instr: &str) {
+    let trimmed = instr.trim_start();
+    if trimmed.starts_with("TC ") || trimmed == "TC" {
+        if !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push_str(trimmed.trim_end());
+        text.push(' ');
+    }
+}
+
+/// The document a layout reads as; each `line` of it indexes `locations`.
+pub fn to_document(layout: Layout, options: &ReadOptions) -> Result<Document> {
+    let mut doc = text::parse_lines(layout.lines.iter().map(String::as_str));
+    // A nested table is kept, and reported, as a note at the cell that holds it.
+    for (place, text) in &layout.nested {
+        let line = layout.places.iter().position(|p| p == place).map_or(0, |i| i + 1);
+        doc.notes.push(Note { line, text: text.clone() });
+    }
+    doc.notes.sort_by_key(|n| n.line);
+    doc.locations = layout.places;
+    text::require_structure(doc, options, layout.lines.iter().all(|l| l.trim().is_empty()))
+}
