@@ -66,7 +66,7 @@ FUZZ_SECONDS ?= 60
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-detect_leaks=0 for sheet_parse: the xlsx writer's
 # threads leave glibc's 32-byte thread-exit record, which LeakSanitizer reports.
 FUZZ_FLAGS ?=
-FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse html_parse doc_parse
+FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse html_parse doc_parse pdf_parse
 fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
@@ -76,6 +76,7 @@ fuzz:
 	  $(PYTHON) -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$$f" > "fuzz/corpus/docx_parse/$$(basename "$$f").xml"; done
 	mkdir -p fuzz/corpus/doc_parse && for f in tests/data/published/*.doc; do \
 	  $(PYTHON) tests/fixtures/doc_streams.py "$$f" > "fuzz/corpus/doc_parse/$$(basename "$$f").bin"; done
+	mkdir -p fuzz/corpus/pdf_parse && cp tests/data/published/*.pdf fuzz/corpus/pdf_parse/
 	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods fuzz/corpus/sheet_parse/
 	mkdir -p fuzz/corpus/review_score && cp tests/data/*.txt tests/data/*.xlsx tests/data/real/*.wordtext.txt fuzz/corpus/review_score/
 	mkdir -p fuzz/corpus/actuals_parse && printf 'section,table,indicator,actual,weight\n,1,职业技能培训人次,1620人次,25\n' > fuzz/corpus/actuals_parse/seed.csv && \

@@ -607,6 +607,9 @@ typedef struct jx_target_part {
 // An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
 #define JX_FORMAT_DOC 6
 
+// A PDF with a text layer (a scan is an error: it needs OCR first).
+#define JX_FORMAT_PDF 7
+
 // Detect: BOM, then strict UTF-8, then GB18030.
 #define JX_ENCODING_AUTO 0
 
@@ -805,7 +808,7 @@ const char *jx_level_name(uint32_t value);
 // NUL-terminated and static; NULL for a value outside the enumeration.
 const char *jx_severity_name(uint32_t severity);
 
-// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc". NULL for an
+// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc", "pdf". NULL for an
 // unknown code.
 const char *jx_format_name(jx_format format);
 

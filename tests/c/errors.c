@@ -297,6 +297,18 @@ static void word_and_excel(const char *data_dir) {
     EXPECT(jx_document_open(path, JX_FORMAT_DOC, &doc) == JX_STATUS_OK && jx_document_indicator_count(doc) == 115);
     jx_document_free(doc);
     doc = NULL;
+    /* A PDF, by content and by format code; a scan is an error that says OCR is needed. */
+    snprintf(path, sizeof path, "%s/published/000_3e963503b18f6771-headers.pdf", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_indicator_count(doc) == 115 && jx_document_note_count(doc) == 0);
+    jx_document_free(doc);
+    doc = NULL;
+    EXPECT(jx_document_open(path, JX_FORMAT_PDF, &doc) == JX_STATUS_OK && jx_document_indicator_count(doc) == 115);
+    jx_document_free(doc);
+    doc = NULL;
+    snprintf(path, sizeof path, "%s/published/scan.pdf", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_PARSE_ERROR && doc == NULL);
+    EXPECT(strstr(jx_last_error(), "OCR") != NULL);
     snprintf(path, sizeof path, "%s/docx-features.docx", data_dir);
     /* A .docx given as a spreadsheet is an error, not a crash. */
     EXPECT(jx_document_open(path, JX_FORMAT_XLSX, &doc) != JX_STATUS_OK && doc == NULL);

@@ -47,6 +47,20 @@ def test_old_word_files(doc, name):
         jixiao.parse((DATA / "published" / name).read_bytes()[:4096])
 
 
+@pytest.mark.parametrize("name", ["000_3e963503b18f6771.pdf", "000_3e963503b18f6771-headers.pdf"])
+def test_pdf(doc, name):
+    pdf = jixiao.read(DATA / "published" / name)
+    assert len(list(pdf.indicators())) == 115
+    assert [t.title for t in pdf.tables] == [t.title for t in doc.tables]
+    assert pdf.notes == []
+    assert jixiao.parse((DATA / "published" / name).read_bytes(), "pdf") == pdf
+
+
+def test_a_scanned_pdf_says_it_needs_ocr():
+    with pytest.raises(jixiao.ParseError, match="OCR"):
+        jixiao.read(DATA / "published" / "scan.pdf")
+
+
 @pytest.mark.parametrize("ext", ["xlsx", "ods", "xls"])
 def test_spreadsheets(ext):
     book = jixiao.read(DATA / f"sheets-features.{ext}")
@@ -76,7 +90,8 @@ def test_xlsx_out_reads_back(doc, tmp_path):
 
 
 def test_old_formats_are_named():
-    with pytest.raises(jixiao.UnsupportedFormatError, match="docx"):
+    # A compound file whose directory holds no Word or Excel stream (here: none at all).
+    with pytest.raises(jixiao.UnsupportedFormatError, match="convert-to docx"):
         jixiao.parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "WordDocument".encode("utf-16-le"))
-    with pytest.raises(jixiao.UsageError, match="xlsx"):
-        jixiao.parse("x", "pdf")
+    with pytest.raises(jixiao.UsageError, match="doc, xlsx, html, pdf"):
+        jixiao.parse("x", "odt")

@@ -39,6 +39,8 @@ pub const JX_FORMAT_XLSX: jx_format = 4;
 pub const JX_FORMAT_HTML: jx_format = 5;
 /// An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
 pub const JX_FORMAT_DOC: jx_format = 6;
+/// A PDF with a text layer (a scan is an error: it needs OCR first).
+pub const JX_FORMAT_PDF: jx_format = 7;
 
 pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     match code {
@@ -49,6 +51,7 @@ pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
         JX_FORMAT_XLSX => Some(jixiao::Format::Xlsx),
         JX_FORMAT_HTML => Some(jixiao::Format::Html),
         JX_FORMAT_DOC => Some(jixiao::Format::Doc),
+        JX_FORMAT_PDF => Some(jixiao::Format::Pdf),
         _ => None,
     }
 }

@@ -22,7 +22,7 @@ pub enum CheckFormat {
 
 #[derive(clap::Args)]
 pub struct CheckArgs {
-    /// Files or directories (every .txt, .docx, .xlsx, .xls, .ods, .json, .html, .htm, .doc and .wps under them); none
+    /// Files or directories (every .txt, .docx, .xlsx, .xls, .ods, .json, .html, .htm, .doc, .wps and .pdf under them); none
     /// reads standard input.
     files: Vec<PathBuf>,
     /// Output format.

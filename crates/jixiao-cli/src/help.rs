@@ -8,7 +8,8 @@ Formats read (told from the content, never from the file name):
   .txt                 Word's plain-text save, in UTF-8, UTF-16 or GBK/GB18030
   .json                jixiao's own JSON (what `jixiao parse` writes)
   .html .htm           web pages: published tables, and what Word, Excel, WPS or LibreOffice save as one
-Not read: Word 6/95 .doc files, WPS Spreadsheets .et files and PDF. Convert them first, e.g.
+  .pdf                 PDF with a text layer (as Word, WPS or LibreOffice export it); a scan needs OCR first
+Not read: Word 6/95 .doc files and WPS Spreadsheets .et files. Convert them first, e.g.
   libreoffice --headless --convert-to docx FILE.doc
 
 Examples:

@@ -235,9 +235,9 @@ fn an_unknown_encoding_or_format_lists_the_names() {
     let o = jixiao(&["parse", "--encoding", "big5", &sample()], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown encoding 'big5': use one of auto, utf-8, utf-16le, utf-16be, gb18030"), "{}", stderr(&o));
-    let o = jixiao(&["parse", "--input-format", "pdf", &sample()], None);
+    let o = jixiao(&["parse", "--input-format", "pdf2", &sample()], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("unknown input format 'pdf': use one of auto, text, json, docx, doc, xlsx, html"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("unknown input format 'pdf2': use one of auto, text, json, docx, doc, xlsx, html, pdf"), "{}", stderr(&o));
 }
 
 #[test]
@@ -256,7 +256,7 @@ fn json_asked_of_a_text_file_says_it_is_not_jixiao_json() {
 #[test]
 fn help_shows_examples_exit_codes_and_the_formats_read() {
     let help = stdout(&jixiao(&["--help"], None));
-    for part in ["Examples:", "Exit codes:", ".docx", ".doc .wps", ".xlsx .xls .ods", "libreoffice --headless --convert-to docx", "completions"] {
+    for part in ["Examples:", "Exit codes:", ".docx", ".doc .wps", ".pdf", ".xlsx .xls .ods", "libreoffice --headless --convert-to docx", "completions"] {
         assert!(help.contains(part), "--help lacks {part}:\n{help}");
     }
     for verb in ["parse", "check", "score", "target", "schema", "completions"] {

@@ -10,6 +10,14 @@
 #                                   list-numbered titles, fields split over runs), its content
 #                                   controls unwrapped first: LibreOffice turns those into form
 #                                   fields that repeat the text, deleted words included
+#   000_3e963503b18f6771.pdf        LibreOffice Writer's PDF export of the sample's .docx: 25 pages,
+#                                   CID fonts with ToUnicode maps, tables over page breaks
+#   000_3e963503b18f6771-headers.pdf the same with what published PDFs add: each table's first
+#                                   two rows marked as header rows (repeated on every page the
+#                                   table goes on to), a page header with the title and a
+#                                   footer "第 N 页"
+#   scan.pdf                        a page that is only a picture, as a scanner makes one (the
+#                                   picture is drawn by this script; LibreOffice makes the PDF)
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
 #                                   puts after a table that ends a cell (without it LibreOffice
 #                                   joins the next cell to that one)
@@ -35,12 +43,45 @@ def rewrite(name, change):
             z.writestr(k, v)
 rewrite("000_3e963503b18f6771-messy.docx", lambda d: re.sub(r"<w:sdt><w:sdtPr>.*?</w:sdtPr><w:sdtContent>|</w:sdtContent></w:sdt>", "", d))
 rewrite("docx-features.docx", lambda d: d.replace("</w:tbl></w:tc>", "</w:tbl><w:p/></w:tc>"))
+
+# The sample with repeated header rows, a page header and a page-number footer.
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+with zipfile.ZipFile(f"{work}/000_3e963503b18f6771.docx") as z:
+    parts = {i: z.read(i) for i in z.namelist()}
+doc = parts["word/document.xml"].decode()
+def header_rows(table):
+    rows = table.group(0).split("<w:tr>")
+    return "<w:tr><w:trPr><w:tblHeader/></w:trPr>".join(rows[:2]) + "<w:tr>" + "<w:tr>".join(rows[2:]) if len(rows) > 2 else table.group(0)
+doc = re.sub(r"<w:tbl>.*?</w:tbl>", header_rows, doc, flags=re.S)
+doc = doc.replace("<w:pgSz ", '<w:headerReference w:type="default" r:id="rIdJxHeader"/><w:footerReference w:type="default" r:id="rIdJxFooter"/><w:pgSz ')
+parts["word/document.xml"] = doc.encode()
+parts["word/header1.xml"] = f'<w:hdr {W}><w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:t>2020年部门预算绩效信息</w:t></w:r></w:p></w:hdr>'.encode()
+parts["word/footer1.xml"] = f'<w:ftr {W}><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">第 </w:t></w:r><w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> 页</w:t></w:r></w:p></w:ftr>'.encode()
+rels = parts["word/_rels/document.xml.rels"].decode()
+parts["word/_rels/document.xml.rels"] = rels.replace("</Relationships>", '<Relationship Id="rIdJxHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdJxFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>').encode()
+types = parts["[Content_Types].xml"].decode()
+parts["[Content_Types].xml"] = types.replace("</Types>", '<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>').encode()
+with zipfile.ZipFile(f"{work}/000_3e963503b18f6771-headers.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    for k, v in parts.items():
+        z.writestr(k, v)
+
+# A scanned page: a picture of lines of "text", in a document of nothing else.
+import base64, struct, zlib
+w, h = 400, 560
+rows = b"".join(b"\x00" + bytes(255 if (y // 14) % 3 or x < 40 or x > 360 else 60 for x in range(w)) for y in range(h))
+chunk = lambda t, d: struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xFFFFFFFF)
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 0, 0, 0, 0)) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b"")
+with open(f"{work}/scan.fodt", "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?><office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:p><draw:frame draw:name="scan" text:anchor-type="as-char" svg:width="16cm" svg:height="22cm"><draw:image><office:binary-data>' + base64.b64encode(png).decode() + "</office:binary-data></draw:image></draw:frame></text:p></office:text></office:body></office:document>")
 PY
 soffice --headless --convert-to html --outdir "$work" "$work/000_3e963503b18f6771.docx" >/dev/null
 soffice --headless --convert-to html --outdir "$work" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+for f in 000_3e963503b18f6771 000_3e963503b18f6771-headers scan; do
+  soffice --headless --convert-to pdf --outdir "$work/pdf" "$work/$f".*[xt] >/dev/null
+done
 for f in 000_3e963503b18f6771 000_3e963503b18f6771-messy docx-features; do
   soffice --headless --convert-to doc --outdir "$work/doc" "$work/$f.docx" >/dev/null
 done
-cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$work"/doc/*.doc "$here/"
+cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$work"/doc/*.doc "$work"/pdf/*.pdf "$here/"
 sed 's/charset=utf-8/charset=gbk/' "$work/000_3e963503b18f6771.html" | iconv -f UTF-8 -t GBK > "$here/000_3e963503b18f6771-gbk.html"
-echo "made: $(ls "$here"/*.html "$here"/*.doc | xargs -n1 basename | tr '\n' ' ')"
+echo "made: $(ls "$here"/*.html "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"

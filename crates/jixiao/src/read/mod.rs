@@ -8,6 +8,7 @@ mod docx;
 mod html;
 pub(crate) mod xml;
 mod json;
+mod pdf;
 mod sheet;
 mod word;
 pub mod batch;
@@ -42,6 +43,8 @@ pub enum Format {
     Xlsx,
     /// A web page (.html, .htm), as published or as Word, Excel, WPS and LibreOffice save one.
     Html,
+    /// A PDF with a text layer, as Word, WPS and LibreOffice export one.
+    Pdf,
 }
 
 impl Format {
@@ -54,12 +57,13 @@ impl Format {
             Format::Doc => "doc",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Pdf => "pdf",
         }
     }
 
     /// The names [`Format::from_name`] takes (it also takes `txt`, `xls`, `ods` or
     /// `spreadsheet` for xlsx, `wps` for doc and `htm` for html).
-    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "doc", "xlsx", "html"];
+    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "doc", "xlsx", "html", "pdf"];
 
     /// [`Format::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Format> {
@@ -76,6 +80,7 @@ impl Format {
             "doc" | "wps" => Some(Format::Doc),
             "xlsx" | "xls" | "ods" | "spreadsheet" => Some(Format::Xlsx),
             "html" | "htm" => Some(Format::Html),
+            "pdf" => Some(Format::Pdf),
             _ => None,
         }
     }
@@ -111,7 +116,7 @@ pub(crate) trait Reader: Sync {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &html::HtmlReader, &text::TextReader];
+static READERS: &[&dyn Reader] = &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &pdf::PdfReader, &html::HtmlReader, &text::TextReader];
 
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {
@@ -127,8 +132,6 @@ fn unsupported(bytes: &[u8]) -> Option<String> {
             "an OLE compound file whose directory names no Word or Excel stream (an old Office or WPS format, or one cut short)"
         };
         Some(format!("{what}; {CONVERT}"))
-    } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF file; this build does not read PDF: export the tables from the PDF's source (.docx or .xlsx)".into())
     } else {
         None
     }

@@ -1,0 +1,213 @@
+//! The pages' items into one flow, laid out as Word's text save would have the document: page
+//! headers, footers and page numbers left out; a table that goes on over a page break read as
+//! one table (a repeated header row dropped, a row split by the break joined again); a
+//! paragraph that goes on over a page break, or wraps within a page, read as one paragraph.
+
+use super::lines::{Line, join_wrapped, wraps};
+use super::page::{Item, Table};
+use crate::model::Location;
+use crate::read::text::cell_lines;
+use crate::read::word::Layout;
+
+/// A page's items and its height.
+pub struct Page {
+    pub items: Vec<Item>,
+    pub height: f64,
+}
+
+/// The layout of the pages' flow.
+pub fn layout(mut pages: Vec<Page>) -> Layout {
+    drop_furniture(&mut pages);
+    let prose = || pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None });
+    let left = prose().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let right = prose().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    let mut flow: Vec<(Item, bool)> = Vec::new();
+    for page in pages {
+        for (k, item) in page.items.into_iter().enumerate() {
+            // The first item of a page may go on with the last of the page before.
+            let new_page = k == 0;
+            match (flow.last_mut(), item) {
+                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next),
+                (_, item) => flow.push((item, new_page)),
+            }
+        }
+    }
+    let mut out = Layout::default();
+    let (mut paragraphs, mut tables) = (0usize, 0usize);
+    let mut paragraph: Option<Line> = None;
+    let flush = |paragraph: &mut Option<Line>, out: &mut Layout, paragraphs: &mut usize| {
+        if let Some(p) = paragraph.take() {
+            *paragraphs += 1;
+            out.push(p.text.trim_end().to_owned(), Location::paragraph(*paragraphs));
+        }
+    };
+    for (item, new_page) in flow {
+        match item {
+            Item::Line(l) => {
+                let goes_on = paragraph.as_ref().is_some_and(|p| {
+                    let close = new_page || l.top - p.bottom < 1.2 * l.size.max(p.size);
+                    close && wraps(p, &l, right) && l.x0 <= left + 2.0
+                });
+                match &mut paragraph {
+                    Some(p) if goes_on => {
+                        join_wrapped(&mut p.text, &l.text);
+                        (p.x1, p.bottom) = (l.x1, l.bottom);
+                    }
+                    _ => {
+                        flush(&mut paragraph, &mut out, &mut paragraphs);
+                        paragraph = Some(l);
+                    }
+                }
+            }
+            Item::Table(t) => {
+                flush(&mut paragraph, &mut out, &mut paragraphs);
+                tables += 1;
+                for (r, row) in t.rows.into_iter().enumerate() {
+                    for (c, cell) in row.into_iter().enumerate() {
+                        let place = Location::table_cell(tables, r + 1, c + 1);
+                        let text = if cell.text.is_empty() { Vec::new() } else { vec![cell.text] };
+                        cell_lines(text, |line| out.push(line, place.clone()));
+                    }
+                    out.push(String::new(), Location::table_cell(tables, r + 1, 0));
+                }
+                // A second blank line ends the table: what follows is not its last cell's.
+                out.push(String::new(), Location::table_cell(tables, 0, 0));
+            }
+        }
+    }
+    flush(&mut paragraph, &mut out, &mut paragraphs);
+    out
+}
+
+/// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
+/// the same outer edges, and the column edges of one all among the other's (a part holding only
+/// merged cells has fewer).
+fn same_columns(a: &Table, b: &Table) -> bool {
+    let near = |x: f64, y: f64| (x - y).abs() < 2.0;
+    let within = |p: &[f64], q: &[f64]| p.iter().all(|&x| q.iter().any(|&y| near(x, y)));
+    match (a.columns.first(), a.columns.last(), b.columns.first(), b.columns.last()) {
+        (Some(&a0), Some(&a1), Some(&b0), Some(&b1)) => near(a0, b0) && near(a1, b1) && (within(&b.columns, &a.columns) || within(&a.columns, &b.columns)),
+        _ => false,
+    }
+}
+
+fn texts(row: &[super::page::Cell]) -> Vec<&str> {
+    row.iter().map(|c| c.text.as_str()).collect()
+}
+
+/// Appends the part of a table on the next page.
+fn continue_table(t: &mut Table, next: Table) {
+    let mut rows = next.rows.into_iter().peekable();
+    // Header rows Word or WPS repeat on every page (the table's first rows, again) are not rows
+    // of data.
+    let mut k = 0;
+    while k < 3 && k < t.rows.len() && rows.peek().is_some_and(|first| texts(&t.rows[k]) == texts(first) && first.iter().any(|c| !c.text.is_empty())) {
+        rows.next();
+        k += 1;
+    }
+    // A row the page break split: each cell of its part on the next page goes on from the cell
+    // above with the same edges, whose last line wraps into it, or which was left empty (its
+    // text all went to the next page); at least one of them wraps.
+    let above = |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < 2.0 && (l.x1 - f.x1).abs() < 2.0);
+    let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
+        (None, _) => empty_too,
+        (Some(fl), Some(i)) => match &last[i].last {
+            Some(ll) => wraps(ll, fl, last[i].right),
+            None => empty_too,
+        },
+        (Some(_), None) => false,
+    };
+    if let (Some(last), Some(first)) = (t.rows.last_mut(), rows.peek())
+        && first.iter().all(|f| goes_on(last, f, true))
+        && first.iter().any(|f| goes_on(last, f, false))
+    {
+        let first = rows.next().expect("peeked");
+        for f in first {
+            if let Some(i) = above(last, &f).filter(|_| !f.text.is_empty()) {
+                join_wrapped(&mut last[i].text, &f.text);
+                last[i].last = f.last;
+            }
+        }
+    }
+    t.rows.extend(rows);
+    t.bottom = next.bottom;
+    if next.columns.len() > t.columns.len() {
+        t.columns = next.columns;
+    }
+}
+
+/// Leaves out page headers, footers and page numbers: a line at the top or bottom of a page
+/// (its first or last item, within an eighth of the page's height from the edge) that is a page
+/// number, or that (numbers aside) stands in the same place on at least two pages and half of
+/// them.
+fn drop_furniture(pages: &mut [Page]) {
+    let zone = |p: &Page, l: &Line| l.bottom < p.height / 8.0 || l.top > p.height * 7.0 / 8.0;
+    let key = |l: &Line| l.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
+    let mut seen: Vec<(String, bool)> = Vec::new();
+    for p in pages.iter() {
+        for l in ends(p) {
+            if zone(p, l) {
+                seen.push((key(l), l.top < p.height / 2.0));
+            }
+        }
+    }
+    let count = pages.len();
+    let repeated = |k: &str, top: bool| {
+        let n = seen.iter().filter(|(s, t)| s == k && *t == top).count();
+        n >= 2 && 2 * n >= count
+    };
+    for p in pages.iter_mut() {
+        let height = p.height;
+        let drop: Vec<usize> = [0, p.items.len().saturating_sub(1)]
+            .into_iter()
+            .filter(|&i| match p.items.get(i) {
+                Some(Item::Line(l)) => (l.bottom < height / 8.0 || l.top > height * 7.0 / 8.0) && (page_number(&l.text) || repeated(&key(l), l.top < height / 2.0)),
+                _ => false,
+            })
+            .collect();
+        for i in drop.into_iter().rev().collect::<std::collections::BTreeSet<_>>().into_iter().rev() {
+            p.items.remove(i);
+        }
+    }
+}
+
+/// The first and last line of a page.
+fn ends(p: &Page) -> impl Iterator<Item = &Line> {
+    let first = p.items.first();
+    let last = if p.items.len() > 1 { p.items.last() } else { None };
+    first.into_iter().chain(last).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None })
+}
+
+/// `3`, `- 3 -`, `—3—`, `第3页`, `第 3 页 共 25 页`, `3/25`, `Page 3 of 25`.
+fn page_number(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_matches(|c| matches!(c, '-' | '—' | '–' | '·'));
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    if digits(t) {
+        return true;
+    }
+    if let Some((a, b)) = t.split_once('/') {
+        return digits(a) && digits(b);
+    }
+    let lower = t.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("page") {
+        return rest.split("of").all(digits);
+    }
+    let pages: Vec<&str> = t.split('页').filter(|s| !s.is_empty()).collect();
+    !pages.is_empty() && t.ends_with('页') && pages.iter().all(|p| p.strip_prefix('第').or_else(|| p.strip_prefix('共')).is_some_and(digits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers_in_their_usual_forms() {
+        for t in ["3", "- 3 -", "—3—", "第3页", "第 3 页 共 25 页", "3/25", "Page 3 of 25", "page 3"] {
+            assert!(page_number(t), "{t}");
+        }
+        for t in ["3、补助资金", "第三部分", "第3页说明", "100%", "2020年", ""] {
+            assert!(!page_number(t), "{t}");
+        }
+    }
+}

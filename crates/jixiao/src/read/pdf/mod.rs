@@ -1,0 +1,95 @@
+//! PDF with a text layer, as Word, WPS and LibreOffice export it and governments publish it.
+//! pdfplumber (a Rust port of the Python library) gives the glyphs with their positions, the
+//! fonts' ToUnicode maps and the standard Chinese CMaps applied, and finds tables from the
+//! ruling lines; jixiao puts each cell's glyphs into its text, joins what a page break split,
+//! and lays the document out as Word's text save would have it (see `flow`), so that its tables
+//! go through the same pipeline as every other format. A PDF without a text layer (a scan) is
+//! an error that says OCR is needed.
+
+mod flow;
+mod lines;
+mod page;
+
+use super::container::over_limit;
+use super::{Format, ReadOptions, Reader, word};
+use crate::error::{Error, Origin, Result};
+use crate::model::Document;
+
+pub struct PdfReader;
+
+impl Reader for PdfReader {
+    fn format(&self) -> Format {
+        Format::Pdf
+    }
+
+    fn sniff(&self, bytes: &[u8]) -> bool {
+        // The header may follow some junk (a BOM, a mail header), within the first kilobyte.
+        memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+    }
+
+    fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        let origin = options.origin();
+        // pdfplumber parses a third-party binary format: a panic in it on a malformed file is
+        // that file's error, never a crash of the caller.
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, options, &origin)));
+        let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
+        word::to_document(flow::layout(pages), options)
+    }
+}
+
+fn damaged(origin: &Origin, what: &str) -> Error {
+    Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged PDF file: {what}") }
+}
+
+/// Every page's items, within the limits.
+fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    let limits = options.limits;
+    if bytes.len() as u64 > limits.max_bytes {
+        return Err(over_limit(origin, &format!("the PDF file's {} bytes", bytes.len()), limits.max_bytes, "max_bytes"));
+    }
+    let extract = pdfplumber::ExtractOptions {
+        // Form XObjects inside each other: pdfplumber's own bound is 10.
+        max_recursion_depth: limits.max_depth.min(64),
+        max_stream_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
+        max_input_bytes: Some(usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)),
+        max_pages: Some(limits.max_entries),
+        // Glyphs, lines and rectangles: several for each cell of a table.
+        max_total_objects: Some(limits.max_cells.saturating_mul(64)),
+        collect_warnings: false,
+        ..pdfplumber::ExtractOptions::default()
+    };
+    let pdf = pdfplumber::Pdf::open(bytes, Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    if pdf.page_count() > limits.max_entries {
+        return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
+    }
+    let mut out = Vec::with_capacity(pdf.page_count());
+    let (mut chars, mut images) = (0usize, 0usize);
+    for index in 0..pdf.page_count() {
+        let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
+        chars += page.chars().len();
+        images += page.images().len();
+        out.push(flow::Page { items: page::items(&page), height: page.height() });
+    }
+    if chars == 0 {
+        let reason = if images > 0 {
+            let pages = if out.len() == 1 { "its page is an image".to_owned() } else { format!("its {} pages are images", out.len()) };
+            format!("a scanned PDF: {pages}, with no text layer; run OCR on it first (for example: ocrmypdf -l chi_sim in.pdf out.pdf), then read the result")
+        } else {
+            "a PDF with no text on any page".to_owned()
+        };
+        return Err(Error::Parse { origin: origin.clone(), line: None, reason });
+    }
+    Ok(out)
+}
+
+fn pdf_error(origin: &Origin, e: &pdfplumber::PdfError, options: &ReadOptions) -> Error {
+    use pdfplumber::PdfErrorKind as Kind;
+    match e.kind() {
+        Kind::PasswordRequired | Kind::InvalidPassword => Error::Parse { origin: origin.clone(), line: None, reason: "a password-protected (encrypted) PDF: save a copy without a password first".into() },
+        Kind::ResourceLimit => {
+            let limits = options.limits;
+            Error::Parse { origin: origin.clone(), line: None, reason: format!("the PDF file passes a limit ({e}); raise it with ReadOptions::limits (max_bytes {}, max_entries {} pages, max_depth {}, max_cells {})", limits.max_bytes, limits.max_entries, limits.max_depth, limits.max_cells) }
+        }
+        _ => damaged(origin, &e.to_string()),
+    }
+}

@@ -1,0 +1,125 @@
+//! One page: its tables (found by pdfplumber from the ruling lines) with the text of each cell,
+//! and its other lines, in order from the top.
+
+use pdfplumber::{BBox, Char, Page, TableSettings};
+
+use super::lines::{Line, join_wrapped, lines, wraps};
+
+/// A cell of a table as found on one page.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    pub text: String,
+    /// Left and right edges (of the grid column, for a position a cell above covers).
+    pub x0: f64,
+    pub x1: f64,
+    /// Its first and last line, and how far right its text may run: what joining a row split by
+    /// a page break needs.
+    pub first: Option<Line>,
+    pub last: Option<Line>,
+    pub right: f64,
+}
+
+/// A table as found on one page.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Column boundaries, left to right.
+    pub columns: Vec<f64>,
+    pub rows: Vec<Vec<Cell>>,
+    pub top: f64,
+    pub bottom: f64,
+}
+
+#[derive(Debug, Clone)]
+pub enum Item {
+    Line(Line),
+    Table(Table),
+}
+
+impl Item {
+    pub fn top(&self) -> f64 {
+        match self {
+            Item::Line(l) => l.top,
+            Item::Table(t) => t.top,
+        }
+    }
+}
+
+fn inside(c: &Char, b: &BBox) -> bool {
+    let (x, y) = ((c.bbox.x0 + c.bbox.x1) / 2.0, (c.bbox.top + c.bbox.bottom) / 2.0);
+    x >= b.x0 && x <= b.x1 && y >= b.top && y <= b.bottom
+}
+
+/// The page's items from the top.
+pub fn items(page: &Page) -> Vec<Item> {
+    let chars = page.chars();
+    let found = page.find_tables(&TableSettings::default());
+    let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars))).collect();
+    let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
+    items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(Item::Line));
+    items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    items
+}
+
+fn grown(b: &BBox) -> BBox {
+    BBox { x0: b.x0 - 1.0, top: b.top - 1.0, x1: b.x1 + 1.0, bottom: b.bottom + 1.0 }
+}
+
+/// Column boundaries of a table: every cell edge, those within a point of each other as one.
+fn boundaries(t: &pdfplumber::Table) -> Vec<f64> {
+    let mut xs: Vec<f64> = t.cells.iter().filter(|c| c.text.is_some()).flat_map(|c| [c.bbox.x0, c.bbox.x1]).collect();
+    xs.sort_by(f64::total_cmp);
+    xs.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    xs
+}
+
+fn table(t: &pdfplumber::Table, chars: &[Char]) -> Table {
+    let columns = boundaries(t);
+    let mut rows = Vec::with_capacity(t.rows.len());
+    for row in &t.rows {
+        let mut out = Vec::with_capacity(row.len());
+        for (j, c) in row.iter().enumerate() {
+            if c.text.is_some() {
+                out.push(cell(&c.bbox, chars));
+                continue;
+            }
+            // A grid position another cell covers: part of a cell to its left (one cell, as in
+            // Word's text save), or of one above (an empty cell, as Word's text save has it).
+            let span = (columns.len() == row.len() + 1).then(|| (columns[j], columns[j + 1]));
+            let across = span.is_some_and(|(x0, x1)| row.iter().any(|o| o.text.is_some() && o.bbox.x0 <= x0 + 1.0 && o.bbox.x1 >= x1 - 1.0));
+            if !across {
+                let (x0, x1) = span.unwrap_or((0.0, 0.0));
+                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1 });
+            }
+        }
+        rows.push(out);
+    }
+    Table { columns, rows, top: t.bbox.top, bottom: t.bbox.bottom }
+}
+
+/// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
+fn cell(b: &BBox, chars: &[Char]) -> Cell {
+    let ls = lines(chars.iter().filter(|c| inside(c, b)));
+    // The padding is what the text leaves on the left of the cell at least; the text may run
+    // as far on the right, unless the cell's lines show a narrower measure (an indent, centred
+    // text): lines that wrap all end within a glyph of it, so the longest line marks it, when
+    // it fills most of the cell.
+    let pad = ls.iter().map(|l| l.x0 - b.x0).fold(f64::INFINITY, f64::min).max(0.0);
+    let mut right = b.x1 - if pad.is_finite() { pad } else { 0.0 };
+    let start = ls.iter().map(|l| l.x0).fold(f64::INFINITY, f64::min);
+    let longest = ls.iter().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    if ls.len() >= 2 && longest - start >= 0.6 * (right - start) {
+        right = right.min(longest);
+    }
+    let mut text = String::new();
+    for (i, l) in ls.iter().enumerate() {
+        if i > 0 {
+            if wraps(&ls[i - 1], l, right) {
+                join_wrapped(&mut text, &l.text);
+                continue;
+            }
+            text.push('\n');
+        }
+        text.push_str(l.text.trim());
+    }
+    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right }
+}

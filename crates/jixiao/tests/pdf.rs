@@ -1,0 +1,148 @@
+//! PDF: the sample as LibreOffice exports it (25 pages, tables over page breaks, rows split by
+//! them), and the same with what published PDFs add (header rows repeated on every page a table
+//! goes on to, a page header, a "第 N 页" footer), read to the model of its text save, cell for
+//! cell; a scan is refused with the advice to run OCR; damaged and oversized files are errors.
+//! The fixtures are made by tests/data/published/make-fixtures.sh.
+
+mod common;
+
+use jixiao::*;
+
+fn path(name: &str) -> std::path::PathBuf {
+    common::data_dir().join("published").join(name)
+}
+
+fn open(name: &str) -> Document {
+    jixiao::open(path(name), &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
+}
+
+/// The model with lines, locations and TC entries left out (TC fields do not show in a PDF),
+/// and, with `joined`, every line break inside a text taken out: a paragraph break that falls
+/// where a line would have wrapped anyway cannot be seen in a PDF.
+fn comparable(doc: &Document, joined: bool) -> serde_json::Value {
+    let mut d = common::without_lines(doc);
+    d.locations.clear();
+    if let Some(o) = &mut d.overview {
+        o.toc = None;
+        o.subheadings.iter_mut().for_each(|h| h.toc = None);
+    }
+    for s in &mut d.sections {
+        s.toc = None;
+        s.tables.iter_mut().for_each(|t| t.toc = None);
+    }
+    let mut v = serde_json::to_value(&d).unwrap();
+    if joined {
+        strip_breaks(&mut v);
+    }
+    v
+}
+
+fn strip_breaks(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) => *s = s.replace('\n', ""),
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_breaks),
+        serde_json::Value::Object(o) => o.values_mut().for_each(strip_breaks),
+        _ => {}
+    }
+}
+
+/// Where two models first differ, and how: a readable failure instead of two whole documents.
+fn difference(a: &serde_json::Value, b: &serde_json::Value, at: &str) -> Option<String> {
+    use serde_json::Value::{Array, Object};
+    match (a, b) {
+        (Array(x), Array(y)) => {
+            if x.len() != y.len() {
+                return Some(format!("{at}: {} items against {}", x.len(), y.len()));
+            }
+            x.iter().zip(y).enumerate().find_map(|(i, (p, q))| difference(p, q, &format!("{at}[{i}]")))
+        }
+        (Object(x), Object(y)) => x.iter().find_map(|(k, v)| difference(v, y.get(k).unwrap_or(&serde_json::Value::Null), &format!("{at}.{k}"))),
+        _ if a == b => None,
+        _ => Some(format!("{at}: {a} against {b}")),
+    }
+}
+
+fn indicator_names(doc: &Document) -> Vec<String> {
+    doc.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| i.name.clone()).collect::<Vec<_>>()).collect()
+}
+
+#[test]
+fn the_sample_from_its_pdf_reads_as_its_text_save() {
+    let text = common::sample();
+    for name in ["000_3e963503b18f6771.pdf", "000_3e963503b18f6771-headers.pdf"] {
+        let pdf = open(name);
+        assert_eq!(pdf.indicator_count(), 115, "{name}");
+        assert!(pdf.notes.is_empty(), "{name}: page headers and footers are left out, nothing is left over: {:?}", pdf.notes);
+        // Parts, titles, the part-1 text, every table and indicator, cell for cell, once the
+        // line breaks a PDF cannot show are set aside…
+        assert_eq!(difference(&comparable(&pdf, true), &comparable(&text, true), "document"), None, "{name}");
+        // …and those are only in the cells whose paragraph ends where a line is full
+        // (增强青少年学法、尊法 / 守法、用法意识: the break is invisible on the page).
+        let (got, want) = (indicator_names(&pdf), indicator_names(&text));
+        let differ: Vec<(&String, &String)> = got.iter().zip(&want).filter(|(a, b)| a != b).collect();
+        assert!(differ.iter().all(|(a, b)| b.contains("尊法\n") && a.as_str() == b.replace('\n', "")), "{name}: {differ:?}");
+        // A table that goes on over a page break is one table; a row a page break splits is one
+        // row: 可持续性影 / 响指标 on two pages is one label.
+        assert_eq!(pdf.tables().count(), text.tables().count(), "{name}");
+        assert!(pdf.tables().all(|(_, t)| t.categories.iter().all(|c| c.children.iter().all(|s| s.label != "可持续性影"))), "{name}");
+        // Every indicator is in a table cell of the flow.
+        for (_, t) in pdf.tables() {
+            for (_, _, i) in t.indicators() {
+                let at = pdf.location(i.line);
+                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some(), "{name}: {} at {at}", i.name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_scan_is_refused_with_the_advice_to_run_ocr() {
+    let err = jixiao::open(path("scan.pdf"), &ReadOptions::default()).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("scan.pdf") && msg.contains("scanned PDF") && msg.contains("OCR"), "{msg}");
+}
+
+#[test]
+fn pdfs_are_told_from_their_content() {
+    let bytes = std::fs::read(path("000_3e963503b18f6771.pdf")).unwrap();
+    assert_eq!(jixiao::read::detect(&bytes, &ReadOptions::default()), Format::Pdf);
+    assert_eq!(Format::from_name("PDF"), Some(Format::Pdf));
+    assert_eq!(Format::Pdf.as_str(), "pdf");
+    // Prose that mentions %PDF is not a PDF; a header after a little junk still is.
+    assert_ne!(jixiao::read::detect("说明：文件头为 %PDF 的文件".as_bytes(), &ReadOptions::default()), Format::Pdf);
+    let mut junk = b"\r\n".to_vec();
+    junk.extend(&bytes);
+    assert_eq!(jixiao::read::detect(&junk, &ReadOptions::default()), Format::Pdf);
+}
+
+fn error(bytes: &[u8], limits: Limits) -> String {
+    let options = ReadOptions { path: Some("budget.pdf".into()), limits, ..Default::default() };
+    parse_bytes(bytes, &options).map(|d| format!("read: {} indicators", d.indicator_count())).unwrap_or_else(|e| e.to_string())
+}
+
+#[test]
+fn damaged_and_oversized_pdfs_are_clear_errors() {
+    let bytes = std::fs::read(path("000_3e963503b18f6771.pdf")).unwrap();
+    let defaults = Limits::default();
+    let e = error(&bytes, Limits { max_bytes: 100_000, ..defaults });
+    assert!(e.contains("budget.pdf") && e.contains("max_bytes"), "{e}");
+    let e = error(&bytes, Limits { max_entries: 10, ..defaults });
+    assert!(e.contains("budget.pdf") && (e.contains("max_entries") || e.contains("limit")), "{e}");
+    let e = error(&bytes, Limits { max_cells: 100, ..defaults });
+    assert!(e.contains("limit"), "{e}");
+    let e = error(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF", defaults);
+    assert!(e.contains("budget.pdf") && (e.contains("damaged PDF") || e.contains("no text")), "{e}");
+}
+
+#[test]
+fn cut_and_flipped_pdfs_are_answers_not_panics() {
+    let bytes = std::fs::read(path("scan.pdf")).unwrap();
+    for cut in (0..bytes.len()).step_by(61) {
+        let _ = parse_bytes(&bytes[..cut], &ReadOptions::default());
+    }
+    for at in (0..bytes.len()).step_by(7) {
+        let mut flipped = bytes.clone();
+        flipped[at] ^= 0x5A;
+        let _ = parse_bytes(&flipped, &ReadOptions::default());
+    }
+}
