@@ -20,7 +20,10 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     drop_furniture(&mut pages);
     let prose = || pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None });
     let left = prose().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-    let right = prose().map(|l| l.x1).fold(f64::NEG_INFINITY, f64::max);
+    // The measure prose may run to: its longest line, or a table's right edge (tables span the
+    // measure), in a document of little prose.
+    let tables_right = pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Table(t) = i { t.columns.last().copied() } else { None });
+    let right = prose().map(|l| l.x1).chain(tables_right).fold(f64::NEG_INFINITY, f64::max);
     let mut flow: Vec<(Item, bool)> = Vec::new();
     for page in pages {
         for (k, item) in page.items.into_iter().enumerate() {
