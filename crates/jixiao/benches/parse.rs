@@ -30,6 +30,13 @@ fn count_lines_memchr(b: Bencher) {
     b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| memchr::memchr_iter(b'\n', black_box(&bytes)).count());
 }
 
+/// The sample in each container format, against `parse_sample` (the same document as text).
+#[divan::bench(args = ["000_3e963503b18f6771.docx", "published/000_3e963503b18f6771.doc", "published/000_3e963503b18f6771.html", "published/000_3e963503b18f6771.pdf"])]
+fn parse_sample_as(b: Bencher, name: &str) {
+    let bytes = data(name);
+    b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
+}
+
 #[divan::bench]
 fn parse_sample_gbk(b: Bencher) {
     let text = String::from_utf8(data("000_3e963503b18f6771.txt")).unwrap();

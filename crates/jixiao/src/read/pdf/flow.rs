@@ -9,10 +9,12 @@ use crate::model::Location;
 use crate::read::text::cell_lines;
 use crate::read::word::Layout;
 
-/// A page's items and its height.
+/// A page's items and its size; `scanned` when it has pictures and no text.
 pub struct Page {
     pub items: Vec<Item>,
+    pub width: f64,
     pub height: f64,
+    pub scanned: bool,
 }
 
 /// The layout of the pages' flow.
@@ -20,12 +22,20 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     drop_furniture(&mut pages);
     let prose = || pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None });
     let left = prose().map(|l| l.x0).fold(f64::INFINITY, f64::min);
-    // The measure prose may run to: its longest line, or a table's right edge (tables span the
-    // measure), in a document of little prose.
+    // The measure prose may run to: its longest line, a table's right edge (tables span the
+    // measure), or as far from the right edge of the page as the text starts from the left
+    // (exports keep the margins equal), whichever is furthest: in a document of little prose,
+    // short lines must not look full.
     let tables_right = pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Table(t) = i { t.columns.last().copied() } else { None });
-    let right = prose().map(|l| l.x1).chain(tables_right).fold(f64::NEG_INFINITY, f64::max);
+    let margin = pages.iter().map(|p| p.width - left).filter(|r| r.is_finite());
+    let right = prose().map(|l| l.x1).chain(tables_right).chain(margin).fold(f64::NEG_INFINITY, f64::max);
     let mut flow: Vec<(Item, bool)> = Vec::new();
-    for page in pages {
+    // A page that is only a picture is not read, and says so where it stands in the flow.
+    let mut scans: Vec<(usize, usize)> = Vec::new();
+    for (number, page) in pages.into_iter().enumerate() {
+        if page.scanned {
+            scans.push((flow.len(), number + 1));
+        }
         for (k, item) in page.items.into_iter().enumerate() {
             // The first item of a page may go on with the last of the page before.
             let new_page = k == 0;
@@ -36,6 +46,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
         }
     }
     let mut out = Layout::default();
+    let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
     let mut paragraph: Option<Line> = None;
     let flush = |paragraph: &mut Option<Line>, out: &mut Layout, paragraphs: &mut usize| {
@@ -44,7 +55,12 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
             out.push(p.text.trim_end().to_owned(), Location::paragraph(*paragraphs));
         }
     };
-    for (item, new_page) in flow {
+    let items = flow.len();
+    for (k, (item, new_page)) in flow.into_iter().enumerate() {
+        for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
+            flush(&mut paragraph, &mut out, &mut paragraphs);
+            out.nested.push((Location::paragraph(paragraphs + 1), scan_note(page)));
+        }
         match item {
             Item::Line(l) => {
                 let goes_on = paragraph.as_ref().is_some_and(|p| {
@@ -79,6 +95,9 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
         }
     }
     flush(&mut paragraph, &mut out, &mut paragraphs);
+    for &(_, page) in scans.iter().filter(|(at, _)| *at >= items) {
+        out.nested.push((Location::paragraph(paragraphs + 1), scan_note(page)));
+    }
     out
 }
 
@@ -203,6 +222,31 @@ fn page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn line(text: &str, top: f64) -> Item {
+        Item::Line(Line { text: text.into(), x0: 90.0, x1: 90.0 + 10.0 * text.chars().count() as f64, top, bottom: top + 10.0, size: 10.0, first_width: 10.0 })
+    }
+
+    #[test]
+    fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
+        let pages = vec![
+            Page { items: vec![line("第一部分 概况", 100.0)], width: 600.0, height: 800.0, scanned: false },
+            Page { items: vec![], width: 600.0, height: 800.0, scanned: true },
+            Page { items: vec![line("第二部分 项目", 100.0)], width: 600.0, height: 800.0, scanned: false },
+        ];
+        let out = layout(pages);
+        assert_eq!(out.lines, ["第一部分 概况", "第二部分 项目"]);
+        assert_eq!(out.nested.len(), 1);
+        assert_eq!(out.nested[0].0, Location::paragraph(2), "before the paragraph that follows it");
+        assert!(out.nested[0].1.starts_with("page 2 is a picture"), "{}", out.nested[0].1);
+    }
+
+    #[test]
+    fn page_numbers_and_repeated_headers_are_left_out() {
+        let page = |n: usize| Page { items: vec![line("某某局部门预算", 20.0), line(&format!("正文{n}"), 100.0), line(&format!("- {n} -"), 760.0)], width: 600.0, height: 800.0, scanned: false };
+        let out = layout((1..=3).map(page).collect());
+        assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);
+    }
 
     #[test]
     fn page_numbers_in_their_usual_forms() {

@@ -68,7 +68,8 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
         let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
         chars += page.chars().len();
         images += page.images().len();
-        out.push(flow::Page { items: page::items(&page), height: page.height() });
+        let scanned = page.chars().is_empty() && !page.images().is_empty();
+        out.push(flow::Page { items: page::items(&page), width: page.width(), height: page.height(), scanned });
     }
     if chars == 0 {
         let reason = if images > 0 {
