@@ -11,27 +11,14 @@ fn open(name: &str) -> Document {
     jixiao::open(common::data_dir().join("published").join(name), &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-/// Every indicator with its place in the model, its line and location left out.
-fn indicators(doc: &Document) -> Vec<(Option<u32>, String, String, Indicator)> {
-    let mut out = Vec::new();
-    for (_, t) in doc.tables() {
-        for (c, s, i) in t.indicators() {
-            let mut i = i.clone();
-            i.line = 0;
-            out.push((t.number, c.label.clone(), s.label.clone(), i));
-        }
-    }
-    out
-}
-
 #[test]
 fn the_sample_from_its_web_page_gives_the_indicators_of_its_text() {
     let text = common::sample();
     for name in ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html"] {
         let page = open(name);
-        let got = indicators(&page);
+        let got = common::indicators(&page);
         assert_eq!(got.len(), 115, "{name}");
-        assert_eq!(got, indicators(&text), "{name}");
+        assert_eq!(got, common::indicators(&text), "{name}");
         // Tables, titles and parts as in the text; only the TC fields are not in the page
         // (LibreOffice leaves them out of its HTML).
         let titles = |d: &Document| d.tables().map(|(s, t)| (s.number, s.kind, t.number, t.name.clone(), t.kind)).collect::<Vec<_>>();
@@ -94,7 +81,7 @@ fn gbk_pages_say_so_and_a_wrong_declaration_is_an_error_not_garbage() {
     let lying = String::from_utf8(utf8).unwrap().replace("charset=utf-8", "charset=gbk");
     let err = jixiao::parse_bytes(lying.as_bytes(), &ReadOptions::default());
     match err {
-        Ok(doc) => assert_eq!(indicators(&doc), indicators(&common::sample()), "read as declared, it must still be right"),
+        Ok(doc) => assert_eq!(common::indicators(&doc), common::indicators(&common::sample()), "read as declared, it must still be right"),
         Err(e) => assert!(e.to_string().contains("GB18030"), "{e}"),
     }
 }

@@ -20,16 +20,8 @@ fn open(name: &str) -> Document {
 /// and, with `joined`, every line break inside a text taken out: a paragraph break that falls
 /// where a line would have wrapped anyway cannot be seen in a PDF.
 fn comparable(doc: &Document, joined: bool) -> serde_json::Value {
-    let mut d = common::without_lines(doc);
+    let mut d = common::without_lines_or_tocs(doc);
     d.locations.clear();
-    if let Some(o) = &mut d.overview {
-        o.toc = None;
-        o.subheadings.iter_mut().for_each(|h| h.toc = None);
-    }
-    for s in &mut d.sections {
-        s.toc = None;
-        s.tables.iter_mut().for_each(|t| t.toc = None);
-    }
     let mut v = serde_json::to_value(&d).unwrap();
     if joined {
         strip_breaks(&mut v);

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use jixiao::Document;
+use jixiao::{Document, Indicator};
 
 pub const SAMPLE: &str = "000_3e963503b18f6771.txt";
 
@@ -75,4 +75,33 @@ pub fn corpus() -> Vec<(String, Document)> {
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     out
+}
+
+/// Every indicator with its table number and categories, its line left out: for comparing the
+/// indicators read from two formats, cell for cell.
+pub fn indicators(doc: &Document) -> Vec<(Option<u32>, String, String, Indicator)> {
+    let mut out = Vec::new();
+    for (_, t) in doc.tables() {
+        for (c, s, i) in t.indicators() {
+            let mut i = i.clone();
+            i.line = 0;
+            out.push((t.number, c.label.clone(), s.label.clone(), i));
+        }
+    }
+    out
+}
+
+/// [`without_lines`], with every TC entry left out too: formats that lose or rewrite TC fields
+/// (LibreOffice's .doc and HTML, any PDF) compare with the text save on everything else.
+pub fn without_lines_or_tocs(doc: &Document) -> Document {
+    let mut d = without_lines(doc);
+    if let Some(o) = &mut d.overview {
+        o.toc = None;
+        o.subheadings.iter_mut().for_each(|h| h.toc = None);
+    }
+    for s in &mut d.sections {
+        s.toc = None;
+        s.tables.iter_mut().for_each(|t| t.toc = None);
+    }
+    d
 }

@@ -25,7 +25,7 @@ const LVLF: usize = 28;
 pub fn read(table: &[u8], lists: Range<usize>, overrides: Range<usize>) -> Numbering {
     let mut numbering = Numbering::default();
     let Some(count) = table.get(lists.clone()).and_then(|l| u16_at(l, 0)) else { return numbering };
-    let count = usize::from(count as i16 as u16).min(table.len() / LSTF);
+    let count = usize::from(count).min(table.len() / LSTF);
     let first = lists.start + 2;
     // The LVL records follow the last LSTF, list by list: one level for a simple list, else nine.
     let mut at = first + LSTF * count;
