@@ -167,3 +167,14 @@ fn the_standard_chinese_cmaps_read_without_a_tounicode_map() {
         assert_eq!(t.indicators().next().map(|(_, _, i)| i.basis.as_str()), Some(basis), "{}", t.title);
     }
 }
+
+/// A workbook printed to PDF (LibreOffice Calc, each sheet's name in its page header): the
+/// page header names the sheet, and places its table as the sheet's name does in the workbook.
+#[test]
+fn a_workbook_printed_to_pdf_gives_the_workbook() {
+    let pdf = open("000_3e963503b18f6771-grid.pdf");
+    let book = jixiao::open(common::data_dir().join("000_3e963503b18f6771-grid.xlsx"), &ReadOptions::default()).unwrap();
+    assert_eq!(common::without_lines(&pdf).sections, common::without_lines(&book).sections);
+    assert_eq!(pdf.indicator_count(), 115);
+    assert!(pdf.notes.is_empty(), "the 第 N 页 footers are left out: {:?}", pdf.notes);
+}

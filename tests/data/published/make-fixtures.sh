@@ -16,6 +16,10 @@
 #                                   two rows marked as header rows (repeated on every page the
 #                                   table goes on to), a page header with the title and a
 #                                   footer "第 N 页"
+#   000_3e963503b18f6771-grid.pdf   LibreOffice Calc's PDF export of the sample's workbook, made
+#                                   ready to print first (tests/fixtures/print_workbook.py:
+#                                   borders, column widths, landscape one page wide, the sheet's
+#                                   name in the page header, "第 N 页" in the footer)
 #   scan.pdf                        a page that is only a picture, as a scanner makes one (the
 #                                   picture is drawn by this script; LibreOffice makes the PDF)
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
@@ -76,6 +80,9 @@ with open(f"{work}/scan.fodt", "w") as f:
 PY
 soffice --headless --convert-to html --outdir "$work" "$work/000_3e963503b18f6771.docx" >/dev/null
 soffice --headless --convert-to html --outdir "$work" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+python3 "$data/../fixtures/print_workbook.py" "$work/000_3e963503b18f6771-grid.xlsx" "$work/000_3e963503b18f6771-grid-print.xlsx"
+soffice --headless --convert-to pdf --outdir "$work/print" "$work/000_3e963503b18f6771-grid-print.xlsx" >/dev/null
+mkdir -p "$work/pdf" && mv "$work/print/000_3e963503b18f6771-grid-print.pdf" "$work/pdf/000_3e963503b18f6771-grid.pdf"
 for f in 000_3e963503b18f6771 000_3e963503b18f6771-headers scan; do
   soffice --headless --convert-to pdf --outdir "$work/pdf" "$work/$f".*[xt] >/dev/null
 done

@@ -3,6 +3,7 @@
 //! [`Document`] through the text reader.
 
 use super::{ReadOptions, text};
+use super::text::LineKind;
 use crate::error::Result;
 use crate::model::{Document, Location, Note};
 
@@ -13,6 +14,9 @@ pub struct Layout {
     pub places: Vec<Location>,
     /// Nested tables: kept, as notes at the cell that holds them.
     pub nested: Vec<(Location, String)>,
+    /// What a reader knows a line to be, where it knows more than the text says (a PDF's page
+    /// header that names a spreadsheet's sheet); a line past its end is plain.
+    pub kinds: Vec<LineKind>,
 }
 
 impl Layout {
@@ -37,7 +41,8 @@ pub fn tc_field(text: &mut String, instr: &str) {
 
 /// The document a layout reads as; each `line` of it indexes `locations`.
 pub fn to_document(layout: Layout, options: &ReadOptions) -> Result<Document> {
-    let mut doc = text::parse_lines(layout.lines.iter().map(String::as_str));
+    let kinds = layout.kinds.iter().copied().chain(std::iter::repeat(LineKind::Plain));
+    let mut doc = text::parse_items(kinds.zip(layout.lines.iter().map(String::as_str)));
     // A nested table is kept, and reported, as a note at the cell that holds it.
     for (place, text) in &layout.nested {
         let line = layout.places.iter().position(|p| p == place).map_or(0, |i| i + 1);

@@ -6,7 +6,9 @@
 use super::lines::{Line, join_wrapped, wraps};
 use super::page::{Item, Table};
 use crate::model::Location;
-use crate::read::text::cell_lines;
+use crate::model::SectionKind;
+use crate::read::sheet_names::{sheet_kind, sheet_table_name};
+use crate::read::text::{LineKind, cell_lines};
 use crate::read::word::Layout;
 
 /// A page's items and its size; `scanned` when it has pictures and no text.
@@ -79,7 +81,15 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
                 }
             }
             Item::Table(t) => {
+                // A spreadsheet printed to PDF names each sheet in its page header: the name
+                // places the table that follows as the sheet's name does in the workbook.
+                let sheet = paragraph.as_ref().is_some_and(|p| names_sheet(&p.text));
                 flush(&mut paragraph, &mut out, &mut paragraphs);
+                if sheet {
+                    let last = out.lines.len() - 1;
+                    out.kinds.resize(last, LineKind::Plain);
+                    out.kinds.push(LineKind::SheetTitle);
+                }
                 tables += 1;
                 for (r, row) in t.rows.into_iter().enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
@@ -104,6 +114,14 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
 /// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
 /// the same outer edges, and the column edges of one all among the other's (a part holding only
 /// merged cells has fewer).
+/// Whether a line reads as a sheet name as jixiao and budget systems write them (`专项1-…`,
+/// `项目2-…`, `整体-…`): Excel's at most 31 characters, a known part and a number before the name.
+fn names_sheet(text: &str) -> bool {
+    let text = text.trim();
+    let (kind, number) = sheet_kind(text);
+    text.chars().count() <= 31 && kind != SectionKind::Other && number.is_some() && sheet_table_name(text) != text
+}
+
 fn same_columns(a: &Table, b: &Table) -> bool {
     let near = |x: f64, y: f64| (x - y).abs() < 2.0;
     let within = |p: &[f64], q: &[f64]| p.iter().all(|&x| q.iter().any(|&y| near(x, y)));
@@ -178,6 +196,17 @@ fn drop_furniture(pages: &mut [Page]) {
         let n = seen.iter().filter(|(s, t)| s == k && *t == top).count();
         n >= 2 && 2 * n >= count
     };
+    // A running header: the same line at the top of a page as at the top of the page before
+    // (a spreadsheet prints its sheet's name on every page of it).
+    let tops: Vec<Option<String>> = pages.iter().map(|p| match p.items.first() {
+        Some(Item::Line(l)) if l.bottom < p.height / 8.0 => Some(key(l)),
+        _ => None,
+    }).collect();
+    for (i, p) in pages.iter_mut().enumerate().skip(1) {
+        if tops[i].is_some() && tops[i] == tops[i - 1] {
+            p.items.remove(0);
+        }
+    }
     for p in pages.iter_mut() {
         let height = p.height;
         let drop: Vec<usize> = [0, p.items.len().saturating_sub(1)]
@@ -246,6 +275,16 @@ mod tests {
         let page = |n: usize| Page { items: vec![line("某某局部门预算", 20.0), line(&format!("正文{n}"), 100.0), line(&format!("- {n} -"), 760.0)], width: 600.0, height: 800.0, scanned: false };
         let out = layout((1..=3).map(page).collect());
         assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);
+    }
+
+    #[test]
+    fn sheet_names_in_page_headers() {
+        for t in ["专项1-补助被征地农民支出(人社)", "项目2-办公楼维修", " 专项12_培训 "] {
+            assert!(names_sheet(t), "{t}");
+        }
+        for t in ["1、补助被征地农民支出(人社)绩效目标表", "第二部分  专项资金绩效目标", "专项资金绩效目标表", "专项1-这是一个远远超过三十一个字符的很长很长很长很长很长的名字啊"] {
+            assert!(!names_sheet(t), "{t}");
+        }
     }
 
     #[test]
