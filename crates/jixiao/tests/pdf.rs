@@ -101,7 +101,9 @@ fn pdfs_are_told_from_their_content() {
     assert_eq!(Format::from_name("PDF"), Some(Format::Pdf));
     assert_eq!(Format::Pdf.as_str(), "pdf");
     // Prose that mentions %PDF is not a PDF; a header after a little junk still is.
-    assert_ne!(jixiao::read::detect("说明：文件头为 %PDF 的文件".as_bytes(), &ReadOptions::default()), Format::Pdf);
+    for prose in ["说明：文件头为 %PDF 的文件", "文件头 %PDF-x 不是版本号"] {
+        assert_ne!(jixiao::read::detect(prose.as_bytes(), &ReadOptions::default()), Format::Pdf, "{prose}");
+    }
     let mut junk = b"\r\n".to_vec();
     junk.extend(&bytes);
     assert_eq!(jixiao::read::detect(&junk, &ReadOptions::default()), Format::Pdf);

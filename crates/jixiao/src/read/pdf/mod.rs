@@ -23,8 +23,10 @@ impl Reader for PdfReader {
     }
 
     fn sniff(&self, bytes: &[u8]) -> bool {
-        // The header may follow some junk (a BOM, a mail header), within the first kilobyte.
-        memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+        // `%PDF-1.7`: the header may follow some junk (a BOM, a mail header), within the first
+        // kilobyte.
+        let head = &bytes[..bytes.len().min(1024)];
+        memchr::memmem::find_iter(head, b"%PDF-").any(|at| head.get(at + 5).is_some_and(u8::is_ascii_digit) && head.get(at + 6) == Some(&b'.'))
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
