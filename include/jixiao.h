@@ -278,6 +278,8 @@ typedef struct jx_location {
   size_t column;
   // 1-based paragraph of a Word file's body.
   size_t paragraph;
+  // 1-based page of a PDF.
+  size_t page;
 } jx_location;
 
 // Content the reader could not place, kept with its line.

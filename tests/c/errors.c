@@ -298,6 +298,12 @@ static void word_and_excel(const char *data_dir) {
     reads_as(data_dir, "published/000_3e963503b18f6771-gbk.html", JX_FORMAT_HTML);
     reads_as(data_dir, "published/000_3e963503b18f6771-messy.doc", JX_FORMAT_DOC);
     reads_as(data_dir, "published/000_3e963503b18f6771-headers.pdf", JX_FORMAT_PDF);
+    /* A PDF's places carry their page: its first line is page 1's first paragraph. */
+    snprintf(path, sizeof path, "%s/published/000_3e963503b18f6771.pdf", data_dir);
+    EXPECT(jx_document_open(path, JX_FORMAT_PDF, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_location(doc, 1, &at) == JX_STATUS_OK && at.page == 1 && at.paragraph == 1 && at.table == 0);
+    jx_document_free(doc);
+    doc = NULL;
     /* A scan is an error that says OCR is needed. */
     snprintf(path, sizeof path, "%s/published/scan.pdf", data_dir);
     EXPECT(jx_document_open(path, JX_FORMAT_AUTO, &doc) == JX_STATUS_PARSE_ERROR && doc == NULL);

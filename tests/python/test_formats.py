@@ -53,6 +53,9 @@ def test_pdf(doc, name):
     assert len(list(pdf.indicators())) == 115
     assert [t.title for t in pdf.tables] == [t.title for t in doc.tables]
     assert pdf.notes == []
+    first = pdf.tables[0].indicators()[0].location
+    assert (first.page, first.table, first.row) == (4, 1, 3)
+    assert str(first) == "page 4, table 1, row 3, column 1"
     assert jixiao.parse((DATA / "published" / name).read_bytes(), "pdf") == pdf
 
 

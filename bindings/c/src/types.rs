@@ -375,6 +375,8 @@ pub struct jx_location {
     pub column: usize,
     /// 1-based paragraph of a Word file's body.
     pub paragraph: usize,
+    /// 1-based page of a PDF.
+    pub page: usize,
 }
 
 /// A level-1's C value.
@@ -401,6 +403,7 @@ pub(crate) fn location_of(at: &jixiao::Location) -> jx_location {
         row: at.row.unwrap_or(0),
         column: at.column.unwrap_or(0),
         paragraph: at.paragraph.unwrap_or(0),
+        page: at.page.unwrap_or(0),
     }
 }
 

@@ -120,11 +120,13 @@ pub struct Location {
     column: Option<usize>,
     /// 段落 — the 1-based Word paragraph, or None.
     paragraph: Option<usize>,
+    /// 页码 — the 1-based page of a PDF, or None.
+    page: Option<usize>,
 }
 
 impl From<jixiao::Location> for Location {
     fn from(l: jixiao::Location) -> Self {
-        Location { line: l.line, sheet: l.sheet, cell: l.cell, table: l.table, row: l.row, column: l.column, paragraph: l.paragraph }
+        Location { line: l.line, sheet: l.sheet, cell: l.cell, table: l.table, row: l.row, column: l.column, paragraph: l.paragraph, page: l.page }
     }
 }
 
@@ -139,6 +141,7 @@ impl Location {
             row: self.row,
             column: self.column,
             paragraph: self.paragraph,
+            page: self.page,
         }
         .to_string()
     }

@@ -77,13 +77,19 @@ fn the_sample_from_its_pdf_reads_as_its_text_save() {
         // row: 可持续性影 / 响指标 on two pages is one label.
         assert_eq!(pdf.tables().count(), text.tables().count(), "{name}");
         assert!(pdf.tables().all(|(_, t)| t.categories.iter().all(|c| c.children.iter().all(|s| s.label != "可持续性影"))), "{name}");
-        // Every indicator is in a table cell of the flow.
+        // Every indicator is in a table cell of the flow, on its page.
         for (_, t) in pdf.tables() {
             for (_, _, i) in t.indicators() {
                 let at = pdf.location(i.line);
-                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some(), "{name}: {} at {at}", i.name);
+                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some() && at.page.is_some(), "{name}: {} at {at}", i.name);
             }
         }
+        // The first table begins on page 4 and goes on to page 5, where its last row is.
+        let (_, first) = pdf.tables().next().unwrap();
+        let places: Vec<String> = first.indicators().map(|(_, _, i)| pdf.location(i.line).to_string()).collect();
+        assert_eq!(places.first().map(String::as_str), Some("page 4, table 1, row 3, column 1"), "{name}");
+        assert_eq!(places.last().map(String::as_str), Some("page 5, table 1, row 11, column 1"), "{name}");
+        assert_eq!(pdf.location(1).to_string(), "page 1, paragraph 1", "{name}");
     }
 }
 

@@ -4,7 +4,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// 位置 — where something stands in the source, in the user's own terms: a line of a text
-/// save, a cell of a spreadsheet (`专项1!C7`), a cell or paragraph of a Word file.
+/// save, a cell of a spreadsheet (`专项1!C7`), a cell or paragraph of a Word file, and the page of
+/// a PDF it is on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Location {
     /// 行号 — 1-based line of a text source.
@@ -28,6 +29,9 @@ pub struct Location {
     /// 段落 — 1-based paragraph of a Word file's body, outside tables.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
+    /// 页码 — 1-based page of a PDF (where a paragraph begins; a table's row on each page).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<usize>,
 }
 
 impl Location {
@@ -50,6 +54,11 @@ impl Location {
     pub fn paragraph(paragraph: usize) -> Self {
         Location { paragraph: Some(paragraph), ..Location::default() }
     }
+
+    /// The same place, on a PDF's page (1-based).
+    pub fn on_page(self, page: usize) -> Self {
+        Location { page: Some(page), ..self }
+    }
 }
 
 /// A spreadsheet column's letters from its 0-based index: 0 → A, 25 → Z, 26 → AA.
@@ -67,8 +76,16 @@ pub fn column_name(mut column: u32) -> String {
 }
 
 impl fmt::Display for Location {
-    /// `line 12`, `专项1!C7`, `table 3, row 4, column 2`, `paragraph 17`.
+    /// `line 12`, `专项1!C7`, `table 3, row 4, column 2`, `paragraph 17`; in a PDF,
+    /// `page 5, table 3, row 4, column 2`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(page) = self.page {
+            write!(f, "page {page}")?;
+            if self.table.is_none() && self.paragraph.is_none() {
+                return Ok(());
+            }
+            write!(f, ", ")?;
+        }
         match self {
             Location { sheet: Some(sheet), cell: Some(cell), .. } => write!(f, "{sheet}!{cell}"),
             Location { sheet: Some(sheet), .. } => write!(f, "sheet {sheet}"),
@@ -102,5 +119,7 @@ mod tests {
         assert_eq!(Location::table_cell(3, 4, 2).to_string(), "table 3, row 4, column 2");
         assert_eq!(Location::paragraph(17).to_string(), "paragraph 17");
         assert_eq!(Location::line(12).to_string(), "line 12");
+        assert_eq!(Location::table_cell(3, 4, 2).on_page(5).to_string(), "page 5, table 3, row 4, column 2");
+        assert_eq!(Location::paragraph(17).on_page(2).to_string(), "page 2, paragraph 17");
     }
 }

@@ -50,18 +50,20 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     let mut out = Layout::default();
     let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
+    // Where each picture page stands: the line that follows it.
+    let mut scan_lines: Vec<(usize, usize)> = Vec::new();
     let mut paragraph: Option<Line> = None;
     let flush = |paragraph: &mut Option<Line>, out: &mut Layout, paragraphs: &mut usize| {
         if let Some(p) = paragraph.take() {
             *paragraphs += 1;
-            out.push(p.text.trim_end().to_owned(), Location::paragraph(*paragraphs));
+            out.push(p.text.trim_end().to_owned(), Location::paragraph(*paragraphs).on_page(p.page));
         }
     };
     let items = flow.len();
     for (k, (item, new_page)) in flow.into_iter().enumerate() {
         for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
             flush(&mut paragraph, &mut out, &mut paragraphs);
-            out.nested.push((Location::paragraph(paragraphs + 1), scan_note(page)));
+            scan_lines.push((out.lines.len(), page));
         }
         match item {
             Item::Line(l) => {
@@ -91,13 +93,13 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
                     out.kinds.push(LineKind::SheetTitle);
                 }
                 tables += 1;
-                for (r, row) in t.rows.into_iter().enumerate() {
+                for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
-                        let place = Location::table_cell(tables, r + 1, c + 1);
+                        let place = Location::table_cell(tables, r + 1, c + 1).on_page(page);
                         let text = if cell.text.is_empty() { Vec::new() } else { vec![cell.text] };
                         cell_lines(text, |line| out.push(line, place.clone()));
                     }
-                    out.push(String::new(), Location::table_cell(tables, r + 1, 0));
+                    out.push(String::new(), Location::table_cell(tables, r + 1, 0).on_page(page));
                 }
                 // A second blank line ends the table: what follows is not its last cell's.
                 out.push(String::new(), Location::table_cell(tables, 0, 0));
@@ -106,7 +108,11 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     }
     flush(&mut paragraph, &mut out, &mut paragraphs);
     for &(_, page) in scans.iter().filter(|(at, _)| *at >= items) {
-        out.nested.push((Location::paragraph(paragraphs + 1), scan_note(page)));
+        scan_lines.push((out.lines.len(), page));
+    }
+    for (line, page) in scan_lines {
+        let place = out.places.get(line).cloned().unwrap_or_else(|| Location { page: Some(page), ..Location::default() });
+        out.nested.push((place, scan_note(page)));
     }
     out
 }
@@ -137,11 +143,11 @@ fn texts(row: &[super::page::Cell]) -> Vec<&str> {
 
 /// Appends the part of a table on the next page.
 fn continue_table(t: &mut Table, next: Table) {
-    let mut rows = next.rows.into_iter().peekable();
+    let mut rows = next.rows.into_iter().zip(next.pages).peekable();
     // Header rows Word or WPS repeat on every page (the table's first rows, again) are not rows
     // of data.
     let mut k = 0;
-    while k < 3 && k < t.rows.len() && rows.peek().is_some_and(|first| texts(&t.rows[k]) == texts(first) && first.iter().any(|c| !c.text.is_empty())) {
+    while k < 3 && k < t.rows.len() && rows.peek().is_some_and(|(first, _)| texts(&t.rows[k]) == texts(first) && first.iter().any(|c| !c.text.is_empty())) {
         rows.next();
         k += 1;
     }
@@ -157,11 +163,11 @@ fn continue_table(t: &mut Table, next: Table) {
         },
         (Some(_), None) => false,
     };
-    if let (Some(last), Some(first)) = (t.rows.last_mut(), rows.peek())
+    if let (Some(last), Some((first, _))) = (t.rows.last_mut(), rows.peek())
         && first.iter().all(|f| goes_on(last, f, true))
         && first.iter().any(|f| goes_on(last, f, false))
     {
-        let first = rows.next().expect("peeked");
+        let (first, _) = rows.next().expect("peeked");
         for f in first {
             if let Some(i) = above(last, &f).filter(|_| !f.text.is_empty()) {
                 join_wrapped(&mut last[i].text, &f.text);
@@ -169,7 +175,10 @@ fn continue_table(t: &mut Table, next: Table) {
             }
         }
     }
-    t.rows.extend(rows);
+    for (row, page) in rows {
+        t.rows.push(row);
+        t.pages.push(page);
+    }
     t.bottom = next.bottom;
     if next.columns.len() > t.columns.len() {
         t.columns = next.columns;
@@ -252,27 +261,27 @@ fn page_number(text: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn line(text: &str, top: f64) -> Item {
-        Item::Line(Line { text: text.into(), x0: 90.0, x1: 90.0 + 10.0 * text.chars().count() as f64, top, bottom: top + 10.0, size: 10.0, first_width: 10.0 })
+    fn line(text: &str, top: f64, page: usize) -> Item {
+        Item::Line(Line { text: text.into(), x0: 90.0, x1: 90.0 + 10.0 * text.chars().count() as f64, top, bottom: top + 10.0, size: 10.0, first_width: 10.0, page })
     }
 
     #[test]
     fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
         let pages = vec![
-            Page { items: vec![line("第一部分 概况", 100.0)], width: 600.0, height: 800.0, scanned: false },
+            Page { items: vec![line("第一部分 概况", 100.0, 1)], width: 600.0, height: 800.0, scanned: false },
             Page { items: vec![], width: 600.0, height: 800.0, scanned: true },
-            Page { items: vec![line("第二部分 项目", 100.0)], width: 600.0, height: 800.0, scanned: false },
+            Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false },
         ];
         let out = layout(pages);
         assert_eq!(out.lines, ["第一部分 概况", "第二部分 项目"]);
         assert_eq!(out.nested.len(), 1);
-        assert_eq!(out.nested[0].0, Location::paragraph(2), "before the paragraph that follows it");
+        assert_eq!(out.nested[0].0, Location::paragraph(2).on_page(3), "at the paragraph that follows it");
         assert!(out.nested[0].1.starts_with("page 2 is a picture"), "{}", out.nested[0].1);
     }
 
     #[test]
     fn page_numbers_and_repeated_headers_are_left_out() {
-        let page = |n: usize| Page { items: vec![line("某某局部门预算", 20.0), line(&format!("正文{n}"), 100.0), line(&format!("- {n} -"), 760.0)], width: 600.0, height: 800.0, scanned: false };
+        let page = |n: usize| Page { items: vec![line("某某局部门预算", 20.0, n), line(&format!("正文{n}"), 100.0, n), line(&format!("- {n} -"), 760.0, n)], width: 600.0, height: 800.0, scanned: false };
         let out = layout((1..=3).map(page).collect());
         assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);
     }

@@ -19,6 +19,8 @@ pub struct Line {
     /// Width of what cannot be parted from its first glyph (see [`leading_run`]): what would
     /// have had to fit at the end of the line before.
     pub first_width: f64,
+    /// The 1-based page it is on (set by the page that reads it).
+    pub page: usize,
 }
 
 /// The chars `inside` keeps, as lines from top to bottom.
@@ -79,6 +81,7 @@ fn line(mut chars: Vec<&Char>) -> Line {
         bottom: chars.iter().map(|c| c.bbox.bottom).fold(f64::NEG_INFINITY, f64::max),
         size: chars.iter().map(|c| c.size).fold(0.0, f64::max),
         first_width: first,
+        page: 0,
     }
 }
 

@@ -71,7 +71,7 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
         chars += page.chars().len();
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
-        out.push(flow::Page { items: page::items(&page), width: page.width(), height: page.height(), scanned });
+        out.push(flow::Page { items: page::items(&page, index + 1), width: page.width(), height: page.height(), scanned });
     }
     if chars == 0 {
         let reason = if images > 0 {

@@ -25,6 +25,8 @@ pub struct Table {
     /// Column boundaries, left to right.
     pub columns: Vec<f64>,
     pub rows: Vec<Vec<Cell>>,
+    /// The 1-based page of each row.
+    pub pages: Vec<usize>,
     pub top: f64,
     pub bottom: f64,
 }
@@ -49,13 +51,13 @@ fn inside(c: &Char, b: &BBox) -> bool {
     x >= b.x0 && x <= b.x1 && y >= b.top && y <= b.bottom
 }
 
-/// The page's items from the top.
-pub fn items(page: &Page) -> Vec<Item> {
+/// The items of page `number` (1-based), from the top.
+pub fn items(page: &Page, number: usize) -> Vec<Item> {
     let chars = page.chars();
     let found = page.find_tables(&TableSettings::default());
-    let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars))).collect();
+    let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
-    items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(Item::Line));
+    items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
     items
 }
@@ -72,7 +74,7 @@ fn boundaries(t: &pdfplumber::Table) -> Vec<f64> {
     xs
 }
 
-fn table(t: &pdfplumber::Table, chars: &[Char]) -> Table {
+fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
     let columns = boundaries(t);
     let mut rows = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
@@ -93,7 +95,8 @@ fn table(t: &pdfplumber::Table, chars: &[Char]) -> Table {
         }
         rows.push(out);
     }
-    Table { columns, rows, top: t.bbox.top, bottom: t.bbox.bottom }
+    let pages = vec![page; rows.len()];
+    Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
 }
 
 /// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
