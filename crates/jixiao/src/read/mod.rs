@@ -8,6 +8,7 @@ mod docx;
 mod html;
 pub(crate) mod xml;
 mod json;
+mod le;
 mod pdf;
 mod sheet;
 mod word;

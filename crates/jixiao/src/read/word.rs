@@ -2,8 +2,8 @@
 //! own plain-text save would have it, a place per line, and how that layout becomes a
 //! [`Document`] through the text reader.
 
+use super::text::{LineKind, cell_lines};
 use super::{ReadOptions, text};
-use super::text::LineKind;
 use crate::error::Result;
 use crate::model::{Document, Location, Note};
 
@@ -23,6 +23,24 @@ impl Layout {
     pub fn push(&mut self, line: String, place: Location) {
         self.lines.push(line);
         self.places.push(place);
+    }
+
+    /// A body paragraph: a line per line break. Leading TABs are indentation here; in a text save
+    /// they would read as cells.
+    pub fn push_paragraph(&mut self, text: &str, place: Location) {
+        for line in text.trim_start_matches('\t').split('\n') {
+            self.push(line.to_owned(), place.clone());
+        }
+    }
+
+    /// A table cell's paragraphs, the empty ones left out, as a text save lays a cell out.
+    pub fn push_cell(&mut self, paragraphs: impl IntoIterator<Item = String>, place: &Location) {
+        cell_lines(paragraphs.into_iter().filter(|p| !p.is_empty()), |line| self.push(line, place.clone()));
+    }
+
+    /// The end of table `table`: a second blank line, so that what follows is not its last cell's.
+    pub fn end_table(&mut self, table: usize) {
+        self.push(String::new(), Location::table_cell(table, 0, 0));
     }
 }
 

@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use crate::read::le::{u16_at, u32_at};
+
 /// A (fc, lcb) pair of the FibRgFcLcb97 by its index there.
 #[derive(Debug, Clone, Copy)]
 enum Structure {
@@ -37,14 +39,6 @@ pub enum FibError {
     /// Word 6 or Word 95 (nFib below 0x00C1).
     TooOld(u16),
     Encrypted,
-}
-
-pub fn u16_at(b: &[u8], at: usize) -> Option<u16> {
-    b.get(at..at.checked_add(2)?).map(|s| u16::from_le_bytes([s[0], s[1]]))
-}
-
-pub fn u32_at(b: &[u8], at: usize) -> Option<u32> {
-    b.get(at..at.checked_add(4)?).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
 }
 
 impl Fib {

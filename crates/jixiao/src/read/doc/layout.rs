@@ -7,8 +7,7 @@
 use super::props::Paragraph;
 use crate::error::{Origin, Result};
 use crate::model::Location;
-use crate::read::container::{Limits, count_cell};
-use crate::read::text::cell_lines;
+use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::word::{Layout, tc_field};
 
 /// Characters with a meaning in Word's text ([MS-DOC] 2.4.3, 2.8.25).
@@ -67,7 +66,7 @@ impl<'a> Builder<'a> {
         match c {
             mark::FIELD_BEGIN => {
                 if self.fields.len() >= self.limits.max_depth {
-                    return Err(crate::read::container::over_limit(self.origin, "the nesting of the Word file's fields", self.limits.max_depth, "max_depth"));
+                    return Err(over_limit(self.origin, "the nesting of the Word file's fields", self.limits.max_depth, "max_depth"));
                 }
                 self.fields.push(Field { instr: String::new(), in_result: false });
             }
@@ -109,17 +108,10 @@ impl<'a> Builder<'a> {
             0 => {
                 self.close_table()?;
                 self.paragraphs += 1;
-                let place = Location::paragraph(self.paragraphs);
-                // Leading TABs are indentation here; in a text save they would read as cells.
-                for line in text.trim_start_matches('\t').split('\n') {
-                    self.out.push(line.to_owned(), place.clone());
-                }
+                self.out.push_paragraph(&text, Location::paragraph(self.paragraphs));
             }
             1 => {
-                let t = self.table.get_or_insert_with(|| {
-                    self.tables += 1;
-                    Table { number: self.tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
-                });
+                let t = self.open_table();
                 if p.row_end && c == mark::CELL {
                     if !t.paragraphs.is_empty() || !t.nested.is_empty() || !text.is_empty() {
                         // A row end with no cell mark before it: what it holds is a cell.
@@ -136,10 +128,7 @@ impl<'a> Builder<'a> {
             }
             _ => {
                 // A table inside a cell: kept as text (cells by TAB, rows by line) for a note.
-                let t = self.table.get_or_insert_with(|| {
-                    self.tables += 1;
-                    Table { number: self.tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
-                });
+                let t = self.open_table();
                 if t.nested.is_empty() {
                     t.nested.push(vec![String::new()]);
                 }
@@ -163,6 +152,15 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
+    /// The table being read, or a new one when a table paragraph comes after body text.
+    fn open_table(&mut self) -> &mut Table {
+        let tables = &mut self.tables;
+        self.table.get_or_insert_with(|| {
+            *tables += 1;
+            Table { number: *tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
+        })
+    }
+
     fn cell_end(&mut self) -> Result<()> {
         count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")?;
         let Some(t) = &mut self.table else { return Ok(()) };
@@ -170,8 +168,7 @@ impl<'a> Builder<'a> {
         let paragraphs = std::mem::take(&mut t.paragraphs);
         let nested = std::mem::take(&mut t.nested);
         t.column += 1;
-        let out = &mut self.out;
-        cell_lines(paragraphs.into_iter().filter(|p| !p.is_empty()), |line| out.push(line, place.clone()));
+        self.out.push_cell(paragraphs, &place);
         let nested: Vec<String> = nested.into_iter().map(|r| r.join("\t")).collect();
         let nested = nested.join("\n");
         if !nested.trim().is_empty() {
@@ -197,8 +194,7 @@ impl<'a> Builder<'a> {
             self.row_end();
         }
         if let Some(t) = self.table.take() {
-            // A second blank line ends the table: what follows is not its last cell's.
-            self.out.push(String::new(), Location::table_cell(t.number, 0, 0));
+            self.out.end_table(t.number);
         }
         Ok(())
     }

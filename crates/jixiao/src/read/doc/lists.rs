@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::fib::{u16_at, u32_at};
+use crate::read::le::{u16_at, u32_at};
 use crate::read::docx::numbering::Numbering;
 
 /// The numbering formats by their nfc code ([MS-DOC] 2.9.170 Nfc), named as numbering.xml names

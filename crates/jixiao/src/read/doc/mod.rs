@@ -15,7 +15,8 @@ use super::container::{CFB_MAGIC, Limits, cfb_has_stream, over_limit};
 use super::{Format, ReadOptions, Reader, word};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
-use fib::{Fib, FibError, u32_at};
+use super::le::u32_at;
+use fib::{Fib, FibError};
 use props::{Bins, Kind, Paragraph};
 
 pub struct DocReader;
@@ -31,7 +32,7 @@ impl Reader for DocReader {
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let origin = options.origin();
-        let damaged = |what: String| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: {what}") };
+        let damaged = |what: String| damaged(&origin, &what);
         // The compound-file library parses a third-party binary format: a panic in it on a
         // malformed file is that file's error, never a crash of the caller.
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| streams(bytes, options.limits, &origin)));
@@ -59,9 +60,13 @@ impl Reader for DocReader {
     }
 }
 
+fn damaged(origin: &Origin, what: &str) -> Error {
+    Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: {what}") }
+}
+
 /// The WordDocument stream, the table stream its FIB names, and the FIB.
 fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<(Vec<u8>, Vec<u8>, Fib)> {
-    let damaged = |what: String| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: {what}") };
+    let damaged = |what: String| damaged(origin, &what);
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(format!("its compound-file structure cannot be read ({e})")))?;
     let mut used = 0u64;
     let word = stream(&mut file, "WordDocument", limits.max_bytes, &mut used, origin)?.ok_or_else(|| damaged("it has no WordDocument stream".into()))?;
@@ -83,9 +88,9 @@ fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str, max_bytes: u6
     if *used > max_bytes {
         return Err(over_limit(origin, &format!("the .doc file's streams, with its {name} stream of {} bytes,", entry.len()), max_bytes, "max_bytes"));
     }
-    let mut s = file.open_stream(&path).map_err(|e| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: its {name} stream cannot be opened ({e})") })?;
+    let mut s = file.open_stream(&path).map_err(|e| damaged(origin, &format!("its {name} stream cannot be opened ({e})")))?;
     let mut out = Vec::with_capacity(entry.len().min(64 << 20) as usize);
-    (&mut s).take(entry.len()).read_to_end(&mut out).map_err(|e| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: its {name} stream cannot be read ({e})") })?;
+    (&mut s).take(entry.len()).read_to_end(&mut out).map_err(|e| damaged(origin, &format!("its {name} stream cannot be read ({e})")))?;
     Ok(Some(out))
 }
 

@@ -2,7 +2,7 @@
 //! each a run of character positions (CP) stored at a file offset (FC) of the WordDocument
 //! stream, either as 8-bit Windows-1252 ("compressed") or as UTF-16LE.
 
-use super::fib::{u16_at, u32_at};
+use crate::read::le::{u16_at, u32_at};
 
 #[derive(Debug, Clone, Copy)]
 pub struct Piece {

@@ -3,7 +3,7 @@
 //! WordDocument stream, each holding the properties of runs of file offsets (FC). Only the few
 //! properties the text layout needs are read: table marks, list membership and deleted text.
 
-use super::fib::{u16_at, u32_at};
+use crate::read::le::{u16_at, u32_at};
 
 /// The sprm operands jixiao reads.
 mod sprm {

@@ -8,7 +8,6 @@ use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
 use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
-use crate::read::text::cell_lines;
 use crate::read::word::{Layout, tc_field};
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
 
@@ -82,17 +81,13 @@ impl<'a> Walker<'a> {
                         let place = Location::paragraph(self.paragraphs);
                         let p = self.paragraph()?;
                         let text = self.numbered(p);
-                        // Leading TABs are indentation here; in a text save they would read as cells.
-                        for line in text.trim_start_matches('\t').split('\n') {
-                            self.out.push(line.to_owned(), place.clone());
-                        }
+                        self.out.push_paragraph(&text, place);
                     }
                     "tbl" => {
                         self.tables += 1;
                         let t = self.tables;
                         self.table(t)?;
-                        // A second blank line ends the table: what follows is not its last cell's.
-                        self.out.push(String::new(), Location::table_cell(t, 0, 0));
+                        self.out.end_table(t);
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}
@@ -210,8 +205,7 @@ impl<'a> Walker<'a> {
                         let (paragraphs, span) = self.cell(&place)?;
                         column += span;
                         any = true;
-                        let out = &mut self.out;
-                        cell_lines(paragraphs.into_iter().filter(|p| !p.is_empty()), |line| out.push(line, place.clone()));
+                        self.out.push_cell(paragraphs, &place);
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}

@@ -8,7 +8,7 @@ use super::page::{Item, Table};
 use crate::model::Location;
 use crate::model::SectionKind;
 use crate::read::sheet_names::{sheet_kind, sheet_table_name};
-use crate::read::text::{LineKind, cell_lines};
+use crate::read::text::LineKind;
 use crate::read::word::Layout;
 
 /// A page's items and its size; `scanned` when it has pictures and no text.
@@ -95,14 +95,11 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
                 tables += 1;
                 for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
-                        let place = Location::table_cell(tables, r + 1, c + 1).on_page(page);
-                        let text = if cell.text.is_empty() { Vec::new() } else { vec![cell.text] };
-                        cell_lines(text, |line| out.push(line, place.clone()));
+                        out.push_cell([cell.text], &Location::table_cell(tables, r + 1, c + 1).on_page(page));
                     }
                     out.push(String::new(), Location::table_cell(tables, r + 1, 0).on_page(page));
                 }
-                // A second blank line ends the table: what follows is not its last cell's.
-                out.push(String::new(), Location::table_cell(tables, 0, 0));
+                out.end_table(tables);
             }
         }
     }
@@ -117,9 +114,6 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     out
 }
 
-/// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
-/// the same outer edges, and the column edges of one all among the other's (a part holding only
-/// merged cells has fewer).
 /// Whether a line reads as a sheet name as jixiao and budget systems write them (`专项1-…`,
 /// `项目2-…`, `整体-…`): Excel's at most 31 characters, a known part and a number before the name.
 fn names_sheet(text: &str) -> bool {
@@ -128,6 +122,9 @@ fn names_sheet(text: &str) -> bool {
     text.chars().count() <= 31 && kind != SectionKind::Other && number.is_some() && sheet_table_name(text) != text
 }
 
+/// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
+/// the same outer edges, and the column edges of one all among the other's (a part holding only
+/// merged cells has fewer).
 fn same_columns(a: &Table, b: &Table) -> bool {
     let near = |x: f64, y: f64| (x - y).abs() < 2.0;
     let within = |p: &[f64], q: &[f64]| p.iter().all(|&x| q.iter().any(|&y| near(x, y)));
@@ -179,7 +176,6 @@ fn continue_table(t: &mut Table, next: Table) {
         t.rows.push(row);
         t.pages.push(page);
     }
-    t.bottom = next.bottom;
     if next.columns.len() > t.columns.len() {
         t.columns = next.columns;
     }
@@ -190,12 +186,11 @@ fn continue_table(t: &mut Table, next: Table) {
 /// number, or that (numbers aside) stands in the same place on at least two pages and half of
 /// them.
 fn drop_furniture(pages: &mut [Page]) {
-    let zone = |p: &Page, l: &Line| l.bottom < p.height / 8.0 || l.top > p.height * 7.0 / 8.0;
     let key = |l: &Line| l.text.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii_digit() { '#' } else { c }).collect::<String>();
     let mut seen: Vec<(String, bool)> = Vec::new();
     for p in pages.iter() {
         for l in ends(p) {
-            if zone(p, l) {
+            if in_margin(l, p.height) {
                 seen.push((key(l), l.top < p.height / 2.0));
             }
         }
@@ -208,7 +203,7 @@ fn drop_furniture(pages: &mut [Page]) {
     // A running header: the same line at the top of a page as at the top of the page before
     // (a spreadsheet prints its sheet's name on every page of it).
     let tops: Vec<Option<String>> = pages.iter().map(|p| match p.items.first() {
-        Some(Item::Line(l)) if l.bottom < p.height / 8.0 => Some(key(l)),
+        Some(Item::Line(l)) if in_top_margin(l, p.height) => Some(key(l)),
         _ => None,
     }).collect();
     for (i, p) in pages.iter_mut().enumerate().skip(1) {
@@ -218,17 +213,29 @@ fn drop_furniture(pages: &mut [Page]) {
     }
     for p in pages.iter_mut() {
         let height = p.height;
-        let drop: Vec<usize> = [0, p.items.len().saturating_sub(1)]
+        let mut drop: Vec<usize> = [0, p.items.len().saturating_sub(1)]
             .into_iter()
             .filter(|&i| match p.items.get(i) {
-                Some(Item::Line(l)) => (l.bottom < height / 8.0 || l.top > height * 7.0 / 8.0) && (page_number(&l.text) || repeated(&key(l), l.top < height / 2.0)),
+                Some(Item::Line(l)) => in_margin(l, height) && (page_number(&l.text) || repeated(&key(l), l.top < height / 2.0)),
                 _ => false,
             })
             .collect();
-        for i in drop.into_iter().rev().collect::<std::collections::BTreeSet<_>>().into_iter().rev() {
+        // A page of one item lists it twice.
+        drop.dedup();
+        for i in drop.into_iter().rev() {
             p.items.remove(i);
         }
     }
+}
+
+/// Whether a line stands in a page's header zone (the top eighth of a page `height` high).
+fn in_top_margin(l: &Line, height: f64) -> bool {
+    l.bottom < height / 8.0
+}
+
+/// Whether a line stands in a page's header or footer zone (the top or bottom eighth).
+fn in_margin(l: &Line, height: f64) -> bool {
+    in_top_margin(l, height) || l.top > height * 7.0 / 8.0
 }
 
 /// The first and last line of a page.

@@ -46,43 +46,29 @@ fn centre(b: &BBox) -> f64 {
 
 fn line(mut chars: Vec<&Char>) -> Line {
     chars.sort_by(|a, b| a.bbox.x0.total_cmp(&b.bbox.x0));
+    // The line's extent counts every glyph drawn, a fake-bold copy too.
+    let x0 = chars.iter().map(|c| c.bbox.x0).fold(f64::INFINITY, f64::min);
+    let x1 = chars.iter().map(|c| c.bbox.x1).fold(f64::NEG_INFINITY, f64::max);
+    let top = chars.iter().map(|c| c.bbox.top).fold(f64::INFINITY, f64::min);
+    let bottom = chars.iter().map(|c| c.bbox.bottom).fold(f64::NEG_INFINITY, f64::max);
+    let size = chars.iter().map(|c| c.size).fold(0.0, f64::max);
+    // The same glyph drawn again over itself (fake bold) is one character.
+    chars.dedup_by(|c, p| p.text == c.text && (p.bbox.x0 - c.bbox.x0).abs() < 0.5 && (p.bbox.top - c.bbox.top).abs() < 0.5);
     let mut text = String::new();
-    let mut last: Option<&Char> = None;
-    for c in chars.iter().copied() {
-        if let Some(p) = last {
-            // The same glyph drawn again over itself (fake bold) is one character.
-            if p.text == c.text && (p.bbox.x0 - c.bbox.x0).abs() < 0.5 && (p.bbox.top - c.bbox.top).abs() < 0.5 {
-                continue;
-            }
-            // A gap wider than half a glyph, with no space glyph, is a space.
-            if c.bbox.x0 - p.bbox.x1 > 0.5 * c.size.max(p.size) && p.text != " " && c.text != " " {
-                text.push(' ');
-            }
+    for (i, c) in chars.iter().enumerate() {
+        // A gap wider than half a glyph, with no space glyph, is a space.
+        if let Some(p) = i.checked_sub(1).map(|j| chars[j])
+            && c.bbox.x0 - p.bbox.x1 > 0.5 * c.size.max(p.size)
+            && p.text != " "
+            && c.text != " "
+        {
+            text.push(' ');
         }
         text.push_str(&c.text);
-        last = Some(c);
     }
-    let kept: Vec<&Char> = {
-        let mut k: Vec<&Char> = Vec::with_capacity(chars.len());
-        for c in chars.iter().copied() {
-            if k.last().is_none_or(|p| !(p.text == c.text && (p.bbox.x0 - c.bbox.x0).abs() < 0.5)) {
-                k.push(c);
-            }
-        }
-        k
-    };
-    let run = leading_run(&kept);
+    let run = leading_run(&chars);
     let first = run.last().zip(run.first()).map_or(0.0, |(l, f)| l.bbox.x1 - f.bbox.x0);
-    Line {
-        text,
-        x0: chars.iter().map(|c| c.bbox.x0).fold(f64::INFINITY, f64::min),
-        x1: chars.iter().map(|c| c.bbox.x1).fold(f64::NEG_INFINITY, f64::max),
-        top: chars.iter().map(|c| c.bbox.top).fold(f64::INFINITY, f64::min),
-        bottom: chars.iter().map(|c| c.bbox.bottom).fold(f64::NEG_INFINITY, f64::max),
-        size: chars.iter().map(|c| c.size).fold(0.0, f64::max),
-        first_width: first,
-        page: 0,
-    }
+    Line { text, x0, x1, top, bottom, size, first_width: first, page: 0 }
 }
 
 /// Opening marks, which never end a line: they go down with the character after them.

@@ -28,7 +28,6 @@ pub struct Table {
     /// The 1-based page of each row.
     pub pages: Vec<usize>,
     pub top: f64,
-    pub bottom: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -96,7 +95,7 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
         rows.push(out);
     }
     let pages = vec![page; rows.len()];
-    Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
+    Table { columns, rows, pages, top: t.bbox.top }
 }
 
 /// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.

@@ -9,6 +9,8 @@
 use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
+use crate::read::le::{u16_at, u32_at};
+
 const BOF: u16 = 0x0809;
 const EOF: u16 = 0x000A;
 const FORMAT: u16 = 0x041E;
@@ -25,14 +27,6 @@ const BOOLERR: u16 = 0x0205;
 const RSTRING: u16 = 0x00D6;
 const CONTINUE: u16 = 0x003C;
 const STRING: u16 = 0x0207;
-
-fn u16_at(d: &[u8], i: usize) -> Option<u16> {
-    d.get(i..i + 2).map(|b| u16::from_le_bytes([b[0], b[1]]))
-}
-
-fn u32_at(d: &[u8], i: usize) -> Option<u32> {
-    d.get(i..i + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-}
 
 /// The records of a BIFF stream from `at`: (type, data), until the end or a bad length.
 fn records(stream: &[u8], mut at: usize) -> impl Iterator<Item = (u16, &[u8])> {
