@@ -1,6 +1,8 @@
 //! JSON, field names exactly as the model's, `schema_version` first.
 
 use crate::error::{Error, Origin, Result};
+use std::io::Write as _;
+
 use crate::model::Document;
 
 /// The document as JSON, pretty (two-space indent) or compact.
@@ -10,10 +12,14 @@ pub fn to_string(doc: &Document, pretty: bool) -> Result<String> {
 }
 
 /// Writes the document as JSON to `out` as it goes, without building the text first (JSON is
-/// several times the size of its input). `out` should be buffered.
+/// several times the size of its input). Buffered here, so that the serializer's many small
+/// writes are copies into a buffer rather than calls through `out` (a `dyn Write` costs a call
+/// each).
 pub fn to_writer(doc: &Document, pretty: bool, out: impl std::io::Write) -> std::io::Result<()> {
-    let r = if pretty { serde_json::to_writer_pretty(out, doc) } else { serde_json::to_writer(out, doc) };
-    r.map_err(std::io::Error::from)
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let r = if pretty { serde_json::to_writer_pretty(&mut out, doc) } else { serde_json::to_writer(&mut out, doc) };
+    r.map_err(std::io::Error::from)?;
+    out.flush()
 }
 
 /// A document back from jixiao JSON.
