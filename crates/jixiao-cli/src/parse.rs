@@ -105,7 +105,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
                 jixiao::write::json::to_writer(doc, !args.compact, &mut *w)?;
                 w.write_all(b"\n")
             }),
-            OutputFormat::Csv => out.with(|w| csv.document(&input.label, doc).drain_to(w)),
+            OutputFormat::Csv => out.with(|w| csv.document_to(&input.label, doc, w)),
             OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w)),
             OutputFormat::Xlsx => {
                 let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };

@@ -3,7 +3,9 @@
 
 use crate::model::Document;
 
-use super::records::{COLUMNS, Field, records};
+use std::fmt::Write as _;
+
+use super::records::{COLUMNS, Field, Record, records};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
@@ -59,27 +61,45 @@ impl CsvWriter {
     /// Adds every indicator of a document; `file` fills the `file` column when there is one.
     pub fn document(&mut self, file: &str, doc: &Document) -> &mut Self {
         for record in records(doc) {
-            if self.options.file_column {
-                field(&mut self.out, file);
-                self.out.push(',');
-            }
-            for (i, value) in record.fields().iter().enumerate() {
-                if i > 0 {
-                    self.out.push(',');
-                }
-                let bom = self.options.bom;
-                let text = |t: &str| if bom { excel_safe(t).into_owned() } else { t.to_owned() };
-                match value {
-                    Field::Text(t) => field(&mut self.out, &text(t)),
-                    Field::Number(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
-                    Field::Integer(v) => self.out.push_str(&v.map(|v| v.to_string()).unwrap_or_default()),
-                    Field::Owned(t) => field(&mut self.out, &text(t)),
-                    Field::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
-                }
-            }
-            self.out.push_str("\r\n");
+            self.record(file, &record);
         }
         self
+    }
+
+    /// Writes every indicator of a document to `out` as it goes, a buffer at a time (after what
+    /// the writer already holds): one large document is never held whole as CSV.
+    pub fn document_to(&mut self, file: &str, doc: &Document, mut out: impl std::io::Write) -> std::io::Result<()> {
+        for record in records(doc) {
+            self.record(file, &record);
+            if self.out.len() >= 1 << 16 {
+                self.drain_to(&mut out)?;
+            }
+        }
+        self.drain_to(out)
+    }
+
+    fn record(&mut self, file: &str, record: &Record<'_>) {
+        let out = &mut self.out;
+        if self.options.file_column {
+            field(out, file);
+            out.push(',');
+        }
+        let bom = self.options.bom;
+        let text = |out: &mut String, t: &str| if bom { field(out, &excel_safe(t)) } else { field(out, t) };
+        for (i, value) in record.fields().iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            match value {
+                Field::Text(t) => text(out, t),
+                Field::Owned(t) => text(out, t),
+                Field::Number(Some(v)) => write!(out, "{v}").expect("writing to a String"),
+                Field::Integer(Some(v)) => write!(out, "{v}").expect("writing to a String"),
+                Field::Number(None) | Field::Integer(None) => {}
+                Field::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            }
+        }
+        out.push_str("\r\n");
     }
 
     /// One document's rows, without the header (or BOM): what a batch renders on each thread
@@ -142,6 +162,23 @@ mod tests {
         assert_eq!(excel_safe("@SUM(A1)"), "'@SUM(A1)");
         assert_eq!(excel_safe("-5"), "-5", "a number stays a number");
         assert_eq!(excel_safe("≥90%"), "≥90%");
+    }
+
+    #[test]
+    fn a_document_streamed_is_the_document_built() {
+        // The sample four times over: several buffers' worth of rows, so that the writer drains
+        // in the middle of the document.
+        let text = include_str!("../../../../tests/data/000_3e963503b18f6771.txt").repeat(4);
+        let doc = crate::parse_str(&text, &crate::ReadOptions::default()).expect("the sample reads");
+        for options in [CsvOptions { bom: false, file_column: false }, CsvOptions { bom: true, file_column: true }] {
+            let mut built = CsvWriter::new(options);
+            built.document("a.txt", &doc);
+            let built = built.finish();
+            assert!(built.len() > 2 << 16, "{} bytes: too few to drain in the middle", built.len());
+            let mut streamed = Vec::new();
+            CsvWriter::new(options).document_to("a.txt", &doc, &mut streamed).expect("writing to a Vec");
+            assert_eq!(String::from_utf8(streamed).expect("UTF-8"), built);
+        }
     }
 
     #[test]
