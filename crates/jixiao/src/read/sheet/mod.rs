@@ -10,6 +10,7 @@ mod xls;
 
 pub use cells::number as cell_number;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
@@ -183,7 +184,7 @@ fn document(grids: Vec<Grid>) -> Document {
         for (r, cells) in &by_row {
             let mut row = Row::default();
             for c in 0..=max_col {
-                let text = cells.iter().find(|(cc, _)| *cc == c).map_or(String::new(), |(_, t)| (*t).clone());
+                let text = cells.iter().find(|(cc, _)| *cc == c).map_or(Cow::Borrowed(""), |(_, t)| Cow::Borrowed(t.as_str()));
                 doc.locations.push(Location::cell(&grid.name, *r, c));
                 row.cells.push(Cell { text, line: doc.locations.len() });
             }
@@ -193,11 +194,11 @@ fn document(grids: Vec<Grid>) -> Document {
             }
             rows.push(row);
         }
-        if !rows.iter().any(|r| is_header_row(r.cells.iter().map(|c| c.text.as_str()))) {
+        if !rows.iter().any(|r| is_header_row(r.cells.iter().map(|c| c.text.as_ref()))) {
             // Not an indicator table: every cell is kept, as a note at its place.
             for row in rows {
                 for cell in row.cells.into_iter().filter(|c| !c.text.trim().is_empty()) {
-                    doc.notes.push(Note { line: cell.line, text: cell.text });
+                    doc.notes.push(Note { line: cell.line, text: cell.text.into_owned() });
                 }
             }
             continue;

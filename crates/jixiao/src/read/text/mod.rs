@@ -8,6 +8,8 @@ mod overview;
 pub use headings::{split_toc, table_title};
 pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
+use std::borrow::Cow;
+
 use crate::grammar::is_blank;
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader, decode_with};
@@ -87,11 +89,12 @@ pub fn needs_literal_mark(line: &str) -> bool {
 }
 
 /// A table being read: its title and the rows gathered so far.
-struct OpenTable {
+struct OpenTable<'a> {
     table: Table,
     /// What the title says the table is, when it says.
     title_kind: Option<TableKind>,
-    rows: Vec<Row>,
+    /// Rows whose cells borrow the lines read, until the table closes.
+    rows: Vec<Row<'a>>,
 }
 
 /// A part heading as read: `第一部分 …`, its TC field and line.
@@ -112,17 +115,17 @@ enum Place {
     Section,
 }
 
-struct State {
+struct State<'a> {
     doc: Document,
     place: Place,
-    table: Option<OpenTable>,
+    table: Option<OpenTable<'a>>,
     /// Blank lines since the last non-blank one.
     blanks: usize,
     /// Whether the last non-blank line was a cell (or its continuation).
     in_cell: bool,
 }
 
-impl State {
+impl<'a> State<'a> {
     fn note(&mut self, line: usize, text: &str) {
         self.doc.notes.push(Note { line, text: text.to_owned() });
     }
@@ -230,7 +233,7 @@ impl State {
         self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
     }
 
-    fn cell(&mut self, line: usize, text: &str) {
+    fn cell(&mut self, line: usize, text: &'a str) {
         let blanks = self.blanks;
         match &mut self.table {
             Some(open) => {
@@ -240,7 +243,7 @@ impl State {
                     open.rows.push(Row { cells: Vec::with_capacity(width) });
                 }
                 let row = open.rows.last_mut().expect("a row was pushed above");
-                row.cells.push(Cell { text: text.to_owned(), line });
+                row.cells.push(Cell { text: Cow::Borrowed(text), line });
                 self.in_cell = true;
             }
             None => self.note(line, &format!("\t{text}")),
@@ -255,8 +258,9 @@ impl State {
         let Some(cell) = self.table.as_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut()) else {
             return false;
         };
-        cell.text.push('\n');
-        cell.text.push_str(text);
+        let joined = cell.text.to_mut();
+        joined.push('\n');
+        joined.push_str(text);
         true
     }
 

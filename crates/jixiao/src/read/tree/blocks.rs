@@ -65,8 +65,8 @@ pub fn is_funds_upper_header(row: &Row) -> bool {
 }
 
 /// Whether a row is the funds block's header: it names at least two budget columns.
-pub fn is_funds_header(row: &Row) -> bool {
-    is_funds_header_labels(row.cells.iter().map(|c| c.text.as_str()))
+pub fn is_funds_header(row: &Row<'_>) -> bool {
+    is_funds_header_labels(row.cells.iter().map(|c| c.text.as_ref()))
 }
 
 fn is_funds_header_labels<'a>(labels: impl Iterator<Item = &'a str>) -> bool {
@@ -142,16 +142,16 @@ pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
 }
 
 impl FundsBlock {
-    pub fn new(header: Row) -> Self {
+    pub fn new(header: Row<'_>) -> Self {
         let line = header.line();
-        Self::with_columns(header.cells.into_iter().map(|c| c.text).collect(), line)
+        Self::with_columns(header.cells.into_iter().map(|c| c.text.into_owned()).collect(), line)
     }
 
     /// A block whose header took two rows, combined into one label per column.
-    pub fn two_rows(upper: Row, lower: Row) -> Self {
+    pub fn two_rows(upper: Row<'_>, lower: Row<'_>) -> Self {
         let line = upper.line();
         let (u, l): (Vec<String>, Vec<String>) =
-            (upper.cells.into_iter().map(|c| c.text).collect(), lower.cells.into_iter().map(|c| c.text).collect());
+            (upper.cells.into_iter().map(|c| c.text.into_owned()).collect(), lower.cells.into_iter().map(|c| c.text.into_owned()).collect());
         Self::with_columns(super::combine_header(&u, &l), line)
     }
 
@@ -162,10 +162,10 @@ impl FundsBlock {
         FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line } }
     }
 
-    pub fn row(&mut self, row: &Row) {
+    pub fn row(&mut self, row: &Row<'_>) {
         let mut r = FundsRow { line: row.line(), ..FundsRow::default() };
         for (i, cell) in row.cells.iter().enumerate() {
-            let text = cell.text.as_str();
+            let text = cell.text.as_ref();
             let role = self.roles.get(i).copied().unwrap_or(FundsRole::Extra);
             let money = |unit: Option<&str>| (!is_blank(text)).then(|| amount(text, unit));
             match role {
@@ -234,8 +234,8 @@ pub struct DutiesBlock {
 impl DutiesBlock {
     /// The block and the header cells it has no column for (its own merged label, 年度履职目标,
     /// is the block itself).
-    pub fn new(header: &Row) -> (Self, Vec<&super::Cell>) {
-        let columns: Vec<String> = header.cells.iter().map(|c| c.text.clone()).collect();
+    pub fn new<'r, 'a>(header: &'r Row<'a>) -> (Self, Vec<&'r super::Cell<'a>>) {
+        let columns: Vec<&str> = header.cells.iter().map(|c| c.text.as_ref()).collect();
         let roles: Vec<DutyRole> = columns.iter().map(|c| duty_role(c)).collect();
         let unit = columns.iter().find_map(|c| bracket_unit(c));
         let rest = header
@@ -249,14 +249,14 @@ impl DutiesBlock {
     }
 
     /// Reads a row into `duties`; the cells of columns with no field are returned for the notes.
-    pub fn row<'r>(&self, row: &'r Row, duties: &mut Vec<Duty>) -> Vec<&'r super::Cell> {
+    pub fn row<'r, 'a>(&self, row: &'r Row<'a>, duties: &mut Vec<Duty>) -> Vec<&'r super::Cell<'a>> {
         let mut d = Duty { line: row.line(), ..Duty::default() };
         let mut rest = Vec::new();
         for (i, cell) in row.cells.iter().enumerate() {
             match self.roles.get(i).copied().unwrap_or(DutyRole::Other) {
-                DutyRole::Function => d.function = cell.text.clone(),
-                DutyRole::Task => d.task = cell.text.clone(),
-                DutyRole::Project => d.project = cell.text.clone(),
+                DutyRole::Function => d.function = cell.text.as_ref().to_owned(),
+                DutyRole::Task => d.task = cell.text.as_ref().to_owned(),
+                DutyRole::Project => d.project = cell.text.as_ref().to_owned(),
                 DutyRole::Budget => d.budget = (!is_blank(&cell.text)).then(|| amount(&cell.text, self.unit)),
                 DutyRole::Other => rest.push(cell),
             }

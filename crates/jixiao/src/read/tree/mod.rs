@@ -6,6 +6,7 @@ mod blocks;
 mod columns;
 
 use crate::grammar::is_blank;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 pub use blocks::{duties_rows, funds_rows};
@@ -19,20 +20,22 @@ use crate::model::{
 };
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
 
-/// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line.
+/// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line. The
+/// text is borrowed from the reader's input when it can be: most cells are read once and copied
+/// only into the model, if at all.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    pub text: String,
+pub struct Cell<'a> {
+    pub text: Cow<'a, str>,
     pub line: usize,
 }
 
 /// One table row; never empty.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Row {
-    pub cells: Vec<Cell>,
+pub struct Row<'a> {
+    pub cells: Vec<Cell<'a>>,
 }
 
-impl Row {
+impl Row<'_> {
     pub fn line(&self) -> usize {
         self.cells.first().map_or(0, |c| c.line)
     }
@@ -42,7 +45,7 @@ impl Row {
     }
 
     fn texts(&self) -> Vec<&str> {
-        self.cells.iter().map(|c| c.text.as_str()).collect()
+        self.cells.iter().map(|c| c.text.as_ref()).collect()
     }
 }
 
@@ -75,9 +78,9 @@ fn is_objective_label(cell: &str) -> bool {
 }
 
 /// A cell the reader keeps as a note, when it holds anything.
-fn note_cell(cell: &Cell, notes: &mut Vec<Note>) {
+fn note_cell(cell: &Cell<'_>, notes: &mut Vec<Note>) {
     if !is_blank(&cell.text) {
-        notes.push(Note { line: cell.line, text: cell.text.clone() });
+        notes.push(Note { line: cell.line, text: cell.text.clone().into_owned() });
     }
 }
 
@@ -206,7 +209,7 @@ fn shrink(table: &mut crate::model::Table) {
 }
 
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
-pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
+pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     let mut first = TableBody::default();
     let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
@@ -214,11 +217,11 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     let mut block = Block::Nothing;
     while let Some(row) = rows.next() {
         if is_header_row(row.texts()) {
-            first.columns = row.cells.into_iter().map(|c| c.text).collect();
+            first.columns = row.cells.into_iter().map(|c| c.text.into_owned()).collect();
             if let Some(next) = rows.peek() {
                 let upper: Vec<&str> = first.columns.iter().map(String::as_str).collect();
                 if is_lower_header(&upper, &next.texts()) {
-                    let lower: Vec<String> = rows.next().map(|r| r.cells.into_iter().map(|c| c.text).collect()).unwrap_or_default();
+                    let lower: Vec<String> = rows.next().map(|r| r.cells.into_iter().map(|c| c.text.into_owned()).collect()).unwrap_or_default();
                     first.columns = combine_header(&first.columns, &lower);
                 }
             }
@@ -239,13 +242,13 @@ pub fn build(rows: Vec<Row>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1 {
             block.close(&mut first, notes);
             block = Block::Nothing;
-            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(t)).collect();
+            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             first.name = Some(texts.join("\n"));
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
             let texts: Vec<&str> =
-                row.cells[1..].iter().map(|c| c.text.as_str()).filter(|t| !is_blank(t)).collect();
+                row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             first.objective = Some(texts.join("\n"));
         } else if row.is_blank() {
             continue;
@@ -325,7 +328,7 @@ impl IndicatorRows {
         self.bodies.last_mut().expect("there is always a body")
     }
 
-    fn row(&mut self, row: Row, notes: &mut Vec<Note>) {
+    fn row(&mut self, row: Row<'_>, notes: &mut Vec<Note>) {
         use ColumnRole::*;
         if row.is_blank() && row.cells.len() < 2 {
             return;
@@ -334,7 +337,7 @@ impl IndicatorRows {
         for extra in row.cells.iter().skip(self.keys.len()) {
             note_cell(extra, notes);
         }
-        let cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_str()).collect();
+        let cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_ref()).collect();
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
         if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
@@ -585,8 +588,8 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
 mod tests {
     use super::*;
 
-    fn row(line: usize, cells: &[&str]) -> Row {
-        Row { cells: cells.iter().map(|t| Cell { text: (*t).to_owned(), line }).collect() }
+    fn row<'a>(line: usize, cells: &[&'a str]) -> Row<'a> {
+        Row { cells: cells.iter().map(|t| Cell { text: Cow::Borrowed(*t), line }).collect() }
     }
 
     #[test]
