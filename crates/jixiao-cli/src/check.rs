@@ -7,6 +7,7 @@ use clap::{ArgMatches, ValueEnum};
 use jixiao::review::{Level, RULES};
 use jixiao::{Finding, ReviewConfig, Severity};
 
+use crate::output::Output;
 use crate::report::{ReportArgs, each_input, exit_code};
 use crate::{Failure, emit, human};
 
@@ -14,8 +15,10 @@ use crate::{Failure, emit, human};
 pub enum CheckFormat {
     /// A compiler's messages, with the source line and a summary.
     Human,
-    /// `{"findings": [...]}`.
+    /// `{"findings": [...]}`, one object for every input.
     Json,
+    /// One finding per line, written input by input as the batch goes.
+    Ndjson,
     /// One row per finding (with --bom for Excel).
     Csv,
 }
@@ -80,26 +83,44 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
         return Ok(0);
     }
     let config = review_config(&args, matches)?;
-    let (color, lang) = (args.report.color(), args.report.lang);
+    let (color, lang, bom) = (args.report.color(), args.report.lang, args.report.bom);
     let human = matches!(args.format, CheckFormat::Human);
+    // Each input's findings are written as they come (the JSON object, one for all, excepted):
+    // a batch of any size holds no more than the counts of its summary.
+    let mut out = Output::new(out_path.as_ref());
+    if matches!(args.format, CheckFormat::Csv) {
+        out.text(&jixiao::write::findings::csv_header(bom))?;
+    }
+    let mut counts = human::Counts::default();
     let mut all: Vec<Finding> = Vec::new();
-    let mut out = String::new();
-    let (total, failed) = each_input(&args.files, &args.report, human, |input| {
+    // The review, and the messages of human output, are made on the reading threads.
+    let review = |input: &crate::input::Input| {
         let mut findings = jixiao::review(&input.document, &config);
         findings.iter_mut().for_each(|f| f.file = Some(input.label.clone()));
-        if human {
-            out.push_str(&human::render(&input.label, input.source.as_deref(), &findings, lang, color));
+        let rendered = human.then(|| human::render(&input.label, input.source.as_deref(), &findings, lang, color));
+        (findings, rendered)
+    };
+    let (total, failed) = each_input(&args.files, &args.report, human, review, |_, (findings, rendered)| {
+        counts.add(&findings);
+        match args.format {
+            CheckFormat::Human => out.text(&rendered.unwrap_or_default()),
+            CheckFormat::Ndjson => out.text(&jixiao::write::findings::to_ndjson(&findings)?),
+            CheckFormat::Csv => out.text(&jixiao::write::findings::csv_rows(&findings, bom)),
+            CheckFormat::Json => {
+                all.extend(findings);
+                Ok(())
+            }
         }
-        all.extend(findings);
     })?;
     match args.format {
-        CheckFormat::Human => out.push_str(&human::summary(&all, total - failed, failed, "checked")),
+        CheckFormat::Human => out.text(&counts.summary(total - failed, failed, "checked"))?,
         CheckFormat::Json => {
-            out = jixiao::write::findings::to_json(&all, true)?;
-            out.push('\n');
+            let mut json = jixiao::write::findings::to_json(&all, true)?;
+            json.push('\n');
+            out.text(&json)?;
         }
-        CheckFormat::Csv => out = jixiao::write::findings::to_csv(&all, args.report.bom),
+        CheckFormat::Ndjson | CheckFormat::Csv => {}
     }
-    emit(out_path.as_ref(), &out)?;
-    Ok(exit_code(total, failed, all.iter().any(|f| f.severity == Severity::Error), "checked"))
+    out.finish()?;
+    Ok(exit_code(total, failed, counts.any_error(), "checked"))
 }

@@ -30,6 +30,7 @@ pub const PARSE: &str = "\
 Examples:
   jixiao parse report.txt                           pretty JSON
   jixiao parse a.docx b.xlsx --compact              one JSON document per line
+  jixiao parse dir/ --format ndjson -o all.ndjson   the same for a directory, written as it is read
   jixiao parse dir/ --format csv --bom -o all.csv   every document under dir/, a `file` column
   jixiao parse report.docx --format text            Word-style text (reads back the same)
   jixiao parse report.docx --format xlsx -o out.xlsx
@@ -42,6 +43,7 @@ pub const CHECK: &str = "\
 Examples:
   jixiao check report.docx                          findings with the text they point at
   jixiao check dir/ --format csv --bom -o f.csv     one row per finding, for Excel
+  jixiao check dir/ --format ndjson -j 2            one finding per line, two files at a time
   jixiao check report.txt --deny warnings           fail on any warning too
   jixiao check report.txt --allow as-actual-target  turn a rule off
   jixiao check --list-rules                         every rule with its default
@@ -53,6 +55,7 @@ Examples:
   jixiao score selfeval.xlsx                        each table's score against the one it reports
   jixiao score targets.docx --actuals actual.csv    score a target table with actual results
   jixiao score selfeval.xlsx --format csv --bom -o scores.csv
+  jixiao score dir/ --format ndjson                 each input's report on a line of its own
 The rules' numbers come from [score] of the nearest jixiao.toml.
 Exit codes: 0 no error-level finding; 1 an error-level finding; 2 an input could not be read.";
 

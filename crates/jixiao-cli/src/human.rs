@@ -82,29 +82,51 @@ pub fn render(file: &str, source: Option<&str>, findings: &[Finding], lang: Lang
     out
 }
 
-/// The closing summary: totals, then the count per rule; `verb` says what was done to the files.
-pub fn summary(findings: &[Finding], files: usize, failed: usize, verb: &str) -> String {
-    let (errors, warnings, infos) = jixiao::review::counts(findings);
-    let mut per_rule: BTreeMap<(&str, Severity), usize> = BTreeMap::new();
-    for f in findings {
-        *per_rule.entry((f.rule.as_str(), f.severity)).or_default() += 1;
+/// What a batch found, counted as it goes: the summary needs no finding kept.
+#[derive(Default)]
+pub struct Counts {
+    errors: usize,
+    warnings: usize,
+    infos: usize,
+    per_rule: BTreeMap<(String, Severity), usize>,
+}
+
+impl Counts {
+    pub fn add(&mut self, findings: &[Finding]) {
+        for f in findings {
+            match f.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            *self.per_rule.entry((f.rule.clone(), f.severity)).or_default() += 1;
+        }
     }
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let mut out = format!(
-        "{} {verb}: {}, {}, {}",
-        plural(files, "file"),
-        plural(errors, "error"),
-        plural(warnings, "warning"),
-        plural(infos, "info")
-    );
-    if failed > 0 {
-        out.push_str(&format!("; {} could not be read", plural(failed, "file")));
+
+    /// Whether an error-level finding was counted: the exit code's question.
+    pub fn any_error(&self) -> bool {
+        self.errors > 0
     }
-    out.push('\n');
-    for ((rule, severity), n) in per_rule {
-        out.push_str(&format!("{n:>6}  {:<8} {rule}\n", severity.as_str()));
+
+    /// The closing summary: totals, then the count per rule; `verb` says what was done to the files.
+    pub fn summary(&self, files: usize, failed: usize, verb: &str) -> String {
+        let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+        let mut out = format!(
+            "{} {verb}: {}, {}, {}",
+            plural(files, "file"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+            plural(self.infos, "info")
+        );
+        if failed > 0 {
+            out.push_str(&format!("; {} could not be read", plural(failed, "file")));
+        }
+        out.push('\n');
+        for ((rule, severity), n) in &self.per_rule {
+            out.push_str(&format!("{n:>6}  {:<8} {rule}\n", severity.as_str()));
+        }
+        out
     }
-    out
 }
 
 #[cfg(test)]

@@ -11,8 +11,13 @@ use crate::{Failure, report};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum OutputFormat {
+    /// The document (pretty unless --compact); several inputs give one compact line each.
     Json,
+    /// One compact document per line, for one input or many (what json gives for several).
+    Ndjson,
+    /// One row per indicator (a `file` column first with several inputs).
     Csv,
+    /// Word's plain-text save (one input).
     Text,
     /// One sheet per table, as budget systems import them (needs -o FILE).
     Xlsx,
@@ -73,7 +78,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             return None;
         }
         match args.format {
-            OutputFormat::Json => Some(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
+            OutputFormat::Json | OutputFormat::Ndjson => Some(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
                 s.push('\n');
                 s.into_bytes()
             }).map_err(|e| e.to_string())),
@@ -101,8 +106,9 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             return out.with(|w| w.write_all(&bytes));
         }
         match args.format {
-            OutputFormat::Json => out.with(|w| {
-                jixiao::write::json::to_writer(doc, !args.compact, &mut *w)?;
+            OutputFormat::Json | OutputFormat::Ndjson => out.with(|w| {
+                let pretty = matches!(args.format, OutputFormat::Json) && !args.compact;
+                jixiao::write::json::to_writer(doc, pretty, &mut *w)?;
                 w.write_all(b"\n")
             }),
             OutputFormat::Csv => out.with(|w| csv.document_to(&input.label, doc, w)),

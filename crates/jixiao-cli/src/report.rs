@@ -59,22 +59,30 @@ impl ReportArgs {
     }
 }
 
-/// Reads every input named (directories walked) and hands each readable one to `each`;
-/// returns how many inputs there were and how many could not be read.
-pub fn each_input(files: &[PathBuf], args: &ReportArgs, keep_source: bool, mut each: impl FnMut(Input)) -> Result<(usize, usize), Failure> {
+/// Reads every input named (directories walked), runs `work` on each readable one on the
+/// reading threads (the review, the scoring), and hands each input with its result to `each`
+/// in input order, to be written as it comes; returns how many inputs there were and how many
+/// could not be read.
+pub fn each_input<P: Send>(
+    files: &[PathBuf],
+    args: &ReportArgs,
+    keep_source: bool,
+    work: impl Fn(&Input) -> P + Sync,
+    mut each: impl FnMut(Input, P) -> Result<(), Failure>,
+) -> Result<(usize, usize), Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
-    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), |_| (), |_, result| {
-        match result {
-            Ok((input, ())) => {
-                if !args.quiet {
-                    input::warn_notes(&input);
-                }
-                each(input);
+    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), work, |_, result| match result {
+        Ok((input, done)) => {
+            if !args.quiet {
+                input::warn_notes(&input);
             }
-            Err(Failure(message)) => report(&format!("jixiao: {message}")),
+            each(input, done)
         }
-        Ok(())
+        Err(Failure(message)) => {
+            report(&format!("jixiao: {message}"));
+            Ok(())
+        }
     })?;
     Ok((tally.files, tally.failed))
 }

@@ -7,17 +7,20 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 use jixiao::score::{ScoreReport, TableScore};
-use jixiao::{Finding, Severity};
+use jixiao::Finding;
 
+use crate::output::Output;
 use crate::report::{ReportArgs, each_input, exit_code};
-use crate::{Failure, emit, human};
+use crate::{Failure, human};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum ScoreFormat {
     /// Each table's scores, then the findings as a compiler prints them.
     Human,
-    /// `{"tables": [...], "findings": [...]}`.
+    /// `{"tables": [...], "findings": [...]}`, one object for every input.
     Json,
+    /// That object for each input on a line of its own, written as the batch goes.
+    Ndjson,
     /// One row per indicator and per execution rate (with --bom for Excel).
     Csv,
 }
@@ -89,41 +92,71 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
         }
         None => None,
     };
-    let (color, lang) = (args.report.color(), args.report.lang);
+    let (color, lang, bom) = (args.report.color(), args.report.lang, args.report.bom);
     let human = matches!(args.format, ScoreFormat::Human);
+    // Each input's report is written as it comes (the JSON object, one for all, excepted): a
+    // batch of any size holds no more than the counts of its summary.
+    let mut out = Output::new(args.report.output.as_ref());
+    if matches!(args.format, ScoreFormat::Csv) {
+        out.text(&jixiao::write::score::csv_header(bom))?;
+    }
+    let mut counts = human::Counts::default();
     let mut all = ScoreReport::default();
-    let mut out = String::new();
-    let (total, failed) = each_input(&args.files, &args.report, human, |input| {
+    let score = |input: &crate::input::Input| {
         let mut scored = match &actuals {
             Some((file, rows)) => jixiao::score::score_with_actuals(&input.document, rows, &rules, Some(file)),
             None => jixiao::score(&input.document, &rules),
         };
         scored.tables.iter_mut().for_each(|t| t.file = Some(input.label.clone()));
         scored.findings.iter_mut().filter(|f| f.file.is_none()).for_each(|f| f.file = Some(input.label.clone()));
-        if human {
-            if scored.tables.is_empty() {
-                let _ = writeln!(out, "{}: no self-evaluation table (no actual results); give them with --actuals FILE\n", input.label);
+        let rendered = human.then(|| human_report(input, &scored, lang, color));
+        (scored, rendered)
+    };
+    // The scoring, and the text of human output, are made on the reading threads.
+    let (total, failed) = each_input(&args.files, &args.report, human, score, |_, (scored, rendered)| {
+        counts.add(&scored.findings);
+        match args.format {
+            ScoreFormat::Human => out.text(&rendered.unwrap_or_default()),
+            ScoreFormat::Ndjson => {
+                let mut line = jixiao::write::score::to_json(&scored, false)?;
+                line.push('\n');
+                out.text(&line)
             }
-            for t in &scored.tables {
-                let _ = writeln!(out, "{}: {}", input.label, table_text(t));
-            }
-            let (own, other): (Vec<Finding>, Vec<Finding>) = scored.findings.iter().cloned().partition(|f| f.file.as_deref() == Some(input.label.as_str()));
-            out.push_str(&human::render(&input.label, input.source.as_deref(), &own, lang, color));
-            for f in &other {
-                out.push_str(&human::render(f.file.as_deref().unwrap_or("<actuals>"), None, std::slice::from_ref(f), lang, color));
+            ScoreFormat::Csv => out.text(&jixiao::write::score::csv_rows(&scored, bom)),
+            ScoreFormat::Json => {
+                all.tables.extend(scored.tables);
+                all.findings.extend(scored.findings);
+                Ok(())
             }
         }
-        all.tables.extend(scored.tables);
-        all.findings.extend(scored.findings);
     })?;
     match args.format {
-        ScoreFormat::Human => out.push_str(&human::summary(&all.findings, total - failed, failed, "scored")),
+        ScoreFormat::Human => out.text(&counts.summary(total - failed, failed, "scored"))?,
         ScoreFormat::Json => {
-            out = jixiao::write::score::to_json(&all, true)?;
-            out.push('\n');
+            let mut json = jixiao::write::score::to_json(&all, true)?;
+            json.push('\n');
+            out.text(&json)?;
         }
-        ScoreFormat::Csv => out = jixiao::write::score::to_csv(&all, args.report.bom),
+        ScoreFormat::Ndjson | ScoreFormat::Csv => {}
     }
-    emit(args.report.output.as_ref(), &out)?;
-    Ok(exit_code(total, failed, all.findings.iter().any(|f| f.severity == Severity::Error), "scored"))
+    out.finish()?;
+    Ok(exit_code(total, failed, counts.any_error(), "scored"))
+}
+
+/// One input's scores and findings as a reviewer reads them.
+fn human_report(input: &crate::input::Input, scored: &ScoreReport, lang: human::Lang, color: bool) -> String {
+    let mut out = String::new();
+    if scored.tables.is_empty() {
+        let _ = writeln!(out, "{}: no self-evaluation table (no actual results); give them with --actuals FILE\n", input.label);
+    }
+    for t in &scored.tables {
+        let _ = writeln!(out, "{}: {}", input.label, table_text(t));
+    }
+    let (own, other): (Vec<&Finding>, Vec<&Finding>) = scored.findings.iter().partition(|f| f.file.as_deref() == Some(input.label.as_str()));
+    let own: Vec<Finding> = own.into_iter().cloned().collect();
+    out.push_str(&human::render(&input.label, input.source.as_deref(), &own, lang, color));
+    for f in other {
+        out.push_str(&human::render(f.file.as_deref().unwrap_or("<actuals>"), None, std::slice::from_ref(f), lang, color));
+    }
+    out
 }

@@ -132,3 +132,31 @@ fn the_findings_schema_is_printed() {
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(stdout(&o), committed("jixiao.findings.schema.json"));
 }
+
+#[test]
+fn a_batch_is_written_input_by_input_and_summed_up() {
+    let dir = temp_dir("check-ndjson");
+    let (a, b, c) = (dir.join("a.txt"), dir.join("b.txt"), dir.join("c.txt"));
+    std::fs::copy(sample(), &a).unwrap();
+    std::fs::write(&b, "just a line of prose").unwrap();
+    std::fs::copy(data("selfeval-2023.txt"), &c).unwrap();
+    let (a, b, c) = (a.to_str().unwrap(), b.to_str().unwrap(), c.to_str().unwrap());
+    // NDJSON: a finding a line, the findings --format json gives, in the same order; the
+    // unreadable input in the middle is an error line on stderr and exit 2.
+    let o = jixiao(&["check", a, b, c, "--format", "ndjson", "-j", "2"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("b.txt"), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let json: serde_json::Value = serde_json::from_str(&stdout(&jixiao(&["check", a, c, "--format", "json"]))).unwrap();
+    assert_eq!(&lines, json["findings"].as_array().unwrap());
+    assert_eq!(lines.iter().filter(|f| f["file"] == a).count(), 46);
+    assert!(lines.iter().all(|f| f["file"] == a || f["file"] == c));
+    // CSV: the header once, then each input's rows.
+    let csv = stdout(&jixiao(&["check", a, b, c, "--format", "csv"]));
+    assert_eq!(csv.matches("file,rule,severity").count(), 1);
+    assert_eq!(csv.matches("\r\n").count(), 1 + lines.len());
+    // Human: each input's messages, then one summary counted over all of them.
+    let out = stdout(&jixiao(&["check", a, a]));
+    assert!(out.ends_with("2 files checked: 22 errors, 58 warnings, 12 infos\n     8  error    as-actual-target\n    18  warning  copied-text\n     6  error    empty-target\n    12  warning  percent-over-100\n    20  warning  satisfaction-not-percent\n    12  info     shared-objective\n     2  warning  stray-digit\n     4  warning  toc-mismatch\n     2  warning  unnamed-indicator\n     8  error    vacuous-target\n"), "{out}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -208,6 +208,16 @@ fn one_bad_input_among_several_is_one_error_line() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+#[test]
+fn ndjson_is_a_compact_document_a_line_for_one_input_or_many() {
+    let one = stdout(&jixiao(&["parse", &sample(), "--format", "ndjson"], None));
+    assert_eq!(one, stdout(&jixiao(&["parse", &sample(), "--compact"], None)));
+    assert_eq!(one.lines().count(), 1);
+    let two = stdout(&jixiao(&["parse", &sample(), &sample(), "--format", "ndjson", "-q"], None));
+    assert_eq!(two, one.repeat(2));
+    assert_eq!(two, stdout(&jixiao(&["parse", &sample(), &sample(), "--format", "json", "-q"], None)));
+}
+
 #[cfg(unix)]
 #[test]
 fn file_names_need_not_be_utf8() {

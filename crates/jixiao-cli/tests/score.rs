@@ -91,3 +91,22 @@ fn the_score_schema_is_printed() {
     let o = jixiao(&["schema", "--score"]);
     assert_eq!(stdout(&o), committed("jixiao.score.schema.json"));
 }
+
+#[test]
+fn ndjson_is_each_inputs_report_on_a_line() {
+    let (workbook, text) = (data("selfeval-sample.xlsx"), data("selfeval-2023.txt"));
+    let o = jixiao(&["score", &workbook, &text, "--format", "ndjson"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    for (line, input) in lines.iter().zip([&workbook, &text]) {
+        let alone: serde_json::Value = serde_json::from_str(&stdout(&jixiao(&["score", input, "--format", "json"]))).unwrap();
+        assert_eq!(line, &alone, "{input}");
+        assert!(line["tables"].as_array().unwrap().iter().all(|t| t["file"] == input.as_str()));
+    }
+    assert_eq!(lines[0]["tables"].as_array().unwrap().len(), 4);
+    // CSV: the header once, then each input's rows.
+    let csv = stdout(&jixiao(&["score", &workbook, &workbook, "--format", "csv"]));
+    assert_eq!(csv.matches("file,section_number").count(), 1);
+    assert_eq!(csv.matches("\r\n").count(), 1 + 2 * 4 * 4);
+}

@@ -124,15 +124,22 @@ impl CsvWriter {
     }
 }
 
-/// A CSV of text cells under a header row (the findings' and score reports' CSV): a BOM and
-/// formulas neutralised in Excel mode, CRLF row ends.
-pub(crate) fn text_table(columns: &[&str], rows: impl IntoIterator<Item = Vec<String>>, bom: bool) -> String {
+/// The header row of a CSV of text cells (the findings' and score reports' CSV), after a BOM in
+/// Excel mode: what a stream of [`text_rows`] starts with.
+pub(crate) fn text_header(columns: &[&str], bom: bool) -> String {
     let mut out = String::new();
     if bom {
         out.push('\u{FEFF}');
     }
     out.push_str(&columns.join(","));
     out.push_str("\r\n");
+    out
+}
+
+/// Rows of text cells with CRLF ends, formulas neutralised in Excel mode: what a stream adds
+/// input by input after [`text_header`].
+pub(crate) fn text_rows(rows: impl IntoIterator<Item = Vec<String>>, bom: bool) -> String {
+    let mut out = String::new();
     for cells in rows {
         for (k, cell) in cells.iter().enumerate() {
             if k > 0 {

@@ -1,9 +1,9 @@
-//! Review findings out as JSON (`{"findings": [...]}`) and CSV (one row per finding, Excel
+//! Review findings out as JSON (`{"findings": [...]}`), NDJSON (a finding a line) and CSV (one row per finding, Excel
 //! mode with a BOM). The terminal's compiler-style rendering lives in the CLI.
 
 use serde::Serialize;
 
-use super::csv::text_table;
+use super::csv::{text_header, text_rows};
 use crate::error::{Error, Result};
 use crate::review::Finding;
 
@@ -37,9 +37,32 @@ pub fn to_json(findings: &[Finding], pretty: bool) -> Result<String> {
     text.map_err(|e| Error::Write(e.to_string()))
 }
 
+/// One finding per line, each a compact JSON object (`jixiao check --format ndjson`): records a
+/// batch writes as it goes and `pandas.read_json(lines=True)` reads as a table.
+pub fn to_ndjson(findings: &[Finding]) -> Result<String> {
+    let mut out = String::new();
+    for f in findings {
+        out.push_str(&serde_json::to_string(f).map_err(|e| Error::Write(e.to_string()))?);
+        out.push('\n');
+    }
+    Ok(out)
+}
+
 /// One row per finding under a header row; `bom` is Excel mode (a UTF-8 BOM first, and text
 /// Excel would run as a formula written with a leading apostrophe).
 pub fn to_csv(findings: &[Finding], bom: bool) -> String {
+    let mut out = csv_header(bom);
+    out.push_str(&csv_rows(findings, bom));
+    out
+}
+
+/// The CSV's header row (after the BOM in Excel mode): a stream of [`csv_rows`] starts with it.
+pub fn csv_header(bom: bool) -> String {
+    text_header(COLUMNS, bom)
+}
+
+/// The CSV's rows for these findings, without the header: a batch writes them input by input.
+pub fn csv_rows(findings: &[Finding], bom: bool) -> String {
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     let rows = findings.iter().map(|f| {
         vec![
@@ -59,5 +82,5 @@ pub fn to_csv(findings: &[Finding], bom: bool) -> String {
             f.suggestion_zh.clone(),
         ]
     });
-    text_table(COLUMNS, rows, bom)
+    text_rows(rows, bom)
 }

@@ -1,7 +1,7 @@
 //! Score reports out as JSON (`{"tables": [...], "findings": [...]}`) and CSV (one row per
 //! indicator, and one for each table's execution rate).
 
-use super::csv::text_table;
+use super::csv::{text_header, text_rows};
 use crate::error::{Error, Result};
 use crate::score::ScoreReport;
 
@@ -39,6 +39,18 @@ fn number(v: Option<f64>) -> String {
 
 /// One row per indicator and per execution rate; `bom` is Excel mode.
 pub fn to_csv(report: &ScoreReport, bom: bool) -> String {
+    let mut out = csv_header(bom);
+    out.push_str(&csv_rows(report, bom));
+    out
+}
+
+/// The CSV's header row (after the BOM in Excel mode): a stream of [`csv_rows`] starts with it.
+pub fn csv_header(bom: bool) -> String {
+    text_header(COLUMNS, bom)
+}
+
+/// The CSV's rows for this report, without the header: a batch writes them input by input.
+pub fn csv_rows(report: &ScoreReport, bom: bool) -> String {
     let mut rows = Vec::new();
     let mut row = |cells: Vec<String>| rows.push(cells);
     for t in &report.tables {
@@ -87,5 +99,5 @@ pub fn to_csv(report: &ScoreReport, bom: bool) -> String {
             ]));
         }
     }
-    text_table(COLUMNS, rows, bom)
+    text_rows(rows, bom)
 }
