@@ -100,7 +100,7 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
         let rendered = human.then(|| human::render(&input.label, input.source.as_deref(), &findings, lang, color));
         (findings, rendered)
     };
-    let (total, failed) = each_input(&args.files, &args.report, human, review, |_, (findings, rendered)| {
+    let tally = each_input(&args.files, &args.report, human, review, |_, (findings, rendered)| {
         counts.add(&findings);
         match args.format {
             CheckFormat::Human => out.text(&rendered.unwrap_or_default()),
@@ -112,6 +112,7 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
             }
         }
     })?;
+    let (total, failed) = (tally.files, tally.failed);
     match args.format {
         CheckFormat::Human => out.text(&counts.summary(total - failed, failed, "checked"))?,
         CheckFormat::Json => {
@@ -122,5 +123,10 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
         CheckFormat::Ndjson | CheckFormat::Csv => {}
     }
     out.finish()?;
+    // Machine output ends, like parse's, with the batch's one line on stderr (human output has
+    // its summary).
+    if !human && tally.files > 1 && !args.report.quiet {
+        crate::report(&tally.line());
+    }
     Ok(exit_code(total, failed, counts.any_error(), "checked"))
 }

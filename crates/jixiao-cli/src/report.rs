@@ -61,15 +61,15 @@ impl ReportArgs {
 
 /// Reads every input named (directories walked), runs `work` on each readable one on the
 /// reading threads (the review, the scoring), and hands each input with its result to `each`
-/// in input order, to be written as it comes; returns how many inputs there were and how many
-/// could not be read.
+/// in input order, to be written as it comes; returns the batch's tally (inputs, documents,
+/// tables, indicators, failures).
 pub fn each_input<P: Send>(
     files: &[PathBuf],
     args: &ReportArgs,
     keep_source: bool,
     work: impl Fn(&Input) -> P + Sync,
     mut each: impl FnMut(Input, P) -> Result<(), Failure>,
-) -> Result<(usize, usize), Failure> {
+) -> Result<crate::batch::Tally, Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
     let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), work, |_, result| match result {
@@ -84,7 +84,7 @@ pub fn each_input<P: Send>(
             Ok(())
         }
     })?;
-    Ok((tally.files, tally.failed))
+    Ok(tally)
 }
 
 /// The exit code: 2 when an input could not be read, 1 when an error-level finding remains.

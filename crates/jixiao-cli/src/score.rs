@@ -113,7 +113,7 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
         (scored, rendered)
     };
     // The scoring, and the text of human output, are made on the reading threads.
-    let (total, failed) = each_input(&args.files, &args.report, human, score, |_, (scored, rendered)| {
+    let tally = each_input(&args.files, &args.report, human, score, |_, (scored, rendered)| {
         counts.add(&scored.findings);
         match args.format {
             ScoreFormat::Human => out.text(&rendered.unwrap_or_default()),
@@ -130,6 +130,7 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
             }
         }
     })?;
+    let (total, failed) = (tally.files, tally.failed);
     match args.format {
         ScoreFormat::Human => out.text(&counts.summary(total - failed, failed, "scored"))?,
         ScoreFormat::Json => {
@@ -140,6 +141,11 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
         ScoreFormat::Ndjson | ScoreFormat::Csv => {}
     }
     out.finish()?;
+    // Machine output ends, like parse's, with the batch's one line on stderr (human output has
+    // its summary).
+    if !human && tally.files > 1 && !args.report.quiet {
+        crate::report(&tally.line());
+    }
     Ok(exit_code(total, failed, counts.any_error(), "scored"))
 }
 

@@ -146,6 +146,7 @@ fn a_batch_is_written_input_by_input_and_summed_up() {
     let o = jixiao(&["check", a, b, c, "--format", "ndjson", "-j", "2"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("b.txt"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("jixiao: 3 inputs: 2 documents, ") && stderr(&o).contains("; 1 could not be read"), "the batch's line: {}", stderr(&o));
     let lines: Vec<serde_json::Value> = stdout(&o).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     let json: serde_json::Value = serde_json::from_str(&stdout(&jixiao(&["check", a, c, "--format", "json"]))).unwrap();
     assert_eq!(&lines, json["findings"].as_array().unwrap());
