@@ -695,6 +695,10 @@ enum jx_status jx_document_location(const struct jx_document *doc,
 // The title as written; empty when absent.
 struct jx_str jx_document_title(const struct jx_document *doc);
 
+// The input the document was read from, where several were written together (a line of
+// `jixiao parse --format ndjson`, read back with jx_document_from_json); empty when absent.
+struct jx_str jx_document_file(const struct jx_document *doc);
+
 // Writes the budget year to `*out` and returns true when the title names one.
 bool jx_document_year(const struct jx_document *doc, int32_t *out);
 

@@ -35,6 +35,7 @@ static void null_arguments(void) {
 
     /* Getters that cannot fail give neutral values. */
     EXPECT(jx_document_title(NULL).len == 0 && jx_document_title(NULL).ptr != NULL);
+    EXPECT(jx_document_file(NULL).len == 0 && jx_document_file(NULL).ptr != NULL);
     int32_t year = 5;
     EXPECT(!jx_document_year(NULL, &year) && year == 5);
     EXPECT(jx_document_section_count(NULL) == 0);
@@ -161,6 +162,12 @@ static void bad_input(const char *data_dir) {
     jx_document *again = NULL;
     EXPECT(jx_document_from_json(json_out, json_len, &again) == JX_STATUS_OK);
     EXPECT(jx_document_indicator_count(again) == 115);
+    EXPECT(jx_document_file(again).len == 0);
+    /* A line of `jixiao parse --format ndjson` names its file. */
+    jx_document *line = NULL;
+    const char *named = "{\"schema_version\":1,\"file\":\"dir/a.txt\",\"title\":\"\",\"year\":null,\"overview\":null,\"sections\":[],\"notes\":[]}";
+    EXPECT(jx_document_from_json(named, strlen(named), &line) == JX_STATUS_OK && str_eq(jx_document_file(line), "dir/a.txt"));
+    jx_document_free(line);
     char *csv = NULL;
     EXPECT(jx_document_to_csv(again, true, &csv, NULL) == JX_STATUS_OK && strncmp(csv, "\xEF\xBB\xBF" "section_kind,", 16) == 0);
     char *text = NULL;

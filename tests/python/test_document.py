@@ -75,6 +75,12 @@ def test_parse_str_bytes_and_encodings(doc):
 
 def test_json_round_trip_pickle_and_copy(doc):
     assert jixiao.Document.from_json(doc.to_json()) == doc
+    # Reading a file does not name the document; a line of `jixiao parse --format ndjson` does.
+    assert doc.file is None and "file" not in doc.to_dict()
+    line = json.loads(doc.to_json())
+    line["file"] = "dir/a.txt"
+    named = jixiao.Document.from_json(json.dumps(line, ensure_ascii=False))
+    assert named.file == "dir/a.txt" and named.to_dict() == line
     assert json.loads(doc.to_json(pretty=True)) == doc.to_dict()
     assert doc.to_json(pretty=True).startswith('{\n  "schema_version": 1,')
     assert jixiao.parse(doc.to_json()) == doc

@@ -175,6 +175,13 @@ pub unsafe extern "C" fn jx_document_title(doc: *const jx_document) -> jx_str {
     guard_value(jx_str::EMPTY, || jx_str::opt(self::doc(doc).map(|d| d.title.as_str())))
 }
 
+/// The input the document was read from, where several were written together (a line of
+/// `jixiao parse --format ndjson`, read back with jx_document_from_json); empty when absent.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_file(doc: *const jx_document) -> jx_str {
+    guard_value(jx_str::EMPTY, || jx_str::opt(self::doc(doc).and_then(|d| d.file.as_deref())))
+}
+
 /// Writes the budget year to `*out` and returns true when the title names one.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_year(doc: *const jx_document, out: *mut i32) -> bool {

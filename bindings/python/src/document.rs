@@ -42,6 +42,13 @@ impl Document {
         &self.inner.title
     }
 
+    /// 文件 — the input this document was read from, where several were written together (a
+    /// line of `jixiao parse --format ndjson`); None otherwise.
+    #[getter]
+    fn file(&self) -> Option<&str> {
+        self.inner.file.as_deref()
+    }
+
     /// 年度 — the budget year from the title, or None.
     #[getter]
     fn year(&self) -> Option<i32> {

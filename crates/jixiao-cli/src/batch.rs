@@ -33,15 +33,15 @@ pub fn jobs(asked: Option<usize>) -> usize {
     asked.filter(|&n| n > 0).unwrap_or_else(jixiao::read::batch::default_jobs)
 }
 
-/// Reads every file on `jobs` threads, runs `prepare` on each input there too (rendering the
-/// output, say, so that the threads do that work as well), and calls `each` with each result
-/// in input order.
+/// Reads every file on `jobs` threads, runs `prepare` on each input there too (naming it,
+/// rendering the output, so that the threads do that work as well), and calls `each` with each
+/// result in input order.
 pub fn read_all<P: Send>(
     files: &[PathBuf],
     options: &ReadOptions,
     keep_source: bool,
     jobs: usize,
-    prepare: impl Fn(&Input) -> P + Sync,
+    prepare: impl Fn(&mut Input) -> P + Sync,
     mut each: impl FnMut(&PathBuf, Result<(Input, P), Failure>) -> Result<(), Failure>,
 ) -> Result<Tally, Failure> {
     let mut tally = Tally { files: files.len(), ..Tally::default() };
@@ -55,8 +55,8 @@ pub fn read_all<P: Send>(
         }
         bar
     });
-    let work = |name: &PathBuf| input::read(name, options, keep_source).map(|input| {
-        let prepared = prepare(&input);
+    let work = |name: &PathBuf| input::read(name, options, keep_source).map(|mut input| {
+        let prepared = prepare(&mut input);
         (input, prepared)
     });
     jixiao::read::batch::in_order(files, jobs, work, |name, result| {

@@ -94,7 +94,7 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
     let mut counts = human::Counts::default();
     let mut all: Vec<Finding> = Vec::new();
     // The review, and the messages of human output, are made on the reading threads.
-    let review = |input: &crate::input::Input| {
+    let review = |input: &mut crate::input::Input| {
         let mut findings = jixiao::review(&input.document, &config);
         findings.iter_mut().for_each(|f| f.file = Some(input.label.clone()));
         let rendered = human.then(|| human::render(&input.label, input.source.as_deref(), &findings, lang, color));

@@ -71,9 +71,14 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         // The header (and BOM) first: the rows of each document come rendered by the batch.
         out.with(|w| csv.drain_to(w))?;
     }
+    // A line of NDJSON names its input, so that a batch's lines are told apart.
+    let ndjson = matches!(args.format, OutputFormat::Ndjson) || (many && matches!(args.format, OutputFormat::Json));
     // With several inputs each document's output is made on the thread that read it (documents
     // are small; one big document is streamed instead, never held whole).
-    let render = |input: &input::Input| -> Option<Result<Vec<u8>, String>> {
+    let render = |input: &mut input::Input| -> Option<Result<Vec<u8>, String>> {
+        if ndjson {
+            input.document.file = Some(input.label.clone());
+        }
         if !many {
             return None;
         }

@@ -67,7 +67,7 @@ pub fn each_input<P: Send>(
     files: &[PathBuf],
     args: &ReportArgs,
     keep_source: bool,
-    work: impl Fn(&Input) -> P + Sync,
+    work: impl Fn(&mut Input) -> P + Sync,
     mut each: impl FnMut(Input, P) -> Result<(), Failure>,
 ) -> Result<crate::batch::Tally, Failure> {
     let options = args.read.options()?;

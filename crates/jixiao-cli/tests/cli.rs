@@ -54,8 +54,11 @@ fn several_inputs_give_ndjson_and_one_csv() {
     let o = jixiao(&["parse", &s, "-"], Some(&std::fs::read(&s).unwrap()));
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let out = stdout(&o);
-    let lines: Vec<&str> = out.lines().collect();
+    let mut lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(lines.len(), 2);
+    // Each line names its input, and is otherwise the same document.
+    let files: Vec<serde_json::Value> = lines.iter_mut().map(|l| l.as_object_mut().unwrap().remove("file").unwrap()).collect();
+    assert_eq!(files, [serde_json::json!(s), serde_json::json!("<stdin>")]);
     assert_eq!(lines[0], lines[1]);
     let o = jixiao(&["parse", &s, &s, "--format", "csv", "--bom"], None);
     let csv = stdout(&o);
@@ -211,8 +214,14 @@ fn one_bad_input_among_several_is_one_error_line() {
 #[test]
 fn ndjson_is_a_compact_document_a_line_for_one_input_or_many() {
     let one = stdout(&jixiao(&["parse", &sample(), "--format", "ndjson"], None));
-    assert_eq!(one, stdout(&jixiao(&["parse", &sample(), "--compact"], None)));
     assert_eq!(one.lines().count(), 1);
+    // The line is the document, naming its file; --compact alone leaves the name out.
+    let mut named: serde_json::Value = serde_json::from_str(&one).unwrap();
+    assert_eq!(named["file"], sample());
+    named.as_object_mut().unwrap().remove("file");
+    let compact = stdout(&jixiao(&["parse", &sample(), "--compact"], None));
+    assert_eq!(named, serde_json::from_str::<serde_json::Value>(&compact).unwrap());
+    assert!(!compact.contains("\"file\""));
     let two = stdout(&jixiao(&["parse", &sample(), &sample(), "--format", "ndjson", "-q"], None));
     assert_eq!(two, one.repeat(2));
     assert_eq!(two, stdout(&jixiao(&["parse", &sample(), &sample(), "--format", "json", "-q"], None)));

@@ -17,6 +17,11 @@ pub struct Document {
     /// 模式版本 — version of this JSON layout (always 1 for now).
     #[serde(default = "schema_version")]
     pub schema_version: u32,
+    /// 文件 — the input this document was read from, where several are written together: each
+    /// line of `jixiao parse --format ndjson` (or of several inputs) names its file, so that a
+    /// batch's lines are told apart. Absent otherwise: reading a file does not set it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// 标题 — the document title as written, e.g. "2020年部门预算绩效信息"; empty when absent.
     pub title: String,
     /// 年度 — budget year, read from the title; null when the title names none.
@@ -54,6 +59,7 @@ impl Document {
     pub fn new(title: impl Into<String>) -> Self {
         Document {
             schema_version: SCHEMA_VERSION,
+            file: None,
             title: title.into(),
             year: None,
             overview: None,
