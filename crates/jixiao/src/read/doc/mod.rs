@@ -31,33 +31,39 @@ impl Reader for DocReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        let origin = options.origin();
-        let damaged = |what: String| damaged(&origin, &what);
-        // The compound-file library parses a third-party binary format: a panic in it on a
-        // malformed file is that file's error, never a crash of the caller.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| streams(bytes, options.limits, &origin)));
-        let (word, table, fib) = read.unwrap_or_else(|_| Err(damaged("the compound-file library failed on it".into())))?;
-        let pieces = pieces::parse(&table, fib.clx.clone(), &word, fib.ccp_text).map_err(damaged)?;
-        let mut paragraphs = Bins::parse(&word, &table, fib.papx_bins.clone(), Kind::Paragraph).map_err(damaged)?;
-        let mut characters = Bins::parse(&word, &table, fib.chpx_bins.clone(), Kind::Character).map_err(damaged)?;
-        let section_ends = section_ends(&table, fib.section_ends.clone());
-        let mut numbering = lists::read(&table, fib.lists.clone(), fib.list_overrides.clone());
-        let mut out = layout::Builder::new(&origin, options.limits);
-        pieces::for_each_char(&word, &pieces, fib.ccp_text, |cp, fc, c| {
-            let chpx = characters.at(fc).map_err(damaged)?;
-            if props::deleted(chpx) {
-                return Ok(());
-            }
-            if layout::Builder::ends_paragraph(c, section_ends.binary_search(&(cp + 1)).is_ok()) {
-                let p = Paragraph::from_grpprl(paragraphs.at(fc).map_err(damaged)?);
-                let label = if p.list == 0 { None } else { numbering.label(&p.list.to_string(), u32::from(p.level)) };
-                out.paragraph_end(c, p, label)
-            } else {
-                out.char(c)
-            }
-        })?;
-        word::to_document(out.finish()?, options)
+        // The streams are let go once laid out: the model is built from the layout alone.
+        word::to_document(layout(bytes, options)?, options)
     }
+}
+
+/// The file's text laid out as Word's text save, with the place of each line.
+fn layout(bytes: &[u8], options: &ReadOptions) -> Result<word::Layout> {
+    let origin = options.origin();
+    let damaged = |what: String| damaged(&origin, &what);
+    // The compound-file library parses a third-party binary format: a panic in it on a
+    // malformed file is that file's error, never a crash of the caller.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| streams(bytes, options.limits, &origin)));
+    let (word, table, fib) = read.unwrap_or_else(|_| Err(damaged("the compound-file library failed on it".into())))?;
+    let pieces = pieces::parse(&table, fib.clx.clone(), &word, fib.ccp_text).map_err(damaged)?;
+    let mut paragraphs = Bins::parse(&word, &table, fib.papx_bins.clone(), Kind::Paragraph).map_err(damaged)?;
+    let mut characters = Bins::parse(&word, &table, fib.chpx_bins.clone(), Kind::Character).map_err(damaged)?;
+    let section_ends = section_ends(&table, fib.section_ends.clone());
+    let mut numbering = lists::read(&table, fib.lists.clone(), fib.list_overrides.clone());
+    let mut out = layout::Builder::new(&origin, options.limits);
+    pieces::for_each_char(&word, &pieces, fib.ccp_text, |cp, fc, c| {
+        let chpx = characters.at(fc).map_err(damaged)?;
+        if props::deleted(chpx) {
+            return Ok(());
+        }
+        if layout::Builder::ends_paragraph(c, section_ends.binary_search(&(cp + 1)).is_ok()) {
+            let p = Paragraph::from_grpprl(paragraphs.at(fc).map_err(damaged)?);
+            let label = if p.list == 0 { None } else { numbering.label(&p.list.to_string(), u32::from(p.level)) };
+            out.paragraph_end(c, p, label)
+        } else {
+            out.char(c)
+        }
+    })?;
+    out.finish()
 }
 
 fn damaged(origin: &Origin, what: &str) -> Error {

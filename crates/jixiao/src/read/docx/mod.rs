@@ -25,15 +25,18 @@ impl Reader for DocxReader {
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let origin = options.origin();
         let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
-        let document = zip.read("word/document.xml")?.ok_or_else(|| Error::Parse {
-            origin: origin.clone(),
-            line: None,
-            reason: "a ZIP file without word/document.xml: not a Word .docx file".into(),
-        })?;
-        let numbering = zip.read("word/numbering.xml")?;
-        let document = utf8(&document);
-        let numbering = numbering.as_deref().map(utf8);
-        let layout = body::layout(&document, numbering.as_deref(), &origin, options.limits)?;
+        // The XML is let go once laid out: the model is built from the layout alone, so that
+        // the peak holds one of the two, not both.
+        let layout = {
+            let document = zip.read("word/document.xml")?.ok_or_else(|| Error::Parse {
+                origin: origin.clone(),
+                line: None,
+                reason: "a ZIP file without word/document.xml: not a Word .docx file".into(),
+            })?;
+            let numbering = zip.read("word/numbering.xml")?;
+            let numbering = numbering.as_deref().map(utf8);
+            body::layout(&utf8(&document), numbering.as_deref(), &origin, options.limits)?
+        };
         word::to_document(layout, options)
     }
 }

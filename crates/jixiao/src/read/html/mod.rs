@@ -48,6 +48,8 @@ impl Reader for HtmlReader {
         let origin = options.origin();
         let (page, replaced) = decode::decode(bytes, options)?;
         let layout = layout::layout(&page, &origin, options.limits)?;
+        // The page's text is let go once laid out: the model is built from the layout alone.
+        drop(page);
         let blank = layout.lines.iter().all(|(_, l)| is_blank(l));
         if !layout.frames.is_empty() && blank {
             let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
