@@ -1,7 +1,7 @@
 //! Old binary Word files: the sample as LibreOffice saves it in Word 97 format (.doc), and the
 //! messy sample the same way (tracked insertions and deletions, list-numbered titles, fields over
 //! several runs), read to the indicators of the text save, cell for cell; the Word features the
-//! sample lacks read as from the .docx; damaged, encrypted, too old and oversized files are clear
+//! sample lacks read as from the .docx, every line placed as in the .docx; damaged, encrypted, too old and oversized files are clear
 //! errors. The fixtures are made by tests/data/published/make-fixtures.sh.
 
 mod common;
@@ -70,6 +70,21 @@ fn features_the_sample_lacks_read_as_from_the_docx() {
     // number LibreOffice gave the PAGE field when it saved (the .docx holds Word's 3).
     let notes: Vec<(String, &str)> = doc.notes.iter().map(|n| (doc.location(n.line).to_string(), n.text.as_str())).collect();
     assert_eq!(notes, [("table 1, row 4, column 3".to_owned(), "附表\t细目"), ("paragraph 4".to_owned(), "第1页")]);
+}
+
+#[test]
+fn every_line_is_placed_as_in_the_docx_in_grid_columns() {
+    // A cell's column is the grid column its left edge opens, from the table definitions of the
+    // rows (each sample table's 年度目标 row has a cell over five grid columns, so its end line
+    // is column 7, not 3); the .docx counts gridSpan. Every line of each file: the same place.
+    for (doc, docx) in [("000_3e963503b18f6771.doc", "000_3e963503b18f6771.docx"), ("docx-features.doc", "docx-features.docx")] {
+        let docx = jixiao::open(common::data_dir().join(docx), &ReadOptions::default()).unwrap();
+        let doc = open(doc);
+        assert!(docx.locations.len() > 20, "{}", docx.locations.len());
+        assert_eq!(doc.locations, docx.locations);
+    }
+    let doc = open("000_3e963503b18f6771.doc");
+    assert!(doc.locations.iter().any(|l| (l.table, l.row, l.column) == (Some(1), Some(1), Some(7))));
 }
 
 #[test]

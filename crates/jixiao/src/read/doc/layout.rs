@@ -4,6 +4,8 @@
 //! instructions do not show, except a TC field, as in the .docx reader; deleted text does not
 //! show.
 
+use std::ops::Range;
+
 use super::props::Paragraph;
 use crate::error::{Origin, Result};
 use crate::model::Location;
@@ -29,14 +31,28 @@ struct Field {
     in_result: bool,
 }
 
-/// The table being laid out: its number, the row and column of the cell being read, and that
-/// cell's paragraphs and nested-table rows.
+/// The table being laid out: its number, the row and column of the cell being read, that
+/// cell's paragraphs and nested-table rows, and where the lines of its rows went.
 struct Table {
     number: usize,
     row: usize,
     column: usize,
     paragraphs: Vec<String>,
     nested: Vec<Vec<String>>,
+    rows: Vec<RowPlaces>,
+    current: RowPlaces,
+}
+
+/// Where a row's lines are in the layout, and the cell edges its table definition gives: a
+/// cell's column is counted in cells as it is read, and made a grid column, as a .docx gives
+/// it, when the table closes and every row's edges are known.
+#[derive(Default)]
+struct RowPlaces {
+    /// Each cell's lines, and the index of its nested-table note if it has one.
+    cells: Vec<(Range<usize>, Option<usize>)>,
+    /// The blank line that ends the row.
+    end: Option<usize>,
+    edges: Option<Vec<i16>>,
 }
 
 pub struct Builder<'a> {
@@ -98,8 +114,9 @@ impl<'a> Builder<'a> {
         Ok(())
     }
 
-    /// A paragraph mark `c`, with the properties of its paragraph.
-    pub fn paragraph_end(&mut self, c: char, p: Paragraph, label: Option<String>) -> Result<()> {
+    /// A paragraph mark `c`, with the properties of its paragraph (and, for a row end, the
+    /// row's cell edges).
+    pub fn paragraph_end(&mut self, c: char, p: Paragraph, label: Option<String>, edges: Option<Vec<i16>>) -> Result<()> {
         let mut text = std::mem::take(&mut self.text);
         if let Some(label) = label {
             text.insert_str(0, &label);
@@ -118,7 +135,7 @@ impl<'a> Builder<'a> {
                         t.paragraphs.push(text);
                         self.cell_end()?;
                     }
-                    self.row_end();
+                    self.row_end(edges);
                 } else {
                     t.paragraphs.push(text);
                     if c == mark::CELL {
@@ -157,7 +174,7 @@ impl<'a> Builder<'a> {
         let tables = &mut self.tables;
         self.table.get_or_insert_with(|| {
             *tables += 1;
-            Table { number: *tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new() }
+            Table { number: *tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new(), rows: Vec::new(), current: RowPlaces::default() }
         })
     }
 
@@ -168,20 +185,27 @@ impl<'a> Builder<'a> {
         let paragraphs = std::mem::take(&mut t.paragraphs);
         let nested = std::mem::take(&mut t.nested);
         t.column += 1;
+        let start = self.out.places.len();
         self.out.push_cell(paragraphs, &place);
+        let lines = start..self.out.places.len();
         let nested: Vec<String> = nested.into_iter().map(|r| r.join("\t")).collect();
         let nested = nested.join("\n");
-        if !nested.trim().is_empty() {
+        let note = (!nested.trim().is_empty()).then(|| {
             self.out.nested.push((place, nested.trim_end().to_owned()));
-        }
+            self.out.nested.len() - 1
+        });
+        t.current.cells.push((lines, note));
         Ok(())
     }
 
-    fn row_end(&mut self) {
+    fn row_end(&mut self, edges: Option<Vec<i16>>) {
         let Some(t) = &mut self.table else { return };
         if t.column > 1 {
+            t.current.end = Some(self.out.places.len());
             self.out.push(String::new(), Location::table_cell(t.number, t.row, t.column));
         }
+        t.current.edges = edges;
+        t.rows.push(std::mem::take(&mut t.current));
         t.row += 1;
         t.column = 1;
     }
@@ -191,9 +215,10 @@ impl<'a> Builder<'a> {
         if !t.paragraphs.is_empty() || !t.nested.is_empty() {
             // A damaged table whose last cell has no mark: its paragraphs are still a cell.
             self.cell_end()?;
-            self.row_end();
+            self.row_end(None);
         }
         if let Some(t) = self.table.take() {
+            grid_columns(&mut self.out, &t.rows);
             self.out.end_table(t.number);
         }
         Ok(())
@@ -202,9 +227,33 @@ impl<'a> Builder<'a> {
     /// The layout, with whatever the text held after its last mark as a paragraph of its own.
     pub fn finish(mut self) -> Result<Layout> {
         if !self.text.is_empty() {
-            self.paragraph_end(mark::PARAGRAPH, Paragraph::default(), None)?;
+            self.paragraph_end(mark::PARAGRAPH, Paragraph::default(), None, None)?;
         }
         self.close_table()?;
         Ok(self.out)
+    }
+}
+
+/// Makes the columns of a closed table's places grid columns, as Word draws the grid: every
+/// distinct cell edge of the table's rows bounds a grid column, and a cell's column is the one
+/// its left edge opens (a row's end line: the one after its right edge). A row without a table
+/// definition, or with one that does not match the cells read, keeps its count of cells.
+fn grid_columns(out: &mut Layout, rows: &[RowPlaces]) {
+    let mut grid: Vec<i16> = rows.iter().filter_map(|r| r.edges.as_deref()).flatten().copied().collect();
+    grid.sort_unstable();
+    grid.dedup();
+    let column = |edge: &i16| grid.binary_search(edge).ok().map(|i| i + 1);
+    for row in rows {
+        let Some(edges) = row.edges.as_deref().filter(|e| e.len() == row.cells.len() + 1) else { continue };
+        for ((lines, note), edge) in row.cells.iter().zip(edges) {
+            let at = column(edge);
+            out.places[lines.clone()].iter_mut().for_each(|p| p.column = at);
+            if let Some(n) = note {
+                out.nested[*n].0.column = at;
+            }
+        }
+        if let (Some(end), Some(right)) = (row.end, edges.last()) {
+            out.places[end].column = column(right);
+        }
     }
 }

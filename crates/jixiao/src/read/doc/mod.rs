@@ -56,9 +56,11 @@ fn layout(bytes: &[u8], options: &ReadOptions) -> Result<word::Layout> {
             return Ok(());
         }
         if layout::Builder::ends_paragraph(c, section_ends.binary_search(&(cp + 1)).is_ok()) {
-            let p = Paragraph::from_grpprl(paragraphs.at(fc).map_err(damaged)?);
+            let grpprl = paragraphs.at(fc).map_err(damaged)?;
+            let p = Paragraph::from_grpprl(grpprl);
+            let edges = if p.row_end { props::cell_edges(grpprl) } else { None };
             let label = if p.list == 0 { None } else { numbering.label(&p.list.to_string(), u32::from(p.level)) };
-            out.paragraph_end(c, p, label)
+            out.paragraph_end(c, p, label, edges)
         } else {
             out.char(c)
         }

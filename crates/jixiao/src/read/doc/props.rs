@@ -84,6 +84,16 @@ impl Paragraph {
     }
 }
 
+/// A row's cell edges, from the table definition in its row-end paragraph (sprmTDefTable: a
+/// 16-bit size, the number of cells n, then n+1 edges in twips): cell k spans edges k to k+1.
+/// None when the paragraph has no table definition, or one that does not fit.
+pub fn cell_edges(grpprl: &[u8]) -> Option<Vec<i16>> {
+    let (_, operand) = sprms(grpprl).filter(|(op, _)| *op == sprm::T_DEF_TABLE || *op == sprm::T_DEF_TABLE10).last()?;
+    let cells = usize::from(*operand.get(2)?);
+    let edges = operand.get(3..3 + 2 * (cells + 1))?;
+    Some(edges.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect())
+}
+
 /// Whether a character run's properties mark it deleted (a tracked deletion, which Word's text
 /// save leaves out). 1 is on; 0x81 is "the opposite of the style", and no style deletes.
 pub fn deleted(grpprl: &[u8]) -> bool {
@@ -223,6 +233,17 @@ mod tests {
         let grpprl = [0x08, 0xD6, 5, 0, 1, 2, 3, 4, 0x16, 0x24, 1, 0x17, 0x24, 1];
         let p = Paragraph::from_grpprl(&grpprl);
         assert_eq!((p.depth, p.row_end), (1, true));
+        // Two cells, edges 0, 1440 and 4320 twips (and one 20-byte TC each after them).
+        let mut def = vec![0x08, 0xD6];
+        def.extend_from_slice(&(1u16 + 1 + 6 + 40).to_le_bytes());
+        def.push(2);
+        [0i16, 1440, 4320].iter().for_each(|e| def.extend_from_slice(&e.to_le_bytes()));
+        def.extend_from_slice(&[0; 40]);
+        def.extend_from_slice(&[0x16, 0x24, 1, 0x17, 0x24, 1]);
+        assert_eq!(cell_edges(&def), Some(vec![0, 1440, 4320]));
+        assert!(Paragraph::from_grpprl(&def).row_end);
+        assert_eq!(cell_edges(&grpprl), None, "a definition too short for its edges");
+        assert_eq!(cell_edges(&[0x16, 0x24, 1]), None);
         // A nested cell: fInTable, itap 2, fInnerTableCell.
         let grpprl = [0x16, 0x24, 1, 0x49, 0x66, 2, 0, 0, 0, 0x4B, 0x24, 1];
         let p = Paragraph::from_grpprl(&grpprl);
