@@ -134,6 +134,39 @@ fn damaged_and_oversized_pdfs_are_clear_errors() {
     assert!(e.contains("budget.pdf") && (e.contains("damaged PDF") || e.contains("no text")), "{e}");
 }
 
+/// A one-page PDF of lines of Latin text in Helvetica, no lines drawn: what a table printed
+/// without cell borders leaves.
+fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    let text: String = lines.iter().enumerate().map(|(i, l)| format!("BT /F1 12 Tf 72 {} Td ({l}) Tj ET\n", 720 - 20 * i)).collect();
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{text}endstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{o}\nendobj\n", i + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    offsets.iter().for_each(|o| out.extend(format!("{o:010} 00000 n \n").bytes()));
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+#[test]
+fn a_pdf_without_ruled_tables_says_why_nothing_was_read() {
+    let e = error(&text_pdf(&["Indicator    Target    Unit", "Trained staff    1500    people"]), Limits::default());
+    assert!(e.contains("budget.pdf") && e.contains("not a performance document") && e.contains("no ruled table") && e.contains("cell borders"), "{e}");
+    // A PDF whose tables were found says nothing of borders.
+    let e = error(&std::fs::read(path("000_3e963503b18f6771.pdf")).unwrap(), Limits::default());
+    assert_eq!(e, "read: 115 indicators");
+}
+
 #[test]
 fn cut_and_flipped_pdfs_are_answers_not_panics() {
     let bytes = std::fs::read(path("scan.pdf")).unwrap();

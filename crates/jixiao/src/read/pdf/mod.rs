@@ -35,7 +35,17 @@ impl Reader for PdfReader {
         // that file's error, never a crash of the caller.
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, options, &origin)));
         let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
-        word::to_document(flow::layout(pages), options)
+        let ruled = pages.iter().any(|p| p.items.iter().any(|i| matches!(i, page::Item::Table(_))));
+        match word::to_document(flow::layout(pages), options) {
+            // Tables are found by their ruling lines: say so when there were none, since a
+            // table printed without cell borders is the likely cause.
+            Err(Error::Parse { origin, line, reason }) if !ruled => Err(Error::Parse {
+                origin,
+                line,
+                reason: format!("{reason}, and no ruled table: tables are read from a PDF by their cell borders, so a table printed without them is not read (read the .docx or .xlsx it was printed from)"),
+            }),
+            read => read,
+        }
     }
 }
 
