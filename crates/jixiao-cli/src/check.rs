@@ -8,7 +8,7 @@ use jixiao::review::{Level, RULES};
 use jixiao::{Finding, ReviewConfig, Severity};
 
 use crate::output::Output;
-use crate::report::{ReportArgs, each_input, exit_code};
+use crate::report::{ReportArgs, each_input, finish};
 use crate::{Failure, emit, human};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -112,21 +112,10 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
             }
         }
     })?;
-    let (total, failed) = (tally.files, tally.failed);
-    match args.format {
-        CheckFormat::Human => out.text(&counts.summary(total - failed, failed, "checked"))?,
-        CheckFormat::Json => {
-            let mut json = jixiao::write::findings::to_json(&all, true)?;
-            json.push('\n');
-            out.text(&json)?;
-        }
-        CheckFormat::Ndjson | CheckFormat::Csv => {}
-    }
-    out.finish()?;
-    // Machine output ends, like parse's, with the batch's one line on stderr (human output has
-    // its summary).
-    if !human && tally.files > 1 && !args.report.quiet {
-        crate::report(&tally.line());
-    }
-    Ok(exit_code(total, failed, counts.any_error(), "checked"))
+    let last = match args.format {
+        CheckFormat::Human => Some(counts.summary(tally.files - tally.failed, tally.failed, "checked")),
+        CheckFormat::Json => Some(jixiao::write::findings::to_json(&all, true)? + "\n"),
+        CheckFormat::Ndjson | CheckFormat::Csv => None,
+    };
+    finish(out, last, &tally, &args.report, human, counts.any_error(), "checked")
 }

@@ -6,7 +6,9 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use crate::human::Lang;
+use crate::batch::Tally;
 use crate::input::{self, Input, ReadArgs};
+use crate::output::Output;
 use crate::{Failure, report};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -69,7 +71,7 @@ pub fn each_input<P: Send>(
     keep_source: bool,
     work: impl Fn(&mut Input) -> P + Sync,
     mut each: impl FnMut(Input, P) -> Result<(), Failure>,
-) -> Result<crate::batch::Tally, Failure> {
+) -> Result<Tally, Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
     let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), work, |_, result| match result {
@@ -87,8 +89,22 @@ pub fn each_input<P: Send>(
     Ok(tally)
 }
 
+/// Ends a report: `last` written (the human summary, or the JSON object of every input), the
+/// output flushed, the batch's one line on stderr for machine output (as parse ends one; human
+/// output has its summary), and the exit code.
+pub fn finish(mut out: Output, last: Option<String>, tally: &Tally, args: &ReportArgs, human: bool, errors: bool, verb: &str) -> Result<u8, Failure> {
+    if let Some(last) = last {
+        out.text(&last)?;
+    }
+    out.finish()?;
+    if !human && tally.files > 1 && !args.quiet {
+        report(&tally.line());
+    }
+    Ok(exit_code(tally.files, tally.failed, errors, verb))
+}
+
 /// The exit code: 2 when an input could not be read, 1 when an error-level finding remains.
-pub fn exit_code(total: usize, failed: usize, errors: bool, verb: &str) -> u8 {
+fn exit_code(total: usize, failed: usize, errors: bool, verb: &str) -> u8 {
     if failed > 0 {
         report(&format!("jixiao: {failed} of {total} inputs could not be read (the others were {verb})"));
         return 2;

@@ -10,7 +10,7 @@ use jixiao::score::{ScoreReport, TableScore};
 use jixiao::Finding;
 
 use crate::output::Output;
-use crate::report::{ReportArgs, each_input, exit_code};
+use crate::report::{ReportArgs, each_input, finish};
 use crate::{Failure, human};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -130,23 +130,12 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
             }
         }
     })?;
-    let (total, failed) = (tally.files, tally.failed);
-    match args.format {
-        ScoreFormat::Human => out.text(&counts.summary(total - failed, failed, "scored"))?,
-        ScoreFormat::Json => {
-            let mut json = jixiao::write::score::to_json(&all, true)?;
-            json.push('\n');
-            out.text(&json)?;
-        }
-        ScoreFormat::Ndjson | ScoreFormat::Csv => {}
-    }
-    out.finish()?;
-    // Machine output ends, like parse's, with the batch's one line on stderr (human output has
-    // its summary).
-    if !human && tally.files > 1 && !args.report.quiet {
-        crate::report(&tally.line());
-    }
-    Ok(exit_code(total, failed, counts.any_error(), "scored"))
+    let last = match args.format {
+        ScoreFormat::Human => Some(counts.summary(tally.files - tally.failed, tally.failed, "scored")),
+        ScoreFormat::Json => Some(jixiao::write::score::to_json(&all, true)? + "\n"),
+        ScoreFormat::Ndjson | ScoreFormat::Csv => None,
+    };
+    finish(out, last, &tally, &args.report, human, counts.any_error(), "scored")
 }
 
 /// One input's scores and findings as a reviewer reads them.
