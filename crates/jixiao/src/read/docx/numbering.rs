@@ -55,7 +55,7 @@ impl Numbering {
                     }
                     "lvlText" => {
                         if let Some((_, l)) = &mut level {
-                            l.text = attr(&a, "val").unwrap_or_default().to_owned();
+                            l.text = level_text(attr(&a, "val").unwrap_or_default());
                         }
                     }
                     _ => {}
@@ -85,7 +85,7 @@ impl Numbering {
     /// Defines level `ilvl` of `abstract_id`: its first number, its format as numbering.xml names
     /// it (`decimal`, `chineseCounting`) and its text, `%1` standing for level 1's number.
     pub fn define_level(&mut self, abstract_id: String, ilvl: u32, start: u32, format: &str, text: String) {
-        self.levels.insert((abstract_id, ilvl), Level { start, format: format.to_owned(), text });
+        self.levels.insert((abstract_id, ilvl), Level { start, format: format.to_owned(), text: level_text(&text) });
     }
 
     /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),
@@ -117,6 +117,12 @@ impl Numbering {
     }
 }
 
+/// A level's text as the label's template, at most 255 characters (Word's own bound): each
+/// `%N` in it becomes a number, so a longer one would only multiply what a hostile file asks.
+fn level_text(text: &str) -> String {
+    text.chars().take(255).collect()
+}
+
 const CHINESE: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
 /// A number in one of Word's list formats.
@@ -128,12 +134,13 @@ fn render(n: u32, format: &str) -> String {
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_else(|| n.to_string())
         }
-        "upperLetter" | "lowerLetter" if n >= 1 => {
+        // A, …, Z, AA, …: a letter repeated once more for each 26, while that stays a label.
+        "upperLetter" | "lowerLetter" if (1..=26 * 8).contains(&n) => {
             let c = (b'A' + ((n - 1) % 26) as u8) as char;
             let s = c.to_string().repeat(((n - 1) / 26 + 1) as usize);
             if format == "lowerLetter" { s.to_lowercase() } else { s }
         }
-        "upperRoman" | "lowerRoman" if n >= 1 => {
+        "upperRoman" | "lowerRoman" if (1..4000).contains(&n) => {
             let s = roman(n);
             if format == "lowerRoman" { s.to_lowercase() } else { s }
         }
@@ -185,5 +192,13 @@ mod tests {
         assert_eq!(n.label("9", 0), None);
         assert_eq!(render(12, "chineseCounting"), "十二");
         assert_eq!(render(3, "decimalEnclosedCircle"), "③");
+        assert_eq!((render(28, "upperLetter"), render(14, "lowerRoman")), ("BB".to_owned(), "xiv".to_owned()));
+        // Numbers a hostile file starts a list at stay numbers, not millions of letters.
+        assert_eq!(render(u32::MAX, "upperLetter"), u32::MAX.to_string());
+        assert_eq!(render(u32::MAX, "upperRoman"), u32::MAX.to_string());
+        let mut n = Numbering::default();
+        n.define_list("1".into(), "a".into());
+        n.define_level("a".into(), 0, u32::MAX - 1, "upperRoman", "%1".repeat(10_000));
+        assert!(n.label("1", 0).is_some_and(|l| l.len() < 255 * 10), "the template is cut to 255 characters");
     }
 }
