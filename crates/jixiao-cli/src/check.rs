@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use clap::{ArgMatches, ValueEnum};
 use jixiao::review::{Level, RULES};
-use jixiao::{Finding, ReviewConfig, Severity};
+use jixiao::{ReviewConfig, Severity};
 
 use crate::output::Output;
+use crate::pretty::PrettyArrays;
 use crate::report::{ReportArgs, each_input, finish};
 use crate::{Failure, emit, human};
 
@@ -85,14 +86,16 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
     let config = review_config(&args, matches)?;
     let (color, lang, bom) = (args.report.color(), args.report.lang, args.report.bom);
     let human = matches!(args.format, CheckFormat::Human);
-    // Each input's findings are written as they come (the JSON object, one for all, excepted):
-    // a batch of any size holds no more than the counts of its summary.
+    // Each input's findings are written as they come, the JSON object's too: a batch of any
+    // size holds no more than the counts of its summary.
     let mut out = Output::new(out_path.as_ref());
-    if matches!(args.format, CheckFormat::Csv) {
-        out.text(&jixiao::write::findings::csv_header(bom))?;
+    let mut object = PrettyArrays::default();
+    match args.format {
+        CheckFormat::Csv => out.text(&jixiao::write::findings::csv_header(bom))?,
+        CheckFormat::Json => out.with(|w| object.key(w, "findings"))?,
+        CheckFormat::Human | CheckFormat::Ndjson => {}
     }
     let mut counts = human::Counts::default();
-    let mut all: Vec<Finding> = Vec::new();
     // The review, and the messages of human output, are made on the reading threads.
     let review = |input: &mut crate::input::Input| {
         let mut findings = jixiao::review(&input.document, &config);
@@ -106,15 +109,15 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
             CheckFormat::Human => out.text(&rendered.unwrap_or_default()),
             CheckFormat::Ndjson => out.text(&jixiao::write::findings::to_ndjson(&findings)?),
             CheckFormat::Csv => out.text(&jixiao::write::findings::csv_rows(&findings, bom)),
-            CheckFormat::Json => {
-                all.extend(findings);
-                Ok(())
-            }
+            CheckFormat::Json => out.with(|w| findings.iter().try_for_each(|f| object.item(w, f))),
         }
     })?;
     let last = match args.format {
         CheckFormat::Human => Some(counts.summary(tally.files - tally.failed, tally.failed, "checked")),
-        CheckFormat::Json => Some(jixiao::write::findings::to_json(&all, true)? + "\n"),
+        CheckFormat::Json => {
+            out.with(|w| object.finish(w))?;
+            Some("\n".to_owned())
+        }
         CheckFormat::Ndjson | CheckFormat::Csv => None,
     };
     finish(out, last, &tally, &args.report, human, counts.any_error(), "checked")

@@ -14,6 +14,7 @@ mod human;
 mod input;
 mod output;
 mod parse;
+mod pretty;
 mod report;
 mod score;
 

@@ -10,6 +10,7 @@ use jixiao::score::{ScoreReport, TableScore};
 use jixiao::Finding;
 
 use crate::output::Output;
+use crate::pretty::PrettyArrays;
 use crate::report::{ReportArgs, each_input, finish};
 use crate::{Failure, human};
 
@@ -94,14 +95,18 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
     };
     let (color, lang, bom) = (args.report.color(), args.report.lang, args.report.bom);
     let human = matches!(args.format, ScoreFormat::Human);
-    // Each input's report is written as it comes (the JSON object, one for all, excepted): a
-    // batch of any size holds no more than the counts of its summary.
+    // Each input's report is written as it comes: a batch of any size holds no more than the
+    // counts of its summary, and for the JSON object, whose findings follow every table, the
+    // findings.
     let mut out = Output::new(args.report.output.as_ref());
-    if matches!(args.format, ScoreFormat::Csv) {
-        out.text(&jixiao::write::score::csv_header(bom))?;
+    let mut object = PrettyArrays::default();
+    match args.format {
+        ScoreFormat::Csv => out.text(&jixiao::write::score::csv_header(bom))?,
+        ScoreFormat::Json => out.with(|w| object.key(w, "tables"))?,
+        ScoreFormat::Human | ScoreFormat::Ndjson => {}
     }
     let mut counts = human::Counts::default();
-    let mut all = ScoreReport::default();
+    let mut findings: Vec<Finding> = Vec::new();
     let score = |input: &mut crate::input::Input| {
         let mut scored = match &actuals {
             Some((file, rows)) => jixiao::score::score_with_actuals(&input.document, rows, &rules, Some(file)),
@@ -124,15 +129,21 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
             }
             ScoreFormat::Csv => out.text(&jixiao::write::score::csv_rows(&scored, bom)),
             ScoreFormat::Json => {
-                all.tables.extend(scored.tables);
-                all.findings.extend(scored.findings);
-                Ok(())
+                findings.extend(scored.findings);
+                out.with(|w| scored.tables.iter().try_for_each(|t| object.item(w, t)))
             }
         }
     })?;
     let last = match args.format {
         ScoreFormat::Human => Some(counts.summary(tally.files - tally.failed, tally.failed, "scored")),
-        ScoreFormat::Json => Some(jixiao::write::score::to_json(&all, true)? + "\n"),
+        ScoreFormat::Json => {
+            out.with(|w| {
+                object.key(w, "findings")?;
+                findings.iter().try_for_each(|f| object.item(w, f))?;
+                std::mem::take(&mut object).finish(w)
+            })?;
+            Some("\n".to_owned())
+        }
         ScoreFormat::Ndjson | ScoreFormat::Csv => None,
     };
     finish(out, last, &tally, &args.report, human, counts.any_error(), "scored")
