@@ -16,7 +16,7 @@ use crate::{Failure, emit, human};
 pub enum CheckFormat {
     /// A compiler's messages, with the source line and a summary.
     Human,
-    /// `{"findings": [...]}`, one object for every input.
+    /// `{"findings": [...]}`: one object for all the inputs together.
     Json,
     /// One finding per line, written input by input as the batch goes.
     Ndjson,

@@ -5,8 +5,8 @@
 use std::io::IsTerminal;
 use std::path::PathBuf;
 
-use crate::human::Lang;
 use crate::batch::Tally;
+use crate::human::Lang;
 use crate::input::{self, Input, ReadArgs};
 use crate::output::Output;
 use crate::{Failure, report};

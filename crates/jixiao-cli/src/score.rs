@@ -18,7 +18,7 @@ use crate::{Failure, human};
 pub enum ScoreFormat {
     /// Each table's scores, then the findings as a compiler prints them.
     Human,
-    /// `{"tables": [...], "findings": [...]}`, one object for every input.
+    /// `{"tables": [...], "findings": [...]}`: one object for all the inputs together.
     Json,
     /// That object for each input on a line of its own, written as the batch goes.
     Ndjson,

@@ -184,7 +184,7 @@ fn document(grids: Vec<Grid>) -> Document {
         for (r, cells) in &by_row {
             let mut row = Row::default();
             for c in 0..=max_col {
-                let text = cells.iter().find(|(cc, _)| *cc == c).map_or(Cow::Borrowed(""), |(_, t)| Cow::Borrowed(t.as_str()));
+                let text = Cow::Borrowed(cells.iter().find(|(cc, _)| *cc == c).map_or("", |(_, t)| t.as_str()));
                 doc.locations.push(Location::cell(&grid.name, *r, c));
                 row.cells.push(Cell { text, line: doc.locations.len() });
             }
