@@ -32,6 +32,11 @@ fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// A text cell: quoted as it needs, and kept from running as a formula in Excel mode (`bom`).
+fn text_field(out: &mut String, value: &str, bom: bool) {
+    if bom { field(out, &excel_safe(value)) } else { field(out, value) }
+}
+
 fn field(out: &mut String, value: &str) {
     if value.contains([',', '"', '\n', '\r']) {
         out.push('"');
@@ -85,14 +90,13 @@ impl CsvWriter {
             out.push(',');
         }
         let bom = self.options.bom;
-        let text = |out: &mut String, t: &str| if bom { field(out, &excel_safe(t)) } else { field(out, t) };
         for (i, value) in record.fields().iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
             match value {
-                Field::Text(t) => text(out, t),
-                Field::Owned(t) => text(out, t),
+                Field::Text(t) => text_field(out, t, bom),
+                Field::Owned(t) => text_field(out, t, bom),
                 Field::Number(Some(v)) => write!(out, "{v}").expect("writing to a String"),
                 Field::Integer(Some(v)) => write!(out, "{v}").expect("writing to a String"),
                 Field::Number(None) | Field::Integer(None) => {}
@@ -145,7 +149,7 @@ pub(crate) fn text_rows(rows: impl IntoIterator<Item = Vec<String>>, bom: bool) 
             if k > 0 {
                 out.push(',');
             }
-            if bom { field(&mut out, &excel_safe(cell)) } else { field(&mut out, cell) }
+            text_field(&mut out, cell, bom);
         }
         out.push_str("\r\n");
     }
