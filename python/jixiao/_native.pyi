@@ -12,6 +12,8 @@ __all__ = [
     "read",
     "schema_json",
     "read_many",
+    "iter_many",
+    "DocumentIterator",
     "ReplacedBytes",
     "run_cli",
     "enum_values",
@@ -80,6 +82,19 @@ def read_many(
     encoding: Optional[_Encoding] = None,
     encoding_errors: _EncodingErrors = "strict",
 ) -> List[Union[Document, BaseException]]: ...
+def iter_many(
+    paths: Sequence[Union[str, os.PathLike[str]]],
+    format: Optional[_Format] = None,
+    *,
+    jobs: Optional[int] = None,
+    encoding: Optional[_Encoding] = None,
+    encoding_errors: _EncodingErrors = "strict",
+) -> DocumentIterator: ...
+@final
+class DocumentIterator:
+    def __iter__(self) -> DocumentIterator: ...
+    def __next__(self) -> Union[Document, BaseException]: ...
+    def __length_hint__(self) -> int: ...
 def schema_json() -> str: ...
 def run_cli(argv: List[Union[str, os.PathLike[str]]]) -> int: ...
 def enum_values() -> Dict[str, List[str]]: ...

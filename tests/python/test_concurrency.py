@@ -41,3 +41,47 @@ def test_read_many_reads_in_parallel_in_order_and_goes_on_past_a_bad_file(tmp_pa
         assert isinstance(got[7], FileNotFoundError)
         assert got[8] == jixiao.read(paths[8])
     assert jixiao.read_many([]) == []
+
+
+def test_iter_many_hands_on_what_read_many_gives_one_at_a_time(tmp_path):
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parents[2] / "tests" / "data"
+    bad = tmp_path / "bad.txt"
+    bad.write_text("just some words", encoding="utf-8")
+    paths = sorted((data / "real").glob("*.wordtext.txt")) + [bad, tmp_path / "missing.txt"]
+    expected = jixiao.read_many(paths, jobs=1)
+    for jobs in (1, 2, 5):
+        it = jixiao.iter_many(paths, jobs=jobs)
+        assert isinstance(it, jixiao.DocumentIterator) and iter(it) is it
+        assert it.__length_hint__() == len(paths)
+        got = []
+        for item in it:
+            got.append(item)
+            assert it.__length_hint__() == len(paths) - len(got)
+        assert [type(g) for g in got] == [type(e) for e in expected]
+        assert got[:-2] == expected[:-2]
+        assert isinstance(got[-2], jixiao.ParseError) and got[-2].path == str(bad)
+        assert isinstance(got[-1], FileNotFoundError)
+        # Exhausted stays exhausted.
+        assert next(it, None) is None
+    assert list(jixiao.iter_many([])) == []
+
+
+def test_iter_many_can_stop_early_and_from_many_threads(tmp_path):
+    sample = SAMPLE.read_bytes()
+    paths = []
+    for i in range(40):
+        p = tmp_path / f"d{i:02}.txt"
+        p.write_bytes(sample)
+        paths.append(p)
+    # Taking a few and dropping the rest does not wait for the others to be read.
+    it = jixiao.iter_many(paths, jobs=2)
+    first = [next(it) for _ in range(3)]
+    assert all(isinstance(d, jixiao.Document) and d.file is None for d in first)
+    del it
+    # Several Python threads may share one iterator: each file comes out once.
+    it = jixiao.iter_many(paths, jobs=2)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        counts = list(pool.map(lambda _: sum(1 for _ in it), range(4)))
+    assert sum(counts) == len(paths)

@@ -4,6 +4,7 @@
 mod blocks;
 mod document;
 mod errors;
+mod many;
 mod overview;
 mod review;
 mod score;
@@ -17,6 +18,7 @@ use pyo3::types::{PyBytes, PyDict, PyString};
 
 use document::Document;
 use errors::{detached, encoding_error, usage_error};
+use many::DocumentIterator;
 
 fn read_options(format: Option<&str>, encoding: Option<&str>, encoding_errors: &str, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
@@ -72,7 +74,8 @@ fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&s
 /// Reads many files on `jobs` threads in Rust (default: one per core), the GIL released; returns
 /// one entry per path, in order: its Document, or the exception reading it raised (a
 /// JixiaoError subclass, FileNotFoundError or OSError), so that one bad file never stops the
-/// batch. `format`, `encoding` and `encoding_errors` as for `read`.
+/// batch. `format`, `encoding` and `encoding_errors` as for `read`. All of them at once:
+/// `iter_many` hands them on one by one, for batches too large to hold.
 #[pyfunction]
 #[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
 fn read_many(
@@ -83,26 +86,22 @@ fn read_many(
     encoding: Option<&str>,
     encoding_errors: &str,
 ) -> PyResult<Vec<Py<PyAny>>> {
+    let documents = iter_many(paths, format, jobs, encoding, encoding_errors)?;
+    let mut results = Vec::new();
+    while let Some(item) = documents.next_item(py)? {
+        results.push(item);
+    }
+    Ok(results)
+}
+
+/// `read_many`, one entry at a time: an iterator that reads ahead on `jobs` threads in Rust and
+/// holds only the few documents it has read ahead, so memory stays flat however many paths
+/// there are. Stopping early (or dropping it) stops the reading.
+#[pyfunction]
+#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
+fn iter_many(paths: Vec<PathBuf>, format: Option<&str>, jobs: Option<usize>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<DocumentIterator> {
     let options = read_options(format, encoding, encoding_errors, None)?;
-    let jobs = jobs.filter(|&n| n > 0).unwrap_or_else(jixiao::read::batch::default_jobs);
-    let mut results = Vec::with_capacity(paths.len());
-    py.detach(|| {
-        jixiao::read::batch::in_order(&paths, jobs, |path| {
-            let options = jixiao::ReadOptions { path: Some(path.display().to_string()), ..options.clone() };
-            errors::shield(|| jixiao::open(path, &options))
-        }, |_, result| -> Result<(), ()> {
-            results.push(result);
-            Ok(())
-        })
-    })
-    .ok();
-    results
-        .into_iter()
-        .map(|r| match r {
-            Ok(doc) => Ok(Py::new(py, Document::new(doc))?.into_any()),
-            Err(failure) => Ok(failure.into_py(py).into_value(py).into_any()),
-        })
-        .collect()
+    DocumentIterator::start(paths, options, jobs)
 }
 
 /// The JSON Schema of the document (draft 2020-12), as JSON text.
@@ -149,6 +148,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     m.add_function(wrap_pyfunction!(read, m)?)?;
     m.add_function(wrap_pyfunction!(read_many, m)?)?;
+    m.add_function(wrap_pyfunction!(iter_many, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(enum_values, m)?)?;
     m.add("FINDING_COLUMNS", review::columns())?;
@@ -161,6 +161,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(target::_target_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(tree::_view, m)?)?;
     m.add_class::<Document>()?;
+    m.add_class::<DocumentIterator>()?;
     m.add_class::<review::Finding>()?;
     m.add_class::<score::ScoreReport>()?;
     m.add_class::<score::TableScore>()?;
