@@ -1,6 +1,7 @@
 //! Any bytes: the reader returns a document or an error, and a document survives the JSON and
-//! text writers. Read again with encoding errors replaced, intact text reads the same and a
-//! damaged one lists where it was repaired.
+//! text writers; written as it is read (`parse_bytes_to` with `JsonStream`) it is the same JSON.
+//! Read again with encoding errors replaced, intact text reads the same and a damaged one lists
+//! where it was repaired.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +13,11 @@ fuzz_target!(|bytes: &[u8]| {
         assert_eq!(&jixiao::write::json::from_str(&json).unwrap(), doc);
         let _ = jixiao::write::text::to_string(doc);
         let _ = jixiao::write::csv::to_string(doc, true);
+        let mut streamed = Vec::new();
+        let mut stream = jixiao::write::json::JsonStream::new(&mut streamed, false, None);
+        let rest = jixiao::parse_bytes_to(bytes, &jixiao::ReadOptions::default(), &mut stream).unwrap();
+        stream.finish(&rest).unwrap();
+        assert_eq!(String::from_utf8(streamed).unwrap(), json, "written as read, the same JSON");
     }
     let replacing = jixiao::ReadOptions { encoding_errors: jixiao::EncodingErrors::Replace, ..jixiao::ReadOptions::default() };
     if let Ok(doc) = jixiao::parse_bytes(bytes, &replacing) {

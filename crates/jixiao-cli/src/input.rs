@@ -72,13 +72,7 @@ pub fn label(name: &Path) -> String {
 /// Reads one input; `keep_source` keeps the decoded text of a text source.
 pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Input, Failure> {
     let label = label(name);
-    let bytes = if name.as_os_str() == "-" {
-        let mut bytes = Vec::new();
-        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
-        bytes
-    } else {
-        std::fs::read(name).map_err(|e| Failure(format!("{label}: {e}")))?
-    };
+    let bytes = bytes(name)?;
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
     // A text source whose lines messages will show is decoded once, and parsed from that text.
     if keep_source && jixiao::read::detect(&bytes, &options) == Format::Text {
@@ -88,6 +82,16 @@ pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Inp
     }
     let document = jixiao::parse_bytes(&bytes, &options)?;
     Ok(Input { label, document, source: None })
+}
+
+/// The bytes of one input: a file, or standard input for `-`.
+pub fn bytes(name: &Path) -> Result<Vec<u8>, Failure> {
+    if name.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin().read_to_end(&mut bytes).map_err(|e| Failure(format!("<stdin>: {e}")))?;
+        return Ok(bytes);
+    }
+    std::fs::read(name).map_err(|e| Failure(format!("{}: {e}", label(name))))
 }
 
 /// The files named, with each directory replaced by the document files under it (by suffix,
@@ -152,9 +156,13 @@ pub fn warn_notes(input: &Input) {
 /// A header label the reader does not know changes what a table means without losing a cell:
 /// `parse` says so (`check` reports it as the finding `unknown-column`).
 pub fn warn_unknown_columns(input: &Input) {
-    if let Some(rule) = jixiao::review::rules::rule("unknown-column") {
-        for f in jixiao::review::run_rule(&input.document, rule) {
-            crate::report(&format!("{}:{}: warning: {}", input.label, place(&input.document, f.line), f.message));
-        }
+    for line in unknown_columns(&input.label, &input.document) {
+        crate::report(&line);
     }
+}
+
+/// The warnings of [`warn_unknown_columns`], one line each.
+pub fn unknown_columns(label: &str, doc: &Document) -> Vec<String> {
+    let Some(rule) = jixiao::review::rules::rule("unknown-column") else { return Vec::new() };
+    jixiao::review::run_rule(doc, rule).iter().map(|f| format!("{label}:{}: warning: {}", place(doc, f.line), f.message)).collect()
 }

@@ -17,6 +17,7 @@ mod parse;
 mod pretty;
 mod report;
 mod score;
+mod stream;
 
 use std::io::{self, Read, Write};
 

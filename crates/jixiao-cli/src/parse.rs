@@ -73,6 +73,12 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
     }
     // A line of NDJSON names its input, so that a batch's lines are told apart.
     let ndjson = matches!(args.format, OutputFormat::Ndjson) || (many && matches!(args.format, OutputFormat::Json));
+    if !many && matches!(args.format, OutputFormat::Json | OutputFormat::Ndjson) {
+        // One input as JSON is written table by table as it is read, never held whole.
+        let pretty = matches!(args.format, OutputFormat::Json) && !args.compact;
+        crate::stream::json(&files[0], &options, &mut out, pretty, ndjson, args.quiet)?;
+        return out.finish();
+    }
     // With several inputs each document's output is made on the thread that read it (documents
     // are small; one big document is streamed instead, never held whole).
     let render = |input: &mut input::Input| -> Option<Result<Vec<u8>, String>> {

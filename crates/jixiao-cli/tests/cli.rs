@@ -94,6 +94,10 @@ fn output_file_is_written_as_documents_are_read_and_not_made_when_nothing_is() {
     let o = jixiao(&["parse", "/nonexistent/x.txt", "-o", path], None);
     assert_eq!(o.status.code(), Some(2));
     assert!(!out.exists(), "a failed run left {path}");
+    // Nor one that is no document (one text input is written table by table as it is read).
+    let o = jixiao(&["parse", "-", "-o", path], Some("just some words".as_bytes()));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!out.exists(), "a failed run left {path}");
     // Several inputs, one bad: the good ones are written, one JSON line each, and exit 2.
     let o = jixiao(&["parse", &sample(), "/nonexistent/x.txt", &sample(), "-o", path], None);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));

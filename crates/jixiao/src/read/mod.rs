@@ -114,6 +114,19 @@ pub(crate) trait Reader: Sync {
     /// Whether the bytes look like this format (used when the format is `Auto`).
     fn sniff(&self, bytes: &[u8]) -> bool;
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document>;
+    /// [`Reader::read`], handing each table to `sink` as soon as it is read, where the reader
+    /// can; by default every table stays in the document.
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, _sink: &mut dyn TableSink) -> Result<Document> {
+        self.read(bytes, options)
+    }
+}
+
+/// Where [`parse_bytes_to`] hands each table as soon as it is read.
+pub trait TableSink {
+    /// A table of `doc.sections[section]`. `doc` is the document as read so far: its head
+    /// (title, year, overview) is final, and its parts up to this table's are there, without
+    /// the tables handed on before.
+    fn table(&mut self, doc: &Document, section: usize, table: crate::model::Table) -> std::io::Result<()>;
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
@@ -166,6 +179,19 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
     let mut doc = reader_for(bytes, options)?.read(bytes, options)?;
+    shrink(&mut doc);
+    Ok(doc)
+}
+
+/// [`parse_bytes`], handing each table to `sink` as soon as it is read, so that a large document
+/// need not be held whole (`write::json::JsonStream` writes it out as it comes). The document
+/// returned holds the rest: its parts without those tables, the notes and the locations.
+/// Word's text saves are read this way; other formats, and a text save whose 整体 part comes
+/// after a table (the document's head is final only at its end), keep every table in the
+/// document returned. An error of the sink stops the reading and is returned as
+/// [`Error::Write`].
+pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+    let mut doc = reader_for(bytes, options)?.read_to(bytes, options, sink)?;
     shrink(&mut doc);
     Ok(doc)
 }

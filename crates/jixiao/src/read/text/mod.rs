@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use crate::grammar::is_blank;
 use super::tree::{self, Cell, Row};
-use super::{Format, ReadOptions, Reader, decode_with};
+use super::{Format, ReadOptions, Reader, TableSink, decode_with};
 use crate::error::{Error, Result};
 use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
 
@@ -28,10 +28,93 @@ impl Reader for TextReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
-        let mut doc = parse_lines(split_lines(&text));
-        doc.replaced_bytes = replaced;
-        require_structure(doc, options, is_blank(&text))
+        read_text(bytes, options, None)
+    }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        read_text(bytes, options, Some(sink))
+    }
+}
+
+fn read_text(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
+    // Tables go out as read only when the head they follow is final by then.
+    let sink = sink.filter(|_| !overview_may_follow_tables(&text));
+    let items = split_lines(&text).map(|line| (LineKind::Plain, line));
+    let mut doc = parse_items_to(items, sink).map_err(|e| Error::Write(e.to_string()))?;
+    doc.replaced_bytes = replaced;
+    require_structure(doc, options, is_blank(&text))
+}
+
+/// Whether the overview (a 整体 part) may be set only after the first table is read: tables
+/// handed on as read would then go out before the head they follow. It is set before when the
+/// first 整体 part comes before any table and ends at a part heading, or holds prose before the
+/// first table (a table right under its heading makes it a part with tables); later 整体 parts
+/// become notes. Errs towards yes.
+fn overview_may_follow_tables(text: &str) -> bool {
+    // Inside the first 整体 part: whether it holds prose so far.
+    let mut overview: Option<bool> = None;
+    let mut lines = split_lines(text);
+    for line in lines.by_ref() {
+        match classify(line) {
+            Line::Part(_, heading, _) => {
+                if overview.is_some() {
+                    return false;
+                }
+                if !headings::is_overview_heading(&heading) {
+                    break;
+                }
+                overview = Some(false);
+            }
+            Line::Title(_) => {
+                if overview == Some(true) {
+                    return false;
+                }
+                break;
+            }
+            Line::Plain(_) if overview.is_some() => overview = Some(true),
+            Line::Literal(plain) if overview.is_some() && !is_blank(plain) => overview = Some(true),
+            _ => {}
+        }
+    }
+    // None was set before the first table: a 整体 part further on would be.
+    lines.any(|line| headings::part_heading(line).is_some_and(|(_, heading, _)| headings::is_overview_heading(&heading)))
+}
+
+/// What a line of a text save is, decided in the reader's order.
+enum Line<'a> {
+    Blank,
+    /// After [`LITERAL_MARK`]: plain text, whatever it says.
+    Literal(&'a str),
+    /// A table cell's first paragraph (after its TAB).
+    Cell(&'a str),
+    /// A part heading: number, heading, TC field.
+    Part(u32, String, Option<crate::model::Toc>),
+    Title(headings::TableTitle),
+    /// Anything else: the document's title, prose, a cell's further paragraph or a note.
+    Plain(&'a str),
+}
+
+fn classify(text: &str) -> Line<'_> {
+    // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
+    // come from hand edits. Neither makes the line something else.
+    let text = text.trim_start_matches('\u{c}');
+    let text = match text.trim_start_matches([' ', '\u{3000}']) {
+        cell if cell.starts_with('\t') => cell,
+        _ => text,
+    };
+    if is_blank(text) && !text.starts_with('\t') {
+        Line::Blank
+    } else if let Some(plain) = text.strip_prefix(LITERAL_MARK) {
+        Line::Literal(plain)
+    } else if let Some(cell) = text.strip_prefix('\t') {
+        Line::Cell(cell)
+    } else if let Some((number, heading, toc)) = headings::part_heading(text) {
+        Line::Part(number, heading, toc)
+    } else if let Some(title) = headings::table_title(text) {
+        Line::Title(title)
+    } else {
+        Line::Plain(text)
     }
 }
 
@@ -115,8 +198,12 @@ enum Place {
     Section,
 }
 
-struct State<'a> {
+struct State<'a, 's> {
     doc: Document,
+    /// Where each table goes once read; None: into its part.
+    sink: Option<&'s mut dyn TableSink>,
+    /// The sink's error, which ends the reading.
+    failed: Option<std::io::Error>,
     place: Place,
     table: Option<OpenTable<'a>>,
     /// Blank lines since the last non-blank one.
@@ -125,7 +212,7 @@ struct State<'a> {
     in_cell: bool,
 }
 
-impl<'a> State<'a> {
+impl<'a> State<'a, '_> {
     fn note(&mut self, line: usize, text: &str) {
         self.doc.notes.push(Note { line, text: text.to_owned() });
     }
@@ -133,8 +220,19 @@ impl<'a> State<'a> {
     fn close_table(&mut self) {
         if let Some(open) = self.table.take() {
             let bodies = tree::build(open.rows, &mut self.doc.notes);
-            if let Some(section) = self.doc.sections.last_mut() {
-                section.tables.extend(tree::into_tables(open.table, open.title_kind, bodies));
+            let Some(section) = self.doc.sections.len().checked_sub(1) else { return };
+            let tables = tree::into_tables(open.table, open.title_kind, bodies);
+            match &mut self.sink {
+                Some(sink) => {
+                    for table in tables {
+                        if let Err(e) = sink.table(&self.doc, section, table) {
+                            self.failed = Some(e);
+                            self.sink = None;
+                            break;
+                        }
+                    }
+                }
+                None => self.doc.sections[section].tables.extend(tables),
             }
         }
     }
@@ -300,11 +398,6 @@ pub fn cell_lines(paragraphs: impl IntoIterator<Item = String>, mut line: impl F
     }
 }
 
-/// Reads the lines of a Word-text document. Never fails: what no rule places becomes a note.
-pub fn parse_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Document {
-    parse_items(lines.into_iter().map(|line| (LineKind::Plain, line)))
-}
-
 /// What a reader knows a line to be, for [`parse_items`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -317,11 +410,22 @@ pub enum LineKind {
     SheetTitle,
 }
 
-/// [`parse_lines`], with titles that a reader marked.
+/// Reads the lines of a Word-text document, with titles that a reader marked. Never fails: what
+/// no rule places becomes a note.
 pub fn parse_items<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>) -> Document {
-    let mut st = State { doc: Document::new(""), place: Place::Preamble, table: None, blanks: 0, in_cell: false };
+    // With no sink there is no sink error.
+    parse_items_to(items, None).unwrap_or_else(|_| Document::new(""))
+}
+
+/// [`parse_items`], handing each table to `sink` (when given) as soon as it is read; an error of
+/// the sink ends the reading.
+fn parse_items_to<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>, sink: Option<&mut dyn TableSink>) -> std::io::Result<Document> {
+    let mut st = State { doc: Document::new(""), sink, failed: None, place: Place::Preamble, table: None, blanks: 0, in_cell: false };
     let mut title_seen = false;
     for (i, (kind, text)) in items.into_iter().enumerate() {
+        if let Some(e) = st.failed.take() {
+            return Err(e);
+        }
         let line = i + 1;
         if kind != LineKind::Plain {
             st.in_cell = false;
@@ -333,46 +437,48 @@ pub fn parse_items<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>) -> 
             st.blanks = 0;
             continue;
         }
-        // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
-        // come from hand edits. Neither makes the line something else.
-        let text = text.trim_start_matches('\u{c}');
-        let text = match text.trim_start_matches([' ', '\u{3000}']) {
-            cell if cell.starts_with('\t') => cell,
-            _ => text,
-        };
-        if is_blank(text) && !text.starts_with('\t') {
-            st.blanks += 1;
-            continue;
-        }
-        if let Some(plain) = text.strip_prefix(LITERAL_MARK) {
-            if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
-                st.doc.title = plain.trim().to_owned();
-                st.doc.year = headings::year_of(&st.doc.title);
-            } else {
-                st.in_cell = false;
-                st.other(line, plain);
+        match classify(text) {
+            Line::Blank => {
+                st.blanks += 1;
+                continue;
             }
-        } else if let Some(cell) = text.strip_prefix('\t') {
-            st.cell(line, cell);
-        } else if let Some((number, text, toc)) = headings::part_heading(text) {
-            st.in_cell = false;
-            st.open_part(PartHeading { number, text, toc, line });
-        } else if let Some(title) = headings::table_title(text) {
-            st.in_cell = false;
-            st.open_table(title, line);
-        } else if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
-            st.doc.title = text.trim().to_owned();
-            st.doc.year = headings::year_of(&st.doc.title);
-        } else {
-            st.other(line, text);
+            Line::Literal(plain) => {
+                if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
+                    st.doc.title = plain.trim().to_owned();
+                    st.doc.year = headings::year_of(&st.doc.title);
+                } else {
+                    st.in_cell = false;
+                    st.other(line, plain);
+                }
+            }
+            Line::Cell(cell) => st.cell(line, cell),
+            Line::Part(number, text, toc) => {
+                st.in_cell = false;
+                st.open_part(PartHeading { number, text, toc, line });
+            }
+            Line::Title(title) => {
+                st.in_cell = false;
+                st.open_table(title, line);
+            }
+            Line::Plain(text) => {
+                if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
+                    st.doc.title = text.trim().to_owned();
+                    st.doc.year = headings::year_of(&st.doc.title);
+                } else {
+                    st.other(line, text);
+                }
+            }
         }
         title_seen = true;
         st.blanks = 0;
     }
     st.close_part();
+    if let Some(e) = st.failed.take() {
+        return Err(e);
+    }
     // Table notes are made when a table closes, after later lines: put them in source order.
     st.doc.notes.sort_by_key(|n| n.line);
-    st.doc
+    Ok(st.doc)
 }
 
 #[cfg(test)]
