@@ -7,6 +7,7 @@ use jixiao::write::csv::{CsvOptions, CsvWriter};
 
 use crate::input::{self, ReadArgs};
 use crate::output::Output;
+use crate::stream::Streamed;
 use crate::{Failure, report};
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -73,10 +74,14 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
     }
     // A line of NDJSON names its input, so that a batch's lines are told apart.
     let ndjson = matches!(args.format, OutputFormat::Ndjson) || (many && matches!(args.format, OutputFormat::Json));
-    if !many && matches!(args.format, OutputFormat::Json | OutputFormat::Ndjson) {
-        // One input as JSON is written table by table as it is read, never held whole.
-        let pretty = matches!(args.format, OutputFormat::Json) && !args.compact;
-        crate::stream::json(&files[0], &options, &mut out, pretty, ndjson, args.quiet)?;
+    // One input as JSON or CSV is written table by table as it is read, never held whole.
+    let streamed = match args.format {
+        OutputFormat::Json | OutputFormat::Ndjson => Some(Streamed::Json { pretty: matches!(args.format, OutputFormat::Json) && !args.compact, file: ndjson }),
+        OutputFormat::Csv => Some(Streamed::Csv(csv_options)),
+        OutputFormat::Text | OutputFormat::Xlsx => None,
+    };
+    if let Some(how) = streamed.filter(|_| !many) {
+        crate::stream::one(&files[0], &options, &mut out, how, args.quiet)?;
         return out.finish();
     }
     // With several inputs each document's output is made on the thread that read it (documents

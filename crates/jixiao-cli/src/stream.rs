@@ -1,10 +1,11 @@
-//! One input to JSON as it is read: each table is written once read and then dropped
-//! (`jixiao::parse_bytes_to` with `JsonStream`), so that a large document is never held whole.
-//! The output is the same bytes as the whole document's.
+//! One input to JSON or CSV as it is read: each table is written once read and then dropped
+//! (`jixiao::parse_bytes_to` with `JsonStream` or `CsvStream`), so that a large document is
+//! never held whole. The output is the same bytes as the whole document's.
 
 use std::io::{self, Write};
 use std::path::Path;
 
+use jixiao::write::csv::{CsvOptions, CsvStream};
 use jixiao::write::json::JsonStream;
 use jixiao::{Document, ReadOptions, Section, SectionKind, Table, TableSink};
 
@@ -27,15 +28,21 @@ impl Write for OutputWriter<'_> {
 }
 
 /// Checks each table's header as it goes by (the `unknown-column` warnings `parse` prints),
-/// then writes it.
-struct Checked<'a> {
-    json: JsonStream<OutputWriter<'a>>,
+/// then hands it on.
+struct Checked<S> {
+    sink: S,
     label: String,
     quiet: bool,
     warnings: Vec<String>,
 }
 
-impl TableSink for Checked<'_> {
+impl<S> Checked<S> {
+    fn new(sink: S, label: &str, quiet: bool) -> Self {
+        Checked { sink, label: label.to_owned(), quiet, warnings: Vec::new() }
+    }
+}
+
+impl<S: TableSink> TableSink for Checked<S> {
     fn table(&mut self, doc: &Document, section: usize, table: Table) -> io::Result<()> {
         let mut table = table;
         if !self.quiet {
@@ -46,25 +53,41 @@ impl TableSink for Checked<'_> {
             let Some(back) = one.sections.pop().and_then(|mut s| s.tables.pop()) else { return Ok(()) };
             table = back;
         }
-        self.json.table(doc, section, table)
+        self.sink.table(doc, section, table)
     }
 }
 
-/// Reads `name` and writes it to `out` as JSON (pretty or compact, its `file` set when
-/// `file`), table by table; then the warnings `parse` prints for it.
-pub fn json(name: &Path, options: &ReadOptions, out: &mut Output, pretty: bool, file: bool, quiet: bool) -> Result<(), Failure> {
+/// How one input is written as it is read.
+pub enum Streamed {
+    /// Pretty or compact; with its `file` set or not.
+    Json { pretty: bool, file: bool },
+    Csv(CsvOptions),
+}
+
+/// Reads `name` and writes it to `out` table by table; then the warnings `parse` prints for it.
+pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, quiet: bool) -> Result<(), Failure> {
     let label = input::label(name);
     let bytes = input::bytes(name)?;
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
-    let (document, warnings) = {
-        let json = JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone()));
-        let mut sink = Checked { json, label: label.clone(), quiet, warnings: Vec::new() };
-        let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
-        sink.json.finish(&document).map_err(|e| Failure(e.to_string()))?;
-        (document, sink.warnings)
+    let (document, warnings) = match how {
+        Streamed::Json { pretty, file } => {
+            let read = {
+                let mut sink = Checked::new(JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone())), &label, quiet);
+                let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
+                sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
+                (document, sink.warnings)
+            };
+            out.text("\n")?;
+            read
+        }
+        Streamed::Csv(csv) => {
+            let mut sink = Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet);
+            let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
+            sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
+            (document, sink.warnings)
+        }
     };
     drop(bytes);
-    out.text("\n")?;
     if !quiet {
         let input = Input { label, document, source: None };
         input::warn_notes(&input);

@@ -1,7 +1,8 @@
 //! CSV: one row per indicator, RFC 4180 quoting, optional UTF-8 BOM so that Excel shows Chinese.
 
 
-use crate::model::Document;
+use crate::model::{Document, Table};
+use crate::read::TableSink;
 
 use std::fmt::Write as _;
 
@@ -128,6 +129,43 @@ impl CsvWriter {
     }
 }
 
+/// A document's CSV written while it is read (a [`TableSink`] for
+/// [`crate::read::parse_bytes_to`]): each table's rows go out as it comes, a buffer at a time,
+/// after the header, so that one large document is never held whole. The bytes are those of
+/// [`CsvWriter::document_to`] for the whole document; nothing is written before the first table
+/// (or [`CsvStream::finish`]).
+pub struct CsvStream<W: std::io::Write> {
+    writer: CsvWriter,
+    /// The `file` column's value, when there is one.
+    file: String,
+    out: W,
+}
+
+impl<W: std::io::Write> CsvStream<W> {
+    pub fn new(options: CsvOptions, file: &str, out: W) -> Self {
+        CsvStream { writer: CsvWriter::new(options), file: file.to_owned(), out }
+    }
+
+    /// Writes the rows of the tables the document still holds, and whatever is buffered.
+    pub fn finish(mut self, doc: &Document) -> std::io::Result<()> {
+        self.writer.document_to(&self.file, doc, &mut self.out)?;
+        self.out.flush()
+    }
+}
+
+impl<W: std::io::Write> TableSink for CsvStream<W> {
+    fn table(&mut self, doc: &Document, section: usize, table: Table) -> std::io::Result<()> {
+        let Some(section) = doc.sections.get(section) else { return Ok(()) };
+        for (category, subcategory, indicator) in table.indicators() {
+            self.writer.record(&self.file, &Record { document: doc, section, table: &table, category, subcategory, indicator });
+            if self.writer.out.len() >= 1 << 16 {
+                self.writer.drain_to(&mut self.out)?;
+            }
+        }
+        Ok(())
+    }
+}
+
 /// The header row of a CSV of text cells (the findings' and score reports' CSV), after a BOM in
 /// Excel mode: what a stream of [`text_rows`] starts with.
 pub(crate) fn text_header(columns: &[&str], bom: bool) -> String {
@@ -189,6 +227,13 @@ mod tests {
             let mut streamed = Vec::new();
             CsvWriter::new(options).document_to("a.txt", &doc, &mut streamed).expect("writing to a Vec");
             assert_eq!(String::from_utf8(streamed).expect("UTF-8"), built);
+            // Written table by table as it is read: the same bytes.
+            let mut read = Vec::new();
+            let mut stream = CsvStream::new(options, "a.txt", &mut read);
+            let rest = crate::parse_bytes_to(text.as_bytes(), &crate::ReadOptions::default(), &mut stream).expect("the sample reads");
+            assert_eq!(rest.tables().count(), 0, "every table was handed on");
+            stream.finish(&rest).expect("writing to a Vec");
+            assert_eq!(String::from_utf8(read).expect("UTF-8"), built);
         }
     }
 
