@@ -74,6 +74,7 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
             let read = {
                 let mut sink = Checked::new(JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone())), &label, quiet);
                 let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
+                drop(bytes);
                 sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
                 (document, sink.warnings)
             };
@@ -83,11 +84,11 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
         Streamed::Csv(csv) => {
             let mut sink = Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet);
             let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
+            drop(bytes);
             sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
             (document, sink.warnings)
         }
     };
-    drop(bytes);
     if !quiet {
         let input = Input { label, document, source: None };
         input::warn_notes(&input);

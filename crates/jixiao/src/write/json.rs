@@ -62,16 +62,24 @@ impl<W: std::io::Write> JsonStream<W> {
         r.map_err(std::io::Error::from)
     }
 
+    /// A line break and the indent of `depth` levels, in pretty JSON.
+    fn newline(&mut self, depth: usize) -> std::io::Result<()> {
+        if self.pretty {
+            self.out.write_all(b"\n")?;
+            for _ in 0..depth {
+                self.out.write_all(b"  ")?;
+            }
+        }
+        Ok(())
+    }
+
     /// `text` as it stands `depth` levels deep in the pretty document: a JSON string holds no
     /// raw line break, so every line break is layout.
     fn nested(&mut self, text: &str, depth: usize) -> std::io::Result<()> {
         let mut lines = text.split('\n');
         self.out.write_all(lines.next().unwrap_or_default().as_bytes())?;
         for line in lines {
-            self.out.write_all(b"\n")?;
-            for _ in 0..depth {
-                self.out.write_all(b"  ")?;
-            }
+            self.newline(depth)?;
             self.out.write_all(line.as_bytes())?;
         }
         Ok(())
@@ -80,13 +88,7 @@ impl<W: std::io::Write> JsonStream<W> {
     /// Before the `count`-th item of an array `depth` levels deep.
     fn item(&mut self, count: usize, depth: usize) -> std::io::Result<()> {
         self.out.write_all(if count == 0 { b"[" } else { b"," })?;
-        if self.pretty {
-            self.out.write_all(b"\n")?;
-            for _ in 0..depth {
-                self.out.write_all(b"  ")?;
-            }
-        }
-        Ok(())
+        self.newline(depth)
     }
 
     /// Closes an array of `count` items whose key is `depth` levels deep.
@@ -94,12 +96,7 @@ impl<W: std::io::Write> JsonStream<W> {
         if count == 0 {
             return self.out.write_all(b"[]");
         }
-        if self.pretty {
-            self.out.write_all(b"\n")?;
-            for _ in 0..depth {
-                self.out.write_all(b"  ")?;
-            }
-        }
+        self.newline(depth)?;
         self.out.write_all(b"]")
     }
 
@@ -201,7 +198,7 @@ impl<W: std::io::Write> TableSink for JsonStream<W> {
         if !self.started {
             self.head(doc)?;
         }
-        if self.open && section + 1 > self.sections {
+        if self.open && section >= self.sections {
             self.close_section()?;
         }
         // Parts with no table before this one are written whole.
