@@ -59,6 +59,20 @@ fn write_json(b: Bencher) {
     b.bench(|| jixiao::write::json::to_string(black_box(&doc), false).unwrap());
 }
 
+/// One text to JSON table by table as it is read (`jixiao parse` of one input), against
+/// `parse_sample` and `write_json` together.
+#[divan::bench]
+fn parse_to_json_streamed(b: Bencher) {
+    let bytes = data("000_3e963503b18f6771.txt");
+    b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| {
+        let mut out = Vec::new();
+        let mut stream = jixiao::write::json::JsonStream::new(&mut out, false, None);
+        let rest = jixiao::parse_bytes_to(black_box(&bytes), &jixiao::ReadOptions::default(), &mut stream).unwrap();
+        stream.finish(&rest).unwrap();
+        out.len()
+    });
+}
+
 #[divan::bench]
 fn read_json(b: Bencher) {
     let doc = jixiao::parse_bytes(&data("000_3e963503b18f6771.txt"), &jixiao::ReadOptions::default()).unwrap();
