@@ -7,7 +7,7 @@ pandas' missing category, which ``isna()`` finds the same way."""
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 if TYPE_CHECKING:
     import pandas
@@ -47,11 +47,14 @@ def _pandas(what: str) -> Any:
 
 
 def to_pandas(doc: "Document") -> "pandas.DataFrame":
-    pd = _pandas("Document.to_pandas()")
+    return _frame(_pandas("Document.to_pandas()"), doc._columns())
+
+
+def _frame(pd: Any, columns: Dict[str, List[Any]]) -> "pandas.DataFrame":
+    """The typed frame of CSV columns (lists with Python types, as ``Document._columns`` gives)."""
     from jixiao._native import CSV_COLUMNS, enum_values
 
     values = enum_values()
-    columns = doc._columns()
     frame: "pandas.DataFrame" = pd.DataFrame(index=pd.RangeIndex(len(columns["line"])))
     for name in CSV_COLUMNS:
         data = columns[name]
@@ -76,37 +79,48 @@ def to_pandas(doc: "Document") -> "pandas.DataFrame":
 Documents = Union["Document", Mapping[str, "Document"], Iterable[Union["Document", str, "os.PathLike[str]"]]]
 
 
-def _named(docs: Documents) -> List[Tuple[Optional[str], "Document"]]:
-    from jixiao._native import Document, read
+def _named(docs: Documents) -> Iterator[Tuple[Optional[str], "Document"]]:
+    """Each document with its name, one at a time: the paths among ``docs`` are read ahead in
+    parallel in Rust (``iter_many``), and each document can go once its rows are taken. A file
+    that cannot be read raises what ``jixiao.read`` raises."""
+    from jixiao._native import Document, iter_many
 
     if isinstance(docs, Document):
-        return [(None, docs)]
+        yield None, docs
+        return
     if isinstance(docs, Mapping):
-        return [(str(name), doc) for name, doc in docs.items()]
-    return [(None, item) if isinstance(item, Document) else (os.fspath(item), read(item)) for item in docs]
+        yield from ((str(name), doc) for name, doc in docs.items())
+        return
+    items = list(docs)
+    read = iter_many([item for item in items if not isinstance(item, Document)])
+    for item in items:
+        if isinstance(item, Document):
+            yield None, item
+            continue
+        doc = next(read)
+        if isinstance(doc, BaseException):
+            raise doc
+        yield os.fspath(item), doc
 
 
 def to_pandas_many(docs: Documents) -> "pandas.DataFrame":
     """One frame of every indicator of many documents, with a leading ``file`` column: the keys
-    of a mapping, the paths of the files read (a path in ``docs`` is read with ``jixiao.read``),
-    or NA for a document given as such. Categoricals keep every value, as in
-    ``Document.to_pandas()``."""
+    of a mapping, the paths of the files read (a path in ``docs`` is read as ``jixiao.read``
+    reads it), or NA for a document given as such. Categoricals keep every value, as in
+    ``Document.to_pandas()``. The columns of every document are gathered first and typed once:
+    a frame per document would cost more than reading it."""
     pd = _pandas("jixiao.to_pandas()")
-    frames = []
+    from jixiao._native import CSV_COLUMNS
+
+    files: List[Optional[str]] = []
+    columns: Dict[str, List[Any]] = {name: [] for name in CSV_COLUMNS}
     for name, doc in _named(docs):
-        frame = to_pandas(doc)
-        frame.insert(0, "file", pd.array([name] * len(frame), dtype="string"))
-        frames.append(frame)
-    result: "pandas.DataFrame" = pd.concat(frames, ignore_index=True) if frames else _empty_frame(pd)
-    return result
-
-
-def _empty_frame(pd: Any) -> "pandas.DataFrame":
-    """The frame of no documents: every column, no rows."""
-    from jixiao._native import parse
-
-    frame = to_pandas(parse("第二部分 专项资金绩效目标\n"))
-    frame.insert(0, "file", pd.array([], dtype="string"))
+        own = doc._columns()
+        files.extend([name] * len(own["line"]))
+        for column, values in columns.items():
+            values.extend(own[column])
+    frame = _frame(pd, columns)
+    frame.insert(0, "file", pd.array(files, dtype="string"))
     return frame
 
 
