@@ -61,3 +61,15 @@ def test_many_documents_with_their_files():
     # No documents: every column, no rows.
     empty = jixiao.to_pandas([])
     assert list(empty.columns) == list(df.columns) and len(empty) == 0
+    # Documents and paths mixed keep their order; the frame is typed as one document's.
+    mixed = jixiao.to_pandas([doc, paths[1], doc])
+    one = doc.to_pandas()
+    assert len(mixed) == 2 * len(one) + len(jixiao.read(paths[1]).to_pandas())
+    assert list(mixed["file"].isna()) == [True] * len(one) + [False] * (len(mixed) - 2 * len(one)) + [True] * len(one)
+    assert list(mixed.dtypes)[1:] == list(one.dtypes)
+    pd.testing.assert_frame_equal(mixed.iloc[: len(one), 1:].reset_index(drop=True), one)
+    # A path that cannot be read raises what jixiao.read raises.
+    with pytest.raises(FileNotFoundError):
+        jixiao.to_pandas([paths[0], root / "no-such-file.txt"])
+    with pytest.raises(jixiao.ParseError, match="targets.tsv"):
+        jixiao.to_pandas([root / "targets.tsv", paths[0]])
