@@ -3,7 +3,7 @@
 import os
 
 import pandas as pd
-from typing import Any, Dict, Iterator, List, Literal, Optional, Sequence, Union, final
+from typing import Any, Dict, Iterable, Iterator, List, Literal, Optional, Sequence, Union, final
 
 __all__ = [
     "__version__",
@@ -75,7 +75,7 @@ def read(
     path: Union[str, os.PathLike[str]], format: Optional[_Format] = None, *, encoding: Optional[_Encoding] = None, encoding_errors: _EncodingErrors = "strict"
 ) -> Document: ...
 def read_many(
-    paths: Sequence[Union[str, os.PathLike[str]]],
+    paths: Iterable[Union[str, os.PathLike[str]]],
     format: Optional[_Format] = None,
     *,
     jobs: Optional[int] = None,
@@ -83,7 +83,7 @@ def read_many(
     encoding_errors: _EncodingErrors = "strict",
 ) -> List[Union[Document, BaseException]]: ...
 def iter_many(
-    paths: Sequence[Union[str, os.PathLike[str]]],
+    paths: Iterable[Union[str, os.PathLike[str]]],
     format: Optional[_Format] = None,
     *,
     jobs: Optional[int] = None,

@@ -85,3 +85,24 @@ def test_iter_many_can_stop_early_and_from_many_threads(tmp_path):
     with ThreadPoolExecutor(max_workers=4) as pool:
         counts = list(pool.map(lambda _: sum(1 for _ in it), range(4)))
     assert sum(counts) == len(paths)
+
+
+def test_many_takes_any_iterable_of_paths_but_not_one_path():
+    from pathlib import Path
+
+    import pytest
+
+    real = Path(__file__).resolve().parents[2] / "tests" / "data" / "real"
+    paths = sorted(real.glob("*.wordtext.txt"))
+    expected = jixiao.read_many(paths, jobs=1)
+    # A generator (what Path.glob gives) and a tuple read as the list does.
+    assert jixiao.read_many(p for p in paths) == expected
+    assert list(jixiao.iter_many(tuple(str(p) for p in paths), jobs=2)) == expected
+    # One str or bytes is not a path per character.
+    for one in (str(paths[0]), bytes(paths[0])):
+        with pytest.raises(TypeError, match="not one str or bytes"):
+            jixiao.read_many(one)
+        with pytest.raises(TypeError, match="not one str or bytes"):
+            jixiao.iter_many(one)
+    with pytest.raises(TypeError):
+        jixiao.read_many([paths[0], 3])

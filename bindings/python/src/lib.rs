@@ -71,16 +71,16 @@ fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&s
     Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
 
-/// Reads many files on `jobs` threads in Rust (default: one per core), the GIL released; returns
-/// one entry per path, in order: its Document, or the exception reading it raised (a
-/// JixiaoError subclass, FileNotFoundError or OSError), so that one bad file never stops the
-/// batch. `format`, `encoding` and `encoding_errors` as for `read`. All of them at once:
+/// Reads many files (any iterable of paths) on `jobs` threads in Rust (default: one per core),
+/// the GIL released; returns one entry per path, in order: its Document, or the exception
+/// reading it raised (a JixiaoError subclass, FileNotFoundError or OSError), so that one bad
+/// file never stops the batch. `format`, `encoding` and `encoding_errors` as for `read`. All of them at once:
 /// `iter_many` hands them on one by one, for batches too large to hold.
 #[pyfunction]
 #[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
 fn read_many(
     py: Python<'_>,
-    paths: Vec<PathBuf>,
+    paths: &Bound<'_, PyAny>,
     format: Option<&str>,
     jobs: Option<usize>,
     encoding: Option<&str>,
@@ -99,9 +99,9 @@ fn read_many(
 /// there are. Stopping early (or dropping it) stops the reading.
 #[pyfunction]
 #[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
-fn iter_many(paths: Vec<PathBuf>, format: Option<&str>, jobs: Option<usize>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<DocumentIterator> {
+fn iter_many(paths: &Bound<'_, PyAny>, format: Option<&str>, jobs: Option<usize>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<DocumentIterator> {
     let options = read_options(format, encoding, encoding_errors, None)?;
-    DocumentIterator::start(paths, options, jobs)
+    DocumentIterator::start(many::paths(paths)?, options, jobs)
 }
 
 /// The JSON Schema of the document (draft 2020-12), as JSON text.

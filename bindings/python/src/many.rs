@@ -14,6 +14,15 @@ use crate::errors::{Failure, shield};
 
 type Outcome = Result<jixiao::Document, Failure>;
 
+/// The paths of any iterable (a list, `Path.glob(...)`, a generator); one str or bytes is a
+/// mistake, not a path per character.
+pub fn paths(paths: &Bound<'_, PyAny>) -> PyResult<Vec<PathBuf>> {
+    if paths.is_instance_of::<pyo3::types::PyString>() || paths.is_instance_of::<pyo3::types::PyBytes>() {
+        return Err(pyo3::exceptions::PyTypeError::new_err("paths must be an iterable of paths, not one str or bytes: put the one path in a list"));
+    }
+    paths.try_iter()?.map(|item| item?.extract::<PathBuf>()).collect()
+}
+
 /// The documents of many files, in input order, read ahead on threads in Rust: each item is a
 /// `Document`, or the exception reading that file raised. Dropping it stops the reading.
 #[pyclass(frozen, module = "jixiao._native")]
