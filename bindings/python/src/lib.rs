@@ -74,8 +74,8 @@ fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&s
 /// Reads many files (any iterable of paths) on `jobs` threads in Rust (default: one per core),
 /// the GIL released; returns one entry per path, in order: its Document, or the exception
 /// reading it raised (a JixiaoError subclass, FileNotFoundError or OSError), so that one bad
-/// file never stops the batch. `format`, `encoding` and `encoding_errors` as for `read`. All of them at once:
-/// `iter_many` hands them on one by one, for batches too large to hold.
+/// file never stops the batch. `format`, `encoding` and `encoding_errors` as for `read`. All of
+/// them at once: `iter_many` hands them on one by one, for batches too large to hold.
 #[pyfunction]
 #[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
 fn read_many(

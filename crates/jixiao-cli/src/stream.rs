@@ -71,23 +71,12 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
     let (document, warnings) = match how {
         Streamed::Json { pretty, file } => {
-            let read = {
-                let mut sink = Checked::new(JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone())), &label, quiet);
-                let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
-                drop(bytes);
-                sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
-                (document, sink.warnings)
-            };
+            let json = JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone()));
+            let read = read_into(bytes, &options, Checked::new(json, &label, quiet), JsonStream::finish)?;
             out.text("\n")?;
             read
         }
-        Streamed::Csv(csv) => {
-            let mut sink = Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet);
-            let document = jixiao::parse_bytes_to(&bytes, &options, &mut sink)?;
-            drop(bytes);
-            sink.sink.finish(&document).map_err(|e| Failure(e.to_string()))?;
-            (document, sink.warnings)
-        }
+        Streamed::Csv(csv) => read_into(bytes, &options, Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet), CsvStream::finish)?,
     };
     if !quiet {
         let input = Input { label, document, source: None };
@@ -97,4 +86,14 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
         input::warn_unknown_columns(&input);
     }
     Ok(())
+}
+
+/// Parses `bytes` into `sink`, drops them, and has the sink write the rest of the document:
+/// the document (without the tables handed on) and the warnings of the tables that were.
+fn read_into<S: TableSink>(bytes: Vec<u8>, options: &ReadOptions, mut sink: Checked<S>, finish: impl FnOnce(S, &Document) -> io::Result<()>) -> Result<(Document, Vec<String>), Failure> {
+    let document = jixiao::parse_bytes_to(&bytes, options, &mut sink)?;
+    drop(bytes);
+    let Checked { sink, warnings, .. } = sink;
+    finish(sink, &document).map_err(|e| Failure(e.to_string()))?;
+    Ok((document, warnings))
 }

@@ -6,7 +6,7 @@ use crate::read::TableSink;
 
 use std::fmt::Write as _;
 
-use super::records::{COLUMNS, Field, Record, records};
+use super::records::{COLUMNS, Field, Record, records, table_records};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CsvOptions {
@@ -75,13 +75,19 @@ impl CsvWriter {
     /// Writes every indicator of a document to `out` as it goes, a buffer at a time (after what
     /// the writer already holds): one large document is never held whole as CSV.
     pub fn document_to(&mut self, file: &str, doc: &Document, mut out: impl std::io::Write) -> std::io::Result<()> {
-        for record in records(doc) {
+        self.records_to(file, records(doc), &mut out)?;
+        self.drain_to(out)
+    }
+
+    /// Adds the records, writing to `out` whenever a buffer's worth is held.
+    fn records_to<'a>(&mut self, file: &str, records: impl Iterator<Item = Record<'a>>, mut out: impl std::io::Write) -> std::io::Result<()> {
+        for record in records {
             self.record(file, &record);
             if self.out.len() >= 1 << 16 {
                 self.drain_to(&mut out)?;
             }
         }
-        self.drain_to(out)
+        Ok(())
     }
 
     fn record(&mut self, file: &str, record: &Record<'_>) {
@@ -156,13 +162,7 @@ impl<W: std::io::Write> CsvStream<W> {
 impl<W: std::io::Write> TableSink for CsvStream<W> {
     fn table(&mut self, doc: &Document, section: usize, table: Table) -> std::io::Result<()> {
         let Some(section) = doc.sections.get(section) else { return Ok(()) };
-        for (category, subcategory, indicator) in table.indicators() {
-            self.writer.record(&self.file, &Record { document: doc, section, table: &table, category, subcategory, indicator });
-            if self.writer.out.len() >= 1 << 16 {
-                self.writer.drain_to(&mut self.out)?;
-            }
-        }
-        Ok(())
+        self.writer.records_to(&self.file, table_records(doc, section, &table), &mut self.out)
     }
 }
 

@@ -143,7 +143,11 @@ impl<'a> Record<'a> {
 
 /// Every indicator of a document as a record, in source order.
 pub fn records(doc: &Document) -> impl Iterator<Item = Record<'_>> {
-    doc.tables().flat_map(move |(section, table)| {
-        table.indicators().map(move |(category, subcategory, indicator)| Record { document: doc, section, table, category, subcategory, indicator })
-    })
+    doc.tables().flat_map(move |(section, table)| table_records(doc, section, table))
+}
+
+/// Every indicator of one table of `section` as a record, in source order (a table handed on
+/// as it is read is no longer in the document).
+pub fn table_records<'a>(doc: &'a Document, section: &'a Section, table: &'a Table) -> impl Iterator<Item = Record<'a>> {
+    table.indicators().map(move |(category, subcategory, indicator)| Record { document: doc, section, table, category, subcategory, indicator })
 }
