@@ -97,13 +97,13 @@ pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
     }
     let mut counts = human::Counts::default();
     // The review, and the messages of human output, are made on the reading threads.
-    let review = |input: &mut crate::input::Input| {
+    let review = |input: &crate::input::Input| {
         let mut findings = jixiao::review(&input.document, &config);
         findings.iter_mut().for_each(|f| f.file = Some(input.label.clone()));
         let rendered = human.then(|| human::render(&input.label, input.source.as_deref(), &findings, lang, color));
         (findings, rendered)
     };
-    let tally = each_input(&args.files, &args.report, human, review, |_, (findings, rendered)| {
+    let tally = each_input(&args.files, &args.report, human, review, |(findings, rendered)| {
         counts.add(&findings);
         match args.format {
             CheckFormat::Human => out.text(&rendered.unwrap_or_default()),

@@ -140,17 +140,19 @@ pub fn place(doc: &Document, line: usize) -> String {
 
 /// Reports the content a reader could not place (kept in the model's notes).
 pub fn warn_notes(input: &Input) {
-    for r in &input.document.replaced_bytes {
-        crate::report(&format!("{}:{}: warning: bytes `{}` at offset {} are not text in the encoding: replaced with U+FFFD", input.label, r.line, r.bytes, r.offset));
-    }
-    for note in &input.document.notes {
+    note_warnings(input).iter().for_each(|w| crate::report(w));
+}
+
+/// The warnings of [`warn_notes`], one line each: bytes replaced, content not placed.
+pub fn note_warnings(input: &Input) -> Vec<String> {
+    let replaced = input.document.replaced_bytes.iter().map(|r| {
+        format!("{}:{}: warning: bytes `{}` at offset {} are not text in the encoding: replaced with U+FFFD", input.label, r.line, r.bytes, r.offset)
+    });
+    let notes = input.document.notes.iter().map(|note| {
         let first = note.text.lines().next().unwrap_or("");
-        crate::report(&format!(
-            "{}:{}: warning: content not placed in the model (kept in notes): {first}",
-            input.label,
-            place(&input.document, note.line)
-        ));
-    }
+        format!("{}:{}: warning: content not placed in the model (kept in notes): {first}", input.label, place(&input.document, note.line))
+    });
+    replaced.chain(notes).collect()
 }
 
 /// A header label the reader does not know changes what a table means without losing a cell:

@@ -53,6 +53,19 @@ pub struct ParseArgs {
     quiet: bool,
 }
 
+/// One input as its reading thread leaves it: the warnings to print, and its output.
+struct Prepared {
+    warnings: Vec<String>,
+    output: Made,
+}
+
+/// An input's output: rendered on the reading thread (a batch), or the input itself for the
+/// writing thread (one input as text or .xlsx, which are written whole).
+enum Made {
+    Bytes(Result<Vec<u8>, String>),
+    Whole(Box<input::Input>),
+}
+
 pub fn run(args: ParseArgs) -> Result<(), Failure> {
     let options = args.read.options()?;
     let files = input::expand(&args.files)?;
@@ -85,49 +98,52 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         return out.finish();
     }
     // With several inputs each document's output is made on the thread that read it (documents
-    // are small; one big document is streamed instead, never held whole).
-    let render = |input: &mut input::Input| -> Option<Result<Vec<u8>, String>> {
+    // are small; one big document is streamed instead, never held whole), and so are its warnings.
+    let prepare = |mut input: input::Input| -> Prepared {
         if ndjson {
             input.document.file = Some(input.label.clone());
         }
-        if !many {
-            return None;
+        let mut warnings = Vec::new();
+        if !args.quiet {
+            warnings = input::note_warnings(&input);
+            warnings.extend(input::unknown_columns(&input.label, &input.document));
         }
-        match args.format {
-            OutputFormat::Json | OutputFormat::Ndjson => Some(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
+        let output = match args.format {
+            OutputFormat::Json | OutputFormat::Ndjson if many => Made::Bytes(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
                 s.push('\n');
                 s.into_bytes()
             }).map_err(|e| e.to_string())),
-            OutputFormat::Csv => Some(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
-            OutputFormat::Text | OutputFormat::Xlsx => None,
-        }
+            OutputFormat::Csv if many => Made::Bytes(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
+            _ => Made::Whole(Box::new(input)),
+        };
+        Prepared { warnings, output }
     };
     // One bad input is one error line; the others are still read and written.
-    let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), render, |_, result| {
-        let (input, rendered) = match result {
-            Ok(read) => read,
+    let tally = crate::batch::read_all(&files, &options, false, crate::batch::jobs(args.read.jobs), prepare, |result| {
+        let Prepared { warnings, output } = match result {
+            Ok(prepared) => prepared,
             Err(Failure(message)) if many => {
                 report(&format!("jixiao: {message}"));
                 return Ok(());
             }
             Err(e) => return Err(e),
         };
-        if !args.quiet {
-            input::warn_notes(&input);
-            input::warn_unknown_columns(&input);
-        }
-        let doc = &input.document;
-        if let Some(rendered) = rendered {
-            let bytes = rendered.map_err(|e| Failure(format!("cannot write the output: {e}")))?;
-            return out.with(|w| w.write_all(&bytes));
-        }
+        warnings.iter().for_each(|w| report(w));
+        let whole = match output {
+            Made::Bytes(bytes) => {
+                let bytes = bytes.map_err(|e| Failure(format!("cannot write the output: {e}")))?;
+                return out.with(|w| w.write_all(&bytes));
+            }
+            Made::Whole(input) => input,
+        };
+        let doc = &whole.document;
         match args.format {
             OutputFormat::Json | OutputFormat::Ndjson => out.with(|w| {
                 let pretty = matches!(args.format, OutputFormat::Json) && !args.compact;
                 jixiao::write::json::to_writer(doc, pretty, &mut *w)?;
                 w.write_all(b"\n")
             }),
-            OutputFormat::Csv => out.with(|w| csv.document_to(&input.label, doc, w)),
+            OutputFormat::Csv => out.with(|w| csv.document_to(&whole.label, doc, w)),
             OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w)),
             OutputFormat::Xlsx => {
                 let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };

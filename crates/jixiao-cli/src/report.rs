@@ -62,24 +62,26 @@ impl ReportArgs {
 }
 
 /// Reads every input named (directories walked), runs `work` on each readable one on the
-/// reading threads (the review, the scoring), and hands each input with its result to `each`
-/// in input order, to be written as it comes; returns the batch's tally (inputs, documents,
-/// tables, indicators, failures).
+/// reading threads (the review, the scoring), and hands each result to `each` in input order,
+/// to be written as it comes; returns the batch's tally (inputs, documents, tables,
+/// indicators, failures).
 pub fn each_input<P: Send>(
     files: &[PathBuf],
     args: &ReportArgs,
     keep_source: bool,
-    work: impl Fn(&mut Input) -> P + Sync,
-    mut each: impl FnMut(Input, P) -> Result<(), Failure>,
+    work: impl Fn(&Input) -> P + Sync,
+    mut each: impl FnMut(P) -> Result<(), Failure>,
 ) -> Result<Tally, Failure> {
     let options = args.read.options()?;
     let files = input::expand(files)?;
-    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), work, |_, result| match result {
-        Ok((input, done)) => {
-            if !args.quiet {
-                input::warn_notes(&input);
-            }
-            each(input, done)
+    let work = |input: Input| {
+        let warnings = if args.quiet { Vec::new() } else { input::note_warnings(&input) };
+        (warnings, work(&input))
+    };
+    let tally = crate::batch::read_all(&files, &options, keep_source, crate::batch::jobs(args.read.jobs), work, |result| match result {
+        Ok((warnings, done)) => {
+            warnings.iter().for_each(|w| report(w));
+            each(done)
         }
         Err(Failure(message)) => {
             report(&format!("jixiao: {message}"));

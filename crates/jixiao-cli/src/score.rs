@@ -107,18 +107,18 @@ pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
     }
     let mut counts = human::Counts::default();
     let mut findings: Vec<Finding> = Vec::new();
-    let score = |input: &mut crate::input::Input| {
+    let score = |input: &crate::input::Input| {
         let mut scored = match &actuals {
             Some((file, rows)) => jixiao::score::score_with_actuals(&input.document, rows, &rules, Some(file)),
             None => jixiao::score(&input.document, &rules),
         };
         scored.tables.iter_mut().for_each(|t| t.file = Some(input.label.clone()));
         scored.findings.iter_mut().filter(|f| f.file.is_none()).for_each(|f| f.file = Some(input.label.clone()));
-        let rendered = human.then(|| human_report(&*input, &scored, lang, color));
+        let rendered = human.then(|| human_report(input, &scored, lang, color));
         (scored, rendered)
     };
     // The scoring, and the text of human output, are made on the reading threads.
-    let tally = each_input(&args.files, &args.report, human, score, |_, (scored, rendered)| {
+    let tally = each_input(&args.files, &args.report, human, score, |(scored, rendered)| {
         counts.add(&scored.findings);
         match args.format {
             ScoreFormat::Human => out.text(&rendered.unwrap_or_default()),
