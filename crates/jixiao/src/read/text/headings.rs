@@ -43,7 +43,7 @@ pub fn split_toc(line: &str) -> (&str, Option<Toc>) {
         rest.find("\\f").into_iter().chain(rest.find("\\l")).min().map(|i| from + i)
     };
     let mut switch_ahead: Option<Option<usize>> = None;
-    while let Some(found) = line[search..].find("TC ") {
+    while let Some(found) = memchr::memmem::find(&line.as_bytes()[search..], b"TC ") {
         let at = search + found;
         search = at + 3;
         if at > 0 && !line[..at].ends_with(char::is_whitespace) {
@@ -155,7 +155,8 @@ impl TableTitle {
 }
 
 pub fn table_title(line: &str) -> Option<TableTitle> {
-    if line.starts_with('\t') {
+    // Most lines are prose or cells: only a line with a 表 in it can be a title.
+    if line.starts_with('\t') || memchr::memmem::find(line.as_bytes(), "表".as_bytes()).is_none() {
         return None;
     }
     let (before, toc) = split_toc(line);
