@@ -59,11 +59,11 @@ struct Prepared {
     output: Made,
 }
 
-/// An input's output: rendered on the reading thread (a batch), or the input itself for the
-/// writing thread (one input as text or .xlsx, which are written whole).
+/// An input's output: a batch's NDJSON line or CSV rows, rendered on the reading thread, or
+/// the document of one input as text or .xlsx, which are written whole.
 enum Made {
     Bytes(Result<Vec<u8>, String>),
-    Whole(Box<input::Input>),
+    Whole(Box<jixiao::Document>),
 }
 
 pub fn run(args: ParseArgs) -> Result<(), Failure> {
@@ -108,13 +108,14 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             warnings = input::note_warnings(&input);
             warnings.extend(input::unknown_columns(&input.label, &input.document));
         }
+        // One input as JSON or CSV was streamed above: these are a batch's.
         let output = match args.format {
-            OutputFormat::Json | OutputFormat::Ndjson if many => Made::Bytes(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
+            OutputFormat::Json | OutputFormat::Ndjson => Made::Bytes(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
                 s.push('\n');
                 s.into_bytes()
             }).map_err(|e| e.to_string())),
-            OutputFormat::Csv if many => Made::Bytes(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
-            _ => Made::Whole(Box::new(input)),
+            OutputFormat::Csv => Made::Bytes(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
+            OutputFormat::Text | OutputFormat::Xlsx => Made::Whole(Box::new(input.document)),
         };
         Prepared { warnings, output }
     };
@@ -129,29 +130,20 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             Err(e) => return Err(e),
         };
         warnings.iter().for_each(|w| report(w));
-        let whole = match output {
+        let doc = match output {
             Made::Bytes(bytes) => {
                 let bytes = bytes.map_err(|e| Failure(format!("cannot write the output: {e}")))?;
                 return out.with(|w| w.write_all(&bytes));
             }
-            Made::Whole(input) => input,
+            Made::Whole(doc) => doc,
         };
-        let doc = &whole.document;
-        match args.format {
-            OutputFormat::Json | OutputFormat::Ndjson => out.with(|w| {
-                let pretty = matches!(args.format, OutputFormat::Json) && !args.compact;
-                jixiao::write::json::to_writer(doc, pretty, &mut *w)?;
-                w.write_all(b"\n")
-            }),
-            OutputFormat::Csv => out.with(|w| csv.document_to(&whole.label, doc, w)),
-            OutputFormat::Text => out.with(|w| jixiao::write::text::to_writer(doc, w)),
-            OutputFormat::Xlsx => {
-                let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
-                let bytes = jixiao::write::xlsx::to_bytes_with(doc, &options)?;
-                let path = args.output.as_ref().expect("checked above");
-                std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))
-            }
+        if !matches!(args.format, OutputFormat::Xlsx) {
+            return out.with(|w| jixiao::write::text::to_writer(&doc, w));
         }
+        let options = jixiao::write::xlsx::XlsxOptions { keep_columns: args.keep_columns };
+        let bytes = jixiao::write::xlsx::to_bytes_with(&doc, &options)?;
+        let path = args.output.as_ref().expect("checked above");
+        std::fs::write(path, bytes).map_err(|e| Failure(format!("{}: {e}", path.display())))
     })?;
     if matches!(args.format, OutputFormat::Csv) {
         // The header alone when no input could be read.
