@@ -448,7 +448,7 @@ pub fn parse(raw: &str) -> Target {
     if raw.len() > LONGEST_READ {
         return prose(raw);
     }
-    let text: String = super::fold::squeezed(raw).collect();
+    let text = super::fold::squeeze(raw);
     if EMPTY_MARKS.contains(&text.as_str()) {
         return blank(raw, TargetKind::Empty);
     }

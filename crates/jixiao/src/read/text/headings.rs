@@ -116,6 +116,12 @@ pub fn section_kind(heading: &str) -> SectionKind {
     }
 }
 
+/// Whether a table's name says it is the department-wide one (部门整体…, …整体支出…).
+fn is_department_wide(name: &str) -> bool {
+    let key = squeeze(name);
+    key.contains("部门整体") || key.contains("整体支出")
+}
+
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
 const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控"];
@@ -180,7 +186,7 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
         Some(TableKind::SelfEvaluation)
     } else if tail.contains("监控") {
         Some(TableKind::Monitoring)
-    } else if squeeze(body).contains("部门整体") || squeeze(body).contains("整体支出") {
+    } else if is_department_wide(body) {
         Some(TableKind::DepartmentWide)
     } else {
         None
