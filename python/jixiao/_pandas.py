@@ -51,8 +51,10 @@ def to_pandas(doc: "Document") -> "pandas.DataFrame":
 
 
 def _frame(pd: Any, columns: Dict[str, List[Any]]) -> "pandas.DataFrame":
-    """The typed frame of CSV columns (lists with Python types, as ``Document._columns`` gives).
-    Built in one call from typed arrays: adding columns one by one costs pandas a copy each."""
+    """The typed frame of CSV columns (lists with Python types and None for an empty text, as
+    ``Document._columns`` gives). Built in one call from typed arrays: adding columns one by one
+    costs pandas a copy each. A categorical is built from its codes, looked up here: pandas
+    matching the values to the categories took a fifth of ``to_pandas``."""
     from jixiao._native import CSV_COLUMNS, enum_values
 
     values = enum_values()
@@ -60,7 +62,9 @@ def _frame(pd: Any, columns: Dict[str, List[Any]]) -> "pandas.DataFrame":
     for name in CSV_COLUMNS:
         data = columns[name]
         if name in _CATEGORICAL:
-            typed[name] = pd.Categorical([None if v == "" else v for v in data], categories=values[_CATEGORICAL[name]])
+            categories = values[_CATEGORICAL[name]]
+            code = {value: i for i, value in enumerate(categories)}
+            typed[name] = pd.Categorical.from_codes([code.get(v, -1) for v in data], categories=categories)
         elif name in _FLOAT:
             typed[name] = pd.array(data, dtype="Float64")
         elif name in _INT:
@@ -70,8 +74,7 @@ def _frame(pd: Any, columns: Dict[str, List[Any]]) -> "pandas.DataFrame":
         elif name == "line":
             typed[name] = pd.array(data, dtype="int64")
         else:
-            # Text: an empty cell is a missing value, as everywhere else in the frame.
-            typed[name] = pd.array([None if v == "" else v for v in data], dtype="string")
+            typed[name] = pd.array(data, dtype="string")
     frame: "pandas.DataFrame" = pd.DataFrame(typed, index=pd.RangeIndex(len(columns["line"])), copy=False)
     return frame
 

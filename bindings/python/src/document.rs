@@ -158,13 +158,16 @@ impl Document {
         slf.py().import("jixiao._pandas")?.call_method1("to_pandas", (slf,))
     }
 
-    /// The CSV columns as lists with Python types (for `to_pandas`).
+    /// The CSV columns as lists with Python types (for `to_pandas`); an empty text is None,
+    /// the frame's missing value.
     fn _columns<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
         use jixiao::write::records::{COLUMNS, Field, records};
         let mut columns: Vec<Vec<Py<PyAny>>> = COLUMNS.iter().map(|_| Vec::new()).collect();
         for record in records(&self.inner) {
             for (column, field) in columns.iter_mut().zip(record.fields()) {
                 column.push(match field {
+                    Field::Text("") => py.None(),
+                    Field::Owned(t) if t.is_empty() => py.None(),
                     Field::Text(t) => t.into_pyobject(py)?.into_any().unbind(),
                     Field::Number(v) => v.into_pyobject(py)?.into_any().unbind(),
                     Field::Integer(v) => v.into_pyobject(py)?.into_any().unbind(),
