@@ -149,6 +149,8 @@ thread_local! {
     static LEVEL1: Memo<Level1> = Memo::default();
     static LEVEL2: Memo<Level2> = Memo::default();
     static ROLE: Memo<ColumnRole> = Memo::default();
+    static FOOTER: Memo<bool> = Memo::default();
+    static DATE: Memo<bool> = Memo::default();
 }
 
 pub fn level1(label: &str) -> Level1 {
@@ -330,6 +332,10 @@ pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
 /// Whether a value column holds dates (完成时间, 计划完成日期, 截止期限): a plain number in it is a
 /// spreadsheet's serial day, not a quantity.
 pub fn is_date_label(label: &str) -> bool {
+    DATE.with(|m| m.get(label, is_date_label_of))
+}
+
+fn is_date_label_of(label: &str) -> bool {
     let k = key(label.rsplit('/').next().unwrap_or(label));
     ["日期", "时间", "期限", "时限"].iter().any(|w| k.ends_with(w))
 }
@@ -384,6 +390,10 @@ const FOOTER_LABELS: &[&str] = &[
 
 /// Whether a row's first non-empty cell labels a footer row.
 pub fn is_footer_label(cell: &str) -> bool {
+    FOOTER.with(|m| m.get(cell, is_footer_label_of))
+}
+
+fn is_footer_label_of(cell: &str) -> bool {
     let k = key(cell);
     !k.is_empty()
         && (FOOTER_LABELS.contains(&k.as_str())

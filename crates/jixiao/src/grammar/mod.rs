@@ -5,7 +5,7 @@ pub mod amount;
 pub mod date;
 pub mod fold;
 pub mod labels;
-mod memo;
+pub(crate) mod memo;
 pub mod target;
 pub(crate) mod units;
 

@@ -8,7 +8,15 @@ use std::collections::BTreeMap;
 use super::Row;
 use crate::grammar::amount::amount;
 use crate::grammar::labels::{bracket_unit, key, short_key};
+use crate::grammar::memo::Memo;
 use crate::model::{Duty, Funds, FundsRow};
+
+thread_local! {
+    // Every table's header is asked whether it opens a funds or a duties block, and a
+    // document's tables repeat their labels.
+    static FUNDS_ROLE: Memo<FundsRole> = Memo::default();
+    static DUTY_ROLE: Memo<DutyRole> = Memo::default();
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum FundsRole {
@@ -39,6 +47,10 @@ fn funds_role(label: &str) -> FundsRole {
 }
 
 fn single_funds_role(label: &str) -> FundsRole {
+    FUNDS_ROLE.with(|m| m.get(label, single_funds_role_of))
+}
+
+fn single_funds_role_of(label: &str) -> FundsRole {
     use FundsRole::*;
     let k = match short_key(label) {
         Ok(k) => k,
@@ -208,6 +220,10 @@ enum DutyRole {
 }
 
 fn duty_role(label: &str) -> DutyRole {
+    DUTY_ROLE.with(|m| m.get(label, duty_role_of))
+}
+
+fn duty_role_of(label: &str) -> DutyRole {
     let Ok(k) = short_key(label) else { return DutyRole::Other };
     match k.as_str() {
         "部门职能" | "职能" | "主要职能" | "部门职责" => DutyRole::Function,
