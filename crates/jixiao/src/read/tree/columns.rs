@@ -40,15 +40,21 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     {
         roles[d] = Name;
     }
-    // Sets, not lists: a header of 100 000 cells must not take quadratic time.
-    let mut taken = std::collections::HashSet::new();
+    // Sets, not lists: a header of 100 000 cells must not take quadratic time. B-trees, as for
+    // the labels' memo: hashing the few labels of an ordinary header cost more than comparing
+    // them. The roles taken are a list: there are only so many roles.
+    let mut taken: Vec<ColumnRole> = Vec::new();
     let mut keys: Vec<(ColumnRole, String)> = Vec::with_capacity(columns.len());
-    let mut used = std::collections::HashSet::new();
+    let mut used = std::collections::BTreeSet::new();
     // The next suffix to try for each label, so that 4000 repeated 备注 are numbered in linear time.
-    let mut next: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut next: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
     for (i, (label, mut role)) in columns.iter().zip(roles).enumerate() {
-        if role != Extra && !taken.insert(role) {
-            role = Extra;
+        if role != Extra {
+            if taken.contains(&role) {
+                role = Extra;
+            } else {
+                taken.push(role);
+            }
         }
         let base = match label.trim() {
             "" => format!("列{}", i + 1),
