@@ -95,7 +95,8 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra).count();
     let categories = filled.iter().any(|c| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other);
     // A row that repeats the header's labels is the header again (a page break), not its lower half.
-    let upper_labels: std::collections::HashSet<&str> = upper.iter().map(|u| u.trim()).collect();
+    // A B-tree, as in `column_keys`: hashing a header's few labels costs more than comparing them.
+    let upper_labels: std::collections::BTreeSet<&str> = upper.iter().map(|u| u.trim()).collect();
     let repeated = filled.iter().filter(|c| upper_labels.contains(c.trim())).count();
     // In a Word save each upper cell stands over one empty lower cell or one run of labels: a
     // lower row with fewer such groups would leave upper cells (and their text) out.
