@@ -6,9 +6,14 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]"
 
-.PHONY: test test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
+.PHONY: test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
 
-test: test-rust test-c test-python
+test: lint test-rust test-c test-python
+
+# The house style (rustfmt.toml) and clippy's warnings as errors, before anything is built for tests.
+lint:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 
 test-rust:
 	$(CARGO) test --workspace --locked

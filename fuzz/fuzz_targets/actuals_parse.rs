@@ -6,9 +6,8 @@ use std::sync::LazyLock;
 
 use libfuzzer_sys::fuzz_target;
 
-static DOC: LazyLock<jixiao::Document> = LazyLock::new(|| {
-    jixiao::parse_bytes(include_bytes!("../../tests/data/selfeval-2023.txt"), &jixiao::ReadOptions::default()).unwrap()
-});
+static DOC: LazyLock<jixiao::Document> =
+    LazyLock::new(|| jixiao::parse_bytes(include_bytes!("../../tests/data/selfeval-2023.txt"), &jixiao::ReadOptions::default()).unwrap());
 
 fuzz_target!(|bytes: &[u8]| {
     let Ok(rows) = jixiao::score::parse_actuals(bytes, &jixiao::error::Origin::default()) else { return };

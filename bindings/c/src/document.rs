@@ -39,10 +39,8 @@ pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
 
 fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
     let encoding_code = encoding;
-    let format = format_of(format)
-        .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
-    let encoding = encoding_of(encoding)
-        .ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
+    let format = format_of(format).ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
+    let encoding = encoding_of(encoding).ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
     let encoding_errors = if encoding_code & JX_ENCODING_REPLACE_ERRORS != 0 { jixiao::EncodingErrors::Replace } else { jixiao::EncodingErrors::Strict };
     Ok(ReadOptions { format, encoding, encoding_errors, path, ..ReadOptions::default() })
 }
@@ -86,9 +84,7 @@ pub unsafe extern "C" fn jx_document_open(path: *const c_char, format: jx_format
             return Err(Failure::null("out"));
         }
         // SAFETY: the caller passes a NUL-terminated string.
-        let path = unsafe { CStr::from_ptr(path) }
-            .to_str()
-            .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
+        let path = unsafe { CStr::from_ptr(path) }.to_str().map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
         let d = jixiao::open(path, &options(format, JX_ENCODING_AUTO, Some(path.to_owned()))?)?;
         hand_out(d, out);
         Ok(())
@@ -109,7 +105,6 @@ pub unsafe extern "C" fn jx_document_free(doc: *mut jx_document) {
         guard_value((), || drop(unsafe { Box::from_raw(doc.cast::<Held>()) }));
     }
 }
-
 
 /// The document as JSON (pretty or compact). Free `*out` with jx_string_free; `out_len` may be NULL.
 #[unsafe(no_mangle)]
@@ -140,9 +135,7 @@ pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *
             return Err(Failure::null("path"));
         }
         // SAFETY: the caller passes a NUL-terminated string.
-        let path = unsafe { CStr::from_ptr(path) }
-            .to_str()
-            .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
+        let path = unsafe { CStr::from_ptr(path) }.to_str().map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
         let bytes = jixiao::write::xlsx::to_bytes_with(d, &jixiao::write::xlsx::XlsxOptions { keep_columns })?;
         std::fs::write(path, bytes).map_err(|e| Failure::new(jx_status::JX_STATUS_IO_ERROR, format!("{path}: {e}")))
     })
@@ -229,7 +222,11 @@ pub unsafe extern "C" fn jx_document_replaced_count(doc: *const jx_document) -> 
 /// The `index`-th replaced byte sequence, with its line and offset.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_replaced(doc: *const jx_document, index: usize, out: *mut jx_replaced_bytes) -> jx_status {
-    put(self::doc(doc).map(|d| d.replaced_bytes.as_slice()), index, out, "doc", |r| jx_replaced_bytes { line: r.line, offset: r.offset, bytes: jx_str::new(&r.bytes) })
+    put(self::doc(doc).map(|d| d.replaced_bytes.as_slice()), index, out, "doc", |r| jx_replaced_bytes {
+        line: r.line,
+        offset: r.offset,
+        bytes: jx_str::new(&r.bytes),
+    })
 }
 
 /// How many indicators the document holds in all.

@@ -71,7 +71,16 @@ pub unsafe extern "C" fn jx_document_indicator(doc: *const jx_document, index: u
         let table = &section.tables[t];
         let category = &table.categories[c];
         let sub = &category.children[k];
-        write(out, jx_indicator_at { section: view(section), table: view(table), category: view(category), subcategory: view(sub), indicator: view(&sub.indicators[i]) })
+        write(
+            out,
+            jx_indicator_at {
+                section: view(section),
+                table: view(table),
+                category: view(category),
+                subcategory: view(sub),
+                indicator: view(&sub.indicators[i]),
+            },
+        )
     })
 }
 
@@ -90,6 +99,15 @@ pub unsafe extern "C" fn jx_table_indicator(table: *const jx_table, index: usize
         let [c, k, i] = table_position(t, index).ok_or_else(|| Failure::out_of_range(index, t.indicators().count()))?;
         let category = &t.categories[c];
         let sub = &category.children[k];
-        write(out, jx_indicator_at { section: std::ptr::null(), table: view(t), category: view(category), subcategory: view(sub), indicator: view(&sub.indicators[i]) })
+        write(
+            out,
+            jx_indicator_at {
+                section: std::ptr::null(),
+                table: view(t),
+                category: view(category),
+                subcategory: view(sub),
+                indicator: view(&sub.indicators[i]),
+            },
+        )
     })
 }

@@ -4,9 +4,9 @@
 use jixiao::{Indicator, Target};
 
 use crate::boundary::guard_value;
+use crate::codes::*;
 use crate::target::fill_target;
 use crate::tree::{jx_indicator, node, text, write_opt};
-use crate::codes::*;
 use crate::types::*;
 
 /// An indicator's mid-term block (中期目标 beside 年度目标).

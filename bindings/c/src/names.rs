@@ -6,9 +6,9 @@
 use std::ffi::{CString, c_char};
 use std::sync::OnceLock;
 
-use jixiao::{Comparator, Direction, Level1, Level2, Likelihood, SectionKind, Severity, TableKind, TargetKind, UnitKind};
 use jixiao::review::Level;
 use jixiao::score::{Band, ScoreRule};
+use jixiao::{Comparator, Direction, Level1, Level2, Likelihood, SectionKind, Severity, TableKind, TargetKind, UnitKind};
 
 use crate::boundary::{guard_value, jx_status};
 use crate::codes::*;
@@ -40,28 +40,36 @@ pub extern "C" fn jx_target_kind_name(value: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_comparator_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Comparator::ALL, |v| comparator_code(Some(v)) as u32, Comparator::as_str, Some(comparator_code(None) as u32)))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, Comparator::ALL, |v| comparator_code(Some(v)) as u32, Comparator::as_str, Some(comparator_code(None) as u32))
+    })
 }
 
 /// A jx_unit_kind's name: "percent", "money", …; "none".
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_unit_kind_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, UnitKind::ALL, |v| unit_kind_code(Some(v)) as u32, UnitKind::as_str, Some(unit_kind_code(None) as u32)))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, UnitKind::ALL, |v| unit_kind_code(Some(v)) as u32, UnitKind::as_str, Some(unit_kind_code(None) as u32))
+    })
 }
 
 /// A jx_direction's name: "increase", "decrease", "maintain", "complete"; "none".
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_direction_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Direction::ALL, |v| direction_code(Some(v)) as u32, Direction::as_str, Some(direction_code(None) as u32)))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, Direction::ALL, |v| direction_code(Some(v)) as u32, Direction::as_str, Some(direction_code(None) as u32))
+    })
 }
 
 /// A jx_likelihood's name: "certain", "possible", "impossible"; "none".
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_likelihood_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Likelihood::ALL, |v| likelihood_code(Some(v)) as u32, Likelihood::as_str, Some(likelihood_code(None) as u32)))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, Likelihood::ALL, |v| likelihood_code(Some(v)) as u32, Likelihood::as_str, Some(likelihood_code(None) as u32))
+    })
 }
 
 /// A jx_table_kind's name: "target", "self_evaluation", "monitoring", "department_wide".
@@ -103,14 +111,18 @@ pub extern "C" fn jx_score_rule_name(value: u32) -> *const c_char {
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_band_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Band::ALL, |v| crate::score::band_of(Some(v)) as u32, Band::as_str, Some(crate::score::band_of(None) as u32)))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, Band::ALL, |v| crate::score::band_of(Some(v)) as u32, Band::as_str, Some(crate::score::band_of(None) as u32))
+    })
 }
 
 /// A jx_level's name: "allow", "info", "warn", "deny".
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_level_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    guard_value(std::ptr::null(), || name_in(&NAMES, value, Level::ALL, |v| (0..4).find(|&c| crate::review::level_of(c) == Some(v)).unwrap_or(u32::MAX), Level::as_str, None))
+    guard_value(std::ptr::null(), || {
+        name_in(&NAMES, value, Level::ALL, |v| (0..4).find(|&c| crate::review::level_of(c) == Some(v)).unwrap_or(u32::MAX), Level::as_str, None)
+    })
 }
 
 /// A jx_severity value's name as JSON spells it ("error", "warning", "info"; "none"),

@@ -131,7 +131,12 @@ pub unsafe extern "C" fn jx_goal_item_count(g: *const jx_goal) -> usize {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_goal_get_item(g: *const jx_goal, index: usize, out: *mut jx_goal_item) -> jx_status {
-    put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item { number: i.number, text: jx_str::new(&i.text), line: i.line, is_inline: i.inline })
+    put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item {
+        number: i.number,
+        text: jx_str::new(&i.text),
+        line: i.line,
+        is_inline: i.inline,
+    })
 }
 
 #[unsafe(no_mangle)]
@@ -174,7 +179,10 @@ pub unsafe extern "C" fn jx_overview_subheading(overview: *const jx_overview, in
     put(ov(overview).map(|o| o.subheadings.as_slice()), index, out, "overview", |h| jx_subheading {
         text: jx_str::new(&h.text),
         has_toc: h.toc.is_some(),
-        toc: h.toc.as_ref().map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0, switches: jx_str::EMPTY }, crate::tree::toc_of),
+        toc: h
+            .toc
+            .as_ref()
+            .map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0, switches: jx_str::EMPTY }, crate::tree::toc_of),
         line: h.line,
     })
 }

@@ -3,8 +3,8 @@
 
 use std::ffi::{CStr, c_char};
 
-use jixiao::review::{Level, RULES, ReviewConfig, Severity};
 use jixiao::Finding;
+use jixiao::review::{Level, RULES, ReviewConfig, Severity};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
 use crate::document::{doc, jx_document};
@@ -137,9 +137,7 @@ pub unsafe extern "C" fn jx_review_config_set(config: *mut jx_review_config, rul
             return Err(Failure::null("rule"));
         }
         // SAFETY: the caller passes a NUL-terminated string.
-        let rule = unsafe { CStr::from_ptr(rule) }
-            .to_str()
-            .map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "rule is not valid UTF-8"))?;
+        let rule = unsafe { CStr::from_ptr(rule) }.to_str().map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "rule is not valid UTF-8"))?;
         let level = level_of(level).ok_or_else(|| Failure::new(jx_status::JX_STATUS_INVALID_ARGUMENT, format!("unknown level code {level}")))?;
         config.set(rule, level)?;
         Ok(())
@@ -197,7 +195,6 @@ pub unsafe extern "C" fn jx_findings_get(findings: *const jx_findings, index: us
         text: jx_str::opt(f.text.as_deref()),
     })
 }
-
 
 /// The findings as JSON, `{"findings": [...]}` (the shape of jx_findings_schema_json). Free
 /// `*out` with jx_string_free; `out_len` may be NULL.

@@ -343,7 +343,6 @@ pub unsafe extern "C" fn jx_score_findings(report: *const jx_score_report) -> *c
     guard_value(std::ptr::null(), || self::report(report).map_or(std::ptr::null(), |r| (&r.findings as *const Vec<jixiao::Finding>).cast()))
 }
 
-
 /// The report as JSON, `{"tables": [...], "findings": [...]}`. Free `*out` with jx_string_free.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_score_to_json(report: *const jx_score_report, pretty: bool, out: *mut *mut c_char, out_len: *mut usize) -> jx_status {

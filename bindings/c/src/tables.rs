@@ -4,8 +4,8 @@
 use jixiao::{Amount, Duty, FundsRow, Remark, Subtotal, Table};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
-use crate::tree::{jx_table, node, put, put_pair, text, write_opt};
 use crate::codes::*;
+use crate::tree::{jx_table, node, put, put_pair, text, write_opt};
 use crate::types::*;
 
 pub(crate) fn amount_of(a: &Amount) -> jx_amount {
@@ -19,8 +19,7 @@ pub(crate) fn amount_of(a: &Amount) -> jx_amount {
     }
 }
 
-const NO_AMOUNT: jx_amount =
-    jx_amount { raw: jx_str::EMPTY, has_value: false, value: 0.0, unit: jx_str::EMPTY, has_value_yuan: false, value_yuan: 0.0 };
+const NO_AMOUNT: jx_amount = jx_amount { raw: jx_str::EMPTY, has_value: false, value: 0.0, unit: jx_str::EMPTY, has_value_yuan: false, value_yuan: 0.0 };
 
 /// (has, value) of an optional amount, for the struct fields.
 fn opt_amount(a: &Option<Amount>) -> (bool, jx_amount) {
@@ -112,14 +111,7 @@ pub unsafe extern "C" fn jx_table_duty_count(t: *const jx_table) -> usize {
 pub unsafe extern "C" fn jx_table_duty(t: *const jx_table, index: usize, out: *mut jx_duty) -> jx_status {
     put(table(t).map(|t| t.duties.as_slice()), index, out, "table", |d: &Duty| {
         let (has_budget, budget) = opt_amount(&d.budget);
-        jx_duty {
-            function: jx_str::new(&d.function),
-            task: jx_str::new(&d.task),
-            project: jx_str::new(&d.project),
-            has_budget,
-            budget,
-            line: d.line,
-        }
+        jx_duty { function: jx_str::new(&d.function), task: jx_str::new(&d.task), project: jx_str::new(&d.project), has_budget, budget, line: d.line }
     })
 }
 

@@ -3,8 +3,8 @@
 use jixiao::{Category, Indicator, Section, SubCategory, Table};
 
 use crate::boundary::{Failure, guard, guard_value, jx_status};
-use crate::target::fill_target;
 use crate::codes::*;
+use crate::target::fill_target;
 use crate::types::*;
 
 /// A part with tables (第N部分), borrowed from its document.

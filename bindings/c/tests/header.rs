@@ -8,12 +8,7 @@ fn committed_header_has_not_drifted() {
     let crate_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let config = cbindgen::Config::from_file(crate_dir.join("cbindgen.toml")).expect("cbindgen.toml reads");
     let mut generated = Vec::new();
-    cbindgen::Builder::new()
-        .with_crate(&crate_dir)
-        .with_config(config)
-        .generate()
-        .expect("cbindgen generates the header")
-        .write(&mut generated);
+    cbindgen::Builder::new().with_crate(&crate_dir).with_config(config).generate().expect("cbindgen generates the header").write(&mut generated);
     let generated = String::from_utf8(generated).expect("the header is UTF-8");
     let path = crate_dir.join("../../include/jixiao.h");
     if std::env::var_os("JIXIAO_BLESS").is_some() {

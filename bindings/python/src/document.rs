@@ -205,7 +205,8 @@ impl Document {
     #[staticmethod]
     fn from_json(py: Python<'_>, json: &Bound<'_, PyAny>) -> PyResult<Document> {
         let text: String = if let Ok(b) = json.cast::<pyo3::types::PyBytes>() {
-            String::from_utf8(b.as_bytes().to_vec()).map_err(|e| crate::errors::encoding_error(format!("JSON bytes are not UTF-8 (byte {})", e.utf8_error().valid_up_to())))?
+            String::from_utf8(b.as_bytes().to_vec())
+                .map_err(|e| crate::errors::encoding_error(format!("JSON bytes are not UTF-8 (byte {})", e.utf8_error().valid_up_to())))?
         } else if let Ok(s) = json.cast::<pyo3::types::PyString>() {
             s.to_cow().map_err(|_| crate::errors::encoding_error("the text holds a lone surrogate (not valid Unicode)".into()))?.into_owned()
         } else {

@@ -39,10 +39,7 @@ impl Failure {
 
 /// Builds an exception of `jixiao._errors.<class>` with its attributes.
 fn raise(py: Python<'_>, class: &str, message: String, path: Option<String>, line: Option<usize>, reason: String) -> PyErr {
-    let made = py
-        .import("jixiao._errors")
-        .and_then(|m| m.getattr(class))
-        .and_then(|c| c.call1((message.clone(), path, line, reason)));
+    let made = py.import("jixiao._errors").and_then(|m| m.getattr(class)).and_then(|c| c.call1((message.clone(), path, line, reason)));
     match made {
         Ok(exc) => PyErr::from_value(exc),
         // The package is broken (the module is missing): still no panic, just a plain error.

@@ -51,10 +51,7 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
         let bytes = b.as_bytes();
         detached(py, || jixiao::parse_bytes(bytes, &options))?
     } else {
-        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
-            "parse() takes str or bytes, not {}",
-            data.get_type().name()?
-        )));
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!("parse() takes str or bytes, not {}", data.get_type().name()?)));
     };
     Ok(Document::new(doc))
 }

@@ -185,11 +185,7 @@ impl From<&jixiao::Overview> for Overview {
                 .map(|r| Responsibility { number: r.number, name: r.name.clone(), description: r.description.clone(), line: r.line })
                 .collect(),
             safeguards: o.safeguards.iter().map(|s| Safeguard { title: s.title.clone(), text: s.text.clone(), line: s.line }).collect(),
-            subheadings: o
-                .subheadings
-                .iter()
-                .map(|h| Subheading { text: h.text.clone(), toc: h.toc.as_ref().map(Toc::from), line: h.line })
-                .collect(),
+            subheadings: o.subheadings.iter().map(|h| Subheading { text: h.text.clone(), toc: h.toc.as_ref().map(Toc::from), line: h.line }).collect(),
             line: o.line,
             toc: o.toc.as_ref().map(Toc::from),
         }

@@ -88,10 +88,8 @@ impl Midterm {
 /// Rebuilds a target from its JSON (used by pickle).
 #[pyfunction]
 pub fn _target_from_json(py: Python<'_>, json: &str) -> PyResult<Target> {
-    let t = shielded(py, || {
-        serde_json::from_str::<jixiao::Target>(json)
-            .map_err(|source| jixiao::Error::Json { origin: jixiao::error::Origin(None), source })
-    })?;
+    let t =
+        shielded(py, || serde_json::from_str::<jixiao::Target>(json).map_err(|source| jixiao::Error::Json { origin: jixiao::error::Origin(None), source }))?;
     Ok(Target::from(t))
 }
 

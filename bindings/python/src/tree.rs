@@ -148,11 +148,9 @@ pub fn _view(py: Python<'_>, document: &crate::document::Document, kind: &str, p
         ("Table", [s, t]) => table(*s, *t).is_some(),
         ("Category", [s, t, c]) => table(*s, *t).and_then(|x| x.categories.get(*c)).is_some(),
         ("SubCategory", [s, t, c, k]) => table(*s, *t).and_then(|x| x.categories.get(*c)).and_then(|x| x.children.get(*k)).is_some(),
-        ("Indicator", [s, t, c, k, i]) => table(*s, *t)
-            .and_then(|x| x.categories.get(*c))
-            .and_then(|x| x.children.get(*k))
-            .and_then(|x| x.indicators.get(*i))
-            .is_some(),
+        ("Indicator", [s, t, c, k, i]) => {
+            table(*s, *t).and_then(|x| x.categories.get(*c)).and_then(|x| x.children.get(*k)).and_then(|x| x.indicators.get(*i)).is_some()
+        }
         _ => false,
     };
     if !ok {
@@ -362,9 +360,7 @@ impl Category {
     /// 二级指标 — the level-2 categories, skeleton ones included.
     #[getter]
     fn children(&self) -> Vec<SubCategory> {
-        (0..self.get().children.len())
-            .map(|k| SubCategory { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k })
-            .collect()
+        (0..self.get().children.len()).map(|k| SubCategory { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k }).collect()
     }
     /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     #[getter]
@@ -400,9 +396,7 @@ impl SubCategory {
     /// 三级指标 — the indicators; empty for a skeleton category.
     #[getter]
     fn indicators(&self) -> Vec<Indicator> {
-        (0..self.get().indicators.len())
-            .map(|i| Indicator { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k: self.k, i })
-            .collect()
+        (0..self.get().indicators.len()).map(|i| Indicator { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k: self.k, i }).collect()
     }
     /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
     #[getter]

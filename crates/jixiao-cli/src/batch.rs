@@ -56,10 +56,12 @@ pub fn read_all<P: Send>(
         }
         bar
     });
-    let work = |name: &PathBuf| input::read(name, options, keep_source).map(|input| {
-        let counts = (input.document.tables().count(), input.document.indicator_count());
-        (counts, prepare(input))
-    });
+    let work = |name: &PathBuf| {
+        input::read(name, options, keep_source).map(|input| {
+            let counts = (input.document.tables().count(), input.document.indicator_count());
+            (counts, prepare(input))
+        })
+    };
     jixiao::read::batch::in_order(files, jobs, work, |_, result| {
         let result = match result {
             Ok(((tables, indicators), prepared)) => {

@@ -52,11 +52,9 @@ pub fn render(file: &str, source: Option<&str>, findings: &[Finding], lang: Lang
         };
         let spot = source.and_then(|s| find_spot(s, f.line, f.text.as_deref()));
         let mut title = level(f.severity).primary_title(message).id(f.rule.as_str()).element(match &spot {
-            Some((line, text, span)) => Snippet::source(text.as_str())
-                .line_start(*line)
-                .path(file)
-                .annotation(AnnotationKind::Primary.span(span.clone()))
-                .into(),
+            Some((line, text, span)) => {
+                Snippet::source(text.as_str()).line_start(*line).path(file).annotation(AnnotationKind::Primary.span(span.clone())).into()
+            }
             None => annotate_snippets::Element::from(Origin::path(format!("{file}:{}", f.location))),
         });
         let mut context = f.table_name.clone().unwrap_or_default();
@@ -111,13 +109,8 @@ impl Counts {
     /// The closing summary: totals, then the count per rule; `verb` says what was done to the files.
     pub fn summary(&self, files: usize, failed: usize, verb: &str) -> String {
         let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-        let mut out = format!(
-            "{} {verb}: {}, {}, {}",
-            plural(files, "file"),
-            plural(self.errors, "error"),
-            plural(self.warnings, "warning"),
-            plural(self.infos, "info")
-        );
+        let mut out =
+            format!("{} {verb}: {}, {}, {}", plural(files, "file"), plural(self.errors, "error"), plural(self.warnings, "warning"), plural(self.infos, "info"));
         if failed > 0 {
             out.push_str(&format!("; {} could not be read", plural(failed, "file")));
         }

@@ -145,9 +145,10 @@ pub fn warn_notes(input: &Input) {
 
 /// The warnings of [`warn_notes`], one line each: bytes replaced, content not placed.
 pub fn note_warnings(input: &Input) -> Vec<String> {
-    let replaced = input.document.replaced_bytes.iter().map(|r| {
-        format!("{}:{}: warning: bytes `{}` at offset {} are not text in the encoding: replaced with U+FFFD", input.label, r.line, r.bytes, r.offset)
-    });
+    let replaced =
+        input.document.replaced_bytes.iter().map(|r| {
+            format!("{}:{}: warning: bytes `{}` at offset {} are not text in the encoding: replaced with U+FFFD", input.label, r.line, r.bytes, r.offset)
+        });
     let notes = input.document.notes.iter().map(|note| {
         let first = note.text.lines().next().unwrap_or("");
         format!("{}:{}: warning: content not placed in the model (kept in notes): {first}", input.label, place(&input.document, note.line))

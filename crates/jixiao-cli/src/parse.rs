@@ -110,10 +110,14 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
         }
         // One input as JSON or CSV was streamed above: these are a batch's.
         let output = match args.format {
-            OutputFormat::Json | OutputFormat::Ndjson => Made::Bytes(jixiao::write::json::to_string(&input.document, false).map(|mut s| {
-                s.push('\n');
-                s.into_bytes()
-            }).map_err(|e| e.to_string())),
+            OutputFormat::Json | OutputFormat::Ndjson => Made::Bytes(
+                jixiao::write::json::to_string(&input.document, false)
+                    .map(|mut s| {
+                        s.push('\n');
+                        s.into_bytes()
+                    })
+                    .map_err(|e| e.to_string()),
+            ),
             OutputFormat::Csv => Made::Bytes(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
             OutputFormat::Text | OutputFormat::Xlsx => Made::Whole(Box::new(input.document)),
         };

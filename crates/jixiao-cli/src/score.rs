@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use clap::ValueEnum;
-use jixiao::score::{ScoreReport, TableScore};
 use jixiao::Finding;
+use jixiao::score::{ScoreReport, TableScore};
 
 use crate::output::Output;
 use crate::pretty::PrettyArrays;

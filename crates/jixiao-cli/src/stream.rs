@@ -60,7 +60,10 @@ impl<S: TableSink> TableSink for Checked<S> {
 /// How one input is written as it is read.
 pub enum Streamed {
     /// Pretty or compact; with its `file` set or not.
-    Json { pretty: bool, file: bool },
+    Json {
+        pretty: bool,
+        file: bool,
+    },
     Csv(CsvOptions),
 }
 
@@ -90,7 +93,12 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
 
 /// Parses `bytes` into `sink`, drops them, and has the sink write the rest of the document:
 /// the document (without the tables handed on) and the warnings of the tables that were.
-fn read_into<S: TableSink>(bytes: Vec<u8>, options: &ReadOptions, mut sink: Checked<S>, finish: impl FnOnce(S, &Document) -> io::Result<()>) -> Result<(Document, Vec<String>), Failure> {
+fn read_into<S: TableSink>(
+    bytes: Vec<u8>,
+    options: &ReadOptions,
+    mut sink: Checked<S>,
+    finish: impl FnOnce(S, &Document) -> io::Result<()>,
+) -> Result<(Document, Vec<String>), Failure> {
     let document = jixiao::parse_bytes_to(&bytes, options, &mut sink)?;
     drop(bytes);
     let Checked { sink, warnings, .. } = sink;

@@ -9,13 +9,7 @@ fn sample() -> String {
 }
 
 fn jixiao(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     // Fed from a thread, so that a large input never waits on output nobody reads; a run that
     // stops before reading it all (a usage error) closes the pipe, which is no failure here.
     let mut input = child.stdin.take().unwrap();

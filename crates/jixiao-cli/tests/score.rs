@@ -49,9 +49,13 @@ fn a_consistent_table_exits_0_and_a_target_table_asks_for_actuals() {
 fn actuals_files_score_target_tables_and_unmatched_rows_are_reported() {
     let dir = temp_dir("score-actuals");
     let actuals = dir.join("actuals.json");
-    std::fs::write(&actuals, r#"[{"section": 3, "table": "11", "indicator": "参加培训的情况", "actual": "1800人"},
+    std::fs::write(
+        &actuals,
+        r#"[{"section": 3, "table": "11", "indicator": "参加培训的情况", "actual": "1800人"},
         {"section": 3, "table": "组织事务及干部培训经费", "indicator": "培训计划完成率", "actual": "95%"},
-        {"section": 3, "table": "11", "indicator": "受训学员满意度", "actual": "98%"}]"#).unwrap();
+        {"section": 3, "table": "11", "indicator": "受训学员满意度", "actual": "98%"}]"#,
+    )
+    .unwrap();
     let o = jixiao(&["score", &data("000_3e963503b18f6771.txt"), "--actuals", actuals.to_str().unwrap(), "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     // The table's indicators have names 参加培训的情况, 培训计划完成情况, 参加培训的学员对培训的满意情况:
@@ -61,7 +65,8 @@ fn actuals_files_score_target_tables_and_unmatched_rows_are_reported() {
     assert_eq!((t["section_number"].as_u64(), t["table_number"].as_u64()), (Some(3), Some(11)));
     // 2000人 wanted (a bare number: =, scored as ≥), 1800 reached: 50/0.9 · 0.9 = 50.
     assert!((t["indicators"][0]["score"].as_f64().unwrap() - 50.0).abs() < 1e-9);
-    let unmatched: Vec<u64> = json["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "unmatched-actual").map(|f| f["line"].as_u64().unwrap()).collect();
+    let unmatched: Vec<u64> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "unmatched-actual").map(|f| f["line"].as_u64().unwrap()).collect();
     assert_eq!(unmatched, vec![2, 3]);
     let _ = std::fs::remove_dir_all(&dir);
 }

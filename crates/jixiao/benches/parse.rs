@@ -18,8 +18,7 @@ fn data(name: &str) -> Vec<u8> {
 #[divan::bench]
 fn parse_sample(b: Bencher) {
     let bytes = data("000_3e963503b18f6771.txt");
-    b.counter(divan::counter::BytesCount::of_slice(&bytes))
-        .bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
+    b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
 }
 
 /// What parsing is measured against (target 3 of the performance issue: parsing within 20× of

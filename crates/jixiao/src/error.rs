@@ -68,9 +68,7 @@ impl Error {
     /// The reason alone, without path and line.
     pub fn reason(&self) -> String {
         match self {
-            Error::Parse { reason, .. }
-            | Error::Encoding { reason, .. }
-            | Error::UnsupportedFormat { reason, .. } => reason.clone(),
+            Error::Parse { reason, .. } | Error::Encoding { reason, .. } | Error::UnsupportedFormat { reason, .. } => reason.clone(),
             Error::Io { source, .. } => source.to_string(),
             Error::Json { source, .. } => source.to_string(),
             Error::Write(reason) | Error::Usage(reason) => reason.clone(),

@@ -14,7 +14,9 @@ fn files(dir: &Path, out: &mut Vec<PathBuf>) {
         let path = entry.expect("a directory entry").path();
         if path.is_dir() {
             files(&path, out);
-        } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "sh" | "tsv" | "snap" | "py")) && !path.to_string_lossy().ends_with(".source.txt") {
+        } else if !matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "sh" | "tsv" | "snap" | "py"))
+            && !path.to_string_lossy().ends_with(".source.txt")
+        {
             out.push(path);
         }
     }

@@ -19,7 +19,8 @@ fn open(name: &str) -> Document {
 }
 
 fn tocs(doc: &Document) -> Vec<String> {
-    let mut out: Vec<String> = doc.overview.iter().flat_map(|o| o.toc.iter().chain(o.subheadings.iter().filter_map(|h| h.toc.as_ref()))).map(|t| t.text.clone()).collect();
+    let mut out: Vec<String> =
+        doc.overview.iter().flat_map(|o| o.toc.iter().chain(o.subheadings.iter().filter_map(|h| h.toc.as_ref()))).map(|t| t.text.clone()).collect();
     for s in &doc.sections {
         out.extend(s.toc.iter().chain(s.tables.iter().filter_map(|t| t.toc.as_ref())).map(|t| t.text.clone()));
     }

@@ -4,12 +4,7 @@ use jixiao::*;
 
 fn schema_values(def: &str) -> Vec<String> {
     let schema = jixiao::schema::schema();
-    let mut v: Vec<String> = schema["$defs"][def]["oneOf"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|x| x["const"].as_str().unwrap().to_owned())
-        .collect();
+    let mut v: Vec<String> = schema["$defs"][def]["oneOf"].as_array().unwrap().iter().map(|x| x["const"].as_str().unwrap().to_owned()).collect();
     v.sort();
     v
 }

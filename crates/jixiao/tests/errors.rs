@@ -56,10 +56,7 @@ fn unplaced_content_is_kept_with_its_line() {
                 after the table\n";
     let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
     let notes: Vec<(usize, &str)> = doc.notes.iter().map(|n| (n.line, n.text.as_str())).collect();
-    assert_eq!(
-        notes,
-        [(3, "stray paragraph"), (8, "说明"), (9, "表头前的行"), (20, "多出的格"), (23, "after the table")]
-    );
+    assert_eq!(notes, [(3, "stray paragraph"), (8, "说明"), (9, "表头前的行"), (20, "多出的格"), (23, "after the table")]);
     assert_eq!(doc.indicator_count(), 1);
 }
 
@@ -99,7 +96,8 @@ fn json_versions() {
     // Without the optional schema_version it is still jixiao JSON; a newer version is refused.
     let doc = jixiao::parse_str(r#"{"title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &ReadOptions::default()).unwrap();
     assert_eq!(doc.schema_version, jixiao::SCHEMA_VERSION);
-    let err = jixiao::parse_str(r#"{"schema_version": 999, "title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &named("new.json")).unwrap_err();
+    let err = jixiao::parse_str(r#"{"schema_version": 999, "title": "t", "year": null, "overview": null, "sections": [], "notes": []}"#, &named("new.json"))
+        .unwrap_err();
     assert!(err.to_string().contains("new.json") && err.to_string().contains("999"), "{err}");
 }
 

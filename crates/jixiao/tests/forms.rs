@@ -51,13 +51,7 @@ fn monitoring_table_progress_expected_likelihood() {
     let got: Vec<Progress<'_>> = t
         .indicators()
         .map(|(_, _, i)| {
-            (
-                i.name.as_str(),
-                i.progress.as_ref().map(|p| p.raw.as_str()),
-                i.expected.as_ref().and_then(|e| e.value),
-                i.likelihood,
-                i.deviation.as_str(),
-            )
+            (i.name.as_str(), i.progress.as_ref().map(|p| p.raw.as_str()), i.expected.as_ref().and_then(|e| e.value), i.likelihood, i.deviation.as_str())
         })
         .collect();
     use Likelihood::*;
@@ -90,12 +84,13 @@ fn self_evaluation_layout_d() {
     let total = &funds.rows[0];
     let v = |a: &Option<Amount>| a.as_ref().and_then(|a| a.value);
     assert_eq!(total.label, "年度资金总额");
-    assert_eq!((v(&total.initial), v(&total.adjusted), v(&total.executed), v(&total.weight), v(&total.rate), v(&total.score)), (Some(100.0), Some(120.0), Some(110.0), Some(10.0), Some(91.67), Some(9.17)));
+    assert_eq!(
+        (v(&total.initial), v(&total.adjusted), v(&total.executed), v(&total.weight), v(&total.rate), v(&total.score)),
+        (Some(100.0), Some(120.0), Some(110.0), Some(10.0), Some(91.67), Some(9.17))
+    );
     assert_eq!(funds.rows[1].weight.as_ref().map(|a| (a.raw.as_str(), a.value)), Some(("—", None)));
-    let got: Vec<(&str, f64, Option<f64>, Option<f64>)> = t
-        .indicators()
-        .map(|(_, _, i)| (i.name.as_str(), i.actual.as_ref().and_then(|a| a.value).unwrap(), i.weight, i.reported_score))
-        .collect();
+    let got: Vec<(&str, f64, Option<f64>, Option<f64>)> =
+        t.indicators().map(|(_, _, i)| (i.name.as_str(), i.actual.as_ref().and_then(|a| a.value).unwrap(), i.weight, i.reported_score)).collect();
     assert_eq!(
         got,
         [
@@ -120,11 +115,8 @@ fn funds_block_with_a_two_row_header() {
     assert!(one_row.contains(header));
     let upper = ["预算执行情况(10分)", "", "年度预算数(万元)", "预算执行率", "权重", "得分", "原因"];
     let lower = ["", "", "年初预算", "调整后预算数", "预算执行数", "", "", "", ""];
-    let two_rows = format!(
-        "{}\n{}",
-        upper.iter().map(|c| format!("\t{c}\n")).collect::<String>(),
-        lower.iter().map(|c| format!("\t{c}\n")).collect::<String>()
-    );
+    let two_rows =
+        format!("{}\n{}", upper.iter().map(|c| format!("\t{c}\n")).collect::<String>(), lower.iter().map(|c| format!("\t{c}\n")).collect::<String>());
     let doc = parse_str(&one_row.replace(header, &two_rows), &ReadOptions::default()).unwrap();
     assert!(doc.notes.is_empty(), "{:?}", doc.notes);
     let funds = doc.sections[0].tables[0].funds.as_ref().unwrap();

@@ -16,12 +16,8 @@ const TREE: &[(&str, &[&str])] = &[
 ];
 const UNITS: &[&str] = &["%", "人", "个", "万元", "次", "天"];
 /// A comparator and the spellings real tables give it.
-const SIGNS: &[(Comparator, &[&str])] = &[
-    (Comparator::Ge, &["≥", "≧", ">=", "＞＝"]),
-    (Comparator::Le, &["≤", "<=", "≦"]),
-    (Comparator::Eq, &["=", "═", "＝"]),
-    (Comparator::Gt, &[">"]),
-];
+const SIGNS: &[(Comparator, &[&str])] =
+    &[(Comparator::Ge, &["≥", "≧", ">=", "＞＝"]), (Comparator::Le, &["≤", "<=", "≦"]), (Comparator::Eq, &["=", "═", "＝"]), (Comparator::Gt, &[">"])];
 
 #[derive(Debug, Clone)]
 struct Ind {
@@ -49,7 +45,17 @@ struct Layout {
 }
 
 fn indicator() -> impl Strategy<Value = Ind> {
-    (0..TREE.len(), 0usize..4, "[培训补助覆盖发放人数率质量]{2,8}", 0..SIGNS.len(), 0usize..4, 1u32..100_000, proptest::option::of(0u32..100), 0..UNITS.len(), 1u32..30)
+    (
+        0..TREE.len(),
+        0usize..4,
+        "[培训补助覆盖发放人数率质量]{2,8}",
+        0..SIGNS.len(),
+        0usize..4,
+        1u32..100_000,
+        proptest::option::of(0u32..100),
+        0..UNITS.len(),
+        1u32..30,
+    )
         .prop_map(|(l1, l2, name, sign, spelling, int, frac, unit, weight)| Ind {
             l1,
             l2: l2 % TREE[l1].1.len(),
@@ -219,10 +225,8 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
 type Reading = Vec<(Level1, Level2, String, Option<Comparator>, Option<f64>, Option<String>, Option<f64>)>;
 
 fn reading(t: &Table, sorted: bool) -> Reading {
-    let mut r: Reading = t
-        .indicators()
-        .map(|(c, s, i)| (c.level1, s.level2, i.name.clone(), i.target.comparator, i.target.value, i.target.unit.clone(), i.weight))
-        .collect();
+    let mut r: Reading =
+        t.indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.clone(), i.target.comparator, i.target.value, i.target.unit.clone(), i.weight)).collect();
     if sorted {
         r.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
     }
@@ -289,7 +293,17 @@ fn the_plain_form_reads_as_written() {
         Ind { l1: 0, l2: 0, name: "培训人数".into(), sign: 0, spelling: 2, value: "1500".into(), unit: 1, weight: 20 },
         Ind { l1: 2, l2: 0, name: "满意度".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
     ];
-    let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1 };
+    let plain = Layout {
+        group_column: false,
+        split_sign: false,
+        two_row_header: false,
+        direction_column: false,
+        shuffled: false,
+        spaced_labels: false,
+        midterm_block: false,
+        footer: false,
+        projects: 1,
+    };
     let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
     let r = reading(&doc.sections[0].tables[0], false);
     assert_eq!(

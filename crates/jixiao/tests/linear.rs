@@ -72,7 +72,13 @@ fn cases(n: usize) -> Vec<(&'static str, String)> {
         ("many TC fields", format!("{HEADER}{}", "2、乙绩效目标表 TC 2、乙绩效目标表 \\f B \\l 1 \n".repeat(n / 16))),
         ("many tables", format!("{HEADER}{}", format!("3、丙绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n{row}").repeat(n / 32))),
         // The review's shared-objective findings once listed every other table: quadratic.
-        ("one objective on many tables", format!("{HEADER}{}", format!("4、丁绩效目标表\n\t绩效目标\n\t加强党组织建设\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n{row}").repeat(n / 32))),
+        (
+            "one objective on many tables",
+            format!(
+                "{HEADER}{}",
+                format!("4、丁绩效目标表\n\t绩效目标\n\t加强党组织建设\n\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n{row}").repeat(n / 32)
+            ),
+        ),
     ]
 }
 

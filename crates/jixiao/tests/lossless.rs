@@ -7,7 +7,8 @@ use proptest::prelude::*;
 
 const WORDS: &[&str] = &["补助资金", "发放到位率", "群众满意度", "培训人次", "新区治安", "宣传教育", "考核办法", "村级组织", "老党员", "就业创业"];
 const TARGETS: &[&str] = &["≥90%", "100%", "≥38000人", "明显提高", "根据实际", "2-3次", "≤5个工作日", "0新区环境稳定", "≥**个", "1.5万人参加"];
-const LABELS: &[&str] = &["产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "社会效益指标", "服务对象满意度指标", "影响指标", "备注", "合计", "总分", "指标1"];
+const LABELS: &[&str] =
+    &["产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "社会效益指标", "服务对象满意度指标", "影响指标", "备注", "合计", "总分", "指标1"];
 
 fn word() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -30,8 +31,13 @@ fn cell() -> impl Strategy<Value = String> {
 fn element() -> impl Strategy<Value = Vec<String>> {
     prop_oneof![
         // A part heading, maybe with a TC field.
-        (1u32..5, prop_oneof![Just("专项资金绩效目标"), Just("预算项目绩效目标"), Just("部门整体绩效目标"), Just("其他事项")], any::<bool>())
-            .prop_map(|(n, what, tc)| vec![format!("第{}部分  {what}{}", ["一", "二", "三", "四", "五"][n as usize - 1], if tc { format!(" TC {what} \\f A \\l 1 ") } else { String::new() })]),
+        (1u32..5, prop_oneof![Just("专项资金绩效目标"), Just("预算项目绩效目标"), Just("部门整体绩效目标"), Just("其他事项")], any::<bool>()).prop_map(
+            |(n, what, tc)| vec![format!(
+                "第{}部分  {what}{}",
+                ["一", "二", "三", "四", "五"][n as usize - 1],
+                if tc { format!(" TC {what} \\f A \\l 1 ") } else { String::new() }
+            )]
+        ),
         // A table title, its TC field on the line or the next.
         (1u32..30, word(), 0u8..4).prop_map(|(n, name, tc)| {
             let title = format!("{n}、{name}绩效目标表");
@@ -44,7 +50,9 @@ fn element() -> impl Strategy<Value = Vec<String>> {
         }),
         // The objective row and the header row.
         word().prop_map(|w| vec!["\t绩效目标".into(), format!("\t{w}"), String::new()]),
-        Just(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].iter().map(|h| format!("\t{h}")).chain([String::new()]).collect()),
+        Just(
+            ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].iter().map(|h| format!("\t{h}")).chain([String::new()]).collect()
+        ),
         // A row of cells; a cell may hold a second paragraph (a line without a tab).
         (proptest::collection::vec(cell(), 1..8), any::<bool>(), any::<bool>()).prop_map(|(cells, paragraph, feed)| {
             let mut lines: Vec<String> = cells.iter().map(|c| format!("\t{c}")).collect();
@@ -59,7 +67,8 @@ fn element() -> impl Strategy<Value = Vec<String>> {
         }),
         // Prose of part 1: goals, items, inline lists, subheadings.
         (1u32..9, word(), word()).prop_map(|(n, a, b)| vec![format!("{n}、{a}"), format!("（{n}）{b}"), format!("一是{a}；二是{b}。")]),
-        prop_oneof![Just("（一）总体绩效目标"), Just("（二）分项绩效目标 TC 分项绩效目标 \\f A \\l 1 "), Just("（三）工作保障措施")].prop_map(|h| vec![h.to_owned()]),
+        prop_oneof![Just("（一）总体绩效目标"), Just("（二）分项绩效目标 TC 分项绩效目标 \\f A \\l 1 "), Just("（三）工作保障措施")]
+            .prop_map(|h| vec![h.to_owned()]),
         // Stray lines: prose, spaces, a space before the tab, a lone TC field.
         word().prop_map(|w| vec![format!("说明：{w}")]),
         Just(vec!["   ".to_owned()]),

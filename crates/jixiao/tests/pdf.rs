@@ -193,8 +193,10 @@ fn the_standard_chinese_cmaps_read_without_a_tounicode_map() {
     assert_eq!(tables, [("1、就业补助资金绩效目标表", Some("完成培训任务，提高就业能力。")), ("2、创业担保贷款贴息绩效目标表", Some("提高就业能力。"))]);
     for (t, basis) in s.tables.iter().zip(["按年度培训计划确定的全年职业技能培训人次", "年度培训计划"]) {
         type Row<'a> = (Level1, &'a str, &'a str, Option<Comparator>, Option<f64>, Option<&'a str>);
-        let got: Vec<Row> =
-            t.indicators().map(|(c, sub, i)| (c.level1, sub.label.as_str(), i.name.as_str(), i.target.comparator, i.target.value, i.target.unit.as_deref())).collect();
+        let got: Vec<Row> = t
+            .indicators()
+            .map(|(c, sub, i)| (c.level1, sub.label.as_str(), i.name.as_str(), i.target.comparator, i.target.value, i.target.unit.as_deref()))
+            .collect();
         assert_eq!(
             got,
             [

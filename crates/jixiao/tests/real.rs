@@ -17,9 +17,7 @@ type Row<'a> = (Level1, &'a str, &'a str, TargetKind, Option<Comparator>, Option
 
 fn rows(t: &Table) -> Vec<Row<'_>> {
     t.indicators()
-        .map(|(c, s, i)| {
-            (c.level1, s.label.as_str(), i.name.as_str(), i.target.kind, i.target.comparator, i.target.value, i.target.unit.as_deref(), i.weight)
-        })
+        .map(|(c, s, i)| (c.level1, s.label.as_str(), i.name.as_str(), i.target.kind, i.target.comparator, i.target.value, i.target.unit.as_deref(), i.weight))
         .collect()
 }
 
@@ -139,7 +137,10 @@ fn qingshen_self_evaluation_with_funds_and_footer() {
     assert_eq!(labels, ["总额", "其中:财政资金", "财政专户管理资金", "单位资金", "其他资金"]);
     let total = &funds.rows[0];
     let v = |a: &Option<Amount>| a.as_ref().and_then(|a| a.value);
-    assert_eq!((v(&total.initial), v(&total.adjusted), v(&total.executed), v(&total.rate), v(&total.weight)), (Some(238.93), Some(251.89), Some(251.89), Some(100.0), Some(10.0)));
+    assert_eq!(
+        (v(&total.initial), v(&total.adjusted), v(&total.executed), v(&total.rate), v(&total.weight)),
+        (Some(238.93), Some(251.89), Some(251.89), Some(100.0), Some(10.0))
+    );
     assert_eq!(total.initial.as_ref().unwrap().unit.as_deref(), Some("万元"), "the unit comes from 年度预算数(万元)");
     assert!((total.executed.as_ref().unwrap().value_yuan.unwrap() - 2_518_900.0).abs() < 1e-6);
     assert!(total.score.is_none());

@@ -108,8 +108,7 @@ fn the_real_tables_get_the_findings_a_reviewer_writes() {
         let doc = open(&format!("real/{name}.wordtext.txt"));
         let got: Vec<(String, Option<String>, Severity)> =
             review(&doc, &ReviewConfig::new()).into_iter().map(|f| (f.rule, f.indicator.or(f.text), f.severity)).collect();
-        let want: Vec<(String, Option<String>, Severity)> =
-            expected.iter().map(|(r, t, s)| (r.to_string(), t.map(str::to_owned), *s)).collect();
+        let want: Vec<(String, Option<String>, Severity)> = expected.iter().map(|(r, t, s)| (r.to_string(), t.map(str::to_owned), *s)).collect();
         assert_eq!(got, want, "{name}");
     };
     use Severity::{Error, Info, Warning};
@@ -118,21 +117,22 @@ fn the_real_tables_get_the_findings_a_reviewer_writes() {
     check("dongguan-2019-pifu", &[("missing-level1", None, Warning), ("missing-unit", Some("镇街补助款完成结算项目数"), Warning)]);
     // The stored copy stops after the 成本 rows: no 产出, 效益 or 满意度 indicator survives, and the
     // one weight (10) is far from the 90 that 年度绩效目标(90分) states.
-    check("fengjie-yunwu-2023-shenpi", &[
-        ("missing-level1", None, Error),
-        ("missing-level1", None, Error),
-        ("missing-level1", None, Warning),
-        ("weight-sum", None, Error),
-    ]);
+    check(
+        "fengjie-yunwu-2023-shenpi",
+        &[("missing-level1", None, Error), ("missing-level1", None, Error), ("missing-level1", None, Warning), ("weight-sum", None, Error)],
+    );
     // The 2021 form, cut off inside 过程指标: only 投入/过程 rows (weights 5 + 15 + 5); 资金到位率达100%
     // reads as ≥100%.
-    check("gxglmes-template-2021-sqb", &[
-        ("missing-level1", None, Error),
-        ("missing-level1", None, Error),
-        ("missing-level1", None, Warning),
-        ("weight-sum", None, Error),
-        ("percent-over-100", Some("资金到位率=(实际到位资金/计划投入资金)×100%。"), Warning),
-    ]);
+    check(
+        "gxglmes-template-2021-sqb",
+        &[
+            ("missing-level1", None, Error),
+            ("missing-level1", None, Error),
+            ("missing-level1", None, Warning),
+            ("weight-sum", None, Error),
+            ("percent-over-100", Some("资金到位率=(实际到位资金/计划投入资金)×100%。"), Warning),
+        ],
+    );
     // 村组干部报酬 weighs 90 (the execution rate's 10 outside the table): fine. 基层组织活动经费 is
     // cut off after five rows weighing 60.
     check("jingyan-matazhen-2023", &[("weight-sum", None, Error)]);

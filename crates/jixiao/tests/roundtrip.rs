@@ -42,22 +42,28 @@ fn indicator(with_extra: bool) -> impl Strategy<Value = Indicator> {
 }
 
 fn category(with_extra: bool) -> impl Strategy<Value = Category> {
-    (0..LEVEL1.len(), proptest::collection::vec((0..LEVEL2.len(), proptest::collection::vec(indicator(with_extra), 0..3)), 1..4))
-        .prop_map(|(l1, subs)| {
-            let mut children: Vec<SubCategory> = Vec::new();
-            for (l2, indicators) in subs {
-                // Rows with one label are one category when read back, wherever they stand.
-                if children.iter().any(|c| c.label == LEVEL2[l2]) {
-                    continue;
-                }
-                children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
+    (0..LEVEL1.len(), proptest::collection::vec((0..LEVEL2.len(), proptest::collection::vec(indicator(with_extra), 0..3)), 1..4)).prop_map(|(l1, subs)| {
+        let mut children: Vec<SubCategory> = Vec::new();
+        for (l2, indicators) in subs {
+            // Rows with one label are one category when read back, wherever they stand.
+            if children.iter().any(|c| c.label == LEVEL2[l2]) {
+                continue;
             }
-            Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, line: 0 }
-        })
+            children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
+        }
+        Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, line: 0 }
+    })
 }
 
 fn table() -> impl Strategy<Value = Table> {
-    (any::<bool>(), 1u32..40, words(), proptest::option::of(words()), proptest::collection::vec(category(false), 0..4), proptest::option::of(("[ABC]", 1u32..4)))
+    (
+        any::<bool>(),
+        1u32..40,
+        words(),
+        proptest::option::of(words()),
+        proptest::collection::vec(category(false), 0..4),
+        proptest::option::of(("[ABC]", 1u32..4)),
+    )
         .prop_flat_map(|(wide, number, name, objective, cats, toc)| {
             let cats = if wide { proptest::collection::vec(category(true), 0..3).boxed() } else { Just(cats).boxed() };
             (Just((wide, number, name, objective, toc)), cats)
@@ -163,11 +169,9 @@ fn document() -> impl Strategy<Value = Document> {
             doc.year = year;
             doc.overview = overview;
             for (i, (kind, tables)) in sections.into_iter().enumerate() {
-                let (heading, kind) = [
-                    ("专项资金绩效目标", SectionKind::SpecialFund),
-                    ("预算项目绩效目标", SectionKind::BudgetProject),
-                    ("其他绩效目标", SectionKind::Other),
-                ][kind];
+                let (heading, kind) =
+                    [("专项资金绩效目标", SectionKind::SpecialFund), ("预算项目绩效目标", SectionKind::BudgetProject), ("其他绩效目标", SectionKind::Other)]
+                        [kind];
                 let number = i as u32 + 2;
                 let cn = ["二", "三", "四"][i];
                 // Every other part heading carries a TC field (an unreadable one: text quoted).
@@ -277,7 +281,13 @@ fn tables_without_columns_write_every_field() {
     table.columns.clear();
     let fields = |d: &Document| {
         d.tables()
-            .flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone()), i.weight, i.reported_score, i.deviation.clone())).collect::<Vec<_>>())
+            .flat_map(|(_, t)| {
+                t.indicators()
+                    .map(|(_, _, i)| {
+                        (i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone()), i.weight, i.reported_score, i.deviation.clone())
+                    })
+                    .collect::<Vec<_>>()
+            })
             .collect::<Vec<_>>()
     };
     let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
@@ -299,7 +309,11 @@ fn overviews_get_no_invented_subheadings() {
     assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
     // With responsibilities, their subheading is needed and written.
     let mut doc = doc;
-    doc.overview.as_mut().unwrap().responsibilities.push(Responsibility { number: 1, name: "负责培训".into(), description: "全年培训".into(), line: 0 });
+    doc.overview
+        .as_mut()
+        .unwrap()
+        .responsibilities
+        .push(Responsibility { number: 1, name: "负责培训".into(), description: "全年培训".into(), line: 0 });
     let written = write::text::to_string(&doc);
     assert!(written.contains("（二）分项绩效目标") && !written.contains("（一）"), "{written}");
     let again = parse_str(&written, &ReadOptions::default()).unwrap();
@@ -322,7 +336,8 @@ fn notes_read_back_as_notes() {
 /// An inline list (一是…二是…) is written back on one line as it was, and `（n）` items on theirs.
 #[test]
 fn inline_lists_are_written_inline() {
-    let text = "2020年部门预算绩效信息\n第一部分  部门整体绩效目标\n1、推动就业\n\n一是开展培训；二是发放补贴。\n\n（3）做好宣传\n\n第二部分  专项资金绩效目标\n";
+    let text =
+        "2020年部门预算绩效信息\n第一部分  部门整体绩效目标\n1、推动就业\n\n一是开展培训；二是发放补贴。\n\n（3）做好宣传\n\n第二部分  专项资金绩效目标\n";
     let doc = parse_str(text, &ReadOptions::default()).unwrap();
     let items = &doc.overview.as_ref().unwrap().goals[0].items;
     assert_eq!(items.iter().map(|i| (i.number, i.inline)).collect::<Vec<_>>(), vec![(1, true), (2, true), (3, false)]);

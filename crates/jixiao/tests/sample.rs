@@ -114,8 +114,7 @@ fn overview_goals_responsibilities_safeguards() {
     assert!(r7.description.contains("（1）防范工作\n①了解掌握"), "{}", r7.description);
     assert_eq!(ov.safeguards.len(), 2);
     // The subsection headings keep their TC fields (identifier A: part 1 headings).
-    let heads: Vec<(&str, Option<&str>, usize)> =
-        ov.subheadings.iter().map(|h| (h.text.as_str(), h.toc.as_ref().map(|t| t.text.as_str()), h.line)).collect();
+    let heads: Vec<(&str, Option<&str>, usize)> = ov.subheadings.iter().map(|h| (h.text.as_str(), h.toc.as_ref().map(|t| t.text.as_str()), h.line)).collect();
     assert_eq!(heads, [("（一）总体绩效目标", None, 3), ("（二）分项绩效目标", Some("分项绩效目标"), 50), ("（三）工作保障措施", Some("工作保障措施"), 98)]);
     assert_eq!(ov.subheadings[1].toc.as_ref().unwrap().identifier.as_deref(), Some("A"));
     assert_eq!(ov.safeguards[0].title, "推进和谐新区建设再创佳绩");
@@ -138,14 +137,9 @@ fn every_encoding_and_line_end_gives_the_same_model() {
     let (gbk, _, unmappable) = encoding_rs::GBK.encode(&crlf);
     assert!(!unmappable);
     let gbk = gbk.into_owned();
-    for (name, bytes) in [
-        ("crlf", crlf.into_bytes()),
-        ("cr", cr.into_bytes()),
-        ("utf8-bom", utf8_bom),
-        ("utf16le", utf16le),
-        ("utf16be", utf16be),
-        ("gbk", gbk),
-    ] {
+    for (name, bytes) in
+        [("crlf", crlf.into_bytes()), ("cr", cr.into_bytes()), ("utf8-bom", utf8_bom), ("utf16le", utf16le), ("utf16be", utf16be), ("gbk", gbk)]
+    {
         let doc = jixiao::parse_bytes(&bytes, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(doc, expected, "{name}");
     }
@@ -181,10 +175,7 @@ fn table_blocks(text: &str) -> Vec<Vec<String>> {
     let mut blocks: Vec<Vec<String>> = Vec::new();
     let mut current: Option<Vec<String>> = None;
     for line in lines {
-        if !line.starts_with('\t') && line.trim_end().ends_with("绩效目标表")
-            || line.contains("绩效目标表 TC ")
-            || line.starts_with("第")
-        {
+        if !line.starts_with('\t') && line.trim_end().ends_with("绩效目标表") || line.contains("绩效目标表 TC ") || line.starts_with("第") {
             blocks.extend(current.take());
             current = line.contains("绩效目标表").then(Vec::new);
             continue;

@@ -34,7 +34,13 @@ fn oracle(row: &Row, w: f64) -> (String, String, f64) {
         Row::AtLeast(t, a) => (format!("≥{t}人"), format!("{a}人"), if a >= t { w } else { w * a as f64 / t as f64 }),
         Row::AtMost(t, a) => {
             let (t, a) = (t as f64, a as f64);
-            let s = if a <= t { w } else if a >= 2.0 * t { 0.0 } else { w * (1.0 - (a - t) / t) };
+            let s = if a <= t {
+                w
+            } else if a >= 2.0 * t {
+                0.0
+            } else {
+                w * (1.0 - (a - t) / t)
+            };
             (format!("≤{t}天"), format!("{a}天"), s)
         }
         Row::Percent(t, a) => (format!("≥{t}%"), format!("{a}%"), if a >= t { w } else { w * a as f64 / t as f64 }),
@@ -61,11 +67,12 @@ fn row() -> impl Strategy<Value = Row> {
 type Table = (Vec<Row>, Vec<bool>, (u32, u32), bool, bool);
 
 fn table() -> impl Strategy<Value = Table> {
-    (proptest::collection::vec(row(), 3..7), any::<u64>(), (1u32..1000, 0u32..1200), any::<bool>(), any::<bool>())
-        .prop_map(|(rows, seed, funds, exec_wrong, total_wrong)| {
+    (proptest::collection::vec(row(), 3..7), any::<u64>(), (1u32..1000, 0u32..1200), any::<bool>(), any::<bool>()).prop_map(
+        |(rows, seed, funds, exec_wrong, total_wrong)| {
             let wrong = (0..rows.len()).map(|k| (seed >> (k % 64)) & 3 == 0).collect();
             (rows, wrong, funds, exec_wrong && seed % 5 == 0, total_wrong && seed % 7 == 0)
-        })
+        },
+    )
 }
 
 /// Writes the workbook; returns the (sheet, row) of every wrong score, and the sheets whose total is wrong.
@@ -78,7 +85,8 @@ fn workbook(tables: &[Table]) -> (Vec<u8>, BTreeSet<(String, u32)>, BTreeSet<Str
         let ws = book.add_worksheet().set_name(&sheet).unwrap();
         ws.write(0, 0, "项目名称").unwrap();
         ws.write(0, 1, format!("测试项目{}", k + 1)).unwrap();
-        for (c, h) in ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].iter().enumerate() {
+        for (c, h) in ["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"].iter().enumerate()
+        {
             ws.write(1, c as u16, *h).unwrap();
         }
         let rate = *executed as f64 / *budget as f64;
@@ -96,7 +104,8 @@ fn workbook(tables: &[Table]) -> (Vec<u8>, BTreeSet<(String, u32)>, BTreeSet<Str
         ws.write(2, 6, execution).unwrap();
         ws.write(3, 0, "年度总体目标").unwrap();
         ws.write(3, 1, "完成年度任务").unwrap();
-        for (c, h) in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].iter().enumerate() {
+        for (c, h) in ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"].iter().enumerate()
+        {
             ws.write(4, c as u16, *h).unwrap();
         }
         // 90 points split: 产出 gets the first rows, 效益 the next, 满意度 the last.
@@ -108,7 +117,13 @@ fn workbook(tables: &[Table]) -> (Vec<u8>, BTreeSet<(String, u32)>, BTreeSet<Str
         let mut reported_sum = execution;
         for (i, (row, w)) in rows.iter().zip(&weights).enumerate() {
             let r = 5 + i as u32;
-            let (l1, l2) = if i + 1 == n { ("满意度指标", "服务对象满意度指标") } else if i < (n - 1) / 2 + 1 { ("产出指标", "数量指标") } else { ("效益指标", "社会效益指标") };
+            let (l1, l2) = if i + 1 == n {
+                ("满意度指标", "服务对象满意度指标")
+            } else if i < (n - 1) / 2 + 1 {
+                ("产出指标", "数量指标")
+            } else {
+                ("效益指标", "社会效益指标")
+            };
             let (target, actual, right) = oracle(row, *w);
             let mut reported = round2(right);
             if wrong[i] {

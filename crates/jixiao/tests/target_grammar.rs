@@ -59,8 +59,14 @@ fn compound_parts_keep_their_text() {
 
 #[test]
 fn every_kind_appears_in_the_cases() {
-    for (raw, kind) in [("≥1人", TargetKind::Quantity), ("1-2人", TargetKind::Range), ("1人，2户", TargetKind::Compound),
-        ("稳定", TargetKind::Qualitative), ("据实", TargetKind::AsActual), ("", TargetKind::Empty)] {
+    for (raw, kind) in [
+        ("≥1人", TargetKind::Quantity),
+        ("1-2人", TargetKind::Range),
+        ("1人，2户", TargetKind::Compound),
+        ("稳定", TargetKind::Qualitative),
+        ("据实", TargetKind::AsActual),
+        ("", TargetKind::Empty),
+    ] {
         assert_eq!(Target::parse(raw).kind, kind, "{raw}");
     }
 }

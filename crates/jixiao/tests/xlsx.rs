@@ -20,7 +20,14 @@ fn tables(doc: &Document) -> Vec<(SectionKind, Table)> {
 #[test]
 fn the_xlsx_round_trip_holds_on_the_sample_and_the_real_tables() {
     let mut docs = vec![("sample".to_owned(), common::sample())];
-    for name in ["qingshen-fgj-2023-ziping", "jingyan-matazhen-2023", "dongguan-2019-pifu", "nanyue-2018-fupin", "gxglmes-template-2021-sqb", "fengjie-yunwu-2023-shenpi"] {
+    for name in [
+        "qingshen-fgj-2023-ziping",
+        "jingyan-matazhen-2023",
+        "dongguan-2019-pifu",
+        "nanyue-2018-fupin",
+        "gxglmes-template-2021-sqb",
+        "fengjie-yunwu-2023-shenpi",
+    ] {
         docs.push((name.to_owned(), open(&format!("real/{name}.wordtext.txt"))));
     }
     for (name, doc) in docs {
@@ -57,7 +64,8 @@ fn workbooks_written_again_read_back_the_same() {
 fn the_import_layout_keeps_every_target() {
     let doc = common::sample();
     let again = parse_bytes(&write::xlsx::to_bytes(&doc).unwrap(), &ReadOptions::default()).unwrap();
-    let targets = |d: &Document| d.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.clone())).collect::<Vec<_>>()).collect::<Vec<_>>();
+    let targets =
+        |d: &Document| d.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.clone())).collect::<Vec<_>>()).collect::<Vec<_>>();
     assert_eq!(targets(&again), targets(&doc));
     let t = again.tables().next().unwrap().1;
     assert_eq!(t.columns, ["一级指标", "二级指标", "三级指标", "绩效指标描述", "计算符号", "指标值", "计量单位", "指标值确定依据"]);
@@ -71,7 +79,9 @@ fn the_import_layout_keeps_every_target() {
 type Reading<'a> = (Level1, Level2, &'a str, TargetKind, Option<Comparator>, Option<f64>, Option<&'a str>);
 
 fn reading(t: &Table) -> Vec<Reading<'_>> {
-    t.indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.as_str(), i.target.kind, i.target.comparator, i.target.value, i.target.unit.as_deref())).collect()
+    t.indicators()
+        .map(|(c, s, i)| (c.level1, s.level2, i.name.as_str(), i.target.kind, i.target.comparator, i.target.value, i.target.unit.as_deref()))
+        .collect()
 }
 
 #[test]
@@ -106,7 +116,10 @@ fn generated_workbooks_in_every_spreadsheet_format() {
         let cost = &t[1].categories[1];
         assert_eq!((cost.level1, cost.children.len()), (Level1::Cost, 3), "{ext}: the 2021 hierarchy, skeleton rows kept");
         assert_eq!((t[2].name.as_str(), t[3].name.as_str()), ("村干部报酬", "办公经费"), "{ext}");
-        assert_eq!(t[2].subtotals.iter().map(|s| (s.unit.as_str(), s.amount.as_ref().and_then(|a| a.value))).collect::<Vec<_>>(), [("301-某镇", Some(1_500_000.0))]);
+        assert_eq!(
+            t[2].subtotals.iter().map(|s| (s.unit.as_str(), s.amount.as_ref().and_then(|a| a.value))).collect::<Vec<_>>(),
+            [("301-某镇", Some(1_500_000.0))]
+        );
         assert_eq!(t[3].unit.as_deref(), Some("301001-某镇人民政府"), "{ext}: the unit merged down");
         let (_, _, spend) = t[3].indicators().nth(1).unwrap();
         assert_eq!((spend.target.comparator, spend.target.comparator_inferred, spend.weight), (Some(Le), true, Some(50.0)), "{ext}: 反向指标");
@@ -132,7 +145,10 @@ fn the_samples_workbooks() {
     assert_eq!((v(&funds.rows[0].adjusted), v(&funds.rows[0].executed), v(&funds.rows[0].rate)), (Some(200.0), Some(173.19), Some(86.59)));
     let got: Vec<(Option<&str>, Option<f64>, Option<f64>)> =
         t.indicators().map(|(_, _, i)| (i.actual.as_ref().map(|a| a.raw.as_str()), i.weight, i.reported_score)).collect();
-    assert_eq!(got, [(Some("达成年度指标"), Some(50.0), Some(47.73)), (Some("达成年度指标"), Some(30.0), Some(26.05)), (Some("77.9%"), Some(10.0), Some(10.0))]);
+    assert_eq!(
+        got,
+        [(Some("达成年度指标"), Some(50.0), Some(47.73)), (Some("达成年度指标"), Some(30.0), Some(26.05)), (Some("77.9%"), Some(10.0), Some(10.0))]
+    );
 }
 
 #[test]

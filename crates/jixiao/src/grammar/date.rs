@@ -5,8 +5,7 @@ use super::longest_at;
 use crate::model::{Comparator, Date};
 
 /// Words after a date that make it a deadline ("by"), longest first where one contains another.
-const DEADLINE_SUFFIXES: &[&str] =
-    &["底前完成", "前完成", "底之前", "底以前", "底前", "之前", "以前", "前", "底", "末", "以内", "之内", "内", "完成", "止"];
+const DEADLINE_SUFFIXES: &[&str] = &["底前完成", "前完成", "底之前", "底以前", "底前", "之前", "以前", "前", "底", "末", "以内", "之内", "内", "完成", "止"];
 
 const PERIOD_SEPARATORS: &[char] = &['-', '~', '至', '到'];
 

@@ -183,21 +183,13 @@ fn level2_of(label: &str) -> Level2 {
         "成本指标" | "成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
         "经济成本指标" | "经济成本" => Level2::EconomicCost,
         "社会成本指标" | "社会成本" => Level2::SocialCost,
-        "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => {
-            Level2::EcologicalCost
-        }
+        "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => Level2::EcologicalCost,
         "经济效益指标" | "经济效益" => Level2::EconomicBenefit,
         "社会效益指标" | "社会效益" => Level2::SocialBenefit,
         "生态效益指标" | "生态效益" | "生态环境效益指标" => Level2::EcologicalBenefit,
-        "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => {
-            Level2::Sustainability
-        }
-        "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => {
-            Level2::ServiceSatisfaction
-        }
-        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" => {
-            Level2::Benefit
-        }
+        "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => Level2::Sustainability,
+        "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => Level2::ServiceSatisfaction,
+        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" => Level2::Benefit,
         _ => Level2::Other,
     }
 }
@@ -293,8 +285,19 @@ fn single_role(label: &str) -> ColumnRole {
         "二级指标" => Level2,
         "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" => Name,
         "绩效指标描述" | "指标内容" | "指标描述" | "指标解释" | "指标说明" => Description,
-        "指标值" | "指标目标值" | "目标值" | "年度指标值" | "当年预期实现值" | "预期目标值" | "年度目标值"
-        | "绩效指标值" | "计划指标值" | "年初目标值" | "全年目标值" | "年度计划值" | "全年指标值" => Target,
+        "指标值"
+        | "指标目标值"
+        | "目标值"
+        | "年度指标值"
+        | "当年预期实现值"
+        | "预期目标值"
+        | "年度目标值"
+        | "绩效指标值"
+        | "计划指标值"
+        | "年初目标值"
+        | "全年目标值"
+        | "年度计划值"
+        | "全年指标值" => Target,
         "中期指标值" | "中期目标值" => MidTarget,
         "完成时间" | "计划完成时间" | "计划完成日期" | "完成期限" | "完成时限" | "完成日期" => Due,
         "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => Basis,
@@ -304,10 +307,15 @@ fn single_role(label: &str) -> ColumnRole {
         "实际完成值" | "全年实际值" | "完成值" | "实际值" | "全年实际完成值" | "年度实际完成值" | "实际完成" => Actual,
         "分值" | "权重" | "指标分值" | "指标权重" => Weight,
         "得分" | "自评得分" | "评分" => Score,
-        "偏差原因分析及改进措施" | "未完成原因分析" | "原因" | "偏差原因分析" | "偏差原因" | "原因分析"
-        | "未完成原因" | "偏差原因及改进措施" => Deviation,
+        "偏差原因分析及改进措施" | "未完成原因分析" | "原因" | "偏差原因分析" | "偏差原因" | "原因分析" | "未完成原因" | "偏差原因及改进措施" => {
+            Deviation
+        }
         "执行值" | "全年预计完成" | "全年预计完成值" | "预计全年完成" | "全年预计完成情况" => {
-            if k.contains("预计") { Expected } else { Progress }
+            if k.contains("预计") {
+                Expected
+            } else {
+                Progress
+            }
         }
         "完成目标可能性" | "完成可能性" | "目标完成可能性" => Likelihood,
         "单位名称" | "预算单位" => UnitName,
@@ -396,11 +404,7 @@ pub fn is_footer_label(cell: &str) -> bool {
 fn is_footer_label_of(cell: &str) -> bool {
     let k = key(cell);
     !k.is_empty()
-        && (FOOTER_LABELS.contains(&k.as_str())
-            || k.ends_with("审核意见")
-            || k.ends_with("初审意见")
-            || k.ends_with("负责人")
-            || (k.starts_with("联系电话")))
+        && (FOOTER_LABELS.contains(&k.as_str()) || k.ends_with("审核意见") || k.ends_with("初审意见") || k.ends_with("负责人") || (k.starts_with("联系电话")))
 }
 
 /// A blank indicator row of a form: `指标1`, `指标2`, `……`.

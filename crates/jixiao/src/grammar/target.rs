@@ -4,9 +4,9 @@
 //! Order of attempts: empty → as-actual → one quantity → range → compound → qualitative.
 //! Whatever no rule reads fully is qualitative: kept as written, never guessed at.
 
+use super::date::deadline;
 use super::fold::fold_char;
 use super::longest_at;
-use super::date::deadline;
 use super::units::{Unit, bare_multiplier_at, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
@@ -66,21 +66,12 @@ fn prefix_comparator(s: &[char], at: usize) -> Option<(usize, Comparator)> {
 /// Comparators that stand after the number and unit: `95%以上`, `3天以内`.
 const SUFFIX_COMPARATORS: &[(&str, Comparator)] = {
     use Comparator::*;
-    &[
-        ("及以上", Ge),
-        ("以上", Ge),
-        ("及以下", Le),
-        ("以下", Le),
-        ("以内", Le),
-        ("之内", Le),
-        ("内", Le),
-    ]
+    &[("及以上", Ge), ("以上", Ge), ("及以下", Le), ("以下", Le), ("以内", Le), ("之内", Le), ("内", Le)]
 };
 
 const EMPTY_MARKS: &[&str] = &["", "/", "\\", "-", "--", "---", "无", "暂无", "空", "N/A", "n/a", "NA", "/-"];
 
-const AS_ACTUAL_PREFIXES: &[&str] =
-    &["根据实际", "据实", "按实际", "以实际", "依据实际", "视实际", "依实际", "按照实际", "实际发生"];
+const AS_ACTUAL_PREFIXES: &[&str] = &["根据实际", "据实", "按实际", "以实际", "依据实际", "视实际", "依实际", "按照实际", "实际发生"];
 
 /// Words that state a direction. Scanned by position: the earliest word decides.
 const DIRECTION_WORDS: &[(&str, Direction)] = {
@@ -197,9 +188,7 @@ fn number_at(s: &[char], at: usize, allow_sign: bool) -> Option<(f64, usize)> {
 
 /// Whether the `,` at `s[i]` separates thousands: exactly three digits follow, then no digit.
 fn is_thousands_group(s: &[char], i: usize) -> bool {
-    s[i - 1].is_ascii_digit()
-        && (1..=3).all(|k| s.get(i + k).is_some_and(char::is_ascii_digit))
-        && !s.get(i + 4).is_some_and(char::is_ascii_digit)
+    s[i - 1].is_ascii_digit() && (1..=3).all(|k| s.get(i + k).is_some_and(char::is_ascii_digit)) && !s.get(i + 4).is_some_and(char::is_ascii_digit)
 }
 
 fn is_trailing_punctuation(c: char) -> bool {

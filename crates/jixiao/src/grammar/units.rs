@@ -140,10 +140,8 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
 const PREFIXES: &[(&str, f64)] = &[("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8), ("千", 1e3)];
 
 /// What may stand after `/` in a rate: `次/月`, `元/人`, `篇/年`.
-const PER: &[&str] = &[
-    "人次", "个月", "季度", "学期", "人", "户", "次", "年", "月", "日", "天", "周", "件", "家", "所", "村",
-    "个", "亩", "平方米", "公里", "项", "班", "期",
-];
+const PER: &[&str] =
+    &["人次", "个月", "季度", "学期", "人", "户", "次", "年", "月", "日", "天", "周", "件", "家", "所", "村", "个", "亩", "平方米", "公里", "项", "班", "期"];
 
 static BASE_UNIT_WORDS: std::sync::LazyLock<super::Words<UnitKind>> = std::sync::LazyLock::new(|| super::Words::new(BASE_UNITS));
 
@@ -163,12 +161,8 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
         let per = longest_at(s, at + 1, PER.iter().map(|p| (*p, ()))).map(|(p, _)| p).or_else(|| base_unit(s, at + 1).map(|(u, _)| u))?;
         return Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count() });
     }
-    let mut best: Option<Unit> = base_unit(s, at).map(|(u, kind)| Unit {
-        text: u.to_owned(),
-        kind,
-        yuan: (kind == UnitKind::Money).then_some(1.0),
-        len: u.chars().count(),
-    });
+    let mut best: Option<Unit> =
+        base_unit(s, at).map(|(u, kind)| Unit { text: u.to_owned(), kind, yuan: (kind == UnitKind::Money).then_some(1.0), len: u.chars().count() });
     for (prefix, factor) in PREFIXES {
         if !starts_with_at(s, at, prefix) {
             continue;
@@ -177,12 +171,7 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
         if let Some((u, kind)) = base_unit(s, at + plen) {
             let len = plen + u.chars().count();
             if best.as_ref().is_none_or(|b| len > b.len) && kind != UnitKind::Percent {
-                best = Some(Unit {
-                    text: format!("{prefix}{u}"),
-                    kind,
-                    yuan: (kind == UnitKind::Money).then_some(*factor),
-                    len,
-                });
+                best = Some(Unit { text: format!("{prefix}{u}"), kind, yuan: (kind == UnitKind::Money).then_some(*factor), len });
             }
         }
     }

@@ -63,9 +63,7 @@ pub struct Table {
 impl Table {
     /// Every indicator of the table with its level-1 and level-2 categories, in source order.
     pub fn indicators(&self) -> impl Iterator<Item = (&Category, &SubCategory, &Indicator)> {
-        self.categories.iter().flat_map(|c| {
-            c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c, s, i)))
-        })
+        self.categories.iter().flat_map(|c| c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c, s, i))))
     }
 }
 

@@ -15,12 +15,7 @@ pub fn default_jobs() -> usize {
 /// order, on the calling thread, as soon as each one's turn comes; stops at the first error
 /// `each` returns. Workers run at most `4 × jobs` items ahead of the one being handed on, so
 /// memory stays flat however many items there are.
-pub fn in_order<T: Sync, R: Send, E>(
-    items: &[T],
-    jobs: usize,
-    work: impl Fn(&T) -> R + Sync,
-    mut each: impl FnMut(&T, R) -> Result<(), E>,
-) -> Result<(), E> {
+pub fn in_order<T: Sync, R: Send, E>(items: &[T], jobs: usize, work: impl Fn(&T) -> R + Sync, mut each: impl FnMut(&T, R) -> Result<(), E>) -> Result<(), E> {
     let jobs = jobs.clamp(1, items.len().max(1));
     if jobs == 1 {
         return items.iter().try_for_each(|item| each(item, work(item)));
@@ -86,15 +81,33 @@ mod tests {
         let items: Vec<u32> = (0..103).collect();
         for jobs in [1, 2, 7, 200] {
             let mut seen = Vec::new();
-            in_order(&items, jobs, |n| n * 2, |n, r| -> Result<(), ()> {
-                seen.push((*n, r));
-                Ok(())
-            })
+            in_order(
+                &items,
+                jobs,
+                |n| n * 2,
+                |n, r| -> Result<(), ()> {
+                    seen.push((*n, r));
+                    Ok(())
+                },
+            )
             .unwrap();
             assert_eq!(seen, items.iter().map(|n| (*n, n * 2)).collect::<Vec<_>>());
         }
         let mut count = 0;
-        assert_eq!(in_order(&items, 3, |n| *n, |_, r| if r == 10 { Err(r) } else { count += 1; Ok(()) }), Err(10));
+        assert_eq!(
+            in_order(
+                &items,
+                3,
+                |n| *n,
+                |_, r| if r == 10 {
+                    Err(r)
+                } else {
+                    count += 1;
+                    Ok(())
+                }
+            ),
+            Err(10)
+        );
         assert_eq!(count, 10);
     }
 }

@@ -78,8 +78,11 @@ pub struct Container<'a> {
 
 impl<'a> Container<'a> {
     pub fn open(bytes: &'a [u8], limits: Limits, origin: &Origin, what: &str) -> Result<Self> {
-        let archive = zip::ZipArchive::new(Cursor::new(bytes))
-            .map_err(|e| Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged {what} (its ZIP container cannot be read: {e})") })?;
+        let archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Parse {
+            origin: origin.clone(),
+            line: None,
+            reason: format!("a damaged {what} (its ZIP container cannot be read: {e})"),
+        })?;
         if archive.len() > limits.max_entries {
             return Err(over_limit(origin, &format!("the {what}'s {} ZIP entries", archive.len()), limits.max_entries, "max_entries"));
         }

@@ -26,9 +26,8 @@ impl Encoding {
 
     /// [`Encoding::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Encoding> {
-        Encoding::from_name(name).ok_or_else(|| {
-            Error::Usage(format!("unknown encoding '{name}': use one of {} (gbk and gb2312 read as gb18030)", Encoding::NAMES.join(", ")))
-        })
+        Encoding::from_name(name)
+            .ok_or_else(|| Error::Usage(format!("unknown encoding '{name}': use one of {} (gbk and gb2312 read as gb18030)", Encoding::NAMES.join(", "))))
     }
 
     /// The name, as [`Encoding::NAMES`] spells it.
@@ -60,12 +59,7 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     1 + head.iter().enumerate().filter(|&(i, &b)| b == b'\n' || (b == b'\r' && head.get(i + 1) != Some(&b'\n'))).count()
 }
 
-fn strict(
-    encoding: &'static encoding_rs::Encoding,
-    bytes: &[u8],
-    origin: &Origin,
-    name: &str,
-) -> Result<String> {
+fn strict(encoding: &'static encoding_rs::Encoding, bytes: &[u8], origin: &Origin, name: &str) -> Result<String> {
     let (text, had_errors) = encoding.decode_without_bom_handling(bytes);
     if had_errors {
         // Find where it broke: decode growing prefixes would be quadratic, so locate the first
@@ -135,11 +129,7 @@ pub fn decode<'a>(bytes: &'a [u8], encoding: Encoding, origin: &Origin) -> Resul
                 // The fast check says only whether; the standard one says where.
                 Err(_) => {
                     let e = std::str::from_utf8(rest).err().map_or(0, |e| e.valid_up_to());
-                    return Err(Error::Encoding {
-                        origin: origin.clone(),
-                        line: Some(line_of(rest, e)),
-                        reason: format!("not valid UTF-8 (byte {e})"),
-                    });
+                    return Err(Error::Encoding { origin: origin.clone(), line: Some(line_of(rest, e)), reason: format!("not valid UTF-8 (byte {e})") });
                 }
             }
         }
@@ -218,7 +208,11 @@ pub fn decode_with<'a>(bytes: &'a [u8], encoding: Encoding, errors: EncodingErro
     };
     let (text, replaced) = replacing(enc, bytes, skip);
     if let Some(i) = memchr::memchr(0, text.as_bytes()) {
-        return Err(Error::Encoding { origin: origin.clone(), line: Some(1 + text[..i].matches('\n').count()), reason: "binary data (NUL characters), not text".into() });
+        return Err(Error::Encoding {
+            origin: origin.clone(),
+            line: Some(1 + text[..i].matches('\n').count()),
+            reason: "binary data (NUL characters), not text".into(),
+        });
     }
     Ok((text, replaced))
 }
@@ -251,11 +245,7 @@ fn replacing<'a>(enc: &'static encoding_rs::Encoding, bytes: &[u8], skip: usize)
 
 fn binary(bytes: &[u8], origin: &Origin) -> Error {
     let at = bytes.iter().position(|b| *b == 0).unwrap_or(0);
-    Error::Encoding {
-        origin: origin.clone(),
-        line: Some(line_of(bytes, at)),
-        reason: "binary data (NUL bytes), not text in UTF-8, UTF-16 or GB18030".into(),
-    }
+    Error::Encoding { origin: origin.clone(), line: Some(line_of(bytes, at)), reason: "binary data (NUL bytes), not text in UTF-8, UTF-16 or GB18030".into() }
 }
 
 #[cfg(test)]

@@ -22,7 +22,8 @@ impl Reader for JsonReader {
         let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // Asked for JSON, given something else: say so, not what serde makes of its first byte.
         if !self.sniff(bytes) {
-            let what = if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') { "JSON, but not a jixiao document (no `sections`)" } else { "not JSON" };
+            let what =
+                if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{') { "JSON, but not a jixiao document (no `sections`)" } else { "not JSON" };
             return Err(Error::Parse {
                 origin: options.origin(),
                 line: None,

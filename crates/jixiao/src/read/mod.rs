@@ -1,27 +1,27 @@
 //! Readers: bytes in, [`Document`] out. Each reader is one module and one line in [`READERS`];
 //! the format is decided from the content, never from a file name.
 
+pub mod batch;
 mod container;
 mod decode;
 mod doc;
 mod docx;
 mod html;
-pub(crate) mod xml;
 mod json;
 mod le;
 mod pdf;
 mod sheet;
-mod word;
-pub mod batch;
 pub(crate) mod text;
 pub mod tree;
+mod word;
+pub(crate) mod xml;
 
 use std::path::Path;
 
 pub use container::Limits;
+pub use decode::{Encoding, EncodingErrors, decode, decode_with};
 pub use sheet::cell_number as sheet_cell_number;
 pub(crate) use sheet::names as sheet_names;
-pub use decode::{Encoding, EncodingErrors, decode, decode_with};
 
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
@@ -68,7 +68,8 @@ impl Format {
 
     /// [`Format::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Format> {
-        Format::from_name(name).ok_or_else(|| Error::Usage(format!("unknown input format '{name}': use one of {} (xls and ods read as xlsx)", Format::NAMES.join(", "))))
+        Format::from_name(name)
+            .ok_or_else(|| Error::Usage(format!("unknown input format '{name}': use one of {} (xls and ods read as xlsx)", Format::NAMES.join(", "))))
     }
 
     /// Parses a format name as the CLI, C and Python take it.
@@ -130,7 +131,8 @@ pub trait TableSink {
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
-static READERS: &[&dyn Reader] = &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &pdf::PdfReader, &html::HtmlReader, &text::TextReader];
+static READERS: &[&dyn Reader] =
+    &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &pdf::PdfReader, &html::HtmlReader, &text::TextReader];
 
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {

@@ -68,8 +68,18 @@ fn local(name: &str) -> Name {
 /// The attributes some reader asks for: the others (Word's `rsid*` on every paragraph and run,
 /// fonts, sizes) are not copied. [`attr`] checks in debug builds that it is asked for no other.
 pub const KEPT_ATTRIBUTES: &[&str] = &[
-    "val", "type", "fldCharType", "instr", "abstractNumId", "numId", "ilvl", "name", "number-rows-repeated", "number-columns-repeated",
-    "value-type", "space",
+    "val",
+    "type",
+    "fldCharType",
+    "instr",
+    "abstractNumId",
+    "numId",
+    "ilvl",
+    "name",
+    "number-rows-repeated",
+    "number-columns-repeated",
+    "value-type",
+    "space",
 ];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {

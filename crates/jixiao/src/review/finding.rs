@@ -82,7 +82,17 @@ pub(crate) struct Say {
 impl Finding {
     /// A finding about `line` of `table` (in `section`), located through the document.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn about(rule: &str, severity: Severity, doc: &Document, section: &Section, table: &Table, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) -> Finding {
+    pub(crate) fn about(
+        rule: &str,
+        severity: Severity,
+        doc: &Document,
+        section: &Section,
+        table: &Table,
+        line: usize,
+        indicator: Option<&str>,
+        text: Option<&str>,
+        say: Say,
+    ) -> Finding {
         Finding {
             rule: rule.to_owned(),
             severity,

@@ -193,7 +193,10 @@ mod tests {
         let text = "\u{FEFF}表,三级指标,实际完成值,分值\r\n2,\"享受保险 人数\",\"33,622人\",50\r\n\r\n城乡居民,满意度,\"a\"\"b\",\n";
         let rows = parse(text.as_bytes(), &Origin::default()).unwrap();
         assert_eq!(rows.len(), 2);
-        assert_eq!((rows[0].table.as_str(), rows[0].indicator.as_str(), rows[0].actual.as_str(), rows[0].weight), ("2", "享受保险 人数", "33,622人", Some(50.0)));
+        assert_eq!(
+            (rows[0].table.as_str(), rows[0].indicator.as_str(), rows[0].actual.as_str(), rows[0].weight),
+            ("2", "享受保险 人数", "33,622人", Some(50.0))
+        );
         assert_eq!((rows[1].actual.as_str(), rows[1].weight, rows[1].line), ("a\"b", None, 4));
         let bad = parse(b"table,name\n1,x\n", &Origin::default()).unwrap_err().to_string();
         assert!(bad.contains("table, indicator and actual"), "{bad}");
@@ -205,7 +208,8 @@ mod tests {
     fn json_lists_and_wrapped_lists() {
         let rows = parse(r#"[{"table": "1", "indicator": "a", "actual": "3次"}]"#.as_bytes(), &Origin::default()).unwrap();
         assert_eq!((rows[0].line, rows[0].actual.as_str()), (1, "3次"));
-        let rows = parse(r#"{"actuals": [{"section": 2, "table": "x", "indicator": "a", "actual": "1", "weight": 5}]}"#.as_bytes(), &Origin::default()).unwrap();
+        let rows =
+            parse(r#"{"actuals": [{"section": 2, "table": "x", "indicator": "a", "actual": "1", "weight": 5}]}"#.as_bytes(), &Origin::default()).unwrap();
         assert_eq!((rows[0].section, rows[0].weight), (Some(2), Some(5.0)));
         assert!(parse(b"[{\"table\": 1}]", &Origin::default()).is_err());
     }

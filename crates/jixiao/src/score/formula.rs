@@ -74,9 +74,18 @@ pub fn band_of(actual: &str) -> Option<Band> {
 /// How a target and an actual compare: the rule and the numbers to use.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Plan {
-    Numbers { rule: ScoreRule, target: f64, upper: f64, actual: f64 },
-    Parts { pairs: Vec<(f64, f64)> },
-    Deadline { met: bool },
+    Numbers {
+        rule: ScoreRule,
+        target: f64,
+        upper: f64,
+        actual: f64,
+    },
+    Parts {
+        pairs: Vec<(f64, f64)>,
+    },
+    Deadline {
+        met: bool,
+    },
     Band(Band),
     /// The units differ: what the target and the actual are measured in.
     UnitMismatch(String, String),

@@ -83,12 +83,19 @@ impl TableScorer<'_> {
         let execution_row = self.table.funds.as_ref().and_then(|f| f.rows.first());
         let weights = weights::weights(self.table, rules, execution_row.is_some());
         for label in &weights.unweighted {
-            self.find("weight-mismatch", Severity::Warning, self.table.line, None, Some(label), Say {
-                message: format!("`{label}` has no default weight and the table gives no 分值: its indicators score 0"),
-                message_zh: format!("“{label}”没有默认分值，表中也未填分值，其指标按0分计"),
-                suggestion: "give every indicator its 分值".into(),
-                suggestion_zh: "为每项指标填写分值".into(),
-            });
+            self.find(
+                "weight-mismatch",
+                Severity::Warning,
+                self.table.line,
+                None,
+                Some(label),
+                Say {
+                    message: format!("`{label}` has no default weight and the table gives no 分值: its indicators score 0"),
+                    message_zh: format!("“{label}”没有默认分值，表中也未填分值，其指标按0分计"),
+                    suggestion: "give every indicator its 分值".into(),
+                    suggestion_zh: "为每项指标填写分值".into(),
+                },
+            );
         }
         let mut indicators = Vec::new();
         for (k, (category, _, indicator)) in self.table.indicators().enumerate() {
@@ -150,12 +157,19 @@ impl TableScorer<'_> {
                     && indicator.deviation.trim().is_empty()
                 {
                     let raw = actual.map_or("", |a| a.raw.trim());
-                    self.find("deviation-unexplained", Severity::Warning, indicator.line, Some(name), Some(raw), Say {
-                        message: format!("`{raw}` is past {over}% of the target `{}` with no 偏差原因", target.raw.trim()),
-                        message_zh: format!("实际完成值“{raw}”超过目标“{}”的{over}%，未说明偏差原因", target.raw.trim()),
-                        suggestion: "explain why the result went so far past the target (or why the target was set low)".into(),
-                        suggestion_zh: "说明大幅超出目标的原因（或目标设定偏低的原因）".into(),
-                    });
+                    self.find(
+                        "deviation-unexplained",
+                        Severity::Warning,
+                        indicator.line,
+                        Some(name),
+                        Some(raw),
+                        Say {
+                            message: format!("`{raw}` is past {over}% of the target `{}` with no 偏差原因", target.raw.trim()),
+                            message_zh: format!("实际完成值“{raw}”超过目标“{}”的{over}%，未说明偏差原因", target.raw.trim()),
+                            suggestion: "explain why the result went so far past the target (or why the target was set low)".into(),
+                            suggestion_zh: "说明大幅超出目标的原因（或目标设定偏低的原因）".into(),
+                        },
+                    );
                 }
                 (Some(s), rule)
             }
@@ -170,21 +184,35 @@ impl TableScorer<'_> {
             }
             Plan::UnitMismatch(t, a) => {
                 let raw = actual.map_or("", |a| a.raw.trim());
-                self.find("unit-mismatch", Severity::Error, indicator.line, Some(name), Some(raw), Say {
-                    message: format!("`{shown}`: the target is in {t} and the actual `{raw}` in {a}; it is not scored"),
-                    message_zh: format!("“{shown}”：指标值单位为{t}，实际完成值“{raw}”单位为{a}，无法评分"),
-                    suggestion: "give the actual in the target's unit".into(),
-                    suggestion_zh: "按指标值的计量单位填写实际完成值".into(),
-                });
+                self.find(
+                    "unit-mismatch",
+                    Severity::Error,
+                    indicator.line,
+                    Some(name),
+                    Some(raw),
+                    Say {
+                        message: format!("`{shown}`: the target is in {t} and the actual `{raw}` in {a}; it is not scored"),
+                        message_zh: format!("“{shown}”：指标值单位为{t}，实际完成值“{raw}”单位为{a}，无法评分"),
+                        suggestion: "give the actual in the target's unit".into(),
+                        suggestion_zh: "按指标值的计量单位填写实际完成值".into(),
+                    },
+                );
                 (None, ScoreRule::NotScored)
             }
             Plan::Missing => {
-                self.find("missing-actual", Severity::Warning, indicator.line, Some(name), Some(shown), Say {
-                    message: format!("`{shown}` has no actual result; it is not scored"),
-                    message_zh: format!("“{shown}”未填实际完成值，无法评分"),
-                    suggestion: "fill in 实际完成值 (the number reached, or 达成 / 部分达成 / 未达成 for words)".into(),
-                    suggestion_zh: "填写实际完成值（数值，或定性指标的达成、部分达成、未达成）".into(),
-                });
+                self.find(
+                    "missing-actual",
+                    Severity::Warning,
+                    indicator.line,
+                    Some(name),
+                    Some(shown),
+                    Say {
+                        message: format!("`{shown}` has no actual result; it is not scored"),
+                        message_zh: format!("“{shown}”未填实际完成值，无法评分"),
+                        suggestion: "fill in 实际完成值 (the number reached, or 达成 / 部分达成 / 未达成 for words)".into(),
+                        suggestion_zh: "填写实际完成值（数值，或定性指标的达成、部分达成、未达成）".into(),
+                    },
+                );
                 (None, ScoreRule::NotScored)
             }
         };
@@ -195,12 +223,19 @@ impl TableScorer<'_> {
         };
         if short && indicator.deviation.trim().is_empty() {
             let raw = actual.map_or("", |a| a.raw.trim());
-            self.find("deviation-unexplained", Severity::Warning, indicator.line, Some(name), Some(raw), Say {
-                message: format!("`{shown}` fell short of `{}` (actual `{raw}`) with no 偏差原因", target.raw.trim()),
-                message_zh: format!("“{shown}”未达到“{}”（实际“{raw}”），未说明偏差原因", target.raw.trim()),
-                suggestion: "explain the shortfall and what will be done about it (偏差原因分析及改进措施)".into(),
-                suggestion_zh: "填写偏差原因分析及改进措施".into(),
-            });
+            self.find(
+                "deviation-unexplained",
+                Severity::Warning,
+                indicator.line,
+                Some(name),
+                Some(raw),
+                Say {
+                    message: format!("`{shown}` fell short of `{}` (actual `{raw}`) with no 偏差原因", target.raw.trim()),
+                    message_zh: format!("“{shown}”未达到“{}”（实际“{raw}”），未说明偏差原因", target.raw.trim()),
+                    suggestion: "explain the shortfall and what will be done about it (偏差原因分析及改进措施)".into(),
+                    suggestion_zh: "填写偏差原因分析及改进措施".into(),
+                },
+            );
         }
         let difference = match (indicator.reported_score, score) {
             (Some(r), Some(s)) => Some(r - s),
@@ -209,12 +244,24 @@ impl TableScorer<'_> {
         if let Some(d) = difference.filter(|d| d.abs() > rules.tolerance) {
             let reported = indicator.reported_score.unwrap_or_default();
             let computed = score.unwrap_or_default();
-            self.find("score-mismatch", Severity::Error, indicator.line, Some(name), Some(&format!("{reported}")), Say {
-                message: format!("`{shown}` reports {reported} points; the rules give {:.2} ({} by {:.2})", computed, if d > 0.0 { "over" } else { "under" }, d.abs()),
-                message_zh: format!("“{shown}”自评得分{reported}分，按规则应为{computed:.2}分（相差{:.2}分）", d.abs()),
-                suggestion: format!("correct the score to {computed:.2}, or correct the actual it was scored from"),
-                suggestion_zh: format!("将得分更正为{computed:.2}分，或更正据以评分的实际完成值"),
-            });
+            self.find(
+                "score-mismatch",
+                Severity::Error,
+                indicator.line,
+                Some(name),
+                Some(&format!("{reported}")),
+                Say {
+                    message: format!(
+                        "`{shown}` reports {reported} points; the rules give {:.2} ({} by {:.2})",
+                        computed,
+                        if d > 0.0 { "over" } else { "under" },
+                        d.abs()
+                    ),
+                    message_zh: format!("“{shown}”自评得分{reported}分，按规则应为{computed:.2}分（相差{:.2}分）", d.abs()),
+                    suggestion: format!("correct the score to {computed:.2}, or correct the actual it was scored from"),
+                    suggestion_zh: format!("将得分更正为{computed:.2}分，或更正据以评分的实际完成值"),
+                },
+            );
         }
         IndicatorScore {
             name: indicator.name.clone(),
@@ -249,12 +296,22 @@ impl TableScorer<'_> {
         if let (Some(d), Some(s), Some(r)) = (difference, score, reported_score)
             && d.abs() > self.rules.tolerance
         {
-            self.find("score-mismatch", Severity::Error, row.line, None, Some(&format!("{r}")), Say {
-                message: format!("the budget execution rate reports {r} points; the rules give {s:.2} ({:.2}% of {weight})", rate.unwrap_or(0.0).min(1.0) * 100.0),
-                message_zh: format!("预算执行率自评得分{r}分，按规则应为{s:.2}分（{weight}分×{:.2}%）", rate.unwrap_or(0.0).min(1.0) * 100.0),
-                suggestion: format!("correct the score to {s:.2}"),
-                suggestion_zh: format!("将得分更正为{s:.2}分"),
-            });
+            self.find(
+                "score-mismatch",
+                Severity::Error,
+                row.line,
+                None,
+                Some(&format!("{r}")),
+                Say {
+                    message: format!(
+                        "the budget execution rate reports {r} points; the rules give {s:.2} ({:.2}% of {weight})",
+                        rate.unwrap_or(0.0).min(1.0) * 100.0
+                    ),
+                    message_zh: format!("预算执行率自评得分{r}分，按规则应为{s:.2}分（{weight}分×{:.2}%）", rate.unwrap_or(0.0).min(1.0) * 100.0),
+                    suggestion: format!("correct the score to {s:.2}"),
+                    suggestion_zh: format!("将得分更正为{s:.2}分"),
+                },
+            );
         }
         ExecutionScore { weight, budget, executed, rate, score, reported_score, difference, line: row.line }
     }
@@ -269,12 +326,19 @@ impl TableScorer<'_> {
         if (sum - 100.0).abs() > self.rules.tolerance || !missing.is_empty() {
             let without = if missing.is_empty() { String::new() } else { format!("; without 分值: {}", missing.join(", ")) };
             let without_zh = if missing.is_empty() { String::new() } else { format!("；未填分值：{}", missing.join("、")) };
-            self.find("weight-mismatch", Severity::Warning, self.table.line, None, None, Say {
-                message: format!("the weights add up to {}, not 100{without}", round2(sum)),
-                message_zh: format!("分值合计{}分，不等于100分{without_zh}", round2(sum)),
-                suggestion: "give every indicator its 分值 so that they and the execution rate make 100".into(),
-                suggestion_zh: "为每项指标填写分值，使其与预算执行率分值合计为100分".into(),
-            });
+            self.find(
+                "weight-mismatch",
+                Severity::Warning,
+                self.table.line,
+                None,
+                None,
+                Say {
+                    message: format!("the weights add up to {}, not 100{without}", round2(sum)),
+                    message_zh: format!("分值合计{}分，不等于100分{without_zh}", round2(sum)),
+                    suggestion: "give every indicator its 分值 so that they and the execution rate make 100".into(),
+                    suggestion_zh: "为每项指标填写分值，使其与预算执行率分值合计为100分".into(),
+                },
+            );
         }
     }
 
@@ -288,12 +352,19 @@ impl TableScorer<'_> {
         let sum: f64 = reported.iter().sum();
         if (sum - stated).abs() > self.rules.tolerance {
             let line = self.table.remarks.iter().find(|r| r.label.contains("总分") || r.label.contains("合计")).map_or(self.table.line, |r| r.line);
-            self.find("total-mismatch", Severity::Error, line, None, Some(&format!("{stated}")), Say {
-                message: format!("the stated total {stated} is not the sum of the reported scores, {}", round2(sum)),
-                message_zh: format!("自评总分{stated}分不等于各项得分之和{}分", round2(sum)),
-                suggestion: "correct the total, or the score that was left out of it".into(),
-                suggestion_zh: "更正总分，或更正漏计的得分".into(),
-            });
+            self.find(
+                "total-mismatch",
+                Severity::Error,
+                line,
+                None,
+                Some(&format!("{stated}")),
+                Say {
+                    message: format!("the stated total {stated} is not the sum of the reported scores, {}", round2(sum)),
+                    message_zh: format!("自评总分{stated}分不等于各项得分之和{}分", round2(sum)),
+                    suggestion: "correct the total, or the score that was left out of it".into(),
+                    suggestion_zh: "更正总分，或更正漏计的得分".into(),
+                },
+            );
         }
     }
 }

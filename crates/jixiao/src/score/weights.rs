@@ -84,11 +84,11 @@ mod tests {
         assert_eq!(w.indicators, vec![(50.0, false), (30.0, false), (10.0, false)]);
         assert_eq!(w.execution, 10.0);
         // Two 产出 indicators split 50; no 满意度: its 10 goes to the others in proportion (90 → 100).
-        let t = table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "≥1次", ""),
-            ("产出指标", "质量指标", "b", "", "100%", ""),
-            ("效益指标", "社会效益指标", "c", "", "提高", ""),
-        ]);
+        let t = table(
+            1,
+            "t",
+            &[("产出指标", "数量指标", "a", "", "≥1次", ""), ("产出指标", "质量指标", "b", "", "100%", ""), ("效益指标", "社会效益指标", "c", "", "提高", "")],
+        );
         let w = weights(&t, &rules, true);
         let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
         assert!(close(w.indicators[0].0, 100.0 * 50.0 / 90.0 / 2.0));

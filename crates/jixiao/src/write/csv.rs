@@ -1,6 +1,5 @@
 //! CSV: one row per indicator, RFC 4180 quoting, optional UTF-8 BOM so that Excel shows Chinese.
 
-
 use crate::model::{Document, Table};
 use crate::read::TableSink;
 

@@ -54,7 +54,16 @@ const SECTIONS_KEY: [&str; 2] = ["\"sections\":[]", "\"sections\": []"];
 impl<W: std::io::Write> JsonStream<W> {
     /// Pretty (two-space indent) or compact, as [`to_writer`]; `file` is the document's `file`.
     pub fn new(out: W, pretty: bool, file: Option<String>) -> Self {
-        JsonStream { out: std::io::BufWriter::with_capacity(1 << 16, out), pretty, file, started: false, sections: 0, open: false, tables: 0, section_tail: String::new() }
+        JsonStream {
+            out: std::io::BufWriter::with_capacity(1 << 16, out),
+            pretty,
+            file,
+            started: false,
+            sections: 0,
+            open: false,
+            tables: 0,
+            section_tail: String::new(),
+        }
     }
 
     fn text(&self, value: &impl serde::Serialize) -> std::io::Result<String> {

@@ -131,15 +131,26 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
         let mut first_row = true;
         for sub in &cat.children {
             // An empty level-2 category is a row of the form's skeleton.
-            let rows: Vec<Option<&Indicator>> =
-                if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
+            let rows: Vec<Option<&Indicator>> = if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
             for ind in rows {
                 let cells: Vec<String> = keys
                     .iter()
                     .map(|(role, key)| match (role, ind) {
-                        (ColumnRole::Level1, _) => if first_row { cat.label.clone() } else { String::new() },
+                        (ColumnRole::Level1, _) => {
+                            if first_row {
+                                cat.label.clone()
+                            } else {
+                                String::new()
+                            }
+                        }
                         (ColumnRole::Level2, _) => sub.label.clone(),
-                        (r, _) if r.is_project() => if first_of_table { project_cell(t, *r) } else { String::new() },
+                        (r, _) if r.is_project() => {
+                            if first_of_table {
+                                project_cell(t, *r)
+                            } else {
+                                String::new()
+                            }
+                        }
                         (_, None) => String::new(),
                         (_, Some(ind)) => {
                             let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);

@@ -188,7 +188,11 @@ fn import_layout(t: &Table) -> Table {
                 let tg = &i.target;
                 let (sign, unit) = match (tg.kind, tg.value, &tg.unit) {
                     (crate::model::TargetKind::Quantity, Some(v), unit) => {
-                        let sign = if tg.sign_given { tg.raw.trim().strip_suffix(&format!("{}{}", sheet_cell_number(v), unit.as_deref().unwrap_or(""))) } else { Some("") };
+                        let sign = if tg.sign_given {
+                            tg.raw.trim().strip_suffix(&format!("{}{}", sheet_cell_number(v), unit.as_deref().unwrap_or("")))
+                        } else {
+                            Some("")
+                        };
                         match sign {
                             // The sign as written (`>=`, `≥`), when the rest is exactly number and unit.
                             Some(sign) if crate::read::tree::compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {

@@ -12,10 +12,10 @@ mod props;
 use std::io::{Cursor, Read};
 
 use super::container::{CFB_MAGIC, Limits, cfb_has_stream, over_limit};
+use super::le::u32_at;
 use super::{Format, ReadOptions, Reader, word};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
-use super::le::u32_at;
 use fib::{Fib, FibError};
 use props::{Bins, Kind, Paragraph};
 
@@ -80,10 +80,20 @@ fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<(Vec<u8>, Ve
     let word = stream(&mut file, "WordDocument", limits.max_bytes, &mut used, origin)?.ok_or_else(|| damaged("it has no WordDocument stream".into()))?;
     let fib = Fib::parse(&word).map_err(|e| match e {
         FibError::Damaged(what) => damaged(what),
-        FibError::TooOld(n) => Error::UnsupportedFormat { origin: origin.clone(), reason: format!("a Word 6 or Word 95 document (nFib 0x{n:04X}); jixiao reads Word 97–2003 .doc files: open it in Word, WPS or LibreOffice and save it as .docx") },
-        FibError::Encrypted => Error::Parse { origin: origin.clone(), line: None, reason: "a password-protected (encrypted) Word .doc file: open it in Word and save it without a password".into() },
+        FibError::TooOld(n) => Error::UnsupportedFormat {
+            origin: origin.clone(),
+            reason: format!(
+                "a Word 6 or Word 95 document (nFib 0x{n:04X}); jixiao reads Word 97–2003 .doc files: open it in Word, WPS or LibreOffice and save it as .docx"
+            ),
+        },
+        FibError::Encrypted => Error::Parse {
+            origin: origin.clone(),
+            line: None,
+            reason: "a password-protected (encrypted) Word .doc file: open it in Word and save it without a password".into(),
+        },
     })?;
-    let table = stream(&mut file, fib.table_stream, limits.max_bytes, &mut used, origin)?.ok_or_else(|| damaged(format!("it has no {} stream, which its FIB names", fib.table_stream)))?;
+    let table = stream(&mut file, fib.table_stream, limits.max_bytes, &mut used, origin)?
+        .ok_or_else(|| damaged(format!("it has no {} stream, which its FIB names", fib.table_stream)))?;
     Ok((word, table, fib))
 }
 

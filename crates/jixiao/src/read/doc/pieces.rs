@@ -28,7 +28,9 @@ impl Piece {
 /// The pieces of the Clx at `clx` in the table stream that hold the text up to CP `ccp`, in CP
 /// order, each checked to lie within `word`. Err says what is wrong.
 pub fn parse(table: &[u8], clx: std::ops::Range<usize>, word: &[u8], ccp: u32) -> Result<Vec<Piece>, String> {
-    let clx = table.get(clx.clone()).ok_or_else(|| format!("its piece table (bytes {}..{}) lies outside the table stream of {} bytes", clx.start, clx.end, table.len()))?;
+    let clx = table
+        .get(clx.clone())
+        .ok_or_else(|| format!("its piece table (bytes {}..{}) lies outside the table stream of {} bytes", clx.start, clx.end, table.len()))?;
     let mut at = 0usize;
     // Property modifiers (Prc) come first; the piece table (Pcdt) follows them.
     while clx.get(at) == Some(&0x01) {
@@ -97,7 +99,8 @@ pub fn for_each_char<E>(word: &[u8], pieces: &[Piece], ccp: u32, mut f: impl FnM
 /// A compressed character: Windows-1252 ([MS-DOC] 2.4.1 lists the same mapping).
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™',
+        'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
     ];
     if (0x80..0xA0).contains(&b) { HIGH[usize::from(b - 0x80)] } else { char::from(b) }
 }

@@ -128,7 +128,9 @@ struct Page<'a> {
 impl<'a> Bins<'a> {
     /// The bin table at `bins` of the table stream. Err says what is wrong.
     pub fn parse(word: &'a [u8], table: &[u8], bins: std::ops::Range<usize>, kind: Kind) -> Result<Bins<'a>, String> {
-        let plc = table.get(bins.clone()).ok_or_else(|| format!("its {} property bins (bytes {}..{}) lie outside the table stream", kind.name(), bins.start, bins.end))?;
+        let plc = table
+            .get(bins.clone())
+            .ok_or_else(|| format!("its {} property bins (bytes {}..{}) lie outside the table stream", kind.name(), bins.start, bins.end))?;
         if plc.is_empty() {
             return Ok(Bins { word, kind, starts: Vec::new(), pages: Vec::new(), current: None });
         }

@@ -12,7 +12,28 @@ use crate::read::word::{Layout, tc_field};
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
 
 /// Elements whose content never shows: deleted text, moved-away text, properties.
-const HIDDEN: &[&str] = &["del", "moveFrom", "delText", "delInstrText", "rPr", "sdtPr", "sdtEndPr", "trPr", "tblPr", "tblGrid", "tblPrEx", "sectPr", "customXmlPr", "smartTagPr", "commentReference", "footnoteReference", "endnoteReference", "drawing", "pict", "object"];
+const HIDDEN: &[&str] = &[
+    "del",
+    "moveFrom",
+    "delText",
+    "delInstrText",
+    "rPr",
+    "sdtPr",
+    "sdtEndPr",
+    "trPr",
+    "tblPr",
+    "tblGrid",
+    "tblPrEx",
+    "sectPr",
+    "customXmlPr",
+    "smartTagPr",
+    "commentReference",
+    "footnoteReference",
+    "endnoteReference",
+    "drawing",
+    "pict",
+    "object",
+];
 
 struct Walker<'a> {
     r: XmlReader<'a>,
@@ -305,4 +326,3 @@ pub fn layout(document: &str, numbering: Option<&str>, origin: &Origin, limits: 
     w.body()?;
     Ok(w.out)
 }
-

@@ -128,9 +128,7 @@ const CHINESE: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "�
 /// A number in one of Word's list formats.
 fn render(n: u32, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" | "ideographTraditional" | "taiwaneseCounting" => {
-            chinese(n)
-        }
+        "chineseCounting" | "chineseCountingThousand" | "chineseLegalSimplified" | "ideographTraditional" | "taiwaneseCounting" => chinese(n),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_else(|| n.to_string())
         }
@@ -159,7 +157,8 @@ fn chinese(n: u32) -> String {
 }
 
 fn roman(mut n: u32) -> String {
-    let table = [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
+    let table =
+        [(1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")];
     let mut out = String::new();
     for (v, s) in table {
         while n >= v {

@@ -6,8 +6,8 @@ use std::borrow::Cow;
 
 use crate::error::Result;
 use crate::model::ReplacedBytes;
-use crate::read::decode::{Encoding, decode_with};
 use crate::read::ReadOptions;
+use crate::read::decode::{Encoding, decode_with};
 
 /// The encoding a `charset=` in the page's head names, when it is one jixiao reads. GB2312 and
 /// GBK pages decode as GB18030, which contains both.

@@ -18,8 +18,8 @@ use scraper::{Html, Node};
 use crate::error::{Origin, Result};
 use crate::model::Location;
 use crate::read::container::{Limits, count_cell, over_limit};
-use crate::read::text::{LineKind, cell_lines};
 use crate::read::text::headings::table_title;
+use crate::read::text::{LineKind, cell_lines};
 
 /// The page as lines: what the markup says each is, and its text.
 #[derive(Debug, Default)]
@@ -36,9 +36,49 @@ const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript", "ti
 
 /// Elements that start and end a paragraph (a line of their own).
 const BLOCKS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "section", "article",
-    "header", "footer", "nav", "aside", "main", "center", "form", "hr", "address", "figure", "figcaption", "body", "html", "table",
-    "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "fieldset", "legend", "details", "summary",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "main",
+    "center",
+    "form",
+    "hr",
+    "address",
+    "figure",
+    "figcaption",
+    "body",
+    "html",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
 ];
 
 /// The longest text taken as a table's title only because it stands right before the table.
@@ -439,7 +479,8 @@ mod tests {
 
     #[test]
     fn frames_are_listed() {
-        let page = "<html><frameset rows=\"*,39\"><frame src=\"book.files/sheet001.htm\" name=\"frSheet\"><frame src=\"book.files/tabstrip.htm\"></frameset></html>";
+        let page =
+            "<html><frameset rows=\"*,39\"><frame src=\"book.files/sheet001.htm\" name=\"frSheet\"><frame src=\"book.files/tabstrip.htm\"></frameset></html>";
         let layout = layout(page, &Origin(None), Limits::default()).unwrap();
         assert_eq!(layout.frames, ["book.files/sheet001.htm", "book.files/tabstrip.htm"]);
     }

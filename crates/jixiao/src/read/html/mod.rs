@@ -6,11 +6,10 @@
 mod decode;
 mod layout;
 
-
 use super::text;
-use crate::grammar::is_blank;
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Result};
+use crate::grammar::is_blank;
 use crate::model::Document;
 
 pub struct HtmlReader;
@@ -52,7 +51,8 @@ impl Reader for HtmlReader {
         drop(page);
         let blank = layout.lines.iter().all(|(_, l)| is_blank(l));
         if !layout.frames.is_empty() && blank {
-            let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
+            let reason =
+                format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
             return Err(Error::Parse { origin, line: None, reason });
         }
         let mut doc = text::parse_items(layout.lines.iter().map(|(kind, line)| (*kind, line.as_str())));

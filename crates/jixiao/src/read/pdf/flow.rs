@@ -202,10 +202,13 @@ fn drop_furniture(pages: &mut [Page]) {
     };
     // A running header: the same line at the top of a page as at the top of the page before
     // (a spreadsheet prints its sheet's name on every page of it).
-    let tops: Vec<Option<String>> = pages.iter().map(|p| match p.items.first() {
-        Some(Item::Line(l)) if in_top_margin(l, p.height) => Some(key(l)),
-        _ => None,
-    }).collect();
+    let tops: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| match p.items.first() {
+            Some(Item::Line(l)) if in_top_margin(l, p.height) => Some(key(l)),
+            _ => None,
+        })
+        .collect();
     for (i, p) in pages.iter_mut().enumerate().skip(1) {
         if tops[i].is_some() && tops[i] == tops[i - 1] {
             p.items.remove(0);
@@ -269,7 +272,16 @@ mod tests {
     use super::*;
 
     fn line(text: &str, top: f64, page: usize) -> Item {
-        Item::Line(Line { text: text.into(), x0: 90.0, x1: 90.0 + 10.0 * text.chars().count() as f64, top, bottom: top + 10.0, size: 10.0, first_width: 10.0, page })
+        Item::Line(Line {
+            text: text.into(),
+            x0: 90.0,
+            x1: 90.0 + 10.0 * text.chars().count() as f64,
+            top,
+            bottom: top + 10.0,
+            size: 10.0,
+            first_width: 10.0,
+            page,
+        })
     }
 
     #[test]
@@ -288,7 +300,12 @@ mod tests {
 
     #[test]
     fn page_numbers_and_repeated_headers_are_left_out() {
-        let page = |n: usize| Page { items: vec![line("某某局部门预算", 20.0, n), line(&format!("正文{n}"), 100.0, n), line(&format!("- {n} -"), 760.0, n)], width: 600.0, height: 800.0, scanned: false };
+        let page = |n: usize| Page {
+            items: vec![line("某某局部门预算", 20.0, n), line(&format!("正文{n}"), 100.0, n), line(&format!("- {n} -"), 760.0, n)],
+            width: 600.0,
+            height: 800.0,
+            scanned: false,
+        };
         let out = layout((1..=3).map(page).collect());
         assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);
     }
@@ -298,7 +315,12 @@ mod tests {
         for t in ["专项1-补助被征地农民支出(人社)", "项目2-办公楼维修", " 专项12_培训 "] {
             assert!(names_sheet(t), "{t}");
         }
-        for t in ["1、补助被征地农民支出(人社)绩效目标表", "第二部分  专项资金绩效目标", "专项资金绩效目标表", "专项1-这是一个远远超过三十一个字符的很长很长很长很长很长的名字啊"] {
+        for t in [
+            "1、补助被征地农民支出(人社)绩效目标表",
+            "第二部分  专项资金绩效目标",
+            "专项资金绩效目标表",
+            "专项1-这是一个远远超过三十一个字符的很长很长很长很长很长的名字啊",
+        ] {
             assert!(!names_sheet(t), "{t}");
         }
     }

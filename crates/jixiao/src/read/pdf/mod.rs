@@ -42,7 +42,9 @@ impl Reader for PdfReader {
             Err(Error::Parse { origin, line, reason }) if !ruled => Err(Error::Parse {
                 origin,
                 line,
-                reason: format!("{reason}, and no ruled table: tables are read from a PDF by their cell borders, so a table printed without them is not read (read the .docx or .xlsx it was printed from)"),
+                reason: format!(
+                    "{reason}, and no ruled table: tables are read from a PDF by their cell borders, so a table printed without them is not read (read the .docx or .xlsx it was printed from)"
+                ),
             }),
             read => read,
         }
@@ -98,10 +100,19 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
 fn pdf_error(origin: &Origin, e: &pdfplumber::PdfError, options: &ReadOptions) -> Error {
     use pdfplumber::PdfErrorKind as Kind;
     match e.kind() {
-        Kind::PasswordRequired | Kind::InvalidPassword => Error::Parse { origin: origin.clone(), line: None, reason: "a password-protected (encrypted) PDF: save a copy without a password first".into() },
+        Kind::PasswordRequired | Kind::InvalidPassword => {
+            Error::Parse { origin: origin.clone(), line: None, reason: "a password-protected (encrypted) PDF: save a copy without a password first".into() }
+        }
         Kind::ResourceLimit => {
             let limits = options.limits;
-            Error::Parse { origin: origin.clone(), line: None, reason: format!("the PDF file passes a limit ({e}); raise it with ReadOptions::limits (max_bytes {}, max_entries {} pages, max_depth {}, max_cells {})", limits.max_bytes, limits.max_entries, limits.max_depth, limits.max_cells) }
+            Error::Parse {
+                origin: origin.clone(),
+                line: None,
+                reason: format!(
+                    "the PDF file passes a limit ({e}); raise it with ReadOptions::limits (max_bytes {}, max_entries {} pages, max_depth {}, max_cells {})",
+                    limits.max_bytes, limits.max_entries, limits.max_depth, limits.max_cells
+                ),
+            }
         }
         _ => damaged(origin, &e.to_string()),
     }

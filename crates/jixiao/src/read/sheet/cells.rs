@@ -23,7 +23,9 @@ fn date(serial: f64) -> Option<String> {
 
 fn date_time(dt: &ExcelDateTime) -> String {
     let serial = dt.as_f64();
-    if dt.is_datetime() && let Some(d) = date(serial) {
+    if dt.is_datetime()
+        && let Some(d) = date(serial)
+    {
         return d;
     }
     number(serial)

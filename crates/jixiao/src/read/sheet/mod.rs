@@ -17,13 +17,13 @@ use std::io::Cursor;
 use calamine::Reader as _;
 
 use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
-use super::tree::{self, Cell, Row};
 use super::text::table_title;
-use names::{names_sheet, sheet_kind, sheet_table_name};
+use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Origin, Result};
 use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location, Note, Section, Table};
+use names::{names_sheet, sheet_kind, sheet_table_name};
 
 pub(crate) struct SheetReader;
 
@@ -131,10 +131,7 @@ fn xlsx(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>>
         let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| Err(e.to_string()))?;
         while let Some(cell) = reader.next_cell().map_err(|e| Err(e.to_string()))? {
             let (r, c) = cell.get_position();
-            let percent = styles
-                .get((r, c))
-                .and_then(|s| s.number_format.as_ref())
-                .is_some_and(|f| f.format_code.contains('%'));
+            let percent = styles.get((r, c)).and_then(|s| s.number_format.as_ref()).is_some_and(|f| f.format_code.contains('%'));
             let text = cells::text(cell.get_value(), percent);
             if !text.is_empty() {
                 count(&mut n, limits, origin)?;
@@ -204,13 +201,7 @@ fn document(grids: Vec<Grid>) -> Document {
             continue;
         }
         let line = rows.first().map_or(0, Row::line);
-        let mut template = Table {
-            number,
-            name: sheet_table_name(&grid.name).to_owned(),
-            title: grid.name.clone(),
-            line,
-            ..Table::default()
-        };
+        let mut template = Table { number, name: sheet_table_name(&grid.name).to_owned(), title: grid.name.clone(), line, ..Table::default() };
         // A title row above the table (`1、…绩效目标表`, maybe with its TC field) names it.
         let mut title_kind = None;
         if let Some(first) = rows.first()

@@ -4,18 +4,7 @@
 use crate::grammar::fold::{fold, squeeze};
 use crate::model::{SectionKind, TableKind, Toc};
 
-const NUMERALS: &[(char, u32)] = &[
-    ('一', 1),
-    ('二', 2),
-    ('三', 3),
-    ('四', 4),
-    ('五', 5),
-    ('六', 6),
-    ('七', 7),
-    ('八', 8),
-    ('九', 9),
-    ('十', 10),
-];
+const NUMERALS: &[(char, u32)] = &[('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8), ('九', 9), ('十', 10)];
 
 /// `一`…`九十九` or ASCII digits → the number.
 pub fn numeral(s: &str) -> Option<u32> {
@@ -204,15 +193,7 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
         (None, body)
     };
     let (code, name) = split_code(name);
-    Some(TableTitle {
-        number,
-        name: name.to_owned(),
-        title: title.to_owned(),
-        toc,
-        kind,
-        year: year_of(title),
-        code: code.map(str::to_owned),
-    })
+    Some(TableTitle { number, name: name.to_owned(), title: title.to_owned(), toc, kind, year: year_of(title), code: code.map(str::to_owned) })
 }
 
 /// `51000021R000000019951-工资性支出` → (code, name): letters and digits, at least one digit and
@@ -312,7 +293,10 @@ mod tests {
         assert!(table_title("\t绩效目标表").is_none());
         assert_eq!(table_title("绩效目标表").unwrap().number, None);
         let t = table_title("1、51000021R000000019951-工资性支出绩效自评表").unwrap();
-        assert_eq!((t.number, t.name.as_str(), t.code.as_deref(), t.kind), (Some(1), "工资性支出", Some("51000021R000000019951"), Some(TableKind::SelfEvaluation)));
+        assert_eq!(
+            (t.number, t.name.as_str(), t.code.as_deref(), t.kind),
+            (Some(1), "工资性支出", Some("51000021R000000019951"), Some(TableKind::SelfEvaluation))
+        );
         let t = table_title("部门预算项目绩效目标申报表(2023年度)").unwrap();
         assert_eq!((t.name.as_str(), t.year, t.kind), ("部门预算项目", Some(2023), None));
         let t = table_title("2023年云雾土家族乡加工园配套设施建设项目支出绩效目标审批表").unwrap();

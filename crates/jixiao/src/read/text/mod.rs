@@ -10,10 +10,10 @@ pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
 
 use std::borrow::Cow;
 
-use crate::grammar::is_blank;
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader, TableSink, decode_with};
 use crate::error::{Error, Result};
+use crate::grammar::is_blank;
 use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
 
 pub(crate) struct TextReader;
@@ -280,7 +280,8 @@ impl<'a> State<'a, '_> {
         use crate::read::sheet::names::{sheet_kind, sheet_table_name};
         self.close_table();
         let (kind, number) = sheet_kind(sheet);
-        let same_part = matches!(self.place, Place::Section) && self.doc.sections.last().is_some_and(|s| s.kind == kind && s.number.is_none() && s.heading.is_empty());
+        let same_part =
+            matches!(self.place, Place::Section) && self.doc.sections.last().is_some_and(|s| s.kind == kind && s.number.is_none() && s.heading.is_empty());
         if !same_part {
             if !matches!(self.place, Place::Section) {
                 self.close_part();
@@ -308,26 +309,11 @@ impl<'a> State<'a, '_> {
         if !matches!(self.place, Place::Section) {
             self.close_part();
             // Tables outside any numbered part go into a part of their own.
-            self.doc.sections.push(Section {
-                number: None,
-                kind: SectionKind::Other,
-                heading: String::new(),
-                tables: Vec::new(),
-                line,
-                toc: None,
-            });
+            self.doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: Vec::new(), line, toc: None });
             self.place = Place::Section;
         }
-        let table = Table {
-            number: title.number,
-            name: title.name,
-            title: title.title,
-            toc: title.toc,
-            year: title.year,
-            code: title.code,
-            line,
-            ..Table::default()
-        };
+        let table =
+            Table { number: title.number, name: title.name, title: title.title, toc: title.toc, year: title.year, code: title.code, line, ..Table::default() };
         self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
     }
 

@@ -109,9 +109,7 @@ fn inline_items(line: &str, line_no: usize) -> Option<Vec<GoalItem>> {
 /// A safeguard title: a short line that does not end like a sentence.
 fn is_safeguard_title(line: &str) -> bool {
     let t = line.trim();
-    t.chars().count() <= 40
-        && !t.ends_with(['。', '；', ';', '，', ',', '：', ':', '.', '！', '？'])
-        && !t.starts_with(INLINE_MARKERS[0])
+    t.chars().count() <= 40 && !t.ends_with(['。', '；', ';', '，', ',', '：', ':', '.', '！', '？']) && !t.starts_with(INLINE_MARKERS[0])
 }
 
 fn append(text: &mut String, line: &str) {
@@ -193,6 +191,5 @@ mod tests {
         let items = inline_items("一是甲。二是乙；三是丙。", 7).unwrap();
         assert_eq!(items.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["甲。", "乙；", "丙。"]);
         assert_eq!(items[2].number, 3);
-        
     }
 }

@@ -14,10 +14,7 @@ pub use columns::{column_keys, combine_header, is_lower_header};
 
 use crate::grammar::fold::{same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
-use crate::model::{
-    Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target,
-    TargetKind,
-};
+use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
 
 /// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line. The
@@ -239,7 +236,8 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             let (duties, rest) = DutiesBlock::new(&row);
             rest.into_iter().for_each(|c| note_cell(c, notes));
             block = Block::Duties(duties);
-        } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1 {
+        } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1
+        {
             block.close(&mut first, notes);
             block = Block::Nothing;
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
@@ -247,8 +245,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
-            let texts: Vec<&str> =
-                row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
+            let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             first.objective = Some(texts.join("\n"));
         } else if row.is_blank() {
             continue;
@@ -366,11 +363,7 @@ impl IndicatorRows {
             if !is_blank(project) && !same {
                 let carried = self.bodies.last().and_then(|b| b.unit.clone());
                 if self.body().project.is_some() {
-                    let b = TableBody {
-                        columns: self.bodies[0].columns.clone(),
-                        kind: self.bodies[0].kind,
-                        ..TableBody::default()
-                    };
+                    let b = TableBody { columns: self.bodies[0].columns.clone(), kind: self.bodies[0].kind, ..TableBody::default() };
                     self.bodies.push(b);
                     self.current = (None, None);
                 }
@@ -602,7 +595,10 @@ mod tests {
         ];
         let mut notes = Vec::new();
         let bodies = build(rows, &mut notes);
-        assert_eq!(bodies.iter().map(|b| (b.project.as_deref(), b.categories.iter().map(|c| c.children.len()).sum::<usize>())).collect::<Vec<_>>(), [(Some("A项目"), 2), (Some("B项目"), 1)]);
+        assert_eq!(
+            bodies.iter().map(|b| (b.project.as_deref(), b.categories.iter().map(|c| c.children.len()).sum::<usize>())).collect::<Vec<_>>(),
+            [(Some("A项目"), 2), (Some("B项目"), 1)]
+        );
     }
 
     #[test]

@@ -16,12 +16,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
         if indicator.target.kind == TargetKind::AsActual {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("`{raw}` sets no target: any outcome would meet it"),
-                message_zh: format!("“{raw}”没有设定目标，任何结果都算完成"),
-                suggestion: "estimate the value from past years or the plan (last year's count, a three-year average) and state it".into(),
-                suggestion_zh: "根据历年情况或工作计划（如上年实际数、近三年平均数）测算并填写指标值".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("`{raw}` sets no target: any outcome would meet it"),
+                    message_zh: format!("“{raw}”没有设定目标，任何结果都算完成"),
+                    suggestion: "estimate the value from past years or the plan (last year's count, a three-year average) and state it".into(),
+                    suggestion_zh: "根据历年情况或工作计划（如上年实际数、近三年平均数）测算并填写指标值".into(),
+                },
+            );
         }
     }
 }
@@ -32,11 +37,15 @@ mod tests {
 
     #[test]
     fn as_actual_values_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "根据实际", "b"),
-            ("产出指标", "质量指标", "c", "", "根据实际情况完成救助工作", "d"),
-            ("产出指标", "质量指标", "e", "", "100%", "f"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "数量指标", "a", "", "根据实际", "b"),
+                ("产出指标", "质量指标", "c", "", "根据实际情况完成救助工作", "d"),
+                ("产出指标", "质量指标", "e", "", "100%", "f"),
+            ],
+        )]);
         assert_eq!(lines("as-actual-target", &doc), vec![110, 111]);
     }
 

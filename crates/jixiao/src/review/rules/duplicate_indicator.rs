@@ -29,12 +29,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 Some(&line) => {
                     let place = doc.location(line);
                     let shown = indicator.name.trim();
-                    sink.indicator(scope, indicator, Some(shown), Say {
-                        message: format!("`{shown}` is already an indicator of this table (at {place})"),
-                        message_zh: format!("“{shown}”与本表已有指标重名（{place}）"),
-                        suggestion: "merge the two rows, or name each for what it measures".into(),
-                        suggestion_zh: "合并两行，或按各自衡量的内容分别命名".into(),
-                    });
+                    sink.indicator(
+                        scope,
+                        indicator,
+                        Some(shown),
+                        Say {
+                            message: format!("`{shown}` is already an indicator of this table (at {place})"),
+                            message_zh: format!("“{shown}”与本表已有指标重名（{place}）"),
+                            suggestion: "merge the two rows, or name each for what it measures".into(),
+                            suggestion_zh: "合并两行，或按各自衡量的内容分别命名".into(),
+                        },
+                    );
                 }
             }
         }
@@ -47,10 +52,11 @@ mod tests {
 
     #[test]
     fn a_repeated_name_is_found_at_its_second_row() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "播发稿件", "", "≥300篇", "b"),
-            ("满意度指标", "服务对象满意度指标", "播发 稿件", "", "≥100篇", "b"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("产出指标", "数量指标", "播发稿件", "", "≥300篇", "b"), ("满意度指标", "服务对象满意度指标", "播发 稿件", "", "≥100篇", "b")],
+        )]);
         let found = findings("duplicate-indicator", &doc);
         assert_eq!(found.iter().map(|f| f.line).collect::<Vec<_>>(), vec![111]);
         assert!(found[0].message.contains("line 110"), "{}", found[0].message);

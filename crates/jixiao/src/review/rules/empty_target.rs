@@ -17,12 +17,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let named = !indicator.name.trim().is_empty() || !indicator.description.trim().is_empty();
         if named && indicator.target.kind == TargetKind::Empty {
             let what = if indicator.name.trim().is_empty() { indicator.description.trim() } else { indicator.name.trim() };
-            sink.indicator(scope, indicator, Some(what), Say {
-                message: format!("`{what}` has no target value"),
-                message_zh: format!("“{what}”未填指标值"),
-                suggestion: "fill in the value to reach, with a sign and a unit (≥95%, ≥120人), or delete the row".into(),
-                suggestion_zh: "填写要达到的指标值（含符号和单位，如≥95%、≥120人），或删除该行".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(what),
+                Say {
+                    message: format!("`{what}` has no target value"),
+                    message_zh: format!("“{what}”未填指标值"),
+                    suggestion: "fill in the value to reach, with a sign and a unit (≥95%, ≥120人), or delete the row".into(),
+                    suggestion_zh: "填写要达到的指标值（含符号和单位，如≥95%、≥120人），或删除该行".into(),
+                },
+            );
         }
     }
 }
@@ -33,10 +38,11 @@ mod tests {
 
     #[test]
     fn a_named_row_without_value_is_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "培训人次", "参加培训的人次", "", "计划标准"),
-            ("产出指标", "数量指标", "", "只有描述", "—", ""),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("产出指标", "数量指标", "培训人次", "参加培训的人次", "", "计划标准"), ("产出指标", "数量指标", "", "只有描述", "—", "")],
+        )]);
         assert_eq!(lines("empty-target", &doc), vec![110, 111]);
     }
 

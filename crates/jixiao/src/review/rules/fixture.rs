@@ -44,11 +44,15 @@ pub fn table(number: u32, name: &str, rows: &[Row<'_>]) -> Table {
 
 /// A sound table: every level-1 covered, every value measurable.
 pub fn sound(number: u32, name: &str) -> Table {
-    table(number, name, &[
-        ("产出指标", "数量指标", "培训人次", "参加培训的人次", "≥2000人次", "计划标准"),
-        ("效果指标", "社会效益指标", "培训计划完成率", "按期完成的培训计划占比", "≥90%", "历史标准"),
-        ("满意度指标", "服务对象满意度指标", "学员满意度", "受训学员满意度", "≥90%", "行业标准"),
-    ])
+    table(
+        number,
+        name,
+        &[
+            ("产出指标", "数量指标", "培训人次", "参加培训的人次", "≥2000人次", "计划标准"),
+            ("效果指标", "社会效益指标", "培训计划完成率", "按期完成的培训计划占比", "≥90%", "历史标准"),
+            ("满意度指标", "服务对象满意度指标", "学员满意度", "受训学员满意度", "≥90%", "行业标准"),
+        ],
+    )
 }
 
 /// A document with one part (第二部分 专项资金) holding these tables; the k-th table (from 1)
@@ -68,7 +72,9 @@ pub fn document(mut tables: Vec<Table>) -> Document {
         }
     }
     let mut doc = Document::new("2020年部门预算绩效信息");
-    doc.sections.push(Section { number: Some(2), kind: SectionKind::SpecialFund, heading: "第二部分 专项资金绩效目标".into(), tables, line: 50, toc: None });
+    doc.sections.push(Section {
+        number: Some(2), kind: SectionKind::SpecialFund, heading: "第二部分 专项资金绩效目标".into(), tables, line: 50, toc: None
+    });
     doc
 }
 

@@ -20,9 +20,7 @@ fn parents(level2: Level2) -> Option<&'static [Level1]> {
         Level2::Quantity | Level2::Quality | Level2::Timeliness => &[Level1::Output],
         Level2::Cost => &[Level1::Output, Level1::Cost],
         Level2::EconomicCost | Level2::SocialCost | Level2::EcologicalCost => &[Level1::Cost, Level1::Output],
-        Level2::EconomicBenefit | Level2::SocialBenefit | Level2::EcologicalBenefit | Level2::Sustainability | Level2::Benefit => {
-            &[Level1::Effect]
-        }
+        Level2::EconomicBenefit | Level2::SocialBenefit | Level2::EcologicalBenefit | Level2::Sustainability | Level2::Benefit => &[Level1::Effect],
         Level2::ServiceSatisfaction => &[Level1::Satisfaction],
         Level2::Other => return None,
     })
@@ -53,12 +51,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     continue;
                 }
                 let (label, parent, want) = (sub.label.trim(), category.label.trim(), name(allowed[0]));
-                sink.table(scope, sub.line, Some(label), Say {
-                    message: format!("`{label}` belongs under {want}, not under `{parent}`"),
-                    message_zh: format!("“{label}”应归入{want}，而非“{parent}”"),
-                    suggestion: format!("move the rows to {want}, or choose the level-2 that fits {parent}"),
-                    suggestion_zh: format!("将这些行移至{want}下，或改用{parent}下适当的二级指标"),
-                });
+                sink.table(
+                    scope,
+                    sub.line,
+                    Some(label),
+                    Say {
+                        message: format!("`{label}` belongs under {want}, not under `{parent}`"),
+                        message_zh: format!("“{label}”应归入{want}，而非“{parent}”"),
+                        suggestion: format!("move the rows to {want}, or choose the level-2 that fits {parent}"),
+                        suggestion_zh: format!("将这些行移至{want}下，或改用{parent}下适当的二级指标"),
+                    },
+                );
             }
         }
     }
@@ -70,12 +73,16 @@ mod tests {
 
     #[test]
     fn satisfaction_under_output_is_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "≥3次", "b"),
-            ("产出指标", "服务对象满意度指标", "c", "", "≥90%", "d"),
-            ("成本指标", "经济成本指标", "e", "", "≤10万元", "f"),
-            ("效益指标", "数量指标", "g", "", "≥3次", "h"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "数量指标", "a", "", "≥3次", "b"),
+                ("产出指标", "服务对象满意度指标", "c", "", "≥90%", "d"),
+                ("成本指标", "经济成本指标", "e", "", "≤10万元", "f"),
+                ("效益指标", "数量指标", "g", "", "≥3次", "h"),
+            ],
+        )]);
         assert_eq!(lines("misplaced-category", &doc), vec![111, 113]);
     }
 

@@ -22,12 +22,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         for (_, _, indicator) in scope.table.indicators() {
             if indicator.target.kind != TargetKind::Empty && indicator.basis.trim().is_empty() {
                 let raw = indicator.target.raw.trim();
-                sink.indicator(scope, indicator, Some(raw), Say {
-                    message: format!("the value `{raw}` has no basis (指标值确定依据)"),
-                    message_zh: format!("指标值“{raw}”未填写确定依据"),
-                    suggestion: "say where the number comes from: 计划标准, 行业标准, 历史标准 (last year, a three-year average), 预算支出标准".into(),
-                    suggestion_zh: "说明指标值的来源：计划标准、行业标准、历史标准（上年值或近三年平均）、预算支出标准".into(),
-                });
+                sink.indicator(
+                    scope,
+                    indicator,
+                    Some(raw),
+                    Say {
+                        message: format!("the value `{raw}` has no basis (指标值确定依据)"),
+                        message_zh: format!("指标值“{raw}”未填写确定依据"),
+                        suggestion: "say where the number comes from: 计划标准, 行业标准, 历史标准 (last year, a three-year average), 预算支出标准".into(),
+                        suggestion_zh: "说明指标值的来源：计划标准、行业标准、历史标准（上年值或近三年平均）、预算支出标准".into(),
+                    },
+                );
             }
         }
     }
@@ -39,11 +44,11 @@ mod tests {
 
     #[test]
     fn a_value_without_basis_is_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "≥3次", ""),
-            ("产出指标", "数量指标", "b", "", "", ""),
-            ("产出指标", "数量指标", "c", "", "≥3次", "计划标准"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("产出指标", "数量指标", "a", "", "≥3次", ""), ("产出指标", "数量指标", "b", "", "", ""), ("产出指标", "数量指标", "c", "", "≥3次", "计划标准")],
+        )]);
         assert_eq!(lines("missing-basis", &doc), vec![110]);
     }
 

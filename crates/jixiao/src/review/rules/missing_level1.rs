@@ -14,9 +14,27 @@ pub static RULE: Rule = Rule {
 };
 
 const REQUIRED: &[(Level1, Severity, &str, &str, &str)] = &[
-    (Level1::Output, Severity::Error, "产出指标", "add at least one output indicator: a 数量指标 (how much is delivered), 质量指标 or 时效指标", "至少填写一项产出指标：数量指标（提供多少）、质量指标或时效指标"),
-    (Level1::Effect, Severity::Error, "效益指标", "add at least one benefit indicator: what changes for society, the economy or the environment, and by how much", "至少填写一项效益指标：对社会、经济或生态带来什么变化、变化多少"),
-    (Level1::Satisfaction, Severity::Warning, "满意度指标", "add a 服务对象满意度指标 (such as ≥90%) when the project serves people, or say why it has none", "项目有服务对象的，应填写服务对象满意度指标（如≥90%）；没有的请说明原因"),
+    (
+        Level1::Output,
+        Severity::Error,
+        "产出指标",
+        "add at least one output indicator: a 数量指标 (how much is delivered), 质量指标 or 时效指标",
+        "至少填写一项产出指标：数量指标（提供多少）、质量指标或时效指标",
+    ),
+    (
+        Level1::Effect,
+        Severity::Error,
+        "效益指标",
+        "add at least one benefit indicator: what changes for society, the economy or the environment, and by how much",
+        "至少填写一项效益指标：对社会、经济或生态带来什么变化、变化多少",
+    ),
+    (
+        Level1::Satisfaction,
+        Severity::Warning,
+        "满意度指标",
+        "add a 服务对象满意度指标 (such as ≥90%) when the project serves people, or say why it has none",
+        "项目有服务对象的，应填写服务对象满意度指标（如≥90%）；没有的请说明原因",
+    ),
 ];
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
@@ -48,10 +66,11 @@ mod tests {
 
     #[test]
     fn a_level1_left_as_skeleton_or_absent_is_found() {
-        let doc = document(vec![table(1, "缺效益", &[
-            ("产出指标", "数量指标", "培训人次", "参加培训的人次", "≥2000人次", "计划标准"),
-            ("效益指标", "社会效益指标", "", "", "", ""),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "缺效益",
+            &[("产出指标", "数量指标", "培训人次", "参加培训的人次", "≥2000人次", "计划标准"), ("效益指标", "社会效益指标", "", "", "", "")],
+        )]);
         let found = findings("missing-level1", &doc);
         let got: Vec<_> = found.iter().map(|f| (f.line, f.severity.as_str(), f.text.as_deref())).collect();
         // 效益 is on the form but empty: pointed at its label; 满意度 is absent: at the title.

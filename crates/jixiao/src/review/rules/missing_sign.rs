@@ -17,12 +17,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let target = &indicator.target;
         if target.kind == TargetKind::Quantity && !target.sign_given && !target.comparator_inferred {
             let raw = target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("`{raw}` gives no sign; it reads as `={raw}`"),
-                message_zh: format!("“{raw}”未标明比较符号，按“={raw}”理解"),
-                suggestion: format!("write the sign that is meant: ≥{raw}, ={raw} or ≤{raw}"),
-                suggestion_zh: format!("写明比较符号：≥{raw}、={raw}或≤{raw}"),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("`{raw}` gives no sign; it reads as `={raw}`"),
+                    message_zh: format!("“{raw}”未标明比较符号，按“={raw}”理解"),
+                    suggestion: format!("write the sign that is meant: ≥{raw}, ={raw} or ≤{raw}"),
+                    suggestion_zh: format!("写明比较符号：≥{raw}、={raw}或≤{raw}"),
+                },
+            );
         }
     }
 }
@@ -33,10 +38,7 @@ mod tests {
 
     #[test]
     fn bare_numbers_are_found_when_turned_on() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "2000人", "b"),
-            ("产出指标", "数量指标", "c", "", "≥2000人", "d"),
-        ])]);
+        let doc = document(vec![table(1, "t", &[("产出指标", "数量指标", "a", "", "2000人", "b"), ("产出指标", "数量指标", "c", "", "≥2000人", "d")])]);
         assert_eq!(lines("missing-sign", &doc), vec![110]);
     }
 

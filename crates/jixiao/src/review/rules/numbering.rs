@@ -22,7 +22,10 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 Some(p) if number == p => (format!("repeats number {number}"), format!("序号{number}重复")),
                 Some(p) if number < p => (format!("goes back to {number} after {p}"), format!("序号由{p}倒退为{number}")),
                 _ if number > expected => (
-                    format!("is number {number}: {} is missing", if number - expected == 1 { expected.to_string() } else { format!("{expected}–{}", number - 1) }),
+                    format!(
+                        "is number {number}: {} is missing",
+                        if number - expected == 1 { expected.to_string() } else { format!("{expected}–{}", number - 1) }
+                    ),
                     format!("序号为{number}，缺少{}", if number - expected == 1 { expected.to_string() } else { format!("{expected}至{}", number - 1) }),
                 ),
                 _ => {
@@ -32,12 +35,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             };
             previous = Some(previous.map_or(number, |p| p.max(number)));
             let title = table_label(scope.table);
-            sink.table(scope, scope.start(), Some(title.as_str()), Say {
-                message: format!("this table {what}"),
-                message_zh: format!("本表{what_zh}"),
-                suggestion: "number the tables of a part 1, 2, 3 … in order; a missing table may have been left out".into(),
-                suggestion_zh: "同一部分的表应按1、2、3……顺序编号；缺号可能意味着漏报了表".into(),
-            });
+            sink.table(
+                scope,
+                scope.start(),
+                Some(title.as_str()),
+                Say {
+                    message: format!("this table {what}"),
+                    message_zh: format!("本表{what_zh}"),
+                    suggestion: "number the tables of a part 1, 2, 3 … in order; a missing table may have been left out".into(),
+                    suggestion_zh: "同一部分的表应按1、2、3……顺序编号；缺号可能意味着漏报了表".into(),
+                },
+            );
         }
     }
 }

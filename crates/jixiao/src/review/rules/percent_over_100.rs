@@ -47,12 +47,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
         if let Some((message, message_zh, suggestion, suggestion_zh)) = defect(&indicator.target) {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("`{raw}`: {message}"),
-                message_zh: format!("“{raw}”：{message_zh}"),
-                suggestion: suggestion.into(),
-                suggestion_zh: suggestion_zh.into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("`{raw}`: {message}"),
+                    message_zh: format!("“{raw}”：{message_zh}"),
+                    suggestion: suggestion.into(),
+                    suggestion_zh: suggestion_zh.into(),
+                },
+            );
         }
     }
 }
@@ -63,15 +68,19 @@ mod tests {
 
     #[test]
     fn impossible_and_exact_only_percentages_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "质量指标", "a", "", "≥100%", "b"),
-            ("产出指标", "质量指标", "c", "", ">100%", "d"),
-            ("产出指标", "质量指标", "e", "", "120%", "f"),
-            ("产出指标", "质量指标", "g", "", "=100%", "h"),
-            ("产出指标", "质量指标", "i", "", "≥95%", "j"),
-            ("产出指标", "数量指标", "k", "", "≥100人", "l"),
-            ("产出指标", "质量指标", "m", "", "95%-105%", "n"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "质量指标", "a", "", "≥100%", "b"),
+                ("产出指标", "质量指标", "c", "", ">100%", "d"),
+                ("产出指标", "质量指标", "e", "", "120%", "f"),
+                ("产出指标", "质量指标", "g", "", "=100%", "h"),
+                ("产出指标", "质量指标", "i", "", "≥95%", "j"),
+                ("产出指标", "数量指标", "k", "", "≥100人", "l"),
+                ("产出指标", "质量指标", "m", "", "95%-105%", "n"),
+            ],
+        )]);
         assert_eq!(lines("percent-over-100", &doc), vec![110, 111, 112, 116]);
     }
 

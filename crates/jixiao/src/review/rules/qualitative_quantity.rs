@@ -16,12 +16,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, sub, indicator) in indicators(doc) {
         if sub.level2 == Level2::Quantity && matches!(indicator.target.kind, TargetKind::Qualitative | TargetKind::Deadline) {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("a quantity indicator with a value in words: `{raw}`"),
-                message_zh: format!("数量指标的指标值“{raw}”不是数值"),
-                suggestion: "give the number to deliver with its unit (≥12次, ≥1500人); put words under 质量指标 or 效益指标".into(),
-                suggestion_zh: "填写计划完成的数量及单位（如≥12次、≥1500人）；文字描述应归入质量或效益指标".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("a quantity indicator with a value in words: `{raw}`"),
+                    message_zh: format!("数量指标的指标值“{raw}”不是数值"),
+                    suggestion: "give the number to deliver with its unit (≥12次, ≥1500人); put words under 质量指标 or 效益指标".into(),
+                    suggestion_zh: "填写计划完成的数量及单位（如≥12次、≥1500人）；文字描述应归入质量或效益指标".into(),
+                },
+            );
         }
     }
 }
@@ -32,11 +37,15 @@ mod tests {
 
     #[test]
     fn words_under_quantity_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "按文件要求完成", "b"),
-            ("产出指标", "数量指标", "c", "", "≥12次", "d"),
-            ("产出指标", "质量指标", "e", "", "明显提高", "f"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "数量指标", "a", "", "按文件要求完成", "b"),
+                ("产出指标", "数量指标", "c", "", "≥12次", "d"),
+                ("产出指标", "质量指标", "e", "", "明显提高", "f"),
+            ],
+        )]);
         assert_eq!(lines("qualitative-quantity", &doc), vec![110]);
     }
 

@@ -28,12 +28,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let judged = !matches!(indicator.target.kind, TargetKind::Empty | TargetKind::AsActual | TargetKind::Placeholder);
         if satisfaction && judged && !is_percent(&indicator.target) {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("a satisfaction target that is not a percentage: `{raw}`"),
-                message_zh: format!("满意度指标值“{raw}”不是百分比"),
-                suggestion: "state the share of those served who are satisfied, from a survey (≥90%)".into(),
-                suggestion_zh: "填写通过调查得到的服务对象满意比例（如≥90%）".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("a satisfaction target that is not a percentage: `{raw}`"),
+                    message_zh: format!("满意度指标值“{raw}”不是百分比"),
+                    suggestion: "state the share of those served who are satisfied, from a survey (≥90%)".into(),
+                    suggestion_zh: "填写通过调查得到的服务对象满意比例（如≥90%）".into(),
+                },
+            );
         }
     }
 }
@@ -44,13 +49,17 @@ mod tests {
 
     #[test]
     fn words_and_counts_under_satisfaction_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("满意度指标", "服务对象满意度指标", "a", "", "明显增强", "b"),
-            ("满意度指标", "服务对象满意度指标", "c", "", "≥100篇", "d"),
-            ("满意度指标", "服务对象满意度指标", "e", "", ">90%", "f"),
-            ("满意度指标", "服务对象满意度指标", "g", "", "", "h"),
-            ("满意度指标", "服务对象满意度指标", "i", "", "90%-95%", "j"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("满意度指标", "服务对象满意度指标", "a", "", "明显增强", "b"),
+                ("满意度指标", "服务对象满意度指标", "c", "", "≥100篇", "d"),
+                ("满意度指标", "服务对象满意度指标", "e", "", ">90%", "f"),
+                ("满意度指标", "服务对象满意度指标", "g", "", "", "h"),
+                ("满意度指标", "服务对象满意度指标", "i", "", "90%-95%", "j"),
+            ],
+        )]);
         assert_eq!(lines("satisfaction-not-percent", &doc), vec![110, 111]);
     }
 

@@ -37,12 +37,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let others: Vec<String> = group.iter().filter(|s| !std::ptr::eq(s.table, scope.table)).take(NAMED).map(|s| table_label(s.table)).collect();
         let (more, more_zh) = if count > NAMED { (format!(" and {} more", count - NAMED), format!("等{count}张")) } else { (String::new(), String::new()) };
         let first_line = objective.lines().map(str::trim).find(|l| !l.is_empty());
-        sink.table(scope, scope.start(), first_line, Say {
-            message: format!("the same objective stands on {count} other tables: {}{more}", others.join("; ")),
-            message_zh: format!("绩效目标与另外{count}张表相同：{}{more_zh}", others.join("；")),
-            suggestion: "write what this fund will achieve this year, in numbers where possible".into(),
-            suggestion_zh: "针对本项资金填写本年度要达到的目标，尽量量化".into(),
-        });
+        sink.table(
+            scope,
+            scope.start(),
+            first_line,
+            Say {
+                message: format!("the same objective stands on {count} other tables: {}{more}", others.join("; ")),
+                message_zh: format!("绩效目标与另外{count}张表相同：{}{more_zh}", others.join("；")),
+                suggestion: "write what this fund will achieve this year, in numbers where possible".into(),
+                suggestion_zh: "针对本项资金填写本年度要达到的目标，尽量量化".into(),
+            },
+        );
     }
 }
 
@@ -69,7 +74,11 @@ mod tests {
         }
         let found = findings("shared-objective", &document(tables));
         assert_eq!(found.len(), 9);
-        assert!(found[0].message.starts_with("the same objective stands on 8 other tables: 2、t绩效目标表; ") && found[0].message.ends_with(" and 3 more"), "{}", found[0].message);
+        assert!(
+            found[0].message.starts_with("the same objective stands on 8 other tables: 2、t绩效目标表; ") && found[0].message.ends_with(" and 3 more"),
+            "{}",
+            found[0].message
+        );
     }
 
     #[test]

@@ -16,7 +16,8 @@ pub static RULE: Rule = Rule {
 };
 
 /// Measure words that make a number before words meaningful (`3级网络`, `2项制度`).
-const COUNTERS: &[char] = &['级', '项', '类', '种', '批', '轮', '大', '号', '名', '位', '座', '条', '套', '支', '部', '所', '处', '星', '成', '倍', '季', '周', '日', '月', '年'];
+const COUNTERS: &[char] =
+    &['级', '项', '类', '种', '批', '轮', '大', '号', '名', '位', '座', '条', '套', '支', '部', '所', '处', '星', '成', '倍', '季', '周', '日', '月', '年'];
 
 /// The digits a text starts with and what follows them, when that is words, not a unit.
 fn stray(raw: &str) -> Option<(String, String)> {
@@ -38,12 +39,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         }
         if let Some((digits, rest)) = stray(&indicator.target.raw) {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("`{digits}` is glued to `{rest}`, which it does not count"),
-                message_zh: format!("数字“{digits}”与“{rest}”粘连，不表示数量"),
-                suggestion: format!("remove the stray `{digits}`, or give the number its unit and meaning"),
-                suggestion_zh: format!("删除多余的“{digits}”，或写明该数字的单位和含义"),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("`{digits}` is glued to `{rest}`, which it does not count"),
+                    message_zh: format!("数字“{digits}”与“{rest}”粘连，不表示数量"),
+                    suggestion: format!("remove the stray `{digits}`, or give the number its unit and meaning"),
+                    suggestion_zh: format!("删除多余的“{digits}”，或写明该数字的单位和含义"),
+                },
+            );
         }
     }
 }
@@ -55,12 +61,16 @@ mod tests {
 
     #[test]
     fn a_glued_digit_is_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("满意度指标", "服务对象满意度指标", "a", "", "0新区环境稳定", "b"),
-            ("产出指标", "质量指标", "c", "", "3级综治网络", "d"),
-            ("产出指标", "质量指标", "e", "", "24小时值班", "f"),
-            ("产出指标", "质量指标", "g", "", "明显提高", "h"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("满意度指标", "服务对象满意度指标", "a", "", "0新区环境稳定", "b"),
+                ("产出指标", "质量指标", "c", "", "3级综治网络", "d"),
+                ("产出指标", "质量指标", "e", "", "24小时值班", "f"),
+                ("产出指标", "质量指标", "g", "", "明显提高", "h"),
+            ],
+        )]);
         assert_eq!(lines("stray-digit", &doc), vec![110]);
         assert_eq!(stray("０新区"), Some(("０".into(), "新区".into())));
     }

@@ -23,12 +23,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
         if indicator.target.kind == TargetKind::Placeholder {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("the value is the form's placeholder `{raw}`: no target was filled in"),
-                message_zh: format!("指标值为模板占位文字“{raw}”，未填写目标"),
-                suggestion: "replace the placeholder with the planned value (≥4个, ≥95%)".into(),
-                suggestion_zh: "将占位文字替换为计划值（如≥4个、≥95%）".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("the value is the form's placeholder `{raw}`: no target was filled in"),
+                    message_zh: format!("指标值为模板占位文字“{raw}”，未填写目标"),
+                    suggestion: "replace the placeholder with the planned value (≥4个, ≥95%)".into(),
+                    suggestion_zh: "将占位文字替换为计划值（如≥4个、≥95%）".into(),
+                },
+            );
         }
         for (cell, what, what_zh) in [(&indicator.name, "name", "指标名称"), (&indicator.description, "description", "指标描述")] {
             if has_mark(cell) {
@@ -51,11 +56,15 @@ mod tests {
 
     #[test]
     fn placeholders_are_found_in_values_and_names() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "景点开发数量( ≥**个 )", "", ">=4个", "b"),
-            ("产出指标", "数量指标", "c", "", "≥**个", "d"),
-            ("产出指标", "数量指标", "e", "", "≥4个", "f"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "数量指标", "景点开发数量( ≥**个 )", "", ">=4个", "b"),
+                ("产出指标", "数量指标", "c", "", "≥**个", "d"),
+                ("产出指标", "数量指标", "e", "", "≥4个", "f"),
+            ],
+        )]);
         let found = findings("template-placeholder", &doc);
         let got: Vec<_> = found.iter().map(|f| (f.line, f.severity.as_str())).collect();
         assert_eq!(got, vec![(110, "warning"), (111, "error")]);

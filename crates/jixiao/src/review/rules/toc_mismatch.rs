@@ -45,23 +45,33 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             let title = scope.table.title.trim();
             if shown(&toc.text) != shown(title) {
                 let entry = toc.text.trim();
-                sink.table(scope, scope.start(), Some(entry), Say {
-                    message: format!("the table of contents entry `{entry}` is not this table's title `{title}`"),
-                    message_zh: format!("目录域文字“{entry}”与表题“{title}”不符"),
-                    suggestion: "update the TC field to the title (in Word: Alt+F9 shows fields), or delete it".into(),
-                    suggestion_zh: "将目录域改为本表标题（Word中按Alt+F9显示域代码），或删除该域".into(),
-                });
+                sink.table(
+                    scope,
+                    scope.start(),
+                    Some(entry),
+                    Say {
+                        message: format!("the table of contents entry `{entry}` is not this table's title `{title}`"),
+                        message_zh: format!("目录域文字“{entry}”与表题“{title}”不符"),
+                        suggestion: "update the TC field to the title (in Word: Alt+F9 shows fields), or delete it".into(),
+                        suggestion_zh: "将目录域改为本表标题（Word中按Alt+F9显示域代码），或删除该域".into(),
+                    },
+                );
             }
             if let (Some(id), Some(usual)) = (toc.identifier.as_deref(), usual)
                 && id != usual
             {
                 let switch = format!("\\f {id}");
-                sink.table(scope, scope.start(), Some(switch.as_str()), Say {
-                    message: format!("the TC field's identifier is `\\f {id}`, the other tables of this part use `\\f {usual}`"),
-                    message_zh: format!("目录域标识为“\\f {id}”，本部分其他表为“\\f {usual}”"),
-                    suggestion: format!("use `\\f {usual}`, so that the table is listed with its part"),
-                    suggestion_zh: format!("改为“\\f {usual}”，使本表列入所属部分的目录"),
-                });
+                sink.table(
+                    scope,
+                    scope.start(),
+                    Some(switch.as_str()),
+                    Say {
+                        message: format!("the TC field's identifier is `\\f {id}`, the other tables of this part use `\\f {usual}`"),
+                        message_zh: format!("目录域标识为“\\f {id}”，本部分其他表为“\\f {usual}”"),
+                        suggestion: format!("use `\\f {usual}`, so that the table is listed with its part"),
+                        suggestion_zh: format!("改为“\\f {usual}”，使本表列入所属部分的目录"),
+                    },
+                );
             }
         }
     }

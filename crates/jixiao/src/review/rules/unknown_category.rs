@@ -19,12 +19,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         for category in &scope.table.categories {
             let label = category.label.trim();
             if category.level1 == Level1::Other && !label.is_empty() {
-                sink.table(scope, category.line, Some(label), Say {
-                    message: format!("`{label}` is not a known level-1 category"),
-                    message_zh: format!("“{label}”不是规范的一级指标"),
-                    suggestion: "use 产出指标, 效益指标 (效果指标), 满意度指标, or 成本指标 (2021 form)".into(),
-                    suggestion_zh: "使用产出指标、效益（效果）指标、满意度指标，或成本指标（2021年版）".into(),
-                });
+                sink.table(
+                    scope,
+                    category.line,
+                    Some(label),
+                    Say {
+                        message: format!("`{label}` is not a known level-1 category"),
+                        message_zh: format!("“{label}”不是规范的一级指标"),
+                        suggestion: "use 产出指标, 效益指标 (效果指标), 满意度指标, or 成本指标 (2021 form)".into(),
+                        suggestion_zh: "使用产出指标、效益（效果）指标、满意度指标，或成本指标（2021年版）".into(),
+                    },
+                );
             }
             if matches!(category.level1, Level1::Input | Level1::Process | Level1::Other) {
                 continue;
@@ -32,12 +37,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             for sub in &category.children {
                 let label = sub.label.trim();
                 if sub.level2 == Level2::Other && !label.is_empty() {
-                    sink.table(scope, sub.line, Some(label), Say {
-                        message: format!("`{label}` is not a known level-2 category of `{}`", category.label.trim()),
-                        message_zh: format!("“{label}”不是“{}”下规范的二级指标", category.label.trim()),
-                        suggestion: "use the form's level-2 (数量, 质量, 时效, 成本; 经济, 社会, 生态效益, 可持续影响; 服务对象满意度)".into(),
-                        suggestion_zh: "使用规范的二级指标（数量、质量、时效、成本；经济、社会、生态效益、可持续影响；服务对象满意度）".into(),
-                    });
+                    sink.table(
+                        scope,
+                        sub.line,
+                        Some(label),
+                        Say {
+                            message: format!("`{label}` is not a known level-2 category of `{}`", category.label.trim()),
+                            message_zh: format!("“{label}”不是“{}”下规范的二级指标", category.label.trim()),
+                            suggestion: "use the form's level-2 (数量, 质量, 时效, 成本; 经济, 社会, 生态效益, 可持续影响; 服务对象满意度)".into(),
+                            suggestion_zh: "使用规范的二级指标（数量、质量、时效、成本；经济、社会、生态效益、可持续影响；服务对象满意度）".into(),
+                        },
+                    );
                 }
             }
         }
@@ -50,20 +60,20 @@ mod tests {
 
     #[test]
     fn labels_outside_the_vocabularies_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "工作指标", "a", "", "≥3次", "b"),
-            ("影响指标", "数量指标", "c", "", "≥3次", "d"),
-            ("投入指标", "资金到位率", "e", "", "100%", "f"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("产出指标", "工作指标", "a", "", "≥3次", "b"), ("影响指标", "数量指标", "c", "", "≥3次", "d"), ("投入指标", "资金到位率", "e", "", "100%", "f")],
+        )]);
         assert_eq!(lines("unknown-category", &doc), vec![110, 111]);
     }
 
     #[test]
     fn the_known_forms_are_clean() {
-        let doc = document(vec![sound(1, "t"), table(2, "2021", &[
-            ("成本指标", "经济成本指标", "a", "", "≤10万元", "b"),
-            ("效益指标", "可持续影响指标", "c", "", "长期", "d"),
-        ])]);
+        let doc = document(vec![
+            sound(1, "t"),
+            table(2, "2021", &[("成本指标", "经济成本指标", "a", "", "≤10万元", "b"), ("效益指标", "可持续影响指标", "c", "", "长期", "d")]),
+        ]);
         assert!(lines("unknown-category", &doc).is_empty());
     }
 }

@@ -18,8 +18,22 @@ pub static RULE: Rule = Rule {
 
 /// Columns forms add beside the indicator columns, compared by [`key`] (no brackets or spaces).
 const KNOWN_EXTRAS: &[&str] = &[
-    "备注", "说明", "序号", "评分标准", "评扣分标准", "扣分标准", "评分细则", "评分办法", "评分规则", "指标值说明",
-    "数据来源", "计算公式", "计算方法", "考核方式", "佐证材料", "证明材料",
+    "备注",
+    "说明",
+    "序号",
+    "评分标准",
+    "评扣分标准",
+    "扣分标准",
+    "评分细则",
+    "评分办法",
+    "评分规则",
+    "指标值说明",
+    "数据来源",
+    "计算公式",
+    "计算方法",
+    "考核方式",
+    "佐证材料",
+    "证明材料",
 ];
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
@@ -34,12 +48,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 continue;
             }
             let label = label.trim();
-            sink.table(scope, scope.start(), Some(label), Say {
-                message: format!("column `{label}` is not a label jixiao knows: its cells are kept in `extra` and read as nothing else"),
-                message_zh: format!("表头“{label}”无法识别：该列内容保留在 extra 中，不作为指标字段读取"),
-                suggestion: "use the form's label (一级指标, 二级指标, 三级指标, 指标值, 指标值确定依据 …) if this column is one of them".into(),
-                suggestion_zh: "如该列是规范列，请使用规范列名（一级指标、二级指标、三级指标、指标值、指标值确定依据等）".into(),
-            });
+            sink.table(
+                scope,
+                scope.start(),
+                Some(label),
+                Say {
+                    message: format!("column `{label}` is not a label jixiao knows: its cells are kept in `extra` and read as nothing else"),
+                    message_zh: format!("表头“{label}”无法识别：该列内容保留在 extra 中，不作为指标字段读取"),
+                    suggestion: "use the form's label (一级指标, 二级指标, 三级指标, 指标值, 指标值确定依据 …) if this column is one of them".into(),
+                    suggestion_zh: "如该列是规范列，请使用规范列名（一级指标、二级指标、三级指标、指标值、指标值确定依据等）".into(),
+                },
+            );
         }
     }
 }

@@ -17,12 +17,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let content = indicator.target.kind != TargetKind::Empty || !indicator.description.trim().is_empty();
         if indicator.name.trim().is_empty() && content {
             let text = if indicator.description.trim().is_empty() { indicator.target.raw.trim() } else { indicator.description.trim() };
-            sink.indicator(scope, indicator, Some(text), Say {
-                message: format!("the indicator `{text}` has no level-3 name"),
-                message_zh: format!("“{text}”缺少三级指标名称"),
-                suggestion: "name the indicator in the 三级指标 column (e.g. 培训计划完成率), so that it can be scored and compared".into(),
-                suggestion_zh: "在三级指标栏填写指标名称（如“培训计划完成率”），以便评分和比较".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(text),
+                Say {
+                    message: format!("the indicator `{text}` has no level-3 name"),
+                    message_zh: format!("“{text}”缺少三级指标名称"),
+                    suggestion: "name the indicator in the 三级指标 column (e.g. 培训计划完成率), so that it can be scored and compared".into(),
+                    suggestion_zh: "在三级指标栏填写指标名称（如“培训计划完成率”），以便评分和比较".into(),
+                },
+            );
         }
     }
 }
@@ -33,10 +38,11 @@ mod tests {
 
     #[test]
     fn a_value_without_name_is_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("效果指标", "社会效益指标", "", "享受保险基金补助覆盖年", "100%", "依据"),
-            ("效果指标", "社会效益指标", "", "", "≥90%", ""),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("效果指标", "社会效益指标", "", "享受保险基金补助覆盖年", "100%", "依据"), ("效果指标", "社会效益指标", "", "", "≥90%", "")],
+        )]);
         assert_eq!(lines("unnamed-indicator", &doc), vec![110, 111]);
     }
 

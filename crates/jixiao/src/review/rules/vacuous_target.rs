@@ -17,9 +17,7 @@ pub(crate) fn always_met(target: &Target) -> bool {
     match (target.kind, target.comparator, target.value) {
         (TargetKind::Quantity, Some(Comparator::Ge), Some(v)) => v <= 0.0,
         (TargetKind::Quantity, Some(Comparator::Gt), Some(v)) => v < 0.0,
-        (TargetKind::Range, _, Some(low)) => {
-            low <= 0.0 && target.unit.as_deref() == Some("%") && target.upper.is_some_and(|high| high >= 100.0)
-        }
+        (TargetKind::Range, _, Some(low)) => low <= 0.0 && target.unit.as_deref() == Some("%") && target.upper.is_some_and(|high| high >= 100.0),
         _ => false,
     }
 }
@@ -28,12 +26,17 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
         if always_met(&indicator.target) {
             let raw = indicator.target.raw.trim();
-            sink.indicator(scope, indicator, Some(raw), Say {
-                message: format!("`{raw}` is met by any result, even none: it is not a target"),
-                message_zh: format!("指标值“{raw}”任何结果（包括零）都能达到，不构成目标"),
-                suggestion: "state the level the project plans to reach, from the plan or last year's figure (≥120件, say)".into(),
-                suggestion_zh: "按计划或上年实际填写计划达到的水平（如≥120件）".into(),
-            });
+            sink.indicator(
+                scope,
+                indicator,
+                Some(raw),
+                Say {
+                    message: format!("`{raw}` is met by any result, even none: it is not a target"),
+                    message_zh: format!("指标值“{raw}”任何结果（包括零）都能达到，不构成目标"),
+                    suggestion: "state the level the project plans to reach, from the plan or last year's figure (≥120件, say)".into(),
+                    suggestion_zh: "按计划或上年实际填写计划达到的水平（如≥120件）".into(),
+                },
+            );
         }
     }
 }
@@ -44,14 +47,18 @@ mod tests {
 
     #[test]
     fn targets_met_by_anything_are_found() {
-        let doc = document(vec![table(1, "t", &[
-            ("产出指标", "数量指标", "a", "", "≥0件", "b"),
-            ("产出指标", "数量指标", "c", "", ">=0", "d"),
-            ("产出指标", "质量指标", "e", "", "0-100%", "f"),
-            ("产出指标", "质量指标", "g", "", "≥0.5%", "h"),
-            ("产出指标", "数量指标", "i", "", ">0件", "j"),
-            ("产出指标", "质量指标", "k", "", "0-5%", "l"),
-        ])]);
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[
+                ("产出指标", "数量指标", "a", "", "≥0件", "b"),
+                ("产出指标", "数量指标", "c", "", ">=0", "d"),
+                ("产出指标", "质量指标", "e", "", "0-100%", "f"),
+                ("产出指标", "质量指标", "g", "", "≥0.5%", "h"),
+                ("产出指标", "数量指标", "i", "", ">0件", "j"),
+                ("产出指标", "质量指标", "k", "", "0-5%", "l"),
+            ],
+        )]);
         assert_eq!(lines("vacuous-target", &doc), vec![110, 111, 112]);
     }
 

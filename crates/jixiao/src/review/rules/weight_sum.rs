@@ -35,11 +35,7 @@ fn expected_totals(table: &Table) -> (Vec<f64>, String, String) {
     let funds = table.funds.as_ref().and_then(|f| f.rows.iter().find_map(|r| r.weight.as_ref().and_then(|w| w.value)));
     match funds {
         Some(w) => (vec![100.0 - w], format!("100 less the funds block's {w}"), format!("100分减去预算执行的{w}分")),
-        None => (
-            vec![100.0, 90.0],
-            "or 90 when the budget execution rate's 10 stand outside the table".into(),
-            "预算执行率10分不在表内时为90分".into(),
-        ),
+        None => (vec![100.0, 90.0], "or 90 when the budget execution rate's 10 stand outside the table".into(), "预算执行率10分不在表内时为90分".into()),
     }
 }
 
@@ -57,24 +53,34 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let note = if unweighted > 0 { format!("; {unweighted} indicators have no weight") } else { String::new() };
         let note_zh = if unweighted > 0 { format!("；{unweighted}项指标未填分值") } else { String::new() };
         if totals.iter().all(|t| (sum - t).abs() > TOLERANCE) {
-            sink.table(scope, scope.start(), None, Say {
-                message: format!("the indicators' weights add up to {sum}, not {total} ({why}){note}"),
-                message_zh: format!("指标分值合计{sum}分，应为{total}分（{why_zh}）{note_zh}"),
-                suggestion: format!("adjust the weights so that they add up to {total}"),
-                suggestion_zh: format!("调整各项指标分值，使合计为{total}分"),
-            });
+            sink.table(
+                scope,
+                scope.start(),
+                None,
+                Say {
+                    message: format!("the indicators' weights add up to {sum}, not {total} ({why}){note}"),
+                    message_zh: format!("指标分值合计{sum}分，应为{total}分（{why_zh}）{note_zh}"),
+                    suggestion: format!("adjust the weights so that they add up to {total}"),
+                    suggestion_zh: format!("调整各项指标分值，使合计为{total}分"),
+                },
+            );
         }
         for category in &table.categories {
             let Some(points) = stated_points(&category.label) else { continue };
             let sum: f64 = category.children.iter().flat_map(|s| &s.indicators).filter_map(|i| i.weight).sum();
             if (sum - points).abs() > TOLERANCE {
                 let label = category.label.trim();
-                sink.table(scope, category.line, Some(label), Say {
-                    message: format!("the weights under `{label}` add up to {sum}, not {points}"),
-                    message_zh: format!("“{label}”下指标分值合计{sum}分，应为{points}分"),
-                    suggestion: format!("adjust the weights under `{label}` to add up to {points}"),
-                    suggestion_zh: format!("调整“{label}”下各项指标分值，使合计为{points}分"),
-                });
+                sink.table(
+                    scope,
+                    category.line,
+                    Some(label),
+                    Say {
+                        message: format!("the weights under `{label}` add up to {sum}, not {points}"),
+                        message_zh: format!("“{label}”下指标分值合计{sum}分，应为{points}分"),
+                        suggestion: format!("adjust the weights under `{label}` to add up to {points}"),
+                        suggestion_zh: format!("调整“{label}”下各项指标分值，使合计为{points}分"),
+                    },
+                );
             }
         }
     }
