@@ -76,8 +76,8 @@ fn features_the_sample_lacks_read_as_from_the_docx() {
 #[test]
 fn every_line_is_placed_as_in_the_docx_in_grid_columns() {
     // A cell's column is the grid column its left edge opens, from the table definitions of the
-    // rows (each sample table's 年度目标 row has a cell over five grid columns, so its end line
-    // is column 7, not 3); the .docx counts gridSpan. Every line of each file: the same place.
+    // rows (each sample table's 年度目标 row has a cell over five grid columns); the .docx counts
+    // gridSpan. Every cell and paragraph of each file: the same place.
     for (doc, docx) in [("000_3e963503b18f6771.doc", "000_3e963503b18f6771.docx"), ("docx-features.doc", "docx-features.docx")] {
         let docx = jixiao::open(common::data_dir().join(docx), &ReadOptions::default()).unwrap();
         let doc = open(doc);
@@ -85,7 +85,9 @@ fn every_line_is_placed_as_in_the_docx_in_grid_columns() {
         assert_eq!(doc.locations, docx.locations);
     }
     let doc = open("000_3e963503b18f6771.doc");
-    assert!(doc.locations.iter().any(|l| (l.table, l.row, l.column) == (Some(1), Some(1), Some(7))));
+    let row = |r| doc.locations.iter().filter(|l| (l.table, l.row) == (Some(1), Some(r))).map(|l| l.column).collect::<Vec<_>>();
+    assert_eq!(row(1), [Some(1), Some(2)], "the 年度目标 row: a label and one cell over five columns");
+    assert_eq!(row(2), (1..=6).map(Some).collect::<Vec<_>>());
 }
 
 #[test]

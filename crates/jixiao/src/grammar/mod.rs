@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod date;
 pub mod fold;
+pub mod form;
 pub mod labels;
 pub(crate) mod memo;
 pub mod target;

@@ -1,7 +1,9 @@
 //! Readers: bytes in, [`Document`] out. Each reader is one module and one line in [`READERS`];
 //! the format is decided from the content, never from a file name.
 
+mod assemble;
 pub mod batch;
+pub mod blocks;
 mod container;
 mod decode;
 mod doc;
@@ -9,6 +11,7 @@ mod docx;
 mod html;
 mod json;
 mod le;
+mod overview;
 mod pdf;
 mod sheet;
 pub(crate) mod text;
@@ -21,7 +24,6 @@ use std::path::Path;
 pub use container::Limits;
 pub use decode::{Encoding, EncodingErrors, decode, decode_with};
 pub use sheet::cell_number as sheet_cell_number;
-pub(crate) use sheet::names as sheet_names;
 
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;

@@ -2,8 +2,9 @@
 //! the indicator rows come out cell for cell as Word wrote them.
 
 use super::layout::{self, RowKind};
+use crate::grammar::form::overview::{Part, RESPONSIBILITY_LABEL, subsection};
+use crate::grammar::form::{LITERAL_MARK, needs_literal_mark, toc_text};
 use crate::model::{Document, Overview, Table, Toc};
-use crate::read::text::{LITERAL_MARK, Part, RESPONSIBILITY_LABEL, needs_literal_mark, subsection};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
 fn cell(out: &mut String, text: &str) {
@@ -15,26 +16,6 @@ fn cell(out: &mut String, text: &str) {
         out.push_str(para);
     }
     out.push('\n');
-}
-
-/// ` TC text \f X \l N ` after a title, as Word writes it: the switches as they were read, or
-/// made from the identifier and level. With no `\f` or `\l` the text is quoted, which is how
-/// a reader tells the field from prose.
-pub fn toc_text(toc: &Toc) -> String {
-    let mut switches = toc.switches.trim().to_owned();
-    if switches.is_empty() {
-        let mut made = Vec::new();
-        if let Some(id) = &toc.identifier {
-            made.push(format!("\\f {id}"));
-        }
-        if let Some(level) = toc.level {
-            made.push(format!("\\l {level}"));
-        }
-        switches = made.join(" ");
-    }
-    let readable = switches.contains("\\f") || switches.contains("\\l");
-    let text = if readable { toc.text.clone() } else { format!("\"{}\"", toc.text) };
-    if switches.is_empty() { format!(" TC {text} ") } else { format!(" TC {text} {switches} ") }
 }
 
 fn toc_field(out: &mut String, toc: &Toc) {

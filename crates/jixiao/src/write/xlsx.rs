@@ -7,11 +7,11 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use super::layout::{self, RowKind};
 use crate::error::{Error, Result};
+use crate::grammar::form::table_title;
+use crate::grammar::form::{sheet_kind, sheet_safe};
 use crate::grammar::labels::{ColumnRole, column_role};
 use crate::model::{Document, SectionKind, Table};
 use crate::read::sheet_cell_number;
-use crate::read::sheet_names::{sheet_kind, sheet_safe};
-use crate::read::text::table_title;
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Write(format!("xlsx output: {e}"))
@@ -112,7 +112,7 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
     // The title (with its Word TC field as the text save writes it), then the 项目名称 block.
     let mut title = t.title.clone();
     if let Some(toc) = &t.toc {
-        title.push_str(&super::text::toc_text(toc));
+        title.push_str(&crate::grammar::form::toc_text(toc));
     }
     ws.merge_range(0, 0, 0, ncols - 1, &title, &f.header).map_err(err)?;
     ws.write_string_with_format(1, 0, "项目名称", &f.header).map_err(err)?;

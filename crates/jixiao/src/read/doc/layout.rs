@@ -4,13 +4,12 @@
 //! instructions do not show, except a TC field, as in the .docx reader; deleted text does not
 //! show.
 
-use std::ops::Range;
-
 use super::props::Paragraph;
 use crate::error::{Origin, Result};
 use crate::model::Location;
+use crate::read::blocks::{Layout, Place, TableBlock};
 use crate::read::container::{Limits, count_cell, over_limit};
-use crate::read::word::{Layout, tc_field};
+use crate::read::word::tc_field;
 
 /// Characters with a meaning in Word's text ([MS-DOC] 2.4.3, 2.8.25).
 mod mark {
@@ -32,31 +31,21 @@ struct Field {
 }
 
 /// The table being laid out: its number, the row and column of the cell being read, that
-/// cell's paragraphs and nested-table rows, and where the lines of its rows went.
+/// cell's paragraphs and nested-table rows, and the cell edges each row's table definition
+/// gives: a cell's column is counted in cells as it is read, and made a grid column, as a
+/// .docx gives it, when the table closes and every row's edges are known.
 struct Table {
     number: usize,
     row: usize,
     column: usize,
     paragraphs: Vec<String>,
     nested: Vec<Vec<String>>,
-    rows: Vec<RowPlaces>,
-    current: RowPlaces,
-}
-
-/// Where a row's lines are in the layout, and the cell edges its table definition gives: a
-/// cell's column is counted in cells as it is read, and made a grid column, as a .docx gives
-/// it, when the table closes and every row's edges are known.
-#[derive(Default)]
-struct RowPlaces {
-    /// Each cell's lines, and the index of its nested-table note if it has one.
-    cells: Vec<(Range<usize>, Option<usize>)>,
-    /// The blank line that ends the row.
-    end: Option<usize>,
-    edges: Option<Vec<i16>>,
+    /// For each row of the layout's table block.
+    edges: Vec<Option<Vec<i16>>>,
 }
 
 pub struct Builder<'a> {
-    out: Layout,
+    out: Layout<'static>,
     origin: &'a Origin,
     limits: Limits,
     cells: usize,
@@ -125,7 +114,7 @@ impl<'a> Builder<'a> {
             0 => {
                 self.close_table()?;
                 self.paragraphs += 1;
-                self.out.push_paragraph(&text, Location::paragraph(self.paragraphs));
+                self.out.paragraph(text, Location::paragraph(self.paragraphs));
             }
             1 => {
                 let t = self.open_table();
@@ -174,7 +163,7 @@ impl<'a> Builder<'a> {
         let tables = &mut self.tables;
         self.table.get_or_insert_with(|| {
             *tables += 1;
-            Table { number: *tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new(), rows: Vec::new(), current: RowPlaces::default() }
+            Table { number: *tables, row: 1, column: 1, paragraphs: Vec::new(), nested: Vec::new(), edges: Vec::new() }
         })
     }
 
@@ -185,27 +174,21 @@ impl<'a> Builder<'a> {
         let paragraphs = std::mem::take(&mut t.paragraphs);
         let nested = std::mem::take(&mut t.nested);
         t.column += 1;
-        let start = self.out.places.len();
-        self.out.push_cell(paragraphs, &place);
-        let lines = start..self.out.places.len();
+        self.out.cell(paragraphs, place, 1);
         let nested: Vec<String> = nested.into_iter().map(|r| r.join("\t")).collect();
         let nested = nested.join("\n");
-        let note = (!nested.trim().is_empty()).then(|| {
-            self.out.nested.push((place, nested.trim_end().to_owned()));
-            self.out.nested.len() - 1
-        });
-        t.current.cells.push((lines, note));
+        if !nested.trim().is_empty() {
+            self.out.nested(nested.trim_end().to_owned());
+        }
         Ok(())
     }
 
     fn row_end(&mut self, edges: Option<Vec<i16>>) {
         let Some(t) = &mut self.table else { return };
         if t.column > 1 {
-            t.current.end = Some(self.out.places.len());
-            self.out.push(String::new(), Location::table_cell(t.number, t.row, t.column));
+            t.edges.push(edges);
+            self.out.end_row();
         }
-        t.current.edges = edges;
-        t.rows.push(std::mem::take(&mut t.current));
         t.row += 1;
         t.column = 1;
     }
@@ -218,14 +201,16 @@ impl<'a> Builder<'a> {
             self.row_end(None);
         }
         if let Some(t) = self.table.take() {
-            grid_columns(&mut self.out, &t.rows);
-            self.out.end_table(t.number);
+            if let Some(block) = self.out.table_mut() {
+                grid_columns(block, &t.edges);
+            }
+            self.out.end_table();
         }
         Ok(())
     }
 
     /// The layout, with whatever the text held after its last mark as a paragraph of its own.
-    pub fn finish(mut self) -> Result<Layout> {
+    pub fn finish(mut self) -> Result<Layout<'static>> {
         if !self.text.is_empty() {
             self.paragraph_end(mark::PARAGRAPH, Paragraph::default(), None, None)?;
         }
@@ -234,26 +219,25 @@ impl<'a> Builder<'a> {
     }
 }
 
-/// Makes the columns of a closed table's places grid columns, as Word draws the grid: every
-/// distinct cell edge of the table's rows bounds a grid column, and a cell's column is the one
-/// its left edge opens (a row's end line: the one after its right edge). A row without a table
+/// Makes the columns of a closed table's cells grid columns, as Word draws the grid: every
+/// distinct cell edge of the table's rows bounds a grid column, a cell's column is the one its
+/// left edge opens, and it spans the columns up to its right edge. A row without a table
 /// definition, or with one that does not match the cells read, keeps its count of cells.
-fn grid_columns(out: &mut Layout, rows: &[RowPlaces]) {
-    let mut grid: Vec<i16> = rows.iter().filter_map(|r| r.edges.as_deref()).flatten().copied().collect();
+fn grid_columns(table: &mut TableBlock<'_>, edges: &[Option<Vec<i16>>]) {
+    let mut grid: Vec<i16> = edges.iter().flatten().flatten().copied().collect();
     grid.sort_unstable();
     grid.dedup();
     let column = |edge: &i16| grid.binary_search(edge).ok().map(|i| i + 1);
-    for row in rows {
-        let Some(edges) = row.edges.as_deref().filter(|e| e.len() == row.cells.len() + 1) else { continue };
-        for ((lines, note), edge) in row.cells.iter().zip(edges) {
-            let at = column(edge);
-            out.places[lines.clone()].iter_mut().for_each(|p| p.column = at);
-            if let Some(n) = note {
-                out.nested[*n].0.column = at;
+    for (row, edges) in table.rows.iter_mut().zip(edges) {
+        let Some(edges) = edges.as_deref().filter(|e| e.len() == row.len() + 1) else { continue };
+        for (cell, pair) in row.iter_mut().zip(edges.windows(2)) {
+            let (left, right) = (column(&pair[0]), column(&pair[1]));
+            if let Place::At(place) = &mut cell.place {
+                place.column = left;
             }
-        }
-        if let (Some(end), Some(right)) = (row.end, edges.last()) {
-            out.places[end].column = column(right);
+            if let (Some(l), Some(r)) = (left, right) {
+                cell.span = u32::try_from(r.saturating_sub(l)).unwrap_or(1).max(1);
+            }
         }
     }
 }

@@ -11,9 +11,10 @@ mod props;
 
 use std::io::{Cursor, Read};
 
+use super::blocks::Layout;
 use super::container::{CFB_MAGIC, Limits, cfb_has_stream, over_limit};
 use super::le::u32_at;
-use super::{Format, ReadOptions, Reader, word};
+use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
 use fib::{Fib, FibError};
@@ -32,12 +33,16 @@ impl Reader for DocReader {
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         // The streams are let go once laid out: the model is built from the layout alone.
-        word::to_document(layout(bytes, options)?, options)
+        assemble::document(layout(bytes, options)?, options, None)
+    }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        assemble::document(layout(bytes, options)?, options, Some(sink))
     }
 }
 
 /// The file's text laid out as Word's text save, with the place of each line.
-fn layout(bytes: &[u8], options: &ReadOptions) -> Result<word::Layout> {
+fn layout(bytes: &[u8], options: &ReadOptions) -> Result<Layout<'static>> {
     let origin = options.origin();
     let damaged = |what: String| damaged(&origin, &what);
     // The compound-file library parses a third-party binary format: a panic in it on a

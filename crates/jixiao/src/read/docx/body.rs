@@ -7,8 +7,9 @@
 use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
 use crate::model::Location;
+use crate::read::blocks::Layout;
 use crate::read::container::{Limits, count_cell, over_limit};
-use crate::read::word::{Layout, tc_field};
+use crate::read::word::tc_field;
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
 
 /// Elements whose content never shows: deleted text, moved-away text, properties.
@@ -38,7 +39,7 @@ const HIDDEN: &[&str] = &[
 struct Walker<'a> {
     r: XmlReader<'a>,
     numbering: Numbering,
-    out: Layout,
+    out: Layout<'static>,
     origin: &'a Origin,
     limits: Limits,
     paragraphs: usize,
@@ -102,13 +103,13 @@ impl<'a> Walker<'a> {
                         let place = Location::paragraph(self.paragraphs);
                         let p = self.paragraph()?;
                         let text = self.numbered(p);
-                        self.out.push_paragraph(&text, place);
+                        self.out.paragraph(text, place);
                     }
                     "tbl" => {
                         self.tables += 1;
                         let t = self.tables;
                         self.table(t)?;
-                        self.out.end_table(t);
+                        self.out.end_table();
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}
@@ -216,17 +217,18 @@ impl<'a> Walker<'a> {
 
     fn row(&mut self, t: usize, row: usize) -> Result<()> {
         let mut column = 1usize;
-        let mut any = false;
         while let Some(e) = self.next()? {
             match e {
                 Xml::Start(name, _) => match &*name {
                     "tc" => {
                         self.count_cell()?;
                         let place = Location::table_cell(t, row, column);
-                        let (paragraphs, span) = self.cell(&place)?;
+                        let (paragraphs, span, nested) = self.cell()?;
                         column += span;
-                        any = true;
-                        self.out.push_cell(paragraphs, &place);
+                        self.out.cell(paragraphs, place, span);
+                        if let Some(nested) = nested {
+                            self.out.nested(nested);
+                        }
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}
@@ -235,16 +237,15 @@ impl<'a> Walker<'a> {
                 _ => {}
             }
         }
-        if any {
-            self.out.push(String::new(), Location::table_cell(t, row, column));
-        }
+        self.out.end_row();
         Ok(())
     }
 
     /// A cell, after its `<w:tc>`: its paragraphs (none for the continuation of a vertical merge,
     /// which reads empty as in Word's text save) and how many grid columns it spans.
-    fn cell(&mut self, place: &Location) -> Result<(Vec<String>, usize)> {
+    fn cell(&mut self) -> Result<(Vec<String>, usize, Option<String>)> {
         let mut paragraphs = Vec::new();
+        let mut nested_text: Option<String> = None;
         let mut span = 1usize;
         let mut continued = false;
         while let Some(e) = self.next()? {
@@ -259,7 +260,13 @@ impl<'a> Walker<'a> {
                     "tbl" => {
                         let text = self.nested_table()?;
                         if !text.trim().is_empty() {
-                            self.out.nested.push((place.clone(), text));
+                            match &mut nested_text {
+                                Some(n) => {
+                                    n.push('\n');
+                                    n.push_str(&text);
+                                }
+                                None => nested_text = Some(text),
+                            }
                         }
                     }
                     "tcPr" => {}
@@ -273,7 +280,7 @@ impl<'a> Walker<'a> {
         if continued && paragraphs.iter().all(|p| p.trim().is_empty()) {
             paragraphs.clear();
         }
-        Ok((paragraphs, span.min(1000)))
+        Ok((paragraphs, span.min(1000), nested_text))
     }
 
     /// A table inside a cell, as text: a line per row, cells separated by TABs.
@@ -317,7 +324,7 @@ impl<'a> Walker<'a> {
 }
 
 /// Lays out document.xml; `numbering` is numbering.xml when the file has one.
-pub fn layout(document: &str, numbering: Option<&str>, origin: &Origin, limits: Limits) -> Result<Layout> {
+pub fn layout(document: &str, numbering: Option<&str>, origin: &Origin, limits: Limits) -> Result<Layout<'static>> {
     let numbering = match numbering {
         Some(xml) => Numbering::parse(xml, limits.max_depth).map_err(|e| xml_error(origin, "word/numbering.xml", e))?,
         None => Numbering::default(),

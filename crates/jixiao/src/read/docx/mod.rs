@@ -7,7 +7,7 @@ mod body;
 pub(super) mod numbering;
 
 use super::container::{Container, zip_has};
-use super::{Format, ReadOptions, Reader, word};
+use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Result};
 use crate::model::Document;
 
@@ -23,6 +23,16 @@ impl Reader for DocxReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        read_docx(bytes, options, None)
+    }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        read_docx(bytes, options, Some(sink))
+    }
+}
+
+fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    {
         let origin = options.origin();
         let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
         // The XML is let go once laid out: the model is built from the layout alone, so that
@@ -37,7 +47,7 @@ impl Reader for DocxReader {
             let numbering = numbering.as_deref().map(utf8);
             body::layout(&utf8(&document), numbering.as_deref(), &origin, options.limits)?
         };
-        word::to_document(layout, options)
+        assemble::document(layout, options, sink)
     }
 }
 

@@ -1,11 +1,11 @@
-//! An HTML page in document order → the lines of Word's text save of the same content, each
-//! with its place: a paragraph a line, a table cell a TAB line (its further paragraphs after a
-//! blank line), a blank line between rows, as the .docx reader lays out a Word file.
+//! An HTML page in document order → the block stream, each block with its place: a paragraph,
+//! a table's rows of cells with their grid columns and spans, as the .docx reader lays out a
+//! Word file.
 //!
 //! - A table whose cells hold tables is layout, not data: its cells are read as paragraphs and
 //!   the tables inside them as tables (the real table inside a page's frame of layout tables).
 //! - `rowspan`: the rows it covers get an empty cell in its place, as a vertically merged cell
-//!   reads in a Word text save; `colspan`: one cell, as a horizontally merged one.
+//!   reads in Word; `colspan`: one cell spanning its grid columns.
 //! - White space collapses as a browser shows it; a line break of the source between two CJK
 //!   characters is dropped, as it shows (Word's pages wrap their source inside Chinese words).
 //! - The title of a table is the text before it that reads as a title, a title row at its top,
@@ -16,16 +16,15 @@ use ego_tree::iter::Edge;
 use scraper::{Html, Node};
 
 use crate::error::{Origin, Result};
+use crate::grammar::form::table_title;
 use crate::model::Location;
+use crate::read::blocks::{Block, Layout, Role};
 use crate::read::container::{Limits, count_cell, over_limit};
-use crate::read::text::headings::table_title;
-use crate::read::text::{LineKind, cell_lines};
 
-/// The page as lines: what the markup says each is, and its text.
+/// The page as blocks, and the pages it shows.
 #[derive(Debug, Default)]
-pub struct Layout {
-    pub lines: Vec<(LineKind, String)>,
-    pub places: Vec<Location>,
+pub struct Page {
+    pub layout: Layout<'static>,
     /// The pages its `<frame>`s and `<iframe>`s show (Excel saves a workbook as a frameset
     /// with a page per sheet, `book.files/sheet001.htm`).
     pub frames: Vec<String>,
@@ -178,29 +177,19 @@ fn sheet_name(text: &str) -> Option<&str> {
 }
 
 struct Walker<'a> {
-    out: Layout,
+    out: Page,
     origin: &'a Origin,
     limits: Limits,
     paragraphs: usize,
     tables: usize,
     cells: usize,
-    /// Where the lines since the last table begin: a title candidate must be among them.
-    since_table: usize,
 }
 
 impl Walker<'_> {
-    fn push(&mut self, kind: LineKind, line: String, place: Location) {
-        self.out.lines.push((kind, line));
-        self.out.places.push(place);
-    }
-
     fn paragraph(&mut self, p: &mut Paragraph) {
         if let Some(text) = p.take() {
             self.paragraphs += 1;
-            let place = Location::paragraph(self.paragraphs);
-            for line in text.split('\n') {
-                self.push(LineKind::Plain, line.to_owned(), place.clone());
-            }
+            self.out.layout.paragraph(text, Location::paragraph(self.paragraphs));
         }
     }
 
@@ -316,7 +305,7 @@ impl Walker<'_> {
             if table_title(&text).is_none() {
                 break;
             }
-            self.push(LineKind::Plain, text, Location::table_cell(t, first_row + 1, 1));
+            self.out.layout.paragraph(text, Location::table_cell(t, first_row + 1, 1));
             titled = true;
             first_row += 1;
         }
@@ -329,7 +318,6 @@ impl Walker<'_> {
         for (r, row) in rows.into_iter().enumerate().skip(first_row) {
             let row_number = r + 1;
             let mut column = 1usize;
-            let mut any = false;
             let mut cells = row.into_iter();
             let mut new_covers = Vec::new();
             loop {
@@ -337,9 +325,8 @@ impl Walker<'_> {
                     // A covered cell is a cell of the layout too: counted, so that spans cannot
                     // make a small page into a huge one.
                     self.count_cell()?;
-                    self.push(LineKind::Plain, "\t".to_owned(), Location::table_cell(t, row_number, column));
+                    self.out.layout.cell_text(std::borrow::Cow::Borrowed(""), Location::table_cell(t, row_number, column), width);
                     column += width;
-                    any = true;
                     continue;
                 }
                 let Some((paragraphs, rowspan, colspan)) = cells.next() else {
@@ -353,58 +340,63 @@ impl Walker<'_> {
                     }
                 };
                 let place = Location::table_cell(t, row_number, column);
-                cell_lines(paragraphs, |line| self.push(LineKind::Plain, line, place.clone()));
+                self.out.layout.cell(paragraphs, place, colspan);
                 if rowspan > 1 {
                     new_covers.push((column, colspan, rowspan - 1));
                 }
                 column += colspan;
-                any = true;
             }
             for c in &mut covered {
                 c.2 = c.2.saturating_sub(1);
             }
             covered.retain(|c| c.2 > 0);
             covered.extend(new_covers);
-            if any {
-                self.push(LineKind::Plain, String::new(), Location::table_cell(t, row_number, column));
-            }
+            self.out.layout.end_row();
         }
-        // A second blank line ends the table: what follows is not its last cell's.
-        self.push(LineKind::Plain, String::new(), Location::table_cell(t, 0, 0));
-        self.since_table = self.out.lines.len();
+        self.out.layout.end_table();
         Ok(())
     }
 
     /// Makes sure a table title stands before the table: a line there that reads as one, else
     /// its caption, else the heading or short paragraph right before it.
     fn title_before(&mut self, t: usize, caption: Option<String>) {
-        let last = (self.since_table..self.out.lines.len()).rev().find(|&i| !self.out.lines[i].1.trim().is_empty());
-        if let Some(i) = last
-            && table_title(&self.out.lines[i].1).is_some()
-        {
+        let held = self.out.layout.held_mut();
+        let last = held.iter().rposition(|b| matches!(b, Block::Paragraph { text, .. } if !text.trim().is_empty()));
+        // The last line of the last paragraph since the previous table.
+        let last_line = last.and_then(|i| match &held[i] {
+            Block::Paragraph { text, .. } => text.split('\n').rev().find(|l| !l.trim().is_empty()).map(str::to_owned),
+            _ => None,
+        });
+        if last_line.as_deref().is_some_and(|l| table_title(l).is_some()) {
             return;
         }
         if let Some(caption) = caption {
-            self.push(LineKind::TableTitle, caption, Location::table_cell(t, 0, 0));
-        } else if let Some(i) = last
-            && self.out.lines[i].1.chars().count() <= LONGEST_TITLE
+            self.out.layout.titled(Role::TableTitle, caption, Location::table_cell(t, 0, 0));
+        } else if let (Some(i), Some(line)) = (last, last_line)
+            && line.chars().count() <= LONGEST_TITLE
+            && let Block::Paragraph { text, place, .. } = held.remove(i)
         {
-            let line = &mut self.out.lines[i];
-            match sheet_name(&line.1) {
-                Some(name) => (line.0, line.1) = (LineKind::SheetTitle, name.to_owned()),
-                None => line.0 = LineKind::TableTitle,
+            // The lines before the title stay a paragraph of their own.
+            let before = text.trim_end().strip_suffix(line.as_str()).map(|b| b.trim_end_matches('\n').to_owned()).unwrap_or_default();
+            if !before.trim().is_empty() {
+                held.insert(i, Block::Paragraph { text: before.into(), place: place.clone(), role: Role::Text });
             }
+            let (role, title) = match sheet_name(&line) {
+                Some(name) => (Role::SheetTitle, name.to_owned()),
+                None => (Role::TableTitle, line),
+            };
+            held.push(Block::Paragraph { text: title.into(), place, role });
         }
     }
 }
 
 /// Lays out a page.
-pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Layout> {
+pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     if page.len() as u64 > limits.max_bytes {
         return Err(over_limit(origin, "the page's size", limits.max_bytes, "max_bytes"));
     }
     let html = Html::parse_document(page);
-    let mut w = Walker { out: Layout::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0, since_table: 0 };
+    let mut w = Walker { out: Page::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0 };
     w.page(&html)?;
     Ok(w.out)
 }
@@ -413,13 +405,31 @@ pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Layout> {
 mod tests {
     use super::*;
 
+    /// The blocks as the lines of a text save: a paragraph's lines, a cell a TAB line (its
+    /// further paragraphs after a blank line), a blank line after each row and one more after
+    /// each table; titles marked.
     fn lines(page: &str) -> Vec<String> {
-        let tag = |t: LineKind, l: String| match t {
-            LineKind::Plain => l,
-            LineKind::TableTitle => format!("[title] {l}"),
-            LineKind::SheetTitle => format!("[sheet] {l}"),
-        };
-        layout(page, &Origin(None), Limits::default()).unwrap().lines.into_iter().map(|(t, l)| tag(t, l)).collect()
+        let mut out = Vec::new();
+        for block in layout(page, &Origin(None), Limits::default()).unwrap().layout.into_blocks() {
+            match block {
+                Block::Paragraph { text, role, .. } => match role {
+                    Role::TableTitle => out.push(format!("[title] {text}")),
+                    Role::SheetTitle => out.push(format!("[sheet] {text}")),
+                    _ => out.extend(text.split('\n').map(str::to_owned)),
+                },
+                Block::Table(t) => {
+                    for row in t.rows {
+                        for cell in row {
+                            crate::grammar::form::cell_lines(cell.text.split('\n').map(str::to_owned), |l| out.push(l));
+                        }
+                        out.push(String::new());
+                    }
+                    out.push(String::new());
+                }
+                Block::Note { text, .. } => out.push(format!("[note] {text}")),
+            }
+        }
+        out
     }
 
     #[test]
@@ -458,7 +468,10 @@ mod tests {
     #[test]
     fn cells_keep_their_paragraphs_and_breaks() {
         let page = "<p>1、某项目绩效目标表</p><table><tr><td><p>第一段<br>续行</p><p>第二段</p></td><td>&nbsp;</td></tr></table>";
-        assert_eq!(lines(page), ["1、某项目绩效目标表", "\t第一段\n续行", "", "第二段", "\t", "", ""]);
+        let blocks = layout(page, &Origin(None), Limits::default()).unwrap().layout.into_blocks();
+        let Some(Block::Table(t)) = blocks.get(1) else { panic!("a table after the title: {blocks:?}") };
+        let texts: Vec<&str> = t.rows[0].iter().map(|c| c.text.as_ref()).collect();
+        assert_eq!(texts, ["第一段\n续行\n第二段", ""], "paragraphs and line breaks of one cell stay in it");
     }
 
     #[test]

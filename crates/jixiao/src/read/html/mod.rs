@@ -6,10 +6,8 @@
 mod decode;
 mod layout;
 
-use super::text;
-use super::{Format, ReadOptions, Reader};
+use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Result};
-use crate::grammar::is_blank;
 use crate::model::Document;
 
 pub struct HtmlReader;
@@ -44,20 +42,25 @@ impl Reader for HtmlReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        let origin = options.origin();
-        let (page, replaced) = decode::decode(bytes, options)?;
-        let layout = layout::layout(&page, &origin, options.limits)?;
-        // The page's text is let go once laid out: the model is built from the layout alone.
-        drop(page);
-        let blank = layout.lines.iter().all(|(_, l)| is_blank(l));
-        if !layout.frames.is_empty() && blank {
-            let reason =
-                format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", layout.frames.join(", "));
-            return Err(Error::Parse { origin, line: None, reason });
-        }
-        let mut doc = text::parse_items(layout.lines.iter().map(|(kind, line)| (*kind, line.as_str())));
-        doc.replaced_bytes = replaced;
-        doc.locations = layout.places;
-        text::require_structure(doc, options, blank)
+        read_html(bytes, options, None)
     }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        read_html(bytes, options, Some(sink))
+    }
+}
+
+fn read_html(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    let origin = options.origin();
+    let (page, replaced) = decode::decode(bytes, options)?;
+    let laid = layout::layout(&page, &origin, options.limits)?;
+    // The page's text is let go once laid out: the model is built from the blocks alone.
+    drop(page);
+    if !laid.frames.is_empty() && laid.layout.is_blank() {
+        let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", laid.frames.join(", "));
+        return Err(Error::Parse { origin, line: None, reason });
+    }
+    let mut doc = assemble::document(laid.layout, options, sink)?;
+    doc.replaced_bytes = replaced;
+    Ok(doc)
 }

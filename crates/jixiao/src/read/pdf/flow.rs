@@ -5,11 +5,10 @@
 
 use super::lines::{Line, join_wrapped, wraps};
 use super::page::{Item, Table};
+use crate::grammar::form::{sheet_kind, sheet_table_name};
 use crate::model::Location;
 use crate::model::SectionKind;
-use crate::read::sheet_names::{sheet_kind, sheet_table_name};
-use crate::read::text::LineKind;
-use crate::read::word::Layout;
+use crate::read::blocks::{Layout, Role};
 
 /// A page's items and its size; `scanned` when it has pictures and no text.
 pub struct Page {
@@ -20,7 +19,7 @@ pub struct Page {
 }
 
 /// The layout of the pages' flow.
-pub fn layout(mut pages: Vec<Page>) -> Layout {
+pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     drop_furniture(&mut pages);
     let prose = || pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None });
     let left = prose().map(|l| l.x0).fold(f64::INFINITY, f64::min);
@@ -50,20 +49,27 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     let mut out = Layout::default();
     let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
-    // Where each picture page stands: the line that follows it.
-    let mut scan_lines: Vec<(usize, usize)> = Vec::new();
+    // Picture pages not yet placed: each goes where the next block stands.
+    let mut scans_pending: Vec<usize> = Vec::new();
     let mut paragraph: Option<Line> = None;
-    let flush = |paragraph: &mut Option<Line>, out: &mut Layout, paragraphs: &mut usize| {
+    let place_scans = |pending: &mut Vec<usize>, out: &mut Layout<'static>, place: &Location| {
+        for page in pending.drain(..) {
+            out.note(scan_note(page), place.clone());
+        }
+    };
+    let flush = |paragraph: &mut Option<Line>, out: &mut Layout<'static>, paragraphs: &mut usize, role: Role, pending: &mut Vec<usize>| {
         if let Some(p) = paragraph.take() {
             *paragraphs += 1;
-            out.push(p.text.trim_end().to_owned(), Location::paragraph(*paragraphs).on_page(p.page));
+            let place = Location::paragraph(*paragraphs).on_page(p.page);
+            place_scans(pending, out, &place);
+            out.titled(role, p.text.trim_end().to_owned(), place);
         }
     };
     let items = flow.len();
     for (k, (item, new_page)) in flow.into_iter().enumerate() {
         for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
-            flush(&mut paragraph, &mut out, &mut paragraphs);
-            scan_lines.push((out.lines.len(), page));
+            flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
+            scans_pending.push(page);
         }
         match item {
             Item::Line(l) => {
@@ -77,7 +83,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
                         (p.x1, p.bottom) = (l.x1, l.bottom);
                     }
                     _ => {
-                        flush(&mut paragraph, &mut out, &mut paragraphs);
+                        flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
                         paragraph = Some(l);
                     }
                 }
@@ -86,30 +92,29 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
                 // A spreadsheet printed to PDF names each sheet in its page header: the name
                 // places the table that follows as the sheet's name does in the workbook.
                 let sheet = paragraph.as_ref().is_some_and(|p| names_sheet(&p.text));
-                flush(&mut paragraph, &mut out, &mut paragraphs);
-                if sheet {
-                    let last = out.lines.len() - 1;
-                    out.kinds.resize(last, LineKind::Plain);
-                    out.kinds.push(LineKind::SheetTitle);
-                }
+                flush(&mut paragraph, &mut out, &mut paragraphs, if sheet { Role::SheetTitle } else { Role::Text }, &mut scans_pending);
                 tables += 1;
                 for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
-                        out.push_cell([cell.text], &Location::table_cell(tables, r + 1, c + 1).on_page(page));
+                        let place = Location::table_cell(tables, r + 1, c + 1).on_page(page);
+                        if !scans_pending.is_empty() {
+                            out.end_table();
+                            place_scans(&mut scans_pending, &mut out, &place);
+                        }
+                        out.cell([cell.text], place, 1);
                     }
-                    out.push(String::new(), Location::table_cell(tables, r + 1, 0).on_page(page));
+                    out.end_row();
                 }
-                out.end_table(tables);
+                out.end_table();
             }
         }
     }
-    flush(&mut paragraph, &mut out, &mut paragraphs);
+    flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
     for &(_, page) in scans.iter().filter(|(at, _)| *at >= items) {
-        scan_lines.push((out.lines.len(), page));
+        scans_pending.push(page);
     }
-    for (line, page) in scan_lines {
-        let place = out.places.get(line).cloned().unwrap_or_else(|| Location { page: Some(page), ..Location::default() });
-        out.nested.push((place, scan_note(page)));
+    for page in scans_pending {
+        out.note(scan_note(page), Location { page: Some(page), ..Location::default() });
     }
     out
 }
@@ -270,6 +275,7 @@ fn page_number(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::blocks::Block;
 
     fn line(text: &str, top: f64, page: usize) -> Item {
         Item::Line(Line {
@@ -284,6 +290,10 @@ mod tests {
         })
     }
 
+    fn texts(blocks: &[Block<'_>]) -> Vec<String> {
+        blocks.iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text.to_string()) } else { None }).collect()
+    }
+
     #[test]
     fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
         let pages = vec![
@@ -291,11 +301,12 @@ mod tests {
             Page { items: vec![], width: 600.0, height: 800.0, scanned: true },
             Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false },
         ];
-        let out = layout(pages);
-        assert_eq!(out.lines, ["第一部分 概况", "第二部分 项目"]);
-        assert_eq!(out.nested.len(), 1);
-        assert_eq!(out.nested[0].0, Location::paragraph(2).on_page(3), "at the paragraph that follows it");
-        assert!(out.nested[0].1.starts_with("page 2 is a picture"), "{}", out.nested[0].1);
+        let blocks = layout(pages).into_blocks();
+        assert_eq!(texts(&blocks), ["第一部分 概况", "第二部分 项目"]);
+        let notes: Vec<_> = blocks.iter().filter_map(|b| if let Block::Note { text, place } = b { Some((text, place)) } else { None }).collect();
+        assert_eq!(notes.len(), 1);
+        assert_eq!(*notes[0].1, Location::paragraph(2).on_page(3).into(), "at the paragraph that follows it");
+        assert!(notes[0].0.starts_with("page 2 is a picture"), "{}", notes[0].0);
     }
 
     #[test]
@@ -306,8 +317,8 @@ mod tests {
             height: 800.0,
             scanned: false,
         };
-        let out = layout((1..=3).map(page).collect());
-        assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);
+        let blocks = layout((1..=3).map(page).collect()).into_blocks();
+        assert_eq!(texts(&blocks), ["正文1", "正文2", "正文3"]);
     }
 
     #[test]

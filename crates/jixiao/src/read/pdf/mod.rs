@@ -11,7 +11,7 @@ mod lines;
 mod page;
 
 use super::container::over_limit;
-use super::{Format, ReadOptions, Reader, word};
+use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
 
@@ -30,13 +30,23 @@ impl Reader for PdfReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        read_pdf(bytes, options, None)
+    }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        read_pdf(bytes, options, Some(sink))
+    }
+}
+
+fn read_pdf(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    {
         let origin = options.origin();
         // pdfplumber parses a third-party binary format: a panic in it on a malformed file is
         // that file's error, never a crash of the caller.
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, options, &origin)));
         let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
         let ruled = pages.iter().any(|p| p.items.iter().any(|i| matches!(i, page::Item::Table(_))));
-        match word::to_document(flow::layout(pages), options) {
+        match assemble::document(flow::layout(pages), options, sink) {
             // Tables are found by their ruling lines: say so when there were none, since a
             // table printed without cell borders is the likely cause.
             Err(Error::Parse { origin, line, reason }) if !ruled => Err(Error::Parse {

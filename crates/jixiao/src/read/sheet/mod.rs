@@ -4,7 +4,6 @@
 //! A sheet with no indicator header (a cover, instructions) is kept in notes, never guessed at.
 
 mod cells;
-pub(crate) mod names;
 mod ods_percent;
 mod xls;
 
@@ -17,13 +16,13 @@ use std::io::Cursor;
 use calamine::Reader as _;
 
 use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
-use super::text::table_title;
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader};
 use crate::error::{Error, Origin, Result};
+use crate::grammar::form::table_title;
+use crate::grammar::form::{names_sheet, sheet_kind, sheet_table_name};
 use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location, Note, Section, Table};
-use names::{names_sheet, sheet_kind, sheet_table_name};
 
 pub(crate) struct SheetReader;
 

@@ -1,20 +1,18 @@
-//! Word's plain-text save. Each table cell is a line that starts with a TAB; a paragraph break
-//! inside a cell is a line without one (possibly after a blank line); rows are separated by
-//! blank lines; the merged level-1 cell reads empty on continuation rows.
-
-pub(crate) mod headings;
-mod overview;
-
-pub use headings::{split_toc, table_title};
-pub use overview::{Part, RESPONSIBILITY_LABEL, subsection};
+//! Word's plain-text save, lexed into the block stream. Each table cell is a line that starts
+//! with a TAB; a paragraph break inside a cell is a line without one (after a blank line, or
+//! none for a line break); rows are separated by a blank line and a table ends at two; the
+//! merged level-1 cell reads empty on continuation rows. What a text save cannot say (where a
+//! table ends, which lines are one cell's) is inferred here, once, for the assembler.
 
 use std::borrow::Cow;
 
-use super::tree::{self, Cell, Row};
+use super::assemble::{Assembler, Lines as Places};
+use super::blocks::{Block, BlockCell, BlockSink, Place, Role, TableBlock};
 use super::{Format, ReadOptions, Reader, TableSink, decode_with};
 use crate::error::{Error, Result};
+use crate::grammar::form::{LITERAL_MARK, is_overview_heading, part_heading, table_title};
 use crate::grammar::is_blank;
-use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
+use crate::model::Document;
 
 pub(crate) struct TextReader;
 
@@ -40,8 +38,10 @@ fn read_text(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSin
     let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
     // Tables go out as read only when the head they follow is final by then.
     let sink = sink.filter(|_| !overview_may_follow_tables(&text));
-    let items = split_lines(&text).map(|line| (LineKind::Plain, line));
-    let mut doc = parse_items_to(items, sink).map_err(|e| Error::Write(e.to_string()))?;
+    let head_final = sink.is_some();
+    let mut assembler = Assembler::new(Places::Source, sink, head_final);
+    lex(&text, &mut assembler);
+    let mut doc = assembler.finish().map_err(|e| Error::Write(e.to_string()))?;
     doc.replaced_bytes = replaced;
     require_structure(doc, options, is_blank(&text))
 }
@@ -57,11 +57,11 @@ fn overview_may_follow_tables(text: &str) -> bool {
     let mut lines = split_lines(text);
     for line in lines.by_ref() {
         match classify(line) {
-            Line::Part(_, heading, _) => {
+            Line::Part(line) => {
                 if overview.is_some() {
                     return false;
                 }
-                if !headings::is_overview_heading(&heading) {
+                if !part_heading(line).is_some_and(|(_, heading, _)| is_overview_heading(&heading)) {
                     break;
                 }
                 overview = Some(false);
@@ -78,7 +78,7 @@ fn overview_may_follow_tables(text: &str) -> bool {
         }
     }
     // None was set before the first table: a 整体 part further on would be.
-    lines.any(|line| headings::part_heading(line).is_some_and(|(_, heading, _)| headings::is_overview_heading(&heading)))
+    lines.any(|line| part_heading(line).is_some_and(|(_, heading, _)| is_overview_heading(&heading)))
 }
 
 /// What a line of a text save is, decided in the reader's order.
@@ -88,14 +88,25 @@ enum Line<'a> {
     Literal(&'a str),
     /// A table cell's first paragraph (after its TAB).
     Cell(&'a str),
-    /// A part heading: number, heading, TC field.
-    Part(u32, String, Option<crate::model::Toc>),
-    Title(headings::TableTitle),
+    /// A part heading (`第二部分 …`).
+    Part(&'a str),
+    /// A table title (`1、…绩效目标表`).
+    Title(&'a str),
     /// Anything else: the document's title, prose, a cell's further paragraph or a note.
     Plain(&'a str),
 }
 
 fn classify(text: &str) -> Line<'_> {
+    match shape(text) {
+        Line::Plain(text) if part_heading(text).is_some() => Line::Part(text),
+        Line::Plain(text) if table_title(text).is_some() => Line::Title(text),
+        line => line,
+    }
+}
+
+/// [`classify`] up to telling headings and titles from other prose, which only a line that
+/// does not continue a cell needs.
+fn shape(text: &str) -> Line<'_> {
     // Word's page break is a form feed at the start of a line; spaces before a cell's TAB
     // come from hand edits. Neither makes the line something else.
     let text = text.trim_start_matches('\u{c}');
@@ -109,10 +120,6 @@ fn classify(text: &str) -> Line<'_> {
         Line::Literal(plain)
     } else if let Some(cell) = text.strip_prefix('\t') {
         Line::Cell(cell)
-    } else if let Some((number, heading, toc)) = headings::part_heading(text) {
-        Line::Part(number, heading, toc)
-    } else if let Some(title) = headings::table_title(text) {
-        Line::Title(title)
     } else {
         Line::Plain(text)
     }
@@ -160,311 +167,97 @@ impl<'a> Iterator for Lines<'a> {
     }
 }
 
-/// Marks a line to be read as the plain text it is (a note, or the title at the top), never as
-/// a part heading, table title or cell: how the text writer keeps a note that says
-/// `第五部分 …` or `1、…绩效目标表` a note. A zero-width no-break space, which Word does not
-/// put at the start of a line; it is not part of the text read.
-pub const LITERAL_MARK: char = '\u{FEFF}';
-
-/// Whether a line written as is would be read as something other than plain text.
-pub fn needs_literal_mark(line: &str) -> bool {
-    line.starts_with(['\t', LITERAL_MARK, '\u{c}', ' ', '\u{3000}']) || headings::part_heading(line).is_some() || headings::table_title(line).is_some()
-}
-
-/// A table being read: its title and the rows gathered so far.
-struct OpenTable<'a> {
-    table: Table,
-    /// What the title says the table is, when it says.
-    title_kind: Option<TableKind>,
-    /// Rows whose cells borrow the lines read, until the table closes.
-    rows: Vec<Row<'a>>,
-}
-
-/// A part heading as read: `第一部分 …`, its TC field and line.
-struct PartHeading {
-    number: u32,
-    text: String,
-    toc: Option<crate::model::Toc>,
-    line: usize,
-}
-
-/// Where the lines being read belong.
-enum Place {
-    /// Before any part heading.
-    Preamble,
-    /// Inside part 1: its heading and lines.
-    Overview(PartHeading, Vec<(usize, String)>),
-    /// Inside a part with tables (the last of `doc.sections`).
-    Section,
-}
-
-struct State<'a, 's> {
-    doc: Document,
-    /// Where each table goes once read; None: into its part.
-    sink: Option<&'s mut dyn TableSink>,
-    /// The sink's error, which ends the reading.
-    failed: Option<std::io::Error>,
-    place: Place,
-    table: Option<OpenTable<'a>>,
+/// The lexer's state: the table block being gathered, its row, and what the lines since the
+/// last cell were.
+struct Lexer<'a> {
+    table: Option<TableBlock<'a>>,
+    row: Vec<BlockCell<'a>>,
     /// Blank lines since the last non-blank one.
     blanks: usize,
     /// Whether the last non-blank line was a cell (or its continuation).
     in_cell: bool,
 }
 
-impl<'a> State<'a, '_> {
-    fn note(&mut self, line: usize, text: &str) {
-        self.doc.notes.push(Note { line, text: text.to_owned() });
-    }
-
-    fn close_table(&mut self) {
-        if let Some(open) = self.table.take() {
-            let bodies = tree::build(open.rows, &mut self.doc.notes);
-            let Some(section) = self.doc.sections.len().checked_sub(1) else { return };
-            let tables = tree::into_tables(open.table, open.title_kind, bodies);
-            match &mut self.sink {
-                Some(sink) => {
-                    for table in tables {
-                        if let Err(e) = sink.table(&self.doc, section, table) {
-                            self.failed = Some(e);
-                            self.sink = None;
-                            break;
-                        }
-                    }
-                }
-                None => self.doc.sections[section].tables.extend(tables),
-            }
-        }
-    }
-
-    fn close_part(&mut self) {
-        self.close_table();
-        // A part's tables are all read: give back the list's spare room now, not at the end.
-        if let Some(section) = self.doc.sections.last_mut() {
-            section.tables.shrink_to_fit();
-        }
-        if let Place::Overview(heading, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
-            if self.doc.overview.is_none() {
-                let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
-                let mut ov = overview::parse(heading.text, heading.line, &borrowed, &mut self.doc.notes);
-                ov.toc = heading.toc;
-                self.doc.overview = Some(ov);
-            } else {
-                // A second department-wide part: the model has one overview, so its heading and
-                // every line of it are kept as notes rather than merged or lost.
-                let mut text = heading.text;
-                if let Some(toc) = &heading.toc {
-                    text.push_str(&crate::write::text::toc_text(toc));
-                }
-                self.doc.notes.push(Note { line: heading.line, text });
-                self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { line, text }));
-            }
-        }
-    }
-
-    fn open_part(&mut self, heading: PartHeading) {
-        self.close_part();
-        if headings::is_overview_heading(&heading.text) {
-            self.place = Place::Overview(heading, Vec::new());
-        } else {
-            let kind = headings::section_kind(&heading.text);
-            let PartHeading { number, text, toc, line } = heading;
-            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line, toc });
-            self.place = Place::Section;
-        }
-    }
-
-    /// A sheet's table: in a part of the kind its name gives (`专项…` special funds, `项目…`
-    /// budget projects), numbered and named by it, as the spreadsheet reader reads a sheet.
-    fn open_sheet_table(&mut self, sheet: &str, line: usize) {
-        use crate::read::sheet::names::{sheet_kind, sheet_table_name};
-        self.close_table();
-        let (kind, number) = sheet_kind(sheet);
-        let same_part =
-            matches!(self.place, Place::Section) && self.doc.sections.last().is_some_and(|s| s.kind == kind && s.number.is_none() && s.heading.is_empty());
-        if !same_part {
-            if !matches!(self.place, Place::Section) {
-                self.close_part();
-            }
-            self.doc.sections.push(Section { number: None, kind, heading: String::new(), tables: Vec::new(), line, toc: None });
-            self.place = Place::Section;
-        }
-        let mut title = headings::TableTitle::named(sheet_table_name(sheet));
-        (title.number, title.title) = (number, sheet.to_owned());
-        self.open_table(title, line);
-    }
-
-    fn open_table(&mut self, title: headings::TableTitle, line: usize) {
-        self.close_table();
-        // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
-        // part with tables, not the overview's prose.
-        if let Place::Overview(_, lines) = &self.place
-            && lines.iter().all(|(_, t)| is_blank(t))
-            && let Place::Overview(heading, _) = std::mem::replace(&mut self.place, Place::Section)
+impl<'a> Lexer<'a> {
+    fn end_row(&mut self) {
+        if !self.row.is_empty()
+            && let Some(t) = &mut self.table
         {
-            let kind = headings::section_kind(&heading.text);
-            let PartHeading { number, text, toc, line: part_line } = heading;
-            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line: part_line, toc });
+            t.rows.push(std::mem::take(&mut self.row));
         }
-        if !matches!(self.place, Place::Section) {
-            self.close_part();
-            // Tables outside any numbered part go into a part of their own.
-            self.doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: Vec::new(), line, toc: None });
-            self.place = Place::Section;
-        }
-        let table =
-            Table { number: title.number, name: title.name, title: title.title, toc: title.toc, year: title.year, code: title.code, line, ..Table::default() };
-        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
     }
 
-    fn cell(&mut self, line: usize, text: &'a str) {
-        let blanks = self.blanks;
-        match &mut self.table {
-            Some(open) => {
-                if blanks > 0 || open.rows.is_empty() {
-                    // Rows of a table are alike: room for as many cells as the last one had.
-                    let width = open.rows.last().map_or(0, |r| r.cells.len());
-                    open.rows.push(Row { cells: Vec::with_capacity(width) });
-                }
-                let row = open.rows.last_mut().expect("a row was pushed above");
-                row.cells.push(Cell { text: Cow::Borrowed(text), line });
-                self.in_cell = true;
+    /// Hands the table gathered so far on (a paragraph comes between its rows or after it).
+    fn end_table(&mut self, out: &mut impl BlockSink<'a>) {
+        self.end_row();
+        if let Some(t) = self.table.take() {
+            out.block(Block::Table(t));
+        }
+    }
+
+    fn cell(&mut self, text: &'a str, line: usize) {
+        let table = self.table.get_or_insert_with(TableBlock::default);
+        if self.blanks > 0 || self.row.is_empty() {
+            let width = self.row.len().max(table.rows.last().map_or(0, Vec::len));
+            if !self.row.is_empty() {
+                table.rows.push(std::mem::take(&mut self.row));
             }
-            None => self.note(line, &format!("\t{text}")),
+            // Rows of a table are alike: room for as many cells as the last one had.
+            self.row.reserve(width);
         }
+        self.row.push(BlockCell { text: Cow::Borrowed(text), place: Place::Line(line), span: 1 });
+        self.in_cell = true;
     }
 
-    /// A line without a TAB: a paragraph of the last cell, when it follows one closely.
+    /// A line without a TAB after a cell, with at most one blank line between: a further
+    /// paragraph (or line) of that cell.
     fn continues_cell(&mut self, text: &str) -> bool {
         if !self.in_cell || self.blanks > 1 {
             return false;
         }
-        let Some(cell) = self.table.as_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.cells.last_mut()) else {
-            return false;
-        };
+        let Some(cell) = self.row.last_mut() else { return false };
         let joined = cell.text.to_mut();
         joined.push('\n');
         joined.push_str(text);
         true
     }
-
-    fn other(&mut self, line: usize, text: &str) {
-        if self.continues_cell(text) {
-            return;
-        }
-        self.in_cell = false;
-        // A TC field alone on the line after a table title belongs to that title.
-        let (before, toc) = split_toc(text);
-        if let (Some(open), Some(toc)) = (&mut self.table, &toc)
-            && is_blank(before)
-            && open.table.toc.is_none()
-            && open.rows.is_empty()
-        {
-            open.table.toc = Some(toc.clone());
-            return;
-        }
-        match &mut self.place {
-            Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
-            _ => self.note(line, text),
-        }
-    }
 }
 
-/// A table cell as Word's text save writes it, a line at a time: its first paragraph after a
-/// TAB, each further paragraph after a blank line, a line for each of its line breaks. The
-/// readers that lay out Word files and web pages as text saves share it.
-pub fn cell_lines(paragraphs: impl IntoIterator<Item = String>, mut line: impl FnMut(String)) {
-    let mut paragraphs = paragraphs.into_iter();
-    line(format!("\t{}", paragraphs.next().unwrap_or_default()));
-    for p in paragraphs {
-        line(String::new());
-        for l in p.split('\n') {
-            line(l.to_owned());
-        }
-    }
-}
-
-/// What a reader knows a line to be, for [`parse_items`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LineKind {
-    /// A line as a text save has it (it may still read as a title).
-    Plain,
-    /// The title of the table that follows (an HTML page's heading or caption before a `<table>`).
-    TableTitle,
-    /// A spreadsheet's sheet name (`专项1-某项目`) for the table that follows: the table goes
-    /// into the part the name gives, as the spreadsheet reader puts a sheet's table.
-    SheetTitle,
-}
-
-/// Reads the lines of a Word-text document, with titles that a reader marked. Never fails: what
-/// no rule places becomes a note.
-pub fn parse_items<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>) -> Document {
-    // With no sink there is no sink error.
-    parse_items_to(items, None).unwrap_or_else(|_| Document::new(""))
-}
-
-/// [`parse_items`], handing each table to `sink` (when given) as soon as it is read; an error of
-/// the sink ends the reading.
-fn parse_items_to<'a>(items: impl IntoIterator<Item = (LineKind, &'a str)>, sink: Option<&mut dyn TableSink>) -> std::io::Result<Document> {
-    let mut st = State { doc: Document::new(""), sink, failed: None, place: Place::Preamble, table: None, blanks: 0, in_cell: false };
-    let mut title_seen = false;
-    for (i, (kind, text)) in items.into_iter().enumerate() {
-        if let Some(e) = st.failed.take() {
-            return Err(e);
-        }
+/// Lexes a text save into blocks: cells into tables, everything else into paragraphs.
+pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
+    let mut lx = Lexer { table: None, row: Vec::new(), blanks: 0, in_cell: false };
+    for (i, raw) in split_lines(text).enumerate() {
         let line = i + 1;
-        if kind != LineKind::Plain {
-            st.in_cell = false;
-            match kind {
-                LineKind::SheetTitle => st.open_sheet_table(text.trim(), line),
-                _ => st.open_table(headings::table_title(text).unwrap_or_else(|| headings::TableTitle::named(text.trim())), line),
-            }
-            title_seen = true;
-            st.blanks = 0;
-            continue;
-        }
-        match classify(text) {
+        let paragraph = |text: &'a str, role| Block::Paragraph { text: Cow::Borrowed(text), place: Place::Line(line), role };
+        match shape(raw) {
             Line::Blank => {
-                st.blanks += 1;
+                lx.blanks += 1;
                 continue;
             }
+            Line::Cell(cell) => lx.cell(cell, line),
             Line::Literal(plain) => {
-                if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
-                    st.doc.title = plain.trim().to_owned();
-                    st.doc.year = headings::year_of(&st.doc.title);
-                } else {
-                    st.in_cell = false;
-                    st.other(line, plain);
+                if !lx.continues_cell(plain) {
+                    lx.in_cell = false;
+                    lx.end_table(out);
+                    out.block(paragraph(plain, Role::Literal));
                 }
             }
-            Line::Cell(cell) => st.cell(line, cell),
-            Line::Part(number, text, toc) => {
-                st.in_cell = false;
-                st.open_part(PartHeading { number, text, toc, line });
-            }
-            Line::Title(title) => {
-                st.in_cell = false;
-                st.open_table(title, line);
-            }
-            Line::Plain(text) => {
-                if !title_seen && matches!(st.place, Place::Preamble) && st.table.is_none() {
-                    st.doc.title = text.trim().to_owned();
-                    st.doc.year = headings::year_of(&st.doc.title);
-                } else {
-                    st.other(line, text);
+            Line::Part(text) | Line::Title(text) | Line::Plain(text) => {
+                // Word writes a cell's further paragraph after one blank line (a table ends at
+                // two): there, a line is the cell's even when it reads as a heading or a title.
+                // Right under a cell it may be a line break of the cell or a title that follows
+                // the table with no blank line; a title wins.
+                let heading = lx.in_cell && lx.blanks == 0 && (part_heading(text).is_some() || table_title(text).is_some());
+                if heading || !lx.continues_cell(text) {
+                    lx.in_cell = false;
+                    lx.end_table(out);
+                    out.block(paragraph(text, Role::Text));
                 }
             }
         }
-        title_seen = true;
-        st.blanks = 0;
+        lx.blanks = 0;
     }
-    st.close_part();
-    if let Some(e) = st.failed.take() {
-        return Err(e);
-    }
-    // Table notes are made when a table closes, after later lines: put them in source order.
-    st.doc.notes.sort_by_key(|n| n.line);
-    Ok(st.doc)
+    lx.end_table(out);
 }
 
 #[cfg(test)]
@@ -482,7 +275,7 @@ mod tests {
 
     #[test]
     fn years() {
-        use headings::year_of;
+        use crate::grammar::form::year_of;
         assert_eq!(year_of("2020年部门预算绩效信息"), Some(2020));
         assert_eq!(year_of("２０２１年部门预算"), Some(2021));
         assert_eq!(year_of("部门预算绩效信息"), None);

@@ -4,7 +4,7 @@
 use crate::model::SectionKind;
 
 /// `专项3-城乡居民…` → (special_fund, Some(3)); `2-…` → (other, Some(2)).
-pub(crate) fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
+pub fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
     let kind = if name.starts_with("整体") {
         SectionKind::DepartmentWide
     } else if name.starts_with("专项") {
@@ -20,7 +20,7 @@ pub(crate) fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
 }
 
 /// The name after a sheet's leading number: `专项3-城乡居民…` → `城乡居民…`.
-pub(crate) fn sheet_table_name(name: &str) -> &str {
+pub fn sheet_table_name(name: &str) -> &str {
     match name.find(['-', '、', '_']) {
         Some(i) if name[..i].chars().any(|c| c.is_ascii_digit()) => &name[i + name[i..].chars().next().map_or(1, char::len_utf8)..],
         _ => name,
@@ -28,13 +28,13 @@ pub(crate) fn sheet_table_name(name: &str) -> &str {
 }
 
 /// A text as a sheet name: the characters Excel refuses become `_`, and at most 31 are kept.
-pub(crate) fn sheet_safe(text: &str) -> String {
+pub fn sheet_safe(text: &str) -> String {
     text.chars().map(|c| if "[]:*?/\\'".contains(c) { '_' } else { c }).take(31).collect()
 }
 
 /// Whether a lone cell above a table is the sheet's name, as the writer made it from a title:
 /// the same text once made safe, cut to 31 characters, maybe with a `~2` that kept it unique.
-pub(crate) fn names_sheet(text: &str, sheet: &str) -> bool {
+pub fn names_sheet(text: &str, sheet: &str) -> bool {
     let base = match sheet.rsplit_once('~') {
         Some((base, n)) if !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) => base,
         _ => sheet,

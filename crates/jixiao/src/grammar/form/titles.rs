@@ -228,6 +228,26 @@ pub fn year_of(title: &str) -> Option<i32> {
     None
 }
 
+/// ` TC text \f X \l N ` after a title, as Word writes it: the switches as they were read, or
+/// made from the identifier and level. With no `\f` or `\l` the text is quoted, which is how
+/// a reader tells the field from prose.
+pub fn toc_text(toc: &Toc) -> String {
+    let mut switches = toc.switches.trim().to_owned();
+    if switches.is_empty() {
+        let mut made = Vec::new();
+        if let Some(id) = &toc.identifier {
+            made.push(format!("\\f {id}"));
+        }
+        if let Some(level) = toc.level {
+            made.push(format!("\\l {level}"));
+        }
+        switches = made.join(" ");
+    }
+    let readable = switches.contains("\\f") || switches.contains("\\l");
+    let text = if readable { toc.text.clone() } else { format!("\"{}\"", toc.text) };
+    if switches.is_empty() { format!(" TC {text} ") } else { format!(" TC {text} {switches} ") }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

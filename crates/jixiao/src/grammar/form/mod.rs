@@ -1,0 +1,13 @@
+//! The form's grammar: what part headings, table titles, TC fields, sheet names and the
+//! department-wide part's subsections look like, and the conventions of Word's text save that
+//! jixiao reads and writes. Shared by the readers and the writers, so that neither imports the
+//! other.
+
+pub mod overview;
+pub mod sheets;
+pub mod text_save;
+pub mod titles;
+
+pub use sheets::{names_sheet, sheet_kind, sheet_safe, sheet_table_name};
+pub use text_save::{LITERAL_MARK, cell_lines, needs_literal_mark};
+pub use titles::{TableTitle, is_overview_heading, numeral, part_heading, section_kind, split_toc, table_title, toc_text, year_of};

@@ -1,0 +1,372 @@
+//! The one assembler: the block stream of any reader becomes the document. Part headings open
+//! parts, table titles open tables, the first 整体 part's prose becomes the overview, each
+//! table's rows go through the table pipeline (`tree::build`), and what no rule places is kept
+//! as a note at its place. Tables go to a [`TableSink`] as soon as they are built, once the
+//! document's head (title, year, overview) is final.
+
+use std::borrow::Cow;
+
+use super::TableSink;
+use super::blocks::{Block, BlockCell, BlockSink, Place as BlockPlace, Role, TableBlock};
+use super::overview;
+use super::tree::{self, Cell, Row};
+use crate::grammar::form::titles::{self as headings, TableTitle, split_toc};
+use crate::grammar::is_blank;
+use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
+
+/// A table being read: its title and the rows gathered so far.
+struct OpenTable<'a> {
+    table: Table,
+    /// What the title says the table is, when it says.
+    title_kind: Option<TableKind>,
+    /// Rows whose cells may borrow the reader's input, until the table closes.
+    rows: Vec<Row<'a>>,
+}
+
+/// A part heading as read: `第一部分 …`, its TC field and line.
+struct PartHeading {
+    number: u32,
+    text: String,
+    toc: Option<crate::model::Toc>,
+    line: usize,
+}
+
+/// Where the blocks being read belong.
+enum Place {
+    /// Before any part heading.
+    Preamble,
+    /// Inside part 1: its heading and lines.
+    Overview(PartHeading, Vec<(usize, String)>),
+    /// Inside a part with tables (the last of `doc.sections`).
+    Section,
+}
+
+/// How a block's place becomes the `line` its nodes carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// A text save: a place is its line.
+    Source,
+    /// Any other format: a place goes into `Document::locations`, and its index (from 1) is the line.
+    Located,
+}
+
+/// What a line of prose is, decided in the form's order.
+enum Prose<'t> {
+    Part(u32, String, Option<crate::model::Toc>),
+    Title(TableTitle),
+    Plain(&'t str),
+}
+
+fn prose(text: &str) -> Prose<'_> {
+    if let Some((number, heading, toc)) = headings::part_heading(text) {
+        Prose::Part(number, heading, toc)
+    } else if let Some(title) = headings::table_title(text) {
+        Prose::Title(title)
+    } else {
+        Prose::Plain(text)
+    }
+}
+
+pub struct Assembler<'a, 's> {
+    doc: Document,
+    lines: Lines,
+    /// Where each table goes once read; None: into its part.
+    sink: Option<&'s mut dyn TableSink>,
+    /// Whether the head is final, so that tables may go to the sink as they are built.
+    head_final: bool,
+    /// The sink's error, which ends the reading.
+    failed: Option<std::io::Error>,
+    place: Place,
+    table: Option<OpenTable<'a>>,
+    /// Whether anything was read yet (the first prose line is the document's title).
+    started: bool,
+}
+
+impl<'a, 's> Assembler<'a, 's> {
+    /// An assembler whose places are `lines`; tables go to `sink` (when given) as they are built,
+    /// from the start when `head_final`, else once the overview is read.
+    pub fn new(lines: Lines, sink: Option<&'s mut dyn TableSink>, head_final: bool) -> Self {
+        Assembler { doc: Document::new(""), lines, sink, head_final, failed: None, place: Place::Preamble, table: None, started: false }
+    }
+
+    /// The line a place is known by.
+    fn line(&mut self, place: BlockPlace) -> usize {
+        match (self.lines, place) {
+            (Lines::Source, BlockPlace::Line(line)) => line,
+            (Lines::Source, BlockPlace::At(l)) => l.line.unwrap_or(0),
+            (Lines::Located, place) => {
+                self.doc.locations.push(place.location());
+                self.doc.locations.len()
+            }
+        }
+    }
+
+    fn note(&mut self, line: usize, text: &str) {
+        self.doc.notes.push(Note { line, text: text.to_owned() });
+    }
+
+    /// Hands `table` of part `section` on, or keeps it in the part.
+    fn emit(&mut self, section: usize, table: Table) {
+        match &mut self.sink {
+            Some(sink) if self.head_final => {
+                if let Err(e) = sink.table(&self.doc, section, table) {
+                    self.failed = Some(e);
+                    self.sink = None;
+                }
+            }
+            _ => self.doc.sections[section].tables.push(table),
+        }
+    }
+
+    /// The head is final: the tables kept so far go out first, in order.
+    fn head_is_final(&mut self) {
+        if self.head_final || self.sink.is_none() {
+            return;
+        }
+        self.head_final = true;
+        for section in 0..self.doc.sections.len() {
+            for table in std::mem::take(&mut self.doc.sections[section].tables) {
+                self.emit(section, table);
+            }
+        }
+    }
+
+    fn close_table(&mut self) {
+        if let Some(open) = self.table.take() {
+            let bodies = tree::build(open.rows, &mut self.doc.notes);
+            let Some(section) = self.doc.sections.len().checked_sub(1) else { return };
+            for table in tree::into_tables(open.table, open.title_kind, bodies) {
+                self.emit(section, table);
+            }
+        }
+    }
+
+    fn close_part(&mut self) {
+        self.close_table();
+        // A part's tables are all read: give back the list's spare room now, not at the end.
+        if let Some(section) = self.doc.sections.last_mut() {
+            section.tables.shrink_to_fit();
+        }
+        if let Place::Overview(heading, lines) = std::mem::replace(&mut self.place, Place::Preamble) {
+            if self.doc.overview.is_none() {
+                let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
+                let mut ov = overview::parse(heading.text, heading.line, &borrowed, &mut self.doc.notes);
+                ov.toc = heading.toc;
+                self.doc.overview = Some(ov);
+                self.head_is_final();
+            } else {
+                // A second department-wide part: the model has one overview, so its heading and
+                // every line of it are kept as notes rather than merged or lost.
+                let mut text = heading.text;
+                if let Some(toc) = &heading.toc {
+                    text.push_str(&crate::grammar::form::toc_text(toc));
+                }
+                self.doc.notes.push(Note { line: heading.line, text });
+                self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { line, text }));
+            }
+        }
+    }
+
+    fn open_part(&mut self, heading: PartHeading) {
+        self.close_part();
+        if headings::is_overview_heading(&heading.text) {
+            self.place = Place::Overview(heading, Vec::new());
+        } else {
+            let kind = headings::section_kind(&heading.text);
+            let PartHeading { number, text, toc, line } = heading;
+            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line, toc });
+            self.place = Place::Section;
+        }
+    }
+
+    /// A sheet's table: in a part of the kind its name gives (`专项…` special funds, `项目…`
+    /// budget projects), numbered and named by it, as the spreadsheet reader reads a sheet.
+    fn open_sheet_table(&mut self, sheet: &str, line: usize) {
+        use crate::grammar::form::{sheet_kind, sheet_table_name};
+        self.close_table();
+        let (kind, number) = sheet_kind(sheet);
+        let same_part =
+            matches!(self.place, Place::Section) && self.doc.sections.last().is_some_and(|s| s.kind == kind && s.number.is_none() && s.heading.is_empty());
+        if !same_part {
+            if !matches!(self.place, Place::Section) {
+                self.close_part();
+            }
+            self.doc.sections.push(Section { number: None, kind, heading: String::new(), tables: Vec::new(), line, toc: None });
+            self.place = Place::Section;
+        }
+        let mut title = TableTitle::named(sheet_table_name(sheet));
+        (title.number, title.title) = (number, sheet.to_owned());
+        self.open_table(title, line);
+    }
+
+    fn open_table(&mut self, title: TableTitle, line: usize) {
+        self.close_table();
+        // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
+        // part with tables, not the overview's prose.
+        if let Place::Overview(_, lines) = &self.place
+            && lines.iter().all(|(_, t)| is_blank(t))
+            && let Place::Overview(heading, _) = std::mem::replace(&mut self.place, Place::Section)
+        {
+            let kind = headings::section_kind(&heading.text);
+            let PartHeading { number, text, toc, line: part_line } = heading;
+            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line: part_line, toc });
+        }
+        if !matches!(self.place, Place::Section) {
+            self.close_part();
+            // Tables outside any numbered part go into a part of their own.
+            self.doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: Vec::new(), line, toc: None });
+            self.place = Place::Section;
+        }
+        let table =
+            Table { number: title.number, name: title.name, title: title.title, toc: title.toc, year: title.year, code: title.code, line, ..Table::default() };
+        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
+    }
+
+    /// A line of prose that is no heading and no title: the document's title at the top, a TC
+    /// field of the title above, a line of the overview, or a note.
+    fn plain(&mut self, line: usize, text: &str) {
+        if !self.started && matches!(self.place, Place::Preamble) && self.table.is_none() {
+            self.doc.title = text.trim().to_owned();
+            self.doc.year = headings::year_of(&self.doc.title);
+            return;
+        }
+        // A TC field alone on the line after a table title belongs to that title.
+        let (before, toc) = split_toc(text);
+        if let (Some(open), Some(toc)) = (&mut self.table, &toc)
+            && is_blank(before)
+            && open.table.toc.is_none()
+            && open.rows.is_empty()
+        {
+            open.table.toc = Some(toc.clone());
+            return;
+        }
+        match &mut self.place {
+            Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
+            _ => self.note(line, text),
+        }
+    }
+
+    /// One line of a paragraph.
+    fn prose_line(&mut self, role: Role, text: &str, line: usize) {
+        match role {
+            Role::TableTitle => self.open_table(headings::table_title(text).unwrap_or_else(|| TableTitle::named(text.trim())), line),
+            Role::SheetTitle => self.open_sheet_table(text.trim(), line),
+            Role::Literal => self.plain(line, text),
+            Role::Text => match prose(text) {
+                Prose::Part(number, text, toc) => self.open_part(PartHeading { number, text, toc, line }),
+                Prose::Title(title) => self.open_table(title, line),
+                Prose::Plain(text) => self.plain(line, text),
+            },
+        }
+        self.started = true;
+    }
+
+    fn paragraph(&mut self, text: Cow<'a, str>, place: BlockPlace, role: Role) {
+        if is_blank(&text) && role != Role::TableTitle && role != Role::SheetTitle {
+            return;
+        }
+        let line = self.line(place);
+        // A line break inside a paragraph is a line of its own, as in a text save.
+        for part in text.split('\n') {
+            if !is_blank(part) || role != Role::Text {
+                self.prose_line(role, part, line);
+            }
+        }
+    }
+
+    fn table(&mut self, block: TableBlock<'a>) {
+        self.started = true;
+        let mut nested = block.nested.into_iter().peekable();
+        if self.table.is_none() {
+            // Cells with no table title above: kept, each as a note at its place.
+            for (r, row) in block.rows.into_iter().enumerate() {
+                for (c, cell) in row.into_iter().enumerate() {
+                    let line = self.line(cell.place);
+                    if !is_blank(&cell.text) {
+                        let text = format!("\t{}", cell.text);
+                        self.note(line, &text);
+                    }
+                    while let Some((_, _, text)) = nested.next_if(|(nr, nc, _)| (*nr, *nc) == (r, c)) {
+                        self.note(line, &text);
+                    }
+                }
+            }
+            return;
+        }
+        let grid = block.grid;
+        let mut rows = Vec::with_capacity(block.rows.len());
+        for (r, cells) in block.rows.into_iter().enumerate() {
+            let mut row = Row { cells: Vec::with_capacity(cells.len()) };
+            for (c, BlockCell { text, place, span }) in cells.into_iter().enumerate() {
+                // A grid puts each cell at its column: what a span covers reads empty, as a
+                // merged cell does, so that every row's columns line up with the header's.
+                let column = place.column().filter(|_| grid);
+                let line = self.line(place);
+                if let Some(column) = column {
+                    while row.cells.len() + 1 < column {
+                        row.cells.push(Cell { text: Cow::Borrowed(""), line });
+                    }
+                }
+                while let Some((_, _, text)) = nested.next_if(|(nr, nc, _)| (*nr, *nc) == (r, c)) {
+                    self.doc.notes.push(Note { line, text });
+                }
+                row.cells.push(Cell { text, line });
+                if column.is_some() {
+                    for _ in 1..span {
+                        row.cells.push(Cell { text: Cow::Borrowed(""), line });
+                    }
+                }
+            }
+            if !row.cells.is_empty() {
+                rows.push(row);
+            }
+        }
+        if let Some(open) = self.table.as_mut() {
+            open.rows.extend(rows);
+        }
+    }
+
+    /// The document read so far, with every part closed; an error of the sink ends it.
+    pub fn finish(mut self) -> std::io::Result<Document> {
+        self.close_part();
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        // Table notes are made when a table closes, after later blocks: put them in source order.
+        self.doc.notes.sort_by_key(|n| n.line);
+        Ok(self.doc)
+    }
+}
+
+impl<'a> BlockSink<'a> for Assembler<'a, '_> {
+    fn block(&mut self, block: Block<'a>) {
+        match block {
+            Block::Paragraph { text, place, role } => self.paragraph(text, place, role),
+            Block::Table(t) => self.table(t),
+            Block::Note { text, place } => {
+                let line = self.line(place);
+                self.note(line, &text);
+            }
+        }
+    }
+}
+
+/// The document a reader's layout reads as, its tables handed to `sink` (when given) as they
+/// are built; the error of a layout with no structure, as for a text save.
+pub fn document(layout: super::blocks::Layout<'_>, options: &super::ReadOptions, sink: Option<&mut dyn TableSink>) -> crate::Result<Document> {
+    let mut assembler = Assembler::new(Lines::Located, sink, false);
+    let mut blank = true;
+    let mut seen = |block: &Block<'_>| {
+        blank &= match block {
+            Block::Paragraph { text, .. } => is_blank(text),
+            Block::Table(t) => t.rows.iter().flatten().all(|c| is_blank(&c.text)),
+            Block::Note { .. } => true,
+        }
+    };
+    for block in layout.into_blocks() {
+        seen(&block);
+        assembler.block(block);
+    }
+    let doc = assembler.finish().map_err(|e| crate::Error::Write(e.to_string()))?;
+    super::text::require_structure(doc, options, blank)
+}
