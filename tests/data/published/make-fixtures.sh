@@ -22,6 +22,9 @@
 #                                   name in the page header, "第 N 页" in the footer)
 #   scan.pdf                        a page that is only a picture, as a scanner makes one (the
 #                                   picture is drawn by this script; LibreOffice makes the PDF)
+#   spans.docx, .doc, .html, .pdf  tests/fixtures/make_spans.py --convert: a two-row header merged across
+#                                   columns, cells whose second paragraph starts with a TAB or ends in
+#                                   绩效目标表 (the .docx by the script, the rest by LibreOffice)
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
 #                                   puts after a table that ends a cell (without it LibreOffice
 #                                   joins the next cell to that one)

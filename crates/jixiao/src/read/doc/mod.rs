@@ -48,7 +48,7 @@ fn layout(bytes: &[u8], options: &ReadOptions) -> Result<Layout<'static>> {
     // The compound-file library parses a third-party binary format: a panic in it on a
     // malformed file is that file's error, never a crash of the caller.
     let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| streams(bytes, options.limits, &origin)));
-    let (word, table, fib) = read.unwrap_or_else(|_| Err(damaged("the compound-file library failed on it".into())))?;
+    let Streams { word, table, data, fib } = read.unwrap_or_else(|_| Err(damaged("the compound-file library failed on it".into())))?;
     let pieces = pieces::parse(&table, fib.clx.clone(), &word, fib.ccp_text).map_err(damaged)?;
     let mut paragraphs = Bins::parse(&word, &table, fib.papx_bins.clone(), Kind::Paragraph).map_err(damaged)?;
     let mut characters = Bins::parse(&word, &table, fib.chpx_bins.clone(), Kind::Character).map_err(damaged)?;
@@ -62,6 +62,8 @@ fn layout(bytes: &[u8], options: &ReadOptions) -> Result<Layout<'static>> {
         }
         if layout::Builder::ends_paragraph(c, section_ends.binary_search(&(cp + 1)).is_ok()) {
             let grpprl = paragraphs.at(fc).map_err(damaged)?;
+            // A paragraph whose properties do not fit its page keeps them in the Data stream.
+            let grpprl = props::huge_papx(grpprl, &data).unwrap_or(grpprl);
             let p = Paragraph::from_grpprl(grpprl);
             let edges = if p.row_end { props::cell_edges(grpprl) } else { None };
             let label = if p.list == 0 { None } else { numbering.label(&p.list.to_string(), u32::from(p.level)) };
@@ -77,8 +79,17 @@ fn damaged(origin: &Origin, what: &str) -> Error {
     Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged Word .doc file: {what}") }
 }
 
-/// The WordDocument stream, the table stream its FIB names, and the FIB.
-fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<(Vec<u8>, Vec<u8>, Fib)> {
+/// What a .doc is read from.
+struct Streams {
+    word: Vec<u8>,
+    /// The table stream its FIB names.
+    table: Vec<u8>,
+    data: Vec<u8>,
+    fib: Fib,
+}
+
+/// The WordDocument stream, the table stream its FIB names, the Data stream, and the FIB.
+fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<Streams> {
     let damaged = |what: String| damaged(origin, &what);
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(format!("its compound-file structure cannot be read ({e})")))?;
     let mut used = 0u64;
@@ -99,7 +110,10 @@ fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<(Vec<u8>, Ve
     })?;
     let table = stream(&mut file, fib.table_stream, limits.max_bytes, &mut used, origin)?
         .ok_or_else(|| damaged(format!("it has no {} stream, which its FIB names", fib.table_stream)))?;
-    Ok((word, table, fib))
+    // The Data stream holds, among others, the properties of paragraphs too large for their
+    // page (sprmPHugePapx); a file without one has none of those.
+    let data = stream(&mut file, "Data", limits.max_bytes, &mut used, origin)?.unwrap_or_default();
+    Ok(Streams { word, table, data, fib })
 }
 
 /// A stream of the compound file, read within the size limit `max_bytes` for all streams

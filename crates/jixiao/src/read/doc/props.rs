@@ -14,6 +14,7 @@ mod sprm {
     pub const P_F_INNER_TABLE_CELL: u16 = 0x244B;
     pub const P_F_INNER_TTP: u16 = 0x244C;
     pub const P_ITAP: u16 = 0x6649;
+    pub const P_HUGE_PAPX: u16 = 0x6646;
     pub const P_DTAP: u16 = 0x664A;
     pub const C_F_RMARK_DEL: u16 = 0x0800;
     pub const T_DEF_TABLE: u16 = 0xD608;
@@ -82,6 +83,17 @@ impl Paragraph {
         p.depth = if in_table { depth.map_or(1, |d| u32::try_from(d.clamp(1, 64)).unwrap_or(1)) } else { 0 };
         p
     }
+}
+
+/// The properties of a paragraph too large for its page ([MS-DOC] 2.6.2, sprmPHugePapx): the
+/// grpprl at the operand's offset in the Data stream, after its 16-bit size. A table row of
+/// many cells gets one (LibreOffice writes seven cells with widths that way). None when the
+/// paragraph has no such reference, or it points outside the stream.
+pub fn huge_papx<'d>(grpprl: &[u8], data: &'d [u8]) -> Option<&'d [u8]> {
+    let (_, operand) = sprms(grpprl).find(|(op, _)| *op == sprm::P_HUGE_PAPX)?;
+    let at = usize::try_from(u32_at(operand, 0)?).ok()?;
+    let size = usize::from(u16_at(data, at)?);
+    data.get(at + 2..at.checked_add(2 + size)?)
 }
 
 /// A row's cell edges, from the table definition in its row-end paragraph (sprmTDefTable: a

@@ -94,14 +94,23 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
                 let sheet = paragraph.as_ref().is_some_and(|p| names_sheet(&p.text));
                 flush(&mut paragraph, &mut out, &mut paragraphs, if sheet { Role::SheetTitle } else { Role::Text }, &mut scans_pending);
                 tables += 1;
+                // A cell's grid column is the boundary its left edge stands on; it spans to the
+                // one its right edge stands on (a merged cell of a two-row header).
+                let columns = t.columns;
+                let boundary = |x: f64| columns.iter().position(|b| (b - x).abs() < 2.0);
                 for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
-                        let place = Location::table_cell(tables, r + 1, c + 1).on_page(page);
+                        let (left, right) = (boundary(cell.x0), boundary(cell.x1));
+                        let span = match (left, right) {
+                            (Some(l), Some(r)) if r > l => r - l,
+                            _ => 1,
+                        };
+                        let place = Location::table_cell(tables, r + 1, left.map_or(c + 1, |l| l + 1)).on_page(page);
                         if !scans_pending.is_empty() {
                             out.end_table();
                             place_scans(&mut scans_pending, &mut out, &place);
                         }
-                        out.cell([cell.text], place, 1);
+                        out.cell([cell.text], place, span);
                     }
                     out.end_row();
                 }

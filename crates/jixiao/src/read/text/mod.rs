@@ -176,14 +176,31 @@ struct Lexer<'a> {
     blanks: usize,
     /// Whether the last non-blank line was a cell (or its continuation).
     in_cell: bool,
+    /// Blank lines before the row being gathered.
+    row_blanks: usize,
 }
 
 impl<'a> Lexer<'a> {
     fn end_row(&mut self) {
-        if !self.row.is_empty()
-            && let Some(t) = &mut self.table
-        {
-            t.rows.push(std::mem::take(&mut self.row));
+        if self.row.is_empty() {
+            return;
+        }
+        let Some(t) = &mut self.table else { return };
+        let row = std::mem::take(&mut self.row);
+        match t.rows.as_slice() {
+            [.., before, last] if self.row_blanks == 1 && splits_a_cell(before.len(), last, &row) => {
+                // A cell's further paragraph that starts with a TAB reads as a new row's first
+                // cell: the two short rows are one, the paragraph (its TAB kept) in that cell.
+                let mut row = row.into_iter();
+                let last = t.rows.last_mut().expect("matched above");
+                if let (Some(cell), Some(paragraph)) = (last.last_mut(), row.next()) {
+                    let text = cell.text.to_mut();
+                    text.push_str("\n\t");
+                    text.push_str(&paragraph.text);
+                }
+                last.extend(row);
+            }
+            _ => t.rows.push(row),
         }
     }
 
@@ -196,15 +213,14 @@ impl<'a> Lexer<'a> {
     }
 
     fn cell(&mut self, text: &'a str, line: usize) {
-        let table = self.table.get_or_insert_with(TableBlock::default);
         if self.blanks > 0 || self.row.is_empty() {
-            let width = self.row.len().max(table.rows.last().map_or(0, Vec::len));
-            if !self.row.is_empty() {
-                table.rows.push(std::mem::take(&mut self.row));
-            }
+            self.end_row();
+            self.row_blanks = self.blanks;
+            let width = self.table.as_ref().and_then(|t| t.rows.last()).map_or(0, Vec::len);
             // Rows of a table are alike: room for as many cells as the last one had.
             self.row.reserve(width);
         }
+        self.table.get_or_insert_with(TableBlock::default);
         self.row.push(BlockCell { text: Cow::Borrowed(text), place: Place::Line(line), span: 1 });
         self.in_cell = true;
     }
@@ -223,9 +239,17 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Whether `last` and `next`, each short of the row `width` cells wide before them and one
+/// blank line apart, are one row whose cell's further paragraph starts with a TAB: Word writes
+/// that paragraph after a blank line with its TAB, where a row would start. Their cells then
+/// add up to the width with one to spare, the one paragraph.
+fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -> bool {
+    last.len() < width && next.len() < width && last.len() + next.len() == width + 1
+}
+
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.
 pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
-    let mut lx = Lexer { table: None, row: Vec::new(), blanks: 0, in_cell: false };
+    let mut lx = Lexer { table: None, row: Vec::new(), blanks: 0, in_cell: false, row_blanks: 0 };
     for (i, raw) in split_lines(text).enumerate() {
         let line = i + 1;
         let paragraph = |text: &'a str, role| Block::Paragraph { text: Cow::Borrowed(text), place: Place::Line(line), role };

@@ -100,8 +100,7 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     let repeated = filled.iter().filter(|c| upper_labels.contains(c.trim())).count();
     // In a Word save each upper cell stands over one empty lower cell or one run of labels: a
     // lower row with fewer such groups would leave upper cells (and their text) out.
-    let groups = lower.iter().enumerate().filter(|(i, c)| is_blank(c) || *i == 0 || is_blank(lower[i - 1])).count();
-    let fits = lower.len() <= upper.len() || groups == upper.len();
+    let fits = lower.len() <= upper.len() || word_groups(lower, upper.len()).len() == upper.len();
     known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
 }
 
@@ -130,23 +129,63 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
         }
         return out;
     }
-    // Word: walk the lower row; an empty cell is one upper cell merged down, a run of labels
-    // sits under one merged upper cell.
+    // Word: an empty lower cell is one upper cell merged down, a run of labels sits under one
+    // merged upper cell.
+    let lower_str: Vec<&str> = lower.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(lower.len());
-    let mut u = 0;
-    let mut i = 0;
-    while i < lower.len() {
+    for (u, group) in word_groups(&lower_str, upper.len()).into_iter().enumerate() {
         let upper_label = upper.get(u).map_or("", String::as_str);
-        if is_blank(&lower[i]) {
-            out.push(upper_label.to_owned());
-            i += 1;
-        } else {
-            while i < lower.len() && !is_blank(&lower[i]) {
-                out.push(join(upper_label, &lower[i]));
-                i += 1;
-            }
+        for l in &lower[group] {
+            out.push(if is_blank(l) { upper_label.to_owned() } else { join(upper_label, l) });
         }
-        u += 1;
+    }
+    out
+}
+
+/// Which part of a header a column belongs to: a merged upper cell stands over the columns of
+/// one part (绩效指标 over the indicator's names, 年度指标值 over sign, value and unit, 实际完成值
+/// over the actual's, 分值 over the scores). None: a column of its own.
+fn part_of(role: ColumnRole) -> Option<u8> {
+    use ColumnRole::*;
+    match role {
+        Level1 | Level2 | Name | Description | MidLevel2 | MidName => Some(0),
+        Sign | Target | Unit | Direction | MidTarget => Some(1),
+        Actual | Progress | Expected | Likelihood => Some(2),
+        Weight | Score => Some(3),
+        _ => None,
+    }
+}
+
+/// The lower row of a two-row header as a Word save lays it out, cut into the groups that
+/// stand under the upper row's cells: an empty cell alone (an upper cell merged down), a run of
+/// labels under one merged cell. When the upper row has more cells than that gives, a run is
+/// also cut where its labels go from one part of the header to another (三级指标 | 指标性质),
+/// if that gives exactly one group per upper cell: a text save cannot say where a merged cell
+/// ends, but its labels can.
+fn word_groups(lower: &[&str], upper: usize) -> Vec<std::ops::Range<usize>> {
+    let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, c) in lower.iter().enumerate() {
+        match groups.last_mut() {
+            Some(g) if !is_blank(c) && !is_blank(lower[i - 1]) => g.end = i + 1,
+            _ => groups.push(i..i + 1),
+        }
+    }
+    if groups.len() >= upper {
+        return groups;
+    }
+    let part = |i: usize| part_of(column_role(lower[i]));
+    let cuts: Vec<usize> = groups.iter().filter(|g| g.len() > 1).flat_map(|g| (g.start + 1..g.end).filter(|&i| part(i) != part(i - 1))).collect();
+    if groups.len() + cuts.len() != upper {
+        return groups;
+    }
+    let mut out = Vec::with_capacity(upper);
+    for g in groups {
+        let mut start = g.start;
+        for &cut in cuts.iter().filter(|&&c| c > g.start && c < g.end) {
+            out.push(start..cut);
+            start = cut;
+        }
+        out.push(start..g.end);
     }
     out
 }
