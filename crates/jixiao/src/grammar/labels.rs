@@ -325,8 +325,78 @@ fn single_role(label: &str) -> ColumnRole {
         _ if k.starts_with("一级指标") => Level1,
         _ if k.starts_with("1-") && k.contains('月') && (k.contains("执行") || k.contains("完成")) => Progress,
         _ if k.starts_with("截至") && (k.contains("执行") || k.contains("完成")) => Progress,
-        _ => Extra,
+        _ => by_words(&k),
     }
+}
+
+/// Longest key (in characters) the word rules read: a header label, not a cell of prose.
+const WORDS_MAX: usize = 16;
+
+/// The role a label's words give it when it is none of the known labels: real forms say
+/// `指标值及单位`, `考核标准`, `目标值(标准)`, `实际完成数` for the columns the known labels name.
+/// The traps come first: `指标值确定依据` is the basis, `评分标准` scoring criteria, `完成时间` a
+/// date, `完成可能性` a likelihood; a label that joins two roles (`指标值及单位`) takes the one
+/// the row's meaning hangs on (the target, whose cell then holds its unit too).
+fn by_words(k: &str) -> ColumnRole {
+    use ColumnRole::*;
+    if k.chars().count() > WORDS_MAX {
+        return Extra;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    // Columns forms add for remarks, scoring and evidence: kept in extra, whatever else they say.
+    if has(&["备注", "序号", "评分", "扣分", "评价标准", "细则", "来源", "公式", "计算方法", "佐证", "证明材料", "考核方式"]) {
+        return Extra;
+    }
+    if has(&["可能性"]) {
+        return Likelihood;
+    }
+    if has(&["依据", "解释"]) {
+        return Basis;
+    }
+    if has(&["偏差", "原因"]) {
+        return Deviation;
+    }
+    // `指标值说明` explains the value: a note on it, not the value.
+    if has(&["说明"]) {
+        return Extra;
+    }
+    if has(&["日期", "时间", "期限", "时限"]) {
+        return if has(&["完成", "截止"]) { Due } else { Extra };
+    }
+    if has(&["得分"]) {
+        return Score;
+    }
+    if has(&["分值", "权重"]) {
+        return Weight;
+    }
+    if has(&["预计"]) {
+        return Expected;
+    }
+    if has(&["实际"]) || has(&["完成值", "完成数", "完成量", "完成指标值"]) {
+        return Actual;
+    }
+    if has(&["执行数", "执行值", "执行情况"]) {
+        return Progress;
+    }
+    if has(&["指标值", "目标值", "计划值", "预期值", "标准值", "计划水平"]) || k.ends_with("标准") {
+        return if k.contains("中期") { MidTarget } else { Target };
+    }
+    if has(&["单位"]) && !has(&["名称", "预算单位", "主管", "实施", "责任"]) {
+        return Unit;
+    }
+    if has(&["符号", "性质"]) {
+        return Sign;
+    }
+    if has(&["方向"]) {
+        return Direction;
+    }
+    if k.starts_with("二级指标") {
+        return Level2;
+    }
+    if k.starts_with("三级指标") {
+        return Name;
+    }
+    Extra
 }
 
 /// Whether a row of cells is a table's header row: it names the level-1 or level-3 column and
@@ -481,6 +551,56 @@ mod tests {
         assert_eq!(column_role("全年预计完成"), ColumnRole::Expected);
         assert_eq!(column_role("年度指标值/指标性质"), ColumnRole::Sign);
         assert_eq!(column_role("年度指标值/说明"), ColumnRole::Target);
+    }
+
+    #[test]
+    fn header_words_give_roles() {
+        use ColumnRole::*;
+        let cases = [
+            ("指标值及单位", Target),
+            ("目标值(标准)", Target),
+            ("考核标准", Target),
+            ("计划值", Target),
+            ("指标值(或计划水平)", Target),
+            ("年度目标值及单位", Target),
+            ("中期目标值及单位", MidTarget),
+            ("实际完成数", Actual),
+            ("实际值及单位", Actual),
+            ("年度实际完成情况", Actual),
+            ("计量 单位", Unit),
+            ("指标值单位", Target),
+            ("指标权重(%)", Weight),
+            ("分值权重", Weight),
+            ("自评得分(分)", Score),
+            ("偏差原因及改进措施说明", Deviation),
+            ("未完成原因及措施", Deviation),
+            ("备注说明", Extra),
+            ("指标值说明", Extra),
+            ("指标值设定依据及说明", Basis),
+            ("指标值解释", Basis),
+            ("评(扣)分标准", Extra),
+            ("评分标准(分)", Extra),
+            ("评价标准", Extra),
+            ("完成可能性分析", Likelihood),
+            ("计划完成时限", Due),
+            ("二级指标名称", Level2),
+            ("三级指标内容", Name),
+            ("指标方向", Direction),
+            ("年度指标值/指标性质", Sign),
+            ("实施单位", Extra),
+            ("完成情况", Extra),
+        ];
+        for (label, role) in cases {
+            assert_eq!(column_role(label), role, "{label}");
+        }
+        // The known labels stay exact: 绩效标准 is layout C's basis, 指标内容 a description.
+        assert_eq!(column_role("绩效标准"), Basis);
+        assert_eq!(column_role("指标内容"), Description);
+        assert_eq!(column_role("实际完成值"), Actual);
+        assert_eq!(column_role("指标值确定依据"), Basis);
+        assert_eq!(column_role("单位名称"), UnitName);
+        // A cell of prose is no label, whatever words it holds.
+        assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
     }
 
     #[test]
