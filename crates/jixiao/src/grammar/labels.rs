@@ -166,6 +166,7 @@ fn level1_of(label: &str) -> Level1 {
         "成本指标" | "成本" => Level1::Cost,
         "投入指标" | "投入" => Level1::Input,
         "过程指标" | "过程" => Level1::Process,
+        "决策指标" | "决策" => Level1::Decision,
         _ => Level1::Other,
     }
 }
@@ -510,6 +511,8 @@ mod tests {
         assert_eq!(level1("预期产出指标"), Level1::Output);
         assert_eq!(level1("投入指标"), Level1::Input);
         assert_eq!(level1("过程指标"), Level1::Process);
+        assert_eq!(level1("决策指标(20分)"), Level1::Decision);
+        assert_eq!(level1("决策"), Level1::Decision);
         assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
         assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
         assert_eq!(level1("一级 指标"), Level1::Other);

@@ -21,7 +21,7 @@ fn group(level1: Level1) -> Option<usize> {
         Level1::Output | Level1::Cost => Some(0),
         Level1::Effect => Some(1),
         Level1::Satisfaction => Some(2),
-        Level1::Input | Level1::Process | Level1::Other => None,
+        Level1::Input | Level1::Process | Level1::Decision | Level1::Other => None,
     }
 }
 
