@@ -14,6 +14,7 @@ mod missing_basis;
 mod missing_level1;
 mod missing_sign;
 mod missing_unit;
+mod no_target_column;
 mod numbering;
 mod percent_over_100;
 mod qualitative_quantity;
@@ -52,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &weight_sum::RULE,
     &shared_objective::RULE,
     &missing_sign::RULE,
+    &no_target_column::RULE,
 ];
 
 /// The rule with this id.
