@@ -178,10 +178,10 @@ pub fn level2(label: &str) -> Level2 {
 fn level2_of(label: &str) -> Level2 {
     let Ok(k) = short_key(label) else { return Level2::Other };
     match k.as_str() {
-        "数量指标" | "数量" => Level2::Quantity,
-        "质量指标" | "质量" => Level2::Quality,
-        "时效指标" | "时效" => Level2::Timeliness,
-        "成本指标" | "成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
+        "数量指标" | "数量" | "产出数量" => Level2::Quantity,
+        "质量指标" | "质量" | "产出质量" => Level2::Quality,
+        "时效指标" | "时效" | "产出时效" => Level2::Timeliness,
+        "成本指标" | "成本" | "产出成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
         "经济成本指标" | "经济成本" => Level2::EconomicCost,
         "社会成本指标" | "社会成本" => Level2::SocialCost,
         "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => Level2::EcologicalCost,
@@ -190,7 +190,9 @@ fn level2_of(label: &str) -> Level2 {
         "生态效益指标" | "生态效益" | "生态环境效益指标" => Level2::EcologicalBenefit,
         "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => Level2::Sustainability,
         "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => Level2::ServiceSatisfaction,
-        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" => Level2::Benefit,
+        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" | "项目效益" => {
+            Level2::Benefit
+        }
         _ => Level2::Other,
     }
 }
@@ -467,6 +469,30 @@ const FOOTER_LABELS: &[&str] = &[
     "审核人",
 ];
 
+/// Footer labels that name a person, a phone or a date: the form's signature lines. Written with
+/// what they name after them (`项目负责人:张三`, `填报日期：2023年7月1日`, `联系电话 8888`).
+const SIGNATURE_LABELS: &[&str] = &[
+    "负责人",
+    "项目负责人",
+    "财务负责人",
+    "单位负责人",
+    "部门负责人",
+    "填报人",
+    "填表人",
+    "制表人",
+    "经办人",
+    "联系人",
+    "审核人",
+    "复核人",
+    "联系电话",
+    "电话",
+    "填报日期",
+    "填表日期",
+    "制表日期",
+    "报送日期",
+    "日期",
+];
+
 /// Whether a row's first non-empty cell labels a footer row.
 pub fn is_footer_label(cell: &str) -> bool {
     FOOTER.with(|m| m.get(cell, is_footer_label_of))
@@ -475,7 +501,28 @@ pub fn is_footer_label(cell: &str) -> bool {
 fn is_footer_label_of(cell: &str) -> bool {
     let k = key(cell);
     !k.is_empty()
-        && (FOOTER_LABELS.contains(&k.as_str()) || k.ends_with("审核意见") || k.ends_with("初审意见") || k.ends_with("负责人") || (k.starts_with("联系电话")))
+        && (FOOTER_LABELS.contains(&k.as_str())
+            || k.ends_with("审核意见")
+            || k.ends_with("初审意见")
+            || k.ends_with("负责人")
+            || (k.starts_with("联系电话"))
+            || is_signature_label(cell))
+}
+
+/// Whether a cell is a signature line: a person, phone or date label, alone or with what it
+/// names after a colon or a space (`项目负责人:张三`, `填报人： 李四`, `审核人 王五`). Such a cell
+/// is a footer wherever it stands in its row: no indicator is named so.
+pub fn is_signature_label(cell: &str) -> bool {
+    let t = cell.trim();
+    // The label ends at the first colon, or at the first white space when there is none.
+    let head = match t.find([':', '：']) {
+        Some(at) => &t[..at],
+        None => t.split(char::is_whitespace).next().unwrap_or(""),
+    };
+    let k = key(head);
+    SIGNATURE_LABELS.contains(&k.as_str())
+        // `项目负责人张三`, `填报日期2023.7.1`: the label with a short name or date glued on.
+        || (t.chars().count() <= 24 && SIGNATURE_LABELS.iter().any(|l| l.chars().count() >= 3 && k.starts_with(l) && !k.contains("指标")))
 }
 
 /// A blank indicator row of a form: `指标1`, `指标2`, `……`.
@@ -524,6 +571,10 @@ mod tests {
         assert_eq!(level2("可持续影响指标"), Level2::Sustainability);
         assert_eq!(level2("生态环境成本指标"), Level2::EcologicalCost);
         assert_eq!(level2("新指标"), Level2::Other);
+        // An evaluation indicator system's level-2s under 产出 / 效益.
+        assert_eq!(level2("产出数量"), Level2::Quantity);
+        assert_eq!(level2("产出时效"), Level2::Timeliness);
+        assert_eq!(level2("项目效益"), Level2::Benefit);
     }
 
     #[test]
@@ -627,6 +678,22 @@ mod tests {
         assert!(is_footer_label("项目负责人:"));
         assert!(is_footer_label("财政部门绩效评价股审核意见"));
         assert!(!is_footer_label("产出指标"));
+        for signature in [
+            "项目负责人:张三",
+            "填报人：",
+            "填报人： 李四",
+            "联系电话：0833-1234567",
+            "填报日期：2023年7月1日",
+            "单位负责人（签章）：王五",
+            "审核人 赵六",
+            "项目负责人张三",
+        ] {
+            assert!(is_footer_label(signature), "{signature}");
+            assert!(is_signature_label(signature), "{signature}");
+        }
+        for name in ["联系群众次数", "培训人数", "日期指标完成率", "电话回访满意度"] {
+            assert!(!is_signature_label(name), "{name}");
+        }
         assert!(is_blank_form_name("指标1"));
         assert!(is_blank_form_name("……"));
         assert!(!is_blank_form_name("指标名称"));

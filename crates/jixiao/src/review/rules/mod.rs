@@ -143,6 +143,12 @@ pub(crate) fn normalized(text: &str) -> String {
     squeezed.trim_end_matches(['。', '；', ';', '，', ',', '.', '、']).to_owned()
 }
 
+/// Whether a table is an evaluation indicator system (评价指标体系: 决策 / 过程 / 产出 / 效益
+/// with 权重 and 评分标准): it weighs and scores indicators and sets no targets.
+pub(crate) fn is_evaluation_system(table: &Table) -> bool {
+    [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || table.categories.iter().any(|c| c.level1 == crate::model::Level1::Decision)
+}
+
 /// How a table is named in messages: `2、城乡…绩效目标表` or its name.
 pub(crate) fn table_label(table: &Table) -> String {
     if table.title.trim().is_empty() { table.name.clone() } else { table.title.trim().to_owned() }

@@ -6,7 +6,7 @@
 
 use super::{Rule, Say, Sink, table_label, tables};
 use crate::grammar::labels::ColumnRole;
-use crate::model::{Document, Level1, Table};
+use crate::model::{Document, Table};
 use crate::review::Severity;
 
 pub static RULE: Rule = Rule {
@@ -23,8 +23,7 @@ pub fn lacks_target(table: &Table) -> bool {
     if table.columns.iter().all(|c| c.trim().is_empty()) || table.indicators().next().is_none() {
         return false;
     }
-    let evaluation_system = [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || table.categories.iter().any(|c| c.level1 == Level1::Decision);
-    !evaluation_system && !crate::read::tree::column_keys(&table.columns).iter().any(|(role, _)| *role == ColumnRole::Target)
+    !super::is_evaluation_system(table) && !crate::read::tree::column_keys(&table.columns).iter().any(|(role, _)| *role == ColumnRole::Target)
 }
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
