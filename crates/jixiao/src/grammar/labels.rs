@@ -332,6 +332,16 @@ fn single_role(label: &str) -> ColumnRole {
     }
 }
 
+/// Words of the columns forms add for remarks, scoring and evidence (备注, 评(扣)分标准, 数据来源 …).
+const EXTRA_WORDS: &[&str] = &["备注", "序号", "评分", "扣分", "评价标准", "细则", "来源", "公式", "计算方法", "佐证", "证明材料", "考核方式"];
+
+/// Whether a label is one of the columns forms add beside the indicator columns, by its words
+/// (`备注说明`, `评分标准(分)`, `指标值说明`): known, kept in `extra`, read as nothing else.
+pub fn is_form_extra(label: &str) -> bool {
+    let Ok(k) = short_key(label) else { return false };
+    k.chars().count() <= WORDS_MAX && column_role(label) == ColumnRole::Extra && (EXTRA_WORDS.iter().any(|w| k.contains(w)) || k.contains("说明"))
+}
+
 /// Longest key (in characters) the word rules read: a header label, not a cell of prose.
 const WORDS_MAX: usize = 16;
 
@@ -347,7 +357,7 @@ fn by_words(k: &str) -> ColumnRole {
     }
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
     // Columns forms add for remarks, scoring and evidence: kept in extra, whatever else they say.
-    if has(&["备注", "序号", "评分", "扣分", "评价标准", "细则", "来源", "公式", "计算方法", "佐证", "证明材料", "考核方式"]) {
+    if has(EXTRA_WORDS) {
         return Extra;
     }
     if has(&["可能性"]) {
