@@ -524,6 +524,10 @@ fn is_footer_label_of(cell: &str) -> bool {
 /// is a footer wherever it stands in its row: no indicator is named so.
 pub fn is_signature_label(cell: &str) -> bool {
     let t = cell.trim();
+    // Asked of a cell of most rows: most start with none of the labels' first characters.
+    if !t.chars().next().is_some_and(|c| SIGNATURE_LABELS.iter().any(|l| l.starts_with(c))) {
+        return false;
+    }
     // The label ends at the first colon, or at the first white space when there is none.
     let head = match t.find([':', '：']) {
         Some(at) => &t[..at],
