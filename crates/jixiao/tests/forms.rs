@@ -211,7 +211,8 @@ fn evaluation_system_and_monitoring_with_header_words() {
     assert_eq!((system.number, system.name.as_str(), system.kind), (Some(1), "2023年某县农村饮水安全项目", TableKind::Target));
     use Level1::*;
     use Level2::Other as L2Other;
-    let categories: Vec<(Level1, &str, Vec<(Level2, &str, usize)>)> = system
+    type Children<'a> = Vec<(Level2, &'a str, usize)>;
+    let categories: Vec<(Level1, &str, Children<'_>)> = system
         .categories
         .iter()
         .map(|c| (c.level1, c.label.as_str(), c.children.iter().map(|s| (s.level2, s.label.as_str(), s.indicators.len())).collect()))
