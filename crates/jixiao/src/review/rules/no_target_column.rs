@@ -17,13 +17,14 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Whether the table's header names no target column. False when the table has no header to
+/// Whether the table's header names no target column (a 完成时间 column gives deadlines as targets). False when the table has no header to
 /// judge (a table built from JSON may carry none) or no indicator.
 pub fn lacks_target(table: &Table) -> bool {
     if table.columns.iter().all(|c| c.trim().is_empty()) || table.indicators().next().is_none() {
         return false;
     }
-    !super::is_evaluation_system(table) && !crate::read::tree::column_keys(&table.columns).iter().any(|(role, _)| *role == ColumnRole::Target)
+    !super::is_evaluation_system(table)
+        && !crate::read::tree::column_keys(&table.columns).iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
 }
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
@@ -73,6 +74,8 @@ mod tests {
         for target in ["指标值", "指标值及单位", "目标值(标准)", "年度指标值/指标值", "考核标准"] {
             assert!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", target])).is_empty(), "{target}");
         }
+        // A 完成时间 column gives each row its deadline as the target.
+        assert!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", "完成时间"])).is_empty());
         // Only a mid-term block is no annual target.
         assert_eq!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", "中期指标值"])).len(), 1);
     }
