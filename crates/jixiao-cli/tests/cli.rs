@@ -141,7 +141,11 @@ fn unplaced_content_is_reported_as_warnings() {
     let input = "第二部分 专项资金绩效目标\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n\n\n孤立的一行\n";
     let o = jixiao(&["parse", "-", "--format", "csv"], Some(input.as_bytes()));
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stderr(&o).trim(), "<stdin>:10: warning: content not placed in the model (kept in notes): 孤立的一行");
+    // The table has no 指标值 column either: said after the unplaced content.
+    assert_eq!(
+        stderr(&o).trim(),
+        "<stdin>:10: warning: content not placed in the model (kept in notes): 孤立的一行\n<stdin>:2: warning: table `1、某资金绩效目标表` has indicator rows but no target column (指标值) among its columns `一级指标 | 三级指标`: every target reads empty"
+    );
     let quiet = jixiao(&["parse", "-", "-q"], Some(input.as_bytes()));
     assert!(stderr(&quiet).is_empty());
 }
