@@ -11,7 +11,7 @@ pub struct Weights {
     /// (weight, whether the table gave it).
     pub indicators: Vec<(f64, bool)>,
     pub execution: f64,
-    /// Level-1s the rules have no default weight for (投入, 过程, unknown), when the table gives none.
+    /// Level-1s the rules have no default weight for (投入, 过程, 决策, unknown), when the table gives none.
     pub unweighted: Vec<String>,
 }
 
