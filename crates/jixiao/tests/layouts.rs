@@ -49,6 +49,7 @@ const TARGET_WORDS: &[&str] = &[
     "指标目标值",
     "年度计划值",
     "预期目标值",
+    "计划完成值",
 ];
 /// Unit column labels.
 const UNIT_WORDS: &[&str] = &["度量单位", "计量单位", "单位", "指标单位", "计量 单位"];

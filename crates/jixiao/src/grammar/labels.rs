@@ -385,6 +385,10 @@ fn by_words(k: &str) -> ColumnRole {
     if has(&["预计"]) {
         return Expected;
     }
+    // `计划完成值` is the plan, not the result.
+    if has(&["计划", "预期"]) && !has(&["实际"]) && has(&["值", "数", "量", "水平"]) {
+        return if k.contains("中期") { MidTarget } else { Target };
+    }
     if has(&["实际"]) || has(&["完成值", "完成数", "完成量", "完成指标值"]) {
         return Actual;
     }
@@ -633,6 +637,10 @@ mod tests {
             ("年度目标值及单位", Target),
             ("中期目标值及单位", MidTarget),
             ("实际完成数", Actual),
+            ("计划完成值", Target),
+            ("计划完成数量", Target),
+            ("预期完成值", Target),
+            ("实际完成值(与计划值比)", Actual),
             ("实际值及单位", Actual),
             ("年度实际完成情况", Actual),
             ("计量 单位", Unit),
