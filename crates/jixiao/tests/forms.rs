@@ -275,3 +275,40 @@ fn evaluation_system_and_monitoring_with_header_words() {
     let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(!rules.iter().any(|r| matches!(*r, "unknown-column" | "no-target-column" | "empty-target" | "unknown-category")), "{rules:?}");
 }
+
+/// Skeleton rows hold a category word and nothing else; a bare word that is no category label
+/// (`满意度` under 满意度指标) still names an indicator, and a signature in the name column is a footer.
+#[test]
+fn skeleton_rows_and_signatures_in_any_column() {
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["产出指标", "数量指标", "培训人数", "≥10人"],
+        &["", "", "质量指标", ""],
+        &["", "时效", "", ""],
+        &["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+        &["", "", "满意度", ""],
+        &["", "", "填报人：李四", "2023年7月1日"],
+    ];
+    let mut text = "第三部分  预算项目绩效目标\n\n1、培训项目绩效目标表\n".to_owned();
+    for r in rows {
+        r.iter().for_each(|c| text.push_str(&format!("\t{c}\n")));
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let t = &doc.sections[0].tables[0];
+    type Subs<'a> = Vec<(&'a str, Vec<&'a str>)>;
+    let tree: Vec<(&str, Subs<'_>)> = t
+        .categories
+        .iter()
+        .map(|c| (c.label.as_str(), c.children.iter().map(|s| (s.label.as_str(), s.indicators.iter().map(|i| i.name.as_str()).collect())).collect()))
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            ("产出指标", vec![("数量指标", vec!["培训人数"]), ("质量指标", vec![]), ("时效", vec![])]),
+            ("满意度指标", vec![("服务对象满意度指标", vec!["学员满意度", "满意度"])]),
+        ]
+    );
+    assert_eq!(t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("填报人：李四", "2023年7月1日")]);
+}

@@ -419,7 +419,8 @@ impl IndicatorRows {
         {
             if is_blank(l2) && labels::level2(name) != crate::model::Level2::Other {
                 (l2, name) = (name, "");
-            } else if is_blank(l1) && labels::level1(name) != crate::model::Level1::Other {
+            } else if is_blank(l1) && labels::key(name).ends_with("指标") && labels::level1(name) != crate::model::Level1::Other {
+                // Only a whole level-1 label (产出指标): a bare `满意度` may name an indicator.
                 (l1, name) = (name, "");
             }
             if is_blank(name) {
