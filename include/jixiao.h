@@ -140,6 +140,8 @@ typedef enum jx_level1 {
   JX_LEVEL1_INPUT = 5,
   // 过程指标 (the older four-part form).
   JX_LEVEL1_PROCESS = 6,
+  // 决策指标 (evaluation indicator systems: 决策 / 过程 / 产出 / 效益).
+  JX_LEVEL1_DECISION = 7,
 } jx_level1;
 
 // How an indicator's score was computed (IndicatorScore.rule).
@@ -795,7 +797,7 @@ const char *jx_table_kind_name(uint32_t value);
 // A jx_section_kind's name: "special_fund", "budget_project", "department_wide", "other".
 const char *jx_section_kind_name(uint32_t value);
 
-// A jx_level1's name: "output", "effect", "satisfaction", "cost", "input", "process", "other".
+// A jx_level1's name: "output", "effect", "satisfaction", "cost", "input", "process", "decision", "other".
 const char *jx_level1_name(uint32_t value);
 
 // A jx_level2's name: "quantity", "quality", …, "other".

@@ -106,7 +106,7 @@ def findings_schema_json() -> str: ...
 def _finding_from_json(json: str) -> Finding: ...
 def score_schema_json() -> str: ...
 
-_Level1 = Literal["output", "effect", "satisfaction", "cost", "input", "process", "other"]
+_Level1 = Literal["output", "effect", "satisfaction", "cost", "input", "process", "decision", "other"]
 _ScoreRule = Literal["at_least", "equal_zero", "at_most", "range", "compound", "deadline", "qualitative", "not_scored"]
 _Band = Literal["achieved", "partly_achieved", "not_achieved"]
 _SectionKind = Literal["special_fund", "budget_project", "department_wide", "other"]
@@ -117,7 +117,7 @@ _Comparator = Literal["ge", "gt", "eq", "le", "lt"]
 _UnitKind = Literal["percent", "permille", "count", "money", "duration", "area", "length", "score", "rate", "other"]
 _Direction = Literal["increase", "decrease", "maintain", "complete"]
 _Likelihood = Literal["certain", "possible", "impossible"]
-_Rule = Literal["missing-level1", "empty-target", "unnamed-indicator", "vacuous-target", "percent-over-100", "qualitative-quantity", "as-actual-target", "copied-text", "duplicate-indicator", "misplaced-category", "unknown-category", "unknown-column", "toc-mismatch", "numbering", "stray-digit", "satisfaction-not-percent", "missing-basis", "missing-unit", "template-placeholder", "weight-sum", "shared-objective", "missing-sign"]
+_Rule = Literal["missing-level1", "empty-target", "unnamed-indicator", "vacuous-target", "percent-over-100", "qualitative-quantity", "as-actual-target", "copied-text", "duplicate-indicator", "misplaced-category", "unknown-category", "unknown-column", "toc-mismatch", "numbering", "stray-digit", "satisfaction-not-percent", "missing-basis", "missing-unit", "template-placeholder", "weight-sum", "shared-objective", "missing-sign", "no-target-column"]
 
 @final
 class ExecutionScore:

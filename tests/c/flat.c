@@ -68,6 +68,7 @@ static void names(void) {
     EXPECT(name_is(jx_section_kind_name(JX_SECTION_SPECIAL_FUND), "special_fund"));
     EXPECT(name_is(jx_level1_name(JX_LEVEL1_OUTPUT), "output"));
     EXPECT(name_is(jx_level1_name(JX_LEVEL1_OTHER), "other"));
+    EXPECT(name_is(jx_level1_name(JX_LEVEL1_DECISION), "decision"));
     EXPECT(name_is(jx_level2_name(JX_LEVEL2_SERVICE_SATISFACTION), "service_satisfaction"));
     EXPECT(name_is(jx_score_rule_name(JX_SCORE_NOT_SCORED), "not_scored"));
     EXPECT(name_is(jx_band_name(JX_BAND_PARTLY_ACHIEVED), "partly_achieved"));
@@ -83,7 +84,7 @@ static void names(void) {
     /* Every value of every enumeration has a name, and the next value has none. */
     struct { const char *(*name)(uint32_t); uint32_t count; } all[] = {
         {jx_target_kind_name, 8}, {jx_comparator_name, 6}, {jx_unit_kind_name, 11}, {jx_direction_name, 5},
-        {jx_likelihood_name, 4}, {jx_table_kind_name, 4}, {jx_section_kind_name, 4}, {jx_level1_name, 7},
+        {jx_likelihood_name, 4}, {jx_table_kind_name, 4}, {jx_section_kind_name, 4}, {jx_level1_name, 8},
         {jx_level2_name, 14}, {jx_score_rule_name, 8}, {jx_band_name, 4}, {jx_severity_name, 4},
         {jx_level_name, 4}, {jx_format_name, 8}, {jx_encoding_name, 5}, {jx_status_name, 12},
     };

@@ -4,7 +4,7 @@ import json
 import sys
 
 SECTION_KIND = {"other": 0, "special_fund": 1, "budget_project": 2, "department_wide": 3}
-LEVEL1 = {"other": 0, "output": 1, "effect": 2, "satisfaction": 3, "cost": 4, "input": 5, "process": 6}
+LEVEL1 = {"other": 0, "output": 1, "effect": 2, "satisfaction": 3, "cost": 4, "input": 5, "process": 6, "decision": 7}
 TABLE_KIND = {"target": 0, "self_evaluation": 1, "monitoring": 2, "department_wide": 3}
 LIKELIHOOD = {None: 0, "certain": 1, "possible": 2, "impossible": 3}
 LEVEL2 = {n: i for i, n in enumerate(["other", "quantity", "quality", "timeliness", "cost", "economic_cost",

@@ -86,7 +86,7 @@ pub extern "C" fn jx_section_kind_name(value: u32) -> *const c_char {
     guard_value(std::ptr::null(), || name_in(&NAMES, value, SectionKind::ALL, |v| section_kind_code(v) as u32, SectionKind::as_str, None))
 }
 
-/// A jx_level1's name: "output", "effect", "satisfaction", "cost", "input", "process", "other".
+/// A jx_level1's name: "output", "effect", "satisfaction", "cost", "input", "process", "decision", "other".
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_level1_name(value: u32) -> *const c_char {
     static NAMES: Table = OnceLock::new();

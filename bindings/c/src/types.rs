@@ -103,6 +103,8 @@ pub enum jx_level1 {
     JX_LEVEL1_INPUT = 5,
     /// 过程指标 (the older four-part form).
     JX_LEVEL1_PROCESS = 6,
+    /// 决策指标 (evaluation indicator systems: 决策 / 过程 / 产出 / 效益).
+    JX_LEVEL1_DECISION = 7,
 }
 
 /// 二级指标 meaning (SubCategory.level2).
@@ -389,6 +391,7 @@ pub(crate) fn level1_of(level1: jixiao::Level1) -> jx_level1 {
         Level1::Cost => jx_level1::JX_LEVEL1_COST,
         Level1::Input => jx_level1::JX_LEVEL1_INPUT,
         Level1::Process => jx_level1::JX_LEVEL1_PROCESS,
+        Level1::Decision => jx_level1::JX_LEVEL1_DECISION,
         Level1::Other => jx_level1::JX_LEVEL1_OTHER,
     }
 }

@@ -347,7 +347,7 @@ impl Table {
 
 #[pymethods]
 impl Category {
-    /// "output", "effect", "satisfaction", "cost", "input", "process" or "other".
+    /// "output", "effect", "satisfaction", "cost", "input", "process", "decision" or "other".
     #[getter]
     fn level1(&self) -> &'static str {
         self.get().level1.as_str()

@@ -156,8 +156,9 @@ pub fn note_warnings(input: &Input) -> Vec<String> {
     replaced.chain(notes).collect()
 }
 
-/// A header label the reader does not know changes what a table means without losing a cell:
-/// `parse` says so (`check` reports it as the finding `unknown-column`).
+/// A header label the reader does not know changes what a table means without losing a cell,
+/// and a table with no target column reads every target empty: `parse` says so (`check`
+/// reports them as the findings `unknown-column` and `no-target-column`).
 pub fn warn_unknown_columns(input: &Input) {
     for line in unknown_columns(&input.label, &input.document) {
         crate::report(&line);
@@ -166,6 +167,10 @@ pub fn warn_unknown_columns(input: &Input) {
 
 /// The warnings of [`warn_unknown_columns`], one line each.
 pub fn unknown_columns(label: &str, doc: &Document) -> Vec<String> {
-    let Some(rule) = jixiao::review::rules::rule("unknown-column") else { return Vec::new() };
-    jixiao::review::run_rule(doc, rule).iter().map(|f| format!("{label}:{}: warning: {}", place(doc, f.line), f.message)).collect()
+    ["unknown-column", "no-target-column"]
+        .into_iter()
+        .filter_map(jixiao::review::rules::rule)
+        .flat_map(|rule| jixiao::review::run_rule(doc, rule))
+        .map(|f| format!("{label}:{}: warning: {}", place(doc, f.line), f.message))
+        .collect()
 }

@@ -141,7 +141,11 @@ fn unplaced_content_is_reported_as_warnings() {
     let input = "第二部分 专项资金绩效目标\n1、某资金绩效目标表\n\t一级指标\n\t三级指标\n\n\t产出指标\n\t人数\n\n\n孤立的一行\n";
     let o = jixiao(&["parse", "-", "--format", "csv"], Some(input.as_bytes()));
     assert_eq!(o.status.code(), Some(0));
-    assert_eq!(stderr(&o).trim(), "<stdin>:10: warning: content not placed in the model (kept in notes): 孤立的一行");
+    // The table has no 指标值 column either: said after the unplaced content.
+    assert_eq!(
+        stderr(&o).trim(),
+        "<stdin>:10: warning: content not placed in the model (kept in notes): 孤立的一行\n<stdin>:2: warning: table `1、某资金绩效目标表` has indicator rows but no target column (指标值) among its columns `一级指标 | 三级指标`: every target reads empty"
+    );
     let quiet = jixiao(&["parse", "-", "-q"], Some(input.as_bytes()));
     assert!(stderr(&quiet).is_empty());
 }
@@ -317,6 +321,26 @@ fn an_unknown_header_label_is_a_warning_not_a_silent_change() {
     assert!(rules.contains(&"unknown-column"), "{rules:?}");
     // The sample's labels are all known: no such warning.
     assert!(!stderr(&jixiao(&["parse", &sample()], None)).contains("is not a label"));
+}
+
+#[test]
+fn a_table_with_no_target_column_is_a_warning_naming_it_and_an_error_finding() {
+    let table =
+        "第二部分 专项资金绩效目标\n1、甲绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t考评等级\n\n\t产出指标\n\t数量指标\n\t培训人数\n\t≥100人\n\n";
+    for format in ["json", "text"] {
+        let o = jixiao(&["parse", "-", "--format", format], Some(table.as_bytes()));
+        assert_eq!(o.status.code(), Some(0));
+        assert!(stderr(&o).contains("<stdin>:2: warning: table `1、甲绩效目标表` has indicator rows but no target column"), "{}", stderr(&o));
+    }
+    let o = jixiao(&["check", "-", "--format", "json", "--no-config"], Some(table.as_bytes()));
+    let findings: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let found: Vec<(&str, &str)> =
+        findings["findings"].as_array().unwrap().iter().map(|f| (f["rule"].as_str().unwrap(), f["severity"].as_str().unwrap())).collect();
+    assert!(found.contains(&("no-target-column", "error")), "{found:?}");
+    // 指标值及单位 is the target column: no such warning.
+    let joined = table.replace("考评等级", "指标值及单位");
+    assert!(!stderr(&jixiao(&["parse", "-"], Some(joined.as_bytes()))).contains("no target column"));
+    assert!(!stderr(&jixiao(&["parse", &sample()], None)).contains("no target column"));
 }
 
 #[test]

@@ -199,3 +199,116 @@ fn blocks_in_any_order_lose_nothing() {
     let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(notes, ["年初预算数", "全年预算数", "全年执行数", "执行率", "5", "6", "7", "8%"]);
 }
+
+/// An evaluation indicator system (评价指标体系: 决策 / 过程 / 产出 / 效益, 权重, 指标解释,
+/// 评(扣)分标准) and a monitoring table whose target column is headed 指标值及单位, with no 三级
+/// column (指标内容 names the indicator), skeleton rows holding only 质量 / 时效 and signature
+/// footers. Expectations read off the fixture by hand.
+#[test]
+fn evaluation_system_and_monitoring_with_header_words() {
+    let doc = read("evaluation-and-monitoring-2023.txt");
+    let [system, monitoring] = &doc.sections[0].tables[..] else { panic!("two tables") };
+    assert_eq!((system.number, system.name.as_str(), system.kind), (Some(1), "2023年某县农村饮水安全项目", TableKind::Target));
+    use Level1::*;
+    use Level2::Other as L2Other;
+    type Children<'a> = Vec<(Level2, &'a str, usize)>;
+    let categories: Vec<(Level1, &str, Children<'_>)> = system
+        .categories
+        .iter()
+        .map(|c| (c.level1, c.label.as_str(), c.children.iter().map(|s| (s.level2, s.label.as_str(), s.indicators.len())).collect()))
+        .collect();
+    assert_eq!(
+        categories,
+        [
+            (Decision, "决策（20分）", vec![(L2Other, "项目立项", 2), (L2Other, "绩效目标", 2)]),
+            (Process, "过程（20分）", vec![(L2Other, "资金管理", 3), (L2Other, "组织实施", 1)]),
+            (
+                Output,
+                "产出（40分）",
+                vec![(Level2::Quantity, "产出数量", 1), (Level2::Quality, "产出质量", 1), (Level2::Timeliness, "产出时效", 1), (Level2::Cost, "产出成本", 1)]
+            ),
+            (Effect, "效益（20分）", vec![(Level2::Benefit, "项目效益", 3)]),
+        ]
+    );
+    let weights: Vec<f64> = system.indicators().filter_map(|(_, _, i)| i.weight).collect();
+    assert_eq!(weights, [5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 5.0, 10.0, 10.0, 10.0, 10.0, 10.0, 5.0, 5.0]);
+    let (_, _, first) = system.indicators().next().unwrap();
+    assert_eq!(first.name, "立项依据充分性");
+    assert_eq!(first.description, "项目立项是否符合法律法规、相关政策和部门职责");
+    assert_eq!(first.extra.get("评(扣)分标准").map(String::as_str), Some("依据充分得5分，每发现一处不符扣1分"), "scoring criteria are not the target");
+    assert!(system.indicators().all(|(_, _, i)| i.target.raw.is_empty()));
+    let remarks = |t: &Table| t.remarks.iter().map(|r| (r.label.clone(), r.text.clone())).collect::<Vec<_>>();
+    assert_eq!(
+        remarks(system),
+        [
+            ("合计".to_owned(), "100".to_owned()),
+            ("填报人：李四".to_owned(), "联系电话：0833-1234567".to_owned()),
+            ("填报日期：2023年12月20日".to_owned(), String::new())
+        ]
+    );
+
+    assert_eq!((monitoring.kind, monitoring.objective.as_deref()), (TableKind::Monitoring, Some("完成12公里供水管网改造，保障8000人饮水安全。")));
+    type Row<'a> = (Level2, &'a str, &'a str, Option<&'a str>, Option<Likelihood>, &'a str);
+    let rows: Vec<Row<'_>> = monitoring
+        .indicators()
+        .map(|(_, s, i)| (s.level2, i.name.as_str(), i.target.raw.as_str(), i.progress.as_ref().map(|p| p.raw.as_str()), i.likelihood, i.deviation.as_str()))
+        .collect();
+    use Likelihood::*;
+    assert_eq!(
+        rows,
+        [
+            (Level2::Quantity, "改造供水管网长度", "≥12公里", Some("6公里"), Some(Certain), ""),
+            (Level2::Cost, "工程投资控制", "≤480万元", Some("210万元"), Some(Certain), ""),
+            (Level2::SocialBenefit, "受益人口", "≥8000人", Some("4000人"), Some(Possible), "部分村组管网未通水"),
+            (Level2::ServiceSatisfaction, "受益群众满意度", "≥90%", None, Some(Certain), ""),
+        ]
+    );
+    let (_, _, length) = monitoring.indicators().next().unwrap();
+    assert_eq!((length.target.value, length.target.unit.as_deref()), (Some(12.0), Some("公里")), "指标值及单位 holds the unit");
+    let skeleton: Vec<(Level2, &str)> =
+        monitoring.categories[0].children.iter().filter(|s| s.indicators.is_empty()).map(|s| (s.level2, s.label.as_str())).collect();
+    assert_eq!(skeleton, [(Level2::Quality, "质量"), (Level2::Timeliness, "时效")]);
+    assert_eq!(remarks(monitoring), [("项目负责人:张三".to_owned(), String::new()), ("单位负责人（签章）：".to_owned(), "审核人 王五".to_owned())]);
+    // Every column is known, the table has its target column, and the evaluation system is not
+    // asked for targets it does not set.
+    let findings = review::review(&doc, &review::ReviewConfig::new());
+    let rules: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(!rules.iter().any(|r| matches!(*r, "unknown-column" | "no-target-column" | "empty-target" | "unknown-category")), "{rules:?}");
+}
+
+/// Skeleton rows hold a category word and nothing else; a bare word that is no category label
+/// (`满意度` under 满意度指标) still names an indicator, and a signature in the name column is a footer.
+#[test]
+fn skeleton_rows_and_signatures_in_any_column() {
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["产出指标", "数量指标", "培训人数", "≥10人"],
+        &["", "", "质量指标", ""],
+        &["", "时效", "", ""],
+        &["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+        &["", "", "满意度", ""],
+        &["", "", "填报人：李四", "2023年7月1日"],
+    ];
+    let mut text = "第三部分  预算项目绩效目标\n\n1、培训项目绩效目标表\n".to_owned();
+    for r in rows {
+        r.iter().for_each(|c| text.push_str(&format!("\t{c}\n")));
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let t = &doc.sections[0].tables[0];
+    type Subs<'a> = Vec<(&'a str, Vec<&'a str>)>;
+    let tree: Vec<(&str, Subs<'_>)> = t
+        .categories
+        .iter()
+        .map(|c| (c.label.as_str(), c.children.iter().map(|s| (s.label.as_str(), s.indicators.iter().map(|i| i.name.as_str()).collect())).collect()))
+        .collect();
+    assert_eq!(
+        tree,
+        [
+            ("产出指标", vec![("数量指标", vec!["培训人数"]), ("质量指标", vec![]), ("时效", vec![])]),
+            ("满意度指标", vec![("服务对象满意度指标", vec!["学员满意度", "满意度"])]),
+        ]
+    );
+    assert_eq!(t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("填报人：李四", "2023年7月1日")]);
+}

@@ -4,7 +4,11 @@
 //! cell) and in variants that combine: a merged group label column, sign and unit in columns of
 //! their own (with the spellings real tables use), a two-row header, a 指标方向性 column instead of
 //! a sign, rows in any order, label spellings (inner spaces, score brackets), a mid-term block
-//! beside the annual one, footer and blank form rows, and many projects on one sheet.
+//! beside the annual one, footer and blank form rows, and many projects on one sheet. Header
+//! words beyond the known labels (`指标值及单位`, `考核标准`, `指标权重` …) are drawn for the
+//! target, unit and weight columns, self-evaluation columns (`实际完成数`, `自评得分`, `偏差原因…`)
+//! are added, trap columns that hold the words of other roles (`指标值确定依据`, `评(扣)分标准`)
+//! stand before the target column, and footers name people and dates (`项目负责人:张三`).
 
 use jixiao::*;
 use proptest::prelude::*;
@@ -31,6 +35,53 @@ struct Ind {
     weight: u32,
 }
 
+/// Target column labels real forms use: every one must read as the target.
+const TARGET_WORDS: &[&str] = &[
+    "指标值",
+    "目标值",
+    "年度目标值",
+    "计划值",
+    "指标值(或计划水平)",
+    "目标值(标准)",
+    "考核标准",
+    "指标值及单位",
+    "年度指标值",
+    "指标目标值",
+    "年度计划值",
+    "预期目标值",
+    "计划完成值",
+];
+/// Unit column labels.
+const UNIT_WORDS: &[&str] = &["度量单位", "计量单位", "单位", "指标单位", "计量 单位"];
+/// Weight column labels.
+const WEIGHT_WORDS: &[&str] = &["分值", "权重", "指标分值", "指标权重(%)", "分值(分)", "权重分值"];
+/// Columns with other roles' words, set before the target column: the basis (指标值确定依据 has
+/// 指标值 in it), scoring criteria (评分标准 has 标准) and remarks.
+const BASIS_WORDS: &[&str] = &["指标值确定依据", "指标值设定依据", "确定依据", "指标值解释", "依据"];
+const SCORING_WORDS: &[&str] = &["评(扣)分标准", "评分标准", "扣分标准", "评分细则"];
+const REMARK_WORDS: &[&str] = &["备注", "备注说明", "指标值说明"];
+/// Self-evaluation columns: actual, score, deviation.
+const ACTUAL_WORDS: &[&str] = &["实际完成值", "实际完成数", "实际值", "完成值", "全年实际完成值", "实际完成值及单位", "年度实际完成情况"];
+const SCORE_WORDS: &[&str] = &["得分", "自评得分", "得分(分)"];
+const DEVIATION_WORDS: &[&str] = &["偏差原因分析及改进措施", "偏差原因及改进措施说明", "未完成原因", "偏差原因分析"];
+/// Signature rows below a table: remarks, never indicators or categories.
+const SIGNATURES: &[&[&str]] =
+    &[&["项目负责人:张三"], &["填报人：李四", "联系电话：0833-1234567"], &["填报日期：2023年7月1日"], &["单位负责人（签章）：", "审核人 王五"]];
+
+/// Which header words a layout uses: an index into each list.
+#[derive(Debug, Clone, Copy, Default)]
+struct Words {
+    target: usize,
+    unit: usize,
+    weight: usize,
+    basis: usize,
+    scoring: usize,
+    remark: usize,
+    actual: usize,
+    score: usize,
+    deviation: usize,
+}
+
 #[derive(Debug, Clone)]
 struct Layout {
     group_column: bool,
@@ -42,6 +93,13 @@ struct Layout {
     midterm_block: bool,
     footer: bool,
     projects: usize,
+    words: Words,
+    /// Basis, scoring and remark columns before the target column.
+    traps: bool,
+    /// Actual, score and deviation columns after the weight.
+    self_evaluation: bool,
+    /// A row holding only a level-2 word in the name column, and one in the level-2 column.
+    skeleton: bool,
 }
 
 fn indicator() -> impl Strategy<Value = Ind> {
@@ -71,8 +129,33 @@ fn indicator() -> impl Strategy<Value = Ind> {
         })
 }
 
+fn words() -> impl Strategy<Value = Words> {
+    (
+        0..TARGET_WORDS.len(),
+        0..UNIT_WORDS.len(),
+        0..WEIGHT_WORDS.len(),
+        0..BASIS_WORDS.len(),
+        0..SCORING_WORDS.len(),
+        0..REMARK_WORDS.len(),
+        0..ACTUAL_WORDS.len(),
+        0..SCORE_WORDS.len(),
+        0..DEVIATION_WORDS.len(),
+    )
+        .prop_map(|(target, unit, weight, basis, scoring, remark, actual, score, deviation)| Words {
+            target,
+            unit,
+            weight,
+            basis,
+            scoring,
+            remark,
+            actual,
+            score,
+            deviation,
+        })
+}
+
 fn layout() -> impl Strategy<Value = Layout> {
-    (any::<[bool; 8]>(), 1usize..3).prop_map(|(b, projects)| Layout {
+    (any::<[bool; 11]>(), 1usize..3, words()).prop_map(|(b, projects, words)| Layout {
         group_column: b[0],
         split_sign: b[1],
         two_row_header: b[2] && b[1],
@@ -83,6 +166,10 @@ fn layout() -> impl Strategy<Value = Layout> {
         midterm_block: b[6],
         footer: b[7],
         projects,
+        words,
+        traps: b[8],
+        self_evaluation: b[9],
+        skeleton: b[10],
     })
 }
 
@@ -131,23 +218,32 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
     if lay.midterm_block {
         header.push("中期指标值".into());
     }
+    let w = lay.words;
+    if lay.traps {
+        header.extend([BASIS_WORDS[w.basis], SCORING_WORDS[w.scoring], REMARK_WORDS[w.remark]].map(String::from));
+    }
     let mut lower: Vec<String> = vec![String::new(); header.len()];
     if lay.split_sign {
         if lay.two_row_header {
+            // `年度指标值` over `指标性质 | 指标值 | 度量单位`: the lower labels decide.
             header.push("年度指标值".into());
             lower.extend(["指标性质", "指标值", "度量单位"].map(String::from));
         } else {
-            header.extend(["指标性质", "指标值", "度量单位"].map(String::from));
+            header.extend(["指标性质", TARGET_WORDS[w.target], UNIT_WORDS[w.unit]].map(String::from));
         }
     } else {
-        header.push("指标值".into());
+        header.push(TARGET_WORDS[w.target].into());
     }
     if lay.direction_column {
         header.push("指标方向性".into());
         lower.push(String::new());
     }
-    header.push("分值".into());
+    header.push(WEIGHT_WORDS[w.weight].into());
     lower.push(String::new());
+    if lay.self_evaluation {
+        header.extend([ACTUAL_WORDS[w.actual], SCORE_WORDS[w.score], DEVIATION_WORDS[w.deviation]].map(String::from));
+        lower.extend([String::new(), String::new(), String::new()]);
+    }
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut titled = false;
     for (p, inds) in projects.iter().enumerate() {
@@ -197,6 +293,9 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
             if lay.midterm_block {
                 r.push(format!("{sign}{}{unit}", i.value));
             }
+            if lay.traps {
+                r.extend(["计划标准", "达到目标值得满分", "按年度计划"].map(String::from));
+            }
             let written_sign = if lay.direction_column { "" } else { sign };
             if lay.split_sign {
                 r.extend([written_sign.to_owned(), i.value.clone(), unit.to_owned()]);
@@ -207,13 +306,31 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
                 r.push(if cmp == Comparator::Le { "反向指标" } else { "正向指标" }.into());
             }
             r.push(i.weight.to_string());
+            if lay.self_evaluation {
+                r.extend([format!("{}{unit}", i.value), i.weight.to_string(), "无偏差".into()]);
+            }
             rows.push(r);
+        }
+        if lay.skeleton {
+            // Only a level-2 word, in the name column and then in the level-2 column: the form's skeleton.
+            let width = rows.last().map_or(0, Vec::len);
+            let at = |col: usize, word: &str| {
+                let mut r = vec![String::new(); width];
+                r[col] = word.to_owned();
+                r
+            };
+            let name_col = usize::from(lay.group_column) + if flat { 6 } else { 2 };
+            rows.push(at(name_col, "质量"));
+            rows.push(at(name_col - 1, "时效"));
         }
         if lay.footer && !flat {
             let total: u32 = inds.iter().map(|i| i.weight).sum();
             rows.push(vec!["合计".into(), total.to_string()]);
             rows.push(vec![String::new(), String::new(), "指标1".into(), String::new()]);
             rows.push(vec!["评价结论".into(), "较好完成。".into()]);
+            for s in SIGNATURES {
+                rows.push(s.iter().map(|c| (*c).to_owned()).collect());
+            }
         }
     }
     out.push_str(&text_of(&rows));
@@ -254,7 +371,7 @@ proptest! {
         let inds = fit(inds, &lay);
         let projects: Vec<Vec<Ind>> = (0..lay.projects).map(|p| inds.iter().skip(p).cloned().collect()).filter(|v: &Vec<Ind>| !v.is_empty()).collect();
         let lay = Layout { projects: projects.len(), ..lay };
-        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1 };
+        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false };
         let text = render(&projects, &lay);
         let doc = parse_str(&text, &ReadOptions::default()).unwrap();
         prop_assert!(doc.notes.is_empty(), "unplaced {:?}\n{}", doc.notes, text);
@@ -269,13 +386,34 @@ proptest! {
                 prop_assert_eq!(table.budget.as_ref().and_then(|b| b.value), Some(1000.0 * (100 + p) as f64));
                 prop_assert_eq!(table.unit.as_deref(), Some("001-某单位"));
             }
+            let w = lay.words;
             for (_, _, ind) in table.indicators() {
                 prop_assert_eq!(ind.target.comparator_inferred, lay.direction_column);
                 prop_assert_eq!(ind.midterm.is_some(), lay.midterm_block);
+                if lay.traps {
+                    prop_assert_eq!(ind.basis.as_str(), "计划标准", "{}", text);
+                    prop_assert_eq!(ind.extra.get(SCORING_WORDS[w.scoring]).map(String::as_str), Some("达到目标值得满分"));
+                    prop_assert_eq!(ind.extra.get(REMARK_WORDS[w.remark]).map(String::as_str), Some("按年度计划"));
+                }
+                if lay.self_evaluation {
+                    let actual = ind.actual.as_ref().map(|a| (a.value, a.unit.clone()));
+                    prop_assert_eq!(actual, Some((ind.target.value, ind.target.unit.clone())), "{}", text);
+                    prop_assert_eq!(ind.reported_score, ind.weight);
+                    prop_assert_eq!(ind.deviation.as_str(), "无偏差");
+                } else {
+                    prop_assert!(ind.actual.is_none() && ind.reported_score.is_none());
+                }
+            }
+            if lay.self_evaluation {
+                prop_assert_eq!(table.kind, TableKind::SelfEvaluation);
+            }
+            if lay.skeleton {
+                let empty: Vec<&str> = table.categories.iter().flat_map(|c| &c.children).filter(|s| s.indicators.is_empty()).map(|s| s.label.as_str()).collect();
+                prop_assert!(empty.contains(&"质量") && empty.contains(&"时效"), "{:?}\n{}", empty, text);
             }
             if lay.footer && lay.projects == 1 {
                 let labels: Vec<&str> = table.remarks.iter().map(|r| r.label.as_str()).collect();
-                prop_assert_eq!(labels, ["合计", "指标1", "评价结论"]);
+                prop_assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："]);
             }
         }
         // Whatever the layout, the text writer gives it back.
@@ -303,6 +441,10 @@ fn the_plain_form_reads_as_written() {
         midterm_block: false,
         footer: false,
         projects: 1,
+        words: Words::default(),
+        traps: false,
+        self_evaluation: false,
+        skeleton: false,
     };
     let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
     let r = reading(&doc.sections[0].tables[0], false);
@@ -331,6 +473,10 @@ fn every_feature_at_once() {
         midterm_block: true,
         footer: true,
         projects: 1,
+        words: Words { target: 7, unit: 1, weight: 3, basis: 0, scoring: 0, remark: 2, actual: 5, score: 1, deviation: 1 },
+        traps: true,
+        self_evaluation: true,
+        skeleton: true,
     };
     let text = render(&[inds], &all);
     assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
@@ -346,5 +492,75 @@ fn every_feature_at_once() {
     assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
     assert_eq!(t.categories[0].label, "产出指标（30分）");
     assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
-    assert_eq!(t.remarks.len(), 3);
+    assert_eq!(t.remarks.len(), 7);
+    assert_eq!(t.kind, TableKind::SelfEvaluation);
+    assert_eq!((cost.basis.as_str(), cost.reported_score, cost.deviation.as_str()), ("计划标准", Some(20.0), "无偏差"));
+}
+
+/// Every header word of the lists above, each in a table of its own with the trap columns, the
+/// self-evaluation columns, skeleton rows and signature footers: the same reading as the plain form.
+#[test]
+fn every_header_word_reads_right() {
+    let inds = vec![
+        Ind { l1: 0, l2: 0, name: "培训人数".into(), sign: 0, spelling: 0, value: "1500".into(), unit: 1, weight: 20 },
+        Ind { l1: 1, l2: 1, name: "受益人数".into(), sign: 1, spelling: 0, value: "12.50".into(), unit: 3, weight: 30 },
+        Ind { l1: 2, l2: 0, name: "满意度".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
+    ];
+    let plain = Layout {
+        group_column: false,
+        split_sign: false,
+        two_row_header: false,
+        direction_column: false,
+        shuffled: false,
+        spaced_labels: false,
+        midterm_block: false,
+        footer: false,
+        projects: 1,
+        words: Words::default(),
+        traps: false,
+        self_evaluation: false,
+        skeleton: false,
+    };
+    let expected = reading(&parse_str(&render(std::slice::from_ref(&inds), &plain), &ReadOptions::default()).unwrap().sections[0].tables[0], false);
+    assert_eq!(expected.len(), 3);
+    let longest = [TARGET_WORDS, UNIT_WORDS, WEIGHT_WORDS, BASIS_WORDS, SCORING_WORDS, REMARK_WORDS, ACTUAL_WORDS, SCORE_WORDS, DEVIATION_WORDS]
+        .iter()
+        .map(|l| l.len())
+        .max()
+        .unwrap();
+    for k in 0..longest {
+        for split_sign in [false, true] {
+            let words = Words {
+                target: k % TARGET_WORDS.len(),
+                unit: k % UNIT_WORDS.len(),
+                weight: k % WEIGHT_WORDS.len(),
+                basis: k % BASIS_WORDS.len(),
+                scoring: k % SCORING_WORDS.len(),
+                remark: k % REMARK_WORDS.len(),
+                actual: k % ACTUAL_WORDS.len(),
+                score: k % SCORE_WORDS.len(),
+                deviation: k % DEVIATION_WORDS.len(),
+            };
+            let lay = Layout { split_sign, footer: true, words, traps: true, self_evaluation: true, skeleton: true, ..plain.clone() };
+            let text = render(std::slice::from_ref(&inds), &lay);
+            let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+            assert!(doc.notes.is_empty(), "unplaced {:?}\n{text}", doc.notes);
+            let t = &doc.sections[0].tables[0];
+            assert_eq!(reading(t, false), expected, "{text}");
+            for (_, _, ind) in t.indicators() {
+                assert_eq!(ind.basis, "计划标准", "{text}");
+                assert_eq!(ind.actual.as_ref().map(|a| (a.value, a.unit.clone())), Some((ind.target.value, ind.target.unit.clone())), "{text}");
+                assert_eq!((ind.reported_score, ind.deviation.as_str()), (ind.weight, "无偏差"), "{text}");
+                assert_eq!(ind.extra.get(SCORING_WORDS[words.scoring]).map(String::as_str), Some("达到目标值得满分"), "{text}");
+            }
+            let empty: Vec<&str> = t.categories.iter().flat_map(|c| &c.children).filter(|s| s.indicators.is_empty()).map(|s| s.label.as_str()).collect();
+            assert_eq!(empty, ["质量", "时效"], "{text}");
+            let labels: Vec<&str> = t.remarks.iter().map(|r| r.label.as_str()).collect();
+            assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："], "{text}");
+            // Every header word is one jixiao knows: no check finds an unknown column or a missing target column.
+            let findings = review::review(&doc, &review::ReviewConfig::new());
+            let header: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).filter(|r| matches!(*r, "unknown-column" | "no-target-column")).collect();
+            assert!(header.is_empty(), "{header:?}\n{text}");
+        }
+    }
 }

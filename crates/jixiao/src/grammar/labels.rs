@@ -166,6 +166,7 @@ fn level1_of(label: &str) -> Level1 {
         "成本指标" | "成本" => Level1::Cost,
         "投入指标" | "投入" => Level1::Input,
         "过程指标" | "过程" => Level1::Process,
+        "决策指标" | "决策" => Level1::Decision,
         _ => Level1::Other,
     }
 }
@@ -177,10 +178,10 @@ pub fn level2(label: &str) -> Level2 {
 fn level2_of(label: &str) -> Level2 {
     let Ok(k) = short_key(label) else { return Level2::Other };
     match k.as_str() {
-        "数量指标" | "数量" => Level2::Quantity,
-        "质量指标" | "质量" => Level2::Quality,
-        "时效指标" | "时效" => Level2::Timeliness,
-        "成本指标" | "成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
+        "数量指标" | "数量" | "产出数量" => Level2::Quantity,
+        "质量指标" | "质量" | "产出质量" => Level2::Quality,
+        "时效指标" | "时效" | "产出时效" => Level2::Timeliness,
+        "成本指标" | "成本" | "产出成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
         "经济成本指标" | "经济成本" => Level2::EconomicCost,
         "社会成本指标" | "社会成本" => Level2::SocialCost,
         "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => Level2::EcologicalCost,
@@ -189,7 +190,9 @@ fn level2_of(label: &str) -> Level2 {
         "生态效益指标" | "生态效益" | "生态环境效益指标" => Level2::EcologicalBenefit,
         "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => Level2::Sustainability,
         "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => Level2::ServiceSatisfaction,
-        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" => Level2::Benefit,
+        "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" | "项目效益" => {
+            Level2::Benefit
+        }
         _ => Level2::Other,
     }
 }
@@ -325,8 +328,92 @@ fn single_role(label: &str) -> ColumnRole {
         _ if k.starts_with("一级指标") => Level1,
         _ if k.starts_with("1-") && k.contains('月') && (k.contains("执行") || k.contains("完成")) => Progress,
         _ if k.starts_with("截至") && (k.contains("执行") || k.contains("完成")) => Progress,
-        _ => Extra,
+        _ => by_words(&k),
     }
+}
+
+/// Words of the columns forms add for remarks, scoring and evidence (备注, 评(扣)分标准, 数据来源 …).
+const EXTRA_WORDS: &[&str] = &["备注", "序号", "评分", "扣分", "评价标准", "细则", "来源", "公式", "计算方法", "佐证", "证明材料", "考核方式"];
+
+/// Whether a label is one of the columns forms add beside the indicator columns, by its words
+/// (`备注说明`, `评分标准(分)`, `指标值说明`): known, kept in `extra`, read as nothing else.
+pub fn is_form_extra(label: &str) -> bool {
+    let Ok(k) = short_key(label) else { return false };
+    k.chars().count() <= WORDS_MAX && column_role(label) == ColumnRole::Extra && (EXTRA_WORDS.iter().any(|w| k.contains(w)) || k.contains("说明"))
+}
+
+/// Longest key (in characters) the word rules read: a header label, not a cell of prose.
+const WORDS_MAX: usize = 16;
+
+/// The role a label's words give it when it is none of the known labels: real forms say
+/// `指标值及单位`, `考核标准`, `目标值(标准)`, `实际完成数` for the columns the known labels name.
+/// The traps come first: `指标值确定依据` is the basis, `评分标准` scoring criteria, `完成时间` a
+/// date, `完成可能性` a likelihood; a label that joins two roles (`指标值及单位`) takes the one
+/// the row's meaning hangs on (the target, whose cell then holds its unit too).
+fn by_words(k: &str) -> ColumnRole {
+    use ColumnRole::*;
+    if k.chars().count() > WORDS_MAX {
+        return Extra;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    // Columns forms add for remarks, scoring and evidence: kept in extra, whatever else they say.
+    if has(EXTRA_WORDS) {
+        return Extra;
+    }
+    if has(&["可能性"]) {
+        return Likelihood;
+    }
+    if has(&["依据", "解释"]) {
+        return Basis;
+    }
+    if has(&["偏差", "原因"]) {
+        return Deviation;
+    }
+    // `指标值说明` explains the value: a note on it, not the value.
+    if has(&["说明"]) {
+        return Extra;
+    }
+    if has(&["日期", "时间", "期限", "时限"]) {
+        return if has(&["完成", "截止"]) { Due } else { Extra };
+    }
+    if has(&["得分"]) {
+        return Score;
+    }
+    if has(&["分值", "权重"]) {
+        return Weight;
+    }
+    if has(&["预计"]) {
+        return Expected;
+    }
+    // `计划完成值` is the plan, not the result.
+    if has(&["计划", "预期"]) && !has(&["实际"]) && has(&["值", "数", "量", "水平"]) {
+        return if k.contains("中期") { MidTarget } else { Target };
+    }
+    if has(&["实际"]) || has(&["完成值", "完成数", "完成量", "完成指标值"]) {
+        return Actual;
+    }
+    if has(&["执行数", "执行值", "执行情况"]) {
+        return Progress;
+    }
+    if has(&["指标值", "目标值", "计划值", "预期值", "标准值", "计划水平"]) || k.ends_with("标准") {
+        return if k.contains("中期") { MidTarget } else { Target };
+    }
+    if has(&["单位"]) && !has(&["名称", "预算单位", "主管", "实施", "责任"]) {
+        return Unit;
+    }
+    if has(&["符号", "性质"]) {
+        return Sign;
+    }
+    if has(&["方向"]) {
+        return Direction;
+    }
+    if k.starts_with("二级指标") {
+        return Level2;
+    }
+    if k.starts_with("三级指标") {
+        return Name;
+    }
+    Extra
 }
 
 /// Whether a row of cells is a table's header row: it names the level-1 or level-3 column and
@@ -396,6 +483,30 @@ const FOOTER_LABELS: &[&str] = &[
     "审核人",
 ];
 
+/// Footer labels that name a person, a phone or a date: the form's signature lines. Written with
+/// what they name after them (`项目负责人:张三`, `填报日期：2023年7月1日`, `联系电话 8888`).
+const SIGNATURE_LABELS: &[&str] = &[
+    "负责人",
+    "项目负责人",
+    "财务负责人",
+    "单位负责人",
+    "部门负责人",
+    "填报人",
+    "填表人",
+    "制表人",
+    "经办人",
+    "联系人",
+    "审核人",
+    "复核人",
+    "联系电话",
+    "电话",
+    "填报日期",
+    "填表日期",
+    "制表日期",
+    "报送日期",
+    "日期",
+];
+
 /// Whether a row's first non-empty cell labels a footer row.
 pub fn is_footer_label(cell: &str) -> bool {
     FOOTER.with(|m| m.get(cell, is_footer_label_of))
@@ -404,7 +515,32 @@ pub fn is_footer_label(cell: &str) -> bool {
 fn is_footer_label_of(cell: &str) -> bool {
     let k = key(cell);
     !k.is_empty()
-        && (FOOTER_LABELS.contains(&k.as_str()) || k.ends_with("审核意见") || k.ends_with("初审意见") || k.ends_with("负责人") || (k.starts_with("联系电话")))
+        && (FOOTER_LABELS.contains(&k.as_str())
+            || k.ends_with("审核意见")
+            || k.ends_with("初审意见")
+            || k.ends_with("负责人")
+            || (k.starts_with("联系电话"))
+            || is_signature_label(cell))
+}
+
+/// Whether a cell is a signature line: a person, phone or date label, alone or with what it
+/// names after a colon or a space (`项目负责人:张三`, `填报人： 李四`, `审核人 王五`). Such a cell
+/// is a footer wherever it stands in its row: no indicator is named so.
+pub fn is_signature_label(cell: &str) -> bool {
+    let t = cell.trim();
+    // Asked of a cell of most rows: most start with none of the labels' first characters.
+    if !t.chars().next().is_some_and(|c| SIGNATURE_LABELS.iter().any(|l| l.starts_with(c))) {
+        return false;
+    }
+    // The label ends at the first colon, or at the first white space when there is none.
+    let head = match t.find([':', '：']) {
+        Some(at) => &t[..at],
+        None => t.split(char::is_whitespace).next().unwrap_or(""),
+    };
+    let k = key(head);
+    SIGNATURE_LABELS.contains(&k.as_str())
+        // `项目负责人张三`, `填报日期2023.7.1`: the label with a short name or date glued on.
+        || (t.chars().count() <= 24 && SIGNATURE_LABELS.iter().any(|l| l.chars().count() >= 3 && k.starts_with(l) && !k.contains("指标")))
 }
 
 /// A blank indicator row of a form: `指标1`, `指标2`, `……`.
@@ -440,6 +576,8 @@ mod tests {
         assert_eq!(level1("预期产出指标"), Level1::Output);
         assert_eq!(level1("投入指标"), Level1::Input);
         assert_eq!(level1("过程指标"), Level1::Process);
+        assert_eq!(level1("决策指标(20分)"), Level1::Decision);
+        assert_eq!(level1("决策"), Level1::Decision);
         assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
         assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
         assert_eq!(level1("一级 指标"), Level1::Other);
@@ -451,6 +589,10 @@ mod tests {
         assert_eq!(level2("可持续影响指标"), Level2::Sustainability);
         assert_eq!(level2("生态环境成本指标"), Level2::EcologicalCost);
         assert_eq!(level2("新指标"), Level2::Other);
+        // An evaluation indicator system's level-2s under 产出 / 效益.
+        assert_eq!(level2("产出数量"), Level2::Quantity);
+        assert_eq!(level2("产出时效"), Level2::Timeliness);
+        assert_eq!(level2("项目效益"), Level2::Benefit);
     }
 
     #[test]
@@ -484,6 +626,60 @@ mod tests {
     }
 
     #[test]
+    fn header_words_give_roles() {
+        use ColumnRole::*;
+        let cases = [
+            ("指标值及单位", Target),
+            ("目标值(标准)", Target),
+            ("考核标准", Target),
+            ("计划值", Target),
+            ("指标值(或计划水平)", Target),
+            ("年度目标值及单位", Target),
+            ("中期目标值及单位", MidTarget),
+            ("实际完成数", Actual),
+            ("计划完成值", Target),
+            ("计划完成数量", Target),
+            ("预期完成值", Target),
+            ("实际完成值(与计划值比)", Actual),
+            ("实际值及单位", Actual),
+            ("年度实际完成情况", Actual),
+            ("计量 单位", Unit),
+            ("指标值单位", Target),
+            ("指标权重(%)", Weight),
+            ("分值权重", Weight),
+            ("自评得分(分)", Score),
+            ("偏差原因及改进措施说明", Deviation),
+            ("未完成原因及措施", Deviation),
+            ("备注说明", Extra),
+            ("指标值说明", Extra),
+            ("指标值设定依据及说明", Basis),
+            ("指标值解释", Basis),
+            ("评(扣)分标准", Extra),
+            ("评分标准(分)", Extra),
+            ("评价标准", Extra),
+            ("完成可能性分析", Likelihood),
+            ("计划完成时限", Due),
+            ("二级指标名称", Level2),
+            ("三级指标内容", Name),
+            ("指标方向", Direction),
+            ("年度指标值/指标性质", Sign),
+            ("实施单位", Extra),
+            ("完成情况", Extra),
+        ];
+        for (label, role) in cases {
+            assert_eq!(column_role(label), role, "{label}");
+        }
+        // The known labels stay exact: 绩效标准 is layout C's basis, 指标内容 a description.
+        assert_eq!(column_role("绩效标准"), Basis);
+        assert_eq!(column_role("指标内容"), Description);
+        assert_eq!(column_role("实际完成值"), Actual);
+        assert_eq!(column_role("指标值确定依据"), Basis);
+        assert_eq!(column_role("单位名称"), UnitName);
+        // A cell of prose is no label, whatever words it holds.
+        assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
+    }
+
+    #[test]
     fn keys_longer_than_the_stack_buffer_move_to_the_heap_whole() {
         let long = "很长的标签".repeat(10);
         assert!(long.len() > KEY_INLINE);
@@ -504,6 +700,22 @@ mod tests {
         assert!(is_footer_label("项目负责人:"));
         assert!(is_footer_label("财政部门绩效评价股审核意见"));
         assert!(!is_footer_label("产出指标"));
+        for signature in [
+            "项目负责人:张三",
+            "填报人：",
+            "填报人： 李四",
+            "联系电话：0833-1234567",
+            "填报日期：2023年7月1日",
+            "单位负责人（签章）：王五",
+            "审核人 赵六",
+            "项目负责人张三",
+        ] {
+            assert!(is_footer_label(signature), "{signature}");
+            assert!(is_signature_label(signature), "{signature}");
+        }
+        for name in ["联系群众次数", "培训人数", "日期指标完成率", "电话回访满意度"] {
+            assert!(!is_signature_label(name), "{name}");
+        }
         assert!(is_blank_form_name("指标1"));
         assert!(is_blank_form_name("……"));
         assert!(!is_blank_form_name("指标名称"));

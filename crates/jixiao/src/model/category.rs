@@ -122,8 +122,10 @@ pub enum Level1 {
     Cost,
     /// 投入指标 — inputs (the older four-part form of 财预〔2013〕53号).
     Input,
-    /// 过程指标 — process (the older four-part form).
+    /// 过程指标 — process (the older four-part form, and evaluation indicator systems).
     Process,
+    /// 决策指标 — decision (评价指标体系: 决策 / 过程 / 产出 / 效益).
+    Decision,
     /// 其他 — an unknown label, kept as written.
     Other,
 }
@@ -163,7 +165,8 @@ pub enum Level2 {
 }
 
 impl Level1 {
-    pub const ALL: &[Level1] = &[Level1::Output, Level1::Effect, Level1::Satisfaction, Level1::Cost, Level1::Input, Level1::Process, Level1::Other];
+    pub const ALL: &[Level1] =
+        &[Level1::Output, Level1::Effect, Level1::Satisfaction, Level1::Cost, Level1::Input, Level1::Process, Level1::Decision, Level1::Other];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -173,6 +176,7 @@ impl Level1 {
             Level1::Cost => "cost",
             Level1::Input => "input",
             Level1::Process => "process",
+            Level1::Decision => "decision",
             Level1::Other => "other",
         }
     }

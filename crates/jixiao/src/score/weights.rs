@@ -11,7 +11,7 @@ pub struct Weights {
     /// (weight, whether the table gave it).
     pub indicators: Vec<(f64, bool)>,
     pub execution: f64,
-    /// Level-1s the rules have no default weight for (投入, 过程, unknown), when the table gives none.
+    /// Level-1s the rules have no default weight for (投入, 过程, 决策, unknown), when the table gives none.
     pub unweighted: Vec<String>,
 }
 
@@ -21,7 +21,7 @@ fn group(level1: Level1) -> Option<usize> {
         Level1::Output | Level1::Cost => Some(0),
         Level1::Effect => Some(1),
         Level1::Satisfaction => Some(2),
-        Level1::Input | Level1::Process | Level1::Other => None,
+        Level1::Input | Level1::Process | Level1::Decision | Level1::Other => None,
     }
 }
 

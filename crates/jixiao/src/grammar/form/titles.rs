@@ -113,7 +113,7 @@ fn is_department_wide(name: &str) -> bool {
 
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
-const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控"];
+const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系"];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -170,7 +170,9 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
         .filter(|(i, a)| core[i + a.len()..].chars().count() <= 5)
         .max_by_key(|(i, a)| (*i, a.len()))?;
     let tail = &core[at..];
+    // `…绩效评价指标体系表`: the 绩效 before the anchor is the form's, not the name's.
     let body = core[..at].trim();
+    let body = if anchor == "评价指标体系" { body.strip_suffix("绩效").unwrap_or(body).trim() } else { body };
     let kind = if tail.contains("自评") {
         Some(TableKind::SelfEvaluation)
     } else if tail.contains("监控") {
@@ -180,7 +182,6 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     } else {
         None
     };
-    let _ = anchor;
     let folded = fold(body);
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
     let after = folded.chars().nth(digits);
@@ -326,6 +327,9 @@ mod tests {
         assert_eq!(table_title("2023年部门整体支出绩效目标表").unwrap().kind, Some(TableKind::DepartmentWide));
         assert_eq!(table_title("某项目绩效目标表(基础设施建设类)").unwrap().name, "某项目");
         assert!(table_title("某项目绩效目标说明").is_none());
+        let t = table_title("3、某项目绩效评价指标体系表").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(3), "某项目", None));
+        assert!(table_title("某项目评价指标体系说明").is_none());
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
         assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }

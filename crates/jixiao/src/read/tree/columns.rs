@@ -22,7 +22,17 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     // Side-by-side blocks: a second 二级/三级/指标值 starts another block. The one whose labels
     // say 中期 is the mid-term block; when none says, the first is (the form's order, as in
     // its 中期目标 | 年度目标 objective row).
-    if let Some(split) = second_block(&roles) {
+    // A repeated target column with no repeated 二级 / 三级 is no block: the one that says 中期
+    // (`中期目标/指标值`) is the mid-term target, another is kept in extra (`目标值 | 考核标准`).
+    if let Some(split) = second_block(&roles)
+        && !roles[split..].iter().any(|r| matches!(r, Level2 | Name) && roles[..split].contains(r))
+    {
+        for (role, label) in roles.iter_mut().zip(columns) {
+            if *role == Target && label.contains("中期") {
+                *role = MidTarget;
+            }
+        }
+    } else if let Some(split) = second_block(&roles) {
         let first_is_mid = !columns[split..].iter().any(|c| c.contains("中期"));
         let mid = if first_is_mid { 0..split } else { split..roles.len() };
         for i in mid {
@@ -223,6 +233,33 @@ mod tests {
         use ColumnRole::*;
         let r = roles(&["项目年度绩效目标衡量指标", "一级指标", "二级指标", "分值", "指标内容(150字内)", "指标值(150字内)", "评分细则(150字内)"]);
         assert_eq!(r, [Extra, Level1, Level2, Weight, Name, Target, Extra]);
+    }
+
+    #[test]
+    fn header_words_and_their_traps_in_one_header() {
+        use ColumnRole::*;
+        let r = roles(&[
+            "一级指标",
+            "二级指标",
+            "三级指标",
+            "指标值确定依据",
+            "评(扣)分标准",
+            "指标值及单位",
+            "计量单位",
+            "实际完成值",
+            "分值",
+            "得分",
+            "偏差原因分析及改进措施",
+            "完成可能性",
+            "备注",
+        ]);
+        assert_eq!(r, [Level1, Level2, Name, Basis, Extra, Target, Unit, Actual, Weight, Score, Deviation, Likelihood, Extra]);
+        // No 三级 column: 指标内容 names the indicator; 考核标准 is the target, 评分标准 is not.
+        assert_eq!(roles(&["一级指标", "二级指标", "指标内容", "评分标准", "考核标准"]), [Level1, Level2, Name, Extra, Target]);
+        // A second target word is a second block only with its own 二级 / 三级; otherwise it is kept
+        // in extra, or is the mid-term target when it says 中期.
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标值", "考核标准"]), [Level1, Level2, Name, Target, Extra]);
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "中期目标/指标值", "年度目标/指标值"]), [Level1, Level2, Name, MidTarget, Target]);
     }
 
     #[test]

@@ -339,8 +339,9 @@ impl IndicatorRows {
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
         if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
             let label = cells[first];
-            // A footer's label stands in the row's first cell (its merged cell), never in a name.
-            let footer_place = first == 0 || self.keys[first].0 == Extra;
+            // A footer's label stands in the row's first cell (its merged cell), never in a name;
+            // a signature line (`填报人：李四`) is no name wherever it stands.
+            let footer_place = first == 0 || self.keys[first].0 == Extra || labels::is_signature_label(label);
             let alone = cells.iter().filter(|c| !is_blank(c)).count() == 1;
             if alone && is_blank_form_name(label) {
                 self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), line });
@@ -408,8 +409,29 @@ impl IndicatorRows {
     fn indicator_row(&mut self, cells: &[&str], line: usize, notes: &mut Vec<Note>) {
         use ColumnRole::*;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
-        let (l1, l2) = (text(self.col(Level1)), text(self.col(Level2)));
-        let name = text(self.col(Name));
+        let (mut l1, mut l2) = (text(self.col(Level1)), text(self.col(Level2)));
+        let mut name = text(self.col(Name));
+        // A row holding only a category word in the name column (a monitoring table's `质量`,
+        // `时效` rows) is the form's skeleton: the word is the category, not an indicator.
+        if let Some(n) = self.col(Name)
+            && !is_blank(name)
+            && cells.iter().enumerate().all(|(i, c)| i == n || is_blank(c) || matches!(self.keys.get(i), Some((Level1 | Level2, _))))
+        {
+            if is_blank(l2) && labels::level2(name) != crate::model::Level2::Other {
+                (l2, name) = (name, "");
+            } else if is_blank(l1) && labels::key(name).ends_with("指标") && labels::level1(name) != crate::model::Level1::Other {
+                // Only a whole level-1 label (产出指标): a bare `满意度` may name an indicator.
+                (l1, name) = (name, "");
+            }
+            if is_blank(name) {
+                let body = self.bodies.last_mut().expect("there is always a body");
+                let cat = place_category(&mut body.categories, l1, self.current.0, line);
+                let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
+                let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
+                self.current = (Some(cat), sub);
+                return;
+            }
+        }
         let blank_form = is_blank_form_name(name);
         let mut extra = BTreeMap::new();
         let mut ind = Indicator { line, ..Indicator::default() };

@@ -1,4 +1,6 @@
-//! `empty-target`: an indicator with a name or a description but no value.
+//! `empty-target`: an indicator with a name or a description but no value. Not asked of a table
+//! with no target column (`no-target-column` reports it once) or of an evaluation indicator
+//! system, which sets no targets.
 
 use super::{Rule, Say, Sink, indicators};
 use crate::model::{Document, TargetKind};
@@ -14,6 +16,9 @@ pub static RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
+        if super::is_evaluation_system(scope.table) || super::no_target_column::lacks_target(scope.table) {
+            continue;
+        }
         let named = !indicator.name.trim().is_empty() || !indicator.description.trim().is_empty();
         if named && indicator.target.kind == TargetKind::Empty {
             let what = if indicator.name.trim().is_empty() { indicator.description.trim() } else { indicator.name.trim() };
@@ -44,6 +49,19 @@ mod tests {
             &[("产出指标", "数量指标", "培训人次", "参加培训的人次", "", "计划标准"), ("产出指标", "数量指标", "", "只有描述", "—", "")],
         )]);
         assert_eq!(lines("empty-target", &doc), vec![110, 111]);
+    }
+
+    #[test]
+    fn a_table_without_a_target_column_or_setting_none_is_not_asked_per_row() {
+        let rows: &[Row<'_>] = &[("产出指标", "数量指标", "培训人次", "参加培训的人次", "", "")];
+        let mut headless = table(1, "t", rows);
+        headless.columns = ["一级指标", "二级指标", "三级指标", "考评等级"].map(String::from).to_vec();
+        assert!(lines("empty-target", &document(vec![headless])).is_empty());
+        assert_eq!(lines("empty-target", &document(vec![table(1, "t", rows)])), [110], "with its 指标值 column, the row is asked");
+        let system = table(1, "某项目绩效评价指标体系", rows);
+        assert!(lines("empty-target", &document(vec![system])).is_empty());
+        let decision = table(1, "t", &[("决策指标", "项目立项", "立项依据充分性", "", "", "")]);
+        assert!(lines("empty-target", &document(vec![decision])).is_empty());
     }
 
     #[test]

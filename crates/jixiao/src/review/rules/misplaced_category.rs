@@ -34,6 +34,7 @@ fn name(level1: Level1) -> &'static str {
         Level1::Cost => "成本指标",
         Level1::Input => "投入指标",
         Level1::Process => "过程指标",
+        Level1::Decision => "决策指标",
         Level1::Other => "其他",
     }
 }

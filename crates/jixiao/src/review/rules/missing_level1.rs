@@ -40,6 +40,10 @@ const REQUIRED: &[(Level1, Severity, &str, &str, &str)] = &[
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     for scope in tables(doc) {
         for &(level1, severity, name, help, help_zh) in REQUIRED {
+            // An evaluation indicator system asks 满意度 under 效益, if at all.
+            if level1 == Level1::Satisfaction && super::is_evaluation_system(scope.table) {
+                continue;
+            }
             let mut categories = scope.table.categories.iter().filter(|c| c.level1 == level1);
             let first = categories.clone().next();
             if categories.any(|c| c.children.iter().any(|s| !s.indicators.is_empty())) {

@@ -14,6 +14,7 @@ mod missing_basis;
 mod missing_level1;
 mod missing_sign;
 mod missing_unit;
+mod no_target_column;
 mod numbering;
 mod percent_over_100;
 mod qualitative_quantity;
@@ -52,6 +53,7 @@ pub static RULES: &[&Rule] = &[
     &weight_sum::RULE,
     &shared_objective::RULE,
     &missing_sign::RULE,
+    &no_target_column::RULE,
 ];
 
 /// The rule with this id.
@@ -139,6 +141,12 @@ impl<'a> Sink<'a> {
 pub(crate) fn normalized(text: &str) -> String {
     let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     squeezed.trim_end_matches(['。', '；', ';', '，', ',', '.', '、']).to_owned()
+}
+
+/// Whether a table is an evaluation indicator system (评价指标体系: 决策 / 过程 / 产出 / 效益
+/// with 权重 and 评分标准): it weighs and scores indicators and sets no targets.
+pub(crate) fn is_evaluation_system(table: &Table) -> bool {
+    [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || table.categories.iter().any(|c| c.level1 == crate::model::Level1::Decision)
 }
 
 /// How a table is named in messages: `2、城乡…绩效目标表` or its name.

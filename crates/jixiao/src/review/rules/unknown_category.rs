@@ -31,7 +31,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     },
                 );
             }
-            if matches!(category.level1, Level1::Input | Level1::Process | Level1::Other) {
+            if matches!(category.level1, Level1::Input | Level1::Process | Level1::Decision | Level1::Other) {
                 continue;
             }
             for sub in &category.children {

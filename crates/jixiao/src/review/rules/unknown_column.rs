@@ -4,7 +4,7 @@
 //! (备注, 评分标准 …) and group labels left of the level-1 column are known extras.
 
 use super::{Rule, Say, Sink, tables};
-use crate::grammar::labels::{ColumnRole, column_role, key};
+use crate::grammar::labels::{ColumnRole, column_role, is_form_extra, key};
 use crate::model::Document;
 use crate::review::Severity;
 
@@ -44,7 +44,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
         let first = columns.iter().position(|c| column_role(c) == ColumnRole::Level1).unwrap_or(0);
         for label in columns.iter().skip(first) {
             let k = key(label);
-            if k.is_empty() || column_role(label) != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) {
+            if k.is_empty() || column_role(label) != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) || is_form_extra(label) {
                 continue;
             }
             let label = label.trim();
@@ -83,6 +83,8 @@ mod tests {
     #[test]
     fn known_labels_extras_and_group_labels_are_clean() {
         let doc = with_columns(&["绩效指标(90分)", "一级指标", "二级 指标", "三级指标", "指标值（或计划水平）", "备注", "评（扣）分标准", ""]);
+        assert!(lines("unknown-column", &doc).is_empty());
+        let doc = with_columns(&["一级指标", "二级指标", "三级指标", "指标值及单位", "备注说明", "评分标准(分)", "指标值说明", "数据来源说明"]);
         assert!(lines("unknown-column", &doc).is_empty());
     }
 }
