@@ -250,10 +250,26 @@ fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.
 pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
     let mut lx = Lexer { table: None, row: Vec::new(), blanks: 0, in_cell: false, row_blanks: 0 };
+    // A heading or title one blank line under a cell, and the cells right under it, until it is
+    // known whether that line is the cell's further paragraph or what follows the table.
+    let mut pending: Option<(&'a str, usize, Vec<(&'a str, usize)>)> = None;
     for (i, raw) in split_lines(text).enumerate() {
         let line = i + 1;
+        let shape = shape(raw);
+        if let Some((_, _, cells)) = &mut pending {
+            match shape {
+                Line::Cell(cell) if lx.blanks == 0 => {
+                    cells.push((cell, line));
+                    continue;
+                }
+                _ => {
+                    let (title, at, cells) = pending.take().expect("matched above");
+                    lx.settle(title, at, cells, out);
+                }
+            }
+        }
         let paragraph = |text: &'a str, role| Block::Paragraph { text: Cow::Borrowed(text), place: Place::Line(line), role };
-        match shape(raw) {
+        match shape {
             Line::Blank => {
                 lx.blanks += 1;
                 continue;
@@ -267,12 +283,13 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
                 }
             }
             Line::Part(text) | Line::Title(text) | Line::Plain(text) => {
-                // Word writes a cell's further paragraph after one blank line (a table ends at
-                // two): there, a line is the cell's even when it reads as a heading or a title.
-                // Right under a cell it may be a line break of the cell or a title that follows
-                // the table with no blank line; a title wins.
-                let heading = lx.in_cell && lx.blanks == 0 && (part_heading(text).is_some() || table_title(text).is_some());
-                if heading || !lx.continues_cell(text) {
+                let heading = lx.in_cell && lx.blanks <= 1 && (part_heading(text).is_some() || table_title(text).is_some());
+                if heading && lx.blanks == 1 {
+                    // Word writes a cell's further paragraph after one blank line: the cells
+                    // that follow decide (see `settle`).
+                    pending = Some((text, line, Vec::new()));
+                } else if heading || !lx.continues_cell(text) {
+                    // Right under a cell, a title is one that follows the table with no blank line.
                     lx.in_cell = false;
                     lx.end_table(out);
                     out.block(paragraph(text, Role::Text));
@@ -281,7 +298,36 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
         }
         lx.blanks = 0;
     }
+    if let Some((title, at, cells)) = pending.take() {
+        lx.settle(title, at, cells, out);
+    }
     lx.end_table(out);
+}
+
+impl<'a> Lexer<'a> {
+    /// A heading or title one blank line under a cell, with the cells right under it: the
+    /// cell's further paragraph when those cells complete the row to the width of the row
+    /// before it (Word writes a paragraph break in a cell so); else what follows the table, and
+    /// the cells begin the next.
+    fn settle(&mut self, title: &'a str, at: usize, cells: Vec<(&'a str, usize)>, out: &mut impl BlockSink<'a>) {
+        let width = self.table.as_ref().and_then(|t| t.rows.last()).map_or(0, Vec::len);
+        let in_row = self.row.len() < width && self.row.len() + cells.len() == width;
+        self.blanks = 1;
+        if in_row && self.continues_cell(title) {
+            for (text, line) in cells {
+                self.row.push(BlockCell { text: Cow::Borrowed(text), place: Place::Line(line), span: 1 });
+            }
+        } else {
+            self.in_cell = false;
+            self.end_table(out);
+            out.block(Block::Paragraph { text: Cow::Borrowed(title), place: Place::Line(at), role: Role::Text });
+            self.blanks = 0;
+            for (text, line) in cells {
+                self.cell(text, line);
+            }
+        }
+        self.blanks = 0;
+    }
 }
 
 #[cfg(test)]
