@@ -9,6 +9,7 @@ mod as_actual_target;
 mod copied_text;
 mod duplicate_indicator;
 mod empty_target;
+mod impossible_date;
 mod misplaced_category;
 mod missing_basis;
 mod missing_level1;
@@ -36,6 +37,7 @@ pub static RULES: &[&Rule] = &[
     &vacuous_target::RULE,
     &percent_over_100::RULE,
     &qualitative_quantity::RULE,
+    &impossible_date::RULE,
     &as_actual_target::RULE,
     &copied_text::RULE,
     &duplicate_indicator::RULE,
