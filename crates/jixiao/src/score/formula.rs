@@ -244,9 +244,13 @@ fn unreadable(target: &Target, actual: &Target) -> Plan {
     }
     match actual.kind {
         TargetKind::Deadline => Plan::Unreadable("it is a date, and the target is a number".into(), "实际完成值为日期，而指标值为数值".into()),
-        TargetKind::Compound => Plan::Unreadable(
+        TargetKind::Compound if target.kind == TargetKind::Compound => Plan::Unreadable(
             format!("it has {} parts, and the target {}", actual.parts.len(), target.parts.len()),
             format!("实际完成值有{}项，指标值有{}项", actual.parts.len(), target.parts.len()),
+        ),
+        TargetKind::Compound => Plan::Unreadable(
+            format!("it gives {} quantities, and the target one", actual.parts.len()),
+            format!("实际完成值有{}项数值，指标值只有一项", actual.parts.len()),
         ),
         _ => Plan::Unreadable(
             format!("it is neither {what} nor a result in words (达成, 部分达成, 未达成)"),
@@ -359,8 +363,15 @@ mod tests {
         {
             assert!(matches!(p(t, a), Plan::Unreadable(..)), "{t} / {a}: {:?}", p(t, a));
         }
-        let Plan::Unreadable(why, _) = p("2023年6月底前", "2023年2月30日") else { unreachable!() };
-        assert_eq!(why, "it is not a date: 2023年2月 has no day 30");
+        let why = |t: &str, a: &str| match p(t, a) {
+            Plan::Unreadable(why, _) => why,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(why("2023年6月底前", "2023年2月30日"), "it is not a date: 2023年2月 has no day 30");
+        assert_eq!(why("补助1007户，补助1630人", "补助1000户"), "it is neither a number nor a result in words (达成, 部分达成, 未达成)");
+        assert_eq!(why("补助1007户，补助1630人", "补助1000户，补助1630人，补助3次"), "it has 3 parts, and the target 2");
+        assert_eq!(why("≥1500人", "补助1000户，补助1630人"), "it gives 2 quantities, and the target one");
+        assert_eq!(why("≥90%", "2023年5月"), "it is a date, and the target is a number");
         // `约1620人次` is about 1620; `完成率50%` is 50 % against a percent, a unit mismatch else.
         assert_eq!(p("≥1500人次", "约1620人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1620.0 });
         assert_eq!(p("≥90%", "完成率50%"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 90.0, upper: 90.0, actual: 50.0 });
