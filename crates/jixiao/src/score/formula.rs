@@ -115,7 +115,11 @@ const ACTUAL_PREFIXES: &[&str] = &[
 /// a quantity of its own. None for anything else.
 fn after_prefix(raw: &str) -> Option<Target> {
     let text = crate::grammar::fold::squeeze(raw);
-    let rest = ACTUAL_PREFIXES.iter().find_map(|p| text.strip_prefix(p))?;
+    let mut rest = ACTUAL_PREFIXES.iter().find_map(|p| text.strip_prefix(p))?;
+    // `共完成`, `累计完成`: a word of each kind.
+    if let Some(more) = ACTUAL_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
+        rest = more;
+    }
     let t = Target::parse(rest);
     (t.kind == TargetKind::Quantity && t.value.is_some_and(f64::is_finite)).then_some(t)
 }
@@ -226,7 +230,10 @@ pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
         // A number or a deadline to reach: the actual must give one, or name its band in words.
         TargetKind::Quantity | TargetKind::Range | TargetKind::Compound | TargetKind::Deadline => {
             let text: String = crate::grammar::fold::fold(&actual.raw).chars().filter(|c| !c.is_whitespace()).collect();
+            // `完成1000余人次` names no band: it gives a number the rules could not read, and
+            // 完成 alone would score it as met.
             match stated_band(&text) {
+                Some(Band::Achieved) if text.bytes().any(|b| b.is_ascii_digit()) => unreadable(target, actual),
                 Some(b) => Plan::Band(b),
                 None => unreadable(target, actual),
             }
@@ -376,6 +383,9 @@ mod tests {
         assert_eq!(p("≥1500人次", "约1620人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1620.0 });
         assert_eq!(p("≥90%", "完成率50%"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 90.0, upper: 90.0, actual: 50.0 });
         assert_eq!(p("≥1500人次", "完成率50%"), Plan::UnitMismatch("人次".into(), "%".into()));
+        assert_eq!(p("≥1500人次", "共完成1000人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1000.0 });
+        assert!(matches!(p("≥1500人次", "完成1000余人次"), Plan::Unreadable(..)));
+        assert_eq!(p("≥1500人次", "部分完成，约1000余人次"), Plan::Band(Band::PartlyAchieved));
         // Words that name a band still do, against a number or a deadline.
         assert_eq!(p("≥1500人次", "已完成"), Plan::Band(Band::Achieved));
         assert_eq!(p("2023年6月底前", "按期完成"), Plan::Band(Band::Achieved));
