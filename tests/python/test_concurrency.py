@@ -1,6 +1,8 @@
 """Documents cross processes (pickle) and threads parse in parallel (the GIL is released)."""
 
 import multiprocessing
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 import jixiao
@@ -16,6 +18,58 @@ def test_threads_parse_the_same(doc):
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(_parse, [text] * 16))
     assert all(r == doc for r in results)
+
+
+def _python_runs_during(call):
+    """How many times a Python thread got to run while `call` ran in this one, and how long it
+    took. A ticker thread counts (sleeping 1 ms between counts, which lets go of the GIL); if
+    the call held the GIL, the ticker could not count until it returned."""
+    ticks = 0
+    stop = threading.Event()
+    started = threading.Event()
+
+    def tick():
+        nonlocal ticks
+        started.set()
+        while not stop.is_set():
+            ticks += 1
+            time.sleep(0.001)
+
+    ticker = threading.Thread(target=tick)
+    ticker.start()
+    started.wait()
+    time.sleep(0.02)
+    before = ticks
+    t0 = time.perf_counter()
+    call()
+    elapsed = time.perf_counter() - t0
+    during = ticks - before
+    stop.set()
+    ticker.join()
+    return during, elapsed
+
+
+def test_parsing_lets_other_python_threads_run():
+    # One long parse: the sample's text many times over (its tables read again and again),
+    # long enough that a ticker gets many turns while it runs, however loaded the machine.
+    # Grown until one parse takes 0.15 s or more (a debug build needs ~20 copies, a release
+    # wheel a few hundred).
+    text = SAMPLE.read_text(encoding="utf-8")
+    copies = 8
+    while True:
+        big = "\n".join([text] * copies)
+        during, elapsed = _python_runs_during(lambda: jixiao.parse(big))
+        if elapsed >= 0.15 or copies >= 2048:
+            break
+        copies = min(2048, max(copies * 2, int(copies * 0.2 / max(elapsed, 1e-3))))
+    assert elapsed >= 0.1, f"{copies} copies parsed in only {elapsed:.3f} s"
+    # At one count per 1 ms sleep the ticker could count ~elapsed/0.001 times (~200 in 0.26 s
+    # on the 2-core machine this was written on); with the GIL held through the parse it counts
+    # at most once (a count begun just before). 5 leaves room for a heavily loaded machine.
+    assert during >= 5, f"a Python thread ran {during} times during a {elapsed:.2f} s parse: the GIL was held"
+    # The same for bytes (the encoding found first).
+    during, elapsed = _python_runs_during(lambda: jixiao.parse(big.encode("utf-8")))
+    assert during >= 5, f"a Python thread ran {during} times during a {elapsed:.2f} s parse of bytes: the GIL was held"
 
 
 def test_documents_cross_process_boundaries(doc):

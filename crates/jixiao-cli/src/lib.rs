@@ -133,11 +133,11 @@ where
             return 2;
         }
     };
-    // A panic never ends the run with Rust's message and exit code 101: the library turns a
-    // panic in a third-party parser into that file's error, and anything else is reported here.
-    // The hook is put back after: in-process (Python) the host's own panics still print.
-    let host_hook = std::panic::take_hook();
-    std::panic::set_hook(Box::new(|_| {}));
+    // A panic never ends the run with exit code 101: the library turns a panic in a third-party
+    // parser into that file's error, and anything else is reported here. The panic hook is the
+    // process's, never swapped here: `run` also runs inside a host (Python), on any thread, and
+    // a hook swapped for the run would silence the host's other threads meanwhile (and two runs
+    // at once could leave the silent one in place). The `jixiao` binary's `main` sets its own.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| match cli.command {
         Command::Parse(args) => parse::run(args).map(|()| 0),
         Command::Check(args) => {
@@ -165,7 +165,6 @@ where
             emit(None, &String::from_utf8_lossy(&page)).map(|()| 0)
         }
     }));
-    std::panic::set_hook(host_hook);
     let result = run.unwrap_or_else(|payload| {
         let what = payload.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| payload.downcast_ref::<String>().cloned());
         Err(Failure(format!("internal error (please report it): {}", what.unwrap_or_default())))

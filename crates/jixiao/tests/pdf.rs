@@ -124,14 +124,17 @@ fn error(bytes: &[u8], limits: Limits) -> String {
 fn damaged_and_oversized_pdfs_are_clear_errors() {
     let bytes = std::fs::read(path("000_3e963503b18f6771.pdf")).unwrap();
     let defaults = Limits::default();
+    // Each error names the file, the limit by its option's name, the value set and what the file
+    // has: 310,668 bytes; 25 pages; 6,718 objects on the pages against max_cells × 64 = 6,400.
     let e = error(&bytes, Limits { max_bytes: 100_000, ..defaults });
-    assert!(e.contains("budget.pdf") && e.contains("max_bytes"), "{e}");
+    assert!(e.starts_with("budget.pdf: ") && e.contains("310668 bytes exceeds the limit of 100000") && e.contains("max_bytes"), "{e}");
     let e = error(&bytes, Limits { max_entries: 10, ..defaults });
-    assert!(e.contains("budget.pdf") && (e.contains("max_entries") || e.contains("limit")), "{e}");
+    assert!(e.starts_with("budget.pdf: ") && e.contains("limit 10, observed 25") && e.contains("max_entries 10 pages"), "{e}");
     let e = error(&bytes, Limits { max_cells: 100, ..defaults });
-    assert!(e.contains("limit"), "{e}");
+    assert!(e.starts_with("budget.pdf: ") && e.contains("limit 6400, observed 6718") && e.contains("max_cells 100"), "{e}");
+    // A catalog with no pages tree: damaged, not a readable PDF without text.
     let e = error(b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF", defaults);
-    assert!(e.contains("budget.pdf") && (e.contains("damaged PDF") || e.contains("no text")), "{e}");
+    assert!(e.starts_with("budget.pdf: a damaged PDF file"), "{e}");
 }
 
 /// A one-page PDF of lines of Latin text in Helvetica, no lines drawn: what a table printed
@@ -167,17 +170,47 @@ fn a_pdf_without_ruled_tables_says_why_nothing_was_read() {
     assert_eq!(e, "read: 115 indicators");
 }
 
+/// Every cut and every flipped byte of a scan is an error naming the file, never a document
+/// (a scan has no text to read) and never a panic: the scan's own answer (run OCR) where the
+/// change does not matter, else a damaged PDF, a PDF with no text, or, where the flip breaks the
+/// `%PDF-` signature, binary data. Each answer is given at least once.
 #[test]
 fn cut_and_flipped_pdfs_are_answers_not_panics() {
     let bytes = std::fs::read(path("scan.pdf")).unwrap();
-    for cut in (0..bytes.len()).step_by(61) {
-        let _ = parse_bytes(&bytes[..cut], &ReadOptions::default());
+    let options = ReadOptions { path: Some("scan.pdf".into()), ..Default::default() };
+    const SCAN: &str = "scan.pdf: a scanned PDF: its page is an image, with no text layer; run OCR on it first";
+    const DAMAGED: &str = "scan.pdf: a damaged PDF file: ";
+    const NO_TEXT: &str = "scan.pdf: a PDF with no text on any page";
+    let answer = |b: &[u8]| match parse_bytes(b, &options) {
+        Ok(doc) => panic!("a damaged scan read as a document of {} indicators", doc.indicator_count()),
+        Err(e) => (matches!(e, Error::Parse { .. }), e.to_string()),
+    };
+    assert!(answer(&bytes).1.starts_with(SCAN));
+    assert_eq!(answer(&[]), (true, "scan.pdf: empty input: not a performance document".to_owned()));
+    for cut in (61..bytes.len()).step_by(61) {
+        let (parse, e) = answer(&bytes[..cut]);
+        assert!(parse && (e.starts_with(DAMAGED) || e.starts_with(SCAN)), "cut at {cut}: {e}");
     }
+    let mut seen = [0usize; 4];
     for at in (0..bytes.len()).step_by(7) {
         let mut flipped = bytes.clone();
         flipped[at] ^= 0x5A;
-        let _ = parse_bytes(&flipped, &ReadOptions::default());
+        let (parse, e) = answer(&flipped);
+        let kind = if e.starts_with(SCAN) {
+            0
+        } else if e.starts_with(DAMAGED) {
+            1
+        } else if e.starts_with(NO_TEXT) {
+            2
+        } else if at < 5 && e.contains("binary data (NUL bytes), not text") {
+            3
+        } else {
+            panic!("byte {at} flipped: {e}")
+        };
+        assert_eq!(parse, kind != 3, "byte {at} flipped: {e}");
+        seen[kind] += 1;
     }
+    assert!(seen.iter().all(|n| *n > 0), "{seen:?}");
 }
 
 /// reportlab's way: the standard font STSong-Light, not embedded, no ToUnicode map; one table

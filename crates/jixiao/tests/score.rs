@@ -217,3 +217,60 @@ proptest! {
         }
     }
 }
+
+/// One indicator of weight 100 with its target, actual and reported score, scored.
+fn one(target: &str, actual: &str, reported: &str) -> ScoreReport {
+    score(&self_evaluation(&[["产出指标", "数量指标", "培训人次", target, actual, "100", reported, ""]], None), &ScoringRules::default())
+}
+
+/// issue 27: an actual the rules cannot read got full marks in the 达成 band with no finding.
+#[test]
+fn actuals_the_rules_cannot_read_are_not_scored_as_met() {
+    for (target, actual) in [("≥1500人次", "暂未开展"), ("≥1500人次", "1e400人次"), ("2023年6月底前", "2023年2月30日"), ("≥1500人次", "有所增加")]
+    {
+        let report = one(target, actual, "100");
+        let i = &report.tables[0].indicators[0];
+        assert_eq!((i.score, i.rule, i.band), (None, ScoreRule::NotScored, None), "{target} / {actual}");
+        assert_eq!(rules(&report), vec![("unreadable-actual", i.line)], "{target} / {actual}");
+        assert_eq!(report.findings[0].severity, Severity::Error);
+        assert_eq!(report.tables[0].grade, None);
+    }
+    let report = one("2023年6月底前", "2023年2月30日", "100");
+    assert!(report.findings[0].message.contains("not a date: 2023年2月 has no day 30"), "{}", report.findings[0].message);
+    // `约1620人次` is about 1620: met, as reported.
+    let report = one("≥1500人次", "约1620人次", "100");
+    assert_eq!((report.tables[0].indicators[0].score, report.tables[0].indicators[0].rule), (Some(100.0), ScoreRule::AtLeast));
+    assert!(report.findings.is_empty(), "{:?}", rules(&report));
+    // `完成率50%` against a percent target is 50 %: 100 · 50 / 90, short, with no reason given.
+    let report = one("≥90%", "完成率50%", "55.56");
+    assert!(close(report.tables[0].indicators[0].score.unwrap(), 100.0 * 50.0 / 90.0));
+    assert_eq!(rules(&report).iter().map(|f| f.0).collect::<Vec<_>>(), ["deviation-unexplained"]);
+    // Against a count it is a rate, not a count: a unit mismatch, not scored.
+    let report = one("≥1500人次", "完成率50%", "100");
+    assert_eq!(report.tables[0].indicators[0].score, None);
+    assert_eq!(rules(&report).iter().map(|f| f.0).collect::<Vec<_>>(), ["unit-mismatch"]);
+}
+
+/// issue 27: `3000-1500人次` scored an actual inside it as short and raised a false error.
+#[test]
+fn a_range_written_high_to_low_is_met_inside() {
+    let report = one("3000-1500人次", "2000人次", "100");
+    let i = &report.tables[0].indicators[0];
+    assert_eq!((i.score, i.rule), (Some(100.0), ScoreRule::Range));
+    assert!(report.findings.is_empty(), "{:?}", rules(&report));
+}
+
+/// issue 27: a stated total of `1e308` was dropped (the 分值 total, 100, stood in for it) and no
+/// `total-mismatch` was raised.
+#[test]
+fn a_total_in_exponent_notation_is_checked() {
+    let doc = self_evaluation(&[["产出指标", "数量指标", "培训人数", "≥100人", "100人", "100", "100", ""]], Some("1e308"));
+    let report = score(&doc, &ScoringRules::default());
+    assert_eq!(report.tables[0].reported_total, Some(1e308));
+    assert_eq!(rules(&report).iter().map(|f| f.0).collect::<Vec<_>>(), ["total-mismatch"]);
+    // Past the range of a number: no total, and the row kept as written, not the 分值 total.
+    let doc = self_evaluation(&[["产出指标", "数量指标", "培训人数", "≥100人", "100人", "100", "100", ""]], Some("1e400"));
+    let table = &doc.sections[0].tables[0];
+    assert_eq!(table.total_score, None);
+    assert!(table.remarks.iter().any(|r| r.label == "总分" && r.text.contains("1e400")), "{:?}", table.remarks);
+}

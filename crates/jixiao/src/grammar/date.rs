@@ -36,6 +36,52 @@ fn day_at(s: &[char], at: usize) -> Option<(u32, usize)> {
     matches!(s.get(at + n), Some('日' | '号')).then_some((d, n + 1))
 }
 
+/// The days of a month: February has 29 when the year is a leap year or not given.
+fn days_in(year: Option<u32>, month: u32) -> u32 {
+    match month {
+        2 if year.is_some_and(|y| !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))) => 28,
+        2 => 29,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Why a text that is written as a date is none (`2023年2月30日`, `2023年13月底前`): the reason
+/// in English and Chinese; None when every date in it exists (or it has none). Only the
+/// `年`/`月`/`日` forms are judged, where a number before 月 or 日 can be nothing but a month or a day.
+pub fn impossible(text: &str) -> Option<(String, String)> {
+    let s: Vec<char> = text.chars().map(super::fold::fold_char).filter(|c| !c.is_whitespace()).collect();
+    let mut i = 0;
+    while i < s.len() {
+        if !s[i].is_ascii_digit() || (i > 0 && s[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let n = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // A year before it: `2023年`, four digits just before 年.
+        let year = (i >= 5 && s[i - 1] == '年')
+            .then(|| digits(&s, i - 5, 4).filter(|(_, k)| *k == 4 && (i == 5 || !s[i - 6].is_ascii_digit())).map(|(y, _)| y))
+            .flatten();
+        let after_year = i >= 1 && s[i - 1] == '年';
+        if s.get(i + n) == Some(&'月') && n <= 2 {
+            let m = digits(&s, i, 2).map_or(0, |(m, _)| m);
+            if !(1..=12).contains(&m) {
+                if after_year {
+                    return Some((format!("there is no month {m}"), format!("不存在{m}月")));
+                }
+            } else if let Some((d, k)) = digits(&s, i + n + 1, 2)
+                && matches!(s.get(i + n + 1 + k), Some('日' | '号'))
+                && (d == 0 || d > days_in(year, m))
+            {
+                let when = year.map_or(String::new(), |y| format!("{y}年"));
+                return Some((format!("{when}{m}月 has no day {d}"), format!("{when}{m}月没有{d}日")));
+            }
+        }
+        i += n;
+    }
+    None
+}
+
 /// A date at `s[at..]`: `YYYY年[M月[D日]]`, `M月D日`, `M月` before a deadline word, or
 /// `YYYY.MM[.DD]` (also with `-` or `/`). Returns the date and the characters taken.
 pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
@@ -49,7 +95,7 @@ pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
                 if let Some((m, len)) = month_at(s, i) {
                     date.month = Some(m as u8);
                     i += len;
-                    if let Some((d, len)) = day_at(s, i) {
+                    if let Some((d, len)) = day_at(s, i).filter(|(d, _)| *d <= days_in(Some(y), m)) {
                         date.day = Some(d as u8);
                         i += len;
                     }
@@ -60,7 +106,7 @@ pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
                 date.month = Some(m as u8);
                 i += len;
                 if s.get(i) == Some(&sep)
-                    && let Some((d, len)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=31).contains(d))
+                    && let Some((d, len)) = digits(s, i + 1, 2).filter(|(d, _)| (1..=days_in(Some(y), m)).contains(d))
                 {
                     date.day = Some(d as u8);
                     i += 1 + len;
@@ -74,7 +120,7 @@ pub fn date_at(s: &[char], at: usize) -> Option<(Date, usize)> {
     let (m, len) = month_at(s, i)?;
     date.month = Some(m as u8);
     i += len;
-    if let Some((d, len)) = day_at(s, i) {
+    if let Some((d, len)) = day_at(s, i).filter(|(d, _)| *d <= days_in(None, m)) {
         date.day = Some(d as u8);
         i += len;
     } else if longest_at(s, i, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))).is_none() {
@@ -163,6 +209,18 @@ mod tests {
     }
 
     #[test]
+    fn impossible_dates_say_why() {
+        assert_eq!(impossible("2023年2月30日").map(|w| w.0), Some("2023年2月 has no day 30".into()));
+        assert_eq!(impossible("2023年13月底前").map(|w| w.1), Some("不存在13月".into()));
+        assert_eq!(impossible("2023年0月").map(|w| w.0), Some("there is no month 0".into()));
+        assert_eq!(impossible("2月30日前").map(|w| w.0), Some("2月 has no day 30".into()));
+        assert_eq!(impossible("2100年2月29日前").map(|w| w.0), Some("2100年2月 has no day 29".into()));
+        for fine in ["2024年2月29日", "2023年12月底前", "12月31日前", "13个月", "完成13月工资发放", "≥90%", "2023年2月28日"] {
+            assert_eq!(impossible(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
     fn deadlines_and_periods() {
         assert_eq!(read("2023年12月底前"), Some((ymd(Some(2023), Some(12), None), None, true)));
         assert_eq!(read("12月31日前"), Some((ymd(None, Some(12), Some(31)), None, true)));
@@ -174,6 +232,14 @@ mod tests {
         assert_eq!(read("6月"), None);
         assert_eq!(read("6月底前"), Some((ymd(None, Some(6), None), None, true)));
         assert_eq!(read("2023年12月31日前完成"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)));
+        // Days a month does not have are no date (the text stays words, and review says why).
+        assert_eq!(read("2023年2月30日"), None);
+        assert_eq!(read("2023年2月29日前"), None);
+        assert_eq!(read("2024年2月29日前"), Some((ymd(Some(2024), Some(2), Some(29)), None, true)));
+        assert_eq!(read("2月29日前"), Some((ymd(None, Some(2), Some(29)), None, true)));
+        assert_eq!(read("4月31日前"), None);
+        assert_eq!(read("2023-02-30"), None);
+        assert_eq!(read("2023年13月底前"), None);
         assert_eq!(read("≤2023-12-31"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)), "a sign code 5 before a date cell");
     }
 }

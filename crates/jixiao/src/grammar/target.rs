@@ -284,9 +284,10 @@ fn range(s: &[char], end: usize) -> Option<(f64, f64, Option<Unit>)> {
         (Some(a), Some(b)) if a.text != b.text => return None,
         (a, b) => b.or(a),
     };
-    // No negative zero in the output (`-0-5%`).
+    // No negative zero in the output (`-0-5%`). A range written high to low (`3000-1500人次`)
+    // is the same range: `value` is always the lower bound, `upper` the higher.
     let zero = |v: f64| if v == 0.0 { 0.0 } else { v };
-    Some((zero(low), zero(high), unit))
+    Some((zero(low.min(high)), zero(low.max(high)), unit))
 }
 
 fn is_separator(s: &[char], i: usize) -> bool {

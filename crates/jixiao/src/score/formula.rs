@@ -33,8 +33,10 @@ pub fn at_most(w: f64, t: f64, a: f64) -> f64 {
     }
 }
 
-/// A range: met inside; below it as ≥ the lower bound, above it as ≤ the upper.
+/// A range: met inside; below it as ≥ the lower bound, above it as ≤ the upper. The bounds
+/// may come in either order (`3000-1500人次` is the range from 1500 to 3000).
 pub fn range(w: f64, low: f64, high: f64, a: f64) -> f64 {
+    let (low, high) = (low.min(high), low.max(high));
     if a < low {
         at_least(w, low, a)
     } else if a > high {
@@ -60,15 +62,66 @@ pub fn band_of(actual: &str) -> Option<Band> {
     if text.is_empty() || matches!(text.as_str(), "/" | "-" | "—" | "无") {
         return None;
     }
-    const NOT: &[&str] = &["未达成", "未完成", "未达到", "没有完成", "没有达到", "未实现", "不达标", "未按期", "未按时", "效果较差"];
-    const PARTLY: &[&str] = &["部分达成", "部分完成", "部分实现", "基本达成", "基本完成", "基本实现", "一定效果"];
+    if NOT_STARTED.iter().any(|w| text.contains(w)) {
+        return Some(Band::NotAchieved);
+    }
+    Some(stated_band(&text).unwrap_or(Band::Achieved))
+}
+
+const NOT: &[&str] = &["未达成", "未完成", "未达到", "没有完成", "没有达到", "未实现", "不达标", "未按期", "未按时", "效果较差"];
+const PARTLY: &[&str] = &["部分达成", "部分完成", "部分实现", "基本达成", "基本完成", "基本实现", "一定效果"];
+const ACHIEVED: &[&str] = &["达成", "完成", "达到", "实现", "达标", "按期", "按时"];
+/// Work not begun: nothing achieved. Against a number, no number to score (see [`plan`]).
+const NOT_STARTED: &[&str] = &["未开展", "未启动", "未实施", "未开工", "未执行"];
+
+/// The band an actual names in so many words (达成, 部分完成, 未达到 …); None when its words name
+/// none (`暂未开展`, `1e400人次`, `约有提高`). `text` is folded, without white space.
+fn stated_band(text: &str) -> Option<Band> {
     if NOT.iter().any(|w| text.contains(w)) {
         Some(Band::NotAchieved)
     } else if PARTLY.iter().any(|w| text.contains(w)) {
         Some(Band::PartlyAchieved)
-    } else {
+    } else if ACHIEVED.iter().any(|w| text.contains(w)) && !NOT_STARTED.iter().any(|w| text.contains(w)) {
         Some(Band::Achieved)
+    } else {
+        None
     }
+}
+
+/// Words before a number that leave its meaning whole: about (`约1620人次` is read as 1620),
+/// in all (`共`, `累计`), done (`完成`, `实际完成`), and rates (`完成率50%`, read as 50 % and
+/// compared with a percent target; against any other unit it is a unit mismatch). Longest first.
+const ACTUAL_PREFIXES: &[&str] = &[
+    "实际完成值为",
+    "实际完成值",
+    "实际完成",
+    "完成率为",
+    "完成率",
+    "达成率",
+    "实现率",
+    "执行率",
+    "已完成",
+    "完成",
+    "大约",
+    "约为",
+    "约",
+    "共计",
+    "累计",
+    "合计",
+    "共",
+];
+
+/// An actual with a known word before its number (`约1620人次`, `完成率50%`): the number read as
+/// a quantity of its own. None for anything else.
+fn after_prefix(raw: &str) -> Option<Target> {
+    let text = crate::grammar::fold::squeeze(raw);
+    let mut rest = ACTUAL_PREFIXES.iter().find_map(|p| text.strip_prefix(p))?;
+    // `共完成`, `累计完成`: a word of each kind.
+    if let Some(more) = ACTUAL_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
+        rest = more;
+    }
+    let t = Target::parse(rest);
+    (t.kind == TargetKind::Quantity && t.value.is_some_and(f64::is_finite)).then_some(t)
 }
 
 /// How a target and an actual compare: the rule and the numbers to use.
@@ -91,6 +144,10 @@ pub enum Plan {
     UnitMismatch(String, String),
     /// No actual result to score.
     Missing,
+    /// An actual that neither gives a number comparable with the target nor names a band
+    /// (`暂未开展`, `1e400人次`, `2023年2月30日` against a number or a deadline): why, in English
+    /// and Chinese. Not scored: it is neither met nor missed.
+    Unreadable(String, String),
 }
 
 fn unit_text(t: &Target) -> String {
@@ -126,6 +183,14 @@ fn date_key(d: &Date) -> (i32, u8, u8) {
 /// Decides how to score a target against an actual.
 pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
     let Some(actual) = actual.filter(|a| a.kind != TargetKind::Empty) else { return Plan::Missing };
+    let prefixed;
+    let actual = match after_prefix(&actual.raw) {
+        Some(t) if actual.kind == TargetKind::Qualitative => {
+            prefixed = t;
+            &prefixed
+        }
+        _ => actual,
+    };
     let numeric_actual = matches!(actual.kind, TargetKind::Quantity | TargetKind::Range) && actual.value.is_some();
     match target.kind {
         TargetKind::Quantity | TargetKind::Range if numeric_actual && target.value.is_some() => match comparable(target, actual) {
@@ -155,19 +220,50 @@ pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
             }
             Plan::Parts { pairs }
         }
-        TargetKind::Deadline if actual.kind == TargetKind::Deadline => match (&target.date, &actual.date) {
-            (Some(t), Some(a)) => Plan::Deadline { met: date_key(a) <= date_key(t) },
-            _ => band_or_missing(actual),
-        },
+        TargetKind::Deadline if actual.kind == TargetKind::Deadline && target.date.is_some() && actual.date.is_some() => {
+            let (t, a) = (target.date.unwrap_or_default(), actual.date.unwrap_or_default());
+            Plan::Deadline { met: date_key(&a) <= date_key(&t) }
+        }
         _ if numeric_actual && matches!(target.kind, TargetKind::Quantity | TargetKind::Range | TargetKind::Compound) => {
             Plan::UnitMismatch(unit_text(target), unit_text(actual))
         }
-        _ => band_or_missing(actual),
+        // A number or a deadline to reach: the actual must give one, or name its band in words.
+        TargetKind::Quantity | TargetKind::Range | TargetKind::Compound | TargetKind::Deadline => {
+            let text: String = crate::grammar::fold::fold(&actual.raw).chars().filter(|c| !c.is_whitespace()).collect();
+            // `完成1000余人次` names no band: it gives a number the rules could not read, and
+            // 完成 alone would score it as met.
+            match stated_band(&text) {
+                Some(Band::Achieved) if text.bytes().any(|b| b.is_ascii_digit()) => unreadable(target, actual),
+                Some(b) => Plan::Band(b),
+                None => unreadable(target, actual),
+            }
+        }
+        _ => band_of(&actual.raw).map_or(Plan::Missing, Plan::Band),
     }
 }
 
-fn band_or_missing(actual: &Target) -> Plan {
-    band_of(&actual.raw).map_or(Plan::Missing, Plan::Band)
+/// Why an actual says nothing to score against a number or a deadline.
+fn unreadable(target: &Target, actual: &Target) -> Plan {
+    let what = if target.kind == TargetKind::Deadline { "a date" } else { "a number" };
+    let what_zh = if target.kind == TargetKind::Deadline { "日期" } else { "数值" };
+    if let Some((why, why_zh)) = crate::grammar::date::impossible(&actual.raw) {
+        return Plan::Unreadable(format!("it is not a date: {why}"), format!("不是有效日期：{why_zh}"));
+    }
+    match actual.kind {
+        TargetKind::Deadline => Plan::Unreadable("it is a date, and the target is a number".into(), "实际完成值为日期，而指标值为数值".into()),
+        TargetKind::Compound if target.kind == TargetKind::Compound => Plan::Unreadable(
+            format!("it has {} parts, and the target {}", actual.parts.len(), target.parts.len()),
+            format!("实际完成值有{}项，指标值有{}项", actual.parts.len(), target.parts.len()),
+        ),
+        TargetKind::Compound => Plan::Unreadable(
+            format!("it gives {} quantities, and the target one", actual.parts.len()),
+            format!("实际完成值有{}项数值，指标值只有一项", actual.parts.len()),
+        ),
+        _ => Plan::Unreadable(
+            format!("it is neither {what} nor a result in words (达成, 部分达成, 未达成)"),
+            format!("既不是{what_zh}，也不是达成、部分达成、未达成"),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -213,6 +309,9 @@ mod tests {
         assert!(close(range(10.0, 2.0, 3.0, 1.0), 5.0)); // as ≥2
         assert!(close(range(10.0, 2.0, 3.0, 4.5), 5.0)); // as ≤3: 10 · (1 − 1.5/3)
         assert_eq!(range(10.0, 2.0, 3.0, 6.0), 0.0);
+        // Bounds given high to low: the same range, an actual inside it met.
+        assert_eq!(range(10.0, 3000.0, 1500.0, 2000.0), 10.0);
+        assert!(close(range(10.0, 3.0, 2.0, 1.0), 5.0));
     }
 
     #[test]
@@ -261,5 +360,38 @@ mod tests {
         assert_eq!(p("补助1007户，补助1630人", "补助1000户，补助1630人"), Plan::Parts { pairs: vec![(1007.0, 1000.0), (1630.0, 1630.0)] });
         assert_eq!(plan(&Target::parse("≥90%"), None), Plan::Missing);
         assert_eq!(p("≥90%", ""), Plan::Missing);
+    }
+
+    #[test]
+    fn actuals_the_rules_cannot_read_are_not_scored() {
+        let p = |t: &str, a: &str| plan(&Target::parse(t), Some(&Target::parse(a)));
+        for (t, a) in
+            [("≥1500人次", "暂未开展"), ("≥1500人次", "1e400人次"), ("2023年6月底前", "2023年2月30日"), ("≥90%", "有所提高"), ("2023年6月底前", "2023年13月")]
+        {
+            assert!(matches!(p(t, a), Plan::Unreadable(..)), "{t} / {a}: {:?}", p(t, a));
+        }
+        let why = |t: &str, a: &str| match p(t, a) {
+            Plan::Unreadable(why, _) => why,
+            other => format!("{other:?}"),
+        };
+        assert_eq!(why("2023年6月底前", "2023年2月30日"), "it is not a date: 2023年2月 has no day 30");
+        assert_eq!(why("补助1007户，补助1630人", "补助1000户"), "it is neither a number nor a result in words (达成, 部分达成, 未达成)");
+        assert_eq!(why("补助1007户，补助1630人", "补助1000户，补助1630人，补助3次"), "it has 3 parts, and the target 2");
+        assert_eq!(why("≥1500人", "补助1000户，补助1630人"), "it gives 2 quantities, and the target one");
+        assert_eq!(why("≥90%", "2023年5月"), "it is a date, and the target is a number");
+        // `约1620人次` is about 1620; `完成率50%` is 50 % against a percent, a unit mismatch else.
+        assert_eq!(p("≥1500人次", "约1620人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1620.0 });
+        assert_eq!(p("≥90%", "完成率50%"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 90.0, upper: 90.0, actual: 50.0 });
+        assert_eq!(p("≥1500人次", "完成率50%"), Plan::UnitMismatch("人次".into(), "%".into()));
+        assert_eq!(p("≥1500人次", "共完成1000人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1000.0 });
+        assert!(matches!(p("≥1500人次", "完成1000余人次"), Plan::Unreadable(..)));
+        assert_eq!(p("≥1500人次", "部分完成，约1000余人次"), Plan::Band(Band::PartlyAchieved));
+        // Words that name a band still do, against a number or a deadline.
+        assert_eq!(p("≥1500人次", "已完成"), Plan::Band(Band::Achieved));
+        assert_eq!(p("2023年6月底前", "按期完成"), Plan::Band(Band::Achieved));
+        // Against words, work not begun is not achieved.
+        assert_eq!(p("明显提高", "暂未开展"), Plan::Band(Band::NotAchieved));
+        // A range written high to low: an actual inside it.
+        assert_eq!(p("3000-1500人次", "2000人次"), Plan::Numbers { rule: ScoreRule::Range, target: 1500.0, upper: 3000.0, actual: 2000.0 });
     }
 }

@@ -199,6 +199,23 @@ impl TableScorer<'_> {
                 );
                 (None, ScoreRule::NotScored)
             }
+            Plan::Unreadable(why, why_zh) => {
+                let raw = actual.map_or("", |a| a.raw.trim());
+                self.find(
+                    "unreadable-actual",
+                    Severity::Error,
+                    indicator.line,
+                    Some(name),
+                    Some(raw),
+                    Say {
+                        message: format!("`{shown}`: the actual `{raw}` cannot be read against `{}` ({why}); it is not scored", target.raw.trim()),
+                        message_zh: format!("“{shown}”：实际完成值“{raw}”无法对照指标值“{}”评分（{why_zh}），未予评分", target.raw.trim()),
+                        suggestion: "give the result in the target's terms: the number reached in its unit (0 if nothing was done), the date, or 达成 / 部分达成 / 未达成".into(),
+                        suggestion_zh: "按指标值填写实际完成值：计量单位下的实际数值（未开展填0）、完成日期，或达成、部分达成、未达成".into(),
+                    },
+                );
+                (None, ScoreRule::NotScored)
+            }
             Plan::Missing => {
                 self.find(
                     "missing-actual",

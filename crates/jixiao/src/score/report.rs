@@ -11,7 +11,7 @@ pub struct ScoreReport {
     /// 表 — the scored tables, in source order (tables with actual results, or with actuals given).
     pub tables: Vec<TableScore>,
     /// 问题 — score-mismatch, weight-mismatch, total-mismatch, missing-actual, unit-mismatch,
-    /// deviation-unexplained, unmatched-actual; in the review's shape.
+    /// unreadable-actual, deviation-unexplained, unmatched-actual; in the review's shape.
     pub findings: Vec<Finding>,
 }
 

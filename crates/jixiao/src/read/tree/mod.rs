@@ -141,9 +141,27 @@ pub fn points(cell: &str) -> Option<f64> {
     if cell.trim().contains(char::is_whitespace) {
         return None;
     }
+    if let Some(v) = exponent(cell.trim()) {
+        return v;
+    }
     let t = Target::parse(cell);
     let unit_ok = matches!(t.unit.as_deref(), None | Some("分"));
     (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
+}
+
+/// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
+/// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
+/// None for any other text.
+fn exponent(s: &str) -> Option<Option<f64>> {
+    let (mantissa, power) = s.split_once(['e', 'E'])?;
+    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let power = power.strip_prefix(['+', '-']).unwrap_or(power);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || power.is_empty() || !digits(power) {
+        return None;
+    }
+    Some(s.parse::<f64>().ok().filter(|v| v.is_finite()))
 }
 
 /// How a number prints in a cell (`10`, not `10.0`).
@@ -350,8 +368,11 @@ impl IndicatorRows {
             if footer_place && is_footer_label(label) {
                 let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !is_blank(c)).collect();
                 // A 总分 row of a grid puts its score under 得分 (and the weights' total under 分值).
-                let score = self.col(Score).filter(|c| *c > first).and_then(|c| cells.get(c)).and_then(|c| points(c));
-                self.footer(label, &rest, score, line);
+                let score_cell = self.col(Score).filter(|c| *c > first).and_then(|c| cells.get(c)).filter(|c| !is_blank(c));
+                let score = score_cell.and_then(|c| points(c));
+                // A 得分 that is not a number (`1e400`) is no total, and no other cell's number
+                // (the 分值 total) stands in for it: the row is kept as a remark.
+                self.footer(label, &rest, score, score_cell.is_some() && score.is_none(), line);
                 return;
             }
         }
@@ -389,10 +410,10 @@ impl IndicatorRows {
         self.indicator_row(&cells, line, notes);
     }
 
-    fn footer(&mut self, label: &str, rest: &[&str], score: Option<f64>, line: usize) {
+    fn footer(&mut self, label: &str, rest: &[&str], score: Option<f64>, score_unread: bool, line: usize) {
         let body = self.body();
         if matches!(labels::key(label).as_str(), "总分" | "自评总分") {
-            let score = score.or_else(|| rest.iter().find_map(|c| points(c)));
+            let score = if score_unread { None } else { score.or_else(|| rest.iter().find_map(|c| points(c))) };
             let grade = rest.iter().find(|c| GRADES.contains(&labels::key(c).as_str()));
             body.total_score = body.total_score.or(score);
             if let Some(g) = grade {

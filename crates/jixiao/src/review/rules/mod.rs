@@ -9,6 +9,7 @@ mod as_actual_target;
 mod copied_text;
 mod duplicate_indicator;
 mod empty_target;
+mod impossible_date;
 mod misplaced_category;
 mod missing_basis;
 mod missing_level1;
@@ -54,6 +55,7 @@ pub static RULES: &[&Rule] = &[
     &shared_objective::RULE,
     &missing_sign::RULE,
     &no_target_column::RULE,
+    &impossible_date::RULE,
 ];
 
 /// The rule with this id.

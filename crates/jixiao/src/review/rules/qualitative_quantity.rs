@@ -14,7 +14,11 @@ pub static RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, sub, indicator) in indicators(doc) {
-        if sub.level2 == Level2::Quantity && matches!(indicator.target.kind, TargetKind::Qualitative | TargetKind::Deadline) {
+        // A date that does not exist (`2023年13月底前`) is `impossible-date`'s, not words.
+        if sub.level2 == Level2::Quantity
+            && matches!(indicator.target.kind, TargetKind::Qualitative | TargetKind::Deadline)
+            && super::impossible_date::why(&indicator.target).is_none()
+        {
             let raw = indicator.target.raw.trim();
             sink.indicator(
                 scope,

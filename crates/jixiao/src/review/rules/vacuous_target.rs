@@ -17,7 +17,11 @@ pub(crate) fn always_met(target: &Target) -> bool {
     match (target.kind, target.comparator, target.value) {
         (TargetKind::Quantity, Some(Comparator::Ge), Some(v)) => v <= 0.0,
         (TargetKind::Quantity, Some(Comparator::Gt), Some(v)) => v < 0.0,
-        (TargetKind::Range, _, Some(low)) => low <= 0.0 && target.unit.as_deref() == Some("%") && target.upper.is_some_and(|high| high >= 100.0),
+        // Either order of the bounds: `100%-0%` is `0-100%` written backwards.
+        (TargetKind::Range, _, Some(a)) => {
+            let b = target.upper.unwrap_or(a);
+            a.min(b) <= 0.0 && target.unit.as_deref() == Some("%") && a.max(b) >= 100.0
+        }
         _ => false,
     }
 }
@@ -57,9 +61,11 @@ mod tests {
                 ("产出指标", "质量指标", "g", "", "≥0.5%", "h"),
                 ("产出指标", "数量指标", "i", "", ">0件", "j"),
                 ("产出指标", "质量指标", "k", "", "0-5%", "l"),
+                ("产出指标", "质量指标", "m", "", "100%-0%", "n"),
+                ("产出指标", "质量指标", "o", "", "100%-5%", "p"),
             ],
         )]);
-        assert_eq!(lines("vacuous-target", &doc), vec![110, 111, 112]);
+        assert_eq!(lines("vacuous-target", &doc), vec![110, 111, 112, 116]);
     }
 
     #[test]
