@@ -242,9 +242,11 @@ impl<'a> Lexer<'a> {
 /// Whether `last` and `next`, each short of the row `width` cells wide before them and one
 /// blank line apart, are one row whose cell's further paragraph starts with a TAB: Word writes
 /// that paragraph after a blank line with its TAB, where a row would start. Their cells then
-/// add up to the width with one to spare, the one paragraph.
+/// add up to the width with one to spare, the one paragraph, and both hold text.
 fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -> bool {
-    last.len() < width && next.len() < width && last.len() + next.len() == width + 1
+    // The cell and its paragraph both hold text: a row of empty cells is a row.
+    let written = |c: Option<&BlockCell<'_>>| c.is_some_and(|c| !is_blank(&c.text));
+    last.len() < width && next.len() < width && last.len() + next.len() == width + 1 && written(last.last()) && written(next.first())
 }
 
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.
