@@ -9,6 +9,7 @@ mod funds;
 mod location;
 mod overview;
 mod section;
+mod sink;
 mod table;
 mod target;
 
@@ -18,5 +19,6 @@ pub use funds::{Amount, Funds, FundsRow};
 pub use location::{Location, column_name};
 pub use overview::{Goal, GoalItem, Overview, Responsibility, Safeguard, Subheading};
 pub use section::{Section, SectionKind, Toc};
+pub use sink::TableSink;
 pub use table::{Duty, Remark, Subtotal, Table, TableKind};
 pub use target::{Comparator, Date, Direction, Target, TargetKind, TargetPart, UnitKind};

@@ -239,10 +239,3 @@ pub struct TargetPart {
     /// 计量单位 — its unit (percent normalised to `%`); null when none follows the number.
     pub unit: Option<String>,
 }
-
-impl Target {
-    /// Reads a target text. Pure: the same text always gives the same target; never panics.
-    pub fn parse(raw: &str) -> Target {
-        crate::grammar::target::parse(raw)
-    }
-}

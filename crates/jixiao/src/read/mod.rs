@@ -27,6 +27,7 @@ pub use sheet::cell_number as sheet_cell_number;
 
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
+pub use crate::model::TableSink;
 
 /// The input formats jixiao knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -122,14 +123,6 @@ pub(crate) trait Reader: Sync {
     fn read_to(&self, bytes: &[u8], options: &ReadOptions, _sink: &mut dyn TableSink) -> Result<Document> {
         self.read(bytes, options)
     }
-}
-
-/// Where [`parse_bytes_to`] hands each table as soon as it is read.
-pub trait TableSink {
-    /// A table of `doc.sections[section]`. `doc` is the document as read so far: its head
-    /// (title, year, overview) is final, and its parts up to this table's are there, without
-    /// the tables handed on before.
-    fn table(&mut self, doc: &Document, section: usize, table: crate::model::Table) -> std::io::Result<()>;
 }
 
 /// Every reader, most specific first: the last is the fallback for text.

@@ -1,7 +1,7 @@
 //! CSV: one row per indicator, RFC 4180 quoting, optional UTF-8 BOM so that Excel shows Chinese.
 
+use crate::model::TableSink;
 use crate::model::{Document, Table};
-use crate::read::TableSink;
 
 use std::fmt::Write as _;
 

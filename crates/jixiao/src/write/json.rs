@@ -3,8 +3,8 @@
 use crate::error::{Error, Origin, Result};
 use std::io::Write as _;
 
+use crate::model::TableSink;
 use crate::model::{Document, Table};
-use crate::read::TableSink;
 
 /// The document as JSON, pretty (two-space indent) or compact.
 pub fn to_string(doc: &Document, pretty: bool) -> Result<String> {

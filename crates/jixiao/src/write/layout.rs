@@ -2,9 +2,11 @@
 //! subtotals, the category rows (skeleton rows included) and the footer. The text and the xlsx
 //! writers both lay tables out through it, so that what one writes the other writes too.
 
+use crate::grammar::form::cells::{l_text, number_text, value_cell};
+use crate::grammar::form::columns::column_keys;
+use crate::grammar::form::funds::{duties_rows, funds_rows};
 use crate::grammar::labels::ColumnRole;
 use crate::model::{Indicator, Table, Target};
-use crate::read::tree::{column_keys, duties_rows, funds_rows, l_text, number_text, value_cell};
 
 /// What a laid-out row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

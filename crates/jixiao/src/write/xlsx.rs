@@ -173,7 +173,7 @@ pub struct XlsxOptions {
 /// A table in the import layout: 计算符号 and 计量单位 columns around 指标值, each target split
 /// into them where it is a signed number with a unit that prints back as written.
 fn import_layout(t: &Table) -> Table {
-    let roles: Vec<ColumnRole> = crate::read::tree::column_keys(&t.columns).into_iter().map(|(r, _)| r).collect();
+    let roles: Vec<ColumnRole> = crate::grammar::form::columns::column_keys(&t.columns).into_iter().map(|(r, _)| r).collect();
     let Some(target) = roles.iter().position(|r| *r == ColumnRole::Target) else { return t.clone() };
     if roles.iter().any(|r| matches!(r, ColumnRole::Sign | ColumnRole::Unit)) {
         return t.clone();
@@ -195,7 +195,7 @@ fn import_layout(t: &Table) -> Table {
                         };
                         match sign {
                             // The sign as written (`>=`, `≥`), when the rest is exactly number and unit.
-                            Some(sign) if crate::read::tree::compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {
+                            Some(sign) if crate::grammar::form::cells::compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {
                                 (sign.to_owned(), unit.clone().unwrap_or_default())
                             }
                             _ => (String::new(), String::new()),

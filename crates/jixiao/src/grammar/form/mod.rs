@@ -3,6 +3,9 @@
 //! jixiao reads and writes. Shared by the readers and the writers, so that neither imports the
 //! other.
 
+pub mod cells;
+pub mod columns;
+pub mod funds;
 pub mod overview;
 pub mod sheets;
 pub mod text_save;

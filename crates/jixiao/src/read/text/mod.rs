@@ -254,19 +254,19 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
     let mut lx = Lexer { table: None, row: Vec::new(), blanks: 0, in_cell: false, row_blanks: 0 };
     // A heading or title one blank line under a cell, and the cells right under it, until it is
     // known whether that line is the cell's further paragraph or what follows the table.
-    let mut pending: Option<(&'a str, usize, Vec<(&'a str, usize)>)> = None;
+    let mut pending: Option<Pending<'a>> = None;
     for (i, raw) in split_lines(text).enumerate() {
         let line = i + 1;
         let shape = shape(raw);
-        if let Some((_, _, cells)) = &mut pending {
+        if let Some(Pending { cells, .. }) = &mut pending {
             match shape {
                 Line::Cell(cell) if lx.blanks == 0 => {
                     cells.push((cell, line));
                     continue;
                 }
                 _ => {
-                    let (title, at, cells) = pending.take().expect("matched above");
-                    lx.settle(title, at, cells, out);
+                    let p = pending.take().expect("matched above");
+                    lx.settle(p, out);
                 }
             }
         }
@@ -289,7 +289,7 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
                 if heading && lx.blanks == 1 {
                     // Word writes a cell's further paragraph after one blank line: the cells
                     // that follow decide (see `settle`).
-                    pending = Some((text, line, Vec::new()));
+                    pending = Some(Pending { title: text, line, cells: Vec::new() });
                 } else if heading || !lx.continues_cell(text) {
                     // Right under a cell, a title is one that follows the table with no blank line.
                     lx.in_cell = false;
@@ -300,10 +300,17 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
         }
         lx.blanks = 0;
     }
-    if let Some((title, at, cells)) = pending.take() {
-        lx.settle(title, at, cells, out);
+    if let Some(p) = pending.take() {
+        lx.settle(p, out);
     }
     lx.end_table(out);
+}
+
+/// A heading or title one blank line under a cell, and the cells right under it (text, line).
+struct Pending<'a> {
+    title: &'a str,
+    line: usize,
+    cells: Vec<(&'a str, usize)>,
 }
 
 impl<'a> Lexer<'a> {
@@ -311,7 +318,7 @@ impl<'a> Lexer<'a> {
     /// cell's further paragraph when those cells complete the row to the width of the row
     /// before it (Word writes a paragraph break in a cell so); else what follows the table, and
     /// the cells begin the next.
-    fn settle(&mut self, title: &'a str, at: usize, cells: Vec<(&'a str, usize)>, out: &mut impl BlockSink<'a>) {
+    fn settle(&mut self, Pending { title, line: at, cells }: Pending<'a>, out: &mut impl BlockSink<'a>) {
         let width = self.table.as_ref().and_then(|t| t.rows.last()).map_or(0, Vec::len);
         let in_row = self.row.len() < width && self.row.len() + cells.len() == width;
         self.blanks = 1;

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use super::Row;
 use crate::grammar::amount::amount;
+use crate::grammar::form::funds::{FundsRole, funds_role, funds_roles};
 use crate::grammar::labels::{bracket_unit, key, short_key};
 use crate::grammar::memo::Memo;
 use crate::model::{Duty, Funds, FundsRow};
@@ -14,60 +15,7 @@ use crate::model::{Duty, Funds, FundsRow};
 thread_local! {
     // Every table's header is asked whether it opens a funds or a duties block, and a
     // document's tables repeat their labels.
-    static FUNDS_ROLE: Memo<FundsRole> = Memo::default();
     static DUTY_ROLE: Memo<DutyRole> = Memo::default();
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum FundsRole {
-    Group,
-    Label,
-    Initial,
-    Adjusted,
-    Executed,
-    Rate,
-    Weight,
-    Score,
-    Reason,
-    Extra,
-}
-
-fn funds_role(label: &str) -> FundsRole {
-    // A two-row header's combined `上/下` label: the lower part decides, else the upper.
-    if let Some((upper, lower)) = label.rsplit_once('/')
-        && !is_blank(upper)
-        && !is_blank(lower)
-    {
-        return match single_funds_role(lower) {
-            FundsRole::Extra => single_funds_role(upper),
-            role => role,
-        };
-    }
-    single_funds_role(label)
-}
-
-fn single_funds_role(label: &str) -> FundsRole {
-    FUNDS_ROLE.with(|m| m.get(label, single_funds_role_of))
-}
-
-fn single_funds_role_of(label: &str) -> FundsRole {
-    use FundsRole::*;
-    let k = match short_key(label) {
-        Ok(k) => k,
-        Err(prefix) if prefix.starts_with("预算执行情况") || prefix.starts_with("项目资金") => key(label),
-        Err(_) => return Extra,
-    };
-    match k.as_str() {
-        "年初预算" | "年初预算数" => Initial,
-        "调整后预算数" | "调整后预算" | "全年预算数" | "全年预算" => Adjusted,
-        "预算执行数" | "全年执行数" | "执行数" | "实际执行数" => Executed,
-        "预算执行率" | "执行率" | "年度预算执行率" => Rate,
-        "分值" | "权重" => Weight,
-        "得分" => Score,
-        "原因" | "偏差原因" | "原因分析" | "偏差原因分析" => Reason,
-        _ if k.starts_with("预算执行情况") || k.starts_with("项目资金") => Group,
-        _ => Extra,
-    }
 }
 
 /// Whether a row opens a funds block whose header takes two rows: its first cell is the block's
@@ -92,65 +40,6 @@ pub struct FundsBlock {
     roles: Vec<FundsRole>,
     unit: Option<&'static str>,
     pub funds: Funds,
-}
-
-/// Each funds column's role. The row labels (总额, 其中:财政资金) stand in the first column
-/// that is neither the block's merged label nor a budget column (`年度预算数(万元)`, `资金类别`);
-/// when there is none, under the block's label itself (`项目资金(万元)` | 年初预算数 | …).
-fn funds_roles(columns: &[String]) -> Vec<FundsRole> {
-    let mut roles: Vec<FundsRole> = columns.iter().map(|c| funds_role(c)).collect();
-    if let Some(i) = roles.iter().position(|r| *r == FundsRole::Extra).or_else(|| roles.iter().position(|r| *r == FundsRole::Group)) {
-        roles[i] = FundsRole::Label;
-    }
-    roles
-}
-
-/// The cells of a funds block as a table shows them: its header, then a row per funds row
-/// (the inverse of reading it).
-pub fn funds_rows(funds: &Funds) -> Vec<Vec<String>> {
-    let roles = funds_roles(&funds.columns);
-    let mut rows = vec![funds.columns.clone()];
-    for r in &funds.rows {
-        let raw = |a: &Option<crate::model::Amount>| a.as_ref().map_or(String::new(), |a| a.raw.clone());
-        let mut cells: Vec<String> = roles
-            .iter()
-            .enumerate()
-            .map(|(i, role)| match role {
-                FundsRole::Label => r.label.clone(),
-                FundsRole::Initial => raw(&r.initial),
-                FundsRole::Adjusted => raw(&r.adjusted),
-                FundsRole::Executed => raw(&r.executed),
-                FundsRole::Rate => raw(&r.rate),
-                FundsRole::Weight => raw(&r.weight),
-                FundsRole::Score => raw(&r.score),
-                FundsRole::Reason => r.reason.clone(),
-                FundsRole::Group | FundsRole::Extra => {
-                    let label = funds.columns.get(i).filter(|l| !is_blank(l)).cloned().unwrap_or_else(|| format!("列{}", i + 1));
-                    r.extra.get(&label).cloned().unwrap_or_default()
-                }
-            })
-            .collect();
-        // Cells past the header, kept under `列N`.
-        let mut n = roles.len();
-        while let Some(v) = r.extra.get(&format!("列{}", n + 1)) {
-            cells.push(v.clone());
-            n += 1;
-        }
-        rows.push(cells);
-    }
-    rows
-}
-
-/// The header and rows of a duties block.
-pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
-    // The budget column's label carries the unit the amounts were read in (预算金额(万元)).
-    let unit = duties.iter().find_map(|d| d.budget.as_ref().and_then(|b| b.unit.as_deref()));
-    let budget = unit.map_or("预算金额".to_owned(), |u| format!("预算金额({u})"));
-    let mut rows = vec![vec!["部门职能".to_owned(), "年度目标任务".to_owned(), "支出项目名称".to_owned(), budget]];
-    for d in duties {
-        rows.push(vec![d.function.clone(), d.task.clone(), d.project.clone(), d.budget.as_ref().map_or(String::new(), |a| a.raw.clone())]);
-    }
-    rows
 }
 
 impl FundsBlock {

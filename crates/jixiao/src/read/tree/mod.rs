@@ -3,18 +3,17 @@
 //! merged cells read empty, skeleton categories stay, footers are not indicators) live in one place.
 
 mod blocks;
-mod columns;
 
+use crate::grammar::form::cells::{compose_target, l_text, number_text, points};
+use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
+use crate::grammar::form::funds::funds_rows;
 use crate::grammar::is_blank;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-pub use blocks::{duties_rows, funds_rows};
-pub use columns::{column_keys, combine_header, is_lower_header};
-
 use crate::grammar::fold::{same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
-use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, Target, TargetKind};
+use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
 
 /// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line. The
@@ -79,94 +78,6 @@ fn note_cell(cell: &Cell<'_>, notes: &mut Vec<Note>) {
     if !is_blank(&cell.text) {
         notes.push(Note { line: cell.line, text: cell.text.clone().into_owned() });
     }
-}
-
-fn starts_with_digit(s: &str) -> bool {
-    s.trim_start().chars().next().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
-}
-
-fn ends_with_digit(s: &str) -> bool {
-    s.trim_end().chars().next_back().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
-}
-
-/// The target text of a row: the value cell, with the sign cell before it when the value starts
-/// with a number and the unit cell after it when the value ends with one (`≥` `95` `%` → `≥95%`;
-/// `定性` `明显提高` → `明显提高`).
-pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
-    if is_blank(value) {
-        return value.to_owned();
-    }
-    let sign = sign_symbol(sign.trim());
-    let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
-    let unit = if ends_with_digit(value) { unit.trim() } else { "" };
-    format!("{sign}{value}{unit}")
-}
-
-/// A sign cell as the comparison it states: budget systems store codes 1 ≥, 2 ＞, 3 ＝, 4 ＜,
-/// 5 ≤ and 6 定性 (qualitative, no sign); symbols stand for themselves.
-pub fn sign_symbol(sign: &str) -> &str {
-    match sign {
-        "1" => "≥",
-        "2" => ">",
-        "3" => "=",
-        "4" => "<",
-        "5" => "≤",
-        "6" => "",
-        s => s,
-    }
-}
-
-/// The value cell back out of a composed target text (the inverse of [`compose_target`]).
-pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
-    let mut v = raw;
-    let (sign, unit) = (sign_symbol(sign.trim()), unit.trim());
-    if !sign.is_empty()
-        && let Some(rest) = v.strip_prefix(sign)
-        && starts_with_digit(rest)
-    {
-        v = rest;
-    }
-    if !unit.is_empty()
-        && let Some(rest) = v.strip_suffix(unit)
-        && ends_with_digit(rest)
-    {
-        v = rest;
-    }
-    v
-}
-
-/// A plain number in a weight or score cell (`10`, `9.5`, `10分`); None for anything else.
-pub fn points(cell: &str) -> Option<f64> {
-    // One number: `100\n92.44` (two cells' text joined) is not a score.
-    if cell.trim().contains(char::is_whitespace) {
-        return None;
-    }
-    if let Some(v) = exponent(cell.trim()) {
-        return v;
-    }
-    let t = Target::parse(cell);
-    let unit_ok = matches!(t.unit.as_deref(), None | Some("分"));
-    (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
-}
-
-/// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
-/// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
-/// None for any other text.
-fn exponent(s: &str) -> Option<Option<f64>> {
-    let (mantissa, power) = s.split_once(['e', 'E'])?;
-    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
-    let power = power.strip_prefix(['+', '-']).unwrap_or(power);
-    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
-    if int.is_empty() || !digits(int) || !digits(frac) || power.is_empty() || !digits(power) {
-        return None;
-    }
-    Some(s.parse::<f64>().ok().filter(|v| v.is_finite()))
-}
-
-/// How a number prints in a cell (`10`, not `10.0`).
-pub fn number_text(v: f64) -> String {
-    format!("{v}")
 }
 
 const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合格", "不合格", "较差"];
@@ -568,15 +479,6 @@ impl IndicatorRows {
     }
 }
 
-/// The words of a likelihood as the form writes them.
-pub fn l_text(l: crate::model::Likelihood) -> &'static str {
-    match l {
-        crate::model::Likelihood::Certain => "确定能",
-        crate::model::Likelihood::Possible => "有可能",
-        crate::model::Likelihood::Impossible => "完全不可能",
-    }
-}
-
 /// The level-1 category a row belongs to: the one its label names (anywhere in the table, so that
 /// categories in any order gather in the order they first appear), or the current one when the
 /// cell is merged (empty).
@@ -623,6 +525,7 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grammar::form::cells::value_cell;
 
     fn row<'a>(line: usize, cells: &[&'a str]) -> Row<'a> {
         Row { cells: cells.iter().map(|t| Cell { text: Cow::Borrowed(*t), line }).collect() }

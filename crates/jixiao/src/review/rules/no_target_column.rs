@@ -24,7 +24,7 @@ pub fn lacks_target(table: &Table) -> bool {
         return false;
     }
     !super::is_evaluation_system(table)
-        && !crate::read::tree::column_keys(&table.columns).iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
+        && !crate::grammar::form::columns::column_keys(&table.columns).iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
 }
 
 fn check(doc: &Document, sink: &mut Sink<'_>) {

@@ -1,0 +1,103 @@
+//! A cell's text as the form writes it: a target composed from its sign, value and unit cells
+//! (and back), budget systems' sign codes, a number in a weight or score cell, a likelihood's
+//! words. The table pipeline reads with these and the writers write with them.
+
+use crate::grammar::is_blank;
+use crate::model::{Target, TargetKind};
+
+pub fn starts_with_digit(s: &str) -> bool {
+    s.trim_start().chars().next().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
+}
+
+pub fn ends_with_digit(s: &str) -> bool {
+    s.trim_end().chars().next_back().is_some_and(|c| crate::grammar::fold::fold_char(c).is_ascii_digit())
+}
+
+/// The target text of a row: the value cell, with the sign cell before it when the value starts
+/// with a number and the unit cell after it when the value ends with one (`≥` `95` `%` → `≥95%`;
+/// `定性` `明显提高` → `明显提高`).
+pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
+    if is_blank(value) {
+        return value.to_owned();
+    }
+    let sign = sign_symbol(sign.trim());
+    let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
+    let unit = if ends_with_digit(value) { unit.trim() } else { "" };
+    format!("{sign}{value}{unit}")
+}
+
+/// A sign cell as the comparison it states: budget systems store codes 1 ≥, 2 ＞, 3 ＝, 4 ＜,
+/// 5 ≤ and 6 定性 (qualitative, no sign); symbols stand for themselves.
+pub fn sign_symbol(sign: &str) -> &str {
+    match sign {
+        "1" => "≥",
+        "2" => ">",
+        "3" => "=",
+        "4" => "<",
+        "5" => "≤",
+        "6" => "",
+        s => s,
+    }
+}
+
+/// The value cell back out of a composed target text (the inverse of [`compose_target`]).
+pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
+    let mut v = raw;
+    let (sign, unit) = (sign_symbol(sign.trim()), unit.trim());
+    if !sign.is_empty()
+        && let Some(rest) = v.strip_prefix(sign)
+        && starts_with_digit(rest)
+    {
+        v = rest;
+    }
+    if !unit.is_empty()
+        && let Some(rest) = v.strip_suffix(unit)
+        && ends_with_digit(rest)
+    {
+        v = rest;
+    }
+    v
+}
+
+/// A plain number in a weight or score cell (`10`, `9.5`, `10分`); None for anything else.
+pub fn points(cell: &str) -> Option<f64> {
+    // One number: `100\n92.44` (two cells' text joined) is not a score.
+    if cell.trim().contains(char::is_whitespace) {
+        return None;
+    }
+    if let Some(v) = exponent(cell.trim()) {
+        return v;
+    }
+    let t = Target::parse(cell);
+    let unit_ok = matches!(t.unit.as_deref(), None | Some("分"));
+    (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
+}
+
+/// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
+/// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
+/// None for any other text.
+fn exponent(s: &str) -> Option<Option<f64>> {
+    let (mantissa, power) = s.split_once(['e', 'E'])?;
+    let mantissa = mantissa.strip_prefix(['+', '-']).unwrap_or(mantissa);
+    let power = power.strip_prefix(['+', '-']).unwrap_or(power);
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |d: &str| d.bytes().all(|b| b.is_ascii_digit());
+    if int.is_empty() || !digits(int) || !digits(frac) || power.is_empty() || !digits(power) {
+        return None;
+    }
+    Some(s.parse::<f64>().ok().filter(|v| v.is_finite()))
+}
+
+/// How a number prints in a cell (`10`, not `10.0`).
+pub fn number_text(v: f64) -> String {
+    format!("{v}")
+}
+
+/// The words of a likelihood as the form writes them.
+pub fn l_text(l: crate::model::Likelihood) -> &'static str {
+    match l {
+        crate::model::Likelihood::Certain => "确定能",
+        crate::model::Likelihood::Possible => "有可能",
+        crate::model::Likelihood::Impossible => "完全不可能",
+    }
+}
