@@ -259,3 +259,170 @@ fn narrow_tables_are_written() {
     let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
     assert!(again.notes.iter().any(|n| n.text.contains("完成任务")), "{:?}", again.notes);
 }
+
+use common::sheets::{indicator_rows, ods, ods_text, text_cell, xlsx};
+
+/// The indicators of a document, as (name, value) pairs.
+fn values(doc: &Document) -> Vec<(String, String)> {
+    common::indicators(doc).into_iter().map(|(_, _, _, i)| (i.name.clone(), i.target.raw.clone())).collect()
+}
+
+/// 4,000 indicator rows and one cell in column XFD (the 72 KB file of issue 27 took 75 s and
+/// 20.5 GB): every row was laid out to the widest column, with a place for each empty cell. A
+/// row is laid out to its own last cell: the far cell's row only.
+#[test]
+fn a_far_cell_does_not_widen_every_row() {
+    let rows = indicator_rows(4000).replacen("</row>", &format!("{}</row>", text_cell("XFD1", "备注")), 1);
+    let bytes = xlsx("专项1-培训", &rows, None, None);
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(values(&doc).len(), 4000);
+    // 4 places per indicator row, the header row's 16,384.
+    assert!(doc.locations.len() <= 4000 * 4 + 16_384, "{} places", doc.locations.len());
+}
+
+/// The empty cells a row is laid out with count against `max_cells` (they were not counted:
+/// only the non-empty ones were).
+#[test]
+fn empty_cells_laid_out_count_against_max_cells() {
+    let rows = format!(r#"<row r="1">{}{}</row>"#, text_cell("A1", "一级指标"), text_cell("XFD1", "指标值"));
+    let bytes = xlsx("S", &rows, None, None);
+    let err = parse_bytes(&bytes, &ReadOptions { limits: Limits { max_cells: 1000, ..Limits::default() }, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("laid out in rows") && err.to_string().contains("max_cells"), "{err}");
+}
+
+/// Rows of 16,384 cells each: a row was built by looking each column up among the row's cells,
+/// 16,384² steps a row.
+#[test]
+fn wide_rows_are_laid_out_in_linear_time() {
+    let mut rows = String::new();
+    for r in 1..=12 {
+        rows.push_str(&format!(r#"<row r="{r}">"#));
+        for c in 0..16_384u32 {
+            rows.push_str(&format!(r#"<c r="{}{r}"><v>{c}</v></c>"#, jixiao::model::column_name(c)));
+        }
+        rows.push_str("</row>");
+    }
+    let bytes = xlsx("S", &rows, None, None);
+    let options = ReadOptions { limits: Limits { max_memory: Some(1 << 30), ..Limits::default() }, ..ReadOptions::default() };
+    let start = std::time::Instant::now();
+    let doc = parse_bytes(&bytes, &options).unwrap();
+    assert_eq!(doc.notes.len(), 12 * 16_384);
+    // Linear: about 2 s in a debug build; quadratic took 30 s.
+    assert!(start.elapsed() < std::time::Duration::from_secs(15), "{:?}", start.elapsed());
+}
+
+/// An .ods of repeated empty rows and a far cell: calamine lays out the rectangle from the
+/// first valued cell to the last, and at a million rows it said "Cannot detect file format".
+#[test]
+fn an_ods_spanning_a_rectangle_of_repeats_is_refused_first() {
+    let rows = format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1000"/>{}</table:table-row>"#,
+        ods_text("一级指标"),
+        ods_text("far")
+    );
+    let err = parse_bytes(&ods("S", &rows), &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("span from their first valued cell to their last") && err.contains("max_cells"), "{err}");
+}
+
+/// An .ods of 100 rows of a cell repeated 16,000 times (3.4 KB; 7 s and 609 MB): within
+/// `max_cells` as declared, but calamine lays each out twice (value and formula).
+#[test]
+fn an_ods_of_repeated_cells_is_refused_within_the_budget() {
+    let rows = r#"<table:table-row table:number-rows-repeated="100"><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    let bytes = ods("S", rows);
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("max_cells") || err.contains("max_memory"), "{err}");
+    // Within the cells allowed, the memory budget refuses it before calamine is called.
+    let options = ReadOptions { limits: Limits { max_cells: 10_000_000, ..Limits::default() }, ..ReadOptions::default() };
+    let err = parse_bytes(&bytes, &options).unwrap_err().to_string();
+    assert!(err.contains("max_memory") && err.contains("xlsx reader"), "{err}");
+}
+
+/// One changed byte of sheets-features.xls (a DIMENSIONS record's first row past its last):
+/// calamine computes the rows with u32 arithmetic that wraps to four billion and reserves them
+/// (256 GiB, an abort no `catch_unwind` catches). The record is read as calamine reads it.
+#[test]
+fn a_dimensions_record_that_wraps_is_refused_first() {
+    let mut bytes = std::fs::read(common::data_dir().join("sheets-features.xls")).unwrap();
+    let at = memchr::memmem::find_iter(&bytes, &[0x00, 0x02, 0x0E, 0x00]).nth(1).unwrap();
+    assert_eq!(bytes[at + 8], 0x0A, "the second sheet's DIMENSIONS: rows 0..10");
+    bytes[at + 4] = 0x0B; // first row 11, past the last
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("cells a sheet declares") && err.contains("max_cells"), "{err}");
+}
+
+/// A shared-strings table declaring a billion strings: calamine reserved room for them all
+/// before reading one.
+#[test]
+fn a_shared_strings_count_is_checked_first() {
+    let strings = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1000000000"><si><t>一级指标</t></si></sst>"#;
+    let bytes = xlsx("S", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#, None, Some(strings));
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("1000000000 shared strings") && err.contains("max_cells"), "{err}");
+}
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="0&quot;%&quot;"/><numFmt numFmtId="165" formatCode="0\%"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+
+/// An indicator sheet whose 指标值 cells (D2…) are `cells`, each the XML of one `<c>` after `r`.
+fn value_sheet(cells: &[&str]) -> Vec<u8> {
+    let mut rows = format!(
+        r#"<row r="1">{}{}{}{}</row>"#,
+        text_cell("A1", "一级指标"),
+        text_cell("B1", "二级指标"),
+        text_cell("C1", "三级指标"),
+        text_cell("D1", "指标值")
+    );
+    for (i, cell) in cells.iter().enumerate() {
+        let r = i + 2;
+        rows.push_str(&format!(
+            r#"<row r="{r}">{}{}{}<c r="D{r}"{cell}</c></row>"#,
+            text_cell(&format!("A{r}"), "产出指标"),
+            text_cell(&format!("B{r}"), "数量指标"),
+            text_cell(&format!("C{r}"), &format!("指标{r}"))
+        ));
+    }
+    xlsx("专项1-培训", &rows, Some(STYLES), None)
+}
+
+/// `0"%"` and `0\%` print a literal percent sign beside the number as it is: 95 shows `95%`, not
+/// `9500%` (the test was `format_code.contains('%')`); `0.0%` scales.
+#[test]
+fn a_literal_percent_sign_does_not_scale() {
+    let doc = parse_bytes(&value_sheet(&[r#" s="1"><v>95</v>"#, r#" s="2"><v>95</v>"#, r#" s="3"><v>0.95</v>"#]), &ReadOptions::default()).unwrap();
+    let v: Vec<String> = values(&doc).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(v, ["95%", "95%", "95%"]);
+}
+
+/// A formula with no value computed (openpyxl writes them so) vanished; it is a note at its
+/// place, the cell read empty.
+#[test]
+fn a_formula_without_a_value_is_kept_as_a_note() {
+    let doc = parse_bytes(&value_sheet(&[r#"><f>SUM(E2:E9)</f>"#, r#"><f>1+1</f><v>2</v>"#]), &ReadOptions::default()).unwrap();
+    let v = values(&doc);
+    assert!(v.contains(&("指标3".to_owned(), "2".to_owned())), "{v:?}");
+    assert!(!v.iter().any(|(_, v)| v.contains("SUM")), "{v:?}");
+    let note = doc.notes.iter().find(|n| n.text.starts_with("=SUM(E2:E9)")).unwrap_or_else(|| panic!("{:?}", doc.notes));
+    assert!(note.text.contains("no value computed"), "{}", note.text);
+    assert_eq!(doc.location(note.line).cell.as_deref(), Some("D2"));
+}
+
+/// A `t="d"` cell is the date it holds, as a date.
+#[test]
+fn an_iso_date_cell_reads_as_a_date() {
+    let doc = parse_bytes(&value_sheet(&[r#" t="d"><v>2024-06-30T00:00:00</v>"#]), &ReadOptions::default()).unwrap();
+    assert_eq!(values(&doc)[0].1, "2024-06-30");
+}
+
+/// An error cell (`#REF!`, `#DIV/0!`, …) keeps its text and is never a number target
+/// (`#DIV/0!` read as `/0`, a quantity 0).
+#[test]
+fn an_error_cell_is_never_a_number_target() {
+    let errors = ["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NUM!", "#NAME?", "#NULL!"];
+    let cells: Vec<String> = errors.iter().map(|e| format!(r#" t="e"><v>{e}</v>"#)).collect();
+    let doc = parse_bytes(&value_sheet(&cells.iter().map(String::as_str).collect::<Vec<_>>()), &ReadOptions::default()).unwrap();
+    let targets: Vec<Target> = common::indicators(&doc).into_iter().map(|(_, _, _, i)| i.target).collect();
+    assert_eq!(targets.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>(), errors);
+    for t in &targets {
+        assert!(t.value.is_none() && t.comparator.is_none(), "{t:?}");
+    }
+}

@@ -2,6 +2,7 @@
 //! the format is decided from the content, never from a file name.
 
 pub mod batch;
+mod budget;
 mod container;
 mod decode;
 mod doc;
@@ -180,7 +181,9 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
 
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-    let mut doc = reader_for(bytes, options)?.read(bytes, options)?;
+    let reader = reader_for(bytes, options)?;
+    let limit = budget::limit(&options.limits, bytes.len());
+    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read(bytes, options))?;
     shrink(&mut doc);
     Ok(doc)
 }
@@ -193,7 +196,9 @@ pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
 /// document returned. An error of the sink stops the reading and is returned as
 /// [`Error::Write`].
 pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
-    let mut doc = reader_for(bytes, options)?.read_to(bytes, options, sink)?;
+    let reader = reader_for(bytes, options)?;
+    let limit = budget::limit(&options.limits, bytes.len());
+    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read_to(bytes, options, sink))?;
     shrink(&mut doc);
     Ok(doc)
 }

@@ -206,7 +206,15 @@ fn shrink(table: &mut crate::model::Table) {
 }
 
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
+/// What the pipeline builds of one cell beyond its text, charged to the read's memory budget
+/// ([`crate::read::budget`]) as the rows enter: its place in a row and in the model's fields.
+pub(crate) const CELL_COST: u64 = 64;
+
 pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
+    // Past the budget nothing is built: the read ends in the budget's error.
+    if !crate::read::budget::charge(rows.iter().flat_map(|r| &r.cells).map(|c| c.text.len() as u64 + CELL_COST).sum()) {
+        return Vec::new();
+    }
     let mut first = TableBody::default();
     let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
