@@ -426,3 +426,34 @@ fn an_error_cell_is_never_a_number_target() {
         assert!(t.value.is_none() && t.comparator.is_none(), "{t:?}");
     }
 }
+
+/// Two ZIP entries of one name: the ZIP library kept the second and read it silently; which
+/// one is meant cannot be told, so the file is refused, naming the entry.
+#[test]
+fn two_zip_entries_of_one_name_are_refused() {
+    let first = format!(r#"<row r="1">{}</row>"#, text_cell("A1", "第一张"));
+    let bytes = xlsx("S", &first, None, None);
+    // The same workbook with a second sheet part, then renamed in place to the first's name.
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        parts.push((f.name().unwrap().into_owned(), data));
+    }
+    let second = format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{}</row></sheetData></worksheet>"#,
+        text_cell("A1", "第二张")
+    );
+    parts.push(("xl/worksheets/sheeT1.xml".to_owned(), second.into_bytes()));
+    let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    let mut twice = common::sheets::zip(&refs, true);
+    for at in memchr::memmem::find_iter(&twice.clone(), b"xl/worksheets/sheeT1.xml") {
+        twice[at + 18] = b't';
+    }
+    let err = parse_bytes(&twice, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("two entries named xl/worksheets/sheet1.xml"), "{err}");
+    // The same file with distinct names reads.
+    assert!(parse_bytes(&bytes, &ReadOptions::default()).is_ok());
+}

@@ -8,8 +8,11 @@ pub fn zip(parts: &[(&str, &[u8])], stored: bool) -> Vec<u8> {
     let mut out = std::io::Cursor::new(Vec::new());
     {
         let mut z = zip::ZipWriter::new(&mut out);
-        let method = if stored { zip::CompressionMethod::Stored } else { zip::CompressionMethod::Deflated };
-        let options = zip::write::SimpleFileOptions::default().compression_method(method).compression_level(Some(9));
+        let options = if stored {
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)
+        } else {
+            zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(9))
+        };
         for (name, bytes) in parts {
             z.start_file(*name, options).unwrap();
             z.write_all(bytes).unwrap();
