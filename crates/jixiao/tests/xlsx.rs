@@ -413,8 +413,9 @@ fn an_iso_date_cell_reads_as_a_date() {
     assert_eq!(values(&doc)[0].1, "2024-06-30");
 }
 
-/// An error cell (`#REF!`, `#DIV/0!`, …) keeps its text and is never a number target
-/// (`#DIV/0!` read as `/0`, a quantity 0).
+/// An error cell (`#REF!`, `#DIV/0!`, …) keeps its text, is never a number target, and is
+/// flagged as no target given (it read as words: under 数量指标 the review said "a value in
+/// words", elsewhere nothing).
 #[test]
 fn an_error_cell_is_never_a_number_target() {
     let errors = ["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NUM!", "#NAME?", "#NULL!"];
@@ -423,8 +424,12 @@ fn an_error_cell_is_never_a_number_target() {
     let targets: Vec<Target> = common::indicators(&doc).into_iter().map(|(_, _, _, i)| i.target).collect();
     assert_eq!(targets.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>(), errors);
     for t in &targets {
-        assert!(t.value.is_none() && t.comparator.is_none(), "{t:?}");
+        assert!(t.value.is_none() && t.comparator.is_none() && t.kind == TargetKind::Placeholder, "{t:?}");
     }
+    let findings = jixiao::review::review(&doc, &jixiao::review::ReviewConfig::new());
+    let flagged: Vec<&str> =
+        findings.iter().filter(|f| f.rule == "template-placeholder" && f.message.contains("spreadsheet error")).map(|f| f.message.as_str()).collect();
+    assert_eq!(flagged.len(), errors.len(), "{flagged:?}");
 }
 
 /// Two ZIP entries of one name: the ZIP library kept the second and read it silently; which
