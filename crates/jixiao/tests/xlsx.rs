@@ -462,3 +462,16 @@ fn two_zip_entries_of_one_name_are_refused() {
     // The same file with distinct names reads.
     assert!(parse_bytes(&bytes, &ReadOptions::default()).is_ok());
 }
+
+/// The same in an .xls: sheets-features.xls with its custom format `General` (FORMAT 164, the
+/// number cells') turned in place into `0.00"%"`, a literal percent sign: 38000 shows as
+/// `38000%`, not `3800000%`.
+#[test]
+fn a_literal_percent_sign_does_not_scale_in_an_xls() {
+    let mut bytes = std::fs::read(common::data_dir().join("sheets-features.xls")).unwrap();
+    let at = memchr::memmem::find(&bytes, b"\x1e\x04\x0c\x00\xa4\x00\x07\x00\x00General").unwrap() + 9;
+    bytes[at..at + 7].copy_from_slice(b"0.00\"%\"");
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    let v: Vec<String> = values(&doc).into_iter().map(|(_, v)| v).collect();
+    assert!(v.contains(&"38000%".to_owned()) && !v.iter().any(|v| v.contains("3800000")), "{v:?}");
+}
