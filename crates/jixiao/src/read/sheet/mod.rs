@@ -114,11 +114,16 @@ fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>
         let stream = xls::workbook_stream(bytes).ok_or_else(|| Err("its compound file or workbook stream cannot be read".to_owned()))?;
         let declared = xls::declared_cells(&stream);
         if declared > limits.max_cells as u64 {
-            return Err(Ok(over_limit(origin, &format!("the {declared} cells a sheet declares"), limits.max_cells, "max_cells")));
+            return Err(Ok(over_limit(origin, &format!("the {declared} cells the sheets declare"), limits.max_cells, "max_cells")));
         }
         let spanned = xls::spanned_cells(&stream);
         if spanned > limits.max_cells as u64 {
-            return Err(Ok(over_limit(origin, &format!("the {spanned} cells a sheet spans from its first cell to its last"), limits.max_cells, "max_cells")));
+            return Err(Ok(over_limit(
+                origin,
+                &format!("the {spanned} cells the sheets span from their first cell to their last"),
+                limits.max_cells,
+                "max_cells",
+            )));
         }
         if !budget::charge(declared.max(spanned).saturating_mul(LAID_OUT_COST)) {
             return Ok(Vec::new());

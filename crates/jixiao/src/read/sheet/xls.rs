@@ -4,8 +4,9 @@
 //!   it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one with a `%` that scales (not a
 //!   quoted or escaped one: `0"%"`, `0\%`);
 //! - how many cells the sheets declare (DIMENSIONS records) and span (from their first to their
-//!   last cell record), which calamine reserves memory for before reading a cell: a hostile file
-//!   declaring billions, or with two cells at opposite corners, is refused first.
+//!   last cell record), all sheets together, which calamine reserves memory for before reading
+//!   a cell: a hostile file declaring billions, or with two cells at opposite corners, or many
+//!   sheets each just within the limit, is refused first.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -87,19 +88,23 @@ fn dimensions_cells(d: &[u8]) -> u64 {
     rows.saturating_mul(cols)
 }
 
-/// The most cells one sheet's DIMENSIONS record declares (rows × columns, as calamine reads them).
+/// The cells the sheets' DIMENSIONS records declare, all together (rows × columns, as calamine
+/// reads them): calamine reads every sheet when it opens the workbook.
 pub fn declared_cells(stream: &[u8]) -> u64 {
-    records(stream, 0).filter(|(kind, _)| *kind == DIMENSIONS).map(|(_, d)| dimensions_cells(d)).max().unwrap_or(0)
+    records(stream, 0).filter(|(kind, _)| *kind == DIMENSIONS).fold(0u64, |n, (_, d)| n.saturating_add(dimensions_cells(d)))
 }
 
-/// The most cells calamine will lay out for one sheet: the rectangle from its first to its last
-/// cell (values and formulas each), or what a DIMENSIONS record makes it reserve. Read as
+/// The cells calamine will lay out for the sheets, all together (it reads and keeps every sheet
+/// when it opens the workbook): for each, the rectangle from its first to its last cell (values
+/// and formulas each), or what a DIMENSIONS record makes it reserve. Read as
 /// calamine reads a sheet: from the offset its BOUNDSHEET record gives, CONTINUE records joined
 /// to the record before them, embedded substreams skipped, up to the sheet's EOF.
 pub fn spanned_cells(stream: &[u8]) -> u64 {
     let mut starts: Vec<usize> = sheet_starts(stream);
     starts.push(0);
-    starts.into_iter().map(|at| sheet_span(stream, at)).max().unwrap_or(0)
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().fold(0u64, |n, at| n.saturating_add(sheet_span(stream, at)))
 }
 
 /// Where each sheet's BOF is, by the BOUNDSHEET records of the workbook globals.
