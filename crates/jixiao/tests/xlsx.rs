@@ -498,3 +498,17 @@ fn the_cells_of_all_sheets_count_together() {
     let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains("the 2400000 cells the sheets declare") && err.contains("max_cells"), "{err}");
 }
+
+/// A shared-strings table of three million empty strings (39 MB inflated from a few hundred
+/// KB, 24 bytes each in calamine however short) that declares one: counted as it is before
+/// calamine holds it.
+#[test]
+fn the_shared_strings_held_are_counted_first() {
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">{}</sst>"#,
+        "<si><t/></si>".repeat(3_000_000)
+    );
+    let bytes = xlsx("S", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#, None, Some(&strings));
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("3000000 shared strings") && err.contains("holds") && err.contains("max_cells"), "{err}");
+}

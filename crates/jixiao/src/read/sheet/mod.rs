@@ -151,7 +151,9 @@ fn count(cells: &mut usize, limits: Limits, origin: &Origin) -> SheetResult<()> 
 /// .xlsx, streamed cell by cell (a sheet is never held as a full rectangle), with percent
 /// formats from the cell styles.
 fn xlsx(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>> {
-    shared_strings_count(bytes, limits, origin)?;
+    if !shared_strings_count(bytes, limits, origin)? {
+        return Ok(Vec::new());
+    }
     let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?;
     let mut grids = Vec::new();
     let mut n = 0usize;
@@ -182,11 +184,13 @@ fn xlsx(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>>
     Ok(grids)
 }
 
-/// Refuses a shared-strings table that declares more strings than `max_cells` (calamine
-/// reserves room for its `uniqueCount` before reading one), and charges what it reserves.
-fn shared_strings_count(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<()> {
+/// Refuses a shared-strings table that declares or holds more strings than `max_cells`
+/// (calamine reserves room for its `uniqueCount` before reading one, then holds every string,
+/// 24 bytes each however short: half a GiB of `<si><t/></si>` inflates from a few hundred KB),
+/// and charges what calamine will hold of it: false past the budget.
+fn shared_strings_count(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<bool> {
     let mut zip = Container::open(bytes, limits, origin, "spreadsheet").map_err(Ok)?;
-    let Some(part) = zip.names().find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml")) else { return Ok(()) };
+    let Some(part) = zip.names().find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml")) else { return Ok(true) };
     let xml = zip.read(&part).map_err(Ok)?.unwrap_or_default();
     let head = String::from_utf8_lossy(&xml[..xml.len().min(4096)]);
     let declared = head
@@ -198,8 +202,14 @@ fn shared_strings_count(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetR
     if declared > limits.max_cells as u64 {
         return Err(Ok(over_limit(origin, &format!("the {declared} shared strings {part} declares"), limits.max_cells, "max_cells")));
     }
-    budget::charge(declared.saturating_mul(std::mem::size_of::<String>() as u64));
-    Ok(())
+    // `<si>` or `<si ` (a prefixed `<x:si` is counted by its local name too).
+    let held = memchr::memmem::find_iter(&xml, b"si")
+        .filter(|&i| i > 0 && matches!(xml[i - 1], b'<' | b':') && matches!(xml.get(i + 2), Some(b'>' | b' ' | b'/')))
+        .count() as u64;
+    if held > limits.max_cells as u64 {
+        return Err(Ok(over_limit(origin, &format!("the {held} shared strings {part} holds"), limits.max_cells, "max_cells")));
+    }
+    Ok(budget::charge(declared.max(held).saturating_mul(std::mem::size_of::<String>() as u64) + xml.len() as u64))
 }
 
 /// .xls and .ods, read whole by calamine.
