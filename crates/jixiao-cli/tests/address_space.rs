@@ -80,4 +80,5 @@ fn each_answers_within_two_gib_of_address_space() {
             assert!(err.contains(name) && err.contains("exceeds the limit") && err.contains("raise it with"), "{name}: {err}");
         }
     }
+    let _ = std::fs::remove_dir_all(&dir);
 }
