@@ -174,7 +174,7 @@ fn no_table_goes_on_before_a_read_that_may_pass_its_budget() {
     let (before, read) = handed(Some(bytes.len() as u64 * 2));
     assert_eq!(before, 0);
     assert!(read.unwrap_err().to_string().contains("max_memory"));
-    let (before, kept) = handed(Some(bytes.len() as u64 * 20));
+    let (before, kept) = handed(Some(bytes.len() as u64 * 10));
     assert_eq!((before, kept.unwrap()), (0, 34));
     let (before, kept) = handed(None);
     assert_eq!((before, kept.unwrap()), (34, 0));

@@ -203,7 +203,8 @@ pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableS
     // output half-written. Tables go on as read only when the read cannot pass its budget: a
     // text save's cell takes at least two bytes of it (TAB, line end), decoded text at most 1.5
     // times its bytes, so it builds at most (tree::CELL_COST / 2 + 2) × the input; the default
-    // budget is 64 ×. Under a tighter one the document is read whole, its tables kept in it.
+    // budget is 64 × (up to 1 GiB: a text save of up to 56 MiB streams). Under a tighter one
+    // the document is read whole, its tables kept in it.
     let streams = limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
     let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || {
         if streams { reader.read_to(bytes, options, sink) } else { reader.read(bytes, options) }
