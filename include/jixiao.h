@@ -656,6 +656,23 @@ enum jx_status jx_document_parse_with(const uint8_t *data,
                                       jx_encoding encoding,
                                       struct jx_document **out);
 
+// jx_document_parse_with, the document allowed `max_memory` bytes as it is built (0: the
+// default, 64 × the input, at least 16 MiB, at most 1 GiB); past it JX_STATUS_PARSE_ERROR,
+// the message naming the reader and the limit.
+enum jx_status jx_document_parse_within(const uint8_t *data,
+                                        size_t len,
+                                        jx_format format,
+                                        jx_encoding encoding,
+                                        uint64_t max_memory,
+                                        struct jx_document **out);
+
+// jx_document_open, the document allowed `max_memory` bytes as it is built (0: the default),
+// as for jx_document_parse_within.
+enum jx_status jx_document_open_within(const char *path,
+                                       jx_format format,
+                                       uint64_t max_memory,
+                                       struct jx_document **out);
+
 // Reads and parses the file at the NUL-terminated UTF-8 `path`; errors name the file.
 enum jx_status jx_document_open(const char *path, jx_format format, struct jx_document **out);
 

@@ -69,10 +69,20 @@ _Encoding = Literal["auto", "utf-8", "utf8", "utf-16le", "utf-16be", "utf-16", "
 _EncodingErrors = Literal["strict", "replace"]
 
 def parse(
-    data: Union[str, bytes], format: Optional[_Format] = None, *, encoding: Optional[_Encoding] = None, encoding_errors: _EncodingErrors = "strict"
+    data: Union[str, bytes],
+    format: Optional[_Format] = None,
+    *,
+    encoding: Optional[_Encoding] = None,
+    encoding_errors: _EncodingErrors = "strict",
+    max_memory: Optional[int] = None,
 ) -> Document: ...
 def read(
-    path: Union[str, os.PathLike[str]], format: Optional[_Format] = None, *, encoding: Optional[_Encoding] = None, encoding_errors: _EncodingErrors = "strict"
+    path: Union[str, os.PathLike[str]],
+    format: Optional[_Format] = None,
+    *,
+    encoding: Optional[_Encoding] = None,
+    encoding_errors: _EncodingErrors = "strict",
+    max_memory: Optional[int] = None,
 ) -> Document: ...
 def read_many(
     paths: Iterable[Union[str, os.PathLike[str]]],
@@ -81,6 +91,7 @@ def read_many(
     jobs: Optional[int] = None,
     encoding: Optional[_Encoding] = None,
     encoding_errors: _EncodingErrors = "strict",
+    max_memory: Optional[int] = None,
 ) -> List[Union[Document, BaseException]]: ...
 def iter_many(
     paths: Iterable[Union[str, os.PathLike[str]]],
@@ -89,6 +100,7 @@ def iter_many(
     jobs: Optional[int] = None,
     encoding: Optional[_Encoding] = None,
     encoding_errors: _EncodingErrors = "strict",
+    max_memory: Optional[int] = None,
 ) -> DocumentIterator: ...
 @final
 class DocumentIterator:

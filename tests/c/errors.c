@@ -179,6 +179,26 @@ static void bad_input(const char *data_dir) {
     jx_document_free(doc);
 }
 
+/* The memory budget: a workbook read within a budget it passes is a parse error naming the
+ * reader and the limit, and nothing is handed out; with 0 (the default) it reads. */
+static void memory_budget(const char *data_dir) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s/sheets-features.xlsx", data_dir);
+    jx_document *doc = NULL;
+    EXPECT(jx_document_open_within(path, JX_FORMAT_AUTO, 1000, &doc) == JX_STATUS_PARSE_ERROR);
+    EXPECT(doc == NULL);
+    EXPECT(strstr(jx_last_error(), "max_memory") != NULL && strstr(jx_last_error(), "xlsx reader") != NULL);
+    EXPECT(strstr(jx_last_error(), "sheets-features.xlsx") != NULL);
+    EXPECT(jx_document_open_within(path, JX_FORMAT_AUTO, 0, &doc) == JX_STATUS_OK);
+    jx_document_free(doc);
+    doc = NULL;
+    const char *text = "1、x绩效目标表\n\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t人次\t≥10人次\n";
+    EXPECT(jx_document_parse_within((const uint8_t *)text, strlen(text), JX_FORMAT_TEXT, JX_ENCODING_AUTO, 10, &doc) == JX_STATUS_PARSE_ERROR);
+    EXPECT(doc == NULL && strstr(jx_last_error(), "max_memory") != NULL);
+    EXPECT(jx_document_parse_within((const uint8_t *)text, strlen(text), JX_FORMAT_TEXT, JX_ENCODING_AUTO, 0, &doc) == JX_STATUS_OK);
+    jx_document_free(doc);
+}
+
 static void version(void) {
     char expected[64];
     snprintf(expected, sizeof expected, "%d.%d.%d", JX_VERSION_MAJOR, JX_VERSION_MINOR, JX_VERSION_PATCH);
@@ -353,6 +373,7 @@ int main(int argc, char **argv) {
     version();
     targets(argv[1]);
     word_and_excel(argv[1]);
+    memory_budget(argv[1]);
     printf("%d passed, %d failed\n", checks - failures, failures);
     return failures == 0 ? 0 : 1;
 }

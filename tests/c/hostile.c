@@ -46,6 +46,10 @@ static void null_views(void) {
     jx_score_report *rep = (jx_score_report *)0x1;
 
     NULL_STATUS(jx_document_parse_with(NULL, 3, JX_FORMAT_AUTO, JX_ENCODING_AUTO, &doc));
+    NULL_STATUS(jx_document_parse_within(NULL, 3, JX_FORMAT_AUTO, JX_ENCODING_AUTO, 0, &doc));
+    NULL_STATUS(jx_document_parse_within((const uint8_t *)"abc", 3, JX_FORMAT_AUTO, JX_ENCODING_AUTO, 0, NULL));
+    NULL_STATUS(jx_document_open_within(NULL, JX_FORMAT_AUTO, 0, &doc));
+    NULL_STATUS(jx_document_open_within("x", JX_FORMAT_AUTO, 0, NULL));
     NULL_STATUS(jx_document_parse_with((const uint8_t *)"abc", 3, JX_FORMAT_AUTO, JX_ENCODING_AUTO, NULL));
     EXPECT(jx_document_parse_with((const uint8_t *)"abc", 3, 99, JX_ENCODING_AUTO, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
     EXPECT(jx_document_parse_with((const uint8_t *)"abc", 3, JX_FORMAT_AUTO, 99, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);

@@ -101,3 +101,16 @@ def test_encoding_errors_replace_reads_a_damaged_file_and_lists_the_bytes(tmp_pa
     assert jixiao.read(path, encoding_errors="replace").replaced_bytes == doc.replaced_bytes
     with pytest.raises(jixiao.UsageError, match="strict, replace"):
         jixiao.parse(damaged, encoding_errors="ignore")
+
+
+def test_a_read_past_its_memory_budget_names_the_reader_and_the_limit():
+    workbook = ROOT / "tests" / "data" / "sheets-features.xlsx"
+    with pytest.raises(jixiao.ParseError) as info:
+        jixiao.read(workbook, max_memory=1000)
+    assert info.value.path == str(workbook)
+    assert "xlsx reader" in info.value.reason and "max_memory" in info.value.reason
+    assert jixiao.read(workbook).tables
+    with pytest.raises(jixiao.ParseError, match="max_memory"):
+        jixiao.parse(workbook.read_bytes(), max_memory=1000)
+    got = jixiao.read_many([workbook, workbook], max_memory=1000)
+    assert all(isinstance(g, jixiao.ParseError) for g in got)

@@ -38,11 +38,18 @@ pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
 }
 
 fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
+    options_within(format, encoding, path, 0)
+}
+
+/// The read options, with `max_memory` bytes for the document as it is built (0: the default).
+fn options_within(format: jx_format, encoding: jx_encoding, path: Option<String>, max_memory: u64) -> Result<ReadOptions, Failure> {
     let encoding_code = encoding;
     let format = format_of(format).ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown format code {format}")))?;
     let encoding = encoding_of(encoding).ok_or_else(|| Failure::new(jx_status::JX_STATUS_UNSUPPORTED_FORMAT, format!("unknown encoding code {encoding}")))?;
     let encoding_errors = if encoding_code & JX_ENCODING_REPLACE_ERRORS != 0 { jixiao::EncodingErrors::Replace } else { jixiao::EncodingErrors::Strict };
-    Ok(ReadOptions { format, encoding, encoding_errors, path, ..ReadOptions::default() })
+    let defaults = jixiao::Limits::default();
+    let limits = jixiao::Limits { max_memory: if max_memory == 0 { defaults.max_memory } else { Some(max_memory) }, ..defaults };
+    Ok(ReadOptions { format, encoding, encoding_errors, path, limits })
 }
 
 /// Parses a document from `len` bytes at `data` (encoding detected). `format` is a JX_FORMAT_*
@@ -68,6 +75,48 @@ pub unsafe extern "C" fn jx_document_parse_with(
         }
         let bytes = input_bytes(data, len, "data")?;
         let d = jixiao::parse_bytes(bytes, &options(format, encoding, None)?)?;
+        hand_out(d, out);
+        Ok(())
+    })
+}
+
+/// jx_document_parse_with, the document allowed `max_memory` bytes as it is built (0: the
+/// default, 64 × the input, at least 16 MiB, at most 1 GiB); past it JX_STATUS_PARSE_ERROR,
+/// the message naming the reader and the limit.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_parse_within(
+    data: *const u8,
+    len: usize,
+    format: jx_format,
+    encoding: jx_encoding,
+    max_memory: u64,
+    out: *mut *mut jx_document,
+) -> jx_status {
+    guard(|| {
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        let bytes = input_bytes(data, len, "data")?;
+        let d = jixiao::parse_bytes(bytes, &options_within(format, encoding, None, max_memory)?)?;
+        hand_out(d, out);
+        Ok(())
+    })
+}
+
+/// jx_document_open, the document allowed `max_memory` bytes as it is built (0: the default),
+/// as for jx_document_parse_within.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_open_within(path: *const c_char, format: jx_format, max_memory: u64, out: *mut *mut jx_document) -> jx_status {
+    guard(|| {
+        if path.is_null() {
+            return Err(Failure::null("path"));
+        }
+        if out.is_null() {
+            return Err(Failure::null("out"));
+        }
+        // SAFETY: the caller passes a NUL-terminated string.
+        let path = unsafe { CStr::from_ptr(path) }.to_str().map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
+        let d = jixiao::open(path, &options_within(format, JX_ENCODING_AUTO, Some(path.to_owned()), max_memory)?)?;
         hand_out(d, out);
         Ok(())
     })

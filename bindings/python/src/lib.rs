@@ -20,7 +20,13 @@ use document::Document;
 use errors::{detached, encoding_error, usage_error};
 use many::DocumentIterator;
 
-fn read_options(format: Option<&str>, encoding: Option<&str>, encoding_errors: &str, path: Option<String>) -> PyResult<jixiao::ReadOptions> {
+fn read_options(
+    format: Option<&str>,
+    encoding: Option<&str>,
+    encoding_errors: &str,
+    path: Option<String>,
+    max_memory: Option<u64>,
+) -> PyResult<jixiao::ReadOptions> {
     let format = match format {
         None => jixiao::Format::Auto,
         Some(f) => jixiao::Format::parse_name(f).map_err(|e| usage_error(e.to_string()))?,
@@ -30,18 +36,28 @@ fn read_options(format: Option<&str>, encoding: Option<&str>, encoding_errors: &
         Some(e) => jixiao::Encoding::parse_name(e).map_err(|e| usage_error(e.to_string()))?,
     };
     let encoding_errors = jixiao::EncodingErrors::parse_name(encoding_errors).map_err(|e| usage_error(e.to_string()))?;
-    Ok(jixiao::ReadOptions { format, encoding, encoding_errors, path, ..jixiao::ReadOptions::default() })
+    let limits = jixiao::Limits { max_memory: max_memory.or(jixiao::Limits::default().max_memory), ..jixiao::Limits::default() };
+    Ok(jixiao::ReadOptions { format, encoding, encoding_errors, path, limits })
 }
 
 /// Parses a document from text (`str`) or bytes (encoding detected). `format`: "auto", "text",
 /// "json", "docx" or "xlsx" ("xls", "ods"); `encoding`: "auto", "utf-8", "utf-16le",
 /// "utf-16be" or "gb18030" ("gbk"); `encoding_errors`: "strict" (EncodingError naming the line)
-/// or "replace" (bad bytes become U+FFFD, listed in `Document.replaced_bytes`). The GIL is
+/// or "replace" (bad bytes become U+FFFD, listed in `Document.replaced_bytes`); `max_memory`:
+/// the bytes the document may take as it is built (default: 64 × the input, at least 16 MiB,
+/// at most 1 GiB), past which the read raises ParseError naming the limit. The GIL is
 /// released while parsing, so threads parse in parallel.
 #[pyfunction]
-#[pyo3(signature = (data, format = None, *, encoding = None, encoding_errors = "strict"))]
-fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<Document> {
-    let options = read_options(format, encoding, encoding_errors, None)?;
+#[pyo3(signature = (data, format = None, *, encoding = None, encoding_errors = "strict", max_memory = None))]
+fn parse(
+    py: Python<'_>,
+    data: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    encoding: Option<&str>,
+    encoding_errors: &str,
+    max_memory: Option<u64>,
+) -> PyResult<Document> {
+    let options = read_options(format, encoding, encoding_errors, None, max_memory)?;
     let doc = if let Ok(s) = data.cast::<PyString>() {
         // to_cow: under the abi3-py39 limited API a str is copied out as UTF-8. A lone surrogate
         // has no UTF-8: that is the text's error, not a bare UnicodeEncodeError.
@@ -57,24 +73,25 @@ fn parse(py: Python<'_>, data: &Bound<'_, PyAny>, format: Option<&str>, encoding
 }
 
 /// Reads and parses a file; the format comes from the content, not the suffix. `format`,
-/// `encoding` and `encoding_errors` as for `parse`.
+/// `encoding`, `encoding_errors` and `max_memory` as for `parse`.
 #[pyfunction]
-#[pyo3(signature = (path, format = None, *, encoding = None, encoding_errors = "strict"))]
-fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<Document> {
+#[pyo3(signature = (path, format = None, *, encoding = None, encoding_errors = "strict", max_memory = None))]
+fn read(py: Python<'_>, path: PathBuf, format: Option<&str>, encoding: Option<&str>, encoding_errors: &str, max_memory: Option<u64>) -> PyResult<Document> {
     if path.as_os_str().as_encoded_bytes().contains(&0) {
         return Err(usage_error(format!("the path {path:?} holds a NUL character")));
     }
-    let options = read_options(format, encoding, encoding_errors, Some(path.display().to_string()))?;
+    let options = read_options(format, encoding, encoding_errors, Some(path.display().to_string()), max_memory)?;
     Ok(Document::new(detached(py, || jixiao::open(&path, &options))?))
 }
 
 /// Reads many files (any iterable of paths) on `jobs` threads in Rust (default: one per core),
 /// the GIL released; returns one entry per path, in order: its Document, or the exception
 /// reading it raised (a JixiaoError subclass, FileNotFoundError or OSError), so that one bad
-/// file never stops the batch. `format`, `encoding` and `encoding_errors` as for `read`. All of
+/// file never stops the batch. `format`, `encoding`, `encoding_errors` and `max_memory` (per
+/// file) as for `read`. All of
 /// them at once: `iter_many` hands them on one by one, for batches too large to hold.
 #[pyfunction]
-#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
+#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict", max_memory = None))]
 fn read_many(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
@@ -82,8 +99,9 @@ fn read_many(
     jobs: Option<usize>,
     encoding: Option<&str>,
     encoding_errors: &str,
+    max_memory: Option<u64>,
 ) -> PyResult<Vec<Py<PyAny>>> {
-    let documents = iter_many(paths, format, jobs, encoding, encoding_errors)?;
+    let documents = iter_many(paths, format, jobs, encoding, encoding_errors, max_memory)?;
     let mut results = Vec::new();
     while let Some(item) = documents.next_item(py)? {
         results.push(item);
@@ -95,9 +113,16 @@ fn read_many(
 /// holds only the few documents it has read ahead, so memory stays flat however many paths
 /// there are. Stopping early (or dropping it) stops the reading.
 #[pyfunction]
-#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict"))]
-fn iter_many(paths: &Bound<'_, PyAny>, format: Option<&str>, jobs: Option<usize>, encoding: Option<&str>, encoding_errors: &str) -> PyResult<DocumentIterator> {
-    let options = read_options(format, encoding, encoding_errors, None)?;
+#[pyo3(signature = (paths, format = None, *, jobs = None, encoding = None, encoding_errors = "strict", max_memory = None))]
+fn iter_many(
+    paths: &Bound<'_, PyAny>,
+    format: Option<&str>,
+    jobs: Option<usize>,
+    encoding: Option<&str>,
+    encoding_errors: &str,
+    max_memory: Option<u64>,
+) -> PyResult<DocumentIterator> {
+    let options = read_options(format, encoding, encoding_errors, None, max_memory)?;
     DocumentIterator::start(many::paths(paths)?, options, jobs)
 }
 

@@ -35,6 +35,10 @@ pub struct ReadArgs {
     /// Most table cells of a .docx or spreadsheet.
     #[arg(long, value_name = "N")]
     pub max_cells: Option<usize>,
+    /// Most bytes the model of one input may take as it is built (default: 64 × the input,
+    /// at least 16 MiB and at most 1 GiB).
+    #[arg(long, value_name = "BYTES")]
+    pub max_memory: Option<u64>,
     /// Read this many inputs at once (default: one per core); output stays in input order.
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
@@ -50,6 +54,7 @@ impl ReadArgs {
             max_entries: self.max_entries.unwrap_or(defaults.max_entries),
             max_depth: self.max_depth.unwrap_or(defaults.max_depth),
             max_cells: self.max_cells.unwrap_or(defaults.max_cells),
+            max_memory: self.max_memory.or(defaults.max_memory),
         };
         let encoding_errors = jixiao::EncodingErrors::parse_name(&self.encoding_errors)?;
         Ok(ReadOptions { format, encoding, encoding_errors, path: None, limits })

@@ -128,3 +128,17 @@ fn encoding_errors_name_the_real_line() {
     let err = jixiao::parse_bytes(&utf16, &named("cut.txt")).unwrap_err();
     assert!(err.to_string().contains("UTF-16"), "{err}");
 }
+
+/// Every format's tables are charged to the read's memory budget where they enter the table
+/// pipeline: past it, the read is an error naming the file, the reader and the limit, and no
+/// document comes out; within it (the default) the same file reads.
+#[test]
+fn every_reader_is_held_to_the_memory_budget() {
+    for (name, reader) in [("000_3e963503b18f6771.txt", "text"), ("000_3e963503b18f6771.docx", "docx"), ("sheets-features.ods", "xlsx")] {
+        let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data").join(name);
+        let tight = jixiao::ReadOptions { limits: jixiao::Limits { max_memory: Some(20_000), ..jixiao::Limits::default() }, ..jixiao::ReadOptions::default() };
+        let err = jixiao::open(&path, &tight).unwrap_err().to_string();
+        assert!(err.contains(name) && err.contains(&format!("the {reader} reader")) && err.contains("20000 bytes") && err.contains("max_memory"), "{err}");
+        assert!(jixiao::open(&path, &jixiao::ReadOptions::default()).is_ok(), "{name}");
+    }
+}

@@ -165,3 +165,25 @@ fn an_output_that_fails_stops_the_reading_with_a_write_error() {
     assert!(matches!(err, jixiao::Error::Write(_)), "{err}");
     assert!(err.to_string().contains("no room"), "{err}");
 }
+
+/// Under a memory budget the read could pass, no table is handed on before the read is over:
+/// past the budget nothing was handed on (the error never follows half the output), and
+/// within it the tables stay in the document returned. Under the default budget they go on
+/// as read.
+#[test]
+fn no_table_goes_on_before_a_read_that_may_pass_its_budget() {
+    let bytes = common::sample_bytes();
+    let handed = |max_memory: Option<u64>| {
+        let options = ReadOptions { limits: jixiao::Limits { max_memory, ..jixiao::Limits::default() }, ..ReadOptions::default() };
+        let mut sink = Counted { json: JsonStream::new(Vec::new(), false, None), tables: 0 };
+        let read = jixiao::parse_bytes_to(&bytes, &options, &mut sink);
+        (sink.tables, read.map(|d| d.tables().count()))
+    };
+    let (before, read) = handed(Some(bytes.len() as u64 * 2));
+    assert_eq!(before, 0);
+    assert!(read.unwrap_err().to_string().contains("max_memory"));
+    let (before, kept) = handed(Some(bytes.len() as u64 * 10));
+    assert_eq!((before, kept.unwrap()), (0, 34));
+    let (before, kept) = handed(None);
+    assert_eq!((before, kept.unwrap()), (34, 0));
+}

@@ -199,7 +199,7 @@ fn a_sheet_declaring_billions_of_cells_is_refused_first() {
 fn a_sheet_spanning_billions_of_cells_is_refused_first() {
     let bytes = std::fs::read(common::data_dir().join("regressions/xls-cells-far-apart.bin")).unwrap();
     let err = parse_bytes(&bytes, &ReadOptions { format: Format::Xlsx, ..ReadOptions::default() }).unwrap_err();
-    assert!(err.to_string().contains("spans from its first cell to its last") && err.to_string().contains("max_cells"), "{err}");
+    assert!(err.to_string().contains("span from their first cell to their last") && err.to_string().contains("max_cells"), "{err}");
 }
 
 /// Found by fuzzing sheet_parse: the cells that span 263 million are where calamine looks for
@@ -209,7 +209,7 @@ fn a_sheet_spanning_billions_of_cells_is_refused_first() {
 fn a_span_only_calamines_reading_sees_is_refused_first() {
     let bytes = std::fs::read(common::data_dir().join("regressions/xls-sheet-read-as-calamine-reads-it.bin")).unwrap();
     let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err();
-    assert!(err.to_string().contains("263606826 cells a sheet spans"), "{err}");
+    assert!(err.to_string().contains("263659468 cells the sheets span"), "{err}");
 }
 
 /// An .ods whose repeat attributes declare a million valued cells is refused before calamine
@@ -258,4 +258,257 @@ fn narrow_tables_are_written() {
     // Read back, a sheet with no indicator header is kept as notes, never guessed at.
     let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
     assert!(again.notes.iter().any(|n| n.text.contains("完成任务")), "{:?}", again.notes);
+}
+
+use common::sheets::{indicator_rows, ods, ods_text, text_cell, xlsx};
+
+/// The indicators of a document, as (name, value) pairs.
+fn values(doc: &Document) -> Vec<(String, String)> {
+    common::indicators(doc).into_iter().map(|(_, _, _, i)| (i.name.clone(), i.target.raw.clone())).collect()
+}
+
+/// 4,000 indicator rows and one cell in column XFD (the 72 KB file of issue 27 took 75 s and
+/// 20.5 GB): every row was laid out to the widest column, with a place for each empty cell. A
+/// row is laid out to its own last cell: the far cell's row only.
+#[test]
+fn a_far_cell_does_not_widen_every_row() {
+    let rows = indicator_rows(4000).replacen("</row>", &format!("{}</row>", text_cell("XFD1", "备注")), 1);
+    let bytes = xlsx("专项1-培训", &rows, None, None);
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(values(&doc).len(), 4000);
+    // 4 places per indicator row, the header row's 16,384.
+    assert!(doc.locations.len() <= 4000 * 4 + 16_384, "{} places", doc.locations.len());
+}
+
+/// The empty cells a row is laid out with count against `max_cells` (they were not counted:
+/// only the non-empty ones were).
+#[test]
+fn empty_cells_laid_out_count_against_max_cells() {
+    let rows = format!(r#"<row r="1">{}{}</row>"#, text_cell("A1", "一级指标"), text_cell("XFD1", "指标值"));
+    let bytes = xlsx("S", &rows, None, None);
+    let err = parse_bytes(&bytes, &ReadOptions { limits: Limits { max_cells: 1000, ..Limits::default() }, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("laid out in rows") && err.to_string().contains("max_cells"), "{err}");
+}
+
+/// Rows of 16,384 cells each: a row was built by looking each column up among the row's cells,
+/// 16,384² steps a row. The same number of cells in rows four times as wide must take about the
+/// same time, not four times as long (before: 3.9 s for 48 rows of 4,096, 12.4 s for 12 of
+/// 16,384; after: 5.1 s and 3.3 s, debug, on a shared machine).
+#[test]
+fn wide_rows_are_laid_out_in_linear_time() {
+    let time = |rows: u32, width: u32| {
+        let mut xml = String::new();
+        for r in 1..=rows {
+            xml.push_str(&format!(r#"<row r="{r}">"#));
+            for c in 0..width {
+                xml.push_str(&format!(r#"<c r="{}{r}"><v>{c}</v></c>"#, jixiao::model::column_name(c)));
+            }
+            xml.push_str("</row>");
+        }
+        let bytes = xlsx("S", &xml, None, None);
+        let options = ReadOptions { limits: Limits { max_memory: Some(1 << 30), ..Limits::default() }, ..ReadOptions::default() };
+        let start = std::time::Instant::now();
+        let doc = parse_bytes(&bytes, &options).unwrap();
+        assert_eq!(doc.notes.len(), (rows * width) as usize);
+        start.elapsed()
+    };
+    let narrow = time(48, 4096);
+    let wide = time(12, 16_384);
+    eprintln!("48 rows of 4,096 cells: {narrow:?}; 12 rows of 16,384: {wide:?}");
+    assert!(wide < narrow * 5 / 2, "48 rows of 4,096 cells: {narrow:?}; 12 rows of 16,384: {wide:?}");
+}
+
+/// An .ods of repeated empty rows and a far cell: calamine lays out the rectangle from the
+/// first valued cell to the last, and at a million rows it said "Cannot detect file format".
+#[test]
+fn an_ods_spanning_a_rectangle_of_repeats_is_refused_first() {
+    let rows = format!(
+        r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="1000000"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="1000"/>{}</table:table-row>"#,
+        ods_text("一级指标"),
+        ods_text("far")
+    );
+    let err = parse_bytes(&ods("S", &rows), &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("span from their first valued cell to their last") && err.contains("max_cells"), "{err}");
+}
+
+/// An .ods of 100 rows of a cell repeated 16,000 times (3.4 KB; 7 s and 609 MB): within
+/// `max_cells` as declared, but calamine lays each out twice (value and formula).
+#[test]
+fn an_ods_of_repeated_cells_is_refused_within_the_budget() {
+    let rows = r#"<table:table-row table:number-rows-repeated="100"><table:table-cell table:number-columns-repeated="16000" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    let bytes = ods("S", rows);
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("max_cells") || err.contains("max_memory"), "{err}");
+    // Within the cells allowed, the memory budget refuses it before calamine is called.
+    let options = ReadOptions { limits: Limits { max_cells: 10_000_000, ..Limits::default() }, ..ReadOptions::default() };
+    let err = parse_bytes(&bytes, &options).unwrap_err().to_string();
+    assert!(err.contains("max_memory") && err.contains("xlsx reader"), "{err}");
+}
+
+/// One changed byte of sheets-features.xls (a DIMENSIONS record's first row past its last):
+/// calamine computes the rows with u32 arithmetic that wraps to four billion and reserves them
+/// (256 GiB, an abort no `catch_unwind` catches). The record is read as calamine reads it.
+#[test]
+fn a_dimensions_record_that_wraps_is_refused_first() {
+    let mut bytes = std::fs::read(common::data_dir().join("sheets-features.xls")).unwrap();
+    let at = memchr::memmem::find_iter(&bytes, &[0x00, 0x02, 0x0E, 0x00]).nth(1).unwrap();
+    assert_eq!(bytes[at + 8], 0x0A, "the second sheet's DIMENSIONS: rows 0..10");
+    bytes[at + 4] = 0x0B; // first row 11, past the last
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("cells the sheets declare") && err.contains("max_cells"), "{err}");
+}
+
+/// A shared-strings table declaring a billion strings: calamine reserved room for them all
+/// before reading one.
+#[test]
+fn a_shared_strings_count_is_checked_first() {
+    let strings = r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1000000000"><si><t>一级指标</t></si></sst>"#;
+    let bytes = xlsx("S", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#, None, Some(strings));
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("1000000000 shared strings") && err.contains("max_cells"), "{err}");
+}
+
+const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="3"><numFmt numFmtId="164" formatCode="0&quot;%&quot;"/><numFmt numFmtId="165" formatCode="0\%"/><numFmt numFmtId="166" formatCode="0.0%"/></numFmts><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/><xf numFmtId="166" applyNumberFormat="1"/></cellXfs></styleSheet>"#;
+
+/// An indicator sheet whose 指标值 cells (D2…) are `cells`, each the XML of one `<c>` after `r`.
+fn value_sheet(cells: &[&str]) -> Vec<u8> {
+    let mut rows = format!(
+        r#"<row r="1">{}{}{}{}</row>"#,
+        text_cell("A1", "一级指标"),
+        text_cell("B1", "二级指标"),
+        text_cell("C1", "三级指标"),
+        text_cell("D1", "指标值")
+    );
+    for (i, cell) in cells.iter().enumerate() {
+        let r = i + 2;
+        rows.push_str(&format!(
+            r#"<row r="{r}">{}{}{}<c r="D{r}"{cell}</c></row>"#,
+            text_cell(&format!("A{r}"), "产出指标"),
+            text_cell(&format!("B{r}"), "数量指标"),
+            text_cell(&format!("C{r}"), &format!("指标{r}"))
+        ));
+    }
+    xlsx("专项1-培训", &rows, Some(STYLES), None)
+}
+
+/// `0"%"` and `0\%` print a literal percent sign beside the number as it is: 95 shows `95%`, not
+/// `9500%` (the test was `format_code.contains('%')`); `0.0%` scales.
+#[test]
+fn a_literal_percent_sign_does_not_scale() {
+    let doc = parse_bytes(&value_sheet(&[r#" s="1"><v>95</v>"#, r#" s="2"><v>95</v>"#, r#" s="3"><v>0.95</v>"#]), &ReadOptions::default()).unwrap();
+    let v: Vec<String> = values(&doc).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(v, ["95%", "95%", "95%"]);
+}
+
+/// A formula with no value computed (openpyxl writes them so) vanished; it is a note at its
+/// place, the cell read empty.
+#[test]
+fn a_formula_without_a_value_is_kept_as_a_note() {
+    let doc = parse_bytes(&value_sheet(&[r#"><f>SUM(E2:E9)</f>"#, r#"><f>1+1</f><v>2</v>"#]), &ReadOptions::default()).unwrap();
+    let v = values(&doc);
+    assert!(v.contains(&("指标3".to_owned(), "2".to_owned())), "{v:?}");
+    assert!(!v.iter().any(|(_, v)| v.contains("SUM")), "{v:?}");
+    let note = doc.notes.iter().find(|n| n.text.starts_with("=SUM(E2:E9)")).unwrap_or_else(|| panic!("{:?}", doc.notes));
+    assert!(note.text.contains("no value computed"), "{}", note.text);
+    assert_eq!(doc.location(note.line).cell.as_deref(), Some("D2"));
+}
+
+/// A `t="d"` cell is the date it holds, as a date.
+#[test]
+fn an_iso_date_cell_reads_as_a_date() {
+    let doc = parse_bytes(&value_sheet(&[r#" t="d"><v>2024-06-30T00:00:00</v>"#]), &ReadOptions::default()).unwrap();
+    assert_eq!(values(&doc)[0].1, "2024-06-30");
+}
+
+/// An error cell (`#REF!`, `#DIV/0!`, …) keeps its text, is never a number target, and is
+/// flagged as no target given (it read as words: under 数量指标 the review said "a value in
+/// words", elsewhere nothing).
+#[test]
+fn an_error_cell_is_never_a_number_target() {
+    let errors = ["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NUM!", "#NAME?", "#NULL!"];
+    let cells: Vec<String> = errors.iter().map(|e| format!(r#" t="e"><v>{e}</v>"#)).collect();
+    let doc = parse_bytes(&value_sheet(&cells.iter().map(String::as_str).collect::<Vec<_>>()), &ReadOptions::default()).unwrap();
+    let targets: Vec<Target> = common::indicators(&doc).into_iter().map(|(_, _, _, i)| i.target).collect();
+    assert_eq!(targets.iter().map(|t| t.raw.as_str()).collect::<Vec<_>>(), errors);
+    for t in &targets {
+        assert!(t.value.is_none() && t.comparator.is_none() && t.kind == TargetKind::Placeholder, "{t:?}");
+    }
+    let findings = jixiao::review::review(&doc, &jixiao::review::ReviewConfig::new());
+    let flagged: Vec<&str> =
+        findings.iter().filter(|f| f.rule == "template-placeholder" && f.message.contains("spreadsheet error")).map(|f| f.message.as_str()).collect();
+    assert_eq!(flagged.len(), errors.len(), "{flagged:?}");
+}
+
+/// Two ZIP entries of one name: the ZIP library kept the second and read it silently; which
+/// one is meant cannot be told, so the file is refused, naming the entry.
+#[test]
+fn two_zip_entries_of_one_name_are_refused() {
+    let first = format!(r#"<row r="1">{}</row>"#, text_cell("A1", "第一张"));
+    let bytes = xlsx("S", &first, None, None);
+    // The same workbook with a second sheet part, then renamed in place to the first's name.
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut data).unwrap();
+        parts.push((f.name().unwrap().into_owned(), data));
+    }
+    let second = format!(
+        r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">{}</row></sheetData></worksheet>"#,
+        text_cell("A1", "第二张")
+    );
+    parts.push(("xl/worksheets/sheeT1.xml".to_owned(), second.into_bytes()));
+    let refs: Vec<(&str, &[u8])> = parts.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    let mut twice = common::sheets::zip(&refs, true);
+    for at in memchr::memmem::find_iter(&twice.clone(), b"xl/worksheets/sheeT1.xml") {
+        twice[at + 18] = b't';
+    }
+    let err = parse_bytes(&twice, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("two entries named xl/worksheets/sheet1.xml"), "{err}");
+    // The same file with distinct names reads.
+    assert!(parse_bytes(&bytes, &ReadOptions::default()).is_ok());
+}
+
+/// The same in an .xls: sheets-features.xls with its custom format `General` (FORMAT 164, the
+/// number cells') turned in place into `0.00"%"`, a literal percent sign: 38000 shows as
+/// `38000%`, not `3800000%`.
+#[test]
+fn a_literal_percent_sign_does_not_scale_in_an_xls() {
+    let mut bytes = std::fs::read(common::data_dir().join("sheets-features.xls")).unwrap();
+    let at = memchr::memmem::find(&bytes, b"\x1e\x04\x0c\x00\xa4\x00\x07\x00\x00General").unwrap() + 9;
+    bytes[at..at + 7].copy_from_slice(b"0.00\"%\"");
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    let v: Vec<String> = values(&doc).into_iter().map(|(_, v)| v).collect();
+    assert!(v.contains(&"38000%".to_owned()) && !v.iter().any(|v| v.contains("3800000")), "{v:?}");
+}
+
+/// calamine reads and keeps every sheet of an .xls when it opens it: four sheets each declaring
+/// 600,000 cells (sheets-features.xls with its DIMENSIONS records rewritten in place) are 2.4
+/// million together, past `max_cells`, though each is within it (only the largest was checked).
+#[test]
+fn the_cells_of_all_sheets_count_together() {
+    let mut bytes = std::fs::read(common::data_dir().join("sheets-features.xls")).unwrap();
+    let at: Vec<usize> = memchr::memmem::find_iter(&bytes, &[0x00, 0x02, 0x0E, 0x00]).collect();
+    assert_eq!(at.len(), 4);
+    for a in at {
+        // rows 0..60,000, columns 0..10
+        bytes[a + 4..a + 16].copy_from_slice(&[0, 0, 0, 0, 0x60, 0xEA, 0, 0, 0, 0, 10, 0]);
+    }
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("the 2400000 cells the sheets declare") && err.contains("max_cells"), "{err}");
+}
+
+/// A shared-strings table of three million empty strings (39 MB inflated from a few hundred
+/// KB, 24 bytes each in calamine however short) that declares one: counted as it is before
+/// calamine holds it.
+#[test]
+fn the_shared_strings_held_are_counted_first() {
+    let strings = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1">{}</sst>"#,
+        "<si><t/></si>".repeat(3_000_000)
+    );
+    let bytes = xlsx("S", r#"<row r="1"><c r="A1" t="s"><v>0</v></c></row>"#, None, Some(&strings));
+    let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("3000000 shared strings") && err.contains("holds") && err.contains("max_cells"), "{err}");
 }

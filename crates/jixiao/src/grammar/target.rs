@@ -364,6 +364,16 @@ fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
 }
 
 /// Form text left in: `≥**个`, `**%`, `XX人`, with no digit of a real value.
+/// The error values a spreadsheet cell shows when its formula failed (Excel, WPS, LibreOffice):
+/// no value was given, however the text reads (`#DIV/0!` is not a `/0`).
+const SHEET_ERRORS: &[&str] =
+    &["#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA", "#FIELD!", "#BLOCKED!", "#UNKNOWN!"];
+
+/// Whether a (squeezed) text is a spreadsheet's error value.
+pub fn is_sheet_error(text: &str) -> bool {
+    SHEET_ERRORS.iter().any(|e| text.eq_ignore_ascii_case(e))
+}
+
 fn is_placeholder(text: &str) -> bool {
     !text.chars().any(|c| c.is_ascii_digit()) && ["**", "XX", "xx", "××", "ＸＸ"].iter().any(|p| text.contains(p))
 }
@@ -445,7 +455,7 @@ pub fn parse(raw: &str) -> Target {
     if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return blank(raw, TargetKind::AsActual);
     }
-    if is_placeholder(&text) {
+    if is_placeholder(&text) || is_sheet_error(&text) {
         return blank(raw, TargetKind::Placeholder);
     }
     // Every rule but the qualitative one reads a number or a date: without a digit, the text is

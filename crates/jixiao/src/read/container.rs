@@ -17,11 +17,14 @@ pub struct Limits {
     pub max_depth: usize,
     /// Cells of a spreadsheet or of a Word file's tables, all together.
     pub max_cells: usize,
+    /// Bytes the model of one read may take as it is built (see `read::budget`); None: the
+    /// lesser of 1 GiB and 64 × the input, but at least 16 MiB.
+    pub max_memory: Option<u64>,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_bytes: 512 << 20, max_entries: 20_000, max_depth: 256, max_cells: 2_000_000 }
+        Limits { max_bytes: 512 << 20, max_entries: 20_000, max_depth: 256, max_cells: 2_000_000, max_memory: None }
     }
 }
 
@@ -68,6 +71,30 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
 }
 
+/// The first name two entries of the ZIP's central directory share, if any. Read from the
+/// end-of-central-directory record and the directory's headers themselves (the ZIP library
+/// keeps one entry per name); a directory it cannot walk is left to the library.
+fn duplicate_entry(bytes: &[u8]) -> Option<String> {
+    use super::le::{u16_at, u32_at};
+    let tail = bytes.len().saturating_sub(65_557);
+    let eocd = tail + memchr::memmem::rfind(&bytes[tail..], b"PK\x05\x06")?;
+    let count = u16_at(bytes, eocd + 10)? as usize;
+    let mut at = u32_at(bytes, eocd + 16)? as usize;
+    let mut seen = std::collections::HashSet::with_capacity(count.min(1 << 16));
+    for _ in 0..count {
+        if u32_at(bytes, at)? != 0x0201_4b50 {
+            return None;
+        }
+        let (name_len, extra, comment) = (u16_at(bytes, at + 28)? as usize, u16_at(bytes, at + 30)? as usize, u16_at(bytes, at + 32)? as usize);
+        let name = bytes.get(at + 46..at + 46 + name_len)?;
+        if !seen.insert(name) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+        at += 46 + name_len + extra + comment;
+    }
+    None
+}
+
 pub struct Container<'a> {
     archive: zip::ZipArchive<Cursor<&'a [u8]>>,
     limits: Limits,
@@ -86,7 +113,21 @@ impl<'a> Container<'a> {
         if archive.len() > limits.max_entries {
             return Err(over_limit(origin, &format!("the {what}'s {} ZIP entries", archive.len()), limits.max_entries, "max_entries"));
         }
+        // The ZIP library keeps one entry per name, the last: a second entry of a name would
+        // silently stand for the first (a sheet, a document body), so it is refused.
+        if let Some(name) = duplicate_entry(bytes) {
+            return Err(Error::Parse {
+                origin: origin.clone(),
+                line: None,
+                reason: format!("a damaged {what}: its ZIP container holds two entries named {name} (which one is meant cannot be told)"),
+            });
+        }
         Ok(Container { archive, limits, origin: origin.clone(), used: 0 })
+    }
+
+    /// The names of the container's entries.
+    pub fn names(&self) -> impl Iterator<Item = String> {
+        self.archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned()))
     }
 
     /// Fails when the entries' declared sizes add up past the limit (for containers another

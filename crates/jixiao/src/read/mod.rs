@@ -4,6 +4,7 @@
 mod assemble;
 pub mod batch;
 pub mod blocks;
+mod budget;
 mod container;
 mod decode;
 mod doc;
@@ -175,7 +176,9 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
 
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-    let mut doc = reader_for(bytes, options)?.read(bytes, options)?;
+    let reader = reader_for(bytes, options)?;
+    let limit = budget::limit(&options.limits, bytes.len());
+    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read(bytes, options))?;
     shrink(&mut doc);
     Ok(doc)
 }
@@ -185,10 +188,22 @@ pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
 /// returned holds the rest: its parts without those tables, the notes and the locations.
 /// Word's text saves are read this way; other formats, and a text save whose 整体 part comes
 /// after a table (the document's head is final only at its end), keep every table in the
-/// document returned. An error of the sink stops the reading and is returned as
-/// [`Error::Write`].
+/// document returned, as does a read under a memory budget it could pass (so that an error past
+/// it never follows tables already handed on). An error of the sink stops the reading and is
+/// returned as [`Error::Write`].
 pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
-    let mut doc = reader_for(bytes, options)?.read_to(bytes, options, sink)?;
+    let reader = reader_for(bytes, options)?;
+    let limit = budget::limit(&options.limits, bytes.len());
+    // A table handed on is written: a read that passed its budget after it would leave the
+    // output half-written. Tables go on as read only when the read cannot pass its budget: a
+    // text save's cell takes at least two bytes of it (TAB, line end), decoded text at most 1.5
+    // times its bytes, so it builds at most (tree::CELL_COST / 2 + 2) × the input; the default
+    // budget is 64 × (up to 1 GiB: a text save of up to 56 MiB streams). Under a tighter one
+    // the document is read whole, its tables kept in it.
+    let streams = limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
+    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || {
+        if streams { reader.read_to(bytes, options, sink) } else { reader.read(bytes, options) }
+    })?;
     shrink(&mut doc);
     Ok(doc)
 }

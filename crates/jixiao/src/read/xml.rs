@@ -79,6 +79,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "number-rows-repeated",
     "number-columns-repeated",
     "value-type",
+    "formula",
     "space",
 ];
 

@@ -105,3 +105,4 @@ pub fn without_lines_or_tocs(doc: &Document) -> Document {
     }
     d
 }
+pub mod sheets;

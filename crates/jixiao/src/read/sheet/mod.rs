@@ -15,6 +15,7 @@ use std::io::Cursor;
 
 use calamine::Reader as _;
 
+use super::budget;
 use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
 use super::tree::{self, Cell, Row};
 use super::{Format, ReadOptions, Reader};
@@ -30,6 +31,9 @@ pub(crate) struct SheetReader;
 struct Grid {
     name: String,
     cells: BTreeMap<(u32, u32), String>,
+    /// Formulas with no value computed (what openpyxl and most generators write): the cell
+    /// reads empty, and the formula is kept as a note at its place.
+    formulas: Vec<((u32, u32), String)>,
 }
 
 fn is_ods(bytes: &[u8]) -> bool {
@@ -73,7 +77,7 @@ impl Reader for SheetReader {
             Ok(grids) => grids.map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?,
             Err(_) => return Err(damaged(&"the spreadsheet library failed on it")),
         };
-        Ok(document(grids))
+        document(grids, limits, &origin)
     }
 }
 
@@ -82,30 +86,55 @@ fn grids(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>
     if zip_has(bytes, "xl/workbook.xml") {
         return xlsx(bytes, limits, origin);
     }
-    let percent = if is_ods(bytes) {
+    let ods = is_ods(bytes);
+    let percent = if ods {
         let content = Container::open(bytes, limits, origin, "spreadsheet").and_then(|mut c| c.read("content.xml")).map_err(Ok)?.unwrap_or_default();
         let scan = ods_percent::scan(&String::from_utf8_lossy(&content), limits.max_depth, limits.max_cells);
         // calamine expands repeated cells in memory: check what the repeats declare first.
         if scan.valued > limits.max_cells as u64 {
             return Err(Ok(over_limit(origin, &format!("the {} valued cells the sheets declare", scan.valued), limits.max_cells, "max_cells")));
         }
-        scan.percent
+        // And it lays out each sheet's rectangle from its first valued cell to its last.
+        if scan.laid_out > limits.max_cells as u64 {
+            return Err(Ok(over_limit(
+                origin,
+                &format!("the {} cells the sheets span from their first valued cell to their last, repeats expanded", scan.laid_out),
+                limits.max_cells,
+                "max_cells",
+            )));
+        }
+        if !budget::charge(scan.laid_out.saturating_mul(LAID_OUT_COST)) {
+            return Ok(Vec::new());
+        }
+        scan.percent.into_iter().map(|k| (k, cells::Percent::Scaled)).collect()
     } else {
         // calamine's own compound-file reader panics on some damaged files, and it reserves
         // memory for the cells a sheet declares before reading one: check both first.
         let stream = xls::workbook_stream(bytes).ok_or_else(|| Err("its compound file or workbook stream cannot be read".to_owned()))?;
         let declared = xls::declared_cells(&stream);
         if declared > limits.max_cells as u64 {
-            return Err(Ok(over_limit(origin, &format!("the {declared} cells a sheet declares"), limits.max_cells, "max_cells")));
+            return Err(Ok(over_limit(origin, &format!("the {declared} cells the sheets declare"), limits.max_cells, "max_cells")));
         }
         let spanned = xls::spanned_cells(&stream);
         if spanned > limits.max_cells as u64 {
-            return Err(Ok(over_limit(origin, &format!("the {spanned} cells a sheet spans from its first cell to its last"), limits.max_cells, "max_cells")));
+            return Err(Ok(over_limit(
+                origin,
+                &format!("the {spanned} cells the sheets span from their first cell to their last"),
+                limits.max_cells,
+                "max_cells",
+            )));
+        }
+        if !budget::charge(declared.max(spanned).saturating_mul(LAID_OUT_COST)) {
+            return Ok(Vec::new());
         }
         xls::percent_cells(&stream, limits.max_cells)
     };
-    others(bytes, limits, origin, &percent)
+    others(bytes, ods, limits, origin, &percent)
 }
+
+/// What calamine holds per cell it lays out for an .xls or .ods (a value and a formula),
+/// charged to the memory budget before it is called.
+const LAID_OUT_COST: u64 = (std::mem::size_of::<calamine::Data>() + std::mem::size_of::<String>()) as u64;
 
 /// An error that is either jixiao's own (a limit) or the spreadsheet library's message.
 type SheetResult<T> = std::result::Result<T, std::result::Result<Error, String>>;
@@ -121,30 +150,82 @@ fn count(cells: &mut usize, limits: Limits, origin: &Origin) -> SheetResult<()> 
 /// .xlsx, streamed cell by cell (a sheet is never held as a full rectangle), with percent
 /// formats from the cell styles.
 fn xlsx(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<Vec<Grid>> {
+    if !shared_strings_count(bytes, limits, origin)? {
+        return Ok(Vec::new());
+    }
     let mut wb = calamine::Xlsx::new(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?;
     let mut grids = Vec::new();
     let mut n = 0usize;
     for name in wb.sheet_names() {
         let styles = wb.worksheet_style(&name).unwrap_or_default();
-        let mut cells = BTreeMap::new();
+        let (mut cells, mut formulas) = (BTreeMap::new(), Vec::new());
         let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| Err(e.to_string()))?;
-        while let Some(cell) = reader.next_cell().map_err(|e| Err(e.to_string()))? {
-            let (r, c) = cell.get_position();
-            let percent = styles.get((r, c)).and_then(|s| s.number_format.as_ref()).is_some_and(|f| f.format_code.contains('%'));
-            let text = cells::text(cell.get_value(), percent);
+        while let Some(cell) = reader.next_cell_with_formula().map_err(|e| Err(e.to_string()))? {
+            let (r, c) = cell.pos;
+            let percent = styles.get((r, c)).and_then(|s| s.number_format.as_ref()).map_or(cells::Percent::No, |f| cells::Percent::of(&f.format_code));
+            let text = cells::text(&cell.value, percent);
             if !text.is_empty() {
                 count(&mut n, limits, origin)?;
+                if !charge_grid_cell(&text) {
+                    return Ok(grids);
+                }
                 cells.insert((r, c), text);
+            } else if let Some(formula) = cell.formula.filter(|f| !f.trim().is_empty()) {
+                count(&mut n, limits, origin)?;
+                if !charge_grid_cell(&formula) {
+                    return Ok(grids);
+                }
+                formulas.push(((r, c), formula));
             }
         }
-        grids.push(Grid { name, cells });
+        grids.push(Grid { name, cells, formulas });
     }
     Ok(grids)
 }
 
+/// Refuses a shared-strings table that declares or holds more strings than `max_cells`
+/// (calamine reserves room for its `uniqueCount` before reading one, then holds every string,
+/// 24 bytes each however short: half a GiB of `<si><t/></si>` inflates from a few hundred KB),
+/// and charges what calamine will hold of it: false past the budget.
+fn shared_strings_count(bytes: &[u8], limits: Limits, origin: &Origin) -> SheetResult<bool> {
+    let mut zip = Container::open(bytes, limits, origin, "spreadsheet").map_err(Ok)?;
+    let Some(part) = zip.names().find(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml")) else { return Ok(true) };
+    let xml = zip.read(&part).map_err(Ok)?.unwrap_or_default();
+    let head = String::from_utf8_lossy(&xml[..xml.len().min(4096)]);
+    let declared = head
+        .split_once("uniqueCount=")
+        .and_then(|(_, v)| v.get(1..))
+        .and_then(|v| v.split(['"', '\'']).next())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .unwrap_or(0);
+    if declared > limits.max_cells as u64 {
+        return Err(Ok(over_limit(origin, &format!("the {declared} shared strings {part} declares"), limits.max_cells, "max_cells")));
+    }
+    // `<si>` or `<si ` (a prefixed `<x:si` is counted by its local name too).
+    let held = memchr::memmem::find_iter(&xml, b"si")
+        .filter(|&i| i > 0 && matches!(xml[i - 1], b'<' | b':') && matches!(xml.get(i + 2), Some(b'>' | b' ' | b'/')))
+        .count() as u64;
+    if held > limits.max_cells as u64 {
+        return Err(Ok(over_limit(origin, &format!("the {held} shared strings {part} holds"), limits.max_cells, "max_cells")));
+    }
+    Ok(budget::charge(declared.max(held).saturating_mul(std::mem::size_of::<String>() as u64) + xml.len() as u64))
+}
+
 /// .xls and .ods, read whole by calamine.
-fn others(bytes: &[u8], limits: Limits, origin: &Origin, percent: &std::collections::HashSet<(String, u32, u32)>) -> SheetResult<Vec<Grid>> {
-    let mut wb = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?;
+fn others(
+    bytes: &[u8],
+    ods: bool,
+    limits: Limits,
+    origin: &Origin,
+    percent: &std::collections::HashMap<(String, u32, u32), cells::Percent>,
+) -> SheetResult<Vec<Grid>> {
+    // The format is known: calamine's own error, not a "Cannot detect file format" of trying
+    // each in turn.
+    let mut wb = if ods {
+        calamine::Sheets::Ods(calamine::Ods::new(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?)
+    } else {
+        calamine::Sheets::Xls(calamine::Xls::new(Cursor::new(bytes)).map_err(|e| Err(e.to_string()))?)
+    };
     let mut grids = Vec::new();
     let mut n = 0usize;
     for name in wb.sheet_names() {
@@ -153,42 +234,84 @@ fn others(bytes: &[u8], limits: Limits, origin: &Origin, percent: &std::collecti
         let (r0, c0) = range.start().unwrap_or((0, 0));
         for (r, c, value) in range.used_cells() {
             let (r, c) = (r0 + r as u32, c0 + c as u32);
-            let text = cells::data_text(value, percent.contains(&(name.clone(), r, c)));
+            let text = cells::data_text(value, percent.get(&(name.clone(), r, c)).copied().unwrap_or(cells::Percent::No));
             if !text.is_empty() {
                 count(&mut n, limits, origin)?;
+                if !charge_grid_cell(&text) {
+                    return Ok(grids);
+                }
                 cells.insert((r, c), text);
             }
         }
-        grids.push(Grid { name, cells });
+        grids.push(Grid { name, cells, formulas: Vec::new() });
     }
     Ok(grids)
 }
 
+/// What the reader holds per non-empty cell beyond its text while it reads (an entry of a
+/// sheet's map: key, string, node share), charged to the read's memory budget.
+const GRID_CELL_COST: u64 = 64;
+/// What the reader builds per cell of a row beyond its text, an empty one up to the row's last
+/// cell included: its place (a `Location` with the sheet's name and the cell's address) and the
+/// cell the table pipeline takes. Charged to the memory budget, with the sheet name's bytes.
+const ROW_CELL_COST: u64 = std::mem::size_of::<Location>() as u64 + std::mem::size_of::<Cell<'static>>() as u64 + 16;
+
+/// Charges a cell held while reading against the budget: false once past it.
+fn charge_grid_cell(text: &str) -> bool {
+    budget::charge(text.len() as u64 + GRID_CELL_COST)
+}
+
 /// The grids as one document: a section per run of sheets of one kind, a table per sheet (or
-/// per project on a sheet of many), cells located `sheet!cell`.
-fn document(grids: Vec<Grid>) -> Document {
+/// per project on a sheet of many), cells located `sheet!cell`. A row is laid out up to its own
+/// last cell, never to the widest row of its sheet: a cell far out on one row does not widen
+/// the others. Every cell laid out, empty ones included, counts against `max_cells` and the
+/// memory budget.
+fn document(grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Document> {
     let mut doc = Document::new("");
+    let mut built = 0usize;
     for grid in grids {
         let (kind, number) = sheet_kind(&grid.name);
-        // Rows of the sheet, each cell with a line that indexes the document's locations.
+        // Rows of the sheet, each cell with a line that indexes the document's locations. The
+        // map is ordered by (row, column): each row's cells come in column order.
         let mut rows: Vec<Row> = Vec::new();
-        let max_col = grid.cells.keys().map(|(_, c)| *c).max().unwrap_or(0);
-        let mut by_row: BTreeMap<u32, Vec<(u32, &String)>> = BTreeMap::new();
-        for ((r, c), text) in &grid.cells {
-            by_row.entry(*r).or_default().push((*c, text));
-        }
-        for (r, cells) in &by_row {
+        let mut cells = grid.cells.iter().peekable();
+        while let Some(((r, _), _)) = cells.peek() {
+            let r = *r;
             let mut row = Row::default();
-            for c in 0..=max_col {
-                let text = Cow::Borrowed(cells.iter().find(|(cc, _)| *cc == c).map_or("", |(_, t)| t.as_str()));
-                doc.locations.push(Location::cell(&grid.name, *r, c));
-                row.cells.push(Cell { text, line: doc.locations.len() });
-            }
-            // Trailing empty cells are the grid's, not the table's.
-            while row.cells.len() > 1 && row.cells.last().is_some_and(|c| c.text.is_empty()) {
-                row.cells.pop();
+            while let Some(((_, c), text)) = cells.next_if(|((rr, _), _)| *rr == r) {
+                let from = row.cells.len() as u32;
+                for col in from..=*c {
+                    built += 1;
+                    if built > limits.max_cells {
+                        return Err(over_limit(
+                            origin,
+                            "the spreadsheet's cells laid out in rows (empty ones before a cell included)",
+                            limits.max_cells,
+                            "max_cells",
+                        ));
+                    }
+                    let text = if col == *c { text.as_str() } else { "" };
+                    if !budget::charge(ROW_CELL_COST + grid.name.len() as u64 + text.len() as u64) {
+                        return Ok(doc);
+                    }
+                    doc.locations.push(Location::cell(&grid.name, r, col));
+                    row.cells.push(Cell { text: Cow::Borrowed(text), line: doc.locations.len() });
+                }
             }
             rows.push(row);
+        }
+        // A formula with no value: the cell reads empty in its row, the formula is a note at
+        // its place.
+        for ((r, c), formula) in &grid.formulas {
+            if !budget::charge(ROW_CELL_COST + grid.name.len() as u64 + formula.len() as u64) {
+                return Ok(doc);
+            }
+            doc.locations.push(Location::cell(&grid.name, *r, *c));
+            let text = format!(
+                "={}: a formula with no value computed (the file was saved without calculating it: open it in Excel, WPS or LibreOffice and save it again to have its value read)",
+                formula.trim_start_matches('=')
+            );
+            doc.notes.push(Note { line: doc.locations.len(), text });
         }
         if !rows.iter().any(|r| is_header_row(r.cells.iter().map(|c| c.text.as_ref()))) {
             // Not an indicator table: every cell is kept, as a note at its place.
@@ -236,5 +359,5 @@ fn document(grids: Vec<Grid>) -> Document {
         }
     }
     doc.notes.sort_by_key(|n| n.line);
-    doc
+    Ok(doc)
 }

@@ -1,14 +1,17 @@
 //! What jixiao reads of an .xls's BIFF8 records itself, before calamine reads the values:
 //! - which cells are percent-formatted: calamine gives their values (0.9) but not their number
 //!   formats; a cell record names its XF, the XF its format, and a format is a percentage when
-//!   it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one with `%` in it;
+//!   it is built-in 9 or 10 (`0%`, `0.00%`) or a custom one with a `%` that scales (not a
+//!   quoted or escaped one: `0"%"`, `0\%`);
 //! - how many cells the sheets declare (DIMENSIONS records) and span (from their first to their
-//!   last cell record), which calamine reserves memory for before reading a cell: a hostile file
-//!   declaring billions, or with two cells at opposite corners, is refused first.
+//!   last cell record), all sheets together, which calamine reserves memory for before reading
+//!   a cell: a hostile file declaring billions, or with two cells at opposite corners, or many
+//!   sheets each just within the limit, is refused first.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use super::cells::Percent;
 use crate::read::le::{u16_at, u32_at};
 
 const BOF: u16 = 0x0809;
@@ -60,27 +63,48 @@ pub fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(stream)
 }
 
-/// The most cells one sheet's DIMENSIONS record declares (rows × columns).
-pub fn declared_cells(stream: &[u8]) -> u64 {
-    records(stream, 0)
-        .filter(|(kind, _)| *kind == DIMENSIONS)
-        .filter_map(|(_, d)| {
-            let rows = u64::from(u32_at(d, 4)?).saturating_sub(u64::from(u32_at(d, 0)?)) + 1;
-            let cols = u64::from(u16_at(d, 10)?).saturating_sub(u64::from(u16_at(d, 8)?)) + 1;
-            Some(rows.saturating_mul(cols))
-        })
-        .max()
-        .unwrap_or(0)
+/// The rows × columns a DIMENSIONS record makes calamine reserve, computed as calamine computes
+/// them (its `parse_dimensions`): a first column past 255 or after the last is taken as 0, and
+/// a last row before the first wraps round (u32) to about four billion rows, which calamine
+/// then reserves (the one changed byte of `sheets-features.xls` that asked for 256 GiB).
+fn dimensions_cells(d: &[u8]) -> u64 {
+    let (rf, rl, mut cf, cl) = match d.len() {
+        10 => (
+            u32::from(u16_at(d, 0).unwrap_or(0)),
+            u32::from(u16_at(d, 2).unwrap_or(0)),
+            u32::from(u16_at(d, 4).unwrap_or(0)),
+            u32::from(u16_at(d, 6).unwrap_or(0)),
+        ),
+        14 | 16 => (u32_at(d, 0).unwrap_or(0), u32_at(d, 4).unwrap_or(0), u32::from(u16_at(d, 8).unwrap_or(0)), u32::from(u16_at(d, 10).unwrap_or(0))),
+        // calamine refuses the record.
+        _ => return 0,
+    };
+    if cf > 0xFF || cl < cf {
+        cf = 0;
+    }
+    let ((r0, c0), (r1, c1)) = if rl >= 1 && cl >= 1 { ((rf, cf), (rl - 1, cl - 1)) } else { ((rf, cf), (rf, cf)) };
+    let rows = u64::from(r1.wrapping_sub(r0).wrapping_add(1));
+    let cols = u64::from(c1.wrapping_sub(c0).wrapping_add(1));
+    rows.saturating_mul(cols)
 }
 
-/// The most cells calamine will lay out for one sheet: the rectangle from its first to its last
-/// cell (values and formulas each), or what a DIMENSIONS record makes it reserve. Read as
+/// The cells the sheets' DIMENSIONS records declare, all together (rows × columns, as calamine
+/// reads them): calamine reads every sheet when it opens the workbook.
+pub fn declared_cells(stream: &[u8]) -> u64 {
+    records(stream, 0).filter(|(kind, _)| *kind == DIMENSIONS).fold(0u64, |n, (_, d)| n.saturating_add(dimensions_cells(d)))
+}
+
+/// The cells calamine will lay out for the sheets, all together (it reads and keeps every sheet
+/// when it opens the workbook): for each, the rectangle from its first to its last cell (values
+/// and formulas each), or what a DIMENSIONS record makes it reserve. Read as
 /// calamine reads a sheet: from the offset its BOUNDSHEET record gives, CONTINUE records joined
 /// to the record before them, embedded substreams skipped, up to the sheet's EOF.
 pub fn spanned_cells(stream: &[u8]) -> u64 {
     let mut starts: Vec<usize> = sheet_starts(stream);
     starts.push(0);
-    starts.into_iter().map(|at| sheet_span(stream, at)).max().unwrap_or(0)
+    starts.sort_unstable();
+    starts.dedup();
+    starts.into_iter().fold(0u64, |n, at| n.saturating_add(sheet_span(stream, at)))
 }
 
 /// Where each sheet's BOF is, by the BOUNDSHEET records of the workbook globals.
@@ -132,11 +156,7 @@ fn sheet_span(stream: &[u8], at: usize) -> u64 {
             BOF if seen_bof => depth += 1,
             BOF => seen_bof = true,
             EOF => break,
-            DIMENSIONS => {
-                let rows = u64::from(u32_at(&d, 4).unwrap_or(0)).saturating_sub(u64::from(u32_at(&d, 0).unwrap_or(0))) + 1;
-                let cols = u64::from(u16_at(&d, 10).unwrap_or(0)).saturating_sub(u64::from(u16_at(&d, 8).unwrap_or(0))) + 1;
-                reserved = reserved.max(rows.saturating_mul(cols));
-            }
+            DIMENSIONS => reserved = reserved.max(dimensions_cells(&d)),
             NUMBER | RK | LABELSST | LABEL | BOOLERR | RSTRING => {
                 if let Some((r, c)) = u16_at(&d, 0).zip(u16_at(&d, 2)) {
                     add(&mut values, r, c, c);
@@ -161,23 +181,24 @@ fn sheet_span(stream: &[u8], at: usize) -> u64 {
     size(values).max(size(formulas)).max(reserved)
 }
 
-/// (sheet, row, column) of every percent-formatted number cell, 0-based.
-pub fn percent_cells(stream: &[u8], max_cells: usize) -> HashSet<(String, u32, u32)> {
-    let mut out = HashSet::new();
+/// (sheet, row, column) of every number cell whose format has a percent sign, 0-based, with
+/// what the sign does.
+pub fn percent_cells(stream: &[u8], max_cells: usize) -> HashMap<(String, u32, u32), Percent> {
+    let mut out = HashMap::new();
     let stream = stream.to_vec();
-    let mut formats: HashMap<u16, bool> = HashMap::new();
-    let mut xfs: Vec<bool> = Vec::new();
+    let mut formats: HashMap<u16, Percent> = HashMap::new();
+    let mut xfs: Vec<Percent> = Vec::new();
     let mut sheets: Vec<(usize, String)> = Vec::new();
     for (kind, d) in records(&stream, 0) {
         match kind {
             FORMAT => {
                 if let (Some(ifmt), Some(cch)) = (u16_at(d, 0), u16_at(d, 2)) {
-                    formats.insert(ifmt, string(d, 4, cch as usize).is_some_and(|f| f.contains('%')));
+                    formats.insert(ifmt, string(d, 4, cch as usize).map_or(Percent::No, |f| Percent::of(&f)));
                 }
             }
             XF => {
                 let ifmt = u16_at(d, 2).unwrap_or(0);
-                xfs.push(matches!(ifmt, 9 | 10) || formats.get(&ifmt).copied().unwrap_or(false));
+                xfs.push(if matches!(ifmt, 9 | 10) { Percent::Scaled } else { formats.get(&ifmt).copied().unwrap_or(Percent::No) });
             }
             BOUNDSHEET => {
                 if let (Some(pos), Some(cch)) = (u32_at(d, 0), d.get(6)) {
@@ -194,8 +215,10 @@ pub fn percent_cells(stream: &[u8], max_cells: usize) -> HashSet<(String, u32, u
         }
         for (kind, d) in records(&stream, pos).skip(1) {
             let mut mark = |row: u16, col: u16, ixfe: u16| {
-                if xfs.get(ixfe as usize).copied().unwrap_or(false) && out.len() < max_cells {
-                    out.insert((name.clone(), u32::from(row), u32::from(col)));
+                if let Some(p) = xfs.get(ixfe as usize).copied().filter(|p| *p != Percent::No)
+                    && out.len() < max_cells
+                {
+                    out.insert((name.clone(), u32::from(row), u32::from(col)), p);
                 }
             };
             match kind {

@@ -134,8 +134,19 @@ fn shrink(table: &mut crate::model::Table) {
     table.subtotals.shrink_to_fit();
 }
 
+/// What the pipeline holds of one cell beyond its text, charged to the read's memory budget
+/// ([`crate::read::budget`]) as the rows enter: the cell in its row (32 bytes); what the model
+/// keeps of it is its text, charged by its bytes. Small enough that a text save (a cell takes
+/// at least two of its bytes) stays within the default budget whatever it holds, so that its
+/// tables can be handed on as read (`read::parse_bytes_to`).
+pub(crate) const CELL_COST: u64 = 32;
+
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
 pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
+    // Past the budget nothing is built: the read ends in the budget's error.
+    if !crate::read::budget::charge(rows.iter().flat_map(|r| &r.cells).map(|c| c.text.len() as u64 + CELL_COST).sum()) {
+        return Vec::new();
+    }
     let mut first = TableBody::default();
     let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept

@@ -1,5 +1,6 @@
-//! `template-placeholder`: form text left in: a value of `≥**个`, `**%` or `XX` (an error: no
-//! target was set), or a name or description still carrying the form's hint (a warning).
+//! `template-placeholder`: form text left in: a value of `≥**个`, `**%` or `XX`, or a
+//! spreadsheet's error value (`#REF!`, `#DIV/0!`) where a formula failed (an error: no target
+//! was set), or a name or description still carrying the form's hint (a warning).
 
 use super::{Rule, Say, Sink, indicators};
 use crate::model::{Document, TargetKind};
@@ -23,17 +24,22 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
     for (scope, _, _, indicator) in indicators(doc) {
         if indicator.target.kind == TargetKind::Placeholder {
             let raw = indicator.target.raw.trim();
-            sink.indicator(
-                scope,
-                indicator,
-                Some(raw),
+            let say = if crate::grammar::target::is_sheet_error(raw) {
+                Say {
+                    message: format!("the value is the spreadsheet error `{raw}`: the formula behind it failed, and no target is given"),
+                    message_zh: format!("指标值为表格错误值“{raw}”，其公式计算失败，未给出目标"),
+                    suggestion: "fix the formula or type the planned value (≥4个, ≥95%)".into(),
+                    suggestion_zh: "修正公式或直接填写计划值（如≥4个、≥95%）".into(),
+                }
+            } else {
                 Say {
                     message: format!("the value is the form's placeholder `{raw}`: no target was filled in"),
                     message_zh: format!("指标值为模板占位文字“{raw}”，未填写目标"),
                     suggestion: "replace the placeholder with the planned value (≥4个, ≥95%)".into(),
                     suggestion_zh: "将占位文字替换为计划值（如≥4个、≥95%）".into(),
-                },
-            );
+                }
+            };
+            sink.indicator(scope, indicator, Some(raw), say);
         }
         for (cell, what, what_zh) in [(&indicator.name, "name", "指标名称"), (&indicator.description, "description", "指标描述")] {
             if has_mark(cell) {

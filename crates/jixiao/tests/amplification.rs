@@ -1,0 +1,207 @@
+//! Amplification: the smallest spreadsheets with the largest claims (far cells, repeated rows
+//! and cells in an .ods, wide rows, one long shared string in every cell), read under a
+//! counting allocator. The peak memory of a read stays within a stated bound, linear in what
+//! the file holds, whatever it claims:
+//!
+//!   peak ≤ PER_BYTE × (input + bytes its ZIP parts inflate to) + FIXED
+//!
+//! FIXED covers the memory budget's 16 MiB floor (a small file may still build that much) and
+//! the libraries' fixed buffers; and as the claim doubles with the file, the peak at most about
+//! doubles (never the square of it). Files past the budget end in its error, within the bound.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::sheets::{indicator_rows, ods, ods_text, text_cell, xlsx};
+use jixiao::{Limits, ReadOptions, parse_bytes};
+
+struct Counting;
+
+static NOW: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(size: usize) {
+    let now = NOW.fetch_add(size, Ordering::Relaxed) + size;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: every call goes to the system allocator as it is; only sizes are counted.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc_zeroed(layout) };
+        if !p.is_null() {
+            grew(layout.size());
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            NOW.fetch_sub(layout.size(), Ordering::Relaxed);
+            grew(new_size);
+        }
+        p
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// One test at a time: the tests of this binary run on threads of one process, and the
+/// allocator counts them all.
+static ONE: Mutex<()> = Mutex::new(());
+
+/// Bytes per byte of the file and of what its parts inflate to.
+const PER_BYTE: usize = 64;
+/// The budget's 16 MiB floor and the libraries' fixed buffers.
+const FIXED: usize = 40 << 20;
+
+/// The bytes a ZIP's entries inflate to, all together.
+fn inflated(bytes: &[u8]) -> usize {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    (0..zip.len()).map(|i| zip.by_index(i).unwrap().size() as usize).sum()
+}
+
+/// The peak bytes allocated while reading `bytes`, and whether it read.
+fn peak(bytes: &[u8]) -> (usize, Result<(), String>) {
+    let base = NOW.load(Ordering::Relaxed);
+    PEAK.store(base, Ordering::Relaxed);
+    let read = parse_bytes(bytes, &ReadOptions::default()).map(drop).map_err(|e| e.to_string());
+    (PEAK.load(Ordering::Relaxed).saturating_sub(base), read)
+}
+
+/// Reads the file `make` makes at each size, checks each peak against the bound and the growth
+/// from one size to the next, twice its claim: at most 2.5 × (or within FIXED of the last).
+fn check(what: &str, sizes: &[usize], make: impl Fn(usize) -> Vec<u8>) {
+    // The whole test under the lock: another test's generator would count in this one's peak.
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut last: Option<usize> = None;
+    for &n in sizes {
+        let bytes = make(n);
+        let input = bytes.len() + inflated(&bytes);
+        let (peak, read) = peak(&bytes);
+        eprintln!(
+            "{what} n={n}: file {} B, inflated {} B, peak {} B, {:?}",
+            bytes.len(),
+            input - bytes.len(),
+            peak,
+            read.as_ref().map_err(|e| &e[..e.len().min(120)])
+        );
+        if let Err(e) = &read {
+            assert!(e.contains("exceeds the limit"), "{what} n={n}: not a limit's error: {e}");
+        }
+        assert!(peak <= PER_BYTE * input + FIXED, "{what} n={n}: peak {peak} B past {PER_BYTE} × {input} + {FIXED}");
+        if let Some(last) = last {
+            assert!(peak <= last * 5 / 2 || peak <= last + FIXED, "{what} n={n}: peak {peak} B after {last} B for half the claim");
+        }
+        last = Some(peak);
+    }
+}
+
+/// n indicator rows and one cell in column XFD (the 72 KB file of issue 27 at n = 4,000).
+#[test]
+fn far_cell() {
+    check("far cell", &[1000, 2000, 4000, 8000], |n| {
+        let rows = indicator_rows(n).replacen("</row>", &format!("{}</row>", text_cell("XFD1", "x")), 1);
+        xlsx("S", &rows, None, None)
+    });
+}
+
+/// n rows, each a cell in A and one in XFD: every row is laid out 16,384 cells wide.
+#[test]
+fn far_cell_on_every_row() {
+    check("far cell on every row", &[1, 10, 100, 1000], |n| {
+        let rows: String =
+            (1..=n).map(|r| format!(r#"<row r="{r}">{}{}</row>"#, text_cell(&format!("A{r}"), "a"), text_cell(&format!("XFD{r}"), "b"))).collect();
+        xlsx("S", &rows, None, None)
+    });
+}
+
+/// Rows of n cells.
+#[test]
+fn wide_rows() {
+    check("wide rows", &[2048, 4096, 8192, 16_384], |n| {
+        let rows: String = (1..=4)
+            .map(|r| {
+                let cells: String = (0..n as u32).map(|c| format!(r#"<c r="{}{r}"><v>{c}</v></c>"#, jixiao::column_name(c))).collect();
+                format!(r#"<row r="{r}">{cells}</row>"#)
+            })
+            .collect();
+        xlsx("S", &rows, None, None)
+    });
+}
+
+/// One shared string of 1,000 characters in n cells.
+#[test]
+fn repeated_shared_strings() {
+    let long = "指标".repeat(500);
+    check("repeated shared string", &[1000, 10_000, 100_000], |n| {
+        let strings = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="1"><si><t>{long}</t></si></sst>"#
+        );
+        let rows: String = (1..=n).map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#)).collect();
+        xlsx("S", &rows, None, Some(&strings))
+    });
+}
+
+/// An .ods row of 4 valued cells repeated n times: a file of constant size.
+#[test]
+fn ods_repeated_rows() {
+    check("ods repeated rows", &[1000, 10_000, 100_000, 1_000_000], |n| {
+        let cells: String = ["产出指标", "数量指标", "培训人次", "≥100人次"].iter().map(|t| ods_text(t)).collect();
+        ods("S", &format!(r#"<table:table-row table:number-rows-repeated="{n}">{cells}</table:table-row>"#))
+    });
+}
+
+/// An .ods of 100 rows of one valued cell repeated n times (the 3.4 KB file at n = 16,000).
+#[test]
+fn ods_repeated_cells() {
+    check("ods repeated cells", &[1000, 4000, 16_000], |n| {
+        ods(
+            "S",
+            &format!(
+                r#"<table:table-row table:number-rows-repeated="100"><table:table-cell table:number-columns-repeated="{n}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#
+            ),
+        )
+    });
+}
+
+/// An .ods of repeated empty rows between two valued cells, the second n columns out.
+#[test]
+fn ods_far_cell() {
+    check("ods far cell", &[1000, 10_000, 1_000_000], |n| {
+        ods(
+            "S",
+            &format!(
+                r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{n}"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="100"/>{}</table:table-row>"#,
+                ods_text("a"),
+                ods_text("b")
+            ),
+        )
+    });
+}
+
+/// With the budget raised past what a file claims, max_cells still bounds it.
+#[test]
+fn cells_bound_what_the_budget_lets_through() {
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let rows: String = (1..=200).map(|r| format!(r#"<row r="{r}">{}{}</row>"#, text_cell(&format!("A{r}"), "a"), text_cell(&format!("XFD{r}"), "b"))).collect();
+    let bytes = xlsx("S", &rows, None, None);
+    let options = ReadOptions { limits: Limits { max_memory: Some(u64::MAX), ..Limits::default() }, ..ReadOptions::default() };
+    let err = parse_bytes(&bytes, &options).unwrap_err().to_string();
+    assert!(err.contains("max_cells"), "{err}");
+}
