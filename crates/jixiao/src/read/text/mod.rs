@@ -285,12 +285,16 @@ pub(crate) fn lex<'a>(text: &'a str, out: &mut impl BlockSink<'a>) {
                 }
             }
             Line::Part(text) | Line::Title(text) | Line::Plain(text) => {
-                let heading = lx.in_cell && lx.blanks <= 1 && (part_heading(text).is_some() || table_title(text).is_some());
-                if heading && lx.blanks == 1 {
-                    // Word writes a cell's further paragraph after one blank line: the cells
-                    // that follow decide (see `settle`).
+                let part = lx.in_cell && lx.blanks <= 1 && part_heading(text).is_some();
+                let titled = if lx.in_cell && lx.blanks <= 1 && !part { table_title(text) } else { None };
+                let title = titled.is_some();
+                if titled.is_some_and(|t| t.number.is_none()) && lx.blanks == 1 {
+                    // Word writes a cell's further paragraph after one blank line, and a cell
+                    // may well say `…见上年绩效目标表`: the cells that follow decide (see
+                    // `settle`). A numbered title (`2、…绩效目标表`) and a part heading
+                    // (第二部分 …) are what follows a table.
                     pending = Some(Pending { title: text, line, cells: Vec::new() });
-                } else if heading || !lx.continues_cell(text) {
+                } else if part || title || !lx.continues_cell(text) {
                     // Right under a cell, a title is one that follows the table with no blank line.
                     lx.in_cell = false;
                     lx.end_table(out);
