@@ -22,6 +22,14 @@
 #                                   name in the page header, "第 N 页" in the footer)
 #   scan.pdf                        a page that is only a picture, as a scanner makes one (the
 #                                   picture is drawn by this script; LibreOffice makes the PDF)
+#   000_3e963503b18f6771-grid.xml  LibreOffice Calc's Excel 2003 XML (SpreadsheetML) export of the
+#                                   sample's workbook, through a flat .fods whose 16,000-column
+#                                   repeats of empty cells are cut to 16 first: LibreOffice's
+#                                   export stylesheet recurses once per repeated column and
+#                                   overflows on them (no cell with content is touched)
+#   000_3e963503b18f6771-grid-sheet1-gbk.csv, -sheet34-gbk.csv  LibreOffice Calc's CSV export
+#                                   (comma, quote ", character set 67 = GBK, cells as shown) of
+#                                   the workbook's first and last sheets
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
 #                                   puts after a table that ends a cell (without it LibreOffice
 #                                   joins the next cell to that one)
@@ -89,6 +97,20 @@ done
 for f in 000_3e963503b18f6771 000_3e963503b18f6771-messy docx-features; do
   soffice --headless --convert-to doc --outdir "$work/doc" "$work/$f.docx" >/dev/null
 done
+soffice --headless --convert-to fods --outdir "$work" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+python3 - "$work/000_3e963503b18f6771-grid.fods" <<'PY'
+import re, sys
+path = sys.argv[1]
+s = open(path, encoding="utf-8").read()
+cut = lambda m: f'{m.group(1)}="{min(int(m.group(2)), 16)}"'
+s = re.sub(r'(number-(?:columns|rows)-repeated)="(\d{4,})"', cut, s)
+open(path, "w", encoding="utf-8").write(s)
+PY
+soffice --headless --convert-to 'xml:MS Excel 2003 XML' --outdir "$work/xml" "$work/000_3e963503b18f6771-grid.fods" >/dev/null
+cp "$work/xml/000_3e963503b18f6771-grid.xml" "$here/"
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,67,1,,0,false,true,true,false,false,-1' --outdir "$work/csv" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+cp "$work"/csv/*-专项1-*.csv "$here/000_3e963503b18f6771-grid-sheet1-gbk.csv"
+cp "$work"/csv/*-项目11-*.csv "$here/000_3e963503b18f6771-grid-sheet34-gbk.csv"
 cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$work"/doc/*.doc "$work"/pdf/*.pdf "$here/"
 sed 's/charset=utf-8/charset=gbk/' "$work/000_3e963503b18f6771.html" | iconv -f UTF-8 -t GBK > "$here/000_3e963503b18f6771-gbk.html"
 echo "made: $(ls "$here"/*.html "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"
