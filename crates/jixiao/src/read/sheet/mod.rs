@@ -4,12 +4,14 @@
 //! A sheet with no indicator header (a cover, instructions) is kept in notes, never guessed at.
 
 mod cells;
+mod csv_in;
 pub(crate) mod names;
 mod ods_percent;
 mod spreadsheetml;
 mod xls;
 
 pub use cells::number as cell_number;
+pub(crate) use csv_in::CsvReader;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
