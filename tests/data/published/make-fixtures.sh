@@ -4,6 +4,9 @@
 # `make test` only reads what it made, which is committed.
 #   000_3e963503b18f6771.html       LibreOffice Writer's HTML export of the sample's .docx
 #   000_3e963503b18f6771-gbk.html   the same page in GBK, its <meta> saying so (iconv)
+#   000_3e963503b18f6771.mht        the GBK page as a single-file web page, laid out as IE and Word
+#                                   save one (multipart/related, quoted-printable, gb2312, an
+#                                   image beside it): tests/fixtures/make_mht.py, Python's email
 #   000_3e963503b18f6771-grid.html  LibreOffice Calc's HTML export of the sample's workbook
 #   000_3e963503b18f6771.doc        LibreOffice Writer's Word 97 export of the sample's .docx
 #   000_3e963503b18f6771-messy.doc  the same of the messy .docx (tracked insertions and deletions,
@@ -113,4 +116,5 @@ cp "$work"/csv/*-专项1-*.csv "$here/000_3e963503b18f6771-grid-sheet1-gbk.csv"
 cp "$work"/csv/*-项目11-*.csv "$here/000_3e963503b18f6771-grid-sheet34-gbk.csv"
 cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$work"/doc/*.doc "$work"/pdf/*.pdf "$here/"
 sed 's/charset=utf-8/charset=gbk/' "$work/000_3e963503b18f6771.html" | iconv -f UTF-8 -t GBK > "$here/000_3e963503b18f6771-gbk.html"
-echo "made: $(ls "$here"/*.html "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"
+python3 "$data/../fixtures/make_mht.py"
+echo "made: $(ls "$here"/*.html "$here"/*.mht "$here"/*.xml "$here"/*.csv "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"
