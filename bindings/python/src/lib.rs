@@ -34,7 +34,8 @@ fn read_options(format: Option<&str>, encoding: Option<&str>, encoding_errors: &
 }
 
 /// Parses a document from text (`str`) or bytes (encoding detected). `format`: "auto", "text",
-/// "json", "docx" or "xlsx" ("xls", "ods"); `encoding`: "auto", "utf-8", "utf-16le",
+/// "json", "docx", "doc" ("wps"), "xlsx" ("xls", "ods", "xml"), "html" ("htm", "mht", "mhtml"),
+/// "pdf" or "csv" ("tsv"); `encoding`: "auto", "utf-8", "utf-16le",
 /// "utf-16be" or "gb18030" ("gbk"); `encoding_errors`: "strict" (EncodingError naming the line)
 /// or "replace" (bad bytes become U+FFFD, listed in `Document.replaced_bytes`). The GIL is
 /// released while parsing, so threads parse in parallel.

@@ -149,3 +149,38 @@ fn a_short_row_of_jixiaos_csv_names_its_line() {
     let err = parse_bytes(lines.join("\r\n").as_bytes(), &options).unwrap_err().to_string();
     assert!(err.starts_with("out.csv:4: a row of 42 fields under jixiao's CSV header of 43"), "{err}");
 }
+
+/// The new names, and the old ones still working.
+#[test]
+fn format_names() {
+    for (name, format) in [
+        ("csv", Format::Csv),
+        ("TSV", Format::Csv),
+        ("xml", Format::Xlsx),
+        ("xls", Format::Xlsx),
+        ("mht", Format::Html),
+        ("mhtml", Format::Html),
+        ("htm", Format::Html),
+        ("txt", Format::Text),
+        ("wps", Format::Doc),
+    ] {
+        assert_eq!(Format::from_name(name), Some(format), "{name}");
+    }
+    assert_eq!(Format::Csv.as_str(), "csv");
+    assert!(Format::NAMES.contains(&"csv"));
+    let err = Format::parse_name("odt").unwrap_err().to_string();
+    assert!(err.contains("csv") && err.contains("mht as html"), "{err}");
+}
+
+/// A CSV whose rows would make more cells than the limit is refused before they are made: a
+/// row 100 000 fields wide over 100 rows of one field each.
+#[test]
+fn a_wide_csv_is_refused_within_the_limits() {
+    let mut text = "一级指标,二级指标,三级指标,指标值\n".to_owned();
+    text.push_str(&",".repeat(100_000));
+    text.push_str("x\n");
+    text.push_str(&"a\n".repeat(100));
+    let err =
+        parse_bytes(text.as_bytes(), &ReadOptions { limits: Limits { max_cells: 1_000_000, ..Limits::default() }, ..ReadOptions::default() }).unwrap_err();
+    assert!(err.to_string().contains("max_cells"), "{err}");
+}

@@ -172,6 +172,13 @@ impl Reader for CsvReader {
         if all.len() > limits.max_cells || cells > limits.max_cells {
             return Err(crate::read::container::over_limit(&origin, "the CSV's cells", limits.max_cells, "max_cells"));
         }
+        // Each row with text becomes as many cells as the widest row has: bound that too.
+        let rows = all.iter().filter(|r| r.fields.iter().any(|f| !f.is_empty())).count() as u64;
+        let width = all.iter().filter_map(|r| r.fields.iter().rposition(|f| !f.is_empty())).max().map_or(0, |w| w as u64 + 1);
+        if rows * width > limits.max_cells as u64 {
+            let what = format!("the {} cells its {rows} rows of text span, {width} wide", rows * width);
+            return Err(crate::read::container::over_limit(&origin, &what, limits.max_cells, "max_cells"));
+        }
         let excel_mode = bytes.starts_with(b"\xEF\xBB\xBF");
         let mut doc = match all.iter().position(|r| is_own_header(&r.fields)) {
             Some(at) if all[..at].iter().all(|r| r.fields.iter().all(|f| f.trim().is_empty())) => own(&all[at..], excel_mode, &origin)?,
