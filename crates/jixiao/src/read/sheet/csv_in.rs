@@ -12,6 +12,7 @@
 //! ways with the same rules, and Excel's quirks (a quote inside an unquoted field is text, text
 //! after a closing quote is kept) are a few lines here.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use super::{Grid, document};
@@ -26,8 +27,9 @@ pub(crate) struct CsvReader;
 
 /// The separators tried, in this order.
 const SEPARATORS: &[u8] = b",\t;";
-/// How many records of the head are looked at for a header.
+/// How many records of the head are looked at for a header, and in how many bytes.
 const HEAD_RECORDS: usize = 30;
+const HEAD_BYTES: usize = 16 << 10;
 
 /// A record and the 1-based line it starts on.
 struct Record {
@@ -125,21 +127,22 @@ fn separator(text: &str) -> Option<char> {
 }
 
 /// The head of a file as text: decoded as its BOM says, else as UTF-8 (up to a character cut
-/// at the end), else as GB18030.
-fn head_text(bytes: &[u8]) -> Option<String> {
-    let head = &bytes[..bytes.len().min(64 << 10)];
+/// at the end), else as GB18030. None for binary data.
+fn head_text(bytes: &[u8]) -> Option<Cow<'_, str>> {
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
         let enc = if head[0] == 0xFF { encoding_rs::UTF_16LE } else { encoding_rs::UTF_16BE };
-        return Some(enc.decode_without_bom_handling(&head[2..]).0.into_owned());
+        return Some(Cow::Owned(enc.decode_without_bom_handling(&head[2..]).0.into_owned()));
     }
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    if head.contains(&0) {
+    // No separator at all, or NUL bytes: not a CSV, and nothing to decode.
+    if memchr::memchr3(b',', b'\t', b';', head).is_none() || memchr::memchr(0, head).is_some() {
         return None;
     }
     match std::str::from_utf8(head) {
-        Ok(s) => Some(s.to_owned()),
-        Err(e) if e.error_len().is_none() => Some(String::from_utf8_lossy(&head[..e.valid_up_to()]).into_owned()),
-        Err(_) => Some(encoding_rs::GB18030.decode_without_bom_handling(head).0.into_owned()),
+        Ok(s) => Some(Cow::Borrowed(s)),
+        Err(e) if e.error_len().is_none() => Some(String::from_utf8_lossy(&head[..e.valid_up_to()])),
+        Err(_) => Some(encoding_rs::GB18030.decode_without_bom_handling(head).0),
     }
 }
 
