@@ -152,3 +152,19 @@ fn base64(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Every prefix of a single-file web page (cut at 24 places, and a byte flipped at each) reads or is an error,
+/// never a panic.
+#[test]
+fn mht_cut_short_or_damaged_never_panic() {
+    for file in ["published/000_3e963503b18f6771.mht"] {
+        let bytes = std::fs::read(common::data_dir().join(file)).unwrap();
+        for k in 1..24 {
+            let at = bytes.len() * k / 24;
+            let _ = parse_bytes(&bytes[..at], &ReadOptions::default());
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x5A;
+            let _ = parse_bytes(&flipped, &ReadOptions::default());
+        }
+    }
+}

@@ -208,7 +208,7 @@ fn grid(records: Vec<Record>) -> Document {
     // A CSV has no sheets: each place is the line its record starts on, and the cell.
     for place in &mut doc.locations {
         let row = place.cell.as_deref().and_then(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).parse::<usize>().ok());
-        place.line = row.and_then(|r| lines.get(r - 1)).copied();
+        place.line = row.and_then(|r| lines.get(r.checked_sub(1)?)).copied();
         place.sheet = None;
     }
     doc
