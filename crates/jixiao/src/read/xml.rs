@@ -89,6 +89,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "ID",
     "Format",
     "Name",
+    "Parent",
 ];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {

@@ -193,6 +193,11 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
     let parse_error = |line: usize, reason: String| Error::Parse { origin: origin.clone(), line: Some(line), reason };
     let mut xml = XmlReader::new(text, limits.max_depth);
     let mut percent_styles: HashSet<String> = HashSet::new();
+    // Each style's parent (`ss:Parent`), whose number format it takes unless it has its own.
+    let mut parents: Vec<(String, String)> = Vec::new();
+    let mut own_format: HashSet<String> = HashSet::new();
+    // The row's style, which its cells without one of their own take.
+    let mut row_style: Option<String> = None;
     let mut style: Option<String> = None;
     let mut grids: Vec<Grid> = Vec::new();
     let mut sheet: Option<Grid> = None;
@@ -216,8 +221,16 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
         match event {
             Xml::Start(name, attrs) => match name.as_ref() {
                 "Workbook" => workbook = true,
-                "Style" => style = attr(&attrs, "ID").map(str::to_owned),
+                "Style" => {
+                    style = attr(&attrs, "ID").map(str::to_owned);
+                    if let (Some(id), Some(parent)) = (&style, attr(&attrs, "Parent")) {
+                        parents.push((id.clone(), parent.to_owned()));
+                    }
+                }
                 "NumberFormat" => {
+                    if let Some(id) = &style {
+                        own_format.insert(id.clone());
+                    }
                     if let (Some(id), Some(format)) = (&style, attr(&attrs, "Format"))
                         && (format.eq_ignore_ascii_case("Percent") || format.contains('%'))
                     {
@@ -231,6 +244,7 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
                     written.clear();
                 }
                 "Row" if sheet.is_some() => {
+                    row_style = attr(&attrs, "StyleID").map(str::to_owned);
                     let at = match attr(&attrs, "Index") {
                         Some(i) => index(i, MAX_ROW)
                             .ok_or_else(|| parse_error(line_at(text, xml.position()), format!("a row's ss:Index \"{i}\" is not a row 1 to {MAX_ROW}")))?,
@@ -253,7 +267,7 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
                     let across: u32 = attr(&attrs, "MergeAcross").and_then(|m| m.trim().parse().ok()).unwrap_or(0);
                     let down: u32 = attr(&attrs, "MergeDown").and_then(|m| m.trim().parse().ok()).unwrap_or(0);
                     next_column = column.saturating_add(across).saturating_add(1);
-                    let percent = attr(&attrs, "StyleID").is_some_and(|s| percent_styles.contains(s));
+                    let percent = attr(&attrs, "StyleID").or(row_style.as_deref()).is_some_and(|s| percent_styles.contains(s));
                     row = Some(row.unwrap_or(0));
                     cell = Some(Open { row: row.unwrap_or(0), column, across, down, percent, ..Open::default() });
                 }
@@ -282,6 +296,21 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
             }
             Xml::End(name) => match name.as_ref() {
                 "Style" => style = None,
+                // A style without a number format of its own takes its parent's (a chain of
+                // them at most as long as the list).
+                "Styles" => {
+                    for _ in 0..parents.len() {
+                        let inherited: Vec<String> = parents
+                            .iter()
+                            .filter(|(id, parent)| !own_format.contains(id) && !percent_styles.contains(id) && percent_styles.contains(parent))
+                            .map(|(id, _)| id.clone())
+                            .collect();
+                        if inherited.is_empty() {
+                            break;
+                        }
+                        percent_styles.extend(inherited);
+                    }
+                }
                 "Data" => {
                     if let Some(c) = cell.as_mut() {
                         c.in_data = false;
@@ -398,6 +427,12 @@ mod tests {
             got[0].1,
             cells(&[((0, 0), "产出指标"), ((0, 1), "数量指标"), ((1, 1), "质量指标"), ((2, 1), "时效指标"), ((2, 3), "d"), ((3, 0), "满意度指标")])
         );
+        // A style takes its parent's number format; a row's style is its cells'.
+        let xml = format!(
+            r#"{HEAD}<Styles><Style ss:ID="p"><NumberFormat ss:Format="0%"/></Style><Style ss:ID="c" ss:Parent="p"><Font/></Style><Style ss:ID="d" ss:Parent="c"/><Style ss:ID="n" ss:Parent="p"><NumberFormat ss:Format="0.00"/></Style></Styles>
+<Worksheet><Table><Row><Cell ss:StyleID="d"><Data ss:Type="Number">0.5</Data></Cell><Cell ss:StyleID="n"><Data ss:Type="Number">0.5</Data></Cell></Row><Row ss:StyleID="p"><Cell><Data ss:Type="Number">0.25</Data></Cell></Row></Table></Worksheet></Workbook>"#
+        );
+        assert_eq!(sheets(&xml)[0].1, cells(&[((0, 0), "50%"), ((0, 1), "0.5"), ((1, 0), "25%")]));
         // LibreOffice's index counts only the columns no merge covers; Excel's counts from A.
         let lo = format!(
             r#"{HEAD}<Worksheet><Table><Row><Cell ss:MergeDown="1"><Data>a</Data></Cell></Row><Row><Cell><Data>b</Data></Cell><Cell ss:Index="3"><Data>c</Data></Cell></Row></Table></Worksheet></Workbook>"#
