@@ -90,6 +90,7 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "Format",
     "Name",
     "Parent",
+    "Span",
 ];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {

@@ -196,8 +196,11 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
     // Each style's parent (`ss:Parent`), whose number format it takes unless it has its own.
     let mut parents: Vec<(String, String)> = Vec::new();
     let mut own_format: HashSet<String> = HashSet::new();
-    // The row's style, which its cells without one of their own take.
+    // The row's style, which its cells without one of their own take, and the columns' styles
+    // (first column, last column, style), which cells without either take.
     let mut row_style: Option<String> = None;
+    let mut column_styles: Vec<(u32, u32, String)> = Vec::new();
+    let mut next_styled_column = 0u32;
     let mut style: Option<String> = None;
     let mut grids: Vec<Grid> = Vec::new();
     let mut sheet: Option<Grid> = None;
@@ -242,6 +245,17 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
                     sheet = Some(Grid { name, cells: BTreeMap::new() });
                     (row, next_column) = (None, 0);
                     written.clear();
+                    column_styles.clear();
+                    next_styled_column = 0;
+                }
+                "Column" if sheet.is_some() => {
+                    let first = attr(&attrs, "Index").and_then(|i| index(i, MAX_COLUMN)).unwrap_or(next_styled_column);
+                    let span: u32 = attr(&attrs, "Span").and_then(|m| m.trim().parse().ok()).unwrap_or(0);
+                    let last = first.saturating_add(span).min(MAX_COLUMN);
+                    next_styled_column = last.saturating_add(1);
+                    if let Some(id) = attr(&attrs, "StyleID") {
+                        column_styles.push((first, last, id.to_owned()));
+                    }
                 }
                 "Row" if sheet.is_some() => {
                     row_style = attr(&attrs, "StyleID").map(str::to_owned);
@@ -267,7 +281,8 @@ fn read(text: &str, limits: Limits, origin: &Origin) -> Result<Vec<Grid>> {
                     let across: u32 = attr(&attrs, "MergeAcross").and_then(|m| m.trim().parse().ok()).unwrap_or(0);
                     let down: u32 = attr(&attrs, "MergeDown").and_then(|m| m.trim().parse().ok()).unwrap_or(0);
                     next_column = column.saturating_add(across).saturating_add(1);
-                    let percent = attr(&attrs, "StyleID").or(row_style.as_deref()).is_some_and(|s| percent_styles.contains(s));
+                    let column_style = || column_styles.iter().find(|(first, last, _)| (*first..=*last).contains(&column)).map(|(_, _, s)| s.as_str());
+                    let percent = attr(&attrs, "StyleID").or(row_style.as_deref()).or_else(column_style).is_some_and(|s| percent_styles.contains(s));
                     row = Some(row.unwrap_or(0));
                     cell = Some(Open { row: row.unwrap_or(0), column, across, down, percent, ..Open::default() });
                 }
@@ -427,12 +442,14 @@ mod tests {
             got[0].1,
             cells(&[((0, 0), "产出指标"), ((0, 1), "数量指标"), ((1, 1), "质量指标"), ((2, 1), "时效指标"), ((2, 3), "d"), ((3, 0), "满意度指标")])
         );
-        // A style takes its parent's number format; a row's style is its cells'.
+        // A style takes its parent's number format; a row's or else a column's style is its cells'.
         let xml = format!(
             r#"{HEAD}<Styles><Style ss:ID="p"><NumberFormat ss:Format="0%"/></Style><Style ss:ID="c" ss:Parent="p"><Font/></Style><Style ss:ID="d" ss:Parent="c"/><Style ss:ID="n" ss:Parent="p"><NumberFormat ss:Format="0.00"/></Style></Styles>
-<Worksheet><Table><Row><Cell ss:StyleID="d"><Data ss:Type="Number">0.5</Data></Cell><Cell ss:StyleID="n"><Data ss:Type="Number">0.5</Data></Cell></Row><Row ss:StyleID="p"><Cell><Data ss:Type="Number">0.25</Data></Cell></Row></Table></Worksheet></Workbook>"#
+<Worksheet><Table><Row><Cell ss:StyleID="d"><Data ss:Type="Number">0.5</Data></Cell><Cell ss:StyleID="n"><Data ss:Type="Number">0.5</Data></Cell></Row><Row ss:StyleID="p"><Cell><Data ss:Type="Number">0.25</Data></Cell></Row></Table></Worksheet>
+<Worksheet><Table><Column ss:Width="50"/><Column ss:Span="1" ss:StyleID="p"/><Column ss:Index="5" ss:StyleID="p"/><Row><Cell><Data ss:Type="Number">1</Data></Cell><Cell><Data ss:Type="Number">0.9</Data></Cell><Cell><Data ss:Type="Number">0.8</Data></Cell><Cell><Data ss:Type="Number">0.7</Data></Cell><Cell><Data ss:Type="Number">0.6</Data></Cell></Row></Table></Worksheet></Workbook>"#
         );
         assert_eq!(sheets(&xml)[0].1, cells(&[((0, 0), "50%"), ((0, 1), "0.5"), ((1, 0), "25%")]));
+        assert_eq!(sheets(&xml)[1].1, cells(&[((0, 0), "1"), ((0, 1), "90%"), ((0, 2), "80%"), ((0, 3), "0.7"), ((0, 4), "60%")]));
         // LibreOffice's index counts only the columns no merge covers; Excel's counts from A.
         let lo = format!(
             r#"{HEAD}<Worksheet><Table><Row><Cell ss:MergeDown="1"><Data>a</Data></Cell></Row><Row><Cell><Data>b</Data></Cell><Cell ss:Index="3"><Data>c</Data></Cell></Row></Table></Worksheet></Workbook>"#
