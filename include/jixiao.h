@@ -602,10 +602,11 @@ typedef struct jx_target_part {
 // A Word file (.docx).
 #define JX_FORMAT_DOCX 3
 
-// A spreadsheet: .xlsx, .xls or .ods.
+// A spreadsheet: .xlsx, .xls or .ods, or Excel 2003 XML (SpreadsheetML).
 #define JX_FORMAT_XLSX 4
 
-// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
+// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares), or a single-file
+// web page (.mht, .mhtml).
 #define JX_FORMAT_HTML 5
 
 // An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
@@ -613,6 +614,10 @@ typedef struct jx_target_part {
 
 // A PDF with a text layer (a scan is an error: it needs OCR first).
 #define JX_FORMAT_PDF 7
+
+// A CSV or TSV of cells (comma, TAB or semicolon; UTF-8, GBK or UTF-16), read as a one-sheet
+// workbook; jixiao's own CSV reads back into its sections and tables.
+#define JX_FORMAT_CSV 8
 
 // Detect: BOM, then strict UTF-8, then GB18030.
 #define JX_ENCODING_AUTO 0
@@ -833,7 +838,7 @@ const char *jx_level_name(uint32_t value);
 // NUL-terminated and static; NULL for a value outside the enumeration.
 const char *jx_severity_name(uint32_t severity);
 
-// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc", "pdf". NULL for an
+// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc", "pdf", "csv". NULL for an
 // unknown code.
 const char *jx_format_name(jx_format format);
 

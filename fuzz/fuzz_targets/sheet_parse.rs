@@ -1,4 +1,4 @@
-//! Any bytes, seeded with real workbooks (.xlsx, .xls, .ods): the spreadsheet reader returns a
+//! Any bytes, seeded with real workbooks (.xlsx, .xls, .ods, Excel 2003 XML): the spreadsheet reader returns a
 //! document or an error and never panics out of jixiao; a document survives the xlsx writer.
 #![no_main]
 

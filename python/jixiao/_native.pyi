@@ -64,7 +64,9 @@ CSV_COLUMNS: List[str]
 FINDING_COLUMNS: List[str]
 SCORE_COLUMNS: List[str]
 
-_Format = Literal["auto", "text", "txt", "json", "docx", "xlsx", "xls", "ods", "spreadsheet", "html", "htm", "doc", "wps", "pdf"]
+_Format = Literal[
+    "auto", "text", "txt", "json", "docx", "xlsx", "xls", "ods", "xml", "spreadsheet", "html", "htm", "mht", "mhtml", "doc", "wps", "pdf", "csv", "tsv"
+]
 _Encoding = Literal["auto", "utf-8", "utf8", "utf-16le", "utf-16be", "utf-16", "unicode", "gb18030", "gbk", "gb2312", "cp936"]
 _EncodingErrors = Literal["strict", "replace"]
 

@@ -79,6 +79,7 @@ static void names(void) {
     EXPECT(name_is(jx_format_name(JX_FORMAT_HTML), "html"));
     EXPECT(name_is(jx_format_name(JX_FORMAT_DOC), "doc"));
     EXPECT(name_is(jx_format_name(JX_FORMAT_PDF), "pdf"));
+    EXPECT(name_is(jx_format_name(JX_FORMAT_CSV), "csv"));
     EXPECT(name_is(jx_encoding_name(JX_ENCODING_GB18030), "gb18030"));
     EXPECT(name_is(jx_status_name(JX_STATUS_OUT_OF_RANGE), "out_of_range"));
     /* Every value of every enumeration has a name, and the next value has none. */
@@ -86,7 +87,7 @@ static void names(void) {
         {jx_target_kind_name, 8}, {jx_comparator_name, 6}, {jx_unit_kind_name, 11}, {jx_direction_name, 5},
         {jx_likelihood_name, 4}, {jx_table_kind_name, 4}, {jx_section_kind_name, 4}, {jx_level1_name, 8},
         {jx_level2_name, 14}, {jx_score_rule_name, 8}, {jx_band_name, 4}, {jx_severity_name, 4},
-        {jx_level_name, 4}, {jx_format_name, 8}, {jx_encoding_name, 5}, {jx_status_name, 12},
+        {jx_level_name, 4}, {jx_format_name, 9}, {jx_encoding_name, 5}, {jx_status_name, 12},
     };
     for (size_t e = 0; e < sizeof all / sizeof all[0]; e++) {
         for (uint32_t v = 0; v < all[e].count; v++) EXPECT(all[e].name(v) != NULL && all[e].name(v)[0] != '\0');

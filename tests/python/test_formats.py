@@ -98,3 +98,20 @@ def test_old_formats_are_named():
         jixiao.parse(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "WordDocument".encode("utf-16-le"))
     with pytest.raises(jixiao.UsageError, match="doc, xlsx, html, pdf"):
         jixiao.parse("x", "odt")
+
+
+def test_more_inputs_by_content_and_by_name(doc):
+    """Excel 2003 XML, LibreOffice's GBK CSV of a sheet, a single-file web page and jixiao's own
+    CSV: told from the content, and read the same when their format is named."""
+    workbook = jixiao.read(DATA / "000_3e963503b18f6771-grid.xlsx")
+    xml = jixiao.read(DATA / "published" / "000_3e963503b18f6771-grid.xml")
+    assert [i.name for i in xml.indicators()] == [i.name for i in workbook.indicators()]
+    assert jixiao.parse((DATA / "published" / "000_3e963503b18f6771-grid.xml").read_bytes(), "xml") == xml
+    sheet = jixiao.read(DATA / "published" / "000_3e963503b18f6771-grid-sheet1-gbk.csv")
+    assert [i.name for i in sheet.indicators()] == [i.name for i in workbook.tables[0].indicators()]
+    assert jixiao.parse((DATA / "published" / "000_3e963503b18f6771-grid-sheet1-gbk.csv").read_bytes(), "tsv") == sheet
+    mht = jixiao.read(DATA / "published" / "000_3e963503b18f6771.mht")
+    assert len(list(mht.indicators())) == 115
+    assert jixiao.parse((DATA / "published" / "000_3e963503b18f6771.mht").read_bytes(), "mhtml") == mht
+    again = jixiao.parse(doc.to_csv(), "csv")
+    assert [i.name for i in again.indicators()] == [i.name for i in doc.indicators()]

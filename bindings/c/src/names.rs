@@ -134,12 +134,12 @@ pub extern "C" fn jx_severity_name(severity: u32) -> *const c_char {
     guard_value(std::ptr::null(), || name_in(&NAMES, severity, Severity::ALL, |v| crate::review::severity_of(Some(v)) as u32, Severity::as_str, Some(none)))
 }
 
-/// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc", "pdf". NULL for an
+/// A JX_FORMAT_* code's name: "auto", "text", "json", "docx", "xlsx", "html", "doc", "pdf", "csv". NULL for an
 /// unknown code.
 #[unsafe(no_mangle)]
 pub extern "C" fn jx_format_name(format: jx_format) -> *const c_char {
     static NAMES: Table = OnceLock::new();
-    let codes = [JX_FORMAT_AUTO, JX_FORMAT_TEXT, JX_FORMAT_JSON, JX_FORMAT_DOCX, JX_FORMAT_XLSX, JX_FORMAT_HTML, JX_FORMAT_DOC, JX_FORMAT_PDF];
+    let codes = [JX_FORMAT_AUTO, JX_FORMAT_TEXT, JX_FORMAT_JSON, JX_FORMAT_DOCX, JX_FORMAT_XLSX, JX_FORMAT_HTML, JX_FORMAT_DOC, JX_FORMAT_PDF, JX_FORMAT_CSV];
     guard_value(std::ptr::null(), || name_in(&NAMES, format, &codes, |c| c, |c| format_of(c).map_or("", jixiao::Format::as_str), None))
 }
 

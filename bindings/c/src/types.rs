@@ -33,14 +33,18 @@ pub const JX_FORMAT_TEXT: jx_format = 1;
 pub const JX_FORMAT_JSON: jx_format = 2;
 /// A Word file (.docx).
 pub const JX_FORMAT_DOCX: jx_format = 3;
-/// A spreadsheet: .xlsx, .xls or .ods.
+/// A spreadsheet: .xlsx, .xls or .ods, or Excel 2003 XML (SpreadsheetML).
 pub const JX_FORMAT_XLSX: jx_format = 4;
-/// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares).
+/// A web page: .html or .htm (UTF-8, or the GBK/GB2312 its <meta> declares), or a single-file
+/// web page (.mht, .mhtml).
 pub const JX_FORMAT_HTML: jx_format = 5;
 /// An old binary Word file: .doc (Word 97–2003), or WPS Writer's .wps in the same format.
 pub const JX_FORMAT_DOC: jx_format = 6;
 /// A PDF with a text layer (a scan is an error: it needs OCR first).
 pub const JX_FORMAT_PDF: jx_format = 7;
+/// A CSV or TSV of cells (comma, TAB or semicolon; UTF-8, GBK or UTF-16), read as a one-sheet
+/// workbook; jixiao's own CSV reads back into its sections and tables.
+pub const JX_FORMAT_CSV: jx_format = 8;
 
 pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
     match code {
@@ -52,6 +56,7 @@ pub(crate) fn format_of(code: jx_format) -> Option<jixiao::Format> {
         JX_FORMAT_HTML => Some(jixiao::Format::Html),
         JX_FORMAT_DOC => Some(jixiao::Format::Doc),
         JX_FORMAT_PDF => Some(jixiao::Format::Pdf),
+        JX_FORMAT_CSV => Some(jixiao::Format::Csv),
         _ => None,
     }
 }

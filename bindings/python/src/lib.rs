@@ -41,7 +41,8 @@ fn read_options(
 }
 
 /// Parses a document from text (`str`) or bytes (encoding detected). `format`: "auto", "text",
-/// "json", "docx" or "xlsx" ("xls", "ods"); `encoding`: "auto", "utf-8", "utf-16le",
+/// "json", "docx", "doc" ("wps"), "xlsx" ("xls", "ods", "xml"), "html" ("htm", "mht", "mhtml"),
+/// "pdf" or "csv" ("tsv"); `encoding`: "auto", "utf-8", "utf-16le",
 /// "utf-16be" or "gb18030" ("gbk"); `encoding_errors`: "strict" (EncodingError naming the line)
 /// or "replace" (bad bytes become U+FFFD, listed in `Document.replaced_bytes`); `max_memory`:
 /// the bytes the document may take as it is built (default: 64 × the input, at least 16 MiB,

@@ -5,9 +5,12 @@ Formats read (told from the content, never from the file name):
   .docx                Word files
   .doc .wps            old binary Word files (Word 97–2003, WPS Writer)
   .xlsx .xls .ods      spreadsheets (one table per sheet, or a sheet of many projects)
+  .xml .xls            Excel 2003 XML (SpreadsheetML), as budget systems export it
+  .csv .tsv            a sheet of cells (comma, TAB or semicolon; UTF-8 or GBK), and jixiao's own CSV
   .txt                 Word's plain-text save, in UTF-8, UTF-16 or GBK/GB18030
   .json                jixiao's own JSON (what `jixiao parse` writes)
   .html .htm           web pages: published tables, and what Word, Excel, WPS or LibreOffice save as one
+  .mht .mhtml          single-file web pages (as Word, IE or Chromium save one)
   .pdf                 PDF with a text layer (as Word, WPS or LibreOffice export it); a scan needs OCR first
 Not read: Word 6/95 .doc files and WPS Spreadsheets .et files. Convert them first, e.g.
   libreoffice --headless --convert-to docx FILE.doc

@@ -9,7 +9,8 @@ use jixiao::{Document, Encoding, Format, Limits, ReadOptions};
 use crate::Failure;
 
 /// The suffixes of the files taken from a directory (a named file is read whatever its name).
-const DOCUMENT_SUFFIXES: &[&str] = &["txt", "docx", "xlsx", "xlsm", "xls", "ods", "json", "html", "htm", "doc", "wps", "pdf"];
+/// CSV and XML files are read when named: a directory's may be anything (jixiao's own output).
+const DOCUMENT_SUFFIXES: &[&str] = &["txt", "docx", "xlsx", "xlsm", "xls", "ods", "json", "html", "htm", "mht", "mhtml", "doc", "wps", "pdf"];
 
 #[derive(clap::Args)]
 pub struct ReadArgs {
@@ -20,7 +21,7 @@ pub struct ReadArgs {
     /// (read anyway: each bad sequence becomes U+FFFD and is reported with its line and offset).
     #[arg(long, default_value = "strict", value_name = "MODE")]
     pub encoding_errors: String,
-    /// Input format: auto (from the content), text, json, docx, doc (also .wps), xlsx (also .xls, .ods), html, pdf.
+    /// Input format: auto (from the content), text, json, docx, doc (also wps), xlsx (also xls, ods, xml), html (also mht), pdf, csv (also tsv).
     #[arg(long = "input-format", default_value = "auto")]
     pub input_format: String,
     /// Most bytes inflated from a .docx/.xlsx container.

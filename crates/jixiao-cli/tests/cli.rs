@@ -385,7 +385,8 @@ fn jobs_read_in_parallel_and_write_in_input_order() {
     let o = jixiao(&["parse", &real, &sample(), "--compact", "-j", "2"], None);
     let (files, _) = real_texts();
     let summary = format!("jixiao: {} inputs: {} documents, ", files + 1, written + 1);
-    let last: Vec<&str> = stderr(&o).lines().filter(|l| l.starts_with(&summary)).collect();
+    let err = stderr(&o);
+    let last: Vec<&str> = err.lines().filter(|l| l.starts_with(&summary)).collect();
     assert_eq!(last.len(), 1, "{}", stderr(&o));
     assert!(last[0].ends_with(&format!("; {} could not be read", files - written)), "{}", last[0]);
     let counts: Vec<usize> = last[0][summary.len()..].split(|c: char| !c.is_ascii_digit()).filter_map(|n| n.parse().ok()).collect();

@@ -14,7 +14,7 @@ fn open(name: &str) -> Document {
 #[test]
 fn the_sample_from_its_web_page_gives_the_indicators_of_its_text() {
     let text = common::sample();
-    for name in ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html"] {
+    for name in ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html", "000_3e963503b18f6771.mht"] {
         let page = open(name);
         let got = common::indicators(&page);
         assert_eq!(got.len(), 115, "{name}");
@@ -109,4 +109,62 @@ fn hostile_pages_are_refused_within_the_limits() {
     let tall = "<html><table><tr>".to_owned() + &"<td rowspan=60000>x</td>".repeat(100) + "</tr>" + &"<tr></tr>".repeat(60000) + "</table>";
     let err = jixiao::parse_bytes(tall.as_bytes(), &ReadOptions { limits, ..ReadOptions::default() }).unwrap_err();
     assert!(err.to_string().contains("max_cells"), "{err}");
+}
+
+/// The sample's page saved as a single-file web page (.mht, as IE and Word lay one out:
+/// multipart/related, the page in quoted-printable gb2312, an image beside it): the model of
+/// the page itself, told from the content; a page part in base64 and UTF-8 too.
+#[test]
+fn a_single_file_web_page_reads_as_its_page() {
+    let (mht, page) = (open("000_3e963503b18f6771.mht"), open("000_3e963503b18f6771-gbk.html"));
+    assert_eq!(common::without_lines(&mht), common::without_lines(&page));
+    let bytes = std::fs::read(common::data_dir().join("published/000_3e963503b18f6771.mht")).unwrap();
+    assert_eq!(read::detect(&bytes, &ReadOptions::default()), Format::Html);
+    assert!(memchr_like(&bytes, b"quoted-printable") && memchr_like(&bytes, b"charset=\"gb2312\"") && memchr_like(&bytes, b"image/png"));
+    // The same page as Chromium saves one: base64, UTF-8.
+    let html = std::fs::read(common::data_dir().join("published/000_3e963503b18f6771.html")).unwrap();
+    let b64 = base64(&html);
+    let chromium = format!(
+        "From: <Saved by Blink>\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\tboundary=\"----MultipartBoundary--x----\"\r\n\r\n\
+         ------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: base64\r\n\r\n{b64}\r\n------MultipartBoundary--x------\r\n"
+    );
+    let doc = parse_bytes(chromium.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(common::indicators(&doc), common::indicators(&page));
+    // Named on every surface.
+    assert_eq!((Format::from_name("mht"), Format::from_name("MHTML")), (Some(Format::Html), Some(Format::Html)));
+}
+
+fn memchr_like(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for (k, c) in bytes.chunks(3).enumerate() {
+        if k > 0 && k % 19 == 0 {
+            out.push_str("\r\n");
+        }
+        let n = u32::from(c[0]) << 16 | u32::from(*c.get(1).unwrap_or(&0)) << 8 | u32::from(*c.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            out.push(if i <= c.len() { A[(n >> (18 - 6 * i) & 63) as usize] as char } else { '=' });
+        }
+    }
+    out
+}
+
+/// Every prefix of a single-file web page (cut at 24 places, and a byte flipped at each) reads or is an error,
+/// never a panic.
+#[test]
+fn mht_cut_short_or_damaged_never_panic() {
+    for file in ["published/000_3e963503b18f6771.mht"] {
+        let bytes = std::fs::read(common::data_dir().join(file)).unwrap();
+        for k in 1..24 {
+            let at = bytes.len() * k / 24;
+            let _ = parse_bytes(&bytes[..at], &ReadOptions::default());
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x5A;
+            let _ = parse_bytes(&flipped, &ReadOptions::default());
+        }
+    }
 }

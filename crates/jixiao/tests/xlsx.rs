@@ -512,3 +512,50 @@ fn the_shared_strings_held_are_counted_first() {
     let err = parse_bytes(&bytes, &ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains("3000000 shared strings") && err.contains("holds") && err.contains("max_cells"), "{err}");
 }
+
+/// Excel 2003 XML (SpreadsheetML), as LibreOffice exports the sample's workbook and the
+/// generated one (percent and date styles, merges across and down, cells after a merged-down
+/// one written without an index): the same model as the .xlsx it came from, cell for cell;
+/// the format told from the content.
+#[test]
+fn spreadsheetml_reads_as_the_workbook_it_came_from() {
+    for (xlsx, xml) in [("000_3e963503b18f6771-grid.xlsx", "published/000_3e963503b18f6771-grid.xml"), ("sheets-features.xlsx", "sheets-features.xml")] {
+        let (a, b) = (open(xlsx), open(xml));
+        assert!(a.tables().count() >= 3, "{xlsx}");
+        assert_eq!(common::indicators(&b), common::indicators(&a), "{xml}");
+        let (a, b) = (common::without_lines(&a), common::without_lines(&b));
+        assert_eq!(b.sections, a.sections, "{xml}");
+        assert_eq!(b.notes, a.notes, "{xml}");
+        let bytes = std::fs::read(common::data_dir().join(xml)).unwrap();
+        assert_eq!(read::detect(&bytes, &ReadOptions::default()), Format::Xlsx, "{xml}");
+    }
+    // A percent style and a date style from LibreOffice's own export.
+    let features = open("sheets-features.xml");
+    let targets: Vec<String> = features.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| i.target.raw.clone())).collect();
+    assert!(targets.iter().any(|t| t.ends_with('%')), "{targets:?}");
+}
+
+/// An XML file that is not SpreadsheetML, read as a spreadsheet because the caller said so, is
+/// an error that says what it is not.
+#[test]
+fn xml_that_is_not_a_workbook_is_refused_when_read_as_one() {
+    let options = ReadOptions { format: Format::Xlsx, path: Some("page.xml".into()), ..ReadOptions::default() };
+    let err = parse_bytes(b"<?xml version=\"1.0\"?><html><body>x</body></html>", &options).unwrap_err();
+    assert!(err.to_string().starts_with("page.xml: not an Excel 2003 XML workbook"), "{err}");
+}
+
+/// Every prefix of an Excel 2003 XML workbook (cut at 60 places, and a byte flipped at each) reads or is an error,
+/// never a panic.
+#[test]
+fn spreadsheetml_cut_short_or_damaged_never_panic() {
+    for file in ["published/000_3e963503b18f6771-grid.xml", "sheets-features.xml"] {
+        let bytes = std::fs::read(common::data_dir().join(file)).unwrap();
+        for k in 1..60 {
+            let at = bytes.len() * k / 60;
+            let _ = parse_bytes(&bytes[..at], &ReadOptions::default());
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0x5A;
+            let _ = parse_bytes(&flipped, &ReadOptions::default());
+        }
+    }
+}

@@ -4,6 +4,9 @@
 # `make test` only reads what it made, which is committed.
 #   000_3e963503b18f6771.html       LibreOffice Writer's HTML export of the sample's .docx
 #   000_3e963503b18f6771-gbk.html   the same page in GBK, its <meta> saying so (iconv)
+#   000_3e963503b18f6771.mht        the GBK page as a single-file web page, laid out as IE and Word
+#                                   save one (multipart/related, quoted-printable, gb2312, an
+#                                   image beside it): tests/fixtures/make_mht.py, Python's email
 #   000_3e963503b18f6771-grid.html  LibreOffice Calc's HTML export of the sample's workbook
 #   000_3e963503b18f6771.doc        LibreOffice Writer's Word 97 export of the sample's .docx
 #   000_3e963503b18f6771-messy.doc  the same of the messy .docx (tracked insertions and deletions,
@@ -25,6 +28,14 @@
 #   spans.docx, .doc, .html, .pdf  tests/fixtures/make_spans.py --convert: a two-row header merged across
 #                                   columns, cells whose second paragraph starts with a TAB or ends in
 #                                   绩效目标表 (the .docx by the script, the rest by LibreOffice)
+#   000_3e963503b18f6771-grid.xml  LibreOffice Calc's Excel 2003 XML (SpreadsheetML) export of the
+#                                   sample's workbook, through a flat .fods whose 16,000-column
+#                                   repeats of empty cells are cut to 16 first: LibreOffice's
+#                                   export stylesheet recurses once per repeated column and
+#                                   overflows on them (no cell with content is touched)
+#   000_3e963503b18f6771-grid-sheet1-gbk.csv, -sheet34-gbk.csv  LibreOffice Calc's CSV export
+#                                   (comma, quote ", character set 67 = GBK, cells as shown) of
+#                                   the workbook's first and last sheets
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
 #                                   puts after a table that ends a cell (without it LibreOffice
 #                                   joins the next cell to that one)
@@ -92,6 +103,21 @@ done
 for f in 000_3e963503b18f6771 000_3e963503b18f6771-messy docx-features; do
   soffice --headless --convert-to doc --outdir "$work/doc" "$work/$f.docx" >/dev/null
 done
+soffice --headless --convert-to fods --outdir "$work" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+python3 - "$work/000_3e963503b18f6771-grid.fods" <<'PY'
+import re, sys
+path = sys.argv[1]
+s = open(path, encoding="utf-8").read()
+cut = lambda m: f'{m.group(1)}="{min(int(m.group(2)), 16)}"'
+s = re.sub(r'(number-(?:columns|rows)-repeated)="(\d{4,})"', cut, s)
+open(path, "w", encoding="utf-8").write(s)
+PY
+soffice --headless --convert-to 'xml:MS Excel 2003 XML' --outdir "$work/xml" "$work/000_3e963503b18f6771-grid.fods" >/dev/null
+cp "$work/xml/000_3e963503b18f6771-grid.xml" "$here/"
+soffice --headless --convert-to 'csv:Text - txt - csv (StarCalc):44,34,67,1,,0,false,true,true,false,false,-1' --outdir "$work/csv" "$work/000_3e963503b18f6771-grid.xlsx" >/dev/null
+cp "$work"/csv/*-专项1-*.csv "$here/000_3e963503b18f6771-grid-sheet1-gbk.csv"
+cp "$work"/csv/*-项目11-*.csv "$here/000_3e963503b18f6771-grid-sheet34-gbk.csv"
 cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$work"/doc/*.doc "$work"/pdf/*.pdf "$here/"
 sed 's/charset=utf-8/charset=gbk/' "$work/000_3e963503b18f6771.html" | iconv -f UTF-8 -t GBK > "$here/000_3e963503b18f6771-gbk.html"
-echo "made: $(ls "$here"/*.html "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"
+python3 "$data/../fixtures/make_mht.py"
+echo "made: $(ls "$here"/*.html "$here"/*.mht "$here"/*.xml "$here"/*.csv "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"

@@ -44,12 +44,16 @@ pub enum Format {
     Docx,
     /// An old binary Word file (.doc, Word 97–2003; WPS Writer's .wps).
     Doc,
-    /// A spreadsheet (.xlsx, .xls or .ods).
+    /// A spreadsheet (.xlsx, .xls or .ods), or Excel 2003 XML (SpreadsheetML, often saved as .xls).
     Xlsx,
-    /// A web page (.html, .htm), as published or as Word, Excel, WPS and LibreOffice save one.
+    /// A web page (.html, .htm), as published or as Word, Excel, WPS and LibreOffice save one;
+    /// also a single-file web page (.mht, .mhtml: MIME multipart/related).
     Html,
     /// A PDF with a text layer, as Word, WPS and LibreOffice export one.
     Pdf,
+    /// A CSV or TSV of cells (comma, TAB or semicolon; UTF-8, GBK/GB18030 or UTF-16), read as
+    /// a one-sheet workbook; jixiao's own CSV reads back into its sections and tables.
+    Csv,
 }
 
 impl Format {
@@ -63,17 +67,22 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Html => "html",
             Format::Pdf => "pdf",
+            Format::Csv => "csv",
         }
     }
 
-    /// The names [`Format::from_name`] takes (it also takes `txt`, `xls`, `ods` or
-    /// `spreadsheet` for xlsx, `wps` for doc and `htm` for html).
-    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "doc", "xlsx", "html", "pdf"];
+    /// The names [`Format::from_name`] takes (it also takes `txt`, `xls`, `ods`, `xml` or
+    /// `spreadsheet` for xlsx, `wps` for doc, `htm`, `mht` or `mhtml` for html and `tsv` for csv).
+    pub const NAMES: &[&str] = &["auto", "text", "json", "docx", "doc", "xlsx", "html", "pdf", "csv"];
 
     /// [`Format::from_name`], or a usage error that lists the names.
     pub fn parse_name(name: &str) -> Result<Format> {
-        Format::from_name(name)
-            .ok_or_else(|| Error::Usage(format!("unknown input format '{name}': use one of {} (xls and ods read as xlsx)", Format::NAMES.join(", "))))
+        Format::from_name(name).ok_or_else(|| {
+            Error::Usage(format!(
+                "unknown input format '{name}': use one of {} (xls, ods and xml read as xlsx, mht as html, tsv as csv)",
+                Format::NAMES.join(", ")
+            ))
+        })
     }
 
     /// Parses a format name as the CLI, C and Python take it.
@@ -84,9 +93,10 @@ impl Format {
             "json" => Some(Format::Json),
             "docx" => Some(Format::Docx),
             "doc" | "wps" => Some(Format::Doc),
-            "xlsx" | "xls" | "ods" | "spreadsheet" => Some(Format::Xlsx),
-            "html" | "htm" => Some(Format::Html),
+            "xlsx" | "xls" | "ods" | "xml" | "spreadsheet" => Some(Format::Xlsx),
+            "html" | "htm" | "mht" | "mhtml" => Some(Format::Html),
             "pdf" => Some(Format::Pdf),
+            "csv" | "tsv" => Some(Format::Csv),
             _ => None,
         }
     }
@@ -128,7 +138,7 @@ pub(crate) trait Reader: Sync {
 
 /// Every reader, most specific first: the last is the fallback for text.
 static READERS: &[&dyn Reader] =
-    &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &pdf::PdfReader, &html::HtmlReader, &text::TextReader];
+    &[&docx::DocxReader, &doc::DocReader, &sheet::SheetReader, &json::JsonReader, &pdf::PdfReader, &html::HtmlReader, &sheet::CsvReader, &text::TextReader];
 
 /// What a file no reader takes is, and how to get one jixiao reads; None for plain text.
 fn unsupported(bytes: &[u8]) -> Option<String> {

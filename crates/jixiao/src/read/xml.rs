@@ -81,6 +81,17 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "value-type",
     "formula",
     "space",
+    // SpreadsheetML (Excel 2003 XML): `ss:Index`, `ss:MergeAcross`, `ss:Type`, a style's `ss:ID`…
+    "Index",
+    "MergeAcross",
+    "MergeDown",
+    "Type",
+    "StyleID",
+    "ID",
+    "Format",
+    "Name",
+    "Parent",
+    "Span",
 ];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {
@@ -122,6 +133,16 @@ fn resolve(name: &str) -> Option<String> {
 impl<'a> XmlReader<'a> {
     pub fn new(xml: &'a str, max_depth: usize) -> Self {
         XmlReader { reader: quick_xml::Reader::from_str(xml), depth: 0, max_depth, pending_end: None }
+    }
+
+    /// The byte offset reached in the part.
+    pub fn position(&self) -> u64 {
+        self.reader.buffer_position()
+    }
+
+    /// The byte offset in the part where the last syntax error was met.
+    pub fn error_position(&self) -> u64 {
+        self.reader.error_position()
     }
 
     /// The next event; None at the end of the part.

@@ -1,6 +1,8 @@
 #![allow(dead_code)]
 //! Helpers shared by the integration tests.
 
+pub mod generate;
+
 use std::path::PathBuf;
 
 use jixiao::{Document, Indicator};

@@ -41,6 +41,16 @@ pub fn decode<'a>(bytes: &'a [u8], options: &ReadOptions) -> Result<(Cow<'a, str
     decode_with(bytes, encoding, options.encoding_errors, &options.origin())
 }
 
+/// [`decode`] for a page whose container (a .mht part's Content-Type) names its charset: that
+/// charset unless the caller asked for an encoding or the page has a BOM.
+pub fn decode_declared<'a>(bytes: &'a [u8], charset: Option<Encoding>, options: &ReadOptions) -> Result<(Cow<'a, str>, Vec<ReplacedBytes>)> {
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    match (options.encoding, charset) {
+        (Encoding::Auto, Some(charset)) if !has_bom => decode_with(bytes, charset, options.encoding_errors, &options.origin()),
+        _ => decode(bytes, options),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

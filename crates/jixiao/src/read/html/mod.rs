@@ -1,10 +1,11 @@
 //! Web pages (.html, .htm): what governments publish, and what Word, Excel, WPS and LibreOffice
-//! write when asked to "save as web page". The page is laid out as Word's text save would lay out
+//! write when asked to "save as web page"; single-file pages (.mht, .mhtml) through `mht`. The page is laid out as Word's text save would lay out
 //! the same content (see `layout`), so that its tables go through the same pipeline as every
 //! other format.
 
 mod decode;
 mod layout;
+mod mht;
 
 use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Result};
@@ -22,6 +23,9 @@ impl Reader for HtmlReader {
     }
 
     fn sniff(&self, bytes: &[u8]) -> bool {
+        if mht::sniff(bytes) {
+            return true;
+        }
         let mut rest = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
         // Comments first (Word's pages open with conditional comments): at most a few.
         for _ in 0..16 {
@@ -52,7 +56,14 @@ impl Reader for HtmlReader {
 
 fn read_html(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let origin = options.origin();
-    let (page, replaced) = decode::decode(bytes, options)?;
+    // A single-file web page (.mht): its text/html part, in the charset the part names.
+    let part;
+    let (page, replaced) = if mht::sniff(bytes) {
+        part = mht::page(bytes, &origin)?;
+        decode::decode_declared(&part.html, part.charset, options)?
+    } else {
+        decode::decode(bytes, options)?
+    };
     let laid = layout::layout(&page, &origin, options.limits)?;
     // The page's text is let go once laid out: the model is built from the blocks alone.
     drop(page);

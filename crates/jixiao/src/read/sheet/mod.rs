@@ -1,13 +1,16 @@
-//! Spreadsheets (.xlsx, .xls, .ods) through calamine, one code path: each sheet becomes rows of
+//! Spreadsheets (.xlsx, .xls, .ods) through calamine, and Excel 2003 XML (`spreadsheetml`), one code path: each sheet becomes rows of
 //! cells for the shared table pipeline; each cell's place is `sheet!cell`. A sheet holds one
 //! table (a 项目名称 / 绩效目标 block above the header) or many projects (a 项目名称 column).
 //! A sheet with no indicator header (a cover, instructions) is kept in notes, never guessed at.
 
 mod cells;
+mod csv_in;
 mod ods_percent;
+mod spreadsheetml;
 mod xls;
 
 pub use cells::number as cell_number;
+pub(crate) use csv_in::CsvReader;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -28,6 +31,7 @@ use crate::model::{Document, Location, Note, Section, Table};
 pub(crate) struct SheetReader;
 
 /// A sheet's non-empty cells by (row, column), 0-based.
+#[derive(Debug)]
 struct Grid {
     name: String,
     cells: BTreeMap<(u32, u32), String>,
@@ -50,7 +54,7 @@ impl Reader for SheetReader {
     }
 
     fn sniff(&self, bytes: &[u8]) -> bool {
-        zip_has(bytes, "xl/workbook.xml") || is_ods(bytes) || is_cfb_workbook(bytes)
+        zip_has(bytes, "xl/workbook.xml") || is_ods(bytes) || is_cfb_workbook(bytes) || spreadsheetml::sniff(bytes)
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
@@ -67,6 +71,14 @@ impl Reader for SheetReader {
             };
             Error::Parse { origin: origin.clone(), line: None, reason }
         };
+        // Excel 2003 XML, or an XML file read as a spreadsheet because the caller said so (which
+        // then says why it is not one).
+        if spreadsheetml::sniff(bytes) || !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::container::CFB_MAGIC)) {
+            let (grids, replaced) = spreadsheetml::grids(bytes, options)?;
+            let mut doc = document(grids, limits, &origin)?;
+            doc.replaced_bytes = replaced;
+            return Ok(doc);
+        }
         if bytes.starts_with(b"PK\x03\x04") {
             Container::open(bytes, limits, &origin, "spreadsheet")?.check_declared_size()?;
         }
