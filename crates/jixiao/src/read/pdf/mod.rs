@@ -1,11 +1,13 @@
 //! PDF with a text layer, as Word, WPS and LibreOffice export it and governments publish it.
 //! pdfplumber (a Rust port of the Python library) gives the glyphs with their positions, the
-//! fonts' ToUnicode maps and the standard Chinese CMaps applied, and finds tables from the
+//! fonts' ToUnicode maps and the standard Chinese CMaps applied (the Unicode ones restated first:
+//! see `cmaps`), and finds tables from the
 //! ruling lines; jixiao puts each cell's glyphs into its text, joins what a page break split,
 //! and lays the document out as Word's text save would have it (see `flow`), so that its tables
 //! go through the same pipeline as every other format. A PDF without a text layer (a scan) is
 //! an error that says OCR is needed.
 
+mod cmaps;
 mod flow;
 mod lines;
 mod page;
@@ -72,7 +74,9 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
         collect_warnings: false,
         ..pdfplumber::ExtractOptions::default()
     };
-    let pdf = pdfplumber::Pdf::open(bytes, Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK (see `cmaps`).
+    let restated = cmaps::restated(bytes);
+    let pdf = pdfplumber::Pdf::open(restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }

@@ -52,7 +52,8 @@ fn inside(c: &Char, b: &BBox) -> bool {
 
 /// The items of page `number` (1-based), from the top.
 pub fn items(page: &Page, number: usize) -> Vec<Item> {
-    let chars = page.chars();
+    let paired = super::cmaps::pair_surrogates(page.chars());
+    let chars = paired.as_deref().unwrap_or(page.chars());
     let found = page.find_tables(&TableSettings::default());
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
