@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod date;
 pub mod fold;
+mod ideographs;
 pub mod labels;
 pub(crate) mod memo;
 pub mod target;

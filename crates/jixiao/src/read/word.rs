@@ -58,7 +58,9 @@ pub fn tc_field(text: &mut String, instr: &str) {
 }
 
 /// The document a layout reads as; each `line` of it indexes `locations`.
-pub fn to_document(layout: Layout, options: &ReadOptions) -> Result<Document> {
+pub fn to_document(mut layout: Layout, options: &ReadOptions) -> Result<Document> {
+    use crate::grammar::fold::fold_ideographs;
+    let folded = layout.lines.iter_mut().chain(layout.nested.iter_mut().map(|(_, t)| t)).map(fold_ideographs).sum();
     let kinds = layout.kinds.iter().copied().chain(std::iter::repeat(LineKind::Plain));
     let mut doc = text::parse_items(kinds.zip(layout.lines.iter().map(String::as_str)));
     // A nested table is kept, and reported, as a note at the cell that holds it.
@@ -67,6 +69,6 @@ pub fn to_document(layout: Layout, options: &ReadOptions) -> Result<Document> {
         doc.notes.push(Note { line, text: text.clone() });
     }
     doc.notes.sort_by_key(|n| n.line);
-    doc.locations = layout.places;
+    (doc.locations, doc.folded_chars) = (layout.places, folded);
     text::require_structure(doc, options, layout.lines.iter().all(|l| l.trim().is_empty()))
 }

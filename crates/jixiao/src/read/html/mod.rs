@@ -45,7 +45,8 @@ impl Reader for HtmlReader {
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
         let origin = options.origin();
-        let (page, replaced) = decode::decode(bytes, options)?;
+        let (mut page, replaced) = decode::decode(bytes, options)?;
+        let folded = crate::grammar::fold::fold_ideographs_cow(&mut page);
         let layout = layout::layout(&page, &origin, options.limits)?;
         // The page's text is let go once laid out: the model is built from the layout alone.
         drop(page);
@@ -56,7 +57,7 @@ impl Reader for HtmlReader {
             return Err(Error::Parse { origin, line: None, reason });
         }
         let mut doc = text::parse_items(layout.lines.iter().map(|(kind, line)| (*kind, line.as_str())));
-        doc.replaced_bytes = replaced;
+        (doc.replaced_bytes, doc.folded_chars) = (replaced, folded);
         doc.locations = layout.places;
         text::require_structure(doc, options, blank)
     }

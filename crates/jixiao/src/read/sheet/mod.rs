@@ -74,7 +74,9 @@ impl Reader for SheetReader {
             Ok(grids) => grids.map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?,
             Err(_) => return Err(damaged(&"the spreadsheet library failed on it")),
         };
-        Ok(document(grids))
+        let mut grids = grids;
+        let folded = grids.iter_mut().flat_map(|g| std::iter::once(&mut g.name).chain(g.cells.values_mut())).map(crate::grammar::fold::fold_ideographs).sum();
+        Ok(Document { folded_chars: folded, ..document(grids) })
     }
 }
 
