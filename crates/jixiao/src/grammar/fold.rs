@@ -45,7 +45,8 @@ pub fn same_squeezed(a: &str, b: &str) -> bool {
 
 /// The unified ideograph a Kangxi radical, a CJK Radicals Supplement form or a CJK compatibility
 /// ideograph stands for (`⼀` U+2F00 → `一`, `⽬` U+2F6C → `目`, `﨑` U+FA11 is itself unified
-/// and stays), from the table `make_ideographs.py` generates from the Unicode data.
+/// and stays, `⺠` U+2EA0 → `民`), from the table `make_ideographs.py` generates from the Unicode
+/// data.
 pub fn unified_ideograph(c: char) -> Option<char> {
     if c < '\u{2E80}' {
         return None;
@@ -117,10 +118,10 @@ mod tests {
 
     #[test]
     fn radicals_and_compatibility_ideographs_fold_to_the_unified_ideograph() {
-        let mut s = "第\u{2F00}部分 \u{2F6C}标 \u{2E9F} \u{2EF3} \u{F900} \u{FA11} 𠮷 ① ㎡ ＞".to_owned();
-        assert_eq!(fold_ideographs(&mut s), 5);
+        let mut s = "第\u{2F00}部分 \u{2F6C}标 \u{2EA0} \u{2E9F} \u{2EF3} \u{F900} \u{FA11} 𠮷 ① ㎡ ＞".to_owned();
+        assert_eq!(fold_ideographs(&mut s), 6);
         // U+FA11 﨑 is a unified ideograph in the compatibility block: it stays; so do ①, ㎡, ＞.
-        assert_eq!(s, "第一部分 目标 母 龟 \u{8C48} \u{FA11} 𠮷 ① ㎡ ＞");
+        assert_eq!(s, "第一部分 目标 民 母 龟 \u{8C48} \u{FA11} 𠮷 ① ㎡ ＞");
         let mut s = "\u{2F800}\u{2FA1D}\u{2FA1E}".to_owned();
         assert_eq!(fold_ideographs(&mut s), 2);
         assert_eq!(s, "丽\u{2A600}\u{2FA1E}");
