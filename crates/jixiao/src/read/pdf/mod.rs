@@ -8,6 +8,7 @@
 //! an error that says OCR is needed.
 
 mod cmaps;
+mod edges;
 mod flow;
 mod lines;
 mod page;

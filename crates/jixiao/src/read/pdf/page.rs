@@ -1,7 +1,7 @@
 //! One page: its tables (found by pdfplumber from the ruling lines) with the text of each cell,
 //! and its other lines, in order from the top.
 
-use pdfplumber::{BBox, Char, Page, TableSettings};
+use pdfplumber::{BBox, Char, Page};
 
 use super::lines::{Line, join_wrapped, lines, wraps};
 
@@ -54,7 +54,7 @@ fn inside(c: &Char, b: &BBox) -> bool {
 pub fn items(page: &Page, number: usize) -> Vec<Item> {
     let paired = super::cmaps::pair_surrogates(page.chars());
     let chars = paired.as_deref().unwrap_or(page.chars());
-    let found = page.find_tables(&TableSettings::default());
+    let found = super::edges::tables(page, chars);
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
