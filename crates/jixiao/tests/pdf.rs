@@ -237,11 +237,15 @@ fn a_workbook_printed_to_pdf_gives_the_workbook() {
 
 /// Indicators compared cell for cell with the text save's, line breaks set aside (a PDF cannot
 /// show a paragraph break that falls where a line is full): the first differences.
-fn indicator_differences(pdf: &Document, text: &Document) -> Vec<String> {
+/// With `but_level1`, the 一级 label is left out.
+fn indicator_differences(pdf: &Document, text: &Document, but_level1: bool) -> Vec<String> {
     let flat = |doc: &Document| -> Vec<serde_json::Value> {
         common::indicators(doc)
             .into_iter()
-            .map(|i| {
+            .map(|mut i| {
+                if but_level1 {
+                    i.1.clear();
+                }
                 let mut v = serde_json::to_value(&i).unwrap();
                 strip_breaks(&mut v);
                 v
@@ -257,13 +261,24 @@ fn indicator_differences(pdf: &Document, text: &Document) -> Vec<String> {
 }
 
 /// The sample's web page printed by Chromium (Skia: CID fonts whose ToUnicode maps give Kangxi
-/// radicals, `⽬标` for 目标) and by WeasyPrint (tests/data/published/make-fixtures.sh): the
-/// indicators of the text save, cell for cell.
+/// radicals, `⽬标` for 目标; borders as thin filled rectangles; a cell a page break cuts drawn
+/// open at the cut) and by WeasyPrint (cells drawn apart, rows split by page breaks), made by
+/// tests/data/published/make-fixtures.sh: the indicators of the text save, cell for cell.
 #[test]
-fn the_sample_printed_by_chromium_reads_as_its_text_save() {
+fn the_sample_printed_by_chromium_and_weasyprint_reads_as_its_text_save() {
     let text = common::sample();
-    let name = "000_3e963503b18f6771-chromium.pdf";
-    let pdf = open(name);
-    assert_eq!(indicator_differences(&pdf, &text), Vec::<String>::new(), "{name}");
-    assert_eq!(pdf.tables().count(), text.tables().count(), "{name}");
+    let pdf = open("000_3e963503b18f6771-chromium.pdf");
+    assert_eq!(indicator_differences(&pdf, &text, false), Vec::<String>::new());
+    assert_eq!(pdf.tables().count(), text.tables().count());
+    // WeasyPrint: every indicator, its 二级 label and every cell of its row; the 一级 labels are
+    // compared apart (below).
+    let pdf = open("000_3e963503b18f6771-weasyprint.pdf");
+    assert_eq!(indicator_differences(&pdf, &text, true), Vec::<String>::new());
+    assert_eq!(pdf.tables().count(), text.tables().count());
+    // Not read right yet: a 一级 label written down a narrow column (产/出/指/标) that a page break
+    // cuts keeps only its part on the page where its rows go on (`指标` for 产出指标), in three
+    // of the 115 rows. Joining the two parts took other labels together as well (产出指标效果指标).
+    let level1 = |doc: &Document| common::indicators(doc).into_iter().map(|i| i.1.replace('\n', "")).collect::<Vec<_>>();
+    let wrong = level1(&pdf).iter().zip(level1(&text)).filter(|(a, b)| *a != b).count();
+    assert!(wrong <= 3, "{wrong} 一级 labels differ");
 }

@@ -31,6 +31,9 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     let tables_right = pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Table(t) = i { t.columns.last().copied() } else { None });
     let margin = pages.iter().map(|p| p.width - left).filter(|r| r.is_finite());
     let right = prose().map(|l| l.x1).chain(tables_right).chain(margin).fold(f64::NEG_INFINITY, f64::max);
+    // The foot of the text area: where the lowest item of any page ends. A table row that a
+    // page break splits runs down to it.
+    let foot = pages.iter().flat_map(|p| p.items.iter()).map(Item::bottom).fold(f64::NEG_INFINITY, f64::max);
     let mut flow: Vec<(Item, bool)> = Vec::new();
     // A page that is only a picture is not read, and says so where it stands in the flow.
     let mut scans: Vec<(usize, usize)> = Vec::new();
@@ -42,7 +45,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
             // The first item of a page may go on with the last of the page before.
             let new_page = k == 0;
             match (flow.last_mut(), item) {
-                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next),
+                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next, foot),
                 (_, item) => flow.push((item, new_page)),
             }
         }
@@ -122,11 +125,17 @@ fn names_sheet(text: &str) -> bool {
     text.chars().count() <= 31 && kind != SectionKind::Other && number.is_some() && sheet_table_name(text) != text
 }
 
+/// How far apart two column edges on two pages may be and still be one edge: pdfplumber snaps
+/// the rules within 3 points, and where cells are drawn apart (WeasyPrint's border spacing: two
+/// rules 1.5 points apart between two cells) the snapped edge lands where the rules of that page
+/// put it, up to 3 points from the other page's.
+const SAME_EDGE: f64 = 4.0;
+
 /// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
 /// the same outer edges, and the column edges of one all among the other's (a part holding only
 /// merged cells has fewer).
 fn same_columns(a: &Table, b: &Table) -> bool {
-    let near = |x: f64, y: f64| (x - y).abs() < 2.0;
+    let near = |x: f64, y: f64| (x - y).abs() < SAME_EDGE;
     let within = |p: &[f64], q: &[f64]| p.iter().all(|&x| q.iter().any(|&y| near(x, y)));
     match (a.columns.first(), a.columns.last(), b.columns.first(), b.columns.last()) {
         (Some(&a0), Some(&a1), Some(&b0), Some(&b1)) => near(a0, b0) && near(a1, b1) && (within(&b.columns, &a.columns) || within(&a.columns, &b.columns)),
@@ -138,8 +147,8 @@ fn texts(row: &[super::page::Cell]) -> Vec<&str> {
     row.iter().map(|c| c.text.as_str()).collect()
 }
 
-/// Appends the part of a table on the next page.
-fn continue_table(t: &mut Table, next: Table) {
+/// Appends the part of a table on the next page; `foot` is where the text area of a page ends.
+fn continue_table(t: &mut Table, next: Table, foot: f64) {
     let mut rows = next.rows.into_iter().zip(next.pages).peekable();
     // Header rows Word or WPS repeat on every page (the table's first rows, again) are not rows
     // of data.
@@ -148,19 +157,24 @@ fn continue_table(t: &mut Table, next: Table) {
         rows.next();
         k += 1;
     }
-    // A row the page break split: each cell of its part on the next page goes on from the cell
-    // above with the same edges, whose last line wraps into it, or which was left empty (its
-    // text all went to the next page); at least one of them wraps.
-    let above = |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < 2.0 && (l.x1 - f.x1).abs() < 2.0);
+    // A row the page break split. It runs down to the foot of the page, or to within a line of
+    // it (a row that ends higher is whole, however full its last lines: a narrow 二级 cell is
+    // full with one label); each cell of its part on the next page goes on from the cell above
+    // with the same edges, whose last line wraps into it, or which was left empty (its text all
+    // went to the next page); at least one of them wraps.
+    let above =
+        |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < SAME_EDGE && (l.x1 - f.x1).abs() < SAME_EDGE);
     let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
         (None, _) => empty_too,
         (Some(fl), Some(i)) => match &last[i].last {
-            Some(ll) => wraps(ll, fl, last[i].right),
+            Some(ll) => wraps(ll, fl, last[i].right) && !(is_label(&last[i].text) && is_label(&f.text)),
             None => empty_too,
         },
         (Some(_), None) => false,
     };
+    let line = |f: &super::page::Cell| f.first.as_ref().map_or(0.0, |l| 1.5 * l.size);
     if let (Some(last), Some((first, _))) = (t.rows.last_mut(), rows.peek())
+        && first.iter().any(|f| t.bottom + line(f) >= foot)
         && first.iter().all(|f| goes_on(last, f, true))
         && first.iter().any(|f| goes_on(last, f, false))
     {
@@ -179,6 +193,17 @@ fn continue_table(t: &mut Table, next: Table) {
     if next.columns.len() > t.columns.len() {
         t.columns = next.columns;
     }
+    t.bottom = next.bottom;
+}
+
+/// Whether a cell's text is a whole category label in its full form (`数量指标`, `产出指标`, not
+/// `产出`, which may be the first half of one): a narrow label column is full with one, so that
+/// two labels on either side of a page break look like one wrapped label; they are two.
+fn is_label(text: &str) -> bool {
+    use crate::grammar::labels::{level1, level2};
+    use crate::model::{Level1, Level2};
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    text.ends_with("指标") && (level1(&text) != Level1::Other || level2(&text) != Level2::Other)
 }
 
 /// Leaves out page headers, footers and page numbers: a line at the top or bottom of a page

@@ -28,6 +28,8 @@ pub struct Table {
     /// The 1-based page of each row.
     pub pages: Vec<usize>,
     pub top: f64,
+    /// The foot of its last row on its last page.
+    pub bottom: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -41,6 +43,13 @@ impl Item {
         match self {
             Item::Line(l) => l.top,
             Item::Table(t) => t.top,
+        }
+    }
+
+    pub fn bottom(&self) -> f64 {
+        match self {
+            Item::Line(l) => l.bottom,
+            Item::Table(t) => t.bottom,
         }
     }
 }
@@ -96,7 +105,7 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
         rows.push(out);
     }
     let pages = vec![page; rows.len()];
-    Table { columns, rows, pages, top: t.bbox.top }
+    Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
 }
 
 /// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
