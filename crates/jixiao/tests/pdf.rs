@@ -282,3 +282,28 @@ fn the_sample_printed_by_chromium_and_weasyprint_reads_as_its_text_save() {
     let wrong = level1(&pdf).iter().zip(level1(&text)).filter(|(a, b)| *a != b).count();
     assert!(wrong <= 3, "{wrong} 一级 labels differ");
 }
+
+/// A CID font with no ToUnicode map and no predefined Unicode CMap (Identity-H over
+/// Adobe-Identity, as Word and WPS embed a subset whose text mappings were left out): its codes
+/// name glyphs, so its text is refused, by page, and never guessed; the rest of the document
+/// reads (tests/fixtures/make_pdf_unmapped.py). With nothing else, the file is an error that
+/// names each page.
+#[test]
+fn text_in_a_font_without_a_text_mapping_is_refused_by_page() {
+    let doc = open("unmapped-font.pdf");
+    assert_eq!((doc.title.as_str(), doc.sections.len()), ("2023年部门预算绩效信息", 1));
+    // Page 2's title and table are in that font: nothing of them is read as text…
+    assert_eq!(doc.tables().count(), 0, "{:?}", doc.sections);
+    // …and the note says so at page 2.
+    let refused: Vec<(String, &str)> =
+        doc.notes.iter().filter(|n| n.text.contains("ToUnicode")).map(|n| (doc.location(n.line).to_string(), n.text.as_str())).collect();
+    assert_eq!(refused.len(), 1, "{:?}", doc.notes);
+    let (at, text) = &refused[0];
+    assert!(at.starts_with("page 2"), "{at}");
+    assert!(
+        text.starts_with("page 2: text in a font with no ToUnicode map") && text.contains("glyphs in font FangSong") && text.contains("not guessed"),
+        "{text}"
+    );
+    let err = jixiao::open(path("unmapped-font-all.pdf"), &ReadOptions::default()).unwrap_err().to_string();
+    assert!(err.contains("unmapped-font-all.pdf") && err.contains("no text can be read") && err.contains("page 1:") && err.contains("page 2:"), "{err}");
+}

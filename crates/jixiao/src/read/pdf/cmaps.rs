@@ -33,22 +33,106 @@ fn identity_for(name: &[u8]) -> Option<&'static [u8]> {
     known.then_some(if vertical { b"Identity-V" } else { b"Identity-H" })
 }
 
-/// Whether the file may hold such a font: the CMap's name in the bytes, or object streams
-/// (whose compressed dictionaries the bytes do not show).
+/// Whether the file may hold a font on a Unicode CMap: the CMap's name in the bytes, or object
+/// streams (whose compressed dictionaries the bytes do not show).
 fn may_have(bytes: &[u8]) -> bool {
     [&b"-UCS2-"[..], b"-UTF16-", b"/ObjStm"].iter().any(|n| memchr::memmem::find(bytes, n).is_some())
 }
 
-/// A copy of the file with every font on a Unicode CMap restated as above, or `None` when it has
-/// none (or is not a file lopdf reads: pdfplumber then says what is wrong with it).
-pub fn restated(bytes: &[u8]) -> Option<Vec<u8>> {
-    if !may_have(bytes) {
-        return None;
+/// Whether the file may hold a composite font without a ToUnicode map: more `/Type0` than
+/// `/ToUnicode` in the bytes, or object streams.
+fn may_lack_maps(bytes: &[u8]) -> bool {
+    let count = |n: &[u8]| memchr::memmem::find_iter(bytes, n).count();
+    count(b"/Type0") > count(b"/ToUnicode") || memchr::memmem::find(bytes, b"/ObjStm").is_some()
+}
+
+/// What jixiao reads from a file's fonts before pdfplumber does.
+#[derive(Default)]
+pub struct Fonts {
+    /// A copy of the file with every font on a Unicode CMap restated (see the module's note), or
+    /// `None` when it has none.
+    pub restated: Option<Vec<u8>>,
+    /// The names (subset prefix left out) of the composite fonts whose codes no map turns into
+    /// text: no ToUnicode map, no predefined CMap, and a collection pdfplumber has no table for
+    /// (`Adobe-Identity`, as Word and WPS embed subsets). pdfplumber would read their codes,
+    /// which name glyphs, as Unicode: a guess. Their text is refused (see `pages`).
+    pub unmapped: Vec<String>,
+}
+
+/// The file's fonts, looked at only when its bytes say there may be something to find (nothing
+/// when lopdf cannot read the file: pdfplumber then says what is wrong with it).
+pub fn inspect(bytes: &[u8]) -> Fonts {
+    let (restate, lacking) = (may_have(bytes), may_lack_maps(bytes));
+    if !restate && !lacking {
+        return Fonts::default();
     }
-    let mut doc = Document::load_mem(bytes).ok()?;
+    let Ok(mut doc) = Document::load_mem(bytes) else { return Fonts::default() };
     if doc.is_encrypted() {
-        return None;
+        return Fonts::default();
     }
+    let unmapped = if lacking { unmapped(&doc) } else { Vec::new() };
+    let restated = if restate { restated(&mut doc, bytes.len()) } else { None };
+    Fonts { restated, unmapped }
+}
+
+/// A font's name without its subset prefix (`ABCDEF+SimSun` → `SimSun`).
+pub fn base_name(name: &str) -> &str {
+    match name.split_once('+') {
+        Some((tag, rest)) if tag.len() == 6 && tag.bytes().all(|b| b.is_ascii_uppercase()) => rest,
+        _ => name,
+    }
+}
+
+fn unmapped(doc: &Document) -> Vec<String> {
+    let mut out: Vec<String> = doc
+        .objects
+        .iter()
+        .filter_map(|(id, o)| {
+            let d = o.as_dict().ok()?;
+            let type0 = d.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Type0");
+            if !type0 || d.has(b"ToUnicode") {
+                return None;
+            }
+            // A predefined CMap (GBK-EUC-H, UniGB-UCS2-H, …) maps the codes; Identity or an
+            // embedded CMap maps them to CIDs only.
+            if d.get(b"Encoding").and_then(Object::as_name).is_ok_and(|e| e != b"Identity-H" && e != b"Identity-V") {
+                return None;
+            }
+            let cid_font = descendant(doc, *id);
+            let dict = |d: &Dictionary, key: &[u8]| d.get(key).ok().and_then(|i| doc.dereference(i).ok()).and_then(|(_, i)| i.as_dict().ok().cloned());
+            let ordering = cid_font
+                .as_ref()
+                .and_then(|c| dict(c, b"CIDSystemInfo"))
+                .and_then(|i| i.get(b"Ordering").ok().and_then(|o| o.as_str().ok().map(<[u8]>::to_vec)));
+            // pdfplumber maps these four collections' CIDs to Unicode by Adobe's tables.
+            if ordering.as_deref().is_some_and(|o| matches!(o, b"GB1" | b"CNS1" | b"Japan1" | b"Korea1")) {
+                return None;
+            }
+            // The names a glyph may report: the font's, its CID font's, its descriptor's.
+            let descriptor = cid_font.as_ref().and_then(|c| dict(c, b"FontDescriptor"));
+            let names = [
+                d.get(b"BaseFont"),
+                cid_font.as_ref().map_or(Err(lopdf::Error::DictKey(String::new())), |c| c.get(b"BaseFont")),
+                descriptor.as_ref().map_or(Err(lopdf::Error::DictKey(String::new())), |f| f.get(b"FontName")),
+            ];
+            Some(
+                names
+                    .into_iter()
+                    .filter_map(|n| n.and_then(Object::as_name).ok())
+                    .map(|n| base_name(&String::from_utf8_lossy(n)).to_owned())
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .flatten()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The document saved with every font on a Unicode CMap restated as above, or `None` when it has
+/// none.
+fn restated(doc: &mut Document, size: usize) -> Option<Vec<u8>> {
     let fonts: Vec<(ObjectId, &'static [u8])> = doc
         .objects
         .iter()
@@ -63,7 +147,7 @@ pub fn restated(bytes: &[u8]) -> Option<Vec<u8>> {
         return None;
     }
     for (id, identity) in fonts {
-        let descendant = descendant(&doc, id).map(|d| restated_cid_font(&doc, &d));
+        let descendant = descendant(doc, id).map(|d| restated_cid_font(doc, &d));
         let descendant = descendant.map(|d| doc.add_object(d));
         let Ok(font) = doc.get_dictionary_mut(id) else { continue };
         font.set("Encoding", Object::Name(identity.to_vec()));
@@ -71,7 +155,7 @@ pub fn restated(bytes: &[u8]) -> Option<Vec<u8>> {
             font.set("DescendantFonts", Object::Array(vec![Object::Reference(d)]));
         }
     }
-    let mut out = Vec::with_capacity(bytes.len());
+    let mut out = Vec::with_capacity(size);
     doc.save_to(&mut out).ok()?;
     Some(out)
 }
@@ -131,15 +215,15 @@ fn cid_widths(doc: &Document, cid_font: &Dictionary) -> Vec<(u32, f64)> {
 }
 
 /// The UTF-16 unit a glyph stands for when pdfplumber could not map it: `(cid:N)`.
-fn unmapped(c: &Char) -> Option<u32> {
+fn unmapped_code(c: &Char) -> Option<u32> {
     c.text.strip_prefix("(cid:")?.strip_suffix(')')?.parse().ok()
 }
 
 /// Joins each high and low surrogate that follow each other in one font into the character they
 /// encode (see the module's note). Nothing is copied when no glyph is unmapped.
 pub fn pair_surrogates(chars: &[Char]) -> Option<Vec<Char>> {
-    let high = |c: &Char| unmapped(c).filter(|u| (0xD800..0xDC00).contains(u));
-    let low = |c: &Char| unmapped(c).filter(|u| (0xDC00..0xE000).contains(u));
+    let high = |c: &Char| unmapped_code(c).filter(|u| (0xD800..0xDC00).contains(u));
+    let low = |c: &Char| unmapped_code(c).filter(|u| (0xDC00..0xE000).contains(u));
     if !chars.iter().any(|c| high(c).is_some()) {
         return None;
     }

@@ -11,12 +11,23 @@ use crate::read::sheet_names::{sheet_kind, sheet_table_name};
 use crate::read::text::LineKind;
 use crate::read::word::Layout;
 
-/// A page's items and its size; `scanned` when it has pictures and no text.
+/// A page's items and its size; `scanned` when it has pictures and no text; the glyphs refused
+/// on it, by font (see `page::items`).
 pub struct Page {
     pub items: Vec<Item>,
     pub width: f64,
     pub height: f64,
     pub scanned: bool,
+    pub refused: Vec<(String, usize)>,
+}
+
+/// What was not read on page `page`, and why.
+pub fn refusal(page: usize, refused: &[(String, usize)]) -> String {
+    let fonts: Vec<String> = refused.iter().map(|(font, n)| format!("{n} glyphs in font {font}")).collect();
+    format!(
+        "page {page}: text in a font with no ToUnicode map and no Unicode CMap is not read ({}): its codes name glyphs, not characters, and are not guessed; export the PDF again with the fonts' text kept (Word: Save as PDF, ISO 19005-1 compliant), or read the file it was made from",
+        fonts.join(", ")
+    )
 }
 
 /// The layout of the pages' flow.
@@ -37,9 +48,14 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     let mut flow: Vec<(Item, bool)> = Vec::new();
     // A page that is only a picture is not read, and says so where it stands in the flow.
     let mut scans: Vec<(usize, usize)> = Vec::new();
+    // Text refused on a page, said where the page stands.
+    let mut refusals: Vec<(usize, usize, String)> = Vec::new();
     for (number, page) in pages.into_iter().enumerate() {
         if page.scanned {
             scans.push((flow.len(), number + 1));
+        }
+        if !page.refused.is_empty() {
+            refusals.push((flow.len(), number + 1, refusal(number + 1, &page.refused)));
         }
         for (k, item) in page.items.into_iter().enumerate() {
             // The first item of a page may go on with the last of the page before.
@@ -113,6 +129,12 @@ pub fn layout(mut pages: Vec<Page>) -> Layout {
     for (line, page) in scan_lines {
         let place = out.places.get(line).cloned().unwrap_or_else(|| Location { page: Some(page), ..Location::default() });
         out.nested.push((place, scan_note(page)));
+    }
+    // A refusal stands at the first line of its page, or at the end.
+    for (_, page, note) in refusals {
+        let line = out.places.iter().position(|p| p.page.is_some_and(|p| p >= page));
+        let place = line.and_then(|l| out.places.get(l).cloned()).unwrap_or_else(|| Location { page: Some(page), ..Location::default() });
+        out.nested.push((place, note));
     }
     out
 }
@@ -312,9 +334,9 @@ mod tests {
     #[test]
     fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
         let pages = vec![
-            Page { items: vec![line("第一部分 概况", 100.0, 1)], width: 600.0, height: 800.0, scanned: false },
-            Page { items: vec![], width: 600.0, height: 800.0, scanned: true },
-            Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false },
+            Page { items: vec![line("第一部分 概况", 100.0, 1)], width: 600.0, height: 800.0, scanned: false, refused: vec![] },
+            Page { items: vec![], width: 600.0, height: 800.0, scanned: true, refused: vec![] },
+            Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false, refused: vec![] },
         ];
         let out = layout(pages);
         assert_eq!(out.lines, ["第一部分 概况", "第二部分 项目"]);
@@ -330,6 +352,7 @@ mod tests {
             width: 600.0,
             height: 800.0,
             scanned: false,
+            refused: vec![],
         };
         let out = layout((1..=3).map(page).collect());
         assert_eq!(out.lines, ["正文1", "正文2", "正文3"]);

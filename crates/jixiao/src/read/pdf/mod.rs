@@ -75,9 +75,10 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
         collect_warnings: false,
         ..pdfplumber::ExtractOptions::default()
     };
-    // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK (see `cmaps`).
-    let restated = cmaps::restated(bytes);
-    let pdf = pdfplumber::Pdf::open(restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
+    // codes nothing maps to text (see `cmaps`).
+    let fonts = cmaps::inspect(bytes);
+    let pdf = pdfplumber::Pdf::open(fonts.restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
@@ -85,10 +86,15 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
     let (mut chars, mut images) = (0usize, 0usize);
     for index in 0..pdf.page_count() {
         let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
-        chars += page.chars().len();
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
-        out.push(flow::Page { items: page::items(&page, index + 1), width: page.width(), height: page.height(), scanned });
+        let (items, refused) = page::items(&page, index + 1, &fonts.unmapped);
+        chars += page.chars().len() - refused.iter().map(|r| r.1).sum::<usize>();
+        out.push(flow::Page { items, width: page.width(), height: page.height(), scanned, refused });
+    }
+    let refused: Vec<String> = out.iter().enumerate().filter(|(_, p)| !p.refused.is_empty()).map(|(i, p)| flow::refusal(i + 1, &p.refused)).collect();
+    if chars == 0 && !refused.is_empty() {
+        return Err(Error::Parse { origin: origin.clone(), line: None, reason: format!("no text can be read from this PDF: {}", refused.join("; ")) });
     }
     if chars == 0 {
         let reason = if images > 0 {

@@ -59,16 +59,34 @@ fn inside(c: &Char, b: &BBox) -> bool {
     x >= b.x0 && x <= b.x1 && y >= b.top && y <= b.bottom
 }
 
-/// The items of page `number` (1-based), from the top.
-pub fn items(page: &Page, number: usize) -> Vec<Item> {
+/// The items of page `number` (1-based), from the top, and the glyphs refused on it, by font:
+/// those in a font of `unmapped`, or that pdfplumber could not map (`(cid:N)`), whose codes
+/// say which glyph and not which character (never guessed).
+pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec<(String, usize)>) {
     let paired = super::cmaps::pair_surrogates(page.chars());
     let chars = paired.as_deref().unwrap_or(page.chars());
+    let unreadable = |c: &Char| c.text.starts_with("(cid:") || unmapped.iter().any(|u| u == super::cmaps::base_name(&c.fontname));
+    let mut refused: Vec<(String, usize)> = Vec::new();
+    let kept: Vec<Char>;
+    let chars = if chars.iter().any(unreadable) {
+        for c in chars.iter().filter(|c| unreadable(c)) {
+            let font = super::cmaps::base_name(&c.fontname);
+            match refused.iter_mut().find(|r| r.0 == font) {
+                Some(r) => r.1 += 1,
+                None => refused.push((font.to_owned(), 1)),
+            }
+        }
+        kept = chars.iter().filter(|c| !unreadable(c)).cloned().collect();
+        &kept[..]
+    } else {
+        chars
+    };
     let found = super::edges::tables(page, chars);
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
-    items
+    (items, refused)
 }
 
 fn grown(b: &BBox) -> BBox {
