@@ -307,3 +307,25 @@ fn text_in_a_font_without_a_text_mapping_is_refused_by_page() {
     let err = jixiao::open(path("unmapped-font-all.pdf"), &ReadOptions::default()).unwrap_err().to_string();
     assert!(err.contains("unmapped-font-all.pdf") && err.contains("no text can be read") && err.contains("page 1:") && err.contains("page 2:"), "{err}");
 }
+
+/// The shapes Word and WPS tables take (tests/fixtures/make_pdf_shapes.py): a table whose
+/// bottom rule is not drawn (its last row's cells have a missing edge), and one ruled only
+/// between its rows (its columns come from the text). Both read as the table they print.
+#[test]
+fn tables_with_a_missing_edge_or_ruled_only_between_rows_read() {
+    type Row = (Level1, String, String, Option<f64>);
+    let want: Vec<Row> = vec![
+        (Level1::Output, "数量指标".into(), "职业技能培训人次".into(), Some(1500.0)),
+        (Level1::Output, "质量指标".into(), "培训合格率".into(), Some(90.0)),
+        (Level1::Satisfaction, "服务对象满意度指标".into(), "学员满意度".into(), Some(90.0)),
+    ];
+    for name in ["shapes-open-edge.pdf", "shapes-rows-only.pdf"] {
+        let doc = open(name);
+        let got: Vec<Row> = doc
+            .tables()
+            .flat_map(|(_, t)| t.indicators().map(|(c, s, i)| (c.level1, s.label.clone(), i.name.clone(), i.target.value)).collect::<Vec<_>>())
+            .collect();
+        assert_eq!(got, want, "{name}");
+        assert!(doc.notes.is_empty(), "{name}: {:?}", doc.notes);
+    }
+}

@@ -6,7 +6,8 @@
 //! page and goes on at the top of the next one, with no rule at the cut), or a table whose
 //! outer rule is left out. So the sides of cells that end with no rule across them are closed:
 //! where two or more vertical rules end at the same height and no rule meets them there, a rule
-//! is drawn across from the first to the last.
+//! is drawn across from the first to the last. A table ruled only between its rows gets its
+//! columns from the text (see `tables`).
 
 use pdfplumber::{Edge, EdgeSource, Orientation, Page, Table, TableFinder, TableSettings, WordOptions};
 
@@ -19,7 +20,22 @@ pub fn tables(page: &Page, chars: &[pdfplumber::Char]) -> Vec<Table> {
     let mut edges = page.edges();
     let closing = closing_edges(&edges, settings.edge_min_length);
     edges.extend(closing);
-    let mut tables = TableFinder::new(edges, settings).with_page_bbox(page.bbox()).find_tables();
+    // A table ruled only between its rows: no vertical rule on the page, three or more rules
+    // across. Its columns come from the text, where the left edges of three or more cells line
+    // up (pdfplumber's text alignment), drawn from the first rule across to the last.
+    let across: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Horizontal, settings.edge_min_length)).collect();
+    if !edges.iter().any(|e| is(e, Orientation::Vertical, settings.edge_min_length)) && across.len() >= 3 {
+        let top = across.iter().map(|e| e.top).fold(f64::INFINITY, f64::min);
+        let bottom = across.iter().map(|e| e.bottom).fold(f64::NEG_INFINITY, f64::max);
+        let words = page.extract_words(&WordOptions::default());
+        let columns: Vec<Edge> = pdfplumber::words_to_edges_v(&words, settings.min_words_vertical).into_iter().map(|e| Edge { top, bottom, ..e }).collect();
+        // Three columns at least: prose between rules lines up at the margin only.
+        if columns.len() >= 4 {
+            edges.extend(columns);
+        }
+    }
+    let finder = TableFinder::new(edges, settings);
+    let mut tables = finder.with_page_bbox(page.bbox()).find_tables();
     // Which grid positions are cells (`Some` text) and which another cell covers (`None`).
     for t in &mut tables {
         for c in &mut t.cells {
