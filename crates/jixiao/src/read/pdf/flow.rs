@@ -208,7 +208,38 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
             }
         }
     }
-    for (row, page) in rows {
+    let mut rest: Vec<(Vec<super::page::Cell>, usize)> = rows.collect();
+    // A merged cell (an 一级 label down several rows) that the break cut: on the next page its
+    // part is a cell merged down over the rows there too, under the cell above (or a position
+    // the cell above covers), whose last line wraps into it (or that holds a character a line);
+    // a whole label is not continued.
+    if let [(first, _), (second, _), ..] = &mut rest[..] {
+        for f in first.iter_mut().filter(|f| t.bottom + line(f) >= foot && above(second, f).is_some_and(|i| second[i].covered)) {
+            let Some(fl) = &f.first else { continue };
+            // Up from the last row through the positions the cell covers, to the cell itself.
+            let mut origin = None;
+            for r in t.rows.iter_mut().rev() {
+                match above(r, f) {
+                    Some(i) if r[i].covered => continue,
+                    Some(i) => origin = Some(&mut r[i]),
+                    None => {}
+                }
+                break;
+            }
+            // A label written a character a line (a column one character wide) wraps at each.
+            let stacked = |o: &super::page::Cell| o.text.lines().count() >= 2 && o.text.lines().all(|l| l.chars().count() == 1);
+            // A label that ends in 指标 is whole (产出指标, or the header's 一级指标).
+            let whole = |o: &super::page::Cell| o.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
+            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| wraps(ll, fl, o.right - 1.5)))) {
+                join_wrapped(&mut o.text, &f.text);
+                o.last = f.last.take();
+                f.text.clear();
+                f.first = None;
+                f.covered = true;
+            }
+        }
+    }
+    for (row, page) in rest {
         t.rows.push(row);
         t.pages.push(page);
     }

@@ -17,6 +17,8 @@ pub struct Cell {
     pub first: Option<Line>,
     pub last: Option<Line>,
     pub right: f64,
+    /// A grid position that a cell above covers (merged down), not a cell of its own.
+    pub covered: bool,
 }
 
 /// A table as found on one page.
@@ -117,7 +119,7 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
             let across = span.is_some_and(|(x0, x1)| row.iter().any(|o| o.text.is_some() && o.bbox.x0 <= x0 + 1.0 && o.bbox.x1 >= x1 - 1.0));
             if !across {
                 let (x0, x1) = span.unwrap_or((0.0, 0.0));
-                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1 });
+                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1, covered: true });
             }
         }
         rows.push(out);
@@ -151,5 +153,5 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right }
+    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right, covered: false }
 }
