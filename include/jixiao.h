@@ -749,6 +749,10 @@ enum jx_status jx_document_replaced(const struct jx_document *doc,
                                     size_t index,
                                     struct jx_replaced_bytes *out);
 
+// How many Kangxi radicals, CJK Radicals Supplement forms and CJK compatibility ideographs the
+// reader folded to the unified ideograph they stand for (`⽬标` read as `目标`); 0 when none.
+size_t jx_document_folded_chars(const struct jx_document *doc);
+
 // How many indicators the document holds in all.
 size_t jx_document_indicator_count(const struct jx_document *doc);
 

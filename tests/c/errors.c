@@ -344,6 +344,18 @@ static void word_and_excel(const char *data_dir) {
     jx_document_free(doc);
 }
 
+/* Kangxi radicals (⽬, U+2F6C, as Chromium's PDFs map 目) read as the ideograph, counted. */
+static void folded_chars(void) {
+    const char text[] = "第二部分 专项资金绩效⽬标\n1、甲绩效⽬标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n"
+                        "\t产出指标\n\t数量指标\n\t培训人数\n\t≥100人\n\n";
+    jx_document *doc = NULL;
+    EXPECT(jx_document_parse_with((const uint8_t *)text, sizeof text - 1, JX_FORMAT_TEXT, JX_ENCODING_UTF8, &doc) == JX_STATUS_OK);
+    EXPECT(jx_document_folded_chars(doc) == 2);
+    EXPECT(jx_document_indicator_count(doc) == 1);
+    jx_document_free(doc);
+    EXPECT(jx_document_folded_chars(NULL) == 0);
+}
+
 /* A damaged text: refused by default (naming its line), read with JX_ENCODING_REPLACE_ERRORS,
  * each bad byte sequence listed with its line and offset. */
 static void replaced_bytes(void) {
@@ -368,6 +380,7 @@ static void replaced_bytes(void) {
 int main(int argc, char **argv) {
     if (argc < 2) { fprintf(stderr, "usage: errors DATA_DIR\n"); return 2; }
     replaced_bytes();
+    folded_chars();
     null_arguments();
     bad_input(argv[1]);
     version();

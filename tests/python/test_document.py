@@ -149,3 +149,16 @@ def test_views_compare_by_content_and_pickle(doc):
         assert loaded == view and type(loaded) is type(view)
     with pytest.raises(IndexError):
         jixiao._native._view(doc, "Table", [0, 999])
+
+
+def test_radicals_read_as_ideographs_and_are_counted():
+    # ⽬ (U+2F6C) is how Chromium's PDFs map 目: read as 目, counted in folded_chars; ① stays.
+    text = (
+        "第二部分 专项资金绩效⽬标\n1、甲绩效⽬标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n"
+        "\t产出指标\n\t数量指标\n\t培训人数①\n\t≥100人\n\n"
+    )
+    doc = jixiao.parse(text)
+    assert doc.folded_chars == 2
+    assert doc.tables[0].title == "1、甲绩效目标表"
+    assert [i.name for i in doc.indicators()] == ["培训人数①"]
+    assert jixiao.parse(text.replace("⽬", "目")).folded_chars == 0

@@ -278,6 +278,13 @@ pub unsafe extern "C" fn jx_document_replaced(doc: *const jx_document, index: us
     })
 }
 
+/// How many Kangxi radicals, CJK Radicals Supplement forms and CJK compatibility ideographs the
+/// reader folded to the unified ideograph they stand for (`⽬标` read as `目标`); 0 when none.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_folded_chars(doc: *const jx_document) -> usize {
+    guard_value(0, || self::doc(doc).map_or(0, |d| d.folded_chars))
+}
+
 /// How many indicators the document holds in all.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_indicator_count(doc: *const jx_document) -> usize {

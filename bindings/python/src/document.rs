@@ -92,6 +92,14 @@ impl Document {
         self.inner.replaced_bytes.iter().map(crate::overview::ReplacedBytes::from).collect()
     }
 
+    /// How many Kangxi radicals, CJK Radicals Supplement forms and CJK compatibility ideographs
+    /// the reader folded to the unified ideograph they stand for (`⽬标` read as `目标`); 0 when
+    /// none.
+    #[getter]
+    fn folded_chars(&self) -> usize {
+        self.inner.folded_chars
+    }
+
     /// An iterator over every indicator; each knows its table, section and categories.
     fn indicators<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyIterator>> {
         let all: Vec<_> = (0..self.inner.sections.len())

@@ -39,8 +39,25 @@
 #   docx-features.doc               the same of docx-features.docx, with the empty paragraph Word
 #                                   puts after a table that ends a cell (without it LibreOffice
 #                                   joins the next cell to that one)
+#   000_3e963503b18f6771-chromium.pdf   the sample's web page (the .html above) printed by
+#                                   Chromium (Skia): CID fonts whose ToUnicode maps give Kangxi
+#                                   radicals (⽬ for 目), borders as thin filled rectangles, cells
+#                                   a page break cuts left open
+#   000_3e963503b18f6771-weasyprint.pdf the same page printed by WeasyPrint
+# `make-fixtures.sh browsers` makes only the last two (apt-get install chromium weasyprint
+# fonts-noto-cjk), from the committed .html.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
+browsers() {
+  page="$here/000_3e963503b18f6771.html"
+  chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+    --print-to-pdf="$here/000_3e963503b18f6771-chromium.pdf" "$page" 2>/dev/null
+  weasyprint "$page" "$here/000_3e963503b18f6771-weasyprint.pdf" 2>/dev/null
+}
+if [ "${1:-}" = browsers ]; then
+  browsers
+  exit
+fi
 data="$here/.."
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -121,3 +138,5 @@ cp "$work/000_3e963503b18f6771.html" "$work/000_3e963503b18f6771-grid.html" "$wo
 sed 's/charset=utf-8/charset=gbk/' "$work/000_3e963503b18f6771.html" | iconv -f UTF-8 -t GBK > "$here/000_3e963503b18f6771-gbk.html"
 python3 "$data/../fixtures/make_mht.py"
 echo "made: $(ls "$here"/*.html "$here"/*.mht "$here"/*.xml "$here"/*.csv "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"
+browsers
+echo "made: $(ls "$here"/*.html "$here"/*.doc "$here"/*.pdf | xargs -n1 basename | tr '\n' ' ')"

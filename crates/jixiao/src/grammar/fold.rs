@@ -43,9 +43,100 @@ pub fn same_squeezed(a: &str, b: &str) -> bool {
     a == b || squeezed(a).eq(squeezed(b))
 }
 
+/// The unified ideograph a Kangxi radical, a CJK Radicals Supplement form or a CJK compatibility
+/// ideograph stands for (`⼀` U+2F00 → `一`, `⽬` U+2F6C → `目`, `﨑` U+FA11 is itself unified
+/// and stays, `⺠` U+2EA0 → `民`), from the table `make_ideographs.py` generates from the Unicode
+/// data.
+pub fn unified_ideograph(c: char) -> Option<char> {
+    if c < '\u{2E80}' {
+        return None;
+    }
+    let table = &super::ideographs::VARIANTS;
+    table.binary_search_by_key(&c, |v| v.0).ok().map(|i| table[i].1)
+}
+
+/// Where the first character [`unified_ideograph`] folds may start, by its UTF-8 lead bytes:
+/// U+2E80–U+2FFF is `E2 BA..BF`, U+F900–U+FAFF `EF A4..AB`, U+2F800–U+2FA1F `F0 AF A0..A8`.
+fn first_variant(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut at = 0;
+    while let Some(i) = memchr::memchr3(0xE2, 0xEF, 0xF0, b.get(at..)?) {
+        let i = at + i;
+        let next = |k: usize| b.get(i + k).copied().unwrap_or(0);
+        let may = match b[i] {
+            0xE2 => (0xBA..=0xBF).contains(&next(1)),
+            0xEF => (0xA4..=0xAB).contains(&next(1)),
+            _ => next(1) == 0xAF && (0xA0..=0xA8).contains(&next(2)),
+        };
+        if may {
+            return Some(i);
+        }
+        at = i + 1;
+    }
+    None
+}
+
+/// Folds, in stored text, every Kangxi radical, CJK Radicals Supplement form and CJK
+/// compatibility ideograph that stands for one unified ideograph to that ideograph (PDFs from
+/// Chromium, Word and WPS map common ideographs to the radicals: `第⼀部分`, `⽬标`), and returns
+/// how many it folded. Nothing else changes: `①` stays `①`. Text without one is not copied.
+pub fn fold_ideographs(s: &mut String) -> usize {
+    folded_ideographs(s).map_or(0, |(out, n)| {
+        *s = out;
+        n
+    })
+}
+
+/// [`fold_ideographs`] for text that may still be borrowed from the input.
+pub fn fold_ideographs_cow(s: &mut std::borrow::Cow<'_, str>) -> usize {
+    folded_ideographs(s).map_or(0, |(out, n)| {
+        *s = std::borrow::Cow::Owned(out);
+        n
+    })
+}
+
+fn folded_ideographs(s: &str) -> Option<(String, usize)> {
+    let start = first_variant(s)?;
+    let mut folded = 0;
+    let mut out = String::with_capacity(s.len());
+    out.push_str(&s[..start]);
+    for c in s[start..].chars() {
+        match unified_ideograph(c) {
+            Some(u) => {
+                folded += 1;
+                out.push(u);
+            }
+            None => out.push(c),
+        }
+    }
+    (folded > 0).then_some((out, folded))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radicals_and_compatibility_ideographs_fold_to_the_unified_ideograph() {
+        let mut s = "第\u{2F00}部分 \u{2F6C}标 \u{2EA0} \u{2E9F} \u{2EF3} \u{F900} \u{FA11} 𠮷 ① ㎡ ＞".to_owned();
+        assert_eq!(fold_ideographs(&mut s), 6);
+        // U+FA11 﨑 is a unified ideograph in the compatibility block: it stays; so do ①, ㎡, ＞.
+        assert_eq!(s, "第一部分 目标 民 母 龟 \u{8C48} \u{FA11} 𠮷 ① ㎡ ＞");
+        let mut s = "\u{2F800}\u{2FA1D}\u{2FA1E}".to_owned();
+        assert_eq!(fold_ideographs(&mut s), 2);
+        assert_eq!(s, "丽\u{2A600}\u{2FA1E}");
+        let mut plain = "绩效目标表“引号”—".to_owned();
+        assert_eq!(fold_ideographs(&mut plain), 0);
+        assert_eq!(plain, "绩效目标表“引号”—");
+    }
+
+    #[test]
+    fn the_table_is_sorted_and_maps_to_unified_ideographs() {
+        let table = &crate::grammar::ideographs::VARIANTS;
+        assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(table.iter().all(|(_, u)| ('\u{4E00}'..='\u{9FFF}').contains(u) || ('\u{3400}'..='\u{4DBF}').contains(u) || *u >= '\u{20000}'));
+        assert_eq!(table.iter().filter(|(v, _)| ('\u{2F00}'..='\u{2FD5}').contains(v)).count(), 214);
+    }
 
     #[test]
     fn folds_full_width_forms_and_keeps_circled_digits() {

@@ -5,6 +5,7 @@ pub mod amount;
 pub mod date;
 pub mod fold;
 pub mod form;
+mod ideographs;
 pub mod labels;
 pub(crate) mod memo;
 pub mod target;

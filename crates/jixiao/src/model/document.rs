@@ -41,6 +41,16 @@ pub struct Document {
     /// malformed byte sequence that became U+FFFD in the text. Absent (empty) otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaced_bytes: Vec<ReplacedBytes>,
+    /// 已归并的部首与兼容汉字 — how many Kangxi radicals (U+2F00–U+2FD5), CJK Radicals Supplement
+    /// forms and CJK compatibility ideographs the reader folded to the unified ideograph they
+    /// stand for (`⽬标` → `目标`, as PDFs from Chromium, Word and WPS map them), in the stored
+    /// text too. Nothing else is normalised. Absent (0) when none.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub folded_chars: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// 无效字节 — a byte sequence that was not text in the file's encoding, replaced by U+FFFD.
@@ -66,6 +76,7 @@ impl Document {
             sections: Vec::new(),
             notes: Vec::new(),
             replaced_bytes: Vec::new(),
+            folded_chars: 0,
             locations: Vec::new(),
         }
     }

@@ -363,10 +363,28 @@ pub fn document(layout: super::blocks::Layout<'_>, options: &super::ReadOptions,
             Block::Note { .. } => true,
         }
     };
-    for block in layout.into_blocks() {
+    // Kangxi radicals and compatibility ideographs become the ideograph they stand for, in
+    // every text a block carries, and are counted.
+    let mut folded = 0;
+    for mut block in layout.into_blocks() {
+        folded += fold_block(&mut block);
         seen(&block);
         assembler.block(block);
     }
-    let doc = assembler.finish().map_err(|e| crate::Error::Write(e.to_string()))?;
+    let mut doc = assembler.finish().map_err(|e| crate::Error::Write(e.to_string()))?;
+    doc.folded_chars += folded;
     super::text::require_structure(doc, options, blank)
+}
+
+/// Folds the ideograph variants in a block's texts; how many it folded.
+fn fold_block(block: &mut Block<'_>) -> usize {
+    use crate::grammar::fold::{fold_ideographs, fold_ideographs_cow};
+    match block {
+        Block::Paragraph { text, .. } => fold_ideographs_cow(text),
+        Block::Note { text, .. } => fold_ideographs(text),
+        Block::Table(t) => {
+            let cells: usize = t.rows.iter_mut().flatten().map(|c| fold_ideographs_cow(&mut c.text)).sum();
+            cells + t.nested.iter_mut().map(|(_, _, n)| fold_ideographs(n)).sum::<usize>()
+        }
+    }
 }

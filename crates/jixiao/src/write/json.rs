@@ -121,6 +121,7 @@ impl<W: std::io::Write> JsonStream<W> {
             notes: Vec::new(),
             locations: Vec::new(),
             replaced_bytes: Vec::new(),
+            folded_chars: 0,
         };
         let text = self.text(&head)?;
         let key = SECTIONS_KEY[self.pretty as usize];
@@ -193,6 +194,7 @@ impl<W: std::io::Write> JsonStream<W> {
         // The fields after `sections`, cut from a document that has only those.
         let mut tail = Document::new("");
         (tail.notes, tail.locations, tail.replaced_bytes) = (doc.notes.clone(), doc.locations.clone(), doc.replaced_bytes.clone());
+        tail.folded_chars = doc.folded_chars;
         let key = SECTIONS_KEY[self.pretty as usize];
         let skip = self.text(&Document::new(""))?.find(key).map_or(0, |at| at + key.len());
         let mut rest = SkipWriter { skip, out: &mut self.out };

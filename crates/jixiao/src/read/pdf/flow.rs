@@ -10,12 +10,23 @@ use crate::model::Location;
 use crate::model::SectionKind;
 use crate::read::blocks::{Layout, Role};
 
-/// A page's items and its size; `scanned` when it has pictures and no text.
+/// A page's items and its size; `scanned` when it has pictures and no text; the glyphs refused
+/// on it, by font (see `page::items`).
 pub struct Page {
     pub items: Vec<Item>,
     pub width: f64,
     pub height: f64,
     pub scanned: bool,
+    pub refused: Vec<(String, usize)>,
+}
+
+/// What was not read on page `page`, and why.
+pub fn refusal(page: usize, refused: &[(String, usize)]) -> String {
+    let fonts: Vec<String> = refused.iter().map(|(font, n)| format!("{n} glyphs in font {font}")).collect();
+    format!(
+        "page {page}: text in a font with no ToUnicode map and no Unicode CMap is not read ({}): its codes name glyphs, not characters, and are not guessed; export the PDF again with the fonts' text kept (Word: Save as PDF, ISO 19005-1 compliant), or read the file it was made from",
+        fonts.join(", ")
+    )
 }
 
 /// The layout of the pages' flow.
@@ -30,18 +41,26 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     let tables_right = pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Table(t) = i { t.columns.last().copied() } else { None });
     let margin = pages.iter().map(|p| p.width - left).filter(|r| r.is_finite());
     let right = prose().map(|l| l.x1).chain(tables_right).chain(margin).fold(f64::NEG_INFINITY, f64::max);
+    // The foot of the text area: where the lowest item of any page ends. A table row that a
+    // page break splits runs down to it.
+    let foot = pages.iter().flat_map(|p| p.items.iter()).map(Item::bottom).fold(f64::NEG_INFINITY, f64::max);
     let mut flow: Vec<(Item, bool)> = Vec::new();
     // A page that is only a picture is not read, and says so where it stands in the flow.
     let mut scans: Vec<(usize, usize)> = Vec::new();
+    // Text refused on a page, said where the page stands.
+    let mut refusals: Vec<(usize, usize, String)> = Vec::new();
     for (number, page) in pages.into_iter().enumerate() {
         if page.scanned {
             scans.push((flow.len(), number + 1));
+        }
+        if !page.refused.is_empty() {
+            refusals.push((flow.len(), number + 1, refusal(number + 1, &page.refused)));
         }
         for (k, item) in page.items.into_iter().enumerate() {
             // The first item of a page may go on with the last of the page before.
             let new_page = k == 0;
             match (flow.last_mut(), item) {
-                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next),
+                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next, foot),
                 (_, item) => flow.push((item, new_page)),
             }
         }
@@ -49,15 +68,16 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     let mut out = Layout::default();
     let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
-    // Picture pages not yet placed: each goes where the next block stands.
-    let mut scans_pending: Vec<usize> = Vec::new();
+    // Notes of pages (a picture, refused text) not yet placed: each goes where the next block
+    // stands, with the page it is about.
+    let mut scans_pending: Vec<(usize, String)> = Vec::new();
     let mut paragraph: Option<Line> = None;
-    let place_scans = |pending: &mut Vec<usize>, out: &mut Layout<'static>, place: &Location| {
-        for page in pending.drain(..) {
-            out.note(scan_note(page), place.clone());
+    let place_scans = |pending: &mut Vec<(usize, String)>, out: &mut Layout<'static>, place: &Location| {
+        for (_, note) in pending.drain(..) {
+            out.note(note, place.clone());
         }
     };
-    let flush = |paragraph: &mut Option<Line>, out: &mut Layout<'static>, paragraphs: &mut usize, role: Role, pending: &mut Vec<usize>| {
+    let flush = |paragraph: &mut Option<Line>, out: &mut Layout<'static>, paragraphs: &mut usize, role: Role, pending: &mut Vec<(usize, String)>| {
         if let Some(p) = paragraph.take() {
             *paragraphs += 1;
             let place = Location::paragraph(*paragraphs).on_page(p.page);
@@ -69,7 +89,12 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     for (k, (item, new_page)) in flow.into_iter().enumerate() {
         for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
             flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
-            scans_pending.push(page);
+            scans_pending.push((page, scan_note(page)));
+        }
+        // Text refused on a page stands at the first block of that page.
+        for (_, page, note) in refusals.iter().filter(|(at, _, _)| *at == k) {
+            flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
+            scans_pending.push((*page, note.clone()));
         }
         match item {
             Item::Line(l) => {
@@ -120,10 +145,13 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     }
     flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
     for &(_, page) in scans.iter().filter(|(at, _)| *at >= items) {
-        scans_pending.push(page);
+        scans_pending.push((page, scan_note(page)));
     }
-    for page in scans_pending {
-        out.note(scan_note(page), Location { page: Some(page), ..Location::default() });
+    for (_, page, note) in refusals.iter().filter(|(at, _, _)| *at >= items) {
+        scans_pending.push((*page, note.clone()));
+    }
+    for (page, note) in scans_pending {
+        out.note(note, Location { page: Some(page), ..Location::default() });
     }
     out
 }
@@ -136,11 +164,17 @@ fn names_sheet(text: &str) -> bool {
     text.chars().count() <= 31 && kind != SectionKind::Other && number.is_some() && sheet_table_name(text) != text
 }
 
+/// How far apart two column edges on two pages may be and still be one edge: pdfplumber snaps
+/// the rules within 3 points, and where cells are drawn apart (WeasyPrint's border spacing: two
+/// rules 1.5 points apart between two cells) the snapped edge lands where the rules of that page
+/// put it, up to 3 points from the other page's.
+const SAME_EDGE: f64 = 4.0;
+
 /// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
 /// the same outer edges, and the column edges of one all among the other's (a part holding only
 /// merged cells has fewer).
 fn same_columns(a: &Table, b: &Table) -> bool {
-    let near = |x: f64, y: f64| (x - y).abs() < 2.0;
+    let near = |x: f64, y: f64| (x - y).abs() < SAME_EDGE;
     let within = |p: &[f64], q: &[f64]| p.iter().all(|&x| q.iter().any(|&y| near(x, y)));
     match (a.columns.first(), a.columns.last(), b.columns.first(), b.columns.last()) {
         (Some(&a0), Some(&a1), Some(&b0), Some(&b1)) => near(a0, b0) && near(a1, b1) && (within(&b.columns, &a.columns) || within(&a.columns, &b.columns)),
@@ -152,8 +186,8 @@ fn texts(row: &[super::page::Cell]) -> Vec<&str> {
     row.iter().map(|c| c.text.as_str()).collect()
 }
 
-/// Appends the part of a table on the next page.
-fn continue_table(t: &mut Table, next: Table) {
+/// Appends the part of a table on the next page; `foot` is where the text area of a page ends.
+fn continue_table(t: &mut Table, next: Table, foot: f64) {
     let mut rows = next.rows.into_iter().zip(next.pages).peekable();
     // Header rows Word or WPS repeat on every page (the table's first rows, again) are not rows
     // of data.
@@ -162,19 +196,24 @@ fn continue_table(t: &mut Table, next: Table) {
         rows.next();
         k += 1;
     }
-    // A row the page break split: each cell of its part on the next page goes on from the cell
-    // above with the same edges, whose last line wraps into it, or which was left empty (its
-    // text all went to the next page); at least one of them wraps.
-    let above = |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < 2.0 && (l.x1 - f.x1).abs() < 2.0);
+    // A row the page break split. It runs down to the foot of the page, or to within a line of
+    // it (a row that ends higher is whole, however full its last lines: a narrow 二级 cell is
+    // full with one label); each cell of its part on the next page goes on from the cell above
+    // with the same edges, whose last line wraps into it, or which was left empty (its text all
+    // went to the next page); at least one of them wraps.
+    let above =
+        |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < SAME_EDGE && (l.x1 - f.x1).abs() < SAME_EDGE);
     let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
         (None, _) => empty_too,
         (Some(fl), Some(i)) => match &last[i].last {
-            Some(ll) => wraps(ll, fl, last[i].right),
+            Some(ll) => wraps(ll, fl, last[i].right) && !(is_label(&last[i].text) && is_label(&f.text)),
             None => empty_too,
         },
         (Some(_), None) => false,
     };
+    let line = |f: &super::page::Cell| f.first.as_ref().map_or(0.0, |l| 1.5 * l.size);
     if let (Some(last), Some((first, _))) = (t.rows.last_mut(), rows.peek())
+        && first.iter().any(|f| t.bottom + line(f) >= foot)
         && first.iter().all(|f| goes_on(last, f, true))
         && first.iter().any(|f| goes_on(last, f, false))
     {
@@ -186,13 +225,55 @@ fn continue_table(t: &mut Table, next: Table) {
             }
         }
     }
-    for (row, page) in rows {
+    let mut rest: Vec<(Vec<super::page::Cell>, usize)> = rows.collect();
+    // A merged cell (an 一级 label down several rows) that the break cut: on the next page its
+    // part is a cell merged down over the rows there too, under the cell above (or a position
+    // the cell above covers), whose last line wraps into it (or that holds a character a line);
+    // a whole label is not continued.
+    if let [(first, _), (second, _), ..] = &mut rest[..] {
+        for f in first.iter_mut().filter(|f| t.bottom + line(f) >= foot && above(second, f).is_some_and(|i| second[i].covered)) {
+            let Some(fl) = &f.first else { continue };
+            // Up from the last row through the positions the cell covers, to the cell itself.
+            let mut origin = None;
+            for r in t.rows.iter_mut().rev() {
+                match above(r, f) {
+                    Some(i) if r[i].covered => continue,
+                    Some(i) => origin = Some(&mut r[i]),
+                    None => {}
+                }
+                break;
+            }
+            // A label written a character a line (a column one character wide) wraps at each.
+            let stacked = |o: &super::page::Cell| o.text.lines().count() >= 2 && o.text.lines().all(|l| l.chars().count() == 1);
+            // A label that ends in 指标 is whole (产出指标, or the header's 一级指标).
+            let whole = |o: &super::page::Cell| o.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
+            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| wraps(ll, fl, o.right - 1.5)))) {
+                join_wrapped(&mut o.text, &f.text);
+                o.last = f.last.take();
+                f.text.clear();
+                f.first = None;
+                f.covered = true;
+            }
+        }
+    }
+    for (row, page) in rest {
         t.rows.push(row);
         t.pages.push(page);
     }
     if next.columns.len() > t.columns.len() {
         t.columns = next.columns;
     }
+    t.bottom = next.bottom;
+}
+
+/// Whether a cell's text is a whole category label in its full form (`数量指标`, `产出指标`, not
+/// `产出`, which may be the first half of one): a narrow label column is full with one, so that
+/// two labels on either side of a page break look like one wrapped label; they are two.
+fn is_label(text: &str) -> bool {
+    use crate::grammar::labels::{level1, level2};
+    use crate::model::{Level1, Level2};
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    text.ends_with("指标") && (level1(&text) != Level1::Other || level2(&text) != Level2::Other)
 }
 
 /// Leaves out page headers, footers and page numbers: a line at the top or bottom of a page
@@ -306,9 +387,9 @@ mod tests {
     #[test]
     fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
         let pages = vec![
-            Page { items: vec![line("第一部分 概况", 100.0, 1)], width: 600.0, height: 800.0, scanned: false },
-            Page { items: vec![], width: 600.0, height: 800.0, scanned: true },
-            Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false },
+            Page { items: vec![line("第一部分 概况", 100.0, 1)], width: 600.0, height: 800.0, scanned: false, refused: vec![] },
+            Page { items: vec![], width: 600.0, height: 800.0, scanned: true, refused: vec![] },
+            Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false, refused: vec![] },
         ];
         let blocks = layout(pages).into_blocks();
         assert_eq!(texts(&blocks), ["第一部分 概况", "第二部分 项目"]);
@@ -325,6 +406,7 @@ mod tests {
             width: 600.0,
             height: 800.0,
             scanned: false,
+            refused: vec![],
         };
         let blocks = layout((1..=3).map(page).collect()).into_blocks();
         assert_eq!(texts(&blocks), ["正文1", "正文2", "正文3"]);

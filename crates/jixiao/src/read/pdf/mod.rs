@@ -1,11 +1,14 @@
 //! PDF with a text layer, as Word, WPS and LibreOffice export it and governments publish it.
 //! pdfplumber (a Rust port of the Python library) gives the glyphs with their positions, the
-//! fonts' ToUnicode maps and the standard Chinese CMaps applied, and finds tables from the
+//! fonts' ToUnicode maps and the standard Chinese CMaps applied (the Unicode ones restated first:
+//! see `cmaps`), and finds tables from the
 //! ruling lines; jixiao puts each cell's glyphs into its text, joins what a page break split,
 //! and lays the document out as Word's text save would have it (see `flow`), so that its tables
 //! go through the same pipeline as every other format. A PDF without a text layer (a scan) is
 //! an error that says OCR is needed.
 
+mod cmaps;
+mod edges;
 mod flow;
 mod lines;
 mod page;
@@ -82,7 +85,10 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
         collect_warnings: false,
         ..pdfplumber::ExtractOptions::default()
     };
-    let pdf = pdfplumber::Pdf::open(bytes, Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
+    // codes nothing maps to text (see `cmaps`).
+    let fonts = cmaps::inspect(bytes);
+    let pdf = pdfplumber::Pdf::open(fonts.restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
@@ -90,10 +96,15 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
     let (mut chars, mut images) = (0usize, 0usize);
     for index in 0..pdf.page_count() {
         let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
-        chars += page.chars().len();
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
-        out.push(flow::Page { items: page::items(&page, index + 1), width: page.width(), height: page.height(), scanned });
+        let (items, refused) = page::items(&page, index + 1, &fonts.unmapped);
+        chars += page.chars().len() - refused.iter().map(|r| r.1).sum::<usize>();
+        out.push(flow::Page { items, width: page.width(), height: page.height(), scanned, refused });
+    }
+    let refused: Vec<String> = out.iter().enumerate().filter(|(_, p)| !p.refused.is_empty()).map(|(i, p)| flow::refusal(i + 1, &p.refused)).collect();
+    if chars == 0 && !refused.is_empty() {
+        return Err(Error::Parse { origin: origin.clone(), line: None, reason: format!("no text can be read from this PDF: {}", refused.join("; ")) });
     }
     if chars == 0 {
         let reason = if images > 0 {

@@ -1,7 +1,7 @@
 //! One page: its tables (found by pdfplumber from the ruling lines) with the text of each cell,
 //! and its other lines, in order from the top.
 
-use pdfplumber::{BBox, Char, Page, TableSettings};
+use pdfplumber::{BBox, Char, Page};
 
 use super::lines::{Line, join_wrapped, lines, wraps};
 
@@ -17,6 +17,8 @@ pub struct Cell {
     pub first: Option<Line>,
     pub last: Option<Line>,
     pub right: f64,
+    /// A grid position that a cell above covers (merged down), not a cell of its own.
+    pub covered: bool,
 }
 
 /// A table as found on one page.
@@ -28,6 +30,8 @@ pub struct Table {
     /// The 1-based page of each row.
     pub pages: Vec<usize>,
     pub top: f64,
+    /// The foot of its last row on its last page.
+    pub bottom: f64,
 }
 
 #[derive(Debug, Clone)]
@@ -43,6 +47,13 @@ impl Item {
             Item::Table(t) => t.top,
         }
     }
+
+    pub fn bottom(&self) -> f64 {
+        match self {
+            Item::Line(l) => l.bottom,
+            Item::Table(t) => t.bottom,
+        }
+    }
 }
 
 fn inside(c: &Char, b: &BBox) -> bool {
@@ -50,15 +61,34 @@ fn inside(c: &Char, b: &BBox) -> bool {
     x >= b.x0 && x <= b.x1 && y >= b.top && y <= b.bottom
 }
 
-/// The items of page `number` (1-based), from the top.
-pub fn items(page: &Page, number: usize) -> Vec<Item> {
-    let chars = page.chars();
-    let found = page.find_tables(&TableSettings::default());
+/// The items of page `number` (1-based), from the top, and the glyphs refused on it, by font:
+/// those in a font of `unmapped`, or that pdfplumber could not map (`(cid:N)`), whose codes
+/// say which glyph and not which character (never guessed).
+pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec<(String, usize)>) {
+    let paired = super::cmaps::pair_surrogates(page.chars());
+    let chars = paired.as_deref().unwrap_or(page.chars());
+    let unreadable = |c: &Char| c.text.starts_with("(cid:") || unmapped.iter().any(|u| u == super::cmaps::base_name(&c.fontname));
+    let mut refused: Vec<(String, usize)> = Vec::new();
+    let kept: Vec<Char>;
+    let chars = if chars.iter().any(unreadable) {
+        for c in chars.iter().filter(|c| unreadable(c)) {
+            let font = super::cmaps::base_name(&c.fontname);
+            match refused.iter_mut().find(|r| r.0 == font) {
+                Some(r) => r.1 += 1,
+                None => refused.push((font.to_owned(), 1)),
+            }
+        }
+        kept = chars.iter().filter(|c| !unreadable(c)).cloned().collect();
+        &kept[..]
+    } else {
+        chars
+    };
+    let found = super::edges::tables(page, chars);
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
-    items
+    (items, refused)
 }
 
 fn grown(b: &BBox) -> BBox {
@@ -89,13 +119,13 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
             let across = span.is_some_and(|(x0, x1)| row.iter().any(|o| o.text.is_some() && o.bbox.x0 <= x0 + 1.0 && o.bbox.x1 >= x1 - 1.0));
             if !across {
                 let (x0, x1) = span.unwrap_or((0.0, 0.0));
-                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1 });
+                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1, covered: true });
             }
         }
         rows.push(out);
     }
     let pages = vec![page; rows.len()];
-    Table { columns, rows, pages, top: t.bbox.top }
+    Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
 }
 
 /// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
@@ -123,5 +153,5 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right }
+    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right, covered: false }
 }

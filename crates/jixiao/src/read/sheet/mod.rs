@@ -278,8 +278,11 @@ fn charge_grid_cell(text: &str) -> bool {
 /// last cell, never to the widest row of its sheet: a cell far out on one row does not widen
 /// the others. Every cell laid out, empty ones included, counts against `max_cells` and the
 /// memory budget.
-fn document(grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Document> {
-    let mut doc = Document::new("");
+fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Document> {
+    // Kangxi radicals and compatibility ideographs become the ideograph they stand for.
+    let folded: usize =
+        grids.iter_mut().flat_map(|g| std::iter::once(&mut g.name).chain(g.cells.values_mut())).map(crate::grammar::fold::fold_ideographs).sum();
+    let mut doc = Document { folded_chars: folded, ..Document::new("") };
     let mut built = 0usize;
     for grid in grids {
         let (kind, number) = sheet_kind(&grid.name);

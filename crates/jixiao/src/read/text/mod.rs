@@ -35,14 +35,15 @@ impl Reader for TextReader {
 }
 
 fn read_text(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
-    let (text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
+    let (mut text, replaced) = decode_with(bytes, options.encoding, options.encoding_errors, &options.origin())?;
+    let folded = crate::grammar::fold::fold_ideographs_cow(&mut text);
     // Tables go out as read only when the head they follow is final by then.
     let sink = sink.filter(|_| !overview_may_follow_tables(&text));
     let head_final = sink.is_some();
     let mut assembler = Assembler::new(Places::Source, sink, head_final);
     lex(&text, &mut assembler);
     let mut doc = assembler.finish().map_err(|e| Error::Write(e.to_string()))?;
-    doc.replaced_bytes = replaced;
+    (doc.replaced_bytes, doc.folded_chars) = (replaced, folded);
     require_structure(doc, options, is_blank(&text))
 }
 

@@ -1,0 +1,94 @@
+//! The ruling lines tables are found by, as producers other than LibreOffice draw them.
+//! pdfplumber's own edges serve as they are for lines and stroked rectangles, and for borders
+//! drawn as thin filled rectangles (Chromium, Word, WPS: the two long sides of such a rectangle
+//! snap into one line, the short ones are too short to count). What they miss is a cell whose
+//! edge is not drawn: a cell that a page break cuts (Chromium draws its sides to the foot of the
+//! page and goes on at the top of the next one, with no rule at the cut), or a table whose
+//! outer rule is left out. So the sides of cells that end with no rule across them are closed:
+//! where two or more vertical rules end at the same height and no rule meets them there, a rule
+//! is drawn across from the first to the last. A table ruled only between its rows gets its
+//! columns from the text (see `tables`).
+
+use pdfplumber::{Edge, EdgeSource, Orientation, Page, Table, TableFinder, TableSettings, WordOptions};
+
+/// How far apart two coordinates may be and still meet (pdfplumber's snap tolerance).
+const NEAR: f64 = 3.0;
+
+/// The tables of a page, found from its edges with the open ends of cells closed.
+pub fn tables(page: &Page, chars: &[pdfplumber::Char]) -> Vec<Table> {
+    let settings = TableSettings::default();
+    let mut edges = page.edges();
+    let closing = closing_edges(&edges, settings.edge_min_length);
+    edges.extend(closing);
+    // A table ruled only between its rows: no vertical rule on the page, three or more rules
+    // across. Its columns come from the text, where the left edges of three or more cells line
+    // up (pdfplumber's text alignment), drawn from the first rule across to the last.
+    let across: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Horizontal, settings.edge_min_length)).collect();
+    if !edges.iter().any(|e| is(e, Orientation::Vertical, settings.edge_min_length)) && across.len() >= 3 {
+        let top = across.iter().map(|e| e.top).fold(f64::INFINITY, f64::min);
+        let bottom = across.iter().map(|e| e.bottom).fold(f64::NEG_INFINITY, f64::max);
+        let words = page.extract_words(&WordOptions::default());
+        let columns: Vec<Edge> = pdfplumber::words_to_edges_v(&words, settings.min_words_vertical).into_iter().map(|e| Edge { top, bottom, ..e }).collect();
+        // Three columns at least: prose between rules lines up at the margin only.
+        if columns.len() >= 4 {
+            edges.extend(columns);
+        }
+    }
+    let finder = TableFinder::new(edges, settings);
+    let mut tables = finder.with_page_bbox(page.bbox()).find_tables();
+    // Which grid positions are cells (`Some` text) and which another cell covers (`None`).
+    for t in &mut tables {
+        for c in &mut t.cells {
+            c.text = Some(String::new());
+        }
+        for row in &mut t.rows {
+            pdfplumber::extract_text_for_cells_with_options(row, chars, &WordOptions::default());
+        }
+    }
+    tables
+}
+
+fn is(e: &Edge, o: Orientation, min: f64) -> bool {
+    e.orientation == o && (e.x1 - e.x0).max(e.bottom - e.top) >= min
+}
+
+/// A horizontal rule at each height where two or more vertical rules end with nothing across.
+fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
+    let horizontal: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Horizontal, min)).collect();
+    let met = |x: f64, y: f64| horizontal.iter().any(|h| (h.top - y).abs() <= NEAR && h.x0 - NEAR <= x && x <= h.x1 + NEAR);
+    // Open ends: (height, x), tops and bottoms apart.
+    let mut tops = Vec::new();
+    let mut bottoms = Vec::new();
+    for v in edges.iter().filter(|e| is(e, Orientation::Vertical, min)) {
+        if !met(v.x0, v.top) {
+            tops.push((v.top, v.x0));
+        }
+        if !met(v.x0, v.bottom) {
+            bottoms.push((v.bottom, v.x0));
+        }
+    }
+    let mut out = Vec::new();
+    for (mut ends, bottom) in [(tops, false), (bottoms, true)] {
+        ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut i = 0;
+        while i < ends.len() {
+            let mut j = i + 1;
+            while j < ends.len() && ends[j].0 - ends[j - 1].0 <= NEAR {
+                j += 1;
+            }
+            let group = &ends[i..j];
+            // Distinct rules: the two sides of one thin rectangle are one.
+            let mut xs: Vec<f64> = group.iter().map(|e| e.1).collect();
+            xs.sort_by(f64::total_cmp);
+            xs.dedup_by(|a, b| (*a - *b).abs() <= NEAR);
+            if xs.len() >= 2 {
+                let y =
+                    if bottom { group.iter().map(|e| e.0).fold(f64::NEG_INFINITY, f64::max) } else { group.iter().map(|e| e.0).fold(f64::INFINITY, f64::min) };
+                let (x0, x1) = (xs[0], xs[xs.len() - 1]);
+                out.push(Edge { x0, top: y, x1, bottom: y, orientation: Orientation::Horizontal, source: EdgeSource::Line });
+            }
+            i = j;
+        }
+    }
+    out
+}
