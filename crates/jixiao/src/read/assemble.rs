@@ -21,6 +21,8 @@ struct OpenTable<'a> {
     title_kind: Option<TableKind>,
     /// Rows whose cells may borrow the reader's input, until the table closes.
     rows: Vec<Row<'a>>,
+    /// Opened by a sheet's name: a title right under it names it.
+    sheet: bool,
 }
 
 /// A part heading as read: `第一部分 …`, its TC field and line.
@@ -197,9 +199,25 @@ impl<'a, 's> Assembler<'a, 's> {
         let mut title = TableTitle::named(sheet_table_name(sheet));
         (title.number, title.title) = (number, sheet.to_owned());
         self.open_table(title, line);
+        if let Some(open) = &mut self.table {
+            open.sheet = true;
+        }
     }
 
     fn open_table(&mut self, title: TableTitle, line: usize) {
+        // A title right under a sheet's name, before any row (a workbook's title row), names
+        // the sheet's table; the sheet's number stands where the title gives none.
+        if let Some(open) = &mut self.table
+            && open.sheet
+            && open.rows.is_empty()
+        {
+            let t = &mut open.table;
+            t.number = title.number.or(t.number);
+            (t.name, t.title, t.toc, t.year, t.code) = (title.name, title.title, title.toc, title.year, title.code);
+            open.title_kind = title.kind;
+            open.sheet = false;
+            return;
+        }
         self.close_table();
         // A part heading that says 整体 but holds a table straight away (部门整体支出绩效目标) is a
         // part with tables, not the overview's prose.
@@ -219,7 +237,7 @@ impl<'a, 's> Assembler<'a, 's> {
         }
         let table =
             Table { number: title.number, name: title.name, title: title.title, toc: title.toc, year: title.year, code: title.code, line, ..Table::default() };
-        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new() });
+        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new(), sheet: false });
     }
 
     /// A line of prose that is no heading and no title: the document's title at the top, a TC
@@ -354,26 +372,48 @@ impl<'a> BlockSink<'a> for Assembler<'a, '_> {
 /// The document a reader's layout reads as, its tables handed to `sink` (when given) as they
 /// are built; the error of a layout with no structure, as for a text save.
 pub fn document(layout: super::blocks::Layout<'_>, options: &super::ReadOptions, sink: Option<&mut dyn TableSink>) -> crate::Result<Document> {
-    let mut assembler = Assembler::new(Lines::Located, sink, false);
-    let mut blank = true;
-    let mut seen = |block: &Block<'_>| {
-        blank &= match block {
-            Block::Paragraph { text, .. } => is_blank(text),
-            Block::Table(t) => t.rows.iter().flatten().all(|c| is_blank(&c.text)),
-            Block::Note { .. } => true,
-        }
-    };
+    let (doc, blank) = assemble(layout, sink, false)?;
+    super::text::require_structure(doc, options, blank)
+}
+
+/// The document of a reader's blocks, and whether they held no text at all, without asking it
+/// to be a performance document (a workbook of cover sheets is notes). `head_final`: the blocks
+/// hold no prose that could become the overview after a table (a workbook's), so tables may go
+/// on from the first.
+pub fn assemble(layout: super::blocks::Layout<'_>, sink: Option<&mut dyn TableSink>, head_final: bool) -> crate::Result<(Document, bool)> {
+    let mut blocks = layout.into_blocks();
+    let blank = blocks.iter().all(|b| match b {
+        Block::Paragraph { text, .. } => is_blank(text),
+        Block::Table(t) => t.rows.iter().flatten().all(|c| is_blank(&c.text)),
+        Block::Note { .. } => true,
+    });
     // Kangxi radicals and compatibility ideographs become the ideograph they stand for, in
     // every text a block carries, and are counted.
-    let mut folded = 0;
-    for mut block in layout.into_blocks() {
-        folded += fold_block(&mut block);
-        seen(&block);
+    let folded: usize = blocks.iter_mut().map(fold_block).sum();
+    // A table handed on is written: only when all the blocks can build fits the memory budget
+    // do tables go on as they are built, so that a read never fails after output began.
+    let sink = sink.filter(|_| super::budget::fits(blocks.iter().map(build_bound).sum()));
+    let mut assembler = Assembler::new(Lines::Located, sink, head_final);
+    for block in blocks {
         assembler.block(block);
     }
     let mut doc = assembler.finish().map_err(|e| crate::Error::Write(e.to_string()))?;
     doc.folded_chars += folded;
-    super::text::require_structure(doc, options, blank)
+    Ok((doc, blank))
+}
+
+/// The most the table pipeline is charged for a block's cells: each cell's text and cost, and
+/// the cost of each empty cell a grid pads a row with.
+fn build_bound(block: &Block<'_>) -> u64 {
+    let Block::Table(t) = block else { return 0 };
+    t.rows
+        .iter()
+        .map(|row| {
+            let text: u64 = row.iter().map(|c| c.text.len() as u64).sum();
+            let width = row.iter().map(|c| c.place.column().filter(|_| t.grid).unwrap_or(0) + c.span as usize).max().unwrap_or(0).max(row.len());
+            text + width as u64 * super::tree::CELL_COST
+        })
+        .sum()
 }
 
 /// Folds the ideograph variants in a block's texts; how many it folded.

@@ -210,7 +210,9 @@ pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableS
     // times its bytes, so it builds at most (tree::CELL_COST / 2 + 2) × the input; the default
     // budget is 64 × (up to 1 GiB: a text save of up to 56 MiB streams). Under a tighter one
     // the document is read whole, its tables kept in it.
-    let streams = limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
+    // Every other reader lays its whole input out as blocks first, and the assembler hands
+    // tables on only when what the blocks can build fits the budget.
+    let streams = reader.format() != Format::Text || limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
     let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || {
         if streams { reader.read_to(bytes, options, sink) } else { reader.read(bytes, options) }
     })?;

@@ -206,7 +206,7 @@ fn grid(records: Vec<Record>, limits: crate::read::Limits, origin: &crate::error
             }
         }
     }
-    let mut doc = document(vec![Grid { name: String::new(), cells, formulas: Vec::new() }], limits, origin)?;
+    let mut doc = document(vec![Grid { name: String::new(), cells, formulas: Vec::new() }], limits, origin, None)?;
     // A CSV has no sheets: each place is the line its record starts on, and the cell.
     for place in &mut doc.locations {
         let row = place.cell.as_deref().and_then(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).parse::<usize>().ok());

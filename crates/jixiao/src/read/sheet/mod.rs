@@ -18,15 +18,17 @@ use std::io::Cursor;
 
 use calamine::Reader as _;
 
+use super::assemble;
+use super::blocks::{Layout, Role};
 use super::budget;
 use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
-use super::tree::{self, Cell, Row};
-use super::{Format, ReadOptions, Reader};
+use super::tree::Cell;
+use super::{Format, ReadOptions, Reader, TableSink};
 use crate::error::{Error, Origin, Result};
+use crate::grammar::form::names_sheet;
 use crate::grammar::form::table_title;
-use crate::grammar::form::{names_sheet, sheet_kind, sheet_table_name};
 use crate::grammar::labels::is_header_row;
-use crate::model::{Document, Location, Note, Section, Table};
+use crate::model::{Document, Location};
 
 pub(crate) struct SheetReader;
 
@@ -58,6 +60,16 @@ impl Reader for SheetReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
+        read_sheets(bytes, options, None)
+    }
+
+    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+        read_sheets(bytes, options, Some(sink))
+    }
+}
+
+fn read_sheets(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    {
         let origin = options.origin();
         let limits = options.limits;
         let damaged = |e: &dyn std::fmt::Display| {
@@ -75,7 +87,7 @@ impl Reader for SheetReader {
         // then says why it is not one).
         if spreadsheetml::sniff(bytes) || !(bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(super::container::CFB_MAGIC)) {
             let (grids, replaced) = spreadsheetml::grids(bytes, options)?;
-            let mut doc = document(grids, limits, &origin)?;
+            let mut doc = document(grids, limits, &origin, sink)?;
             doc.replaced_bytes = replaced;
             return Ok(doc);
         }
@@ -89,7 +101,7 @@ impl Reader for SheetReader {
             Ok(grids) => grids.map_err(|e| e.unwrap_or_else(|m| damaged(&m)))?,
             Err(_) => return Err(damaged(&"the spreadsheet library failed on it")),
         };
-        document(grids, limits, &origin)
+        document(grids, limits, &origin, sink)
     }
 }
 
@@ -273,28 +285,29 @@ fn charge_grid_cell(text: &str) -> bool {
     budget::charge(text.len() as u64 + GRID_CELL_COST)
 }
 
-/// The grids as one document: a section per run of sheets of one kind, a table per sheet (or
-/// per project on a sheet of many), cells located `sheet!cell`. A row is laid out up to its own
-/// last cell, never to the widest row of its sheet: a cell far out on one row does not widen
-/// the others. Every cell laid out, empty ones included, counts against `max_cells` and the
-/// memory budget.
-fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Document> {
+/// The grids as one document, through the block stream: each sheet is its name (which places
+/// its table in a part of the kind the name gives: `专项…`, `项目…`), a title row if it has one,
+/// and its rows of cells located `sheet!cell`; the assembler makes a table of each (or one per
+/// project on a sheet of many). A row is laid out up to its own last cell, never to the widest
+/// row of its sheet: a cell far out on one row does not widen the others. Every cell laid out,
+/// empty ones included, counts against `max_cells` and the memory budget. A sheet with no
+/// indicator header (a cover, instructions) is kept, cell by cell, as notes.
+fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     // Kangxi radicals and compatibility ideographs become the ideograph they stand for.
     let folded: usize =
         grids.iter_mut().flat_map(|g| std::iter::once(&mut g.name).chain(g.cells.values_mut())).map(crate::grammar::fold::fold_ideographs).sum();
-    let mut doc = Document { folded_chars: folded, ..Document::new("") };
+    let mut layout = Layout::default();
     let mut built = 0usize;
-    for grid in grids {
-        let (kind, number) = sheet_kind(&grid.name);
-        // Rows of the sheet, each cell with a line that indexes the document's locations. The
-        // map is ordered by (row, column): each row's cells come in column order.
-        let mut rows: Vec<Row> = Vec::new();
+    for grid in &grids {
+        // Rows of the sheet. The map is ordered by (row, column): each row's cells come in
+        // column order.
+        let mut rows: Vec<Vec<(&str, u32, u32)>> = Vec::new();
         let mut cells = grid.cells.iter().peekable();
         while let Some(((r, _), _)) = cells.peek() {
             let r = *r;
-            let mut row = Row::default();
+            let mut row = Vec::new();
             while let Some(((_, c), text)) = cells.next_if(|((rr, _), _)| *rr == r) {
-                let from = row.cells.len() as u32;
+                let from = row.len() as u32;
                 for col in from..=*c {
                     built += 1;
                     if built > limits.max_cells {
@@ -307,10 +320,10 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Doc
                     }
                     let text = if col == *c { text.as_str() } else { "" };
                     if !budget::charge(ROW_CELL_COST + grid.name.len() as u64 + text.len() as u64) {
-                        return Ok(doc);
+                        // Past the budget: the read ends in the budget's error.
+                        return Ok(Document::new(""));
                     }
-                    doc.locations.push(Location::cell(&grid.name, r, col));
-                    row.cells.push(Cell { text: Cow::Borrowed(text), line: doc.locations.len() });
+                    row.push((text, r, col));
                 }
             }
             rows.push(row);
@@ -319,60 +332,56 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin) -> Result<Doc
         // its place.
         for ((r, c), formula) in &grid.formulas {
             if !budget::charge(ROW_CELL_COST + grid.name.len() as u64 + formula.len() as u64) {
-                return Ok(doc);
+                return Ok(Document::new(""));
             }
-            doc.locations.push(Location::cell(&grid.name, *r, *c));
             let text = format!(
                 "={}: a formula with no value computed (the file was saved without calculating it: open it in Excel, WPS or LibreOffice and save it again to have its value read)",
                 formula.trim_start_matches('=')
             );
-            doc.notes.push(Note { line: doc.locations.len(), text });
+            layout.note(text, Location::cell(&grid.name, *r, *c));
         }
-        if !rows.iter().any(|r| is_header_row(r.cells.iter().map(|c| c.text.as_ref()))) {
+        let place = |(_, r, c): &(&str, u32, u32)| Location::cell(&grid.name, *r, *c);
+        if !rows.iter().any(|r| is_header_row(r.iter().map(|(t, _, _)| *t))) {
             // Not an indicator table: every cell is kept, as a note at its place.
-            for row in rows {
-                for cell in row.cells.into_iter().filter(|c| !c.text.trim().is_empty()) {
-                    doc.notes.push(Note { line: cell.line, text: cell.text.into_owned() });
-                }
+            for cell in rows.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
+                layout.note((*cell.0).to_owned(), place(cell));
             }
             continue;
         }
-        let line = rows.first().map_or(0, Row::line);
-        let mut template = Table { number, name: sheet_table_name(&grid.name).to_owned(), title: grid.name.clone(), line, ..Table::default() };
-        // A title row above the table (`1、…绩效目标表`, maybe with its TC field) names it.
-        let mut title_kind = None;
-        if let Some(first) = rows.first()
-            && first.cells.iter().filter(|c| !c.text.trim().is_empty()).count() == 1
-            && let Some(title) = first.cells.iter().find(|c| !c.text.trim().is_empty()).and_then(|c| table_title(&c.text))
-        {
-            template.number = title.number.or(template.number);
-            template.name = title.name;
-            template.title = title.title;
-            template.toc = title.toc;
-            template.year = title.year;
-            template.code = title.code;
-            title_kind = title.kind;
-            rows.remove(0);
-        } else if let Some(first) = rows.first()
-            && let [cell] = first.cells.iter().filter(|c| !c.text.trim().is_empty()).collect::<Vec<_>>()[..]
-            && names_sheet(cell.text.trim(), &grid.name)
-        {
-            // A title row that is the sheet's own name (`专项1-…`, as jixiao writes a table that
-            // came from a sheet with no title row): the title, not a note.
-            template.title = cell.text.trim().to_owned();
-            template.name = sheet_table_name(&template.title).to_owned();
-            template.number = sheet_kind(&template.title).1;
-            rows.remove(0);
+        // The sheet's name opens its table; a title row above it (`1、…绩效目标表`, maybe with
+        // its TC field) names the table, and one that is the sheet's own name (`专项1-…`, as
+        // jixiao writes a table from a sheet with no title row) is that name.
+        let first = rows.first().and_then(|r| r.first()).map(place).unwrap_or_else(|| Location::cell(&grid.name, 0, 0));
+        let title_cell = match rows.first().map(|r| r.iter().filter(|(t, _, _)| !t.trim().is_empty()).collect::<Vec<_>>()).as_deref() {
+            Some([cell]) => Some(**cell),
+            _ => None,
+        };
+        let mut body = rows.as_slice();
+        match title_cell {
+            Some(cell) if table_title(cell.0).is_some() => {
+                layout.titled(Role::SheetTitle, grid.name.clone(), first);
+                layout.titled(Role::TableTitle, cell.0.to_owned(), place(&cell));
+                body = &rows[1..];
+            }
+            Some(cell) if names_sheet(cell.0.trim(), &grid.name) => {
+                layout.titled(Role::SheetTitle, cell.0.trim().to_owned(), place(&cell));
+                body = &rows[1..];
+            }
+            _ => layout.titled(Role::SheetTitle, grid.name.clone(), first),
         }
-        let mut notes = Vec::new();
-        let bodies = tree::build(rows, &mut notes);
-        doc.notes.extend(notes);
-        let tables = tree::into_tables(template, title_kind, bodies);
-        match doc.sections.last_mut() {
-            Some(s) if s.kind == kind => s.tables.extend(tables),
-            _ => doc.sections.push(Section { number: None, kind, heading: String::new(), tables, line, toc: None }),
+        for row in body {
+            for cell in row {
+                layout.cell_text(Cow::Borrowed(cell.0), place(cell), 1);
+            }
+            layout.end_row();
         }
+        if let Some(t) = layout.table_mut() {
+            // The rows are laid out to their cells' columns already.
+            t.grid = false;
+        }
+        layout.end_table();
     }
-    doc.notes.sort_by_key(|n| n.line);
+    let (mut doc, _) = assemble::assemble(layout, sink, true)?;
+    doc.folded_chars = folded;
     Ok(doc)
 }
