@@ -3,52 +3,7 @@
 
 use crate::model::{Category, Date, Document, Indicator, Section, SubCategory, Table, Target};
 
-/// The record's fields, in order: the CSV header and the DataFrame columns.
-pub const COLUMNS: &[&str] = &[
-    "section_kind",
-    "section_number",
-    "table_number",
-    "table_name",
-    "table_kind",
-    "table_year",
-    "table_code",
-    "table_unit",
-    "table_budget",
-    "table_total_score",
-    "table_grade",
-    "level1",
-    "level1_label",
-    "level2",
-    "level2_label",
-    "name",
-    "description",
-    "target_raw",
-    "target_kind",
-    "comparator",
-    "value",
-    "upper",
-    "unit",
-    "basis",
-    "comparator_inferred",
-    "date",
-    "until",
-    "target_note",
-    "actual_raw",
-    "actual_value",
-    "weight",
-    "reported_score",
-    "deviation",
-    "progress_raw",
-    "expected_raw",
-    "likelihood",
-    "midterm_raw",
-    "line",
-    "sign_given",
-    "unit_kind",
-    "value_yuan",
-    "direction",
-    "location",
-];
+pub use crate::grammar::form::records::COLUMNS;
 
 /// One value of a record.
 #[derive(Debug, Clone, PartialEq)]

@@ -7,11 +7,11 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use super::layout::{self, RowKind};
 use crate::error::{Error, Result};
+use crate::grammar::form::sheets::number as sheet_cell_number;
 use crate::grammar::form::table_title;
 use crate::grammar::form::{sheet_kind, sheet_safe};
 use crate::grammar::labels::{ColumnRole, column_role};
 use crate::model::{Document, SectionKind, Table};
-use crate::read::sheet_cell_number;
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
     Error::Write(format!("xlsx output: {e}"))

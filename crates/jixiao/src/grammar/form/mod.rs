@@ -7,6 +7,7 @@ pub mod cells;
 pub mod columns;
 pub mod funds;
 pub mod overview;
+pub mod records;
 pub mod sheets;
 pub mod text_save;
 pub mod titles;

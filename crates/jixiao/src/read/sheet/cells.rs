@@ -3,17 +3,7 @@
 
 use calamine::{Data, DataRef, ExcelDateTime};
 
-/// A number as Excel shows it in General format: at most 15 significant digits, no trailing zeros.
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return v.to_string();
-    }
-    if v == v.trunc() && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
-    format!("{rounded}")
-}
+pub use crate::grammar::form::sheets::number;
 
 /// The date of a serial day number, ISO (`2023-12-31`); None out of the plausible range.
 fn date(serial: f64) -> Option<String> {

@@ -17,11 +17,11 @@ use std::collections::BTreeMap;
 
 use super::{Grid, document};
 use crate::error::{Error, Origin, Result};
+use crate::grammar::form::records::COLUMNS;
 use crate::grammar::labels::{is_header_row, level1, level2};
 use crate::model::{Amount, Category, Date, Document, Indicator, Location, Midterm, Section, SubCategory, Table, Target};
 use crate::read::decode::decode_with;
 use crate::read::{Format, ReadOptions, Reader};
-use crate::write::records::COLUMNS;
 
 pub(crate) struct CsvReader;
 
