@@ -1,0 +1,89 @@
+//! What a page's content streams draw, counted before pdfplumber builds it: a glyph for each byte
+//! of a string shown (at most: a two-byte font shows one glyph for two), four rulings for each
+//! rectangle (`re`) and one for each line segment (`l`). A content stream of 2 M glyphs deflates
+//! to a few kilobytes; pdfplumber would build every glyph (some 200 bytes each) before any limit
+//! it has is checked, so the count is charged to the read's budget first.
+
+/// What pdfplumber builds for one glyph or ruling, charged to the budget (its `Char`: text,
+/// font name, box, matrix and colours; a ruling's `Line` or `Rect` is smaller).
+pub const OBJECT_COST: u64 = 256;
+
+/// The glyphs and rulings each page draws, at most, in page order; None when lopdf cannot read
+/// the file (pdfplumber then says what is wrong with it).
+pub fn per_page(bytes: &[u8], max_stream_bytes: usize) -> Option<Vec<u64>> {
+    let doc = lopdf::Document::load_mem(bytes).ok()?;
+    if doc.is_encrypted() {
+        return None;
+    }
+    let pages = doc.get_pages();
+    let mut out = Vec::with_capacity(pages.len());
+    for (_, id) in pages {
+        let mut n = 0u64;
+        for content in doc.get_page_contents(id) {
+            if let Ok(stream) = doc.get_object(content).and_then(|o| o.as_stream()) {
+                let plain = stream.get_plain_content_with_limit(max_stream_bytes).unwrap_or_default();
+                n = n.saturating_add(count(&plain));
+            }
+        }
+        out.push(n);
+    }
+    Some(out)
+}
+
+/// Glyphs and rulings a content stream draws, at most.
+pub fn count(content: &[u8]) -> u64 {
+    let mut n = 0u64;
+    let mut i = 0;
+    while i < content.len() {
+        match content[i] {
+            b'(' => {
+                // A literal string: its bytes, escapes counted once, balanced parentheses.
+                let mut depth = 1;
+                i += 1;
+                while i < content.len() {
+                    match content[i] {
+                        b'\\' => i += 1,
+                        b'(' => depth += 1,
+                        b')' => depth -= 1,
+                        _ => {}
+                    }
+                    i += 1;
+                    if depth == 0 {
+                        break;
+                    }
+                    n += 1;
+                }
+            }
+            b'<' if content.get(i + 1) == Some(&b'<') => i += 2,
+            b'<' => {
+                let end = memchr::memchr(b'>', &content[i..]).map_or(content.len(), |e| i + e);
+                n += (end - i) as u64 / 2;
+                i = end + 1;
+            }
+            b'%' => i = memchr::memchr(b'\n', &content[i..]).map_or(content.len(), |e| i + e),
+            b'r' | b'l' => {
+                let start_ok = i == 0 || content[i - 1].is_ascii_whitespace();
+                let op = if content[i] == b'r' { content.get(i + 1) == Some(&b'e') } else { true };
+                let len = if content[i] == b'r' { 2 } else { 1 };
+                let end_ok = content.get(i + len).is_none_or(|b| b.is_ascii_whitespace());
+                if start_ok && op && end_ok {
+                    n += if len == 2 { 4 } else { 1 };
+                }
+                i += len;
+            }
+            _ => i += 1,
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyphs_and_rulings_are_counted() {
+        assert_eq!(count(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET"), 3 + 1 + 3 + 4, "a byte each: abc, d, e)f and 4E 2D 65 87");
+        assert_eq!(count(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC"), 1 + 4);
+    }
+}
