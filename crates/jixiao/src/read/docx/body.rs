@@ -45,6 +45,9 @@ pub const PARAGRAPH_COST: u64 = 160;
 /// What one table cell costs besides its text.
 pub const CELL_COST: u64 = 96;
 
+/// What each grid column a cell spans costs in the table pipeline.
+pub const SPAN_COST: u64 = 32;
+
 /// Word's list levels: 0 to 8.
 const MAX_LEVEL: u32 = 8;
 
@@ -363,6 +366,8 @@ impl<'a> Walker<'a> {
                         self.count_cell()?;
                         let place = Location::table_cell(t, row, column);
                         let (paragraphs, span, nested) = self.cell()?;
+                        // Each grid column it spans is a cell of its row in the table pipeline.
+                        self.charge(span as u64 * SPAN_COST);
                         column += span;
                         self.out.cell(paragraphs, place, span);
                         if let Some(nested) = nested {

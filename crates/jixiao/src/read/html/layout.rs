@@ -122,6 +122,11 @@ const BLOCKS: &[&str] = &[
     "summary",
 ];
 
+/// What each grid column a cell spans costs in the table pipeline (a cell of its row there),
+/// charged to the read's budget as the cell is laid out: `colspan=1000` over `rowspan=65534`
+/// rows claims a grid a small page does not hold.
+const SPAN_COST: u64 = 32;
+
 /// The longest text taken as a table's title only because it stands right before the table.
 const LONGEST_TITLE: usize = 150;
 
@@ -384,6 +389,11 @@ impl Walker<'_> {
                     // A covered cell is a cell of the layout too: counted, so that spans cannot
                     // make a small page into a huge one.
                     self.count_cell()?;
+                    if !crate::read::budget::charge(width as u64 * SPAN_COST) {
+                        // Past the budget: the read's error says so; nothing more is built.
+                        self.out.layout.end_table();
+                        return Ok(());
+                    }
                     self.out.layout.cell_text(std::borrow::Cow::Borrowed(""), Location::table_cell(t, row_number, column), width);
                     column += width;
                     continue;
@@ -399,6 +409,10 @@ impl Walker<'_> {
                     }
                 };
                 let place = Location::table_cell(t, row_number, column);
+                if !crate::read::budget::charge(colspan as u64 * SPAN_COST + paragraphs.iter().map(|p| p.len() as u64).sum::<u64>()) {
+                    self.out.layout.end_table();
+                    return Ok(());
+                }
                 self.out.layout.cell(paragraphs, place, colspan);
                 if rowspan > 1 {
                     new_covers.push((column, colspan, rowspan - 1));

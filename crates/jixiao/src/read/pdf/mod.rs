@@ -105,7 +105,7 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         max_pages: Some(limits.max_entries),
         // Glyphs, lines and rectangles: several for each cell of a table, and no more than the
         // read's budget holds (pdfplumber checks this after each page; `drawn` before it).
-        max_total_objects: Some(limits.max_cells.saturating_mul(64).min(usize::try_from(budget / drawn::OBJECT_COST).unwrap_or(usize::MAX))),
+        max_total_objects: Some(limits.max_cells.saturating_mul(64).min(usize::try_from(budget / drawn::KEPT_COST).unwrap_or(usize::MAX))),
         collect_warnings: false,
         ..pdfplumber::ExtractOptions::default()
     };
@@ -124,10 +124,14 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     for index in 0..pdf.page_count() {
         let objects = drawn.get(index).copied().unwrap_or(0);
         total_drawn = total_drawn.saturating_add(objects);
-        if !crate::read::budget::charge(objects.saturating_mul(drawn::OBJECT_COST)) {
+        if !crate::read::budget::fits(objects.saturating_mul(drawn::OBJECT_COST)) || !crate::read::budget::charge(objects.saturating_mul(drawn::KEPT_COST)) {
             return Err(over_limit(
                 origin,
-                &format!("the glyphs and rulings the PDF's pages draw ({total_drawn} up to page {}, {} bytes each)", index + 1, drawn::OBJECT_COST),
+                &format!(
+                    "the glyphs and rulings the PDF's pages draw ({objects} on page {}, {} bytes each while it is read; {total_drawn} up to it)",
+                    index + 1,
+                    drawn::OBJECT_COST
+                ),
                 format!("{budget} bytes"),
                 "max_memory",
             ));
