@@ -1,6 +1,8 @@
-//! Amplification: the smallest spreadsheets with the largest claims (far cells, repeated rows
-//! and cells in an .ods, wide rows, one long shared string in every cell), read under a
-//! counting allocator. The peak memory of a read stays within a stated bound, linear in what
+//! Amplification: the smallest files with the largest claims, read under a counting allocator:
+//! spreadsheets (far cells, repeated rows and cells in an .ods, wide rows, one long shared
+//! string in every cell), Word files (empty paragraphs, deep nesting, many tiny runs), web pages
+//! (rowspan and colspan to the limits, deep nesting), PDF (many tiny glyphs and rulings in a
+//! content stream) and .doc (a piece table of many one-character pieces). The peak memory of a read stays within a stated bound, linear in what
 //! the file holds, whatever it claims:
 //!
 //!   peak ≤ PER_BYTE × (input + bytes its ZIP parts inflate to) + FIXED
@@ -314,4 +316,67 @@ fn pdf_many_tiny_glyphs() {
 #[test]
 fn pdf_many_rulings() {
     check_any("pdf many rulings", &[2_500, 5_000, 10_000, 20_000, 40_000], |n| pdf(&b"0 0 1 1 re f\n".repeat(n)));
+}
+
+/// The Word 97 sample of Word features with its text made of n one-character pieces, all on the
+/// first character of its text: a piece table of 12 bytes a character claiming n characters.
+fn doc_of_one_character_pieces(n: usize) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(common::data_dir().join("published").join("docx-features.doc")).unwrap();
+    let mut from = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).unwrap();
+    let read = |f: &mut cfb::CompoundFile<std::io::Cursor<Vec<u8>>>, p: &str| {
+        let mut data = Vec::new();
+        f.open_stream(p).unwrap().read_to_end(&mut data).unwrap();
+        data
+    };
+    let mut word = read(&mut from, "/WordDocument");
+    let u16_at = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
+    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
+    let table_name = if u16_at(&word, 0x0A) & 0x0200 != 0 { "/1Table" } else { "/0Table" };
+    let mut table = read(&mut from, table_name);
+    // FibBase, csw words, cslw longs (ccpText the fourth), then the fc/lcb pairs (Clx the 34th).
+    let lw = 34 + 2 * u16_at(&word, 32) + 2;
+    let pairs = lw + 4 * u16_at(&word, lw - 2) + 2;
+    let clx_at = pairs + 8 * 33;
+    // The first piece's first character, where every new piece stands.
+    let (fc_clx, lcb_clx) = (u32_at(&word, clx_at) as usize, u32_at(&word, clx_at + 4) as usize);
+    let clx = &table[fc_clx..fc_clx + lcb_clx];
+    let mut at = 0;
+    while clx[at] == 1 {
+        at += 3 + u16_at(clx, at + 1);
+    }
+    let plc = &clx[at + 5..];
+    let pieces = (u32_at(clx, at + 1) as usize - 4) / 12;
+    let first_fc = u32_at(plc, 4 * (pieces + 1) + 2);
+    let mut new_clx = vec![2u8];
+    new_clx.extend((((n + 1) * 4 + n * 8) as u32).to_le_bytes());
+    (0..=n as u32).for_each(|cp| new_clx.extend(cp.to_le_bytes()));
+    (0..n).for_each(|_| new_clx.extend([&[0u8, 0][..], &first_fc.to_le_bytes(), &[0, 0]].concat()));
+    let new_at = table.len() as u32;
+    table.extend(&new_clx);
+    word[clx_at..clx_at + 4].copy_from_slice(&new_at.to_le_bytes());
+    word[clx_at + 4..clx_at + 8].copy_from_slice(&(new_clx.len() as u32).to_le_bytes());
+    word[lw + 12..lw + 16].copy_from_slice(&(n as u32).to_le_bytes());
+    let mut to = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
+    let entries: Vec<(String, bool)> = from.walk().filter(|e| !e.is_root()).map(|e| (e.path().to_string_lossy().into_owned(), e.is_stream())).collect();
+    for (p, is_stream) in entries {
+        if !is_stream {
+            to.create_storage(&p).unwrap();
+            continue;
+        }
+        let data = match p.as_str() {
+            "/WordDocument" => word.clone(),
+            p if p == table_name => table.clone(),
+            p => read(&mut from, p),
+        };
+        to.create_stream(&p).unwrap().write_all(&data).unwrap();
+    }
+    to.flush().unwrap();
+    to.into_inner().into_inner()
+}
+
+/// A .doc piece table of n one-character pieces.
+#[test]
+fn doc_one_character_pieces() {
+    check_any("doc one-character pieces", &[25_000, 50_000, 100_000, 200_000], doc_of_one_character_pieces);
 }
