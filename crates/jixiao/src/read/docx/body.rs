@@ -126,7 +126,7 @@ impl<'a> Walker<'a> {
 
     /// Counts one more paragraph against `max_cells` (a body of empty paragraphs is elements too).
     fn count_paragraph(&mut self) -> Result<()> {
-        count_cell(&mut self.elements, &self.limits, self.origin, "the Word file's paragraphs")
+        count_cell(&mut self.elements, &self.limits, self.origin, "the number of the Word file's paragraphs")
     }
 
     fn charge(&mut self, bytes: u64) {
