@@ -176,3 +176,117 @@ fn every_truncation_and_byte_flip_of_a_doc_is_an_answer_not_a_panic() {
         let _ = parse_bytes(&flipped, &ReadOptions::default());
     }
 }
+
+// ---- issue 27, second probe: compound files built by hand against the .doc reader ----
+
+/// A compound file as its sectors: read and changed through the header's own fields.
+struct Cfb(Vec<u8>);
+
+const FREE: u32 = 0xFFFF_FFFF;
+const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
+
+impl Cfb {
+    fn u32(&self, at: usize) -> u32 {
+        u32::from_le_bytes(self.0[at..at + 4].try_into().unwrap())
+    }
+    fn set(&mut self, at: usize, v: u32) {
+        self.0[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    }
+    fn sector_size(&self) -> usize {
+        1 << u16::from_le_bytes([self.0[30], self.0[31]])
+    }
+    fn sector(&self, i: u32) -> usize {
+        (i as usize + 1) * self.sector_size()
+    }
+    /// Where FAT entry `i` is (the FAT sectors the header's DIFAT names, in order).
+    fn fat_entry(&self, i: u32) -> usize {
+        let per = self.sector_size() / 4;
+        let fat_sector = self.u32(76 + 4 * (i as usize / per));
+        self.sector(fat_sector) + 4 * (i as usize % per)
+    }
+    /// Where directory entry `name` is (in the directory's first sector).
+    fn entry(&self, name: &str) -> usize {
+        let dir = self.sector(self.u32(48));
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        (0..self.sector_size() / 128).map(|k| dir + 128 * k).find(|&at| self.0[at..].starts_with(&utf16)).unwrap_or_else(|| panic!("no entry {name}"))
+    }
+}
+
+/// What the reader answers: an error or a result, within seconds, never a panic.
+fn answer_within(what: &str, bytes: &[u8]) -> String {
+    let started = std::time::Instant::now();
+    let answer = std::panic::catch_unwind(|| error(bytes, Limits::default())).unwrap_or_else(|_| panic!("{what}: a panic"));
+    assert!(started.elapsed().as_secs() < 10, "{what}: {:?}", started.elapsed());
+    answer
+}
+
+#[test]
+fn compound_files_built_against_the_reader_answer_cleanly() {
+    let base = Cfb(with_word_stream("docx-features.doc", |_| {}));
+    assert_eq!(answer_within("as made", &base.0), "read: 3 indicators");
+    let word = base.entry("WordDocument");
+    let table = base.entry("1Table");
+    let root = base.entry("Root Entry");
+    let word_start = base.u32(word + 116);
+    let dir_start = base.u32(48);
+    let mut cases: Vec<(&str, Cfb)> = Vec::new();
+    let mut case = |what: &'static str, change: &dyn Fn(&mut Cfb)| {
+        let mut c = Cfb(base.0.clone());
+        change(&mut c);
+        cases.push((what, c));
+    };
+    case("a FAT loop in a stream", &|c| {
+        let at = c.fat_entry(word_start);
+        c.set(at, word_start)
+    });
+    case("a FAT loop in the directory", &|c| {
+        let at = c.fat_entry(dir_start);
+        c.set(at, dir_start)
+    });
+    case("a FAT entry past the file", &|c| {
+        let at = c.fat_entry(word_start);
+        c.set(at, 0x00FF_FFF0)
+    });
+    case("a stream starting past the file", &|c| c.set(word + 116, 0x00FF_FFF0));
+    case("a stream longer than its chain", &|c| c.set(word + 120, 0x7FFF_FFF0));
+    case("two streams on one chain (overlapping)", &|c| {
+        let (s, n) = (c.u32(word + 116), c.u32(word + 120));
+        c.set(table + 116, s);
+        c.set(table + 120, n.min(4096));
+    });
+    case("a directory that names itself as its child", &|c| c.set(root + 76, 0));
+    case("an entry that is its own sibling", &|c| {
+        let me = ((word - c.sector(dir_start)) / 128) as u32;
+        c.set(word + 68, me);
+        c.set(word + 72, me);
+    });
+    case("a DIFAT sector that points to itself", &|c| {
+        c.set(68, 0);
+        c.set(72, 1);
+    });
+    case("a mini FAT that loops", &|c| {
+        let mini = c.u32(60);
+        if mini < END_OF_CHAIN {
+            let at = c.sector(mini);
+            c.set(at, 0);
+        }
+        // A small stream in the mini stream: the table stream cut to fit.
+        c.set(table + 120, 64);
+        c.set(table + 116, 0);
+    });
+    case("a mini FAT chain past the mini stream", &|c| {
+        c.set(table + 120, 64);
+        c.set(table + 116, 0x00FF_FFF0);
+    });
+    case("every FAT entry free", &|c| {
+        for i in 0..64 {
+            let at = c.fat_entry(i);
+            c.set(at, FREE);
+        }
+    });
+    for (what, c) in &cases {
+        let answer = answer_within(what, &c.0);
+        // Each of these is damaged past reading: a clear error naming the file.
+        assert!(answer.starts_with("budget.doc: a damaged Word .doc file: ") || answer.contains("max_bytes"), "{what}: {answer}");
+    }
+}

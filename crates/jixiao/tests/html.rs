@@ -168,3 +168,47 @@ fn mht_cut_short_or_damaged_never_panic() {
         }
     }
 }
+
+// ---- issue 27, second probe: web pages ----
+
+/// A page of one 绩效目标表 whose indicator rows are `rows` (each: name cell, value cell).
+fn page(rows: &str) -> String {
+    format!(
+        "<html><head><meta charset=utf-8></head><body><p>1、某项目绩效目标表</p><table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>{rows}</table></body></html>"
+    )
+}
+
+fn indicators(html: &[u8]) -> Vec<(String, String)> {
+    let doc = jixiao::parse_bytes(html, &ReadOptions::default()).unwrap_or_else(|e| panic!("{e}"));
+    doc.tables().flat_map(|(_, t)| t.indicators().map(|(_, _, i)| (i.name.clone(), i.target.raw.clone())).collect::<Vec<_>>()).collect()
+}
+
+#[test]
+fn hidden_text_and_deletions_are_left_out() {
+    let rows = r#"<tr><td>产出指标</td><td>数量指标</td><td>培训<span style="display: none">隐藏</span>人次</td><td><span style='mso-hide:all'>≤1次</span>≥95<del>0</del>%</td></tr>
+        <tr style="visibility:hidden"><td>产出指标</td><td>数量指标</td><td>藏行</td><td>1次</td></tr>
+        <tr hidden><td>产出指标</td><td>数量指标</td><td>藏行二</td><td>1次</td></tr>
+        <tr><td>产出指标</td><td>质量指标</td><td>合格率<s>旧</s></td><td>100%</td></tr>"#;
+    assert_eq!(indicators(page(rows).as_bytes()), [("培训人次".to_owned(), "≥95%".to_owned()), ("合格率旧".to_owned(), "100%".to_owned())]);
+}
+
+#[test]
+fn form_controls_read_as_what_they_show() {
+    let rows = r#"<tr><td>产出指标</td><td>数量指标</td><td><input type=text value="培训人次"></td><td><select><option>≥90%</option><option selected>≥95%</option><option>≥99%</option></select></td></tr>
+        <tr><td>产出指标</td><td>质量指标</td><td>合格率<input type=hidden value="内部"></td><td><select><option>100%</option><option>90%</option></select></td></tr>"#;
+    assert_eq!(indicators(page(rows).as_bytes()), [("培训人次".to_owned(), "≥95%".to_owned()), ("合格率".to_owned(), "100%".to_owned())]);
+}
+
+#[test]
+fn a_page_is_decoded_in_the_charset_it_declares() {
+    let html = page("<tr><td>產出指標</td><td>數量指標</td><td>培訓人次</td><td>≥95%</td></tr>").replace("utf-8", "big5");
+    // What Big5 lacks (the simplified title, ≥) goes as character references, as a browser
+    // sends it; the indicator's name is Big5 bytes.
+    let (big5, _, _) = encoding_rs::BIG5.encode(&html);
+    assert!(memchr_like(&big5, &encoding_rs::BIG5.encode("培訓人次").0));
+    let got = indicators(&big5);
+    assert_eq!(got, [("培訓人次".to_owned(), "≥95%".to_owned())]);
+    // A page that declares Big5 but is not: a clear error, not mojibake.
+    let err = jixiao::parse_bytes(b"<html><meta charset=big5><p>\x81\x20</p>", &ReadOptions::default()).unwrap_err();
+    assert!(err.to_string().contains("Big5"), "{err}");
+}

@@ -86,6 +86,12 @@ pub fn charge(bytes: u64) -> bool {
     }
 }
 
+/// Whether `bytes` more would still be within the budget, without charging them: for what a
+/// reader builds for a while and lets go (a PDF page's glyphs). Always true outside [`within`].
+pub fn fits(bytes: u64) -> bool {
+    BUDGET.get().is_none_or(|s| s.used.saturating_add(bytes) <= s.limit)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,6 +101,7 @@ mod tests {
         let origin = Origin(Some("a.xlsx".into()));
         let err = within(100, &origin, "xlsx", || {
             assert!(charge(60));
+            assert!(fits(40) && !fits(41));
             assert!(!charge(60));
             Ok(())
         })

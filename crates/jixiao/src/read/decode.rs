@@ -218,7 +218,7 @@ pub fn decode_with<'a>(bytes: &'a [u8], encoding: Encoding, errors: EncodingErro
 }
 
 /// Decodes, replacing each malformed sequence with U+FFFD and recording it.
-fn replacing<'a>(enc: &'static encoding_rs::Encoding, bytes: &[u8], skip: usize) -> (Cow<'a, str>, Vec<ReplacedBytes>) {
+pub(crate) fn replacing<'a>(enc: &'static encoding_rs::Encoding, bytes: &[u8], skip: usize) -> (Cow<'a, str>, Vec<ReplacedBytes>) {
     let mut decoder = enc.new_decoder_without_bom_handling();
     let src = &bytes[skip..];
     let mut text = String::with_capacity(decoder.max_utf8_buffer_length(src.len()).unwrap_or(src.len()));

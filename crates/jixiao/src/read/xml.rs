@@ -92,6 +92,13 @@ pub const KEPT_ATTRIBUTES: &[&str] = &[
     "Name",
     "Parent",
     "Span",
+    // Word: a symbol's font and code (`w:sym`), a relationship's id (`r:id`) and target.
+    "font",
+    "char",
+    "id",
+    "Id",
+    "Target",
+    "TargetMode",
 ];
 
 fn attributes(e: &BytesStart<'_>) -> Vec<(String, String)> {
@@ -177,6 +184,44 @@ impl<'a> XmlReader<'a> {
             }));
         }
     }
+}
+
+/// An XML part's text, in the encoding its BOM or declaration names (Word writes UTF-8, but a
+/// part saved as UTF-16 is valid XML too); UTF-8 is validated with SIMD and repaired only when it
+/// is not UTF-8.
+pub fn decode_part(bytes: &[u8]) -> Cow<'_, str> {
+    let encoding = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((e, _)) => Some(e),
+        None if bytes.starts_with(b"<\0?\0") => Some(encoding_rs::UTF_16LE),
+        None if bytes.starts_with(b"\0<\0?") => Some(encoding_rs::UTF_16BE),
+        None => declared_encoding(bytes),
+    };
+    match encoding {
+        Some(e) if e != encoding_rs::UTF_8 => Cow::Owned(e.decode_with_bom_removal(bytes).0.into_owned()),
+        _ => {
+            let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            match simdutf8::basic::from_utf8(bytes) {
+                Ok(s) => Cow::Borrowed(s),
+                Err(_) => String::from_utf8_lossy(bytes),
+            }
+        }
+    }
+}
+
+/// The encoding an XML declaration names (`<?xml version="1.0" encoding="GBK"?>`).
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..bytes.len().min(200))?;
+    if !head.starts_with(b"<?xml") {
+        return None;
+    }
+    let end = memchr::memmem::find(head, b"?>")?;
+    let decl = &head[..end];
+    let at = memchr::memmem::find(decl, b"encoding")? + b"encoding".len();
+    let rest = decl[at..].trim_ascii_start().strip_prefix(b"=")?.trim_ascii_start();
+    let quote = *rest.first()?;
+    let rest = rest.get(1..)?;
+    let close = memchr::memchr(quote, rest)?;
+    encoding_rs::Encoding::for_label(&rest[..close])
 }
 
 /// The value of attribute `name` (local name).

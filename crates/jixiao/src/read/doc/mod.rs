@@ -93,7 +93,8 @@ fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<Streams> {
     let damaged = |what: String| damaged(origin, &what);
     let mut file = cfb::CompoundFile::open(Cursor::new(bytes)).map_err(|e| damaged(format!("its compound-file structure cannot be read ({e})")))?;
     let mut used = 0u64;
-    let word = stream(&mut file, "WordDocument", limits.max_bytes, &mut used, origin)?.ok_or_else(|| damaged("it has no WordDocument stream".into()))?;
+    let word = stream(&mut file, bytes.len() as u64, "WordDocument", limits.max_bytes, &mut used, origin)?
+        .ok_or_else(|| damaged("it has no WordDocument stream".into()))?;
     let fib = Fib::parse(&word).map_err(|e| match e {
         FibError::Damaged(what) => damaged(what),
         FibError::TooOld(n) => Error::UnsupportedFormat {
@@ -108,17 +109,17 @@ fn streams(bytes: &[u8], limits: Limits, origin: &Origin) -> Result<Streams> {
             reason: "a password-protected (encrypted) Word .doc file: open it in Word and save it without a password".into(),
         },
     })?;
-    let table = stream(&mut file, fib.table_stream, limits.max_bytes, &mut used, origin)?
+    let table = stream(&mut file, bytes.len() as u64, fib.table_stream, limits.max_bytes, &mut used, origin)?
         .ok_or_else(|| damaged(format!("it has no {} stream, which its FIB names", fib.table_stream)))?;
     // The Data stream holds, among others, the properties of paragraphs too large for their
     // page (sprmPHugePapx); a file without one has none of those.
-    let data = stream(&mut file, "Data", limits.max_bytes, &mut used, origin)?.unwrap_or_default();
+    let data = stream(&mut file, bytes.len() as u64, "Data", limits.max_bytes, &mut used, origin)?.unwrap_or_default();
     Ok(Streams { word, table, data, fib })
 }
 
 /// A stream of the compound file, read within the size limit `max_bytes` for all streams
 /// together (`used` counts them); None when there is none.
-fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str, max_bytes: u64, used: &mut u64, origin: &Origin) -> Result<Option<Vec<u8>>> {
+fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, file_len: u64, name: &str, max_bytes: u64, used: &mut u64, origin: &Origin) -> Result<Option<Vec<u8>>> {
     let path = format!("/{name}");
     let Ok(entry) = file.entry(&path) else { return Ok(None) };
     *used = used.saturating_add(entry.len());
@@ -126,7 +127,9 @@ fn stream(file: &mut cfb::CompoundFile<Cursor<&[u8]>>, name: &str, max_bytes: u6
         return Err(over_limit(origin, &format!("the .doc file's streams, with its {name} stream of {} bytes,", entry.len()), max_bytes, "max_bytes"));
     }
     let mut s = file.open_stream(&path).map_err(|e| damaged(origin, &format!("its {name} stream cannot be opened ({e})")))?;
-    let mut out = Vec::with_capacity(entry.len().min(64 << 20) as usize);
+    // Reserved for what the stream says it holds, but never more than the file's own size: a
+    // directory entry may claim any length (its chain then ends short and the read says so).
+    let mut out = Vec::with_capacity(entry.len().min(64 << 20).min(file_len) as usize);
     (&mut s).take(entry.len()).read_to_end(&mut out).map_err(|e| damaged(origin, &format!("its {name} stream cannot be read ({e})")))?;
     Ok(Some(out))
 }

@@ -6,8 +6,10 @@
 
 use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
+use crate::grammar::is_blank;
 use crate::model::Location;
-use crate::read::blocks::Layout;
+use crate::read::blocks::{Block, Layout};
+use crate::read::budget;
 use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::word::tc_field;
 use crate::read::xml::{Xml, XmlError, XmlReader, attr};
@@ -31,10 +33,23 @@ const HIDDEN: &[&str] = &[
     "commentReference",
     "footnoteReference",
     "endnoteReference",
-    "drawing",
-    "pict",
     "object",
+    // An mc:AlternateContent's Fallback repeats its Choice (a text box drawn twice).
+    "Fallback",
 ];
+
+/// What one paragraph holding text costs in the block stream besides its text (its block, its
+/// boxed place), charged to the read's memory budget; an empty paragraph costs nothing (it is
+/// counted against `max_cells` and left out: a blank paragraph reads as nothing).
+pub const PARAGRAPH_COST: u64 = 160;
+/// What one table cell costs besides its text.
+pub const CELL_COST: u64 = 96;
+
+/// What each grid column a cell spans costs in the table pipeline.
+pub const SPAN_COST: u64 = 32;
+
+/// Word's list levels: 0 to 8.
+const MAX_LEVEL: u32 = 8;
 
 struct Walker<'a> {
     r: XmlReader<'a>,
@@ -45,6 +60,17 @@ struct Walker<'a> {
     paragraphs: usize,
     tables: usize,
     cells: usize,
+    /// Body paragraphs and cell paragraphs read, counted against `max_cells` with the cells.
+    elements: usize,
+    /// Whether the paragraph just read ended at the start of a paragraph nested in it, which is
+    /// read next as one of its own.
+    inner_p: bool,
+    /// The altChunk parts, by relationship id: their blocks, or why they were not read.
+    chunks: &'a mut Chunks,
+    /// Whether the budget was passed (the walk stops; the read's error says so).
+    over_budget: bool,
+    /// The main part's name, for errors.
+    part: &'a str,
 }
 
 fn xml_error(origin: &Origin, part: &str, e: XmlError) -> Error {
@@ -59,6 +85,8 @@ fn xml_error(origin: &Origin, part: &str, e: XmlError) -> Error {
 struct Paragraph {
     text: String,
     num: Option<(String, u32)>,
+    /// The paragraphs of the text boxes anchored in it, in order.
+    boxes: Vec<String>,
 }
 
 /// A field being read: its instruction, and whether its result (shown text) has begun.
@@ -69,7 +97,7 @@ struct Field {
 
 impl<'a> Walker<'a> {
     fn next(&mut self) -> Result<Option<Xml>> {
-        self.r.next().map_err(|e| xml_error(self.origin, "word/document.xml", e))
+        self.r.next().map_err(|e| xml_error(self.origin, self.part, e))
     }
 
     /// Skips the rest of element `name` (its start was just read).
@@ -91,30 +119,134 @@ impl<'a> Walker<'a> {
     }
 
     fn count_cell(&mut self) -> Result<()> {
-        count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")
+        count_cell(&mut self.cells, &self.limits, self.origin, "the Word file's table cells")?;
+        self.charge(CELL_COST);
+        Ok(())
+    }
+
+    /// Counts one more paragraph against `max_cells` (a body of empty paragraphs is elements too).
+    fn count_paragraph(&mut self) -> Result<()> {
+        count_cell(&mut self.elements, &self.limits, self.origin, "the number of the Word file's paragraphs")
+    }
+
+    fn charge(&mut self, bytes: u64) {
+        if !budget::charge(bytes) {
+            self.over_budget = true;
+        }
+    }
+
+    /// A body paragraph (and the text boxes anchored in it), when it shows any text.
+    fn emit(&mut self, mut p: Paragraph) {
+        let boxes = std::mem::take(&mut p.boxes);
+        let text = self.numbered(p);
+        for text in std::iter::once(text).chain(boxes) {
+            if is_blank(&text) {
+                continue;
+            }
+            self.charge(PARAGRAPH_COST + text.len() as u64);
+            self.paragraphs += 1;
+            self.out.paragraph(text, Location::paragraph(self.paragraphs));
+        }
+    }
+
+    /// The paragraphs a `<w:p>` starts: itself, and each paragraph nested in it (malformed, but
+    /// Word shows it as a paragraph of its own after the text before it).
+    fn paragraphs(&mut self) -> Result<Vec<Paragraph>> {
+        let mut out = Vec::new();
+        // Outer paragraphs whose rest (after the paragraph nested in them) is still to read.
+        let mut open = 0usize;
+        loop {
+            self.count_paragraph()?;
+            out.push(self.paragraph()?);
+            if std::mem::take(&mut self.inner_p) {
+                open += 1;
+            } else if open > 0 {
+                open -= 1;
+            } else {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// An altChunk's blocks where it stands, or a note that it was not read.
+    fn alt_chunk(&mut self, id: Option<&str>) {
+        let chunk = id.and_then(|id| self.chunks.remove(id));
+        match chunk {
+            Some(Ok(blocks)) => replay(&mut self.out, blocks),
+            Some(Err(why)) => {
+                self.paragraphs += 1;
+                self.out.note(why, Location::paragraph(self.paragraphs));
+            }
+            None => {
+                self.paragraphs += 1;
+                let why = format!("an embedded document (w:altChunk {}) whose part the file does not hold: not read", id.unwrap_or("without an id"));
+                self.out.note(why, Location::paragraph(self.paragraphs));
+            }
+        }
     }
 
     fn body(&mut self) -> Result<()> {
         while let Some(e) = self.next()? {
             match e {
-                Xml::Start(name, _) => match &*name {
+                Xml::Start(name, a) => match &*name {
                     "p" => {
-                        self.paragraphs += 1;
-                        let place = Location::paragraph(self.paragraphs);
-                        let p = self.paragraph()?;
-                        let text = self.numbered(p);
-                        self.out.paragraph(text, place);
+                        for p in self.paragraphs()? {
+                            self.emit(p);
+                        }
+                        if self.over_budget {
+                            return Ok(());
+                        }
+                    }
+                    "altChunk" => {
+                        let id = attr(&a, "id").map(str::to_owned);
+                        self.alt_chunk(id.as_deref());
                     }
                     "tbl" => {
                         self.tables += 1;
                         let t = self.tables;
                         self.table(t)?;
                         self.out.end_table();
+                        if self.over_budget {
+                            return Ok(());
+                        }
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
                     _ => {}
                 },
                 Xml::End(_) | Xml::Text(_) => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Text boxes in a drawing, picture or object (its start just read): each box's paragraphs.
+    fn text_boxes(&mut self, name: &str, boxes: &mut Vec<String>) -> Result<()> {
+        let mut depth = 1usize;
+        let mut in_box = 0usize;
+        while let Some(e) = self.next()? {
+            match e {
+                Xml::Start(n, _) if n == name => depth += 1,
+                Xml::End(n) if n == name => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return Ok(());
+                    }
+                }
+                Xml::Start(n, _) if n == "txbxContent" => in_box += 1,
+                Xml::End(n) if n == "txbxContent" => in_box = in_box.saturating_sub(1),
+                Xml::Start(n, _) if in_box > 0 && n == "p" => {
+                    for mut p in self.paragraphs()? {
+                        let inner = std::mem::take(&mut p.boxes);
+                        boxes.push(self.numbered(p));
+                        boxes.extend(inner);
+                    }
+                }
+                Xml::Start(n, _) if in_box > 0 && n == "tbl" => {
+                    let text = self.nested_table()?;
+                    boxes.push(text);
+                }
+                Xml::Start(n, _) if n == "Fallback" => self.skip("Fallback")?,
+                _ => {}
             }
         }
         Ok(())
@@ -143,8 +275,18 @@ impl<'a> Walker<'a> {
                     "br" if attr(&a, "type") != Some("page") && attr(&a, "type") != Some("column") => p.text.push('\n'),
                     "cr" => p.text.push('\n'),
                     "noBreakHyphen" => p.text.push('-'),
+                    "sym" if fields.last().is_none_or(|f| f.in_result) => {
+                        p.text.extend(attr(&a, "char").and_then(|c| super::symbol::symbol(attr(&a, "font"), c)));
+                    }
                     "numId" => num_id = attr(&a, "val").map(str::to_owned),
-                    "ilvl" => ilvl = attr(&a, "val").and_then(|v| v.parse().ok()).unwrap_or(0),
+                    // Word has nine levels (0–8): a larger one is the last.
+                    "ilvl" => ilvl = attr(&a, "val").and_then(|v| v.parse::<u32>().ok()).unwrap_or(0).min(MAX_LEVEL),
+                    // A paragraph inside a paragraph ends this one; it is read next.
+                    "p" => {
+                        self.inner_p = true;
+                        break;
+                    }
+                    "drawing" | "pict" => self.text_boxes(&name, &mut p.boxes)?,
                     "fldChar" => match attr(&a, "fldCharType") {
                         Some("begin") => fields.push(Field { instr: String::new(), in_result: false }),
                         Some("separate") => {
@@ -224,6 +366,8 @@ impl<'a> Walker<'a> {
                         self.count_cell()?;
                         let place = Location::table_cell(t, row, column);
                         let (paragraphs, span, nested) = self.cell()?;
+                        // Each grid column it spans is a cell of its row in the table pipeline.
+                        self.charge(span as u64 * SPAN_COST);
                         column += span;
                         self.out.cell(paragraphs, place, span);
                         if let Some(nested) = nested {
@@ -254,8 +398,13 @@ impl<'a> Walker<'a> {
                     "gridSpan" => span = attr(&a, "val").and_then(|v| v.parse().ok()).filter(|n| *n >= 1).unwrap_or(1),
                     "vMerge" => continued = !matches!(attr(&a, "val"), Some("restart")),
                     "p" => {
-                        let p = self.paragraph()?;
-                        paragraphs.push(self.numbered(p));
+                        for mut p in self.paragraphs()? {
+                            let boxes = std::mem::take(&mut p.boxes);
+                            let text = self.numbered(p);
+                            self.charge(text.len() as u64);
+                            paragraphs.push(text);
+                            paragraphs.extend(boxes);
+                        }
                     }
                     "tbl" => {
                         let text = self.nested_table()?;
@@ -299,12 +448,16 @@ impl<'a> Walker<'a> {
                         }
                     }
                     "p" => {
-                        let p = self.paragraph()?;
-                        if let Some(c) = rows.last_mut().and_then(|r| r.last_mut()) {
-                            if !c.is_empty() && !p.text.is_empty() {
-                                c.push('\n');
+                        for p in self.paragraphs()? {
+                            for text in std::iter::once(p.text).chain(p.boxes) {
+                                self.charge(text.len() as u64);
+                                if let Some(c) = rows.last_mut().and_then(|r| r.last_mut()) {
+                                    if !c.is_empty() && !text.is_empty() {
+                                        c.push('\n');
+                                    }
+                                    c.push_str(&text);
+                                }
                             }
-                            c.push_str(&p.text);
                         }
                     }
                     n if HIDDEN.contains(&n) => self.skip(n)?,
@@ -323,13 +476,55 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Lays out document.xml; `numbering` is numbering.xml when the file has one.
-pub fn layout(document: &str, numbering: Option<&str>, origin: &Origin, limits: Limits) -> Result<Layout<'static>> {
+/// Another reader's blocks into this layout, where an altChunk stands.
+fn replay(out: &mut Layout<'static>, blocks: Vec<Block<'static>>) {
+    for b in blocks {
+        match b {
+            Block::Paragraph { text, place, role } => out.titled(role, text, place.location()),
+            Block::Note { text, place } => out.note(text, place.location()),
+            Block::Table(t) => {
+                out.end_table();
+                let mut nested = t.nested.into_iter().peekable();
+                for (r, row) in t.rows.into_iter().enumerate() {
+                    for (c, cell) in row.into_iter().enumerate() {
+                        out.cell_text(cell.text, cell.place.location(), cell.span as usize);
+                        while let Some((_, _, text)) = nested.next_if(|(nr, nc, _)| (*nr, *nc) == (r, c)) {
+                            out.nested(text);
+                        }
+                    }
+                    out.end_row();
+                }
+                out.end_table();
+            }
+        }
+    }
+}
+
+/// The altChunk parts of a body, by relationship id: each one's blocks, or why it was not read.
+pub type Chunks = std::collections::HashMap<String, std::result::Result<Vec<Block<'static>>, String>>;
+
+/// Lays out document.xml (`part` names it in errors); `numbering` is numbering.xml when the file
+/// has one, `chunks` the embedded documents its altChunks name.
+pub fn layout(document: &str, part: &str, numbering: Option<&str>, chunks: &mut Chunks, origin: &Origin, limits: Limits) -> Result<Layout<'static>> {
     let numbering = match numbering {
         Some(xml) => Numbering::parse(xml, limits.max_depth).map_err(|e| xml_error(origin, "word/numbering.xml", e))?,
         None => Numbering::default(),
     };
-    let mut w = Walker { r: XmlReader::new(document, limits.max_depth), numbering, out: Layout::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0 };
+    let mut w = Walker {
+        r: XmlReader::new(document, limits.max_depth),
+        numbering,
+        out: Layout::default(),
+        origin,
+        limits,
+        paragraphs: 0,
+        tables: 0,
+        cells: 0,
+        elements: 0,
+        inner_p: false,
+        chunks,
+        over_budget: false,
+        part,
+    };
     w.body()?;
     Ok(w.out)
 }

@@ -5,8 +5,12 @@
 
 mod body;
 pub(super) mod numbering;
+mod symbol;
 
+use super::blocks::{Block, Layout};
 use super::container::{Container, zip_has};
+use super::html::HtmlReader;
+use super::xml::{Xml, XmlReader, attr, decode_part};
 use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -19,7 +23,8 @@ impl Reader for DocxReader {
     }
 
     fn sniff(&self, bytes: &[u8]) -> bool {
-        zip_has(bytes, "word/document.xml")
+        // word/document.xml, or another main part _rels/.rels names (word/document2.xml).
+        zip_has(bytes, "word/document")
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
@@ -32,30 +37,123 @@ impl Reader for DocxReader {
 }
 
 fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
-    {
-        let origin = options.origin();
-        let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
-        // The XML is let go once laid out: the model is built from the layout alone, so that
-        // the peak holds one of the two, not both.
-        let layout = {
-            let document = zip.read("word/document.xml")?.ok_or_else(|| Error::Parse {
-                origin: origin.clone(),
-                line: None,
-                reason: "a ZIP file without word/document.xml: not a Word .docx file".into(),
-            })?;
-            let numbering = zip.read("word/numbering.xml")?;
-            let numbering = numbering.as_deref().map(utf8);
-            body::layout(&utf8(&document), numbering.as_deref(), &origin, options.limits)?
-        };
-        assemble::document(layout, options, sink)
+    let layout = docx_layout(bytes, options, 0)?;
+    assemble::document(layout, options, sink)
+}
+
+/// How deep Word files embedded in Word files (altChunk) are read.
+const MAX_CHUNK_DEPTH: usize = 4;
+
+/// A relationship: its id, type and target.
+struct Rel {
+    id: String,
+    kind: String,
+    target: String,
+    external: bool,
+}
+
+/// The relationships of a `.rels` part.
+fn rels(xml: &str, limits: &crate::read::Limits) -> Vec<Rel> {
+    let mut out = Vec::new();
+    let mut r = XmlReader::new(xml, limits.max_depth);
+    while let Ok(Some(e)) = r.next() {
+        if let Xml::Start(name, a) = e
+            && name == "Relationship"
+        {
+            out.push(Rel {
+                id: attr(&a, "Id").unwrap_or_default().to_owned(),
+                kind: attr(&a, "Type").unwrap_or_default().to_owned(),
+                target: attr(&a, "Target").unwrap_or_default().to_owned(),
+                external: attr(&a, "TargetMode").is_some_and(|m| m.eq_ignore_ascii_case("external")),
+            });
+        }
+    }
+    out
+}
+
+/// A relationship's target as a part name, relative to the folder of the part `from`.
+fn resolve(from: &str, target: &str) -> String {
+    if let Some(abs) = target.strip_prefix('/') {
+        return abs.to_owned();
+    }
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+/// The `.rels` part of part `name` (`word/document.xml` → `word/_rels/document.xml.rels`).
+fn rels_of(name: &str) -> String {
+    match name.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/_rels/{file}.rels"),
+        None => format!("_rels/{name}.rels"),
     }
 }
 
-/// A part's text: validated with SIMD (the whole of a large document.xml), repaired only when
-/// it is not UTF-8.
-fn utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
-    match simdutf8::basic::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => String::from_utf8_lossy(bytes),
+/// A Word file's body as blocks; `depth` counts the Word files it is embedded in.
+fn docx_layout(bytes: &[u8], options: &ReadOptions, depth: usize) -> Result<Layout<'static>> {
+    let origin = options.origin();
+    let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
+    // The main part is the one `_rels/.rels` names (Word may call it word/document2.xml).
+    let package = zip.read("_rels/.rels")?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+    let main = package
+        .iter()
+        .find(|r| r.kind.ends_with("/officeDocument") && !r.external)
+        .map(|r| resolve("", &r.target))
+        .filter(|name| zip.names().any(|n| n == *name))
+        .unwrap_or_else(|| "word/document.xml".to_owned());
+    let part_rels = zip.read(&rels_of(&main))?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+    let numbering_part = part_rels
+        .iter()
+        .find(|r| r.kind.ends_with("/numbering") && !r.external)
+        .map(|r| resolve(&main, &r.target))
+        .unwrap_or_else(|| "word/numbering.xml".to_owned());
+    let mut chunks = body::Chunks::new();
+    for r in part_rels.iter().filter(|r| r.kind.ends_with("/aFChunk")) {
+        let chunk = if r.external {
+            Err(format!("an embedded document (w:altChunk {}) outside the file ({}): not read", r.id, r.target))
+        } else {
+            let name = resolve(&main, &r.target);
+            match zip.read(&name)? {
+                Some(part) => chunk(&part, &name, options, depth),
+                None => Err(format!("an embedded document (w:altChunk {}) whose part {name} the file does not hold: not read", r.id)),
+            }
+        };
+        chunks.insert(r.id.clone(), chunk);
     }
+    // The XML is let go once laid out: the model is built from the layout alone, so that
+    // the peak holds one of the two, not both.
+    let document = zip.read(&main)?.ok_or_else(|| Error::Parse {
+        origin: origin.clone(),
+        line: None,
+        reason: format!("a ZIP file without {main}: not a Word .docx file"),
+    })?;
+    let numbering = zip.read(&numbering_part)?;
+    let numbering = numbering.as_deref().map(decode_part);
+    body::layout(&decode_part(&document), &main, numbering.as_deref(), &mut chunks, &origin, options.limits)
+}
+
+/// An altChunk part's blocks: a web page through the HTML reader, a Word file through this one;
+/// else why it was not read.
+fn chunk(part: &[u8], name: &str, options: &ReadOptions, depth: usize) -> std::result::Result<Vec<Block<'static>>, String> {
+    let lower = name.to_ascii_lowercase();
+    let result = if part.starts_with(b"PK\x03\x04") {
+        if depth >= MAX_CHUNK_DEPTH {
+            return Err(format!("an embedded Word file ({name}) nested more than {MAX_CHUNK_DEPTH} deep: not read"));
+        }
+        docx_layout(part, options, depth + 1).map(Layout::into_blocks)
+    } else if lower.ends_with(".htm") || lower.ends_with(".html") || lower.ends_with(".mht") || lower.ends_with(".mhtml") || HtmlReader.sniff(part) {
+        crate::read::html::blocks(part, options)
+    } else {
+        return Err(format!("an embedded document ({name}) that is neither a web page nor a Word file: not read"));
+    };
+    result.map_err(|e| format!("an embedded document ({name}) that could not be read: {e}"))
 }

@@ -20,7 +20,15 @@ pub struct Numbering {
     levels: HashMap<(String, u32), Level>,
     /// (abstractNumId, ilvl) → the last number given.
     counters: HashMap<(String, u32), u32>,
+    /// numId → the levels it restarts and at what (`w:lvlOverride` / `w:startOverride`), applied
+    /// when the list is first used: Word's "restart numbering at 1".
+    overrides: HashMap<String, Vec<(u32, u32)>>,
+    /// (abstractNumId, ilvl) → the number a restarted level starts at.
+    starts: HashMap<(String, u32), u32>,
 }
+
+/// Word's list levels: 0 to 8.
+const MAX_LEVEL: u32 = 8;
 
 impl Numbering {
     pub fn parse(xml: &str, max_depth: usize) -> Result<Self, XmlError> {
@@ -29,6 +37,7 @@ impl Numbering {
         let mut abstract_id: Option<String> = None;
         let mut num_id: Option<String> = None;
         let mut level: Option<(u32, Level)> = None;
+        let mut override_level: Option<u32> = None;
         while let Some(e) = r.next()? {
             match e {
                 Xml::Start(name, a) => match &*name {
@@ -37,6 +46,12 @@ impl Numbering {
                     "abstractNumId" => {
                         if let (Some(num), Some(v)) = (&num_id, attr(&a, "val")) {
                             n.nums.insert(num.clone(), v.to_owned());
+                        }
+                    }
+                    "lvlOverride" if num_id.is_some() => override_level = attr(&a, "ilvl").and_then(|v| v.parse::<u32>().ok()).filter(|l| *l <= MAX_LEVEL),
+                    "startOverride" => {
+                        if let (Some(num), Some(l), Some(v)) = (&num_id, override_level, attr(&a, "val").and_then(|v| v.parse().ok())) {
+                            n.overrides.entry(num.clone()).or_default().push((l, v));
                         }
                     }
                     "lvl" if abstract_id.is_some() => {
@@ -62,12 +77,15 @@ impl Numbering {
                 },
                 Xml::End(name) => match &*name {
                     "lvl" => {
-                        if let (Some(id), Some((ilvl, l))) = (&abstract_id, level.take()) {
+                        if let (Some(id), Some((ilvl, l))) = (&abstract_id, level.take())
+                            && ilvl <= MAX_LEVEL
+                        {
                             n.levels.insert((id.clone(), ilvl), l);
                         }
                     }
                     "abstractNum" => abstract_id = None,
                     "num" => num_id = None,
+                    "lvlOverride" => override_level = None,
                     _ => {}
                 },
                 Xml::Text(_) => {}
@@ -91,11 +109,18 @@ impl Numbering {
     /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),
     /// counting it; None for no list, a bullet, or a level with no text.
     pub fn label(&mut self, num_id: &str, ilvl: u32) -> Option<String> {
+        let ilvl = ilvl.min(MAX_LEVEL);
         let abs = self.nums.get(num_id)?.clone();
+        // A list that restarts levels does so when it is first used.
+        for (l, start) in self.overrides.remove(num_id).unwrap_or_default() {
+            self.counters.remove(&(abs.clone(), l));
+            self.starts.insert((abs.clone(), l), start);
+        }
         let level = self.levels.get(&(abs.clone(), ilvl))?.clone();
+        let start = |s: &Self, l: u32, level: &Level| s.starts.get(&(abs.clone(), l)).copied().unwrap_or(level.start);
         let next = match self.counters.get(&(abs.clone(), ilvl)) {
-            Some(n) => n + 1,
-            None => level.start,
+            Some(n) => n.saturating_add(1),
+            None => start(self, ilvl, &level),
         };
         self.counters.insert((abs.clone(), ilvl), next);
         // A deeper level starts again under a new item.
@@ -110,7 +135,7 @@ impl Numbering {
                 continue;
             }
             let l = self.levels.get(&(abs.clone(), k)).cloned().unwrap_or_default();
-            let value = self.counters.get(&(abs.clone(), k)).copied().unwrap_or(l.start);
+            let value = self.counters.get(&(abs.clone(), k)).copied().unwrap_or_else(|| start(self, k, &l));
             out = out.replace(&pattern, &render(value, &l.format));
         }
         Some(out)
@@ -189,6 +214,7 @@ mod tests {
         assert_eq!(n.label("5", 0).as_deref(), Some("2、"));
         assert_eq!(n.label("5", 1).as_deref(), Some("（一）"), "a deeper level starts again");
         assert_eq!(n.label("9", 0), None);
+        assert_eq!(n.label("5", u32::MAX).as_deref(), None, "a level past Word's nine is the last (level 8, none here), at once");
         assert_eq!(render(12, "chineseCounting"), "十二");
         assert_eq!(render(3, "decimalEnclosedCircle"), "③");
         assert_eq!((render(28, "upperLetter"), render(14, "lowerRoman")), ("BB".to_owned(), "xiv".to_owned()));

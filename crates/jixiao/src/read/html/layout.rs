@@ -30,8 +30,50 @@ pub struct Page {
     pub frames: Vec<String>,
 }
 
-/// Elements whose content never shows.
-const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript", "title", "comment", "xml"];
+/// Elements whose content never shows; `del` is a tracked deletion (Word's pages write one so),
+/// left out as the .docx reader leaves deletions out.
+const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript", "title", "comment", "xml", "del"];
+
+/// Whether an element's content does not show: a hidden element, the `hidden` attribute, or a
+/// style attribute saying `display:none`, `visibility:hidden` or Word's `mso-hide:all`.
+fn hidden(e: &scraper::node::Element) -> bool {
+    if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() || (e.name() == "input" && e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden"))) {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        style.split(';').any(|decl| {
+            let Some((key, value)) = decl.split_once(':') else { return false };
+            let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
+            match key.trim().to_ascii_lowercase().as_str() {
+                "display" => value == "none",
+                "visibility" => value == "hidden" || value == "collapse",
+                "mso-hide" => value == "all",
+                _ => false,
+            }
+        })
+    })
+}
+
+/// What a form control shows as text: an `<input>`'s value (not a check box's or a button's
+/// image), a `<select>`'s selected option (or its first); None for other elements.
+fn control_text(node: &NodeRef<'_, Node>) -> Option<String> {
+    let Node::Element(e) = node.value() else { return None };
+    match e.name() {
+        "input" => {
+            let kind = e.attr("type").unwrap_or("text").to_ascii_lowercase();
+            if matches!(kind.as_str(), "checkbox" | "radio" | "image" | "file" | "password" | "hidden") {
+                return Some(String::new());
+            }
+            Some(e.attr("value").unwrap_or_default().to_owned())
+        }
+        "select" => {
+            let options: Vec<NodeRef<'_, Node>> = node.descendants().filter(|d| is_element(d, "option")).collect();
+            let chosen = options.iter().find(|o| matches!(o.value(), Node::Element(e) if e.attr("selected").is_some())).or(options.first());
+            Some(chosen.map(|o| o.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect()).unwrap_or_default())
+        }
+        _ => None,
+    }
+}
 
 /// Elements that start and end a paragraph (a line of their own).
 const BLOCKS: &[&str] = &[
@@ -79,6 +121,11 @@ const BLOCKS: &[&str] = &[
     "details",
     "summary",
 ];
+
+/// What each grid column a cell spans costs in the table pipeline (a cell of its row there),
+/// charged to the read's budget as the cell is laid out: `colspan=1000` over `rowspan=65534`
+/// rows claims a grid a small page does not hold.
+const SPAN_COST: u64 = 32;
 
 /// The longest text taken as a table's title only because it stands right before the table.
 const LONGEST_TITLE: usize = 150;
@@ -213,7 +260,10 @@ impl Walker<'_> {
                         Node::Text(t) => p.text(t),
                         Node::Element(e) => {
                             let name = e.name();
-                            if HIDDEN.contains(&name) {
+                            if hidden(e) {
+                                skipping = Some(node.id());
+                            } else if let Some(text) = control_text(&node) {
+                                p.text(&text);
                                 skipping = Some(node.id());
                             } else if name == "br" {
                                 p.line_break();
@@ -257,7 +307,11 @@ impl Walker<'_> {
             match edge {
                 Edge::Open(node) if node.id() != cell.id() && skipping.is_none() => match node.value() {
                     Node::Text(t) => p.text(t),
-                    Node::Element(e) if HIDDEN.contains(&e.name()) => skipping = Some(node.id()),
+                    Node::Element(e) if hidden(e) => skipping = Some(node.id()),
+                    Node::Element(_) if control_text(&node).is_some() => {
+                        p.text(&control_text(&node).unwrap_or_default());
+                        skipping = Some(node.id());
+                    }
                     Node::Element(e) if e.name() == "br" => p.line_break(),
                     Node::Element(e) if BLOCKS.contains(&e.name()) => out.extend(p.take()),
                     _ => {}
@@ -281,6 +335,16 @@ impl Walker<'_> {
         let mut rows: Vec<Vec<(Vec<String>, usize, usize)>> = Vec::new();
         let mut caption = None;
         for node in table.descendants() {
+            // A hidden row or cell (or one inside a hidden element of the table) does not show.
+            if matches!(element_name(&node), Some("tr" | "td" | "th" | "caption"))
+                && node
+                    .ancestors()
+                    .take_while(|a| a.id() != table.id())
+                    .chain(std::iter::once(node))
+                    .any(|a| matches!(a.value(), Node::Element(e) if hidden(e)))
+            {
+                continue;
+            }
             match element_name(&node) {
                 Some("caption") => caption = caption.or_else(|| self.cell_paragraphs(node).into_iter().next()),
                 Some("tr") => rows.push(Vec::new()),
@@ -325,6 +389,11 @@ impl Walker<'_> {
                     // A covered cell is a cell of the layout too: counted, so that spans cannot
                     // make a small page into a huge one.
                     self.count_cell()?;
+                    if !crate::read::budget::charge(width as u64 * SPAN_COST) {
+                        // Past the budget: the read's error says so; nothing more is built.
+                        self.out.layout.end_table();
+                        return Ok(());
+                    }
                     self.out.layout.cell_text(std::borrow::Cow::Borrowed(""), Location::table_cell(t, row_number, column), width);
                     column += width;
                     continue;
@@ -340,6 +409,10 @@ impl Walker<'_> {
                     }
                 };
                 let place = Location::table_cell(t, row_number, column);
+                if !crate::read::budget::charge(colspan as u64 * SPAN_COST + paragraphs.iter().map(|p| p.len() as u64).sum::<u64>()) {
+                    self.out.layout.end_table();
+                    return Ok(());
+                }
                 self.out.layout.cell(paragraphs, place, colspan);
                 if rowspan > 1 {
                     new_covers.push((column, colspan, rowspan - 1));

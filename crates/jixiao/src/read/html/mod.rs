@@ -54,6 +54,19 @@ impl Reader for HtmlReader {
     }
 }
 
+/// A page's blocks, for a page embedded in another file (a Word file's altChunk).
+pub(crate) fn blocks(bytes: &[u8], options: &ReadOptions) -> Result<Vec<crate::read::blocks::Block<'static>>> {
+    let origin = options.origin();
+    let part;
+    let (page, _) = if mht::sniff(bytes) {
+        part = mht::page(bytes, &origin)?;
+        decode::decode_declared(&part.html, part.charset, options)?
+    } else {
+        decode::decode(bytes, options)?
+    };
+    Ok(layout::layout(&page, &origin, options.limits)?.layout.into_blocks())
+}
+
 fn read_html(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let origin = options.origin();
     // A single-file web page (.mht): its text/html part, in the charset the part names.

@@ -8,10 +8,12 @@
 //! an error that says OCR is needed.
 
 mod cmaps;
+mod drawn;
 mod edges;
 mod flow;
 mod lines;
 mod page;
+mod repair;
 
 use super::container::over_limit;
 use super::{Format, ReadOptions, Reader, TableSink, assemble};
@@ -68,20 +70,42 @@ fn damaged(origin: &Origin, what: &str) -> Error {
     Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged PDF file: {what}") }
 }
 
-/// Every page's items, within the limits.
+/// Every page's items, within the limits. A file that pdfplumber cannot open, or in which it
+/// finds no text and no picture, is read again with its cross-reference table rebuilt (see
+/// `repair`), as viewers do; the repaired read counts when it finds text or pictures.
 fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    let first = pages_of(bytes, options, origin);
+    let repairable = match &first {
+        Ok(_) => false,
+        Err(Error::Parse { reason, .. }) => reason.starts_with("a damaged PDF file") || reason == "a PDF with no text on any page",
+        Err(_) => false,
+    };
+    if !repairable || bytes.len() as u64 > options.limits.max_bytes {
+        return first;
+    }
+    match repair::rebuild(bytes).map(|fixed| pages_of(&fixed, options, origin)) {
+        Some(Ok(pages)) => Ok(pages),
+        // A scan that reads once repaired says so (run OCR) rather than that it is damaged.
+        Some(Err(e @ Error::Parse { .. })) if e.to_string().contains("a scanned PDF") => Err(e),
+        _ => first,
+    }
+}
+
+fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
     let limits = options.limits;
     if bytes.len() as u64 > limits.max_bytes {
         return Err(over_limit(origin, &format!("the PDF file's {} bytes", bytes.len()), limits.max_bytes, "max_bytes"));
     }
+    let budget = crate::read::budget::limit(&limits, bytes.len());
     let extract = pdfplumber::ExtractOptions {
         // Form XObjects inside each other: pdfplumber's own bound is 10.
         max_recursion_depth: limits.max_depth.min(64),
         max_stream_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
         max_input_bytes: Some(usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)),
         max_pages: Some(limits.max_entries),
-        // Glyphs, lines and rectangles: several for each cell of a table.
-        max_total_objects: Some(limits.max_cells.saturating_mul(64)),
+        // Glyphs, lines and rectangles: several for each cell of a table, and no more than the
+        // read's budget holds (pdfplumber checks this after each page; `drawn` before it).
+        max_total_objects: Some(limits.max_cells.saturating_mul(64).min(usize::try_from(budget / drawn::KEPT_COST).unwrap_or(usize::MAX))),
         collect_warnings: false,
         ..pdfplumber::ExtractOptions::default()
     };
@@ -94,7 +118,24 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
     }
     let mut out = Vec::with_capacity(pdf.page_count());
     let (mut chars, mut images) = (0usize, 0usize);
+    // What each page draws, charged before pdfplumber builds it.
+    let drawn = drawn::per_page(fonts.restated.as_deref().unwrap_or(bytes), usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)).unwrap_or_default();
+    let mut total_drawn = 0u64;
     for index in 0..pdf.page_count() {
+        let objects = drawn.get(index).copied().unwrap_or(0);
+        total_drawn = total_drawn.saturating_add(objects);
+        if !crate::read::budget::fits(objects.saturating_mul(drawn::OBJECT_COST)) || !crate::read::budget::charge(objects.saturating_mul(drawn::KEPT_COST)) {
+            return Err(over_limit(
+                origin,
+                &format!(
+                    "the glyphs and rulings the PDF's pages draw ({objects} on page {}, {} bytes each while it is read; {total_drawn} up to it)",
+                    index + 1,
+                    drawn::OBJECT_COST
+                ),
+                format!("{budget} bytes"),
+                "max_memory",
+            ));
+        }
         let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
