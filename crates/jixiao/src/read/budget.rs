@@ -67,12 +67,6 @@ fn over_budget(origin: &Origin, reader: &str, used: u64, limit: u64) -> Error {
     over_limit(origin, &format!("the model the {reader} reader builds ({used} bytes when it stopped)"), format!("{limit} bytes"), "max_memory")
 }
 
-/// Whether `bytes` more could be built within the budget (always outside [`within`]): a reader
-/// that knows what it will build may hand tables on as it builds them only then.
-pub fn fits(bytes: u64) -> bool {
-    BUDGET.get().is_none_or(|s| s.used.saturating_add(bytes) <= s.limit)
-}
-
 /// Charges `bytes` built; false once the read is past its budget (the reader stops building and
 /// returns; [`within`] turns that into the error). Always true outside [`within`].
 pub fn charge(bytes: u64) -> bool {
@@ -87,7 +81,9 @@ pub fn charge(bytes: u64) -> bool {
 }
 
 /// Whether `bytes` more would still be within the budget, without charging them: for what a
-/// reader builds for a while and lets go (a PDF page's glyphs). Always true outside [`within`].
+/// reader builds for a while and lets go (a PDF page's glyphs), and for an assembler that may
+/// hand tables on as it builds them only when all its blocks can build fits. Always true
+/// outside [`within`].
 pub fn fits(bytes: u64) -> bool {
     BUDGET.get().is_none_or(|s| s.used.saturating_add(bytes) <= s.limit)
 }
