@@ -312,3 +312,35 @@ fn skeleton_rows_and_signatures_in_any_column() {
     );
     assert_eq!(t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("填报人：李四", "2023年7月1日")]);
 }
+
+/// 满意度 written as a level-2 under 效益 (the 2015 transfer form) is the satisfaction level-1 a
+/// reviewer counts, kept under the 一级 label as written: `misplaced-category` still says where
+/// it stood, the text save reads back the same; a weight written only inside a name is the row's,
+/// and a level-2 label wrapped over two paragraphs is one label.
+#[test]
+fn satisfaction_under_effect_weights_in_names_and_wrapped_labels() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某补助资金绩效目标表\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标值\n\n\
+                \t产出指标\n\t数量指标\n\t改造学校数(5分)\n\t3所\n\n\
+                \t效益指标\n\t社会效益\n指标\n\t入学率\n\t≥98%\n\n\
+                \t\n\t服务对象满意度指标\n\t学生满意度\n\t≥90%\n\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let t = &doc.sections[0].tables[0];
+    let read: Vec<(Level1, &str, &str, &str, Option<f64>)> =
+        t.indicators().map(|(c, s, i)| (c.level1, c.label.as_str(), s.label.as_str(), i.name.as_str(), i.weight)).collect();
+    assert_eq!(
+        read,
+        [
+            (Level1::Output, "产出指标", "数量指标", "改造学校数(5分)", Some(5.0)),
+            (Level1::Effect, "效益指标", "社会效益指标", "入学率", None),
+            (Level1::Satisfaction, "效益指标", "服务对象满意度指标", "学生满意度", None),
+        ]
+    );
+    let findings = review::review(&doc, &review::ReviewConfig::new());
+    assert!(findings.iter().any(|f| f.rule == "misplaced-category"), "{findings:?}");
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let tree = |d: &Document| -> Vec<(Level1, String, Vec<String>)> {
+        d.sections[0].tables[0].categories.iter().map(|c| (c.level1, c.label.clone(), c.children.iter().map(|s| s.label.clone()).collect())).collect()
+    };
+    assert_eq!(tree(&again), tree(&doc));
+}

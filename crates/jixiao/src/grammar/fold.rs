@@ -26,6 +26,29 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Folds and removes every white-space character: the key labels are compared by.
+/// A category label that a narrow cell wrapped over paragraphs, read as one line: the lines
+/// trimmed and joined, with nothing between two CJK characters (`财政供养人员` / `控制率` →
+/// `财政供养人员控制率`, `预算配置` / `(15分)` → `预算配置(15分)`) and one space only between two
+/// Latin letters or digits (`GDP` / `growth`).
+pub fn join_wrapped(s: &str) -> std::borrow::Cow<'_, str> {
+    // A label is short: a long cell over several paragraphs (`无` / `注:1、…`) is not one wrapped.
+    if !s.contains(['\n', '\r']) || s.chars().filter(|c| !c.is_whitespace()).count() > 30 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (before, after) = (out.chars().last(), line.chars().next());
+        if let (Some(b), Some(a)) = (before, after)
+            && b.is_ascii_alphanumeric()
+            && a.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn squeeze(s: &str) -> String {
     // As in `fold`: one allocation.
     let mut out = String::with_capacity(s.len());
@@ -115,6 +138,19 @@ fn folded_ideographs(s: &str) -> Option<(String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_names_read_as_one_line() {
+        assert_eq!(join_wrapped("财政供养人员\n控制率"), "财政供养人员控制率");
+        assert_eq!(join_wrapped("预算配置\r\n(15分)"), "预算配置(15分)");
+        assert_eq!(join_wrapped("“三公经费”\n 变动率 "), "“三公经费”变动率");
+        assert_eq!(join_wrapped("GDP\ngrowth"), "GDP growth");
+        assert_eq!(join_wrapped("经济效益\n\n指标"), "经济效益指标");
+        assert_eq!(join_wrapped("产\n出\n指\n标"), "产出指标");
+        let long = "无\n注:1、其他资金包括和中央、省、市补助、地方财政资金共同投入到同一项目的自";
+        assert_eq!(join_wrapped(long), long);
+        assert!(matches!(join_wrapped(" 一行 "), std::borrow::Cow::Borrowed(" 一行 ")));
+    }
 
     #[test]
     fn radicals_and_compatibility_ideographs_fold_to_the_unified_ideograph() {

@@ -161,12 +161,15 @@ fn level1_of(label: &str) -> Level1 {
     let Ok(k) = short_key(label) else { return Level1::Other };
     match k.as_str() {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
-        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" => Level1::Effect,
+        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
+            Level1::Effect
+        }
         "满意度指标" | "满意度" => Level1::Satisfaction,
         "成本指标" | "成本" => Level1::Cost,
         "投入指标" | "投入" => Level1::Input,
-        "过程指标" | "过程" => Level1::Process,
-        "决策指标" | "决策" => Level1::Decision,
+        // 部门整体支出 evaluation frameworks: 部门决策 / 综合管理 (部门管理) / 部门绩效 (履职效果).
+        "过程指标" | "过程" | "管理指标" | "管理" | "综合管理" | "部门管理" | "项目管理" => Level1::Process,
+        "决策指标" | "决策" | "部门决策" | "项目决策" => Level1::Decision,
         _ => Level1::Other,
     }
 }
@@ -190,6 +193,9 @@ fn level2_of(label: &str) -> Level2 {
         "生态效益指标" | "生态效益" | "生态环境效益指标" => Level2::EcologicalBenefit,
         "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => Level2::Sustainability,
         "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => Level2::ServiceSatisfaction,
+        // `社会公众或服务对象满意度指标`: whoever is asked, a satisfaction level-2 (but `游客满意度`
+        // without 指标 names an indicator).
+        k if k.ends_with("满意度指标") => Level2::ServiceSatisfaction,
         "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" | "项目效益" => {
             Level2::Benefit
         }
@@ -578,6 +584,9 @@ mod tests {
         assert_eq!(level1("过程指标"), Level1::Process);
         assert_eq!(level1("决策指标(20分)"), Level1::Decision);
         assert_eq!(level1("决策"), Level1::Decision);
+        assert_eq!(level1("部门决 策(25 分)"), Level1::Decision);
+        assert_eq!(level1("综合管 理(30 分)"), Level1::Process);
+        assert_eq!(level1("部门绩效情况(45分)"), Level1::Effect);
         assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
         assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
         assert_eq!(level1("一级 指标"), Level1::Other);
@@ -600,6 +609,8 @@ mod tests {
         assert_eq!(level2("经济效益 指标"), Level2::EconomicBenefit);
         assert_eq!(level2("经济效益\n指标"), Level2::EconomicBenefit);
         assert_eq!(level2("服务对象满意度指标等"), Level2::ServiceSatisfaction);
+        assert_eq!(level2("社会公众或服务对象满意度指标"), Level2::ServiceSatisfaction);
+        assert_eq!(level2("游客满意度"), Level2::Other);
         assert_eq!(level2("社会、经济、生态效益 指标"), Level2::Benefit);
         assert_eq!(level2("预算(或投资规模)控制指标"), Level2::Cost);
         assert_eq!(level2("数量指标(或建筑规模指标)"), Level2::Quantity);

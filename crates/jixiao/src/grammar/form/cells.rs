@@ -73,6 +73,21 @@ pub fn points(cell: &str) -> Option<f64> {
     (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
 }
 
+/// The 分值 an evaluation framework writes inside a name, in a trailing bracket: `相关性(5分)`,
+/// `相关性(5 分)`, `协作部门满意度（3分）` → 5, 5, 3. A bracket without 分 (`(≥**%)`, `(2023年)`)
+/// is not a weight.
+pub fn weight_in_name(name: &str) -> Option<f64> {
+    let t = name.trim_end();
+    let inner = t.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let inside: String = inner[open..].chars().skip(1).filter(|c| !c.is_whitespace()).collect();
+    let number = inside.strip_suffix('分')?;
+    if open == 0 || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    number.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
 /// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
 /// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
 /// None for any other text.

@@ -113,7 +113,12 @@ fn is_department_wide(name: &str) -> bool {
 
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
-const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系"];
+const TITLE_ANCHORS: &[&str] =
+    &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
+
+/// Anchors of an evaluation's forms (`…绩效评价指标体系表`, `…绩效评价得分表`, `…绩效评价评分表`):
+/// the 绩效 before them is the form's, not the name's.
+const EVALUATION_ANCHORS: &[&str] = &["评价指标体系", "评价得分", "评价评分"];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -172,8 +177,9 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     let tail = &core[at..];
     // `…绩效评价指标体系表`: the 绩效 before the anchor is the form's, not the name's.
     let body = core[..at].trim();
-    let body = if anchor == "评价指标体系" { body.strip_suffix("绩效").unwrap_or(body).trim() } else { body };
-    let kind = if tail.contains("自评") {
+    let body = if EVALUATION_ANCHORS.contains(&anchor) { body.strip_suffix("绩效").unwrap_or(body).trim() } else { body };
+    // A score sheet (`…评价得分表`, `…评价评分表`) scores what was done: a self-evaluation.
+    let kind = if tail.contains("自评") || tail.contains("得分") || tail.contains("评分") {
         Some(TableKind::SelfEvaluation)
     } else if tail.contains("监控") {
         Some(TableKind::Monitoring)
@@ -330,6 +336,11 @@ mod tests {
         let t = table_title("3、某项目绩效评价指标体系表").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(3), "某项目", None));
         assert!(table_title("某项目评价指标体系说明").is_none());
+        // Evaluation score sheets: a table, scored after the year.
+        let t = table_title("1、2017年部门整体支出绩效评价得分表").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2017年部门整体支出", Some(TableKind::SelfEvaluation)));
+        assert_eq!(table_title("部门整体支出绩效评价评分表").unwrap().kind, Some(TableKind::SelfEvaluation));
+        assert!(table_title("部门整体支出绩效评价得分说明").is_none());
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
         assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }

@@ -11,7 +11,7 @@ use crate::grammar::is_blank;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::grammar::fold::{same_squeezed, squeeze, squeezed};
+use crate::grammar::fold::{join_wrapped, same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
 use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
@@ -352,7 +352,10 @@ impl IndicatorRows {
     fn indicator_row(&mut self, cells: &[&str], line: usize, notes: &mut Vec<Note>) {
         use ColumnRole::*;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
-        let (mut l1, mut l2) = (text(self.col(Level1)), text(self.col(Level2)));
+        // Category labels wrapped over paragraphs in a narrow cell (`经济效益` / `指标`) read as one
+        // line; names keep their paragraphs (`培训人数` / `含线上培训` is a name and its qualifier).
+        let (l1_text, l2_text) = (join_wrapped(text(self.col(Level1))), join_wrapped(text(self.col(Level2))));
+        let (mut l1, mut l2): (&str, &str) = (&l1_text, &l2_text);
         let mut name = text(self.col(Name));
         // A row holding only a category word in the name column (a monitoring table's `质量`,
         // `时效` rows) is the form's skeleton: the word is the category, not an indicator.
@@ -463,6 +466,10 @@ impl IndicatorRows {
         if has_midterm {
             ind.midterm = Some(Box::new(midterm));
         }
+        // With no 分值 of its own, a weight written inside the name (`相关性(5分)`) is the row's.
+        if ind.weight.is_none() {
+            ind.weight = crate::grammar::form::cells::weight_in_name(&ind.name);
+        }
         ind.extra = extra;
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, l1, self.current.0, line);
@@ -486,7 +493,35 @@ impl IndicatorRows {
     fn finish(mut self) -> Vec<TableBody> {
         let pending = std::mem::take(&mut self.pending);
         self.body().subtotals.extend(pending);
+        self.bodies.iter_mut().for_each(|b| satisfaction_apart(&mut b.categories));
         self.bodies
+    }
+}
+
+/// 满意度 written as a level-2 under 效益 (the 2015 transfer form, and evaluation frameworks'
+/// 部门绩效 / 满意度) is the satisfaction level-1 a reviewer counts: those level-2s become a
+/// category of their own right after it, with level-1 `satisfaction` and the 一级 label as
+/// written (so the text save reads back the same, and `misplaced-category` still sees where it stood).
+fn satisfaction_apart(categories: &mut Vec<Category>) {
+    let mut i = 0;
+    while i < categories.len() {
+        let c = &mut categories[i];
+        // A bare `满意度(10分)` in the level-2 column too (in the name column it names an indicator).
+        let is_satisfaction =
+            |s: &SubCategory| s.level2 == crate::model::Level2::ServiceSatisfaction || labels::short_key(&s.label).is_ok_and(|k| k.as_str() == "满意度");
+        if c.level1 == crate::model::Level1::Effect && c.children.iter().any(is_satisfaction) {
+            if c.children.iter().all(is_satisfaction) {
+                c.level1 = crate::model::Level1::Satisfaction;
+            } else {
+                let (moved, kept): (Vec<SubCategory>, Vec<SubCategory>) = std::mem::take(&mut c.children).into_iter().partition(is_satisfaction);
+                c.children = kept;
+                let line = moved.first().map_or(c.line, |s| s.line);
+                let apart = Category { level1: crate::model::Level1::Satisfaction, label: c.label.clone(), children: moved, line };
+                categories.insert(i + 1, apart);
+                i += 1;
+            }
+        }
+        i += 1;
     }
 }
 
