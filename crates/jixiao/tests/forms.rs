@@ -344,3 +344,25 @@ fn satisfaction_under_effect_weights_in_names_and_wrapped_labels() {
     };
     assert_eq!(tree(&again), tree(&doc));
 }
+
+/// A 项目名称 row's name is its first cell; the row's further cells (项目负责人及电话 | 李宁) are
+/// kept as notes, not glued to the name. A 注: paragraph that the text save puts into the last
+/// target cell is the table's footnote remark, and the target reads without it.
+#[test]
+fn name_row_with_more_cells_and_a_footnote_in_the_last_cell() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某项目绩效目标申报表\n\t项目名称\n\t某项目\n\t项目负责人及电话\n\t李宁\n\n\
+                \t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\
+                \t满意度指标\n\t服务对象满意度指标\n\t受益户满意度\n\t≥95%\n\n注:各地请根据实际情况填报。\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.name, "某项目");
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["项目负责人及电话", "李宁"]);
+    let (_, _, i) = t.indicators().next().unwrap();
+    assert_eq!((i.target.raw.as_str(), i.target.kind, i.target.value), ("≥95%", TargetKind::Quantity, Some(95.0)));
+    let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(remarks, [("注", "注:各地请根据实际情况填报。")]);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(again.sections[0].tables[0].remarks.len(), 1);
+    assert_eq!(again.sections[0].tables[0].indicators().next().map(|(_, _, i)| i.target.raw.clone()), Some("≥95%".to_owned()));
+}

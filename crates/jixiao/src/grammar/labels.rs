@@ -461,6 +461,8 @@ pub fn likelihood(cell: &str) -> Option<Likelihood> {
 
 /// The first cells of rows that close a table (合计, 总分, 评价结论 …): never indicators.
 const FOOTER_LABELS: &[&str] = &[
+    // The form's footnote, as a remark reads back from a text save.
+    "注",
     "合计",
     "总计",
     "总分",

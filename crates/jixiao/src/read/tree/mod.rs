@@ -180,8 +180,14 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         {
             block.close(&mut first, notes);
             block = Block::Nothing;
+            // The name is the first cell; the row's further cells (项目负责人及电话 | 李宁, 项目类别 |
+            // 本级支出项目) have no place in the model and are kept as notes.
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
-            first.name = Some(texts.join("\n"));
+            if let Some((name, rest)) = texts.split_first() {
+                first.name = Some((*name).to_owned());
+                let line = row.line();
+                rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { line, text: (*t).to_owned() }));
+            }
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
@@ -426,8 +432,14 @@ impl IndicatorRows {
                 holds = true;
             }
         }
+        // A 注: paragraph in the target cell is the form's footnote (the text save puts a paragraph
+        // under the table into the last cell): a remark of the table, not part of the value.
+        let (target_text, footnote) = split_footnote(text(self.col(Target)));
+        if let Some(note) = footnote {
+            self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), line });
+        }
         // A row with no 指标值 takes its target from a 完成时间 column: a deadline.
-        let (value, value_col) = match (text(self.col(Target)), self.col(Due)) {
+        let (value, value_col) = match (target_text, self.col(Due)) {
             (v, Some(d)) if is_blank(v) && !is_blank(text(Some(d))) => (text(Some(d)), Some(d)),
             (v, _) => (v, self.col(Target)),
         };
@@ -496,6 +508,20 @@ impl IndicatorRows {
         self.bodies.iter_mut().for_each(|b| satisfaction_apart(&mut b.categories));
         self.bodies
     }
+}
+
+/// A cell's text before a paragraph starting 注: (`≥95%` / `注:各地请根据实际情况…`), and
+/// that paragraph with what follows it.
+fn split_footnote(cell: &str) -> (&str, Option<&str>) {
+    let mut at = 0;
+    for line in cell.split_inclusive('\n') {
+        let t = line.trim_start();
+        if at > 0 && (t.starts_with("注:") || t.starts_with("注：")) {
+            return (cell[..at].trim_end(), Some(cell[at..].trim()));
+        }
+        at += line.len();
+    }
+    (cell, None)
 }
 
 /// 满意度 written as a level-2 under 效益 (the 2015 transfer form, and evaluation frameworks'
