@@ -425,9 +425,25 @@ fn by_words(k: &str) -> ColumnRole {
 /// Whether a row of cells is a table's header row: it names the level-1 or level-3 column and
 /// at least one more column jixiao knows.
 pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
-    let roles: Vec<ColumnRole> = cells.into_iter().map(column_role).collect();
+    let cells: Vec<&str> = cells.into_iter().collect();
+    let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
+    bare_level1_column(&cells, &mut roles);
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
+}
+
+/// A column headed only `指标`, left of a 指标内容 / 指标名称 column, in a header with no 一级指标
+/// (`指标 | 指标内容 | 指标值`, the older central 申报表): it holds 产出指标 / 效益指标, so it is the
+/// level-1 column.
+pub fn bare_level1_column<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    use ColumnRole::*;
+    if roles.contains(&Level1) {
+        return;
+    }
+    let Some(at) = labels.iter().position(|l| key(l.as_ref()) == "指标") else { return };
+    if roles[at] == Extra && roles[at + 1..].iter().any(|r| matches!(r, Description | Name)) {
+        roles[at] = Level1;
+    }
 }
 
 /// Whether a value column holds dates (完成时间, 计划完成日期, 截止期限): a plain number in it is a
@@ -622,6 +638,8 @@ mod tests {
     #[test]
     fn headers_decide_roles() {
         assert!(is_header_row(["一级指标", "二级指标", "三级指标", "指标值"]));
+        assert!(is_header_row(["项目绩效指标", "指标", "指标内容", "指标值"]));
+        assert!(!is_header_row(["指标", "指标值"]));
         assert!(!is_header_row(["绩效目标", "保障项目正常运行"]));
         assert_eq!(column_role("一级指标(分值)"), ColumnRole::Level1);
         assert_eq!(column_role("一级 指标"), ColumnRole::Level1);

@@ -10,6 +10,7 @@ use crate::grammar::labels::{self, ColumnRole, column_role};
 pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     use ColumnRole::*;
     let mut roles: Vec<ColumnRole> = columns.iter().map(|c| column_role(c)).collect();
+    labels::bare_level1_column(columns, &mut roles);
     // Left of 一级指标 stand the project's columns (a sheet of many projects) and merged group
     // labels (绩效指标, 年度绩效目标(90分)): the latter are not the name column.
     if let Some(l1) = roles.iter().position(|r| *r == Level1) {
@@ -217,6 +218,7 @@ mod tests {
         use ColumnRole::*;
         assert_eq!(roles(&["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]), [Extra, Level1, Level2, Name, Target]);
         assert_eq!(roles(&["绩效指标", "二级指标", "指标值"]), [Name, Level2, Target]);
+        assert_eq!(roles(&["项目绩效指标", "指标", "指标内容", "指标值"]), [Extra, Level1, Name, Target]);
     }
 
     #[test]
