@@ -283,6 +283,11 @@ fn column_role_of(label: &str) -> ColumnRole {
 
 fn single_role(label: &str) -> ColumnRole {
     use ColumnRole::*;
+    // `单位(专项)名称` (budget-system exports): the unit on its own row, then each 专项 (project)
+    // with its indicators; the bracket, which the key drops, says so.
+    if squeeze(label).contains("(专项)名称") || squeeze(label).contains("（专项）名称") {
+        return Project;
+    }
     // A cell of prose is no label; only the prefix rules below could still take it.
     let k = match short_key(label) {
         Ok(k) => k,
@@ -706,6 +711,7 @@ mod tests {
         assert_eq!(column_role("实际完成值"), Actual);
         assert_eq!(column_role("指标值确定依据"), Basis);
         assert_eq!(column_role("单位名称"), UnitName);
+        assert_eq!(column_role("单位(专项)名称"), Project);
         // A cell of prose is no label, whatever words it holds.
         assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
     }

@@ -310,6 +310,19 @@ impl IndicatorRows {
             let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !is_blank(c));
             // A project cell repeated on every row (a merge some exporters fill in) is the same project.
             let same = self.bodies.last().and_then(|b| b.project.as_deref()).is_some_and(|p| p.trim() == project.trim());
+            // A `单位(专项)名称` column names the unit on a row with no indicator (its total, a
+            // subtotal) and the project on the rows that have them.
+            // (A 单位代码 column is no indicator cell: the category, name and target columns decide.)
+            let names_indicator = [Level1, Level2, Name, Target].iter().any(|r| !is_blank(text(self.col(*r))));
+            let unit_row = !names_indicator && self.keys[p].1.contains("单位");
+            if unit_row && !is_blank(project) {
+                let amount = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
+                self.pending.push(Subtotal { unit: project.to_owned(), amount, line });
+                if !is_blank(objective) {
+                    notes.push(Note { line, text: objective.to_owned() });
+                }
+                return;
+            }
             if !is_blank(project) && !same {
                 let carried = self.bodies.last().and_then(|b| b.unit.clone());
                 if self.body().project.is_some() {
