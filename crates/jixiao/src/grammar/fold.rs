@@ -9,7 +9,8 @@ pub fn fold_char(c: char) -> char {
         '\u{3000}' | '\u{00A0}' => ' ',
         '≧' | '⩾' => '≥',
         '≦' | '⩽' => '≤',
-        '═' | '〓' => '=',
+        // ﹦ (U+FE66, the small form variant, as some budget systems print =).
+        '═' | '〓' | '﹦' => '=',
         '〜' | '∼' => '~',
         '—' | '–' | '‒' | '−' | '‐' | '﹣' | '─' => '-',
         '﹪' => '%',
@@ -179,6 +180,9 @@ mod tests {
         assert_eq!(fold("＞＝９０％"), ">=90%");
         assert_eq!(fold("≧１，５００人"), "≥1,500人");
         assert_eq!(fold("①"), "①");
+        assert_eq!(fold("﹦72890元"), "=72890元");
+        let t = crate::model::Target::parse("﹦100%");
+        assert_eq!((t.comparator, t.value, t.sign_given), (Some(crate::model::Comparator::Eq), Some(100.0), true));
         assert_eq!(squeeze(" 产出　指标 "), "产出指标");
     }
 }
