@@ -289,8 +289,18 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 name: expected "物业管理项目支出", read "物业管理""#,
         r#"t1 i3 kind: expected "deadline", read "qualitative""#,
     ]),
-    ("lijiang-gucheng-2020-ziping", "traditional characters with pinyin in brackets: no table is found", &[
-        r#"tables: expected 1, read 0"#,
+    ("lijiang-gucheng-2020-ziping", "the two-row header's merged upper cells (績效指標 over three, 年度指標值 over three) are paired one to one with the lower ones, so 分值 / 實際完成值 land on the wrong columns; the name is the 項目名稱 cell, which repeats the title", &[
+        r#"t1 name: expected "2020年省級自然資源衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)支出", read "2020年省級自然資源衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)支出績效自評表""#,
+        r#"t1 i1 weight: expected "10", read "-""#,
+        r#"t1 i1 actual: expected "72890", read "-""#,
+        r#"t1 i2 weight: expected "20", read "-""#,
+        r#"t1 i2 actual: expected "100", read "-""#,
+        r#"t1 i3 weight: expected "20", read "-""#,
+        r#"t1 i3 actual: expected "100", read "-""#,
+        r#"t1 i4 weight: expected "30", read "-""#,
+        r#"t1 i4 actual: expected "95", read "-""#,
+        r#"t1 i5 weight: expected "10", read "-""#,
+        r#"t1 i5 actual: expected "95", read "-""#,
     ]),
     ("longyan-jichujiaoyu-2023", "the target column headed 区域目标质 (a typo) is not the target; name drops 专项资金", &[
         r#"t1 name: expected "基础教育质量提升专项资金", read "基础教育质量提升""#,
@@ -370,8 +380,10 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i9 name: expected "资金使用合规性", read "资金使用\n合规性""#,
         r#"t1 i9 actual: expected "3", read "-""#,
     ]),
-    ("yueyanglou-jiage-2023-zhengti", "traditional characters with pinyin in brackets: no table is found", &[
-        r#"tables: expected 1, read 0"#,
+    ("yueyanglou-jiage-2023-zhengti", "the unit 萬元 is read as 万元 (units are matched in simplified form); a %-column beside 應保盡保 is not a unit of a qualitative value; an empty row read as an indicator", &[
+        r#"t1 i1 unit: expected "萬元", read "万元""#,
+        r#"t1 read "": not expected"#,
+        r#"t1 i5 unit: expected "%", read "-""#,
     ]),
     ("zhongyang-yindao-keji-2021-ziping-muban", "the name keeps a trailing 绩效", &[
         r#"t1 name: expected "中央引导地方科技发展资金", read "中央引导地方科技发展资金绩效""#,

@@ -283,6 +283,8 @@ fn column_role_of(label: &str) -> ColumnRole {
 
 fn single_role(label: &str) -> ColumnRole {
     use ColumnRole::*;
+    // A leading * or ★ marks a required field on the form (`*指标值`): not part of the label.
+    let label = label.trim_start().trim_start_matches(['*', '＊', '★']);
     // `单位(专项)名称` (budget-system exports): the unit on its own row, then each 专项 (project)
     // with its indicators; the bracket, which the key drops, says so.
     if squeeze(label).contains("(专项)名称") || squeeze(label).contains("（专项）名称") {
@@ -294,6 +296,10 @@ fn single_role(label: &str) -> ColumnRole {
         Err(prefix) if ["一级指标", "1-", "截至"].iter().any(|p| prefix.starts_with(p)) => key(label),
         Err(_) => return Extra,
     };
+    // 指标值类型 (定量 / 定性) says what kind the value is; it is not the value.
+    if k.ends_with("类型") {
+        return Extra;
+    }
     match k.as_str() {
         "一级指标" => Level1,
         "二级指标" => Level2,
@@ -712,6 +718,9 @@ mod tests {
         assert_eq!(column_role("指标值确定依据"), Basis);
         assert_eq!(column_role("单位名称"), UnitName);
         assert_eq!(column_role("单位(专项)名称"), Project);
+        assert_eq!(column_role("*指标值"), Target);
+        assert_eq!(column_role("指标值类型"), Extra);
+        assert_eq!(column_role("指標(biāo)值類型"), Extra);
         // A cell of prose is no label, whatever words it holds.
         assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
     }
