@@ -373,7 +373,7 @@ impl IndicatorRows {
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Category labels wrapped over paragraphs in a narrow cell (`经济效益` / `指标`) read as one
         // line; names keep their paragraphs (`培训人数` / `含线上培训` is a name and its qualifier).
-        let (l1_text, l2_text) = (join_wrapped(text(self.col(Level1))), join_wrapped(text(self.col(Level2))));
+        let (l1_text, l2_text) = (wrapped_label(text(self.col(Level1))), wrapped_label(text(self.col(Level2))));
         let (mut l1, mut l2): (&str, &str) = (&l1_text, &l2_text);
         let mut name = text(self.col(Name));
         // A row holding only a category word in the name column (a monitoring table's `质量`,
@@ -521,6 +521,23 @@ impl IndicatorRows {
         self.bodies.iter_mut().for_each(|b| satisfaction_apart(&mut b.categories));
         self.bodies
     }
+}
+
+/// A category label wrapped over paragraphs, as one line, when it is one: its words are a known
+/// category (`经济效益` / `指标`, `产` / `出` / `指` / `标`) or its further paragraphs are only a
+/// bracket (`预算配置` / `(15分)`), or it stands a character a line. Any other label keeps its paragraphs (`补助资金` / `第二段文字`
+/// is two texts, and both are kept).
+fn wrapped_label(cell: &str) -> Cow<'_, str> {
+    let joined = join_wrapped(cell);
+    if matches!(joined, Cow::Borrowed(_)) {
+        return joined;
+    }
+    let known = labels::level1(cell) != crate::model::Level1::Other || labels::level2(cell) != crate::model::Level2::Other;
+    let bracket = |l: &str| l.starts_with(['(', '（']) && l.ends_with([')', '）']);
+    let brackets_after = cell.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).all(bracket);
+    // Vertical text, a character a line (a PDF's 指 / 标), is one word however it reads.
+    let vertical = cell.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.chars().count() == 1);
+    if known || brackets_after || vertical { joined } else { Cow::Borrowed(cell) }
 }
 
 /// A cell's text before a paragraph starting 注: (`≥95%` / `注:各地请根据实际情况…`), and
