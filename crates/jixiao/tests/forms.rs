@@ -312,3 +312,57 @@ fn skeleton_rows_and_signatures_in_any_column() {
     );
     assert_eq!(t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("填报人：李四", "2023年7月1日")]);
 }
+
+/// 满意度 written as a level-2 under 效益 (the 2015 transfer form) is the satisfaction level-1 a
+/// reviewer counts, kept under the 一级 label as written: `misplaced-category` still says where
+/// it stood, the text save reads back the same; a weight written only inside a name is the row's,
+/// and a level-2 label wrapped over two paragraphs is one label.
+#[test]
+fn satisfaction_under_effect_weights_in_names_and_wrapped_labels() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某补助资金绩效目标表\n\t一级指标\n\t二级指标\n\t指标内容\n\t指标值\n\n\
+                \t产出指标\n\t数量指标\n\t改造学校数(5分)\n\t3所\n\n\
+                \t效益指标\n\t社会效益\n指标\n\t入学率\n\t≥98%\n\n\
+                \t\n\t服务对象满意度指标\n\t学生满意度\n\t≥90%\n\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let t = &doc.sections[0].tables[0];
+    let read: Vec<(Level1, &str, &str, &str, Option<f64>)> =
+        t.indicators().map(|(c, s, i)| (c.level1, c.label.as_str(), s.label.as_str(), i.name.as_str(), i.weight)).collect();
+    assert_eq!(
+        read,
+        [
+            (Level1::Output, "产出指标", "数量指标", "改造学校数(5分)", Some(5.0)),
+            (Level1::Effect, "效益指标", "社会效益指标", "入学率", None),
+            (Level1::Satisfaction, "效益指标", "服务对象满意度指标", "学生满意度", None),
+        ]
+    );
+    let findings = review::review(&doc, &review::ReviewConfig::new());
+    assert!(findings.iter().any(|f| f.rule == "misplaced-category"), "{findings:?}");
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let tree = |d: &Document| -> Vec<(Level1, String, Vec<String>)> {
+        d.sections[0].tables[0].categories.iter().map(|c| (c.level1, c.label.clone(), c.children.iter().map(|s| s.label.clone()).collect())).collect()
+    };
+    assert_eq!(tree(&again), tree(&doc));
+}
+
+/// A 项目名称 row's name is its first cell; the row's further cells (项目负责人及电话 | 李宁) are
+/// kept as notes, not glued to the name. A 注: paragraph that the text save puts into the last
+/// target cell is the table's footnote remark, and the target reads without it.
+#[test]
+fn name_row_with_more_cells_and_a_footnote_in_the_last_cell() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某项目绩效目标申报表\n\t项目名称\n\t某项目\n\t项目负责人及电话\n\t李宁\n\n\
+                \t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\
+                \t满意度指标\n\t服务对象满意度指标\n\t受益户满意度\n\t≥95%\n\n注:各地请根据实际情况填报。\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.name, "某项目");
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["项目负责人及电话", "李宁"]);
+    let (_, _, i) = t.indicators().next().unwrap();
+    assert_eq!((i.target.raw.as_str(), i.target.kind, i.target.value), ("≥95%", TargetKind::Quantity, Some(95.0)));
+    let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(remarks, [("注", "注:各地请根据实际情况填报。")]);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(again.sections[0].tables[0].remarks.len(), 1);
+    assert_eq!(again.sections[0].tables[0].indicators().next().map(|(_, _, i)| i.target.raw.clone()), Some("≥95%".to_owned()));
+}

@@ -9,12 +9,184 @@ pub fn fold_char(c: char) -> char {
         '\u{3000}' | '\u{00A0}' => ' ',
         '≧' | '⩾' => '≥',
         '≦' | '⩽' => '≤',
-        '═' | '〓' => '=',
+        // ﹦ (U+FE66, the small form variant, as some budget systems print =).
+        '═' | '〓' | '﹦' => '=',
         '〜' | '∼' => '~',
         '—' | '–' | '‒' | '−' | '‐' | '﹣' | '─' => '-',
         '﹪' => '%',
+        c if ('\u{4E00}'..='\u{9FFF}').contains(&c) => simplified(c),
         _ => c,
     }
+}
+
+/// Traditional characters of the form's vocabulary (績效目標, 產出指標, 實際完成值, 萬元) and their
+/// simplified ones, sorted: labels, titles and units are matched in either script, the text is
+/// kept as written. Both are three UTF-8 bytes, so folding keeps every byte offset.
+const TRADITIONAL: &[(char, char)] = &[
+    ('個', '个'),
+    ('備', '备'),
+    ('傳', '传'),
+    ('價', '价'),
+    ('優', '优'),
+    ('內', '内'),
+    ('劃', '划'),
+    ('動', '动'),
+    ('務', '务'),
+    ('勵', '励'),
+    ('區', '区'),
+    ('協', '协'),
+    ('員', '员'),
+    ('問', '问'),
+    ('單', '单'),
+    ('圍', '围'),
+    ('圖', '图'),
+    ('團', '团'),
+    ('執', '执'),
+    ('報', '报'),
+    ('場', '场'),
+    ('學', '学'),
+    ('實', '实'),
+    ('寧', '宁'),
+    ('審', '审'),
+    ('對', '对'),
+    ('導', '导'),
+    ('屬', '属'),
+    ('庫', '库'),
+    ('廳', '厅'),
+    ('態', '态'),
+    ('應', '应'),
+    ('撥', '拨'),
+    ('據', '据'),
+    ('數', '数'),
+    ('時', '时'),
+    ('曉', '晓'),
+    ('書', '书'),
+    ('會', '会'),
+    ('業', '业'),
+    ('樓', '楼'),
+    ('標', '标'),
+    ('權', '权'),
+    ('歲', '岁'),
+    ('歷', '历'),
+    ('氣', '气'),
+    ('決', '决'),
+    ('況', '况'),
+    ('準', '准'),
+    ('滿', '满'),
+    ('漁', '渔'),
+    ('濟', '济'),
+    ('災', '灾'),
+    ('為', '为'),
+    ('營', '营'),
+    ('狀', '状'),
+    ('獎', '奖'),
+    ('獲', '获'),
+    ('環', '环'),
+    ('產', '产'),
+    ('當', '当'),
+    ('療', '疗'),
+    ('盡', '尽'),
+    ('監', '监'),
+    ('確', '确'),
+    ('稱', '称'),
+    ('積', '积'),
+    ('節', '节'),
+    ('範', '范'),
+    ('約', '约'),
+    ('級', '级'),
+    ('組', '组'),
+    ('結', '结'),
+    ('絡', '络'),
+    ('統', '统'),
+    ('經', '经'),
+    ('網', '网'),
+    ('線', '线'),
+    ('縣', '县'),
+    ('總', '总'),
+    ('績', '绩'),
+    ('織', '织'),
+    ('續', '续'),
+    ('習', '习'),
+    ('聯', '联'),
+    ('職', '职'),
+    ('萬', '万'),
+    ('藥', '药'),
+    ('號', '号'),
+    ('衛', '卫'),
+    ('補', '补'),
+    ('見', '见'),
+    ('規', '规'),
+    ('計', '计'),
+    ('設', '设'),
+    ('評', '评'),
+    ('話', '话'),
+    ('該', '该'),
+    ('認', '认'),
+    ('說', '说'),
+    ('課', '课'),
+    ('論', '论'),
+    ('講', '讲'),
+    ('證', '证'),
+    ('護', '护'),
+    ('讀', '读'),
+    ('負', '负'),
+    ('財', '财'),
+    ('貨', '货'),
+    ('責', '责'),
+    ('費', '费'),
+    ('資', '资'),
+    ('質', '质'),
+    ('車', '车'),
+    ('輛', '辆'),
+    ('轉', '转'),
+    ('農', '农'),
+    ('進', '进'),
+    ('運', '运'),
+    ('過', '过'),
+    ('達', '达'),
+    ('違', '违'),
+    ('鄉', '乡'),
+    ('醫', '医'),
+    ('釋', '释'),
+    ('銷', '销'),
+    ('鎮', '镇'),
+    ('鑒', '鉴'),
+    ('門', '门'),
+    ('開', '开'),
+    ('間', '间'),
+    ('陽', '阳'),
+    ('隊', '队'),
+    ('際', '际'),
+    ('險', '险'),
+    ('雙', '双'),
+    ('離', '离'),
+    ('電', '电'),
+    ('響', '响'),
+    ('頁', '页'),
+    ('項', '项'),
+    ('預', '预'),
+    ('題', '题'),
+    ('額', '额'),
+    ('類', '类'),
+    ('驗', '验'),
+    ('驛', '驿'),
+    ('體', '体'),
+    ('麗', '丽'),
+    ('齡', '龄'),
+];
+
+/// The simplified form of a traditional character of the form's vocabulary; any other as it is.
+pub fn simplified(c: char) -> char {
+    TRADITIONAL.binary_search_by_key(&c, |&(t, _)| t).map_or(c, |i| TRADITIONAL[i].1)
+}
+
+/// A text with the form's traditional characters simplified, byte for byte the same length
+/// (`績效目標表` → `绩效目标表`), so that an offset found in it is one in the text.
+pub fn simplified_text(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| simplified(c) == c) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    std::borrow::Cow::Owned(s.chars().map(simplified).collect())
 }
 
 /// Folds a string character by character (one character in, one out).
@@ -26,6 +198,29 @@ pub fn fold(s: &str) -> String {
 }
 
 /// Folds and removes every white-space character: the key labels are compared by.
+/// A category label that a narrow cell wrapped over paragraphs, read as one line: the lines
+/// trimmed and joined, with nothing between two CJK characters (`财政供养人员` / `控制率` →
+/// `财政供养人员控制率`, `预算配置` / `(15分)` → `预算配置(15分)`) and one space only between two
+/// Latin letters or digits (`GDP` / `growth`).
+pub fn join_wrapped(s: &str) -> std::borrow::Cow<'_, str> {
+    // A label is short: a long cell over several paragraphs (`无` / `注:1、…`) is not one wrapped.
+    if !s.contains(['\n', '\r']) || s.chars().filter(|c| !c.is_whitespace()).count() > 30 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for line in s.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let (before, after) = (out.chars().last(), line.chars().next());
+        if let (Some(b), Some(a)) = (before, after)
+            && b.is_ascii_alphanumeric()
+            && a.is_ascii_alphanumeric()
+        {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 pub fn squeeze(s: &str) -> String {
     // As in `fold`: one allocation.
     let mut out = String::with_capacity(s.len());
@@ -117,6 +312,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn wrapped_names_read_as_one_line() {
+        assert_eq!(join_wrapped("财政供养人员\n控制率"), "财政供养人员控制率");
+        assert_eq!(join_wrapped("预算配置\r\n(15分)"), "预算配置(15分)");
+        assert_eq!(join_wrapped("“三公经费”\n 变动率 "), "“三公经费”变动率");
+        assert_eq!(join_wrapped("GDP\ngrowth"), "GDP growth");
+        assert_eq!(join_wrapped("经济效益\n\n指标"), "经济效益指标");
+        assert_eq!(join_wrapped("产\n出\n指\n标"), "产出指标");
+        let long = "无\n注:1、其他资金包括和中央、省、市补助、地方财政资金共同投入到同一项目的自";
+        assert_eq!(join_wrapped(long), long);
+        assert!(matches!(join_wrapped(" 一行 "), std::borrow::Cow::Borrowed(" 一行 ")));
+    }
+
+    #[test]
     fn radicals_and_compatibility_ideographs_fold_to_the_unified_ideograph() {
         let mut s = "第\u{2F00}部分 \u{2F6C}标 \u{2EA0} \u{2E9F} \u{2EF3} \u{F900} \u{FA11} 𠮷 ① ㎡ ＞".to_owned();
         assert_eq!(fold_ideographs(&mut s), 6);
@@ -143,6 +351,13 @@ mod tests {
         assert_eq!(fold("＞＝９０％"), ">=90%");
         assert_eq!(fold("≧１，５００人"), "≥1,500人");
         assert_eq!(fold("①"), "①");
+        assert_eq!(fold("﹦72890元"), "=72890元");
+        assert_eq!(fold("產出指標"), "产出指标");
+        assert_eq!(simplified_text("績效自評表"), "绩效自评表");
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no repeats");
+        assert!(TRADITIONAL.iter().all(|(t, s)| t.len_utf8() == 3 && s.len_utf8() == 3));
+        let t = crate::model::Target::parse("﹦100%");
+        assert_eq!((t.comparator, t.value, t.sign_given), (Some(crate::model::Comparator::Eq), Some(100.0), true));
         assert_eq!(squeeze(" 产出　指标 "), "产出指标");
     }
 }

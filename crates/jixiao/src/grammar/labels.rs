@@ -161,12 +161,15 @@ fn level1_of(label: &str) -> Level1 {
     let Ok(k) = short_key(label) else { return Level1::Other };
     match k.as_str() {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
-        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" => Level1::Effect,
+        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
+            Level1::Effect
+        }
         "满意度指标" | "满意度" => Level1::Satisfaction,
         "成本指标" | "成本" => Level1::Cost,
         "投入指标" | "投入" => Level1::Input,
-        "过程指标" | "过程" => Level1::Process,
-        "决策指标" | "决策" => Level1::Decision,
+        // 部门整体支出 evaluation frameworks: 部门决策 / 综合管理 (部门管理) / 部门绩效 (履职效果).
+        "过程指标" | "过程" | "管理指标" | "管理" | "综合管理" | "部门管理" | "项目管理" => Level1::Process,
+        "决策指标" | "决策" | "部门决策" | "项目决策" => Level1::Decision,
         _ => Level1::Other,
     }
 }
@@ -190,6 +193,9 @@ fn level2_of(label: &str) -> Level2 {
         "生态效益指标" | "生态效益" | "生态环境效益指标" => Level2::EcologicalBenefit,
         "可持续性影响指标" | "可持续影响指标" | "可持续性影响" | "可持续影响" => Level2::Sustainability,
         "服务对象满意度指标" | "服务对象满意度" | "满意度指标" | "社会公众满意度指标" => Level2::ServiceSatisfaction,
+        // `社会公众或服务对象满意度指标`: whoever is asked, a satisfaction level-2 (but `游客满意度`
+        // without 指标 names an indicator).
+        k if k.ends_with("满意度指标") => Level2::ServiceSatisfaction,
         "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" | "项目效益" => {
             Level2::Benefit
         }
@@ -277,12 +283,23 @@ fn column_role_of(label: &str) -> ColumnRole {
 
 fn single_role(label: &str) -> ColumnRole {
     use ColumnRole::*;
+    // A leading * or ★ marks a required field on the form (`*指标值`): not part of the label.
+    let label = label.trim_start().trim_start_matches(['*', '＊', '★']);
+    // `单位(专项)名称` (budget-system exports): the unit on its own row, then each 专项 (project)
+    // with its indicators; the bracket, which the key drops, says so.
+    if squeeze(label).contains("(专项)名称") || squeeze(label).contains("（专项）名称") {
+        return Project;
+    }
     // A cell of prose is no label; only the prefix rules below could still take it.
     let k = match short_key(label) {
         Ok(k) => k,
         Err(prefix) if ["一级指标", "1-", "截至"].iter().any(|p| prefix.starts_with(p)) => key(label),
         Err(_) => return Extra,
     };
+    // 指标值类型 (定量 / 定性) says what kind the value is; it is not the value.
+    if k.ends_with("类型") {
+        return Extra;
+    }
     match k.as_str() {
         "一级指标" => Level1,
         "二级指标" => Level2,
@@ -419,9 +436,25 @@ fn by_words(k: &str) -> ColumnRole {
 /// Whether a row of cells is a table's header row: it names the level-1 or level-3 column and
 /// at least one more column jixiao knows.
 pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
-    let roles: Vec<ColumnRole> = cells.into_iter().map(column_role).collect();
+    let cells: Vec<&str> = cells.into_iter().collect();
+    let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
+    bare_level1_column(&cells, &mut roles);
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
+}
+
+/// A column headed only `指标`, left of a 指标内容 / 指标名称 column, in a header with no 一级指标
+/// (`指标 | 指标内容 | 指标值`, the older central 申报表): it holds 产出指标 / 效益指标, so it is the
+/// level-1 column.
+pub fn bare_level1_column<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    use ColumnRole::*;
+    if roles.contains(&Level1) {
+        return;
+    }
+    let Some(at) = labels.iter().position(|l| key(l.as_ref()) == "指标") else { return };
+    if roles[at] == Extra && roles[at + 1..].iter().any(|r| matches!(r, Description | Name)) {
+        roles[at] = Level1;
+    }
 }
 
 /// Whether a value column holds dates (完成时间, 计划完成日期, 截止期限): a plain number in it is a
@@ -455,6 +488,8 @@ pub fn likelihood(cell: &str) -> Option<Likelihood> {
 
 /// The first cells of rows that close a table (合计, 总分, 评价结论 …): never indicators.
 const FOOTER_LABELS: &[&str] = &[
+    // The form's footnote, as a remark reads back from a text save.
+    "注",
     "合计",
     "总计",
     "总分",
@@ -578,6 +613,9 @@ mod tests {
         assert_eq!(level1("过程指标"), Level1::Process);
         assert_eq!(level1("决策指标(20分)"), Level1::Decision);
         assert_eq!(level1("决策"), Level1::Decision);
+        assert_eq!(level1("部门决 策(25 分)"), Level1::Decision);
+        assert_eq!(level1("综合管 理(30 分)"), Level1::Process);
+        assert_eq!(level1("部门绩效情况(45分)"), Level1::Effect);
         assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
         assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
         assert_eq!(level1("一级 指标"), Level1::Other);
@@ -600,6 +638,8 @@ mod tests {
         assert_eq!(level2("经济效益 指标"), Level2::EconomicBenefit);
         assert_eq!(level2("经济效益\n指标"), Level2::EconomicBenefit);
         assert_eq!(level2("服务对象满意度指标等"), Level2::ServiceSatisfaction);
+        assert_eq!(level2("社会公众或服务对象满意度指标"), Level2::ServiceSatisfaction);
+        assert_eq!(level2("游客满意度"), Level2::Other);
         assert_eq!(level2("社会、经济、生态效益 指标"), Level2::Benefit);
         assert_eq!(level2("预算(或投资规模)控制指标"), Level2::Cost);
         assert_eq!(level2("数量指标(或建筑规模指标)"), Level2::Quantity);
@@ -609,6 +649,8 @@ mod tests {
     #[test]
     fn headers_decide_roles() {
         assert!(is_header_row(["一级指标", "二级指标", "三级指标", "指标值"]));
+        assert!(is_header_row(["项目绩效指标", "指标", "指标内容", "指标值"]));
+        assert!(!is_header_row(["指标", "指标值"]));
         assert!(!is_header_row(["绩效目标", "保障项目正常运行"]));
         assert_eq!(column_role("一级指标(分值)"), ColumnRole::Level1);
         assert_eq!(column_role("一级 指标"), ColumnRole::Level1);
@@ -675,6 +717,10 @@ mod tests {
         assert_eq!(column_role("实际完成值"), Actual);
         assert_eq!(column_role("指标值确定依据"), Basis);
         assert_eq!(column_role("单位名称"), UnitName);
+        assert_eq!(column_role("单位(专项)名称"), Project);
+        assert_eq!(column_role("*指标值"), Target);
+        assert_eq!(column_role("指标值类型"), Extra);
+        assert_eq!(column_role("指標(biāo)值類型"), Extra);
         // A cell of prose is no label, whatever words it holds.
         assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
     }

@@ -218,7 +218,11 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         at = len;
         c
     });
-    let starts_with_number = number_at(&s[..end], 0, true).is_some();
+    // `各1次` (once each, as a plan lists several reports): the number is each one's.
+    if comparator.is_none() && s.first() == Some(&'各') && number_at(&s[..end], 1, true).is_some() {
+        at = 1;
+    }
+    let starts_with_number = at == 1 || number_at(&s[..end], 0, true).is_some();
     if comparator.is_none() && !starts_with_number {
         // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
         let pos = (1..end).find(|&i| prefix_comparator(s, i).is_some())?;

@@ -60,6 +60,8 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("户次", Count),
         ("家次", Count),
         ("件次", Count),
+        // 种次: species counted once per report (林业有害生物种次).
+        ("种次", Count),
         ("批次", Count),
         ("场次", Count),
         ("篇次", Count),
@@ -210,6 +212,7 @@ mod tests {
         assert_eq!(read("百分比"), Some(("%".into(), UnitKind::Percent, None)));
         assert_eq!(read("次/月"), Some(("次/月".into(), UnitKind::Rate, None)));
         assert_eq!(read("元/人"), Some(("元/人".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("种次"), Some(("种次".into(), UnitKind::Count, None)));
         assert_eq!(read("新区"), None);
         assert_eq!(read("/株"), Some(("/株".into(), UnitKind::Rate, None)));
         assert_eq!(read("万"), None);

@@ -46,6 +46,11 @@ pub fn category(with_extra: bool) -> impl Strategy<Value = Category> {
             if children.iter().any(|c| c.label == LEVEL2[l2]) {
                 continue;
             }
+            // 满意度 under 效益 reads back as a satisfaction category of its own: not generated there.
+            let effect = grammar::labels::level1(LEVEL1[l1]) == jixiao::Level1::Effect;
+            if effect && grammar::labels::level2(LEVEL2[l2]) == jixiao::Level2::ServiceSatisfaction {
+                continue;
+            }
             children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
         }
         Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, line: 0 }

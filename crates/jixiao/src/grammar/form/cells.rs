@@ -22,7 +22,10 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     }
     let sign = sign_symbol(sign.trim());
     let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
-    let unit = if ends_with_digit(value) { unit.trim() } else { "" };
+    // A unit cell holding only a dash (`-`, `/`, `无`: budget systems print one for "no unit")
+    // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra).
+    let unit = unit.trim();
+    let unit = if ends_with_digit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") { unit } else { "" };
     format!("{sign}{value}{unit}")
 }
 
@@ -73,6 +76,21 @@ pub fn points(cell: &str) -> Option<f64> {
     (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
 }
 
+/// The 分值 an evaluation framework writes inside a name, in a trailing bracket: `相关性(5分)`,
+/// `相关性(5 分)`, `协作部门满意度（3分）` → 5, 5, 3. A bracket without 分 (`(≥**%)`, `(2023年)`)
+/// is not a weight.
+pub fn weight_in_name(name: &str) -> Option<f64> {
+    let t = name.trim_end();
+    let inner = t.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let inside: String = inner[open..].chars().skip(1).filter(|c| !c.is_whitespace()).collect();
+    let number = inside.strip_suffix('分')?;
+    if open == 0 || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    number.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
 /// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
 /// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
 /// None for any other text.
@@ -99,5 +117,28 @@ pub fn l_text(l: crate::model::Likelihood) -> &'static str {
         crate::model::Likelihood::Certain => "确定能",
         crate::model::Likelihood::Possible => "有可能",
         crate::model::Likelihood::Impossible => "完全不可能",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dash_in_the_unit_column_is_no_unit() {
+        assert_eq!(compose_target("", "168", "-"), "168");
+        assert_eq!(compose_target("≥", "90", "/"), "≥90");
+        assert_eq!(compose_target("", "168", "人"), "168人");
+    }
+
+    #[test]
+    fn weights_written_inside_names() {
+        assert_eq!(weight_in_name("相关性(5分)"), Some(5.0));
+        assert_eq!(weight_in_name("相关性(5 分)"), Some(5.0));
+        assert_eq!(weight_in_name("协作部门满意度（3分）"), Some(3.0));
+        assert_eq!(weight_in_name("人才培养(2.5分) "), Some(2.5));
+        for name in ["游客满意度(≥**%)", "(5分)", "相关性(分)", "某项目(2023年)", "相关性", "得分(五分)"] {
+            assert_eq!(weight_in_name(name), None, "{name}");
+        }
     }
 }

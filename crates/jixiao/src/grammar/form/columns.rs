@@ -10,6 +10,22 @@ use crate::grammar::labels::{self, ColumnRole, column_role};
 pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     use ColumnRole::*;
     let mut roles: Vec<ColumnRole> = columns.iter().map(|c| column_role(c)).collect();
+    labels::bare_level1_column(columns, &mut roles);
+    // A two-row header's `上/下` label whose lower part is unknown takes its upper part's role
+    // (`年度指标值/…`), unless the upper is a group label over known ones: under 绩效指标 over
+    // 一级指标 | … | 三级指标 | 评(扣分标准), the last is no second name column.
+    let lower_known = |l: &str| column_role(l) != Extra;
+    let groups: std::collections::BTreeSet<&str> =
+        columns.iter().filter_map(|c| c.rsplit_once('/')).filter(|(u, l)| !u.trim().is_empty() && lower_known(l)).map(|(u, _)| u.trim()).collect();
+    for (role, label) in roles.iter_mut().zip(columns) {
+        if let Some((u, l)) = label.rsplit_once('/')
+            && !l.trim().is_empty()
+            && !lower_known(l)
+            && groups.contains(u.trim())
+        {
+            *role = Extra;
+        }
+    }
     // Left of 一级指标 stand the project's columns (a sheet of many projects) and merged group
     // labels (绩效指标, 年度绩效目标(90分)): the latter are not the name column.
     if let Some(l1) = roles.iter().position(|r| *r == Level1) {
@@ -217,6 +233,11 @@ mod tests {
         use ColumnRole::*;
         assert_eq!(roles(&["绩效指标", "一级指标", "二级指标", "三级指标", "指标值"]), [Extra, Level1, Level2, Name, Target]);
         assert_eq!(roles(&["绩效指标", "二级指标", "指标值"]), [Name, Level2, Target]);
+        assert_eq!(roles(&["项目绩效指标", "指标", "指标内容", "指标值"]), [Extra, Level1, Name, Target]);
+        assert_eq!(
+            roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
+            [Level1, Level2, Name, Target, Extra]
+        );
     }
 
     #[test]

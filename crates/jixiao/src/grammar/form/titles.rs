@@ -107,13 +107,19 @@ pub fn section_kind(heading: &str) -> SectionKind {
 
 /// Whether a table's name says it is the department-wide one (部门整体…, …整体支出…).
 fn is_department_wide(name: &str) -> bool {
-    let key = squeeze(name);
-    key.contains("部门整体") || key.contains("整体支出")
+    let key = squeeze(&crate::grammar::fold::simplified_text(name));
+    // `…中心2023年度整体绩效目标表`: the unit's whole, named before 整体.
+    key.contains("部门整体") || key.contains("整体支出") || key.ends_with("整体")
 }
 
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
-const TITLE_ANCHORS: &[&str] = &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系"];
+const TITLE_ANCHORS: &[&str] =
+    &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
+
+/// Anchors of an evaluation's forms (`…绩效评价指标体系表`, `…绩效评价得分表`, `…绩效评价评分表`):
+/// the 绩效 before them is the form's, not the name's.
+const EVALUATION_ANCHORS: &[&str] = &["评价指标体系", "评价得分", "评价评分"];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -126,6 +132,25 @@ pub struct TableTitle {
     pub year: Option<i32>,
     /// A project code before the name: `820-`, `51000021R000000019951-`.
     pub code: Option<String>,
+}
+
+/// How many characters stand outside brackets: a mirror's pinyin (`目標(biāo)表`) is not part
+/// of the form's kind after the anchor.
+fn outside_brackets(s: &str) -> usize {
+    let mut depth = 0usize;
+    s.chars()
+        .filter(|c| match c {
+            '(' | '（' => {
+                depth += 1;
+                false
+            }
+            ')' | '）' => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            _ => depth == 0,
+        })
+        .count()
 }
 
 /// The title without trailing bracketed parts: `…绩效目标表(2023年度)` → `…绩效目标表`.
@@ -163,17 +188,24 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     if !core.ends_with('表') {
         return None;
     }
+    // Anchors are found in either script (績效目標表): the simplified text has the same offsets.
+    let simple = crate::grammar::fold::simplified_text(core);
     // The last anchor whose tail is a form's kind ends the name.
     let (at, anchor) = TITLE_ANCHORS
         .iter()
-        .filter_map(|a| core.rfind(a).map(|i| (i, *a)))
-        .filter(|(i, a)| core[i + a.len()..].chars().count() <= 5)
+        .filter_map(|a| simple.rfind(a).map(|i| (i, *a)))
+        .filter(|(i, a)| outside_brackets(&simple[i + a.len()..]) <= 5)
         .max_by_key(|(i, a)| (*i, a.len()))?;
-    let tail = &core[at..];
+    let tail = &simple[at..];
     // `…绩效评价指标体系表`: the 绩效 before the anchor is the form's, not the name's.
     let body = core[..at].trim();
-    let body = if anchor == "评价指标体系" { body.strip_suffix("绩效").unwrap_or(body).trim() } else { body };
-    let kind = if tail.contains("自评") {
+    let body = if EVALUATION_ANCHORS.contains(&anchor) && simple[..at].trim_end().ends_with("绩效") {
+        body.len().checked_sub("绩效".len()).and_then(|n| body.get(..n)).unwrap_or(body).trim()
+    } else {
+        body
+    };
+    // A score sheet (`…评价得分表`, `…评价评分表`) scores what was done: a self-evaluation.
+    let kind = if tail.contains("自评") || tail.contains("得分") || tail.contains("评分") {
         Some(TableKind::SelfEvaluation)
     } else if tail.contains("监控") {
         Some(TableKind::Monitoring)
@@ -330,6 +362,16 @@ mod tests {
         let t = table_title("3、某项目绩效评价指标体系表").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(3), "某项目", None));
         assert!(table_title("某项目评价指标体系说明").is_none());
+        // Evaluation score sheets: a table, scored after the year.
+        let t = table_title("1、2017年部门整体支出绩效评价得分表").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2017年部门整体支出", Some(TableKind::SelfEvaluation)));
+        assert_eq!(table_title("部门整体支出绩效评价评分表").unwrap().kind, Some(TableKind::SelfEvaluation));
+        assert!(table_title("部门整体支出绩效评价得分说明").is_none());
+        // Traditional characters, and a mirror's pinyin in brackets: the name as written.
+        let t = table_title("1、岳陽樓區(qū)2023年度整體績效目標(biāo)表").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("岳陽樓區(qū)2023年度整體", Some(TableKind::DepartmentWide)));
+        let t = table_title("1、2020年省級補助經費支出績效自評表").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2020年省級補助經費支出", Some(TableKind::SelfEvaluation)));
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
         assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }

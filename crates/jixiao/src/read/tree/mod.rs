@@ -11,7 +11,7 @@ use crate::grammar::is_blank;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::grammar::fold::{same_squeezed, squeeze, squeezed};
+use crate::grammar::fold::{join_wrapped, same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
 use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
@@ -180,8 +180,14 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         {
             block.close(&mut first, notes);
             block = Block::Nothing;
+            // The name is the first cell; the row's further cells (项目负责人及电话 | 李宁, 项目类别 |
+            // 本级支出项目) have no place in the model and are kept as notes.
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
-            first.name = Some(texts.join("\n"));
+            if let Some((name, rest)) = texts.split_first() {
+                first.name = Some((*name).to_owned());
+                let line = row.line();
+                rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { line, text: (*t).to_owned() }));
+            }
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
@@ -304,6 +310,19 @@ impl IndicatorRows {
             let indicator_cells = self.keys.iter().zip(&cells).filter(|((r, _), _)| !r.is_project()).any(|(_, c)| !is_blank(c));
             // A project cell repeated on every row (a merge some exporters fill in) is the same project.
             let same = self.bodies.last().and_then(|b| b.project.as_deref()).is_some_and(|p| p.trim() == project.trim());
+            // A `单位(专项)名称` column names the unit on a row with no indicator (its total, a
+            // subtotal) and the project on the rows that have them.
+            // (A 单位代码 column is no indicator cell: the category, name and target columns decide.)
+            let names_indicator = [Level1, Level2, Name, Target].iter().any(|r| !is_blank(text(self.col(*r))));
+            let unit_row = !names_indicator && self.keys[p].1.contains("单位");
+            if unit_row && !is_blank(project) {
+                let amount = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
+                self.pending.push(Subtotal { unit: project.to_owned(), amount, line });
+                if !is_blank(objective) {
+                    notes.push(Note { line, text: objective.to_owned() });
+                }
+                return;
+            }
             if !is_blank(project) && !same {
                 let carried = self.bodies.last().and_then(|b| b.unit.clone());
                 if self.body().project.is_some() {
@@ -352,7 +371,10 @@ impl IndicatorRows {
     fn indicator_row(&mut self, cells: &[&str], line: usize, notes: &mut Vec<Note>) {
         use ColumnRole::*;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
-        let (mut l1, mut l2) = (text(self.col(Level1)), text(self.col(Level2)));
+        // Category labels wrapped over paragraphs in a narrow cell (`经济效益` / `指标`) read as one
+        // line; names keep their paragraphs (`培训人数` / `含线上培训` is a name and its qualifier).
+        let (l1_text, l2_text) = (wrapped_label(text(self.col(Level1))), wrapped_label(text(self.col(Level2))));
+        let (mut l1, mut l2): (&str, &str) = (&l1_text, &l2_text);
         let mut name = text(self.col(Name));
         // A row holding only a category word in the name column (a monitoring table's `质量`,
         // `时效` rows) is the form's skeleton: the word is the category, not an indicator.
@@ -423,8 +445,14 @@ impl IndicatorRows {
                 holds = true;
             }
         }
+        // A 注: paragraph in the target cell is the form's footnote (the text save puts a paragraph
+        // under the table into the last cell): a remark of the table, not part of the value.
+        let (target_text, footnote) = split_footnote(text(self.col(Target)));
+        if let Some(note) = footnote {
+            self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), line });
+        }
         // A row with no 指标值 takes its target from a 完成时间 column: a deadline.
-        let (value, value_col) = match (text(self.col(Target)), self.col(Due)) {
+        let (value, value_col) = match (target_text, self.col(Due)) {
             (v, Some(d)) if is_blank(v) && !is_blank(text(Some(d))) => (text(Some(d)), Some(d)),
             (v, _) => (v, self.col(Target)),
         };
@@ -463,6 +491,10 @@ impl IndicatorRows {
         if has_midterm {
             ind.midterm = Some(Box::new(midterm));
         }
+        // With no 分值 of its own, a weight written inside the name (`相关性(5分)`) is the row's.
+        if ind.weight.is_none() {
+            ind.weight = crate::grammar::form::cells::weight_in_name(&ind.name);
+        }
         ind.extra = extra;
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, l1, self.current.0, line);
@@ -486,7 +518,66 @@ impl IndicatorRows {
     fn finish(mut self) -> Vec<TableBody> {
         let pending = std::mem::take(&mut self.pending);
         self.body().subtotals.extend(pending);
+        self.bodies.iter_mut().for_each(|b| satisfaction_apart(&mut b.categories));
         self.bodies
+    }
+}
+
+/// A category label wrapped over paragraphs, as one line, when it is one: its words are a known
+/// category (`经济效益` / `指标`, `产` / `出` / `指` / `标`) or its further paragraphs are only a
+/// bracket (`预算配置` / `(15分)`), or it stands a character a line. Any other label keeps its paragraphs (`补助资金` / `第二段文字`
+/// is two texts, and both are kept).
+fn wrapped_label(cell: &str) -> Cow<'_, str> {
+    let joined = join_wrapped(cell);
+    if matches!(joined, Cow::Borrowed(_)) {
+        return joined;
+    }
+    let known = labels::level1(cell) != crate::model::Level1::Other || labels::level2(cell) != crate::model::Level2::Other;
+    let bracket = |l: &str| l.starts_with(['(', '（']) && l.ends_with([')', '）']);
+    let brackets_after = cell.lines().map(str::trim).filter(|l| !l.is_empty()).skip(1).all(bracket);
+    // Vertical text, a character a line (a PDF's 指 / 标), is one word however it reads.
+    let vertical = cell.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.chars().count() == 1);
+    if known || brackets_after || vertical { joined } else { Cow::Borrowed(cell) }
+}
+
+/// A cell's text before a paragraph starting 注: (`≥95%` / `注:各地请根据实际情况…`), and
+/// that paragraph with what follows it.
+fn split_footnote(cell: &str) -> (&str, Option<&str>) {
+    let mut at = 0;
+    for line in cell.split_inclusive('\n') {
+        let t = line.trim_start();
+        if at > 0 && (t.starts_with("注:") || t.starts_with("注：")) {
+            return (cell[..at].trim_end(), Some(cell[at..].trim()));
+        }
+        at += line.len();
+    }
+    (cell, None)
+}
+
+/// 满意度 written as a level-2 under 效益 (the 2015 transfer form, and evaluation frameworks'
+/// 部门绩效 / 满意度) is the satisfaction level-1 a reviewer counts: those level-2s become a
+/// category of their own right after it, with level-1 `satisfaction` and the 一级 label as
+/// written (so the text save reads back the same, and `misplaced-category` still sees where it stood).
+fn satisfaction_apart(categories: &mut Vec<Category>) {
+    let mut i = 0;
+    while i < categories.len() {
+        let c = &mut categories[i];
+        // A bare `满意度(10分)` in the level-2 column too (in the name column it names an indicator).
+        let is_satisfaction =
+            |s: &SubCategory| s.level2 == crate::model::Level2::ServiceSatisfaction || labels::short_key(&s.label).is_ok_and(|k| k.as_str() == "满意度");
+        if c.level1 == crate::model::Level1::Effect && c.children.iter().any(is_satisfaction) {
+            if c.children.iter().all(is_satisfaction) {
+                c.level1 = crate::model::Level1::Satisfaction;
+            } else {
+                let (moved, kept): (Vec<SubCategory>, Vec<SubCategory>) = std::mem::take(&mut c.children).into_iter().partition(is_satisfaction);
+                c.children = kept;
+                let line = moved.first().map_or(c.line, |s| s.line);
+                let apart = Category { level1: crate::model::Level1::Satisfaction, label: c.label.clone(), children: moved, line };
+                categories.insert(i + 1, apart);
+                i += 1;
+            }
+        }
+        i += 1;
     }
 }
 
