@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use jixiao::{Document, Encoding, Format, Limits, ReadOptions};
+use jixiao::{Document, Encoding, EncodingErrors, Format, Limits, ReadOptions};
 
 use crate::Failure;
 
@@ -12,18 +12,110 @@ use crate::Failure;
 /// CSV and XML files are read when named: a directory's may be anything (jixiao's own output).
 const DOCUMENT_SUFFIXES: &[&str] = &["txt", "docx", "xlsx", "xlsm", "xls", "ods", "json", "html", "htm", "mht", "mhtml", "doc", "wps", "pdf"];
 
+/// `--input-format`: the names [`Format::from_name`] takes, with its aliases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// From the content.
+    Auto,
+    /// Word's plain-text save (also txt).
+    #[value(alias = "txt")]
+    Text,
+    /// jixiao's own JSON.
+    Json,
+    /// A Word file.
+    Docx,
+    /// An old Word file, Word 97–2003 (also wps).
+    #[value(alias = "wps")]
+    Doc,
+    /// A spreadsheet (also xls, ods, xml: Excel 2003 XML).
+    #[value(aliases = ["xls", "ods", "xml", "spreadsheet"])]
+    Xlsx,
+    /// A web page (also htm, mht, mhtml).
+    #[value(aliases = ["htm", "mht", "mhtml"])]
+    Html,
+    /// A PDF with a text layer.
+    Pdf,
+    /// Cells as CSV or TSV (also tsv).
+    #[value(alias = "tsv")]
+    Csv,
+}
+
+impl From<InputFormat> for Format {
+    fn from(f: InputFormat) -> Format {
+        match f {
+            InputFormat::Auto => Format::Auto,
+            InputFormat::Text => Format::Text,
+            InputFormat::Json => Format::Json,
+            InputFormat::Docx => Format::Docx,
+            InputFormat::Doc => Format::Doc,
+            InputFormat::Xlsx => Format::Xlsx,
+            InputFormat::Html => Format::Html,
+            InputFormat::Pdf => Format::Pdf,
+            InputFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// `--encoding`: the names [`Encoding::from_name`] takes, with its usual spellings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingName {
+    /// BOM, then strict UTF-8, then UTF-16 by its NULs, then GB18030.
+    Auto,
+    /// UTF-8, with or without a BOM (also utf8).
+    #[value(name = "utf-8", aliases = ["utf8", "utf_8"])]
+    Utf8,
+    /// UTF-16, little-endian: Word's "Unicode" (also utf-16, unicode).
+    #[value(name = "utf-16le", aliases = ["utf16le", "utf_16le", "utf-16-le", "utf-16", "utf16", "utf_16", "unicode"])]
+    Utf16Le,
+    /// UTF-16, big-endian.
+    #[value(name = "utf-16be", aliases = ["utf16be", "utf_16be", "utf-16-be"])]
+    Utf16Be,
+    /// GB18030, which reads GBK and GB2312 too (also gbk, gb2312, cp936).
+    #[value(name = "gb18030", aliases = ["gb-18030", "gb_18030", "gbk", "gb2312", "gb-2312", "gb_2312", "cp936", "cp-936"])]
+    Gb18030,
+}
+
+impl From<EncodingName> for Encoding {
+    fn from(e: EncodingName) -> Encoding {
+        match e {
+            EncodingName::Auto => Encoding::Auto,
+            EncodingName::Utf8 => Encoding::Utf8,
+            EncodingName::Utf16Le => Encoding::Utf16Le,
+            EncodingName::Utf16Be => Encoding::Utf16Be,
+            EncodingName::Gb18030 => Encoding::Gb18030,
+        }
+    }
+}
+
+/// `--encoding-errors`: what bytes that are not text in the encoding do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingErrorsName {
+    /// An error naming the line of the first bad byte.
+    Strict,
+    /// Read anyway: each bad sequence becomes U+FFFD and is reported with its line and offset.
+    Replace,
+}
+
+impl From<EncodingErrorsName> for EncodingErrors {
+    fn from(e: EncodingErrorsName) -> EncodingErrors {
+        match e {
+            EncodingErrorsName::Strict => EncodingErrors::Strict,
+            EncodingErrorsName::Replace => EncodingErrors::Replace,
+        }
+    }
+}
+
 #[derive(clap::Args)]
 pub struct ReadArgs {
-    /// Input text encoding: auto, utf-8, utf-16le, utf-16be, gb18030.
-    #[arg(long, default_value = "auto")]
-    pub encoding: String,
-    /// Bytes that are not text in the encoding: strict (an error naming the line) or replace
-    /// (read anyway: each bad sequence becomes U+FFFD and is reported with its line and offset).
-    #[arg(long, default_value = "strict", value_name = "MODE")]
-    pub encoding_errors: String,
-    /// Input format: auto (from the content), text, json, docx, doc (also wps), xlsx (also xls, ods, xml), html (also mht), pdf, csv (also tsv).
-    #[arg(long = "input-format", default_value = "auto")]
-    pub input_format: String,
+    /// Input text encoding.
+    #[arg(long, value_enum, ignore_case = true, default_value = "auto")]
+    pub encoding: EncodingName,
+    /// Bytes that are not text in the encoding.
+    #[arg(long, value_enum, ignore_case = true, default_value = "strict", value_name = "MODE")]
+    pub encoding_errors: EncodingErrorsName,
+    /// Input format (default: from the content).
+    #[arg(long = "input-format", value_enum, ignore_case = true, default_value = "auto")]
+    pub input_format: InputFormat,
     /// Most bytes inflated from a .docx/.xlsx container.
     #[arg(long, value_name = "BYTES")]
     pub max_bytes: Option<u64>,
@@ -47,8 +139,7 @@ pub struct ReadArgs {
 
 impl ReadArgs {
     pub fn options(&self) -> Result<ReadOptions, Failure> {
-        let encoding = Encoding::parse_name(&self.encoding)?;
-        let format = Format::parse_name(&self.input_format)?;
+        let (encoding, format) = (self.encoding.into(), self.input_format.into());
         let defaults = Limits::default();
         let limits = Limits {
             max_bytes: self.max_bytes.unwrap_or(defaults.max_bytes),
@@ -57,7 +148,7 @@ impl ReadArgs {
             max_cells: self.max_cells.unwrap_or(defaults.max_cells),
             max_memory: self.max_memory.or(defaults.max_memory),
         };
-        let encoding_errors = jixiao::EncodingErrors::parse_name(&self.encoding_errors)?;
+        let encoding_errors = self.encoding_errors.into();
         Ok(ReadOptions { format, encoding, encoding_errors, path: None, limits })
     }
 }
@@ -109,7 +200,7 @@ pub fn expand(names: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     let mut files = Vec::new();
     for name in names {
         if name.is_dir() {
-            walk(name, &mut files, 0)?;
+            walk(name, &mut files)?;
         } else {
             files.push(name.clone());
         }
@@ -117,25 +208,55 @@ pub fn expand(names: &[PathBuf]) -> Result<Vec<PathBuf>, Failure> {
     Ok(files)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, depth: usize) -> Result<(), Failure> {
-    // Deep enough for any real tree; a symlink loop ends here.
-    if depth > 64 {
-        return Ok(());
-    }
-    let entries = std::fs::read_dir(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')) {
-            continue;
+/// Whether a walk takes a file by its suffix.
+fn is_document(path: &Path) -> bool {
+    path.extension().is_some_and(|e| DOCUMENT_SUFFIXES.contains(&e.to_string_lossy().to_ascii_lowercase().as_str()))
+}
+
+/// The document files under `dir`, added to `files` in path order. Symbolic links are followed
+/// (a link back to a directory above is walked once, not again); hidden entries (`.name`) are
+/// neither taken nor entered, though `dir` itself may be one; a directory that cannot be read is
+/// an error naming it; a link to nothing is taken by its suffix, so that reading it says why.
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Failure> {
+    let first = files.len();
+    let hidden = |name: &std::ffi::OsStr| name.to_string_lossy().starts_with('.');
+    let entries = walkdir::WalkDir::new(dir).follow_links(true).max_depth(MAX_DEPTH).into_iter();
+    for entry in entries.filter_entry(|e| e.depth() == 0 || !hidden(e.file_name())) {
+        match entry {
+            Ok(entry) if entry.file_type().is_file() || !entry.file_type().is_dir() => {
+                if entry.depth() > 0 && is_document(entry.path()) {
+                    files.push(entry.into_path());
+                }
+            }
+            Ok(_) => {}
+            // A link back to a directory above: its files are taken where the walk met them.
+            Err(e) if e.loop_ancestor().is_some() => {}
+            Err(e) => match e.path() {
+                Some(path) if e.depth() > 0 && !path.is_dir() && path.symlink_metadata().is_ok() => {
+                    if !path.file_name().is_some_and(hidden) && is_document(path) {
+                        files.push(path.to_path_buf());
+                    }
+                }
+                _ => return Err(Failure(walk_error(dir, &e))),
+            },
         }
-        if path.is_dir() {
-            walk(&path, files, depth + 1)?;
-        } else if path.extension().is_some_and(|e| DOCUMENT_SUFFIXES.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())) {
-            files.push(path);
-        }
     }
+    // The order of the paths, that is depth first with each directory's entries by name: a link
+    // the walk could not follow comes back in its place.
+    files[first..].sort();
     Ok(())
+}
+
+/// Deep enough for any real tree.
+const MAX_DEPTH: usize = 65;
+
+/// A walk's error as one line: the directory it could not read, and why.
+fn walk_error(dir: &Path, e: &walkdir::Error) -> String {
+    let path = e.path().unwrap_or(dir);
+    match e.io_error() {
+        Some(io) => format!("{}: {io}", path.display()),
+        None => format!("{}: {e}", path.display()),
+    }
 }
 
 /// A node's place as messages print it: the line number for text (`file:12:`), the cell or
@@ -179,4 +300,74 @@ pub fn unknown_columns(label: &str, doc: &Document) -> Vec<String> {
         .flat_map(|rule| jixiao::review::run_rule(doc, rule))
         .map(|f| format!("{label}:{}: warning: {}", place(doc, f.line), f.message))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::ValueEnum;
+
+    /// Every name and alias the CLI takes means what the library's `from_name` (C's and
+    /// Python's) makes of it, and every name the library lists is one the CLI takes.
+    #[test]
+    fn option_names_are_the_library_names() {
+        fn names<T: ValueEnum>(value: &T) -> Vec<String> {
+            let value = value.to_possible_value().expect("no variant is skipped");
+            value.get_name_and_aliases().map(str::to_owned).collect()
+        }
+        let mut formats = Vec::new();
+        for v in InputFormat::value_variants() {
+            for name in names(v) {
+                assert_eq!(Format::from_name(&name), Some(Format::from(*v)), "--input-format {name}");
+                formats.push(name);
+            }
+        }
+        let mut encodings = Vec::new();
+        for v in EncodingName::value_variants() {
+            for name in names(v) {
+                assert_eq!(Encoding::from_name(&name), Some(Encoding::from(*v)), "--encoding {name}");
+                encodings.push(name);
+            }
+        }
+        for v in EncodingErrorsName::value_variants() {
+            for name in names(v) {
+                assert_eq!(EncodingErrors::parse_name(&name).ok(), Some(EncodingErrors::from(*v)), "--encoding-errors {name}");
+            }
+        }
+        for name in Format::NAMES.iter().chain(["txt", "xls", "ods", "xml", "spreadsheet", "wps", "htm", "mht", "mhtml", "tsv"].iter()) {
+            assert!(formats.contains(&name.to_string()), "--input-format does not take {name}");
+        }
+        for name in Encoding::NAMES.iter().chain(["gbk", "gb2312", "cp936", "utf-16", "unicode", "utf8"].iter()) {
+            assert!(encodings.contains(&name.to_string()), "--encoding does not take {name}");
+        }
+    }
+
+    /// A tree with a hidden directory and file, a file of another suffix, a link to a
+    /// directory, a link back to the root and a link to nothing.
+    #[cfg(unix)]
+    #[test]
+    fn a_walk_takes_documents_in_path_order_and_each_once() {
+        let root = std::env::temp_dir().join(format!("jixiao-walk-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&root);
+        for dir in ["b/deep", ".hidden", "a"] {
+            std::fs::create_dir_all(root.join(dir)).expect("a temporary directory");
+        }
+        for file in ["z.txt", "b/deep/x.DOCX", "b/y.pdf", "b/skip.csv", ".hidden/h.txt", ".h.txt", "a/10.txt", "a/9.txt"] {
+            std::fs::write(root.join(file), "x").expect("a temporary file");
+        }
+        std::os::unix::fs::symlink(root.join("b"), root.join("link")).expect("a link");
+        std::os::unix::fs::symlink(&root, root.join("b/loop")).expect("a link");
+        std::os::unix::fs::symlink(root.join("gone"), root.join("m-broken.doc")).expect("a link");
+        let files = expand(std::slice::from_ref(&root)).map_err(|Failure(e)| e).expect("the walk");
+        let names: Vec<String> = files.iter().map(|p| p.strip_prefix(&root).expect("under the root").display().to_string()).collect();
+        let _ = std::fs::remove_dir_all(&root);
+        assert_eq!(names, ["a/10.txt", "a/9.txt", "b/deep/x.DOCX", "b/y.pdf", "link/deep/x.DOCX", "link/y.pdf", "m-broken.doc", "z.txt"]);
+    }
+
+    #[test]
+    fn a_named_file_is_taken_whatever_it_is() {
+        let names = [PathBuf::from("no/such/file.csv"), PathBuf::from("-")];
+        assert_eq!(expand(&names).map_err(|Failure(e)| e).expect("no walk"), names);
+        assert_eq!(expand(&[]).map_err(|Failure(e)| e).expect("no walk"), [PathBuf::from("-")]);
+    }
 }

@@ -192,3 +192,15 @@ fn no_table_goes_on_before_a_read_that_may_pass_its_budget() {
     let (before, kept) = handed(None);
     assert_eq!((before, kept.unwrap()), (34, 0));
 }
+
+/// The fields after the parts that are there only sometimes: bytes replaced in a damaged text and
+/// radicals folded, pretty and compact, with and without `file`.
+#[test]
+fn replaced_bytes_and_folded_chars_follow_the_parts_as_written_whole() {
+    let mut bytes = text(&[HEAD, PART, &table(1), OTHER_PART, &table(2).replace("培训", "培⼈")]);
+    bytes.splice(HEAD.len() + 3..HEAD.len() + 3, [0xC3, b'x']);
+    let options = ReadOptions { encoding_errors: jixiao::EncodingErrors::Replace, ..ReadOptions::default() };
+    let whole = jixiao::parse_bytes(&bytes, &options).expect("it reads with replacements");
+    assert!(!whole.replaced_bytes.is_empty() && whole.folded_chars > 0, "{:?} {}", whole.replaced_bytes, whole.folded_chars);
+    assert_eq!(streamed(&bytes, &options), 2);
+}

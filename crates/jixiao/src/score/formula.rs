@@ -90,7 +90,8 @@ fn stated_band(text: &str) -> Option<Band> {
 
 /// Words before a number that leave its meaning whole: about (`约1620人次` is read as 1620),
 /// in all (`共`, `累计`), done (`完成`, `实际完成`), and rates (`完成率50%`, read as 50 % and
-/// compared with a percent target; against any other unit it is a unit mismatch). Longest first.
+/// compared with a percent target; against any other unit it is a unit mismatch). In any order:
+/// the longest that starts the text is the one taken.
 const ACTUAL_PREFIXES: &[&str] = &[
     "实际完成值为",
     "实际完成值",
@@ -111,13 +112,28 @@ const ACTUAL_PREFIXES: &[&str] = &[
     "共",
 ];
 
+/// [`ACTUAL_PREFIXES`] as one automaton, anchored at the start, longest match first.
+static ACTUAL_PREFIX: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .start_kind(aho_corasick::StartKind::Anchored)
+        .build(ACTUAL_PREFIXES)
+        .expect("the prefixes are a few fixed words")
+});
+
+/// What follows the longest of [`ACTUAL_PREFIXES`] that starts `text`, if one does.
+fn strip_actual_prefix(text: &str) -> Option<&str> {
+    let found = ACTUAL_PREFIX.find(aho_corasick::Input::new(text).anchored(aho_corasick::Anchored::Yes))?;
+    text.get(found.end()..)
+}
+
 /// An actual with a known word before its number (`约1620人次`, `完成率50%`): the number read as
 /// a quantity of its own. None for anything else.
 fn after_prefix(raw: &str) -> Option<Target> {
     let text = crate::grammar::fold::squeeze(raw);
-    let mut rest = ACTUAL_PREFIXES.iter().find_map(|p| text.strip_prefix(p))?;
+    let mut rest = strip_actual_prefix(&text)?;
     // `共完成`, `累计完成`: a word of each kind.
-    if let Some(more) = ACTUAL_PREFIXES.iter().find_map(|p| rest.strip_prefix(p)) {
+    if let Some(more) = strip_actual_prefix(rest) {
         rest = more;
     }
     let t = Target::parse(rest);
@@ -269,6 +285,17 @@ fn unreadable(target: &Target, actual: &Target) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_longest_actual_prefix_is_stripped_whatever_its_place_in_the_list() {
+        for p in ACTUAL_PREFIXES {
+            assert_eq!(strip_actual_prefix(&format!("{p}50%")), Some("50%"), "{p}");
+            assert_eq!(strip_actual_prefix(&format!("x{p}50%")), None, "{p}: only at the start");
+        }
+        assert_eq!(strip_actual_prefix("实际完成值为1620人次"), Some("1620人次"));
+        assert_eq!(strip_actual_prefix("约为3次"), Some("3次"));
+        assert_eq!(strip_actual_prefix("1620"), None);
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-9

@@ -18,8 +18,12 @@ pub struct CsvOptions {
 
 /// Builds one CSV from one or more documents.
 pub struct CsvWriter {
-    out: String,
+    /// The `csv` crate's writer (RFC 4180 quoting where needed, CRLF ends) over the bytes not
+    /// yet drained.
+    out: csv::Writer<Vec<u8>>,
     options: CsvOptions,
+    /// A number's text, reused from field to field.
+    number: String,
 }
 
 /// A text cell Excel would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`, which
@@ -32,41 +36,40 @@ fn excel_safe(value: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A text cell: quoted as it needs, and kept from running as a formula in Excel mode (`bom`).
-fn text_field(out: &mut String, value: &str, bom: bool) {
-    if bom { field(out, &excel_safe(value)) } else { field(out, value) }
+/// The writer every CSV of jixiao's is written with: a field is quoted only when it holds a
+/// comma, a quote or a line break (a quote doubled), records end in CRLF, and rows may differ
+/// in length (nothing is refused). `buffer` is what goes before the first record (the BOM).
+fn csv_writer(buffer: Vec<u8>) -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().quote_style(csv::QuoteStyle::Necessary).terminator(csv::Terminator::CRLF).flexible(true).from_writer(buffer)
 }
 
-fn field(out: &mut String, value: &str) {
-    if value.contains([',', '"', '\n', '\r']) {
-        out.push('"');
-        out.push_str(&value.replace('"', "\"\""));
-        out.push('"');
-    } else {
-        out.push_str(value);
-    }
+/// Writing to a `Vec` has no I/O to fail, and a flexible writer refuses no record.
+const IN_MEMORY: &str = "writing CSV to a Vec cannot fail";
+
+/// A text cell: quoted as it needs, and kept from running as a formula in Excel mode (`bom`).
+fn text_field(out: &mut csv::Writer<Vec<u8>>, value: &str, bom: bool) -> csv::Result<()> {
+    if bom { out.write_field(excel_safe(value).as_bytes()) } else { out.write_field(value) }
+}
+
+/// The bytes a writer holds, its own buffer included, as text: every field was a `&str`.
+fn into_text(out: csv::Writer<Vec<u8>>) -> String {
+    let bytes = out.into_inner().map_err(|e| e.into_error()).expect(IN_MEMORY);
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 impl CsvWriter {
     pub fn new(options: CsvOptions) -> Self {
-        let mut out = String::new();
-        if options.bom {
-            out.push('\u{FEFF}');
-        }
-        let mut header: Vec<&str> = Vec::with_capacity(COLUMNS.len() + 1);
-        if options.file_column {
-            header.push("file");
-        }
-        header.extend_from_slice(COLUMNS);
-        out.push_str(&header.join(","));
-        out.push_str("\r\n");
-        CsvWriter { out, options }
+        let bom = if options.bom { "\u{FEFF}".as_bytes().to_vec() } else { Vec::new() };
+        let mut out = csv_writer(bom);
+        let file = options.file_column.then_some("file");
+        out.write_record(file.into_iter().chain(COLUMNS.iter().copied())).expect(IN_MEMORY);
+        CsvWriter { out, options, number: String::new() }
     }
 
     /// Adds every indicator of a document; `file` fills the `file` column when there is one.
     pub fn document(&mut self, file: &str, doc: &Document) -> &mut Self {
         for record in records(doc) {
-            self.record(file, &record);
+            self.record(file, &record).expect(IN_MEMORY);
         }
         self
     }
@@ -81,56 +84,61 @@ impl CsvWriter {
     /// Adds the records, writing to `out` whenever a buffer's worth is held.
     fn records_to<'a>(&mut self, file: &str, records: impl Iterator<Item = Record<'a>>, mut out: impl std::io::Write) -> std::io::Result<()> {
         for record in records {
-            self.record(file, &record);
-            if self.out.len() >= 1 << 16 {
+            self.record(file, &record)?;
+            if self.out.get_ref().len() >= 1 << 16 {
                 self.drain_to(&mut out)?;
             }
         }
         Ok(())
     }
 
-    fn record(&mut self, file: &str, record: &Record<'_>) {
+    fn record(&mut self, file: &str, record: &Record<'_>) -> csv::Result<()> {
         let out = &mut self.out;
         if self.options.file_column {
-            field(out, file);
-            out.push(',');
+            out.write_field(file)?;
         }
         let bom = self.options.bom;
-        for (i, value) in record.fields().iter().enumerate() {
-            if i > 0 {
-                out.push(',');
-            }
+        for value in record.fields().iter() {
             match value {
-                Field::Text(t) => text_field(out, t, bom),
-                Field::Owned(t) => text_field(out, t, bom),
-                Field::Number(Some(v)) => write!(out, "{v}").expect("writing to a String"),
-                Field::Integer(Some(v)) => write!(out, "{v}").expect("writing to a String"),
-                Field::Number(None) | Field::Integer(None) => {}
-                Field::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+                Field::Text(t) => text_field(out, t, bom)?,
+                Field::Owned(t) => text_field(out, t, bom)?,
+                Field::Number(Some(v)) => {
+                    self.number.clear();
+                    write!(self.number, "{v}").expect("writing to a String");
+                    out.write_field(&self.number)?;
+                }
+                Field::Integer(Some(v)) => {
+                    self.number.clear();
+                    write!(self.number, "{v}").expect("writing to a String");
+                    out.write_field(&self.number)?;
+                }
+                Field::Number(None) | Field::Integer(None) => out.write_field("")?,
+                Field::Bool(b) => out.write_field(if *b { "true" } else { "false" })?,
             }
         }
-        out.push_str("\r\n");
+        out.write_record(None::<&[u8]>)
     }
 
     /// One document's rows, without the header (or BOM): what a batch renders on each thread
     /// and writes after a header made once with [`CsvWriter::new`].
     pub fn rows(options: CsvOptions, file: &str, doc: &Document) -> String {
-        let mut w = CsvWriter { out: String::new(), options };
+        let mut w = CsvWriter { out: csv_writer(Vec::new()), options, number: String::new() };
         w.document(file, doc);
-        w.out
+        w.finish()
     }
 
     /// Writes what the writer holds to `out` and empties it: call after each document to stream
     /// a CSV of many documents without holding it all.
     pub fn drain_to(&mut self, mut out: impl std::io::Write) -> std::io::Result<()> {
-        out.write_all(self.out.as_bytes())?;
-        self.out.clear();
-        Ok(())
+        // Between records: a new writer carries on where this one stops.
+        let held = std::mem::replace(&mut self.out, csv_writer(Vec::new()));
+        let bytes = held.into_inner().map_err(|e| e.into_error())?;
+        out.write_all(&bytes)
     }
 
     /// The CSV (what has not been drained).
     pub fn finish(self) -> String {
-        self.out
+        into_text(self.out)
     }
 }
 
@@ -168,29 +176,22 @@ impl<W: std::io::Write> TableSink for CsvStream<W> {
 /// The header row of a CSV of text cells (the findings' and score reports' CSV), after a BOM in
 /// Excel mode: what a stream of [`text_rows`] starts with.
 pub(crate) fn text_header(columns: &[&str], bom: bool) -> String {
-    let mut out = String::new();
-    if bom {
-        out.push('\u{FEFF}');
-    }
-    out.push_str(&columns.join(","));
-    out.push_str("\r\n");
-    out
+    let mut out = csv_writer(if bom { "\u{FEFF}".as_bytes().to_vec() } else { Vec::new() });
+    out.write_record(columns).expect(IN_MEMORY);
+    into_text(out)
 }
 
 /// Rows of text cells with CRLF ends, formulas neutralised in Excel mode: what a stream adds
 /// input by input after [`text_header`].
 pub(crate) fn text_rows(rows: impl IntoIterator<Item = Vec<String>>, bom: bool) -> String {
-    let mut out = String::new();
+    let mut out = csv_writer(Vec::new());
     for cells in rows {
-        for (k, cell) in cells.iter().enumerate() {
-            if k > 0 {
-                out.push(',');
-            }
-            text_field(&mut out, cell, bom);
+        for cell in &cells {
+            text_field(&mut out, cell, bom).expect(IN_MEMORY);
         }
-        out.push_str("\r\n");
+        out.write_record(None::<&[u8]>).expect(IN_MEMORY);
     }
-    out
+    into_text(out)
 }
 
 /// One document as CSV.
@@ -238,8 +239,7 @@ mod tests {
 
     #[test]
     fn quotes_what_needs_quoting() {
-        let mut s = String::new();
-        field(&mut s, "a,\"b\"\nc");
-        assert_eq!(s, "\"a,\"\"b\"\"\nc\"");
+        let rows = text_rows([vec!["a,\"b\"\nc".to_owned(), "plain".to_owned(), "cr\r".to_owned(), String::new()]], false);
+        assert_eq!(rows, "\"a,\"\"b\"\"\nc\",plain,\"cr\r\",\r\n");
     }
 }

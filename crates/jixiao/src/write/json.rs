@@ -4,7 +4,20 @@ use crate::error::{Error, Origin, Result};
 use std::io::Write as _;
 
 use crate::model::TableSink;
-use crate::model::{Document, Table};
+use crate::model::{Document, Section, Table, Toc};
+use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
+
+/// The layout's formatter, for each call of [`Formatter`] that depends on where a value stands.
+macro_rules! pass_on_layout {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            match self {
+                Layout::Pretty(f) => f.$name(writer $(, $arg)*),
+                Layout::Compact(f) => f.$name(writer $(, $arg)*),
+            }
+        })*
+    };
+}
 
 /// The document as JSON, pretty (two-space indent) or compact.
 pub fn to_string(doc: &Document, pretty: bool) -> Result<String> {
@@ -33,140 +46,163 @@ pub fn from_str(json: &str) -> Result<Document> {
 /// the largest document never waits whole in memory. The bytes are those [`to_writer`] writes
 /// for the whole document. Nothing is written before the first table (or [`JsonStream::finish`]),
 /// so an input that fails to read leaves no output.
+///
+/// It makes serde_json's own calls, in the order the derived `Serialize` of [`Document`] and
+/// [`Section`] makes them through serde_json's `SerializeStruct` and `SerializeSeq`: the
+/// document's fields in order, its parts as a sequence, the open part's tables as a sequence fed
+/// as they arrive, every value by serde_json's serializer over the stream's one formatter (so the
+/// indent carries on). No text is cut or spliced. The formatter, not a `SerializeStruct`, is what
+/// it holds between tables: serde_json's `SerializeStruct` borrows its serializer, and a sink
+/// called table by table could not keep both.
 pub struct JsonStream<W: std::io::Write> {
     out: std::io::BufWriter<W>,
-    pretty: bool,
+    layout: Layout,
     /// The document's `file`, written in its head.
     file: Option<String>,
     started: bool,
     /// Parts begun so far; the last of them is open (its tables array unclosed) while `open`.
     sections: usize,
     open: bool,
-    /// Tables written in the open part, and what follows its tables (`line`, `toc`).
+    /// Tables written in the open part, and its fields after `tables` as they were when it
+    /// opened (`line`, `toc`).
     tables: usize,
-    section_tail: String,
+    section_tail: (usize, Option<Toc>),
 }
 
-/// Where the tables array of a part's JSON stands, and where the parts array of the document's.
-const TABLES_KEY: [&str; 2] = ["\"tables\":[]", "\"tables\": []"];
-const SECTIONS_KEY: [&str; 2] = ["\"sections\":[]", "\"sections\": []"];
+/// Pretty (two-space indent, as `to_writer_pretty`) or compact: serde_json's formatters, whose
+/// state (the indent, whether a value was written) is the stream's.
+enum Layout {
+    Pretty(PrettyFormatter<'static>),
+    Compact(CompactFormatter),
+}
+
+/// A formatter lent to the serializer of one value, so that it writes at the stream's indent.
+/// The calls that depend on where the value stands are passed on; the rest (numbers, strings)
+/// are serde_json's defaults, which neither formatter changes.
+struct Lent<'a, F>(&'a mut F);
+
+macro_rules! pass_on {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
+        $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(writer $(, $arg)*)
+        })*
+    };
+}
+
+impl<F: Formatter> Formatter for Lent<'_, F> {
+    pass_on! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+}
+
+impl Formatter for Layout {
+    pass_on_layout! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        end_object_key();
+        begin_object_value();
+        end_object_value();
+    }
+}
 
 impl<W: std::io::Write> JsonStream<W> {
     /// Pretty (two-space indent) or compact, as [`to_writer`]; `file` is the document's `file`.
     pub fn new(out: W, pretty: bool, file: Option<String>) -> Self {
         JsonStream {
             out: std::io::BufWriter::with_capacity(1 << 16, out),
-            pretty,
+            layout: if pretty { Layout::Pretty(PrettyFormatter::new()) } else { Layout::Compact(CompactFormatter) },
             file,
             started: false,
             sections: 0,
             open: false,
             tables: 0,
-            section_tail: String::new(),
+            section_tail: (0, None),
         }
     }
 
-    fn text(&self, value: &impl serde::Serialize) -> std::io::Result<String> {
-        let r = if self.pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-        r.map_err(std::io::Error::from)
+    /// One value, at the place the stream stands.
+    fn value(&mut self, value: &(impl serde::Serialize + ?Sized)) -> std::io::Result<()> {
+        let mut serializer = serde_json::Serializer::with_formatter(&mut self.out, Lent(&mut self.layout));
+        value.serialize(&mut serializer).map_err(std::io::Error::from)
     }
 
-    /// A line break and the indent of `depth` levels, in pretty JSON.
-    fn newline(&mut self, depth: usize) -> std::io::Result<()> {
-        if self.pretty {
-            self.out.write_all(b"\n")?;
-            for _ in 0..depth {
-                self.out.write_all(b"  ")?;
-            }
-        }
-        Ok(())
+    /// A struct field's key, as `SerializeStruct::serialize_field` writes it.
+    fn key(&mut self, key: &'static str, first: bool) -> std::io::Result<()> {
+        self.layout.begin_object_key(&mut self.out, first)?;
+        self.value(key)?;
+        self.layout.end_object_key(&mut self.out)?;
+        self.layout.begin_object_value(&mut self.out)
     }
 
-    /// `text` as it stands `depth` levels deep in the pretty document: a JSON string holds no
-    /// raw line break, so every line break is layout.
-    fn nested(&mut self, text: &str, depth: usize) -> std::io::Result<()> {
-        let mut lines = text.split('\n');
-        self.out.write_all(lines.next().unwrap_or_default().as_bytes())?;
-        for line in lines {
-            self.newline(depth)?;
-            self.out.write_all(line.as_bytes())?;
-        }
-        Ok(())
+    /// A struct field, key and value.
+    fn field(&mut self, key: &'static str, first: bool, value: &(impl serde::Serialize + ?Sized)) -> std::io::Result<()> {
+        self.key(key, first)?;
+        self.value(value)?;
+        self.layout.end_object_value(&mut self.out)
     }
 
-    /// Before the `count`-th item of an array `depth` levels deep.
-    fn item(&mut self, count: usize, depth: usize) -> std::io::Result<()> {
-        self.out.write_all(if count == 0 { b"[" } else { b"," })?;
-        self.newline(depth)
-    }
-
-    /// Closes an array of `count` items whose key is `depth` levels deep.
-    fn close(&mut self, count: usize, depth: usize) -> std::io::Result<()> {
-        if count == 0 {
-            return self.out.write_all(b"[]");
-        }
-        self.newline(depth)?;
-        self.out.write_all(b"]")
-    }
-
-    /// The document's fields before `sections`, as the whole document writes them.
+    /// The document's fields before `sections`, and the start of its parts.
     fn head(&mut self, doc: &Document) -> std::io::Result<()> {
-        let head = Document {
-            schema_version: doc.schema_version,
-            file: self.file.clone(),
-            title: doc.title.clone(),
-            year: doc.year,
-            overview: doc.overview.clone(),
-            sections: Vec::new(),
-            notes: Vec::new(),
-            locations: Vec::new(),
-            replaced_bytes: Vec::new(),
-            folded_chars: 0,
-        };
-        let text = self.text(&head)?;
-        let key = SECTIONS_KEY[self.pretty as usize];
-        // The last: the fields after it are empty here, and an overview holds no such key.
-        let at = text.rfind(key).ok_or_else(|| std::io::Error::other("no sections key in the document's JSON"))?;
-        self.out.write_all(&text.as_bytes()[..at + key.len() - 2])?;
+        self.layout.begin_object(&mut self.out)?;
+        self.field("schema_version", true, &doc.schema_version)?;
+        if let Some(file) = self.file.take() {
+            self.field("file", false, &file)?;
+            self.file = Some(file);
+        }
+        self.field("title", false, &doc.title)?;
+        self.field("year", false, &doc.year)?;
+        self.field("overview", false, &doc.overview)?;
+        self.key("sections", false)?;
+        self.layout.begin_array(&mut self.out)?;
         self.started = true;
         Ok(())
     }
 
-    fn open_section(&mut self, section: &crate::model::Section) -> std::io::Result<()> {
-        let skeleton = crate::model::Section {
-            number: section.number,
-            kind: section.kind,
-            heading: section.heading.clone(),
-            tables: Vec::new(),
-            line: section.line,
-            toc: section.toc.clone(),
-        };
-        let text = self.text(&skeleton)?;
-        let key = TABLES_KEY[self.pretty as usize];
-        let at = text.rfind(key).ok_or_else(|| std::io::Error::other("no tables key in a part's JSON"))?;
-        self.item(self.sections, 2)?;
-        self.nested(&text[..at + key.len() - 2], 2)?;
-        self.section_tail = text[at + key.len()..].to_owned();
+    /// A part's fields before `tables`, and the start of its tables.
+    fn open_section(&mut self, section: &Section) -> std::io::Result<()> {
+        self.layout.begin_array_value(&mut self.out, self.sections == 0)?;
+        self.layout.begin_object(&mut self.out)?;
+        self.field("number", true, &section.number)?;
+        self.field("kind", false, &section.kind)?;
+        self.field("heading", false, &section.heading)?;
+        self.key("tables", false)?;
+        self.layout.begin_array(&mut self.out)?;
+        self.section_tail = (section.line, section.toc.clone());
         (self.sections, self.open, self.tables) = (self.sections + 1, true, 0);
         Ok(())
     }
 
     fn write_table(&mut self, table: &Table) -> std::io::Result<()> {
-        self.item(self.tables, 4)?;
-        if self.pretty {
-            let text = serde_json::to_string_pretty(table).map_err(std::io::Error::from)?;
-            self.nested(&text, 4)?;
-        } else {
-            serde_json::to_writer(&mut self.out, table).map_err(std::io::Error::from)?;
-        }
+        self.layout.begin_array_value(&mut self.out, self.tables == 0)?;
+        self.value(table)?;
+        self.layout.end_array_value(&mut self.out)?;
         self.tables += 1;
         Ok(())
     }
 
+    /// The end of the open part's tables, its fields after them, and the part.
     fn close_section(&mut self) -> std::io::Result<()> {
-        self.close(self.tables, 3)?;
-        let tail = std::mem::take(&mut self.section_tail);
-        self.nested(&tail, 2)?;
+        self.layout.end_array(&mut self.out)?;
+        self.layout.end_object_value(&mut self.out)?;
+        let (line, toc) = std::mem::take(&mut self.section_tail);
+        self.field("line", false, &line)?;
+        self.field("toc", false, &toc)?;
+        self.layout.end_object(&mut self.out)?;
+        self.layout.end_array_value(&mut self.out)?;
         self.open = false;
         Ok(())
     }
@@ -190,16 +226,18 @@ impl<W: std::io::Write> JsonStream<W> {
             }
             self.close_section()?;
         }
-        self.close(self.sections, 1)?;
-        // The fields after `sections`, cut from a document that has only those.
-        let mut tail = Document::new("");
-        (tail.notes, tail.locations, tail.replaced_bytes) = (doc.notes.clone(), doc.locations.clone(), doc.replaced_bytes.clone());
-        tail.folded_chars = doc.folded_chars;
-        let key = SECTIONS_KEY[self.pretty as usize];
-        let skip = self.text(&Document::new(""))?.find(key).map_or(0, |at| at + key.len());
-        let mut rest = SkipWriter { skip, out: &mut self.out };
-        let r = if self.pretty { serde_json::to_writer_pretty(&mut rest, &tail) } else { serde_json::to_writer(&mut rest, &tail) };
-        r.map_err(std::io::Error::from)?;
+        self.layout.end_array(&mut self.out)?;
+        self.layout.end_object_value(&mut self.out)?;
+        // The fields after `sections`, skipped where the derived Serialize skips them.
+        self.field("notes", false, &doc.notes)?;
+        self.field("locations", false, &doc.locations)?;
+        if !doc.replaced_bytes.is_empty() {
+            self.field("replaced_bytes", false, &doc.replaced_bytes)?;
+        }
+        if doc.folded_chars != 0 {
+            self.field("folded_chars", false, &doc.folded_chars)?;
+        }
+        self.layout.end_object(&mut self.out)?;
         self.out.flush()
     }
 }
@@ -221,24 +259,5 @@ impl<W: std::io::Write> TableSink for JsonStream<W> {
             }
         }
         self.write_table(&table)
-    }
-}
-
-/// Passes on what is written after its first `skip` bytes.
-struct SkipWriter<'a, W: std::io::Write> {
-    skip: usize,
-    out: &'a mut W,
-}
-
-impl<W: std::io::Write> std::io::Write for SkipWriter<'_, W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let skipped = self.skip.min(buf.len());
-        self.skip -= skipped;
-        self.out.write_all(&buf[skipped..])?;
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.out.flush()
     }
 }
