@@ -43,6 +43,18 @@ pub fn names_sheet(text: &str, sheet: &str) -> bool {
     safe == sheet || (!base.is_empty() && safe.starts_with(base) && (safe == base || sheet.chars().count() == 31))
 }
 
+/// A number as Excel shows it in General format: at most 15 significant digits, no trailing zeros.
+pub fn number(v: f64) -> String {
+    if !v.is_finite() {
+        return v.to_string();
+    }
+    if v == v.trunc() && v.abs() < 1e15 {
+        return format!("{}", v as i64);
+    }
+    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
+    format!("{rounded}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -66,16 +78,4 @@ mod tests {
         assert_eq!(sheet_kind("部门项目"), (SectionKind::Other, None));
         assert_eq!(sheet_table_name("专项3-城乡居民"), "城乡居民");
     }
-}
-
-/// A number as Excel shows it in General format: at most 15 significant digits, no trailing zeros.
-pub fn number(v: f64) -> String {
-    if !v.is_finite() {
-        return v.to_string();
-    }
-    if v == v.trunc() && v.abs() < 1e15 {
-        return format!("{}", v as i64);
-    }
-    let rounded: f64 = format!("{v:.14e}").parse().unwrap_or(v);
-    format!("{rounded}")
 }
