@@ -85,15 +85,17 @@ def test_read_many_reads_in_parallel_in_order_and_goes_on_past_a_bad_file(tmp_pa
     data = Path(__file__).resolve().parents[2] / "tests" / "data"
     bad = tmp_path / "bad.txt"
     bad.write_text("just some words", encoding="utf-8")
-    paths = sorted((data / "real").glob("*.wordtext.txt")) + [bad, tmp_path / "missing.txt", data / "000_3e963503b18f6771.txt"]
+    saves = sorted((data / "real").glob("*.wordtext.txt"))
+    n = len(saves)
+    paths = saves + [bad, tmp_path / "missing.txt", data / "000_3e963503b18f6771.txt"]
     for jobs in (1, 3):
         got = jixiao.read_many(paths, jobs=jobs)
         assert len(got) == len(paths)
-        for path, doc in zip(paths[:6], got[:6]):
+        for path, doc in zip(paths[:n], got[:n]):
             assert doc == jixiao.read(path)
-        assert isinstance(got[6], jixiao.ParseError) and got[6].path == str(bad)
-        assert isinstance(got[7], FileNotFoundError)
-        assert got[8] == jixiao.read(paths[8])
+        assert isinstance(got[n], jixiao.ParseError) and got[n].path == str(bad)
+        assert isinstance(got[n + 1], FileNotFoundError)
+        assert got[n + 2] == jixiao.read(paths[n + 2])
     assert jixiao.read_many([]) == []
 
 

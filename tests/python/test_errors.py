@@ -42,7 +42,7 @@ def test_unsupported_and_usage():
     with pytest.raises(jixiao.UnsupportedFormatError):
         jixiao.parse(b"PK\x03\x04rest")
     with pytest.raises(jixiao.UsageError):
-        jixiao.parse("x", "xml")
+        jixiao.parse("x", "rtf")
     with pytest.raises(ValueError):
         jixiao.parse("x", encoding="latin-9")
     with pytest.raises(TypeError):
