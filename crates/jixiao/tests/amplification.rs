@@ -275,47 +275,19 @@ fn html_deep_nesting() {
     });
 }
 
-/// A one-page PDF whose deflated content stream is `content`.
-fn pdf(content: &[u8]) -> Vec<u8> {
-    let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), content.to_vec());
-    stream.compress().unwrap();
-    let filter = if stream.dict.has(b"Filter") { " /Filter /FlateDecode" } else { "" };
-    let data = stream.content.clone();
-    let objects: [Vec<u8>; 5] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        [format!("<< /Length {}{filter} >>\nstream\n", data.len()).into_bytes(), data, b"\nendstream".to_vec()].concat(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).bytes());
-        out.extend(o);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(b"xref\n0 6\n0000000000 65535 f \n");
-    offsets.iter().for_each(|o| out.extend(format!("{o:010} 00000 n \n").bytes()));
-    out.extend(format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").bytes());
-    out
-}
-
 /// n tiny glyphs, each placed on its own (the 6.8 KB file of issue 27 draws 2 M).
 #[test]
 fn pdf_many_tiny_glyphs() {
     check_any("pdf many tiny glyphs", &[10_000, 20_000, 40_000, 80_000, 160_000], |n| {
         let glyphs: String = (0..n).map(|i| format!("{} {} Td (a) Tj ", i % 50, i % 70)).collect();
-        pdf(format!("BT /F1 1 Tf {glyphs} ET").as_bytes())
+        common::pdf::deflated(format!("BT /F1 1 Tf {glyphs} ET").as_bytes())
     });
 }
 
 /// n rulings (rectangles of four edges each).
 #[test]
 fn pdf_many_rulings() {
-    check_any("pdf many rulings", &[2_500, 5_000, 10_000, 20_000, 40_000], |n| pdf(&b"0 0 1 1 re f\n".repeat(n)));
+    check_any("pdf many rulings", &[2_500, 5_000, 10_000, 20_000, 40_000], |n| common::pdf::deflated(&b"0 0 1 1 re f\n".repeat(n)));
 }
 
 /// The Word 97 sample of Word features with its text made of n one-character pieces, all on the

@@ -376,36 +376,6 @@ fn shifted_offsets_and_a_cut_tail_are_repaired() {
     assert_eq!(error(cut, Limits::default()), "read: 115 indicators");
 }
 
-/// A one-page PDF whose deflated content stream is `content`.
-fn deflated_pdf(content: &[u8]) -> Vec<u8> {
-    let mut stream = lopdf::Stream::new(lopdf::Dictionary::new(), content.to_vec());
-    stream.compress().unwrap();
-    // lopdf leaves a stream that would not shrink as it is.
-    let filter = if stream.dict.has(b"Filter") { " /Filter /FlateDecode" } else { "" };
-    let mut data = stream.content.clone();
-    data.push(b'\n');
-    let objects: [Vec<u8>; 5] = [
-        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
-        [format!("<< /Length {}{filter} >>\nstream\n", data.len()).into_bytes(), data, b"endstream".to_vec()].concat(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend(format!("{} 0 obj\n", i + 1).bytes());
-        out.extend(o);
-        out.extend(b"\nendobj\n");
-    }
-    let xref = out.len();
-    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-    offsets.iter().for_each(|o| out.extend(format!("{o:010} 00000 n \n").bytes()));
-    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
-    out
-}
-
 /// 2 M glyphs, or 1.2 M rulings, deflate to a few kilobytes: they are counted against the read's
 /// budget before pdfplumber builds them, and the read is a clear error within seconds.
 #[test]
@@ -413,7 +383,7 @@ fn glyphs_and_rulings_a_small_file_claims_are_bounded_by_the_budget() {
     let glyphs = [&b"BT /F1 1 Tf 10 10 Td ("[..], &b"a".repeat(2_000_000), b") Tj ET\n"].concat();
     let rulings = b"0 0 1 1 re\n".repeat(300_000);
     for (what, content) in [("glyphs", glyphs), ("rulings", rulings)] {
-        let pdf = deflated_pdf(&content);
+        let pdf = common::pdf::deflated(&content);
         assert!(pdf.len() < 20_000, "{what}: {}", pdf.len());
         let started = std::time::Instant::now();
         let e = error(&pdf, Limits::default());
@@ -421,6 +391,6 @@ fn glyphs_and_rulings_a_small_file_claims_are_bounded_by_the_budget() {
         assert!(started.elapsed().as_secs() < 20, "{what}: {:?}", started.elapsed());
     }
     // The same page of a few glyphs reads on (no table: the answer says so).
-    let e = error(&deflated_pdf(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n"), Limits::default());
+    let e = error(&common::pdf::deflated(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n"), Limits::default());
     assert!(e.contains("no ruled table"), "{e}");
 }
