@@ -224,3 +224,16 @@ fn a_title_that_looks_like_structure_stays_the_title() {
         assert_eq!(without_lines(&again).sections, without_lines(&doc).sections);
     }
 }
+
+/// A workbook written as text reads back, each part of the same kind as its sheets made it
+/// (a sheet has no part heading: the writer writes one the reader takes back for that kind).
+#[test]
+fn workbooks_written_as_text_keep_their_parts() {
+    for name in ["sheets-features.xlsx", "selfeval-sample.xlsx", "sheets-features.ods"] {
+        let doc = parse_bytes(&std::fs::read(common::data_dir().join(name)).unwrap(), &ReadOptions::default()).unwrap();
+        let text = write::text::to_string(&doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap();
+        let kinds = |d: &Document| d.sections.iter().map(|s| s.kind).collect::<Vec<_>>();
+        assert_eq!(kinds(&again), kinds(&doc), "{name}:\n{text}");
+    }
+}

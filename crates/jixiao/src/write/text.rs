@@ -196,13 +196,18 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
         overview(out, ov);
     }
     flush(out)?;
-    for section in &doc.sections {
+    let first = if doc.overview.is_some() { 2 } else { 1 };
+    for (i, section) in doc.sections.iter().enumerate() {
         if !section.heading.is_empty() {
             out.push_str(&section.heading);
             if let Some(toc) = &section.toc {
                 toc_field(out, toc);
             }
             out.push_str("\n\n");
+        } else if !section.tables.is_empty() {
+            // A part with no heading (a workbook's sheets): the text reader finds tables only
+            // under a part heading, and takes the part's kind from its words.
+            out.push_str(&format!("第{}部分  {}\n\n", chinese_number(first + i), part_words(section.kind)));
         }
         for t in &section.tables {
             table(out, t);
@@ -231,4 +236,27 @@ fn plain_line(out: &mut String, line: &str) {
     }
     out.push_str(line);
     out.push('\n');
+}
+
+/// The words of a written part heading that the reader takes back for `kind` (never 整体 alone,
+/// which would make the part the overview).
+fn part_words(kind: crate::model::SectionKind) -> &'static str {
+    use crate::model::SectionKind;
+    match kind {
+        SectionKind::SpecialFund => "专项资金绩效目标",
+        SectionKind::BudgetProject => "预算项目绩效目标",
+        SectionKind::DepartmentWide => "部门整体支出绩效目标表",
+        SectionKind::Other => "其他绩效目标",
+    }
+}
+
+/// `n` in Chinese numerals as a part heading writes it (一 … 九十九; larger stays in digits).
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        _ => n.to_string(),
+    }
 }
