@@ -182,13 +182,7 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
     // a table's TC field, so they read back as notes (after the last table they read back as
     // its rows). With no title the first note would become it, so they go last.
     let notes_first = !doc.title.is_empty();
-    if !doc.title.is_empty() {
-        if needs_literal_mark(&doc.title) {
-            // A blank line first: a mark on the very first line would be taken for a BOM.
-            out.push('\n');
-        }
-        plain_line(out, &doc.title);
-    }
+    title(out, doc);
     if notes_first {
         notes(out, doc, &mut flush)?;
     }
@@ -259,4 +253,25 @@ fn chinese_number(n: usize) -> String {
         20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
         _ => n.to_string(),
     }
+}
+
+fn title(out: &mut String, doc: &Document) {
+    if !doc.title.is_empty() {
+        if needs_literal_mark(&doc.title) {
+            // A blank line first: a mark on the very first line would be taken for a BOM.
+            out.push('\n');
+        }
+        plain_line(out, &doc.title);
+    }
+}
+
+/// The title and the overview (第一部分) as the text writer lays them out, for a writer that
+/// puts them before the tables (the .xlsx writer's first sheet).
+pub(crate) fn front_matter(doc: &Document) -> String {
+    let mut out = String::new();
+    title(&mut out, doc);
+    if let Some(ov) = &doc.overview {
+        overview(&mut out, ov);
+    }
+    out
 }
