@@ -224,3 +224,31 @@ fn a_title_that_looks_like_structure_stays_the_title() {
         assert_eq!(without_lines(&again).sections, without_lines(&doc).sections);
     }
 }
+
+/// A workbook written as text reads back, each part of the same kind as its sheets made it
+/// (a sheet has no part heading: the writer writes one the reader takes back for that kind).
+#[test]
+fn workbooks_written_as_text_keep_their_parts() {
+    for name in ["sheets-features.xlsx", "selfeval-sample.xlsx", "sheets-features.ods"] {
+        let doc = parse_bytes(&std::fs::read(common::data_dir().join(name)).unwrap(), &ReadOptions::default()).unwrap();
+        let text = write::text::to_string(&doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap();
+        let kinds = |d: &Document| d.sections.iter().map(|s| s.kind).collect::<Vec<_>>();
+        assert_eq!(kinds(&again), kinds(&doc), "{name}:\n{text}");
+    }
+}
+
+/// The sample text save written as .xlsx and read back keeps its title, year, overview and the
+/// kind and tables of each part (the overview is a first sheet, a line a cell).
+#[test]
+fn xlsx_keeps_title_year_overview_and_parts() {
+    let doc = common::sample();
+    assert!(doc.overview.is_some() && doc.year.is_some());
+    let bytes = write::xlsx::to_bytes(&doc).unwrap();
+    let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(again.title, doc.title);
+    assert_eq!(again.year, doc.year);
+    assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
+    let kinds = |d: &Document| d.sections.iter().map(|s| (s.kind, s.tables.len())).collect::<Vec<_>>();
+    assert_eq!(kinds(&again), kinds(&doc));
+}

@@ -182,13 +182,7 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
     // a table's TC field, so they read back as notes (after the last table they read back as
     // its rows). With no title the first note would become it, so they go last.
     let notes_first = !doc.title.is_empty();
-    if !doc.title.is_empty() {
-        if needs_literal_mark(&doc.title) {
-            // A blank line first: a mark on the very first line would be taken for a BOM.
-            out.push('\n');
-        }
-        plain_line(out, &doc.title);
-    }
+    title(out, doc);
     if notes_first {
         notes(out, doc, &mut flush)?;
     }
@@ -196,13 +190,18 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
         overview(out, ov);
     }
     flush(out)?;
-    for section in &doc.sections {
+    let first = if doc.overview.is_some() { 2 } else { 1 };
+    for (i, section) in doc.sections.iter().enumerate() {
         if !section.heading.is_empty() {
             out.push_str(&section.heading);
             if let Some(toc) = &section.toc {
                 toc_field(out, toc);
             }
             out.push_str("\n\n");
+        } else if !section.tables.is_empty() {
+            // A part with no heading (a workbook's sheets): the text reader finds tables only
+            // under a part heading, and takes the part's kind from its words.
+            out.push_str(&format!("第{}部分  {}\n\n", chinese_number(first + i), part_words(section.kind)));
         }
         for t in &section.tables {
             table(out, t);
@@ -231,4 +230,48 @@ fn plain_line(out: &mut String, line: &str) {
     }
     out.push_str(line);
     out.push('\n');
+}
+
+/// The words of a written part heading that the reader takes back for `kind` (never 整体 alone,
+/// which would make the part the overview).
+fn part_words(kind: crate::model::SectionKind) -> &'static str {
+    use crate::model::SectionKind;
+    match kind {
+        SectionKind::SpecialFund => "专项资金绩效目标",
+        SectionKind::BudgetProject => "预算项目绩效目标",
+        SectionKind::DepartmentWide => "部门整体支出绩效目标表",
+        SectionKind::Other => "其他绩效目标",
+    }
+}
+
+/// `n` in Chinese numerals as a part heading writes it (一 … 九十九; larger stays in digits).
+fn chinese_number(n: usize) -> String {
+    const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n].to_owned(),
+        10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[n - 10] }),
+        20..=99 => format!("{}十{}", DIGITS[n / 10], if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        _ => n.to_string(),
+    }
+}
+
+fn title(out: &mut String, doc: &Document) {
+    if !doc.title.is_empty() {
+        if needs_literal_mark(&doc.title) {
+            // A blank line first: a mark on the very first line would be taken for a BOM.
+            out.push('\n');
+        }
+        plain_line(out, &doc.title);
+    }
+}
+
+/// The title and the overview (第一部分) as the text writer lays them out, for a writer that
+/// puts them before the tables (the .xlsx writer's first sheet).
+pub(crate) fn front_matter(doc: &Document) -> String {
+    let mut out = String::new();
+    title(&mut out, doc);
+    if let Some(ov) = &doc.overview {
+        overview(&mut out, ov);
+    }
+    out
 }

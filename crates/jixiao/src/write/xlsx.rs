@@ -231,6 +231,18 @@ pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
         header: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_border(FormatBorder::Thin),
     };
     let mut taken = Vec::new();
+    let front = super::text::front_matter(doc);
+    if !front.trim().is_empty() {
+        // The title and the overview first, a line a cell, as the text writer lays them out:
+        // the reader reads this sheet as those lines.
+        let ws = wb.add_worksheet();
+        ws.set_name(sheet_name_free(crate::grammar::form::sheets::OVERVIEW_SHEET, &mut taken)).map_err(err)?;
+        ws.set_column_width(0, 80).map_err(err)?;
+        for (row, line) in front.split('\n').filter(|l| !l.trim().is_empty()).enumerate() {
+            let row = u32::try_from(row).map_err(|_| Error::Write("more overview lines than a sheet has rows".into()))?;
+            ws.write_string(row, 0, line).map_err(err)?;
+        }
+    }
     for section in &doc.sections {
         for (i, t) in section.tables.iter().enumerate() {
             let ws = wb.add_worksheet();
@@ -253,7 +265,7 @@ pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
             ws.write_string_with_format(row, 0, &note.text, &f.text).map_err(err)?;
         }
     }
-    if doc.sections.iter().all(|s| s.tables.is_empty()) && doc.notes.is_empty() {
+    if doc.sections.iter().all(|s| s.tables.is_empty()) && doc.notes.is_empty() && front.trim().is_empty() {
         wb.add_worksheet();
     }
     wb.save_to_buffer().map_err(err)

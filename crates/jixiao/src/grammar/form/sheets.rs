@@ -3,6 +3,10 @@
 
 use crate::model::SectionKind;
 
+/// The first sheet jixiao writes for a document's title and overview (第一部分), a line a
+/// cell in column A: read back as the lines of a text save, not as notes.
+pub const OVERVIEW_SHEET: &str = "概况";
+
 /// `专项3-城乡居民…` → (special_fund, Some(3)); `2-…` → (other, Some(2)).
 pub fn sheet_kind(name: &str) -> (SectionKind, Option<u32>) {
     let kind = if name.starts_with("整体") {

@@ -341,7 +341,19 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin, sink: Option<
             layout.note(text, Location::cell(&grid.name, *r, *c));
         }
         let place = |(_, r, c): &(&str, u32, u32)| Location::cell(&grid.name, *r, *c);
-        if !rows.iter().any(|r| is_header_row(r.iter().map(|(t, _, _)| *t))) {
+        let is_header = |r: &Vec<(&str, u32, u32)>| is_header_row(r.iter().map(|(t, _, _)| *t));
+        if std::ptr::eq(grid, &grids[0]) && grid.name == crate::grammar::form::sheets::OVERVIEW_SHEET && !rows.iter().any(is_header) {
+            // jixiao's first sheet: the title and the overview, a line a cell in column A.
+            for cell in rows.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
+                if cell.2 == 0 {
+                    layout.paragraph((*cell.0).to_owned(), place(cell));
+                } else {
+                    layout.note((*cell.0).to_owned(), place(cell));
+                }
+            }
+            continue;
+        }
+        if !rows.iter().any(is_header) {
             // Not an indicator table: every cell is kept, as a note at its place.
             for cell in rows.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
                 layout.note((*cell.0).to_owned(), place(cell));
