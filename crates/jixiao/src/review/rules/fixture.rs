@@ -57,6 +57,13 @@ pub fn sound(number: u32, name: &str) -> Table {
 
 /// A document with one part (第二部分 专项资金) holding these tables; the k-th table (from 1)
 /// starts at line 100·k, whatever its number.
+/// A document of one sound table whose header is `columns`.
+pub fn with_columns(columns: &[&str]) -> Document {
+    let mut t = sound(1, "t");
+    t.columns = columns.iter().map(|c| (*c).to_owned()).collect();
+    document(vec![t])
+}
+
 pub fn document(mut tables: Vec<Table>) -> Document {
     for (k, table) in tables.iter_mut().enumerate() {
         let start = (k + 1) * 100;

@@ -52,13 +52,6 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::*;
-    use crate::model::Document;
-
-    fn with_columns(columns: &[&str]) -> Document {
-        let mut t = sound(1, "t");
-        t.columns = columns.iter().map(|c| (*c).to_owned()).collect();
-        document(vec![t])
-    }
 
     #[test]
     fn a_table_without_a_target_column_is_found_once() {

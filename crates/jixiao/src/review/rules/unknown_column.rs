@@ -66,13 +66,6 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
 #[cfg(test)]
 mod tests {
     use super::super::fixture::*;
-    use crate::model::Document;
-
-    fn with_columns(columns: &[&str]) -> Document {
-        let mut t = sound(1, "t");
-        t.columns = columns.iter().map(|c| (*c).to_owned()).collect();
-        document(vec![t])
-    }
 
     #[test]
     fn a_mistyped_label_is_found() {
