@@ -37,10 +37,6 @@ pub(crate) fn hand_out(d: Document, out: *mut *mut jx_document) {
     unsafe { *out = Box::into_raw(Box::new(held)).cast() };
 }
 
-fn options(format: jx_format, encoding: jx_encoding, path: Option<String>) -> Result<ReadOptions, Failure> {
-    options_within(format, encoding, path, 0)
-}
-
 /// The read options, with `max_memory` bytes for the document as it is built (0: the default).
 fn options_within(format: jx_format, encoding: jx_encoding, path: Option<String>, max_memory: u64) -> Result<ReadOptions, Failure> {
     let encoding_code = encoding;
@@ -69,15 +65,8 @@ pub unsafe extern "C" fn jx_document_parse_with(
     encoding: jx_encoding,
     out: *mut *mut jx_document,
 ) -> jx_status {
-    guard(|| {
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        let bytes = input_bytes(data, len, "data")?;
-        let d = jixiao::parse_bytes(bytes, &options(format, encoding, None)?)?;
-        hand_out(d, out);
-        Ok(())
-    })
+    // The default memory budget: jx_document_parse_within's 0.
+    unsafe { jx_document_parse_within(data, len, format, encoding, 0, out) }
 }
 
 /// jx_document_parse_with, the document allowed `max_memory` bytes as it is built (0: the
@@ -125,19 +114,8 @@ pub unsafe extern "C" fn jx_document_open_within(path: *const c_char, format: jx
 /// Reads and parses the file at the NUL-terminated UTF-8 `path`; errors name the file.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_open(path: *const c_char, format: jx_format, out: *mut *mut jx_document) -> jx_status {
-    guard(|| {
-        if path.is_null() {
-            return Err(Failure::null("path"));
-        }
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        // SAFETY: the caller passes a NUL-terminated string.
-        let path = unsafe { CStr::from_ptr(path) }.to_str().map_err(|_| Failure::new(jx_status::JX_STATUS_INVALID_UTF8, "path is not valid UTF-8"))?;
-        let d = jixiao::open(path, &options(format, JX_ENCODING_AUTO, Some(path.to_owned()))?)?;
-        hand_out(d, out);
-        Ok(())
-    })
+    // The default memory budget: jx_document_open_within's 0.
+    unsafe { jx_document_open_within(path, format, 0, out) }
 }
 
 /// Reads a document back from jixiao JSON (`len` bytes at `json`).
