@@ -265,7 +265,7 @@ typedef struct jx_str {
   size_t len;
 } jx_str;
 
-// Where a node stands in the source (jx_document_location): fields are 0 or empty when the
+// Where a node stands in the source (its `location`, or jx_*_location): fields are 0 or empty when the
 // source has no such notion.
 typedef struct jx_location {
   // 1-based line of a text source.
@@ -287,6 +287,8 @@ typedef struct jx_location {
 // Content the reader could not place, kept with its line.
 typedef struct jx_note {
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
   struct jx_str text;
 } jx_note;
 
@@ -379,6 +381,8 @@ typedef struct jx_goal_item {
   uint32_t number;
   struct jx_str text;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
   // The item stood in an inline list (`一是…二是…`) rather than on a `（1）` line of its own.
   bool is_inline;
 } jx_goal_item;
@@ -390,6 +394,8 @@ typedef struct jx_responsibility {
   // With its own sub-structure kept as lines.
   struct jx_str description;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_responsibility;
 
 // One titled block of safeguard measures (工作保障措施).
@@ -398,6 +404,8 @@ typedef struct jx_safeguard {
   struct jx_str title;
   struct jx_str text;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_safeguard;
 
 // A subsection heading of part 1 as written (`（二）分项绩效目标`), with its TC field.
@@ -408,6 +416,8 @@ typedef struct jx_subheading {
   // Its Word TC field; meaningful when has_toc.
   struct jx_toc toc;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_subheading;
 
 // One finding. Numbers that are absent are 0.
@@ -421,7 +431,8 @@ typedef struct jx_finding {
   // What to write instead, in English and in Chinese.
   struct jx_str suggestion;
   struct jx_str suggestion_zh;
-  // The node's line (see jx_document_location) and where that is in the source.
+  // The 1-based line of a text source the finding is about (0 where the source has no
+  // lines), and where that is in the source.
   size_t line;
   struct jx_location location;
   // The part's number and the table's number; 0 when absent.
@@ -477,6 +488,8 @@ typedef struct jx_execution_score {
   bool has_reported_score;
   double reported_score;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_execution_score;
 
 // One table's scores.
@@ -486,6 +499,8 @@ typedef struct jx_table_score {
   uint32_t table_number;
   struct jx_str name;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
   double total;
   // 优, 良, 中 or 差; empty when an indicator could not be scored.
   struct jx_str grade;
@@ -510,6 +525,8 @@ typedef struct jx_indicator_score {
   struct jx_str name;
   enum jx_level1 level1;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
   struct jx_str target;
   // Empty when there is no actual.
   struct jx_str actual;
@@ -541,6 +558,8 @@ typedef struct jx_remark {
   struct jx_str label;
   struct jx_str text;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_remark;
 
 // A subtotal row of a sheet of many projects.
@@ -549,6 +568,8 @@ typedef struct jx_subtotal {
   bool has_amount;
   struct jx_amount amount;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_subtotal;
 
 // One duty (年度履职目标) of a department-wide table.
@@ -559,6 +580,8 @@ typedef struct jx_duty {
   bool has_budget;
   struct jx_amount budget;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_duty;
 
 // One row of a table's funds block (预算执行情况). Absent cells have has_* false.
@@ -580,6 +603,8 @@ typedef struct jx_funds_row {
   // How many other columns the row holds; read them with jx_table_funds_row_extra.
   size_t extra_count;
   size_t line;
+  // Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+  struct jx_location location;
 } jx_funds_row;
 
 // One quantity of a compound target.
@@ -708,13 +733,6 @@ enum jx_status jx_document_to_text(const struct jx_document *doc, char **out, si
 enum jx_status jx_document_write_xlsx(const struct jx_document *doc,
                                       const char *path,
                                       bool keep_columns);
-
-// Fills `*out` with where `line` (any node's line) stands in the source: the line of a text
-// save, a Word table cell or paragraph, a spreadsheet's sheet and cell. Its strings borrow
-// from the document.
-enum jx_status jx_document_location(const struct jx_document *doc,
-                                    size_t line,
-                                    struct jx_location *out);
 
 // The title as written; empty when absent.
 struct jx_str jx_document_title(const struct jx_document *doc);
@@ -865,6 +883,10 @@ struct jx_str jx_overview_intro(const struct jx_overview *overview);
 
 size_t jx_overview_line(const struct jx_overview *overview);
 
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_overview_location(const struct jx_overview *overview);
+
 // Writes the part heading's Word TC field to `*out` and returns true; false when it has none.
 bool jx_overview_toc(const struct jx_overview *overview, struct jx_toc *out);
 
@@ -879,6 +901,10 @@ uint32_t jx_goal_number(const struct jx_goal *g);
 struct jx_str jx_goal_title(const struct jx_goal *g);
 
 size_t jx_goal_line(const struct jx_goal *g);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_goal_location(const struct jx_goal *g);
 
 size_t jx_goal_item_count(const struct jx_goal *g);
 
@@ -1109,8 +1135,13 @@ enum jx_section_kind jx_section_get_kind(const struct jx_section *section);
 // The heading as written.
 struct jx_str jx_section_heading(const struct jx_section *section);
 
-// The 1-based line of the heading.
+// The 1-based line of the heading in a text source; 0 where the source has no lines (see
+// jx_section_location).
 size_t jx_section_line(const struct jx_section *section);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_section_location(const struct jx_section *section);
 
 // Writes the heading's Word TC field to `*out` and returns true; false when it has none.
 bool jx_section_toc(const struct jx_section *section, struct jx_toc *out);
@@ -1148,8 +1179,13 @@ enum jx_status jx_table_category(const struct jx_table *table,
                                  size_t index,
                                  const struct jx_category **out);
 
-// The 1-based line of the title.
+// The 1-based line of the title in a text source; 0 where the source has no lines (see
+// jx_table_location).
 size_t jx_table_line(const struct jx_table *table);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_table_location(const struct jx_table *table);
 
 enum jx_level1 jx_category_level1(const struct jx_category *category);
 
@@ -1157,6 +1193,10 @@ enum jx_level1 jx_category_level1(const struct jx_category *category);
 struct jx_str jx_category_label(const struct jx_category *category);
 
 size_t jx_category_line(const struct jx_category *category);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_category_location(const struct jx_category *category);
 
 size_t jx_category_child_count(const struct jx_category *category);
 
@@ -1170,6 +1210,10 @@ enum jx_level2 jx_subcategory_level2(const struct jx_subcategory *sub);
 struct jx_str jx_subcategory_label(const struct jx_subcategory *sub);
 
 size_t jx_subcategory_line(const struct jx_subcategory *sub);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_subcategory_location(const struct jx_subcategory *sub);
 
 size_t jx_subcategory_indicator_count(const struct jx_subcategory *sub);
 
@@ -1187,6 +1231,10 @@ struct jx_str jx_indicator_description(const struct jx_indicator *indicator);
 struct jx_str jx_indicator_basis(const struct jx_indicator *indicator);
 
 size_t jx_indicator_line(const struct jx_indicator *indicator);
+
+// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+struct jx_location jx_indicator_location(const struct jx_indicator *indicator);
 
 // Fills `*out` with the indicator's target value (指标值).
 enum jx_status jx_indicator_target(const struct jx_indicator *indicator, struct jx_target *out);

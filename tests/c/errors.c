@@ -158,7 +158,7 @@ static void bad_input(const char *data_dir) {
     char *json_out = NULL;
     size_t json_len = 0;
     EXPECT(jx_document_to_json(doc, false, &json_out, &json_len) == JX_STATUS_OK);
-    EXPECT(json_len == strlen(json_out) && strncmp(json_out, "{\"schema_version\":1,", 20) == 0);
+    EXPECT(json_len == strlen(json_out) && strncmp(json_out, "{\"schema_version\":2,", 20) == 0);
     jx_document *again = NULL;
     EXPECT(jx_document_from_json(json_out, json_len, &again) == JX_STATUS_OK);
     EXPECT(jx_document_indicator_count(again) == 115);
@@ -284,11 +284,12 @@ static void word_and_excel(const char *data_dir) {
     const jx_section *sec = NULL;
     const jx_table *table = NULL;
     EXPECT(jx_document_section(doc, 0, &sec) == JX_STATUS_OK && jx_section_table(sec, 0, &table) == JX_STATUS_OK);
-    jx_location at;
-    EXPECT(jx_document_location(doc, jx_table_line(table), &at) == JX_STATUS_OK);
-    EXPECT(at.paragraph > 0 && at.table == 0 && at.sheet.len == 0);
-    EXPECT(jx_document_location(doc, 999999, &at) == JX_STATUS_OUT_OF_RANGE);
-    EXPECT(jx_document_location(doc, 1, NULL) == JX_STATUS_NULL_ARGUMENT);
+    /* Each node carries its own place: a Word file's table title is a body paragraph, and a
+       Word file has no lines. */
+    jx_location at = jx_table_location(table);
+    EXPECT(at.paragraph > 0 && at.table == 0 && at.sheet.len == 0 && at.line == 0 && jx_table_line(table) == 0);
+    at = jx_table_location(NULL);
+    EXPECT(at.line == 0 && at.paragraph == 0 && at.sheet.len == 0);
     char out[4200];
     snprintf(out, sizeof out, "%s/../../build/c/roundtrip.xlsx", data_dir);
     EXPECT(jx_document_write_xlsx(doc, out, false) == JX_STATUS_OK);
@@ -299,7 +300,7 @@ static void word_and_excel(const char *data_dir) {
     EXPECT(jx_document_open(out, JX_FORMAT_XLSX, &doc) == JX_STATUS_OK);
     EXPECT(jx_document_indicator_count(doc) == 115);
     EXPECT(jx_document_section(doc, 0, &sec) == JX_STATUS_OK && jx_section_table(sec, 0, &table) == JX_STATUS_OK);
-    EXPECT(jx_document_location(doc, jx_table_line(table), &at) == JX_STATUS_OK);
+    at = jx_table_location(table);
     EXPECT(at.sheet.len > 0 && at.cell.len > 0);
     jx_document_free(doc);
     doc = NULL;
@@ -315,8 +316,7 @@ static void word_and_excel(const char *data_dir) {
         EXPECT(jx_document_indicator_count(doc) == 3 && jx_document_note_count(doc) == 2);
         jx_note note;
         EXPECT(jx_document_note(doc, 0, &note) == JX_STATUS_OK);
-        EXPECT(jx_document_location(doc, note.line, &at) == JX_STATUS_OK);
-        EXPECT(at.table == 1 && at.row == 4 && at.column == 3);
+        EXPECT(note.location.table == 1 && note.location.row == 4 && note.location.column == 3 && note.line == 0);
         jx_document_free(doc);
         doc = NULL;
     }
@@ -325,10 +325,11 @@ static void word_and_excel(const char *data_dir) {
     reads_as(data_dir, "published/000_3e963503b18f6771-gbk.html", JX_FORMAT_HTML);
     reads_as(data_dir, "published/000_3e963503b18f6771-messy.doc", JX_FORMAT_DOC);
     reads_as(data_dir, "published/000_3e963503b18f6771-headers.pdf", JX_FORMAT_PDF);
-    /* A PDF's places carry their page: its first line is page 1's first paragraph. */
+    /* A PDF's places carry their page: the overview's heading is page 1's second paragraph. */
     snprintf(path, sizeof path, "%s/published/000_3e963503b18f6771.pdf", data_dir);
     EXPECT(jx_document_open(path, JX_FORMAT_PDF, &doc) == JX_STATUS_OK);
-    EXPECT(jx_document_location(doc, 1, &at) == JX_STATUS_OK && at.page == 1 && at.paragraph == 1 && at.table == 0);
+    at = jx_overview_location(jx_document_overview(doc));
+    EXPECT(at.page == 1 && at.paragraph == 2 && at.table == 0);
     jx_document_free(doc);
     doc = NULL;
     /* A scan is an error that says OCR is needed. */

@@ -54,7 +54,14 @@ static void null_views(void) {
     EXPECT(jx_document_parse_with((const uint8_t *)"abc", 3, 99, JX_ENCODING_AUTO, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
     EXPECT(jx_document_parse_with((const uint8_t *)"abc", 3, JX_FORMAT_AUTO, 99, &doc) == JX_STATUS_UNSUPPORTED_FORMAT);
     EXPECT(doc == (jx_document *)0x1);
-    NULL_STATUS(jx_document_location(NULL, 1, &loc));
+    loc = jx_indicator_location(NULL);
+    EXPECT(loc.line == 0 && loc.sheet.len == 0 && loc.page == 0);
+    /* Every node's place from NULL: no place, all 0 and empty. */
+    jx_location none[6] = {jx_section_location(NULL), jx_table_location(NULL), jx_category_location(NULL),
+                           jx_subcategory_location(NULL), jx_overview_location(NULL), jx_goal_location(NULL)};
+    for (size_t k = 0; k < 6; k++) {
+        EXPECT(none[k].line == 0 && none[k].table == 0 && none[k].paragraph == 0 && none[k].cell.len == 0);
+    }
     NULL_STATUS(jx_document_note(NULL, 0, &note));
     EXPECT(jx_document_indicator_count(NULL) == 0);
     NULL_STATUS(jx_document_score_with_actuals(NULL, NULL, (const uint8_t *)"x", 1, &rep));
@@ -138,8 +145,8 @@ static void past_the_end(const char *path) {
     jx_location loc;
     jx_note note;
     EXPECT(jx_document_note(doc, SIZE_MAX, &note) == JX_STATUS_OUT_OF_RANGE);
-    NULL_STATUS(jx_document_location(doc, 1, NULL));
-    EXPECT(jx_document_location(doc, 5, &loc) == JX_STATUS_OK && loc.line == 5);
+    loc = jx_overview_location(jx_document_overview(doc));
+    EXPECT(loc.line == jx_overview_line(jx_document_overview(doc)) && loc.line > 0 && loc.sheet.len == 0);
     const jx_overview *ov = jx_document_overview(doc);
     const jx_goal *goal = NULL;
     jx_goal_item gi;

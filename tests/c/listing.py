@@ -25,6 +25,17 @@ def toc_part(toc):
         line += f" toc_level={toc['level']}"
     return line + put("toc_switches", toc["switches"])
 
+def ln(node):
+    """A node's line as the C ABI gives it: its line in a text save, 0 elsewhere."""
+    return node.get("location", {}).get("line", 0)
+
+
+def at(location):
+    """A place as walk.c prints it, every part (0 or empty when absent)."""
+    parts = ["line", "sheet", "cell", "table", "row", "column", "paragraph", "page"]
+    return " at=" + ",".join(str(location.get(p, "" if p in ("sheet", "cell") else 0)) for p in parts)
+
+
 def g(x):
     """Formats a number as C's %g does."""
     return "%g" % x
@@ -84,7 +95,7 @@ def table_parts(t):
     if f:
         out.append("  funds" + put("label", f["label"]) + "".join(put("c", c) for c in f["columns"]))
         for r in f["rows"]:
-            line = f"   funds_row line={r['line']}" + put("label", r["label"])
+            line = f"   funds_row line={ln(r)}" + put("label", r["label"])
             for k in ("initial", "adjusted", "executed", "rate", "weight", "score"):
                 if r[k] is not None:
                     line += amount(k, r[k])
@@ -93,17 +104,17 @@ def table_parts(t):
                 line += put("extra_key", k) + put("extra_value", r["extra"][k])
             out.append(line)
     for d in t["duties"]:
-        line = f"  duty line={d['line']}" + put("function", d["function"]) + put("task", d["task"]) + put("project", d["project"])
+        line = f"  duty line={ln(d)}" + put("function", d["function"]) + put("task", d["task"]) + put("project", d["project"])
         if d["budget"] is not None:
             line += amount("budget", d["budget"])
         out.append(line)
     for st in t["subtotals"]:
-        line = f"  subtotal line={st['line']}" + put("unit", st["unit"])
+        line = f"  subtotal line={ln(st)}" + put("unit", st["unit"])
         if st["amount"] is not None:
             line += amount("amount", st["amount"])
         out.append(line)
     for r in t["remarks"]:
-        out.append(f"  remark line={r['line']}" + put("label", r["label"]) + put("text", r["text"]))
+        out.append(f"  remark line={ln(r)}" + put("label", r["label"]) + put("text", r["text"]))
     return out
 
 
@@ -116,31 +127,31 @@ def main():
     out.append(line)
     ov = doc["overview"]
     if ov:
-        out.append(f"overview line={ov['line']} goals={len(ov['goals'])} responsibilities={len(ov['responsibilities'])}"
+        out.append(f"overview line={ln(ov)} goals={len(ov['goals'])} responsibilities={len(ov['responsibilities'])}"
                    f" safeguards={len(ov['safeguards'])}" + put("heading", ov["heading"]) + toc_part(ov["toc"]))
         for h in ov["subheadings"]:
-            line = f" subheading line={h['line']}" + put("text", h["text"])
+            line = f" subheading line={ln(h)}" + put("text", h["text"])
             line += toc_part(h["toc"])
             out.append(line)
         for goal in ov["goals"]:
-            out.append(f" goal {goal['number']} line={goal['line']}" + put("title", goal["title"]))
+            out.append(f" goal {goal['number']} line={ln(goal)}" + put("title", goal["title"]))
             for item in goal["items"]:
-                out.append(f"  item {item['number']} line={item['line']}" + (" inline" if item["inline"] else "") + put("text", item["text"]))
+                out.append(f"  item {item['number']} line={ln(item)}" + (" inline" if item["inline"] else "") + put("text", item["text"]))
         for r in ov["responsibilities"]:
-            out.append(f" responsibility {r['number']} line={r['line']}" + put("name", r["name"]) + put("description", r["description"]))
+            out.append(f" responsibility {r['number']} line={ln(r)}" + put("name", r["name"]) + put("description", r["description"]))
         for s in ov["safeguards"]:
-            out.append(f" safeguard line={s['line']}" + put("title", s["title"]) + put("text", s["text"]))
+            out.append(f" safeguard line={ln(s)}" + put("title", s["title"]) + put("text", s["text"]))
     count = 0
     for sec in doc["sections"]:
         line = "section"
         if sec["number"] is not None:
             line += f" number={sec['number']}"
-        out.append(line + f" kind={SECTION_KIND[sec['kind']]} line={sec['line']}" + put("heading", sec["heading"]) + toc_part(sec["toc"]))
+        out.append(line + f" kind={SECTION_KIND[sec['kind']]} line={ln(sec)}" + put("heading", sec["heading"]) + toc_part(sec["toc"]))
         for t in sec["tables"]:
             line = " table"
             if t["number"] is not None:
                 line += f" number={t['number']}"
-            line += f" line={t['line']}" + put("name", t["name"]) + put("title", t["title"])
+            line += f" line={ln(t)}" + put("name", t["name"]) + put("title", t["title"])
             line += toc_part(t["toc"])
             if t["objective"] is not None:
                 line += put("objective", t["objective"])
@@ -148,12 +159,12 @@ def main():
             out.extend(table_parts(t))
             out.append("  columns" + "".join(put("c", c) for c in t["columns"]))
             for cat in t["categories"]:
-                out.append(f"  category level1={LEVEL1[cat['level1']]} line={cat['line']}" + put("label", cat["label"]))
+                out.append(f"  category level1={LEVEL1[cat['level1']]} line={ln(cat)}" + put("label", cat["label"]))
                 for sub in cat["children"]:
-                    out.append(f"   sub level2={LEVEL2[sub['level2']]} line={sub['line']}" + put("label", sub["label"]))
+                    out.append(f"   sub level2={LEVEL2[sub['level2']]} line={ln(sub)}" + put("label", sub["label"]))
                     for ind in sub["indicators"]:
                         count += 1
-                        line = f"    indicator line={ind['line']}" + put("name", ind["name"]) + put("description", ind["description"]) + put("basis", ind["basis"])
+                        line = f"    indicator line={ln(ind)}" + at(ind["location"]) + put("name", ind["name"]) + put("description", ind["description"]) + put("basis", ind["basis"])
                         for k in sorted(ind["extra"]):
                             line += put("extra_key", k) + put("extra_value", ind["extra"][k])
                         out.append(line)
@@ -173,7 +184,7 @@ def main():
                         line += f" likelihood={LIKELIHOOD[ind['likelihood']]}" + put("deviation", ind["deviation"])
                         out.append(line)
     for n in doc["notes"]:
-        out.append(f"note line={n['line']}" + put("text", n["text"]))
+        out.append(f"note line={ln(n)}" + at(n["location"]) + put("text", n["text"]))
     out.append(f"indicators={count}")
     sys.stdout.write("\n".join(out) + "\n")
 

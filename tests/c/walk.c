@@ -26,6 +26,12 @@ static void put(const char *label, jx_str s) {
     }
 }
 
+/* A node's place, every part (0 or empty when the format has no such part). */
+static void put_location(jx_location at) {
+    printf(" at=%zu,%.*s,%.*s,%zu,%zu,%zu,%zu,%zu", at.line, (int)at.sheet.len, at.sheet.ptr, (int)at.cell.len, at.cell.ptr, at.table, at.row,
+           at.column, at.paragraph, at.page);
+}
+
 static void put_toc(const jx_toc *toc) {
     put("toc", toc->text);
     put("toc_id", toc->identifier);
@@ -311,6 +317,7 @@ int main(int argc, char **argv) {
                         const jx_indicator *ind = NULL;
                         CHECK(jx_subcategory_indicator(sub, i, &ind));
                         printf("    indicator line=%zu", jx_indicator_line(ind));
+                        put_location(jx_indicator_location(ind));
                         put("name", jx_indicator_name(ind));
                         put("description", jx_indicator_description(ind));
                         put("basis", jx_indicator_basis(ind));
@@ -331,6 +338,7 @@ int main(int argc, char **argv) {
         jx_note note;
         CHECK(jx_document_note(doc, n, &note));
         printf("note line=%zu", note.line);
+        put_location(note.location);
         put("text", note.text);
         printf("\n");
     }

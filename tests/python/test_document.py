@@ -11,7 +11,7 @@ from conftest import DATA, ROOT, SAMPLE
 
 
 def test_sample_structure(doc):
-    assert doc.schema_version == 1
+    assert doc.schema_version == 2
     assert doc.title == "2020年部门预算绩效信息"
     assert doc.year == 2020
     assert [s.kind for s in doc.sections] == ["special_fund", "budget_project"]
@@ -27,16 +27,16 @@ def test_views_follow_the_json(doc):
     table = doc.tables[0]
     jt = data["sections"][0]["tables"][0]
     assert (table.number, table.name, table.title, table.objective, table.columns, table.line) == (
-        jt["number"], jt["name"], jt["title"], jt["objective"], jt["columns"], jt["line"])
+        jt["number"], jt["name"], jt["title"], jt["objective"], jt["columns"], jt["location"]["line"])
     assert (table.toc.text, table.toc.identifier, table.toc.level) == (jt["toc"]["text"], "C", 1)
     assert table.section.heading == "第二部分  专项资资金绩效目标"
     for cat, jc in zip(table.categories, jt["categories"]):
-        assert (cat.level1, cat.label, cat.line) == (jc["level1"], jc["label"], jc["line"])
+        assert (cat.level1, cat.label, cat.line) == (jc["level1"], jc["label"], jc["location"]["line"])
         for sub, js in zip(cat.children, jc["children"]):
-            assert (sub.level2, sub.label, sub.line) == (js["level2"], js["label"], js["line"])
+            assert (sub.level2, sub.label, sub.line) == (js["level2"], js["label"], js["location"]["line"])
             for ind, ji in zip(sub.indicators, js["indicators"]):
                 assert (ind.name, ind.description, ind.basis, ind.line, ind.extra) == (
-                    ji["name"], ji["description"], ji["basis"], ji["line"], ji["extra"])
+                    ji["name"], ji["description"], ji["basis"], ji["location"]["line"], ji["extra"])
                 assert ind.target.to_dict() == ji["target"]
 
 
@@ -82,7 +82,7 @@ def test_json_round_trip_pickle_and_copy(doc):
     named = jixiao.Document.from_json(json.dumps(line, ensure_ascii=False))
     assert named.file == "dir/a.txt" and named.to_dict() == line
     assert json.loads(doc.to_json(pretty=True)) == doc.to_dict()
-    assert doc.to_json(pretty=True).startswith('{\n  "schema_version": 1,')
+    assert doc.to_json(pretty=True).startswith('{\n  "schema_version": 2,')
     assert jixiao.parse(doc.to_json()) == doc
     for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
         assert pickle.loads(pickle.dumps(doc, protocol)) == doc

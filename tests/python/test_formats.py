@@ -15,12 +15,16 @@ def test_docx_reads_as_the_text_save(doc):
     assert table.location.paragraph is not None
     ind = table.indicators()[0]
     assert str(ind.location) == "table 1, row 3, column 1"
+    # Each node carries its own place; a Word file has no lines, so `line` is 0.
+    assert (ind.line, table.line) == (0, 0)
+    goal = word.overview.goals[0]
+    assert goal.location.paragraph is not None and goal.line == 0
     # Bytes work as well as paths, and the format comes from the content.
     again = jixiao.parse((DATA / "000_3e963503b18f6771.docx").read_bytes())
     assert again == word
     # Text saves keep plain line numbers.
     assert str(doc.tables[0].location) == f"line {doc.tables[0].line}"
-    assert doc.locations == []
+    assert doc.tables[0].location.sheet is None and doc.tables[0].location.table is None
 
 
 @pytest.mark.parametrize("name", ["000_3e963503b18f6771.html", "000_3e963503b18f6771-gbk.html"])
@@ -68,7 +72,7 @@ def test_a_scanned_pdf_says_it_needs_ocr():
 def test_spreadsheets(ext):
     book = jixiao.read(DATA / f"sheets-features.{ext}")
     assert [n.text for n in book.notes] == ["填表说明", "1.本表由项目单位填报。", "2.指标值请填写数值。"]
-    assert str(book.location(book.notes[0].line)) == "说明!A1"
+    assert str(book.notes[0].location) == "说明!A1" and book.notes[0].line == 0
     first = book.tables[0]
     assert (first.number, first.name) == (1, "职业技能培训补贴")
     due = first.indicators()[2]

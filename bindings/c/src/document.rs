@@ -168,27 +168,6 @@ pub unsafe extern "C" fn jx_document_write_xlsx(doc: *const jx_document, path: *
     })
 }
 
-/// Fills `*out` with where `line` (any node's line) stands in the source: the line of a text
-/// save, a Word table cell or paragraph, a spreadsheet's sheet and cell. Its strings borrow
-/// from the document.
-#[unsafe(no_mangle)]
-pub unsafe extern "C" fn jx_document_location(doc: *const jx_document, line: usize, out: *mut jx_location) -> jx_status {
-    guard(|| {
-        let d = self::doc(doc).ok_or_else(|| Failure::null("doc"))?;
-        if out.is_null() {
-            return Err(Failure::null("out"));
-        }
-        let at = match line.checked_sub(1).and_then(|i| d.locations.get(i)) {
-            Some(l) => location_of(l),
-            None if d.locations.is_empty() => location_of(&jixiao::Location::line(line)),
-            None => return Err(Failure::out_of_range(line, d.locations.len())),
-        };
-        // SAFETY: `out` is non-NULL.
-        unsafe { *out = at };
-        Ok(())
-    })
-}
-
 /// The title as written; empty when absent.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_title(doc: *const jx_document) -> jx_str {
@@ -236,7 +215,11 @@ pub unsafe extern "C" fn jx_document_note_count(doc: *const jx_document) -> usiz
 /// The `index`-th unplaced piece of content, with its line.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_document_note(doc: *const jx_document, index: usize, out: *mut jx_note) -> jx_status {
-    put(self::doc(doc).map(|d| d.notes.as_slice()), index, out, "doc", |n| jx_note { line: n.line, text: jx_str::new(&n.text) })
+    put(self::doc(doc).map(|d| d.notes.as_slice()), index, out, "doc", |n| jx_note {
+        line: n.location.line_number().unwrap_or(0),
+        location: location_of(&n.location),
+        text: jx_str::new(&n.text),
+    })
 }
 
 /// How many byte sequences were replaced with U+FFFD (0 unless parsed with

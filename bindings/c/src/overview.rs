@@ -5,7 +5,7 @@ use jixiao::{Goal, Overview};
 use crate::boundary::{guard_value, jx_status};
 use crate::document::{doc, jx_document};
 use crate::tree::put;
-use crate::types::{jx_str, jx_toc};
+use crate::types::{jx_location, jx_str, jx_toc, location_of};
 
 /// The department-wide part, borrowed from its document.
 pub struct jx_overview {
@@ -23,6 +23,8 @@ pub struct jx_goal_item {
     pub number: u32,
     pub text: jx_str,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
     /// The item stood in an inline list (`一是…二是…`) rather than on a `（1）` line of its own.
     pub is_inline: bool,
 }
@@ -36,6 +38,8 @@ pub struct jx_responsibility {
     /// With its own sub-structure kept as lines.
     pub description: jx_str,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// One titled block of safeguard measures (工作保障措施).
@@ -46,6 +50,8 @@ pub struct jx_safeguard {
     pub title: jx_str,
     pub text: jx_str,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// A subsection heading of part 1 as written (`（二）分项绩效目标`), with its TC field.
@@ -58,6 +64,8 @@ pub struct jx_subheading {
     /// Its Word TC field; meaningful when has_toc.
     pub toc: jx_toc,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 fn ov<'a>(p: *const jx_overview) -> Option<&'a Overview> {
@@ -90,7 +98,14 @@ pub unsafe extern "C" fn jx_overview_intro(overview: *const jx_overview) -> jx_s
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_overview_line(overview: *const jx_overview) -> usize {
-    guard_value(0, || ov(overview).map_or(0, |o| o.line))
+    guard_value(0, || ov(overview).map_or(0, |o| o.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_overview_location(overview: *const jx_overview) -> jx_location {
+    guard_value(jx_location::EMPTY, || ov(overview).map_or(jx_location::EMPTY, |o| location_of(&o.location)))
 }
 
 /// Writes the part heading's Word TC field to `*out` and returns true; false when it has none.
@@ -121,7 +136,14 @@ pub unsafe extern "C" fn jx_goal_title(g: *const jx_goal) -> jx_str {
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_goal_line(g: *const jx_goal) -> usize {
-    guard_value(0, || goal(g).map_or(0, |g| g.line))
+    guard_value(0, || goal(g).map_or(0, |g| g.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_goal_location(g: *const jx_goal) -> jx_location {
+    guard_value(jx_location::EMPTY, || goal(g).map_or(jx_location::EMPTY, |g| location_of(&g.location)))
 }
 
 #[unsafe(no_mangle)]
@@ -134,7 +156,8 @@ pub unsafe extern "C" fn jx_goal_get_item(g: *const jx_goal, index: usize, out: 
     put(goal(g).map(|g| g.items.as_slice()), index, out, "goal", |i| jx_goal_item {
         number: i.number,
         text: jx_str::new(&i.text),
-        line: i.line,
+        line: i.location.line_number().unwrap_or(0),
+        location: location_of(&i.location),
         is_inline: i.inline,
     })
 }
@@ -150,7 +173,8 @@ pub unsafe extern "C" fn jx_overview_responsibility(overview: *const jx_overview
         number: r.number,
         name: jx_str::new(&r.name),
         description: jx_str::new(&r.description),
-        line: r.line,
+        line: r.location.line_number().unwrap_or(0),
+        location: location_of(&r.location),
     })
 }
 
@@ -164,7 +188,8 @@ pub unsafe extern "C" fn jx_overview_safeguard(overview: *const jx_overview, ind
     put(ov(overview).map(|o| o.safeguards.as_slice()), index, out, "overview", |s| jx_safeguard {
         title: jx_str::new(&s.title),
         text: jx_str::new(&s.text),
-        line: s.line,
+        line: s.location.line_number().unwrap_or(0),
+        location: location_of(&s.location),
     })
 }
 
@@ -183,6 +208,7 @@ pub unsafe extern "C" fn jx_overview_subheading(overview: *const jx_overview, in
             .toc
             .as_ref()
             .map_or(jx_toc { text: jx_str::EMPTY, identifier: jx_str::EMPTY, has_level: false, level: 0, switches: jx_str::EMPTY }, crate::tree::toc_of),
-        line: h.line,
+        line: h.location.line_number().unwrap_or(0),
+        location: location_of(&h.location),
     })
 }

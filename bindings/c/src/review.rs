@@ -77,7 +77,8 @@ pub struct jx_finding {
     /// What to write instead, in English and in Chinese.
     pub suggestion: jx_str,
     pub suggestion_zh: jx_str,
-    /// The node's line (see jx_document_location) and where that is in the source.
+    /// The 1-based line of a text source the finding is about (0 where the source has no
+    /// lines), and where that is in the source.
     pub line: usize,
     pub location: jx_location,
     /// The part's number and the table's number; 0 when absent.

@@ -10,7 +10,7 @@ use crate::document::{doc, jx_document};
 use crate::review::jx_findings;
 use crate::strings::write_string;
 use crate::tree::put;
-use crate::types::{jx_level1, jx_str, level1_of};
+use crate::types::{jx_level1, jx_location, jx_str, level1_of, location_of};
 
 /// How an indicator's score was computed (IndicatorScore.rule).
 #[repr(C)]
@@ -102,6 +102,8 @@ pub struct jx_execution_score {
     pub has_reported_score: bool,
     pub reported_score: f64,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// One table's scores.
@@ -113,6 +115,8 @@ pub struct jx_table_score {
     pub table_number: u32,
     pub name: jx_str,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
     pub total: f64,
     /// 优, 良, 中 or 差; empty when an indicator could not be scored.
     pub grade: jx_str,
@@ -141,6 +145,8 @@ pub struct jx_indicator_score {
     pub name: jx_str,
     pub level1: jx_level1,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
     pub target: jx_str,
     /// Empty when there is no actual.
     pub actual: jx_str,
@@ -279,13 +285,15 @@ pub unsafe extern "C" fn jx_score_table_get(report: *const jx_score_report, inde
             score: e.score.unwrap_or(0.0),
             has_reported_score: e.reported_score.is_some(),
             reported_score: e.reported_score.unwrap_or(0.0),
-            line: e.line,
+            line: e.location.line_number().unwrap_or(0),
+            location: location_of(&e.location),
         });
         jx_table_score {
             section_number: t.section_number.unwrap_or(0),
             table_number: t.table_number.unwrap_or(0),
             name: jx_str::new(&t.name),
-            line: t.line,
+            line: t.location.line_number().unwrap_or(0),
+            location: location_of(&t.location),
             total: t.total,
             grade: jx_str::opt(t.grade.as_deref()),
             has_reported_total: t.reported_total.is_some(),
@@ -320,7 +328,8 @@ pub unsafe extern "C" fn jx_score_indicator_get(report: *const jx_score_report, 
     put(indicators, index, out, "report", |i| jx_indicator_score {
         name: jx_str::new(&i.name),
         level1: level1_of(i.level1),
-        line: i.line,
+        line: i.location.line_number().unwrap_or(0),
+        location: location_of(&i.location),
         target: jx_str::new(&i.target),
         actual: jx_str::opt(i.actual.as_deref()),
         weight: i.weight,

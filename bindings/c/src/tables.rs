@@ -83,7 +83,8 @@ pub unsafe extern "C" fn jx_table_remark(t: *const jx_table, index: usize, out: 
     put(table(t).map(|t| t.remarks.as_slice()), index, out, "table", |r: &Remark| jx_remark {
         label: jx_str::new(&r.label),
         text: jx_str::new(&r.text),
-        line: r.line,
+        line: r.location.line_number().unwrap_or(0),
+        location: location_of(&r.location),
     })
 }
 
@@ -97,7 +98,7 @@ pub unsafe extern "C" fn jx_table_subtotal_count(t: *const jx_table) -> usize {
 pub unsafe extern "C" fn jx_table_subtotal(t: *const jx_table, index: usize, out: *mut jx_subtotal) -> jx_status {
     put(table(t).map(|t| t.subtotals.as_slice()), index, out, "table", |s: &Subtotal| {
         let (has_amount, amount) = opt_amount(&s.amount);
-        jx_subtotal { unit: jx_str::new(&s.unit), has_amount, amount, line: s.line }
+        jx_subtotal { unit: jx_str::new(&s.unit), has_amount, amount, line: s.location.line_number().unwrap_or(0), location: location_of(&s.location) }
     })
 }
 
@@ -111,7 +112,15 @@ pub unsafe extern "C" fn jx_table_duty_count(t: *const jx_table) -> usize {
 pub unsafe extern "C" fn jx_table_duty(t: *const jx_table, index: usize, out: *mut jx_duty) -> jx_status {
     put(table(t).map(|t| t.duties.as_slice()), index, out, "table", |d: &Duty| {
         let (has_budget, budget) = opt_amount(&d.budget);
-        jx_duty { function: jx_str::new(&d.function), task: jx_str::new(&d.task), project: jx_str::new(&d.project), has_budget, budget, line: d.line }
+        jx_duty {
+            function: jx_str::new(&d.function),
+            task: jx_str::new(&d.task),
+            project: jx_str::new(&d.project),
+            has_budget,
+            budget,
+            line: d.location.line_number().unwrap_or(0),
+            location: location_of(&d.location),
+        }
     })
 }
 
@@ -170,7 +179,8 @@ pub unsafe extern "C" fn jx_table_funds_row(t: *const jx_table, index: usize, ou
             score,
             reason: jx_str::new(&r.reason),
             extra_count: r.extra.len(),
-            line: r.line,
+            line: r.location.line_number().unwrap_or(0),
+            location: location_of(&r.location),
         }
     })
 }

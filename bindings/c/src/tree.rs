@@ -101,10 +101,18 @@ pub unsafe extern "C" fn jx_section_heading(section: *const jx_section) -> jx_st
     text(node::<Section, _>(section), |s| &s.heading)
 }
 
-/// The 1-based line of the heading.
+/// The 1-based line of the heading in a text source; 0 where the source has no lines (see
+/// jx_section_location).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_section_line(section: *const jx_section) -> usize {
-    guard_value(0, || node::<Section, _>(section).map_or(0, |s| s.line))
+    guard_value(0, || node::<Section, _>(section).map_or(0, |s| s.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_section_location(section: *const jx_section) -> jx_location {
+    guard_value(jx_location::EMPTY, || node::<Section, _>(section).map_or(jx_location::EMPTY, |s| location_of(&s.location)))
 }
 
 /// Writes the heading's Word TC field to `*out` and returns true; false when it has none.
@@ -190,10 +198,18 @@ pub unsafe extern "C" fn jx_table_category(table: *const jx_table, index: usize,
     item(node::<Table, _>(table).map(|t| t.categories.as_slice()), index, out, "table")
 }
 
-/// The 1-based line of the title.
+/// The 1-based line of the title in a text source; 0 where the source has no lines (see
+/// jx_table_location).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_line(table: *const jx_table) -> usize {
-    guard_value(0, || node::<Table, _>(table).map_or(0, |t| t.line))
+    guard_value(0, || node::<Table, _>(table).map_or(0, |t| t.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_location(table: *const jx_table) -> jx_location {
+    guard_value(jx_location::EMPTY, || node::<Table, _>(table).map_or(jx_location::EMPTY, |t| location_of(&t.location)))
 }
 
 // ---- categories
@@ -211,7 +227,14 @@ pub unsafe extern "C" fn jx_category_label(category: *const jx_category) -> jx_s
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_category_line(category: *const jx_category) -> usize {
-    guard_value(0, || node::<Category, _>(category).map_or(0, |c| c.line))
+    guard_value(0, || node::<Category, _>(category).map_or(0, |c| c.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_category_location(category: *const jx_category) -> jx_location {
+    guard_value(jx_location::EMPTY, || node::<Category, _>(category).map_or(jx_location::EMPTY, |c| location_of(&c.location)))
 }
 
 #[unsafe(no_mangle)]
@@ -237,7 +260,14 @@ pub unsafe extern "C" fn jx_subcategory_label(sub: *const jx_subcategory) -> jx_
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_subcategory_line(sub: *const jx_subcategory) -> usize {
-    guard_value(0, || node::<SubCategory, _>(sub).map_or(0, |s| s.line))
+    guard_value(0, || node::<SubCategory, _>(sub).map_or(0, |s| s.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_subcategory_location(sub: *const jx_subcategory) -> jx_location {
+    guard_value(jx_location::EMPTY, || node::<SubCategory, _>(sub).map_or(jx_location::EMPTY, |s| location_of(&s.location)))
 }
 
 #[unsafe(no_mangle)]
@@ -272,7 +302,14 @@ pub unsafe extern "C" fn jx_indicator_basis(indicator: *const jx_indicator) -> j
 
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_indicator_line(indicator: *const jx_indicator) -> usize {
-    guard_value(0, || node::<Indicator, _>(indicator).map_or(0, |i| i.line))
+    guard_value(0, || node::<Indicator, _>(indicator).map_or(0, |i| i.location.line_number().unwrap_or(0)))
+}
+
+/// Where it stands in the source: the line of a text save, a sheet's cell, a Word table's cell or
+/// paragraph, a PDF's page; its strings borrow from the document. All 0 and empty for NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_indicator_location(indicator: *const jx_indicator) -> jx_location {
+    guard_value(jx_location::EMPTY, || node::<Indicator, _>(indicator).map_or(jx_location::EMPTY, |i| location_of(&i.location)))
 }
 
 /// Fills `*out` with the indicator's target value (指标值).

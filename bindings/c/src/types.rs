@@ -201,6 +201,8 @@ pub struct jx_remark {
     pub label: jx_str,
     pub text: jx_str,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// A subtotal row of a sheet of many projects.
@@ -211,6 +213,8 @@ pub struct jx_subtotal {
     pub has_amount: bool,
     pub amount: jx_amount,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// One duty (年度履职目标) of a department-wide table.
@@ -223,6 +227,8 @@ pub struct jx_duty {
     pub has_budget: bool,
     pub budget: jx_amount,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// One row of a table's funds block (预算执行情况). Absent cells have has_* false.
@@ -246,6 +252,8 @@ pub struct jx_funds_row {
     /// How many other columns the row holds; read them with jx_table_funds_row_extra.
     pub extra_count: usize,
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
 }
 
 /// The comparison of a quantity; values 1–5 are the budget systems' sign codes.
@@ -349,6 +357,8 @@ pub struct jx_target_part {
 #[derive(Debug, Clone, Copy)]
 pub struct jx_note {
     pub line: usize,
+    /// Where it stands in the source (line is its `location.line_number()`: 0 where the source has no lines).
+    pub location: jx_location,
     pub text: jx_str,
 }
 
@@ -365,7 +375,7 @@ pub struct jx_replaced_bytes {
     pub bytes: jx_str,
 }
 
-/// Where a node stands in the source (jx_document_location): fields are 0 or empty when the
+/// Where a node stands in the source (its `location`, or jx_*_location): fields are 0 or empty when the
 /// source has no such notion.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]
@@ -401,17 +411,29 @@ pub(crate) fn level1_of(level1: jixiao::Level1) -> jx_level1 {
     }
 }
 
+impl jx_location {
+    /// No place: every field 0 or empty.
+    pub(crate) const EMPTY: jx_location =
+        jx_location { line: 0, sheet: jx_str::EMPTY, cell: jx_str::EMPTY, table: 0, row: 0, column: 0, paragraph: 0, page: 0 };
+}
+
+impl Default for jx_location {
+    fn default() -> Self {
+        jx_location::EMPTY
+    }
+}
+
 /// A location's C form; its strings borrow from `at`.
 pub(crate) fn location_of(at: &jixiao::Location) -> jx_location {
     jx_location {
-        line: at.line.unwrap_or(0),
-        sheet: jx_str::opt(at.sheet.as_deref()),
-        cell: jx_str::opt(at.cell.as_deref()),
-        table: at.table.unwrap_or(0),
-        row: at.row.unwrap_or(0),
-        column: at.column.unwrap_or(0),
-        paragraph: at.paragraph.unwrap_or(0),
-        page: at.page.unwrap_or(0),
+        line: at.line_number().unwrap_or(0),
+        sheet: jx_str::opt(at.sheet()),
+        cell: jx_str::opt(at.cell_name()),
+        table: at.table().unwrap_or(0),
+        row: at.row().unwrap_or(0),
+        column: at.column().unwrap_or(0),
+        paragraph: at.paragraph_number().unwrap_or(0),
+        page: at.page_number().unwrap_or(0),
     }
 }
 

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use pyo3::prelude::*;
 
+use crate::overview::Location;
+
 /// 金额 — a number cell: the text as written and the number it holds.
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
@@ -29,8 +31,10 @@ pub struct Funds {
     columns: Vec<String>,
     /// 总额, 其中:财政资金 …
     rows: Vec<FundsRow>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 资金行 — one row of the funds block.
@@ -55,8 +59,10 @@ pub struct FundsRow {
     reason: String,
     /// Header label → text for every other column.
     extra: BTreeMap<String, String>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 年度履职目标 — one duty of a department-wide table.
@@ -71,8 +77,10 @@ pub struct Duty {
     project: String,
     /// 预算金额, or None.
     budget: Option<Amount>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 小计 — a subtotal row of a sheet of many projects: a unit and an amount.
@@ -83,8 +91,10 @@ pub struct Subtotal {
     unit: String,
     /// 金额 — the amount, or None.
     amount: Option<Amount>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 表尾 — a footer row (合计, 评价结论 …) or a form's blank indicator row, as labelled text.
@@ -95,8 +105,10 @@ pub struct Remark {
     label: String,
     /// 原文 — the text as written.
     text: String,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 impl From<&jixiao::Amount> for Amount {
@@ -127,29 +139,38 @@ impl From<&jixiao::Funds> for Funds {
                     score: amount(&r.score),
                     reason: r.reason.clone(),
                     extra: r.extra.clone(),
-                    line: r.line,
+                    line: r.location.line_number().unwrap_or(0),
+                    location: r.location.clone().into(),
                 })
                 .collect(),
-            line: f.line,
+            line: f.location.line_number().unwrap_or(0),
+            location: f.location.clone().into(),
         }
     }
 }
 
 impl From<&jixiao::Duty> for Duty {
     fn from(d: &jixiao::Duty) -> Self {
-        Duty { function: d.function.clone(), task: d.task.clone(), project: d.project.clone(), budget: amount(&d.budget), line: d.line }
+        Duty {
+            function: d.function.clone(),
+            task: d.task.clone(),
+            project: d.project.clone(),
+            budget: amount(&d.budget),
+            line: d.location.line_number().unwrap_or(0),
+            location: d.location.clone().into(),
+        }
     }
 }
 
 impl From<&jixiao::Subtotal> for Subtotal {
     fn from(s: &jixiao::Subtotal) -> Self {
-        Subtotal { unit: s.unit.clone(), amount: amount(&s.amount), line: s.line }
+        Subtotal { unit: s.unit.clone(), amount: amount(&s.amount), line: s.location.line_number().unwrap_or(0), location: s.location.clone().into() }
     }
 }
 
 impl From<&jixiao::Remark> for Remark {
     fn from(r: &jixiao::Remark) -> Self {
-        Remark { label: r.label.clone(), text: r.text.clone(), line: r.line }
+        Remark { label: r.label.clone(), text: r.text.clone(), line: r.location.line_number().unwrap_or(0), location: r.location.clone().into() }
     }
 }
 

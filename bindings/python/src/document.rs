@@ -6,7 +6,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyIterator, PyList, PyTuple};
 
 use crate::errors::{detached, shielded};
-use crate::overview::{Location, Note, Overview};
+use crate::overview::{Note, Overview};
 use crate::tree::{Section, Table, indicator_list};
 
 /// 部门预算绩效信息 — one department's budget performance document.
@@ -107,18 +107,6 @@ impl Document {
             .flat_map(|(s, t)| indicator_list(&self.inner, s, t))
             .collect();
         PyList::new(py, all)?.try_iter()
-    }
-
-    /// 位置表 — for Word files and spreadsheets, where each line is (`line` N is `locations[N-1]`);
-    /// empty for text, whose lines are the source's.
-    #[getter]
-    fn locations(&self) -> Vec<Location> {
-        self.inner.locations.iter().cloned().map(Location::from).collect()
-    }
-
-    /// Where `line` (any node's `line`) stands in the source, in the user's terms.
-    fn location(&self, line: usize) -> Location {
-        Location::from(self.inner.location(line))
     }
 
     /// The document as .xlsx, a sheet per table in the layout budget systems import

@@ -21,6 +21,8 @@ pub struct Overview {
     subheadings: Vec<Subheading>,
     /// 1-based line of the heading.
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
     /// 目录域 — the heading's Word TC field, or None.
     toc: Option<Toc>,
 }
@@ -35,8 +37,10 @@ pub struct Goal {
     title: String,
     /// 分项 — the numbered items under the goal.
     items: Vec<GoalItem>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 具体事项 — one item of a goal.
@@ -47,8 +51,10 @@ pub struct GoalItem {
     number: u32,
     /// 原文 — the text as written.
     text: String,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
     /// Whether the item stood in an inline list (一是…二是…).
     inline: bool,
 }
@@ -63,8 +69,10 @@ pub struct Responsibility {
     name: String,
     /// 说明 — the description as written.
     description: String,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 工作保障措施 — one titled block of safeguard measures.
@@ -75,8 +83,10 @@ pub struct Safeguard {
     title: String,
     /// 原文 — the text as written.
     text: String,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 小标题 — a subsection heading of part 1 as written, with its TC field.
@@ -87,16 +97,20 @@ pub struct Subheading {
     text: String,
     /// 目录域 — the TC field after the heading, or None.
     toc: Option<Toc>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 未归类内容 — content the reader could not place, with its line.
 #[pyclass(frozen, get_all, module = "jixiao._native")]
 #[derive(Clone)]
 pub struct Note {
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
     /// 原文 — the text as written.
     text: String,
 }
@@ -106,7 +120,7 @@ pub struct Note {
 #[pyclass(frozen, eq, get_all, module = "jixiao._native")]
 #[derive(Clone, PartialEq)]
 pub struct Location {
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source, or None.
     line: Option<usize>,
     /// 工作表 — the sheet's name, or None.
     sheet: Option<String>,
@@ -126,14 +140,15 @@ pub struct Location {
 
 impl From<jixiao::Location> for Location {
     fn from(l: jixiao::Location) -> Self {
-        Location { line: l.line, sheet: l.sheet, cell: l.cell, table: l.table, row: l.row, column: l.column, paragraph: l.paragraph, page: l.page }
+        let p = l.parts();
+        Location { line: p.line, sheet: p.sheet, cell: p.cell, table: p.table, row: p.row, column: p.column, paragraph: p.paragraph, page: p.page }
     }
 }
 
 #[pymethods]
 impl Location {
     fn __str__(&self) -> String {
-        jixiao::Location {
+        jixiao::LocationParts {
             line: self.line,
             sheet: self.sheet.clone(),
             cell: self.cell.clone(),
@@ -175,18 +190,54 @@ impl From<&jixiao::Overview> for Overview {
                 .map(|g| Goal {
                     number: g.number,
                     title: g.title.clone(),
-                    items: g.items.iter().map(|i| GoalItem { number: i.number, text: i.text.clone(), line: i.line, inline: i.inline }).collect(),
-                    line: g.line,
+                    items: g
+                        .items
+                        .iter()
+                        .map(|i| GoalItem {
+                            number: i.number,
+                            text: i.text.clone(),
+                            line: i.location.line_number().unwrap_or(0),
+                            location: i.location.clone().into(),
+                            inline: i.inline,
+                        })
+                        .collect(),
+                    line: g.location.line_number().unwrap_or(0),
+                    location: g.location.clone().into(),
                 })
                 .collect(),
             responsibilities: o
                 .responsibilities
                 .iter()
-                .map(|r| Responsibility { number: r.number, name: r.name.clone(), description: r.description.clone(), line: r.line })
+                .map(|r| Responsibility {
+                    number: r.number,
+                    name: r.name.clone(),
+                    description: r.description.clone(),
+                    line: r.location.line_number().unwrap_or(0),
+                    location: r.location.clone().into(),
+                })
                 .collect(),
-            safeguards: o.safeguards.iter().map(|s| Safeguard { title: s.title.clone(), text: s.text.clone(), line: s.line }).collect(),
-            subheadings: o.subheadings.iter().map(|h| Subheading { text: h.text.clone(), toc: h.toc.as_ref().map(Toc::from), line: h.line }).collect(),
-            line: o.line,
+            safeguards: o
+                .safeguards
+                .iter()
+                .map(|s| Safeguard {
+                    title: s.title.clone(),
+                    text: s.text.clone(),
+                    line: s.location.line_number().unwrap_or(0),
+                    location: s.location.clone().into(),
+                })
+                .collect(),
+            subheadings: o
+                .subheadings
+                .iter()
+                .map(|h| Subheading {
+                    text: h.text.clone(),
+                    toc: h.toc.as_ref().map(Toc::from),
+                    line: h.location.line_number().unwrap_or(0),
+                    location: h.location.clone().into(),
+                })
+                .collect(),
+            line: o.location.line_number().unwrap_or(0),
+            location: o.location.clone().into(),
             toc: o.toc.as_ref().map(Toc::from),
         }
     }
@@ -220,7 +271,7 @@ impl From<&jixiao::model::ReplacedBytes> for ReplacedBytes {
 
 impl From<&jixiao::Note> for Note {
     fn from(n: &jixiao::Note) -> Self {
-        Note { line: n.line, text: n.text.clone() }
+        Note { line: n.location.line_number().unwrap_or(0), location: n.location.clone().into(), text: n.text.clone() }
     }
 }
 
@@ -233,7 +284,7 @@ impl From<&jixiao::Toc> for Toc {
 #[pymethods]
 impl Note {
     fn __repr__(&self) -> String {
-        format!("<jixiao.Note line={} {:?}>", self.line, self.text)
+        format!("<jixiao.Note at {} {:?}>", self.location.__str__(), self.text)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Self-evaluation scoring: `Document.score` returns a `ScoreReport` of plain value objects.
 
 use pyo3::prelude::*;
+
+use crate::overview::Location;
 use pyo3::types::{PyBytes, PyList};
 
 use crate::errors::{detached, usage_error};
@@ -24,8 +26,10 @@ pub struct ExecutionScore {
     reported_score: Option<f64>,
     /// 差额 — the reported score less the score by the rules, or None.
     difference: Option<f64>,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
 }
 
 /// 一级指标得分 — a level-1's weight and score.
@@ -51,8 +55,10 @@ pub struct IndicatorScore {
     name: String,
     /// 一级指标 — the level-1 category (`output`, `effect`, …).
     level1: &'static str,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
     /// 指标值 — the target as written.
     target: String,
     /// 实际完成值 — the actual result as written, or None.
@@ -84,8 +90,10 @@ pub struct TableScore {
     table_number: Option<u32>,
     /// 名称 — the name as written.
     name: String,
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     line: usize,
+    /// 位置 — where it stands in the source (a line, a sheet's cell, a Word table's cell or paragraph, a page).
+    location: Location,
     /// 总分 — the total by the rules.
     total: f64,
     /// 等级 — the grade the total earns (优, 良, 中, 差).
@@ -112,7 +120,8 @@ impl From<&jixiao::score::TableScore> for TableScore {
             section_number: t.section_number,
             table_number: t.table_number,
             name: t.name.clone(),
-            line: t.line,
+            line: t.location.line_number().unwrap_or(0),
+            location: t.location.clone().into(),
             total: t.total,
             grade: t.grade.clone(),
             reported_total: t.reported_total,
@@ -123,7 +132,8 @@ impl From<&jixiao::score::TableScore> for TableScore {
                 .map(|i| IndicatorScore {
                     name: i.name.clone(),
                     level1: i.level1.as_str(),
-                    line: i.line,
+                    line: i.location.line_number().unwrap_or(0),
+                    location: i.location.clone().into(),
                     target: i.target.clone(),
                     actual: i.actual.clone(),
                     weight: i.weight,
@@ -143,7 +153,8 @@ impl From<&jixiao::score::TableScore> for TableScore {
                 score: e.score,
                 reported_score: e.reported_score,
                 difference: e.difference,
-                line: e.line,
+                line: e.location.line_number().unwrap_or(0),
+                location: e.location.clone().into(),
             }),
         }
     }

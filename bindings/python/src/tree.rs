@@ -204,7 +204,7 @@ impl Section {
     /// 1-based source line of the heading.
     #[getter]
     fn line(&self) -> usize {
-        self.get().line
+        self.get().location.line_number().unwrap_or(0)
     }
     /// 目录域 — the heading's Word TC field, or None.
     #[getter]
@@ -214,7 +214,7 @@ impl Section {
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {
-        Location::from(self.doc.location(self.get().line))
+        Location::from(self.get().location.clone())
     }
     /// Pickle: the document (through JSON) and the view's place in it.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -267,15 +267,15 @@ impl Table {
     fn section(&self) -> Section {
         Section::new(&self.doc, self.s)
     }
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     #[getter]
     fn line(&self) -> usize {
-        self.get().line
+        self.get().location.line_number().unwrap_or(0)
     }
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {
-        Location::from(self.doc.location(self.get().line))
+        Location::from(self.get().location.clone())
     }
     /// 表类别 — "target", "self_evaluation", "monitoring" or "department_wide".
     #[getter]
@@ -362,15 +362,15 @@ impl Category {
     fn children(&self) -> Vec<SubCategory> {
         (0..self.get().children.len()).map(|k| SubCategory { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k }).collect()
     }
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     #[getter]
     fn line(&self) -> usize {
-        self.get().line
+        self.get().location.line_number().unwrap_or(0)
     }
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {
-        Location::from(self.doc.location(self.get().line))
+        Location::from(self.get().location.clone())
     }
     /// Pickle: the document (through JSON) and the view's place in it.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -398,15 +398,15 @@ impl SubCategory {
     fn indicators(&self) -> Vec<Indicator> {
         (0..self.get().indicators.len()).map(|i| Indicator { doc: self.doc.clone(), s: self.s, t: self.t, c: self.c, k: self.k, i }).collect()
     }
-    /// 行号 — the 1-based source line; for a Word file or workbook, an index into `Document.locations`.
+    /// 行号 — the 1-based line of a text source; 0 where the source has no lines (see `location`).
     #[getter]
     fn line(&self) -> usize {
-        self.get().line
+        self.get().location.line_number().unwrap_or(0)
     }
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {
-        Location::from(self.doc.location(self.get().line))
+        Location::from(self.get().location.clone())
     }
     /// Pickle: the document (through JSON) and the view's place in it.
     fn __reduce__<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
@@ -442,12 +442,12 @@ impl Indicator {
     /// 1-based line of the row.
     #[getter]
     fn line(&self) -> usize {
-        self.get().line
+        self.get().location.line_number().unwrap_or(0)
     }
     /// Where it stands in the source, in the user's terms (line, table cell, sheet!cell).
     #[getter]
     fn location(&self) -> Location {
-        Location::from(self.doc.location(self.get().line))
+        Location::from(self.get().location.clone())
     }
     /// 其他列 — header label → text for every column the model has no field for.
     #[getter]
@@ -519,6 +519,6 @@ impl Indicator {
         view_reduce(py, &self.doc, "Indicator", vec![self.s, self.t, self.c, self.k, self.i])
     }
     fn __repr__(&self) -> String {
-        format!("<jixiao.Indicator {:?} target={:?} line={}>", self.get().name, self.get().target.raw, self.get().line)
+        format!("<jixiao.Indicator {:?} target={:?} line={}>", self.get().name, self.get().target.raw, self.get().location)
     }
 }

@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
-use jixiao::{Document, Encoding, EncodingErrors, Format, Limits, ReadOptions};
+use jixiao::{Document, Encoding, EncodingErrors, Format, Limits, Location, ReadOptions};
 
 use crate::Failure;
 
@@ -261,8 +261,11 @@ fn walk_error(dir: &Path, e: &walkdir::Error) -> String {
 
 /// A node's place as messages print it: the line number for text (`file:12:`), the cell or
 /// paragraph for Word files and spreadsheets (`file:专项1!C7:`).
-pub fn place(doc: &Document, line: usize) -> String {
-    if doc.locations.is_empty() { line.to_string() } else { doc.location(line).to_string() }
+pub fn place(location: &Location) -> String {
+    match location {
+        Location::Line(line) => line.to_string(),
+        _ => location.to_string(),
+    }
 }
 
 /// Reports the content a reader could not place (kept in the model's notes).
@@ -278,7 +281,7 @@ pub fn note_warnings(input: &Input) -> Vec<String> {
         });
     let notes = input.document.notes.iter().map(|note| {
         let first = note.text.lines().next().unwrap_or("");
-        format!("{}:{}: warning: content not placed in the model (kept in notes): {first}", input.label, place(&input.document, note.line))
+        format!("{}:{}: warning: content not placed in the model (kept in notes): {first}", input.label, place(&note.location))
     });
     replaced.chain(notes).collect()
 }
@@ -298,7 +301,7 @@ pub fn unknown_columns(label: &str, doc: &Document) -> Vec<String> {
         .into_iter()
         .filter_map(jixiao::review::rules::rule)
         .flat_map(|rule| jixiao::review::run_rule(doc, rule))
-        .map(|f| format!("{label}:{}: warning: {}", place(doc, f.line), f.message))
+        .map(|f| format!("{label}:{}: warning: {}", place(&f.location), f.message))
         .collect()
 }
 

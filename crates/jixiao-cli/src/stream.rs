@@ -48,7 +48,14 @@ impl<S: TableSink> TableSink for Checked<S> {
         if !self.quiet {
             // The rule reads a document: this table alone makes one.
             let mut one = Document::new("");
-            one.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: vec![table], line: 0, toc: None });
+            one.sections.push(Section {
+                number: None,
+                kind: SectionKind::Other,
+                heading: String::new(),
+                tables: vec![table],
+                location: Default::default(),
+                toc: None,
+            });
             self.warnings.extend(input::unknown_columns(&self.label, &one));
             let Some(back) = one.sections.pop().and_then(|mut s| s.tables.pop()) else { return Ok(()) };
             table = back;

@@ -36,7 +36,7 @@ fn parse_prints_pretty_json() {
     let o = jixiao(&["parse", &sample()], None);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.starts_with("{\n  \"schema_version\": 1,"));
+    assert!(text.starts_with("{\n  \"schema_version\": 2,"));
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["year"], 2020);
     assert!(stderr(&o).is_empty());

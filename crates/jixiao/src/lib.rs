@@ -7,7 +7,7 @@
 //! let doc = jixiao::parse_bytes(&bytes, &jixiao::ReadOptions::default()).unwrap();
 //! assert_eq!(doc.year, Some(2020));
 //! let json = jixiao::write::json::to_string(&doc, true).unwrap();
-//! assert!(json.contains("\"schema_version\": 1"));
+//! assert!(json.contains("\"schema_version\": 2"));
 //! ```
 
 pub mod error;

@@ -23,7 +23,7 @@ fn carried(doc: &Document) -> Vec<Carried> {
         for t in &s.tables {
             for (c, sub, i) in t.indicators() {
                 let mut i = i.clone();
-                i.line = 0;
+                i.location = Location::default();
                 i.extra.clear();
                 out.push((s.kind, s.number, t.number, t.name.clone(), t.kind, t.year, c.label.clone(), c.level1, sub.label.clone(), sub.level2, i));
             }
@@ -102,7 +102,7 @@ fn libreoffices_gbk_csv_gives_the_sheet() {
         assert!(tables[sheet].indicators().count() >= 3, "{name}");
         // Places are lines of the file and cells.
         let (_, _, first) = got[0].indicators().next().unwrap();
-        let place = doc.location(first.line).to_string();
+        let place = first.location.to_string();
         assert!(place.starts_with("line "), "{name}: {place}");
     }
 }

@@ -22,10 +22,10 @@ fn the_sample_docx_reads_as_its_text_save() {
         // Every indicator says where it is in the Word file: a table cell.
         for (_, t) in doc.tables() {
             for (_, _, i) in t.indicators() {
-                let at = doc.location(i.line);
-                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some(), "{name}: {} at {at}", i.name);
+                let at = i.location.clone();
+                assert!(at.table().is_some() && at.row().is_some() && at.column().is_some(), "{name}: {} at {at}", i.name);
             }
-            assert!(doc.location(t.line).paragraph.is_some(), "{name}: the title is a paragraph");
+            assert!(t.location.paragraph_number().is_some(), "{name}: the title is a paragraph");
         }
     }
 }
@@ -37,7 +37,7 @@ fn where_things_are_in_a_word_file() {
     let (_, _, ind) = first.indicators().next().unwrap();
     // The first table's first indicator is its row 3 (after the objective and the header); a
     // node stands where its row begins.
-    assert_eq!(doc.location(ind.line).to_string(), "table 1, row 3, column 1");
+    assert_eq!(ind.location.to_string(), "table 1, row 3, column 1");
 }
 
 #[test]
@@ -64,7 +64,7 @@ fn features_the_sample_lacks() {
     );
     // The nested table is kept (and reported) as a note at its cell; a page footer after the
     // table is body text that fits nowhere, also kept; the PAGE field's instruction never shows.
-    let notes: Vec<(String, &str)> = doc.notes.iter().map(|n| (doc.location(n.line).to_string(), n.text.as_str())).collect();
+    let notes: Vec<(String, &str)> = doc.notes.iter().map(|n| (n.location.to_string(), n.text.as_str())).collect();
     assert_eq!(notes, [("table 1, row 4, column 3".to_owned(), "附表\t细目"), ("paragraph 4".to_owned(), "第3页")]);
 }
 

@@ -55,7 +55,7 @@ fn unplaced_content_is_kept_with_its_line() {
                 \t产出指标\n\t数量指标\n\t人数\n\t≥5人\n\t多出的格\n\n\n\
                 after the table\n";
     let doc = jixiao::parse_str(text, &ReadOptions::default()).unwrap();
-    let notes: Vec<(usize, &str)> = doc.notes.iter().map(|n| (n.line, n.text.as_str())).collect();
+    let notes: Vec<(usize, &str)> = doc.notes.iter().map(|n| (n.location.line_number().unwrap_or(0), n.text.as_str())).collect();
     assert_eq!(notes, [(3, "stray paragraph"), (8, "说明"), (9, "表头前的行"), (20, "多出的格"), (23, "after the table")]);
     assert_eq!(doc.indicator_count(), 1);
 }

@@ -122,7 +122,7 @@ fn funds_block_with_a_two_row_header() {
     let funds = doc.sections[0].tables[0].funds.as_ref().unwrap();
     assert_eq!(funds.columns[2], "年度预算数(万元)/年初预算");
     let expected = jixiao::open(&path, &ReadOptions::default()).unwrap();
-    let strip = |f: &Funds| f.rows.iter().map(|r| FundsRow { line: 0, ..r.clone() }).collect::<Vec<_>>();
+    let strip = |f: &Funds| f.rows.iter().map(|r| FundsRow { location: Location::line(0), ..r.clone() }).collect::<Vec<_>>();
     assert_eq!(strip(funds), strip(expected.sections[0].tables[0].funds.as_ref().unwrap()));
     let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
     assert_eq!(common::without_lines(&again), common::without_lines(&doc));

@@ -20,8 +20,7 @@ fn open(name: &str) -> Document {
 /// and, with `joined`, every line break inside a text taken out: a paragraph break that falls
 /// where a line would have wrapped anyway cannot be seen in a PDF.
 fn comparable(doc: &Document, joined: bool) -> serde_json::Value {
-    let mut d = common::without_lines_or_tocs(doc);
-    d.locations.clear();
+    let d = common::without_lines_or_tocs(doc);
     let mut v = serde_json::to_value(&d).unwrap();
     if joined {
         strip_breaks(&mut v);
@@ -80,16 +79,16 @@ fn the_sample_from_its_pdf_reads_as_its_text_save() {
         // Every indicator is in a table cell of the flow, on its page.
         for (_, t) in pdf.tables() {
             for (_, _, i) in t.indicators() {
-                let at = pdf.location(i.line);
-                assert!(at.table.is_some() && at.row.is_some() && at.column.is_some() && at.page.is_some(), "{name}: {} at {at}", i.name);
+                let at = i.location.clone();
+                assert!(at.table().is_some() && at.row().is_some() && at.column().is_some() && at.page_number().is_some(), "{name}: {} at {at}", i.name);
             }
         }
         // The first table begins on page 4 and goes on to page 5, where its last row is.
         let (_, first) = pdf.tables().next().unwrap();
-        let places: Vec<String> = first.indicators().map(|(_, _, i)| pdf.location(i.line).to_string()).collect();
+        let places: Vec<String> = first.indicators().map(|(_, _, i)| i.location.to_string()).collect();
         assert_eq!(places.first().map(String::as_str), Some("page 4, table 1, row 3, column 1"), "{name}");
         assert_eq!(places.last().map(String::as_str), Some("page 5, table 1, row 11, column 1"), "{name}");
-        assert_eq!(pdf.location(1).to_string(), "page 1, paragraph 1", "{name}");
+        assert_eq!(pdf.overview.as_ref().map(|o| o.location.to_string()).as_deref(), Some("page 1, paragraph 2"), "{name}");
     }
 }
 
@@ -327,8 +326,7 @@ fn text_in_a_font_without_a_text_mapping_is_refused_by_page() {
     // Page 2's title and table are in that font: nothing of them is read as text…
     assert_eq!(doc.tables().count(), 0, "{:?}", doc.sections);
     // …and the note says so at page 2.
-    let refused: Vec<(String, &str)> =
-        doc.notes.iter().filter(|n| n.text.contains("ToUnicode")).map(|n| (doc.location(n.line).to_string(), n.text.as_str())).collect();
+    let refused: Vec<(String, &str)> = doc.notes.iter().filter(|n| n.text.contains("ToUnicode")).map(|n| (n.location.to_string(), n.text.as_str())).collect();
     assert_eq!(refused.len(), 1, "{:?}", doc.notes);
     let (at, text) = &refused[0];
     assert!(at.starts_with("page 2"), "{at}");

@@ -14,11 +14,11 @@ proptest! {
     fn json_round_trip(doc in document(), value in any::<f64>().prop_filter("finite", |v| v.is_finite())) {
         let mut doc = doc;
         if let Some(t) = doc.sections.iter_mut().flat_map(|s| &mut s.tables).next() {
-            t.line = 7;
+            t.location = Location::cell("专项1", 6, 2);
         }
         let mut target = Target::parse("≥1人");
         target.value = Some(value);
-        doc.notes.push(Note { line: 3, text: format!("{value}") });
+        doc.notes.push(Note { location: Location::table_cell(3, 4, 2).on_page(5), text: format!("{value}") });
         let json = write::json::to_string(&doc, false).unwrap();
         prop_assert_eq!(&write::json::from_str(&json).unwrap(), &doc);
         let json: serde_json::Value = serde_json::to_value(&target).unwrap();
@@ -44,7 +44,7 @@ proptest! {
             doc.title.clear();
             doc.year = None;
         }
-        doc.notes = notes.iter().map(|t| Note { line: 0, text: t.clone() }).collect();
+        doc.notes = notes.iter().map(|t| Note { location: Location::line(0), text: t.clone() }).collect();
         let text = write::text::to_string(&doc);
         let again = parse_str(&text, &ReadOptions::default()).unwrap();
         let back: Vec<&str> = again.notes.iter().map(|n| n.text.as_str()).collect();
@@ -171,11 +171,12 @@ fn overviews_get_no_invented_subheadings() {
     assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
     // With responsibilities, their subheading is needed and written.
     let mut doc = doc;
-    doc.overview
-        .as_mut()
-        .unwrap()
-        .responsibilities
-        .push(Responsibility { number: 1, name: "负责培训".into(), description: "全年培训".into(), line: 0 });
+    doc.overview.as_mut().unwrap().responsibilities.push(Responsibility {
+        number: 1,
+        name: "负责培训".into(),
+        description: "全年培训".into(),
+        location: Location::line(0),
+    });
     let written = write::text::to_string(&doc);
     assert!(written.contains("（二）分项绩效目标") && !written.contains("（一）"), "{written}");
     let again = parse_str(&written, &ReadOptions::default()).unwrap();
@@ -188,7 +189,7 @@ fn overviews_get_no_invented_subheadings() {
 fn notes_read_back_as_notes() {
     let mut doc = common::sample();
     let notes = ["说明：以上数据为预估", "\t产出指标", " TC 附表 \\f B \\l 1 ", "\t指标1", "附件：绩效目标申报说明"];
-    doc.notes = notes.iter().map(|t| Note { line: 0, text: (*t).into() }).collect();
+    doc.notes = notes.iter().map(|t| Note { location: Location::line(0), text: (*t).into() }).collect();
     let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
     let back: Vec<String> = again.notes.iter().map(|n| n.text.clone()).collect();
     assert_eq!(back, notes.iter().map(|t| t.to_string()).collect::<Vec<_>>());
@@ -216,7 +217,7 @@ fn a_title_that_looks_like_structure_stays_the_title() {
     for title in ["第一部分 部门整体绩效目标说明", "1、部门预算绩效目标表", "\u{FEFF}2020年部门预算绩效信息"] {
         let mut doc = common::sample();
         doc.title = title.into();
-        doc.notes = vec![Note { line: 0, text: "第九部分 附件".into() }];
+        doc.notes = vec![Note { location: Location::line(0), text: "第九部分 附件".into() }];
         let text = write::text::to_string(&doc);
         let again = parse_str(&text, &ReadOptions::default()).unwrap();
         assert_eq!(again.title, title);

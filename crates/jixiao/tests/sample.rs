@@ -3,12 +3,12 @@
 mod common;
 
 use common::{sample, sample_bytes, without_lines};
-use jixiao::{Comparator, Encoding, Level1, Level2, ReadOptions, SectionKind, TargetKind};
+use jixiao::{Comparator, Encoding, Level1, Level2, Location, ReadOptions, SectionKind, TargetKind};
 
 #[test]
 fn finds_every_part_table_and_indicator() {
     let doc = sample();
-    assert_eq!(doc.schema_version, 1);
+    assert_eq!(doc.schema_version, 2);
     assert_eq!(doc.title, "2020年部门预算绩效信息");
     assert_eq!(doc.year, Some(2020));
     assert_eq!(doc.sections.len(), 2);
@@ -58,7 +58,7 @@ fn tc_fields_on_the_title_line_and_on_the_next_line() {
 fn first_table_rows_exactly() {
     let doc = sample();
     let t = &doc.sections[0].tables[0];
-    assert_eq!(t.line, 109);
+    assert_eq!(t.location, Location::line(109));
     let (cat, sub, ind) = t.indicators().next().unwrap();
     assert_eq!((cat.level1, cat.label.as_str()), (Level1::Output, "产出指标"));
     assert_eq!((sub.level2, sub.label.as_str()), (Level2::Quantity, "数量指标"));
@@ -68,7 +68,7 @@ fn first_table_rows_exactly() {
     assert_eq!(ind.target.kind, TargetKind::Compound);
     assert_eq!(ind.target.parts.len(), 2);
     assert_eq!(ind.basis, "补助个人及家庭数量");
-    assert_eq!(ind.line, 122);
+    assert_eq!(ind.location, Location::line(122));
     let satisfaction = t.categories.last().unwrap();
     let s = &satisfaction.children[0].indicators[0];
     assert_eq!((s.target.comparator, s.target.value, s.target.unit.as_deref()), (Some(Comparator::Ge), Some(90.0), Some("%")));
@@ -114,7 +114,8 @@ fn overview_goals_responsibilities_safeguards() {
     assert!(r7.description.contains("（1）防范工作\n①了解掌握"), "{}", r7.description);
     assert_eq!(ov.safeguards.len(), 2);
     // The subsection headings keep their TC fields (identifier A: part 1 headings).
-    let heads: Vec<(&str, Option<&str>, usize)> = ov.subheadings.iter().map(|h| (h.text.as_str(), h.toc.as_ref().map(|t| t.text.as_str()), h.line)).collect();
+    let heads: Vec<(&str, Option<&str>, usize)> =
+        ov.subheadings.iter().map(|h| (h.text.as_str(), h.toc.as_ref().map(|t| t.text.as_str()), h.location.line_number().unwrap_or(0))).collect();
     assert_eq!(heads, [("（一）总体绩效目标", None, 3), ("（二）分项绩效目标", Some("分项绩效目标"), 50), ("（三）工作保障措施", Some("工作保障措施"), 98)]);
     assert_eq!(ov.subheadings[1].toc.as_ref().unwrap().identifier.as_deref(), Some("A"));
     assert_eq!(ov.safeguards[0].title, "推进和谐新区建设再创佳绩");
@@ -150,7 +151,7 @@ fn json_round_trip_is_equal() {
     let doc = sample();
     for pretty in [true, false] {
         let json = jixiao::write::json::to_string(&doc, pretty).unwrap();
-        assert!(json.starts_with(if pretty { "{\n  \"schema_version\": 1," } else { "{\"schema_version\":1," }));
+        assert!(json.starts_with(if pretty { "{\n  \"schema_version\": 2," } else { "{\"schema_version\":2," }));
         assert_eq!(jixiao::write::json::from_str(&json).unwrap(), doc);
         // JSON is also an input format, detected from the content.
         assert_eq!(jixiao::parse_bytes(json.as_bytes(), &ReadOptions::default()).unwrap(), doc);

@@ -56,7 +56,7 @@ fn the_sample_workbook_is_rescored_as_by_hand() {
     assert_eq!(report.findings.len(), 4);
     for (f, sheet) in report.findings.iter().zip(1..) {
         assert_eq!((f.rule.as_str(), f.severity, f.table_number), ("score-mismatch", Severity::Error, Some(sheet)));
-        assert_eq!(f.location.cell.as_deref(), Some("A8"));
+        assert_eq!(f.location.cell_name(), Some("A8"));
     }
 }
 
@@ -157,12 +157,12 @@ fn units_deviations_weights_and_totals_are_checked() {
     let t = &report.tables[0];
     assert_eq!((t.indicators[0].score, t.indicators[0].rule), (None, ScoreRule::NotScored));
     // 合格率 fell short with no 偏差原因.
-    assert!(found.contains(&("deviation-unexplained", t.indicators[1].line)));
+    assert!(found.contains(&("deviation-unexplained", t.indicators[1].location.line_number().unwrap_or(0))));
     // ≤5件 with 6件: 20 · (1 − 1/5) = 16, as reported.
     assert!(close(t.indicators[2].score.unwrap(), 16.0));
     // 部分达成: 60–80 % of 10 is 6–8; the reported 9 is outside: the nearer edge, 8, and a mismatch.
     assert_eq!((t.indicators[3].band, t.indicators[3].score), (Some(Band::PartlyAchieved), Some(8.0)));
-    assert!(found.contains(&("score-mismatch", t.indicators[3].line)));
+    assert!(found.contains(&("score-mismatch", t.indicators[3].location.line_number().unwrap_or(0))));
     // 50 + 20 + 20 + 10 = 100 with no funds block: the weights are fine. The stated 90 is not
     // 45 + 17.78 + 16 + 9 = 87.78.
     assert!(!rule_names.contains(&"weight-mismatch"));
@@ -231,7 +231,7 @@ fn actuals_the_rules_cannot_read_are_not_scored_as_met() {
         let report = one(target, actual, "100");
         let i = &report.tables[0].indicators[0];
         assert_eq!((i.score, i.rule, i.band), (None, ScoreRule::NotScored, None), "{target} / {actual}");
-        assert_eq!(rules(&report), vec![("unreadable-actual", i.line)], "{target} / {actual}");
+        assert_eq!(rules(&report), vec![("unreadable-actual", i.location.line_number().unwrap_or(0))], "{target} / {actual}");
         assert_eq!(report.findings[0].severity, Severity::Error);
         assert_eq!(report.tables[0].grade, None);
     }

@@ -172,8 +172,8 @@ proptest! {
         let mut found = BTreeSet::new();
         let mut totals = BTreeSet::new();
         for f in &report.findings {
-            let sheet = f.location.sheet.clone().unwrap_or_default();
-            let row: u32 = f.location.cell.as_deref().unwrap_or("").trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().unwrap_or(0);
+            let sheet = f.location.sheet().unwrap_or_default().to_owned();
+            let row: u32 = f.location.cell_name().unwrap_or("").trim_start_matches(|c: char| c.is_ascii_alphabetic()).parse().unwrap_or(0);
             match f.rule.as_str() {
                 "score-mismatch" => { found.insert((sheet, row)); }
                 "total-mismatch" => { totals.insert(sheet); }

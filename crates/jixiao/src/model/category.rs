@@ -3,7 +3,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Target;
+use super::{Location, Target};
 
 /// 一级指标 — a level-1 category with its level-2 children.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -14,8 +14,9 @@ pub struct Category {
     pub label: String,
     /// 二级指标 — the level-2 categories, in source order; empty ones are the form's skeleton.
     pub children: Vec<SubCategory>,
-    /// 行号 — 1-based line where the category starts.
-    pub line: usize,
+    /// 位置 — where the category starts in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 二级指标 — a level-2 category with its indicators.
@@ -27,8 +28,9 @@ pub struct SubCategory {
     pub label: String,
     /// 三级指标 — the indicators; empty when the category is only on the form.
     pub indicators: Vec<Indicator>,
-    /// 行号 — 1-based line where the category starts.
-    pub line: usize,
+    /// 位置 — where the category starts in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 三级指标 — one indicator row.
@@ -42,8 +44,9 @@ pub struct Indicator {
     pub target: Target,
     /// 指标值确定依据 — where the value comes from.
     pub basis: String,
-    /// 行号 — 1-based line of the row's first cell.
-    pub line: usize,
+    /// 位置 — where the row's first cell is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 其他列 — header label → cell text, for every column the model has no field for.
     pub extra: BTreeMap<String, String>,
     /// 实际完成值 / 全年实际值 / 完成值 — the actual result of a self-evaluation, read by the

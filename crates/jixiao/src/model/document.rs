@@ -4,7 +4,9 @@ use serde::{Deserialize, Serialize};
 use super::{Location, Overview, Section, Table};
 
 /// The version of the JSON layout; it changes only when a field changes meaning or goes away.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Version 2 gives each node its own `location`; version 1 gave each a `line` that, for formats
+/// other than text saves, indexed a document-wide `locations` list. Version-1 JSON still reads.
+pub const SCHEMA_VERSION: u32 = 2;
 
 fn schema_version() -> u32 {
     SCHEMA_VERSION
@@ -14,7 +16,7 @@ fn schema_version() -> u32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "jixiao document")]
 pub struct Document {
-    /// 模式版本 — version of this JSON layout (always 1 for now).
+    /// 模式版本 — version of this JSON layout (2; version-1 JSON reads as before).
     #[serde(default = "schema_version")]
     pub schema_version: u32,
     /// 文件 — the input this document was read from, where several are written together: each
@@ -30,13 +32,8 @@ pub struct Document {
     pub overview: Option<Overview>,
     /// 部分 — the parts holding target tables (专项资金, 预算项目, …), in source order.
     pub sections: Vec<Section>,
-    /// 未归类内容 — content the reader could not place, kept with its line; never dropped.
+    /// 未归类内容 — content the reader could not place, kept with its location; never dropped.
     pub notes: Vec<Note>,
-    /// 位置表 — for Word files and spreadsheets, where each `line` of this document is: `line` N
-    /// is `locations[N - 1]` (a table cell, a paragraph, `sheet!cell`). Empty for text, where a
-    /// `line` is the source line itself.
-    #[serde(default)]
-    pub locations: Vec<Location>,
     /// 已替换的无效字节 — read with encoding errors replaced (`--encoding-errors replace`): each
     /// malformed byte sequence that became U+FFFD in the text. Absent (empty) otherwise.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -77,16 +74,6 @@ impl Document {
             notes: Vec::new(),
             replaced_bytes: Vec::new(),
             folded_chars: 0,
-            locations: Vec::new(),
-        }
-    }
-
-    /// Where `line` (any node's `line`) stands in the source, in the user's terms.
-    pub fn location(&self, line: usize) -> Location {
-        match line.checked_sub(1).and_then(|i| self.locations.get(i)) {
-            Some(l) => l.clone(),
-            None if self.locations.is_empty() => Location::line(line),
-            None => Location::default(),
         }
     }
 
@@ -104,8 +91,9 @@ impl Document {
 /// 未归类内容 — a piece of the source that no rule could place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Note {
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 原文 — the text exactly as it stands in the source.
     pub text: String,
 }

@@ -3,6 +3,8 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::Location;
+
 /// 金额 — a number cell: the text as written and the number it holds, with the unit the cell or
 /// its column label gives (`238.93` under `年度预算数(万元)` is 2 389 300 元).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -26,8 +28,9 @@ pub struct Funds {
     pub columns: Vec<String>,
     /// 资金行 — 总额, 其中:财政资金, 财政专户管理资金, 其他资金 …
     pub rows: Vec<FundsRow>,
-    /// 行号 — 1-based line of the block's header.
-    pub line: usize,
+    /// 位置 — where the block's header is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 资金行 — one row of the funds block.
@@ -51,6 +54,7 @@ pub struct FundsRow {
     pub reason: String,
     /// 其他列 — header label → cell text, for every column with no field.
     pub extra: BTreeMap<String, String>,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
 }

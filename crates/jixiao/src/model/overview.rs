@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Toc;
+use super::{Location, Toc};
 
 /// 第一部分 部门整体绩效目标 — the department-wide targets, prose with structure.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -18,8 +18,9 @@ pub struct Overview {
     pub safeguards: Vec<Safeguard>,
     /// 小标题 — the subsection headings as written (`（二）分项绩效目标`), with their TC fields.
     pub subheadings: Vec<Subheading>,
-    /// 行号 — 1-based line of the part heading.
-    pub line: usize,
+    /// 位置 — where the part heading is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 目录域 — the Word TC field on the part heading's line; null when absent.
     #[serde(default)]
     pub toc: Option<Toc>,
@@ -34,8 +35,9 @@ pub struct Goal {
     pub title: String,
     /// 具体事项 — items from `（1）…` lines or from an inline `一是…二是…` list.
     pub items: Vec<GoalItem>,
-    /// 行号 — 1-based line of the goal's title.
-    pub line: usize,
+    /// 位置 — where the goal's title is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 具体事项 — one item of a goal.
@@ -45,8 +47,9 @@ pub struct GoalItem {
     pub number: u32,
     /// 内容 — the item's text without its number marker.
     pub text: String,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 行内列举 — the item stood in an inline list (`一是…二是…`) on one line with the items of
     /// that list, rather than on a `（1）` line of its own.
     #[serde(default)]
@@ -62,8 +65,9 @@ pub struct Responsibility {
     pub name: String,
     /// 绩效目标 — its description, with its own sub-structure (`（1）`, `①`) kept as lines.
     pub description: String,
-    /// 行号 — 1-based line of the name.
-    pub line: usize,
+    /// 位置 — where the name is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 工作保障措施 — one titled block of safeguard measures.
@@ -73,8 +77,9 @@ pub struct Safeguard {
     pub title: String,
     /// 内容 — the block's prose, paragraphs joined by line breaks.
     pub text: String,
-    /// 行号 — 1-based line of the title (or of the first paragraph).
-    pub line: usize,
+    /// 位置 — where the title (or of the first paragraph) is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 小标题 — a subsection heading of part 1, as written.
@@ -84,6 +89,7 @@ pub struct Subheading {
     pub text: String,
     /// 目录域 — its Word TC field; null when absent.
     pub toc: Option<Toc>,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
 }

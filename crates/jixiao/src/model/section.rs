@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::Table;
+use super::{Location, Table};
 
 /// 第N部分 — a part of the document that holds target tables.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -14,8 +14,9 @@ pub struct Section {
     pub heading: String,
     /// 绩效目标表 — the tables of this part, in source order.
     pub tables: Vec<Table>,
-    /// 行号 — 1-based line of the heading.
-    pub line: usize,
+    /// 位置 — where the heading is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 目录域 — the Word TC field on the heading line; null when absent.
     #[serde(default)]
     pub toc: Option<Toc>,

@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::{Amount, Category, Funds, Indicator, SubCategory, Toc};
+use super::{Amount, Category, Funds, Indicator, Location, SubCategory, Toc};
 
 /// 绩效目标表 — one performance-target table (or self-evaluation, monitoring, department-wide).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -22,8 +22,9 @@ pub struct Table {
     pub columns: Vec<String>,
     /// 指标体系 — the indicator category tree, in source order, skeleton categories included.
     pub categories: Vec<Category>,
-    /// 行号 — 1-based line of the title.
-    pub line: usize,
+    /// 位置 — where the title is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 表类别 — what the table is, from its title and its columns.
     #[serde(default)]
     pub kind: TableKind,
@@ -102,8 +103,9 @@ pub struct Remark {
     pub label: String,
     /// 内容 — the row's other non-empty cells, joined by line breaks.
     pub text: String,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 年度履职目标 — one duty of a department-wide table.
@@ -117,8 +119,9 @@ pub struct Duty {
     pub project: String,
     /// 预算金额 — its budget; null when the cell is empty.
     pub budget: Option<Amount>,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 小计 — a subtotal row of a sheet of many projects: a unit and an amount, not an indicator.
@@ -128,6 +131,7 @@ pub struct Subtotal {
     pub unit: String,
     /// 金额 — the amount.
     pub amount: Option<Amount>,
-    /// 行号 — 1-based source line.
-    pub line: usize,
+    /// 位置 — where it is in the source.
+    #[serde(default)]
+    pub location: Location,
 }

@@ -12,7 +12,7 @@ use super::overview;
 use super::tree::{self, Cell, Row};
 use crate::grammar::form::titles::{self as headings, TableTitle, split_toc};
 use crate::grammar::is_blank;
-use crate::model::{Document, Note, Section, SectionKind, Table, TableKind};
+use crate::model::{Document, Location, Note, Places, Section, SectionKind, Table, TableKind};
 
 /// A table being read: its title and the rows gathered so far.
 struct OpenTable<'a> {
@@ -43,12 +43,15 @@ enum Place {
     Section,
 }
 
-/// How a block's place becomes the `line` its nodes carry.
+/// How a block's place becomes the location its nodes carry. The table pipeline and the overview
+/// number places as lines; for a text save that number is the line, and for any other format it
+/// is the place's index (from 1) among those the assembler has kept, which each node gets back
+/// as its own location when it is done (a table when it closes, the rest at the end).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lines {
     /// A text save: a place is its line.
     Source,
-    /// Any other format: a place goes into `Document::locations`, and its index (from 1) is the line.
+    /// Any other format: a place is numbered in reading order.
     Located,
 }
 
@@ -78,6 +81,8 @@ pub struct Assembler<'a, 's> {
     head_final: bool,
     /// The sink's error, which ends the reading.
     failed: Option<std::io::Error>,
+    /// The places numbered so far (`Lines::Located`): number N is `places[N - 1]`.
+    places: Vec<Location>,
     place: Place,
     table: Option<OpenTable<'a>>,
     /// Whether anything was read yet (the first prose line is the document's title).
@@ -88,23 +93,37 @@ impl<'a, 's> Assembler<'a, 's> {
     /// An assembler whose places are `lines`; tables go to `sink` (when given) as they are built,
     /// from the start when `head_final`, else once the overview is read.
     pub fn new(lines: Lines, sink: Option<&'s mut dyn TableSink>, head_final: bool) -> Self {
-        Assembler { doc: Document::new(""), lines, sink, head_final, failed: None, place: Place::Preamble, table: None, started: false }
+        Assembler { doc: Document::new(""), lines, sink, head_final, failed: None, places: Vec::new(), place: Place::Preamble, table: None, started: false }
     }
 
     /// The line a place is known by.
     fn line(&mut self, place: BlockPlace) -> usize {
         match (self.lines, place) {
             (Lines::Source, BlockPlace::Line(line)) => line,
-            (Lines::Source, BlockPlace::At(l)) => l.line.unwrap_or(0),
+            (Lines::Source, BlockPlace::At(l)) => l.line_number().unwrap_or(0),
             (Lines::Located, place) => {
-                self.doc.locations.push(place.location());
-                self.doc.locations.len()
+                self.places.push(place.location());
+                self.places.len()
             }
         }
     }
 
+    /// The place a node numbered `location` stands for, once the node is done.
+    fn resolve(&self, location: &mut Location) {
+        if self.lines == Lines::Located {
+            *location = location.line_number().and_then(|n| self.places.get(n - 1)).cloned().unwrap_or_default();
+        }
+    }
+
     fn note(&mut self, line: usize, text: &str) {
-        self.doc.notes.push(Note { line, text: text.to_owned() });
+        self.doc.notes.push(Note { location: Location::line(line), text: text.to_owned() });
+    }
+
+    /// Opens a part at its place: a part is written out with its first table, so its place is
+    /// given now, not at the end.
+    fn push_section(&mut self, mut section: Section) {
+        self.resolve(&mut section.location);
+        self.doc.sections.push(section);
     }
 
     /// Hands `table` of part `section` on, or keeps it in the part.
@@ -137,7 +156,8 @@ impl<'a, 's> Assembler<'a, 's> {
         if let Some(open) = self.table.take() {
             let bodies = tree::build(open.rows, &mut self.doc.notes);
             let Some(section) = self.doc.sections.len().checked_sub(1) else { return };
-            for table in tree::into_tables(open.table, open.title_kind, bodies) {
+            for mut table in tree::into_tables(open.table, open.title_kind, bodies) {
+                table.places_mut(&mut |location| self.resolve(location));
                 self.emit(section, table);
             }
         }
@@ -154,6 +174,8 @@ impl<'a, 's> Assembler<'a, 's> {
                 let borrowed: Vec<(usize, &str)> = lines.iter().map(|(n, t)| (*n, t.as_str())).collect();
                 let mut ov = overview::parse(heading.text, heading.line, &borrowed, &mut self.doc.notes);
                 ov.toc = heading.toc;
+                // The head may be written out with the first table handed on: its places now.
+                ov.places_mut(&mut |location| self.resolve(location));
                 self.doc.overview = Some(ov);
                 self.head_is_final();
             } else {
@@ -163,8 +185,8 @@ impl<'a, 's> Assembler<'a, 's> {
                 if let Some(toc) = &heading.toc {
                     text.push_str(&crate::grammar::form::toc_text(toc));
                 }
-                self.doc.notes.push(Note { line: heading.line, text });
-                self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { line, text }));
+                self.doc.notes.push(Note { location: Location::line(heading.line), text });
+                self.doc.notes.extend(lines.into_iter().map(|(line, text)| Note { location: Location::line(line), text }));
             }
         }
     }
@@ -176,7 +198,7 @@ impl<'a, 's> Assembler<'a, 's> {
         } else {
             let kind = headings::section_kind(&heading.text);
             let PartHeading { number, text, toc, line } = heading;
-            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line, toc });
+            self.push_section(Section { number: Some(number), kind, heading: text, tables: Vec::new(), location: Location::line(line), toc });
             self.place = Place::Section;
         }
     }
@@ -193,7 +215,7 @@ impl<'a, 's> Assembler<'a, 's> {
             if !matches!(self.place, Place::Section) {
                 self.close_part();
             }
-            self.doc.sections.push(Section { number: None, kind, heading: String::new(), tables: Vec::new(), line, toc: None });
+            self.push_section(Section { number: None, kind, heading: String::new(), tables: Vec::new(), location: Location::line(line), toc: None });
             self.place = Place::Section;
         }
         let mut title = TableTitle::named(sheet_table_name(sheet));
@@ -227,16 +249,31 @@ impl<'a, 's> Assembler<'a, 's> {
         {
             let kind = headings::section_kind(&heading.text);
             let PartHeading { number, text, toc, line: part_line } = heading;
-            self.doc.sections.push(Section { number: Some(number), kind, heading: text, tables: Vec::new(), line: part_line, toc });
+            self.push_section(Section { number: Some(number), kind, heading: text, tables: Vec::new(), location: Location::line(part_line), toc });
         }
         if !matches!(self.place, Place::Section) {
             self.close_part();
             // Tables outside any numbered part go into a part of their own.
-            self.doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: Vec::new(), line, toc: None });
+            self.push_section(Section {
+                number: None,
+                kind: SectionKind::Other,
+                heading: String::new(),
+                tables: Vec::new(),
+                location: Location::line(line),
+                toc: None,
+            });
             self.place = Place::Section;
         }
-        let table =
-            Table { number: title.number, name: title.name, title: title.title, toc: title.toc, year: title.year, code: title.code, line, ..Table::default() };
+        let table = Table {
+            number: title.number,
+            name: title.name,
+            title: title.title,
+            toc: title.toc,
+            year: title.year,
+            code: title.code,
+            location: Location::line(line),
+            ..Table::default()
+        };
         self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new(), sheet: false });
     }
 
@@ -326,7 +363,7 @@ impl<'a, 's> Assembler<'a, 's> {
                     }
                 }
                 while let Some((_, _, text)) = nested.next_if(|(nr, nc, _)| (*nr, *nc) == (r, c)) {
-                    self.doc.notes.push(Note { line, text });
+                    self.doc.notes.push(Note { location: Location::line(line), text });
                 }
                 row.cells.push(Cell { text, line });
                 if column.is_some() {
@@ -351,8 +388,12 @@ impl<'a, 's> Assembler<'a, 's> {
             return Err(e);
         }
         // Table notes are made when a table closes, after later blocks: put them in source order.
-        self.doc.notes.sort_by_key(|n| n.line);
-        Ok(self.doc)
+        self.doc.notes.sort_by_key(|n| n.location.line_number());
+        // Parts got their places as they opened, the overview when it was read and tables as
+        // they closed; the notes get theirs now. Each place is given once.
+        let mut doc = std::mem::replace(&mut self.doc, Document::new(""));
+        doc.notes.iter_mut().for_each(|n| self.resolve(&mut n.location));
+        Ok(doc)
     }
 }
 

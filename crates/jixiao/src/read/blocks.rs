@@ -37,7 +37,7 @@ impl Place {
     pub fn column(&self) -> Option<usize> {
         match self {
             Place::Line(_) => None,
-            Place::At(l) => l.column,
+            Place::At(l) => l.column(),
         }
     }
 

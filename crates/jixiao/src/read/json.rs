@@ -30,7 +30,7 @@ impl Reader for JsonReader {
                 reason: format!("not jixiao JSON (a document as `jixiao parse` writes it): this input is {what}; read it with the format detected (auto)"),
             });
         }
-        let doc: Document = serde_json::from_slice(bytes).map_err(|source| Error::Json { origin: options.origin(), source })?;
+        let doc = crate::model::document_from_json(bytes).map_err(|source| Error::Json { origin: options.origin(), source })?;
         if doc.schema_version > SCHEMA_VERSION {
             return Err(Error::Parse {
                 origin: options.origin(),

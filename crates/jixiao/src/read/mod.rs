@@ -225,7 +225,6 @@ pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableS
 /// own lists as they are built.
 fn shrink(doc: &mut Document) {
     doc.notes.shrink_to_fit();
-    doc.locations.shrink_to_fit();
     doc.sections.shrink_to_fit();
     for section in &mut doc.sections {
         section.tables.shrink_to_fit();

@@ -4,7 +4,7 @@
 use crate::grammar::fold::{fold, fold_char, squeeze};
 use crate::grammar::form::overview::{Part, RESPONSIBILITY_LABEL, subsection};
 use crate::grammar::form::split_toc;
-use crate::model::{Goal, GoalItem, Note, Overview, Responsibility, Safeguard, Subheading};
+use crate::model::{Goal, GoalItem, Location, Note, Overview, Responsibility, Safeguard, Subheading};
 
 /// `3、xxx` → (3, "xxx").
 fn numbered(line: &str) -> Option<(u32, String)> {
@@ -64,7 +64,7 @@ fn inline_items(line: &str, line_no: usize) -> Option<Vec<GoalItem>> {
         .map(|(k, &(number, start))| {
             let end = cuts.get(k + 1).map_or(t.len(), |c| c.1);
             let text = t[start + INLINE_MARKERS[0].len()..end].trim().to_owned();
-            GoalItem { number, text, line: line_no, inline: true }
+            GoalItem { number, text, location: Location::line(line_no), inline: true }
         })
         .collect();
     Some(items)
@@ -92,7 +92,7 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
         responsibilities: Vec::new(),
         safeguards: Vec::new(),
         subheadings: Vec::new(),
-        line,
+        location: Location::line(line),
         toc: None,
     };
     let mut part = Part::Goals;
@@ -100,20 +100,20 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
         if let Some(p) = subsection(text) {
             part = p;
             let (before, toc) = split_toc(text);
-            ov.subheadings.push(Subheading { text: before.trim().to_owned(), toc, line: no });
+            ov.subheadings.push(Subheading { text: before.trim().to_owned(), toc, location: Location::line(no) });
             continue;
         }
         match part {
             Part::Goals => {
                 if let Some((number, title)) = numbered(text) {
-                    ov.goals.push(Goal { number, title, items: Vec::new(), line: no });
+                    ov.goals.push(Goal { number, title, items: Vec::new(), location: Location::line(no) });
                 } else if let Some(goal) = ov.goals.last_mut() {
                     if let Some((number, item)) = bracketed(text) {
-                        goal.items.push(GoalItem { number, text: item, line: no, inline: false });
+                        goal.items.push(GoalItem { number, text: item, location: Location::line(no), inline: false });
                     } else if let Some(items) = inline_items(text, no) {
                         goal.items.extend(items);
                     } else {
-                        notes.push(Note { line: no, text: text.to_owned() });
+                        notes.push(Note { location: Location::line(no), text: text.to_owned() });
                     }
                 } else {
                     append(&mut ov.intro, text);
@@ -121,24 +121,24 @@ pub fn parse(heading: String, line: usize, lines: &[(usize, &str)], notes: &mut 
             }
             Part::Responsibilities => {
                 if let Some((number, name)) = numbered(text) {
-                    ov.responsibilities.push(Responsibility { number, name, description: String::new(), line: no });
+                    ov.responsibilities.push(Responsibility { number, name, description: String::new(), location: Location::line(no) });
                 } else if let Some(r) = ov.responsibilities.last_mut() {
                     append(&mut r.description, text);
                 } else if squeeze(text) != squeeze(RESPONSIBILITY_LABEL) {
-                    notes.push(Note { line: no, text: text.to_owned() });
+                    notes.push(Note { location: Location::line(no), text: text.to_owned() });
                 }
             }
             Part::Safeguards => {
                 let open_block = ov.safeguards.last().is_some_and(|s| s.text.is_empty());
                 if is_safeguard_title(text) && !open_block {
-                    ov.safeguards.push(Safeguard { title: text.trim().to_owned(), text: String::new(), line: no });
+                    ov.safeguards.push(Safeguard { title: text.trim().to_owned(), text: String::new(), location: Location::line(no) });
                 } else if let Some(s) = ov.safeguards.last_mut() {
                     append(&mut s.text, text);
                 } else {
-                    ov.safeguards.push(Safeguard { title: String::new(), text: text.trim_end().to_owned(), line: no });
+                    ov.safeguards.push(Safeguard { title: String::new(), text: text.trim_end().to_owned(), location: Location::line(no) });
                 }
             }
-            Part::Unknown => notes.push(Note { line: no, text: text.to_owned() }),
+            Part::Unknown => notes.push(Note { location: Location::line(no), text: text.to_owned() }),
         }
     }
     ov

@@ -3,7 +3,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Document, Location, Section, Table};
+use crate::model::{Location, Section, Table};
 
 /// 严重程度 — how much a finding matters; `error` blocks approval.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
@@ -51,7 +51,8 @@ pub struct Finding {
     pub suggestion: String,
     /// 建议（中文） — what to write instead, in Chinese.
     pub suggestion_zh: String,
-    /// 行号 — the 1-based `line` of the node the finding is about (see `Document::locations`).
+    /// 行号 — the 1-based line of a text source the finding is about; 0 when the source has no
+    /// lines (a workbook, a Word file, a PDF): `location` says where it is then.
     pub line: usize,
     /// 位置 — where that is in the source, in the user's terms (line, `sheet!cell`, table/row/column).
     pub location: Location,
@@ -85,10 +86,9 @@ impl Finding {
     pub(crate) fn about(
         rule: &str,
         severity: Severity,
-        doc: &Document,
         section: &Section,
         table: &Table,
-        line: usize,
+        at: &Location,
         indicator: Option<&str>,
         text: Option<&str>,
         say: Say,
@@ -100,8 +100,8 @@ impl Finding {
             message_zh: say.message_zh,
             suggestion: say.suggestion,
             suggestion_zh: say.suggestion_zh,
-            line,
-            location: doc.location(line),
+            line: at.line_number().unwrap_or(0),
+            location: at.clone(),
             section_number: section.number,
             table_number: table.number,
             table_name: Some(table.name.clone()),

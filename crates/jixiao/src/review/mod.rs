@@ -10,7 +10,7 @@ pub use config::{Level, ReviewConfig, WARNINGS};
 pub use finding::{Finding, Severity};
 pub use rules::{RULES, Rule};
 
-use crate::model::Document;
+use crate::model::{Document, Places};
 
 /// Reviews a document: every finding of every rule the configuration keeps, in source order.
 pub fn review(doc: &Document, config: &ReviewConfig) -> Vec<Finding> {
@@ -24,8 +24,14 @@ pub fn review(doc: &Document, config: &ReviewConfig) -> Vec<Finding> {
             Some(finding)
         }));
     }
-    // Source order; for one line, the rules' order (the sort is stable).
-    findings.sort_by_key(|f| f.line);
+    // Source order; for one place, the rules' order (the sort is stable). A text save's places
+    // are lines; any other format's are put in the order the document holds its nodes.
+    let mut order = std::collections::HashMap::new();
+    doc.places(&mut |place| {
+        let next = order.len();
+        order.entry(place.clone()).or_insert(next);
+    });
+    findings.sort_by_key(|f| (f.location.line_number().unwrap_or(0), order.get(&f.location).copied().unwrap_or(usize::MAX)));
     findings
 }
 
@@ -33,7 +39,7 @@ pub fn review(doc: &Document, config: &ReviewConfig) -> Vec<Finding> {
 /// One rule's findings, at its default severity (info for a rule that is off by default): what
 /// `jixiao parse` reports of `unknown-column` beside the unplaced content.
 pub fn run_rule(doc: &Document, rule: &'static Rule) -> Vec<Finding> {
-    let mut sink = rules::Sink::new(doc, rule);
+    let mut sink = rules::Sink::new(rule);
     (rule.check)(doc, &mut sink);
     sink.found
 }

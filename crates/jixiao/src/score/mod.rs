@@ -13,7 +13,7 @@ pub use formula::{at_least, at_most, band_of, banded, equal_zero, range};
 pub use report::{Band, ExecutionScore, IndicatorScore, Level1Score, ScoreReport, ScoreRule, TableScore};
 pub use rules::ScoringRules;
 
-use crate::model::{Document, Indicator, Section, Table, TableKind};
+use crate::model::{Document, Indicator, Location, Section, Table, TableKind};
 use crate::review::finding::Say;
 use crate::review::{Finding, Severity};
 use formula::Plan;
@@ -25,7 +25,7 @@ pub fn score(doc: &Document, rules: &ScoringRules) -> ScoreReport {
         for table in &section.tables {
             let has_actuals = table.indicators().any(|(_, _, i)| i.actual.as_ref().is_some_and(|a| !a.raw.trim().is_empty()));
             if table.kind == TableKind::SelfEvaluation || has_actuals {
-                let mut scorer = TableScorer { doc, section, table, rules, findings: Vec::new() };
+                let mut scorer = TableScorer { section, table, rules, findings: Vec::new() };
                 let scored = scorer.run();
                 report.tables.push(scored);
                 report.findings.extend(scorer.findings);
@@ -62,7 +62,6 @@ pub fn score_with_actuals(doc: &Document, rows: &[ActualRow], rules: &ScoringRul
 }
 
 struct TableScorer<'a> {
-    doc: &'a Document,
     section: &'a Section,
     table: &'a Table,
     rules: &'a ScoringRules,
@@ -74,8 +73,8 @@ fn round2(v: f64) -> f64 {
 }
 
 impl TableScorer<'_> {
-    fn find(&mut self, rule: &str, severity: Severity, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) {
-        self.findings.push(Finding::about(rule, severity, self.doc, self.section, self.table, line, indicator, text, say));
+    fn find(&mut self, rule: &str, severity: Severity, at: &Location, indicator: Option<&str>, text: Option<&str>, say: Say) {
+        self.findings.push(Finding::about(rule, severity, self.section, self.table, at, indicator, text, say));
     }
 
     fn run(&mut self) -> TableScore {
@@ -86,7 +85,7 @@ impl TableScorer<'_> {
             self.find(
                 "weight-mismatch",
                 Severity::Warning,
-                self.table.line,
+                &self.table.location,
                 None,
                 Some(label),
                 Say {
@@ -124,7 +123,8 @@ impl TableScorer<'_> {
             section_number: self.section.number,
             table_number: self.table.number,
             name: self.table.name.clone(),
-            line: self.table.line,
+            line: self.table.location.line_number().unwrap_or(0),
+            location: self.table.location.clone(),
             total,
             grade: complete.then(|| rules.grade(round2(total)).to_owned()),
             reported_total: self.table.total_score,
@@ -160,7 +160,7 @@ impl TableScorer<'_> {
                     self.find(
                         "deviation-unexplained",
                         Severity::Warning,
-                        indicator.line,
+                        &indicator.location,
                         Some(name),
                         Some(raw),
                         Say {
@@ -187,7 +187,7 @@ impl TableScorer<'_> {
                 self.find(
                     "unit-mismatch",
                     Severity::Error,
-                    indicator.line,
+                    &indicator.location,
                     Some(name),
                     Some(raw),
                     Say {
@@ -204,7 +204,7 @@ impl TableScorer<'_> {
                 self.find(
                     "unreadable-actual",
                     Severity::Error,
-                    indicator.line,
+                    &indicator.location,
                     Some(name),
                     Some(raw),
                     Say {
@@ -220,7 +220,7 @@ impl TableScorer<'_> {
                 self.find(
                     "missing-actual",
                     Severity::Warning,
-                    indicator.line,
+                    &indicator.location,
                     Some(name),
                     Some(shown),
                     Say {
@@ -243,7 +243,7 @@ impl TableScorer<'_> {
             self.find(
                 "deviation-unexplained",
                 Severity::Warning,
-                indicator.line,
+                &indicator.location,
                 Some(name),
                 Some(raw),
                 Say {
@@ -264,7 +264,7 @@ impl TableScorer<'_> {
             self.find(
                 "score-mismatch",
                 Severity::Error,
-                indicator.line,
+                &indicator.location,
                 Some(name),
                 Some(&format!("{reported}")),
                 Say {
@@ -283,7 +283,8 @@ impl TableScorer<'_> {
         IndicatorScore {
             name: indicator.name.clone(),
             level1,
-            line: indicator.line,
+            line: indicator.location.line_number().unwrap_or(0),
+            location: indicator.location.clone(),
             target: target.raw.clone(),
             actual: actual.map(|a| a.raw.clone()).filter(|r| !r.trim().is_empty()),
             weight,
@@ -316,7 +317,7 @@ impl TableScorer<'_> {
             self.find(
                 "score-mismatch",
                 Severity::Error,
-                row.line,
+                &row.location,
                 None,
                 Some(&format!("{r}")),
                 Say {
@@ -330,7 +331,17 @@ impl TableScorer<'_> {
                 },
             );
         }
-        ExecutionScore { weight, budget, executed, rate, score, reported_score, difference, line: row.line }
+        ExecutionScore {
+            weight,
+            budget,
+            executed,
+            rate,
+            score,
+            reported_score,
+            difference,
+            line: row.location.line_number().unwrap_or(0),
+            location: row.location.clone(),
+        }
     }
 
     /// `weight-mismatch`: given 分值 (and the execution rate's) that do not make 100.
@@ -346,7 +357,7 @@ impl TableScorer<'_> {
             self.find(
                 "weight-mismatch",
                 Severity::Warning,
-                self.table.line,
+                &self.table.location,
                 None,
                 None,
                 Say {
@@ -368,11 +379,12 @@ impl TableScorer<'_> {
         }
         let sum: f64 = reported.iter().sum();
         if (sum - stated).abs() > self.rules.tolerance {
-            let line = self.table.remarks.iter().find(|r| r.label.contains("总分") || r.label.contains("合计")).map_or(self.table.line, |r| r.line);
+            let at =
+                self.table.remarks.iter().find(|r| r.label.contains("总分") || r.label.contains("合计")).map_or(&self.table.location, |r| &r.location).clone();
             self.find(
                 "total-mismatch",
                 Severity::Error,
-                line,
+                &at,
                 None,
                 Some(&format!("{stated}")),
                 Say {

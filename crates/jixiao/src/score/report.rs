@@ -1,7 +1,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::model::Level1;
+use crate::model::{Level1, Location};
 use crate::review::Finding;
 
 /// 自评复核 — every self-evaluation table scored by the rules, and the findings.
@@ -24,8 +24,11 @@ pub struct TableScore {
     pub table_number: Option<u32>,
     /// 表名.
     pub name: String,
-    /// 行号 — the table's line.
+    /// 行号 — the 1-based line of the table's title in a text source; 0 when the source has no lines.
     pub line: usize,
+    /// 位置 — where the table's title is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 总分 — the computed total: indicators and execution rate (indicators without a score count 0).
     pub total: f64,
     /// 等级 — 优, 良, 中 or 差 of the computed total; null when an indicator could not be scored.
@@ -63,8 +66,11 @@ pub struct IndicatorScore {
     pub name: String,
     /// 一级指标类别.
     pub level1: Level1,
-    /// 行号.
+    /// 行号 — the 1-based line of the indicator's row in a text source; 0 when the source has no lines.
     pub line: usize,
+    /// 位置 — where the indicator's row is in the source.
+    #[serde(default)]
+    pub location: Location,
     /// 指标值 — the target as written.
     pub target: String,
     /// 实际完成值 — the actual as written; null when there is none.
@@ -102,8 +108,11 @@ pub struct ExecutionScore {
     pub reported_score: Option<f64>,
     /// 差额 — reported less computed.
     pub difference: Option<f64>,
-    /// 行号 — the funds row's line.
+    /// 行号 — the 1-based line of the funds row in a text source; 0 when the source has no lines.
     pub line: usize,
+    /// 位置 — where the funds row is in the source.
+    #[serde(default)]
+    pub location: Location,
 }
 
 /// 评分规则 — how an indicator's score was computed.

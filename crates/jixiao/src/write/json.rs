@@ -4,7 +4,7 @@ use crate::error::{Error, Origin, Result};
 use std::io::Write as _;
 
 use crate::model::TableSink;
-use crate::model::{Document, Section, Table, Toc};
+use crate::model::{Document, Location, Section, Table, Toc};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
 /// The layout's formatter, for each call of [`Formatter`] that depends on where a value stands.
@@ -36,9 +36,9 @@ pub fn to_writer(doc: &Document, pretty: bool, out: impl std::io::Write) -> std:
     out.flush()
 }
 
-/// A document back from jixiao JSON.
+/// A document back from jixiao JSON of any schema version this build reads (version 1 too).
 pub fn from_str(json: &str) -> Result<Document> {
-    serde_json::from_str(json).map_err(|source| Error::Json { origin: Origin(None), source })
+    crate::model::document_from_json(json.as_bytes()).map_err(|source| Error::Json { origin: Origin(None), source })
 }
 
 /// A document written as JSON while it is read (a [`TableSink`] for
@@ -64,9 +64,9 @@ pub struct JsonStream<W: std::io::Write> {
     sections: usize,
     open: bool,
     /// Tables written in the open part, and its fields after `tables` as they were when it
-    /// opened (`line`, `toc`).
+    /// opened (`location`, `toc`).
     tables: usize,
-    section_tail: (usize, Option<Toc>),
+    section_tail: (Location, Option<Toc>),
 }
 
 /// Pretty (two-space indent, as `to_writer_pretty`) or compact: serde_json's formatters, whose
@@ -130,7 +130,7 @@ impl<W: std::io::Write> JsonStream<W> {
             sections: 0,
             open: false,
             tables: 0,
-            section_tail: (0, None),
+            section_tail: (Location::default(), None),
         }
     }
 
@@ -181,7 +181,7 @@ impl<W: std::io::Write> JsonStream<W> {
         self.field("heading", false, &section.heading)?;
         self.key("tables", false)?;
         self.layout.begin_array(&mut self.out)?;
-        self.section_tail = (section.line, section.toc.clone());
+        self.section_tail = (section.location.clone(), section.toc.clone());
         (self.sections, self.open, self.tables) = (self.sections + 1, true, 0);
         Ok(())
     }
@@ -198,8 +198,8 @@ impl<W: std::io::Write> JsonStream<W> {
     fn close_section(&mut self) -> std::io::Result<()> {
         self.layout.end_array(&mut self.out)?;
         self.layout.end_object_value(&mut self.out)?;
-        let (line, toc) = std::mem::take(&mut self.section_tail);
-        self.field("line", false, &line)?;
+        let (location, toc) = std::mem::take(&mut self.section_tail);
+        self.field("location", false, &location)?;
         self.field("toc", false, &toc)?;
         self.layout.end_object(&mut self.out)?;
         self.layout.end_array_value(&mut self.out)?;
@@ -208,7 +208,7 @@ impl<W: std::io::Write> JsonStream<W> {
     }
 
     /// Writes what is left of the document: the tables it still holds, the parts after the
-    /// last table, the notes, locations and replaced bytes.
+    /// last table, the notes and replaced bytes.
     pub fn finish(mut self, doc: &Document) -> std::io::Result<()> {
         if !self.started {
             self.head(doc)?;
@@ -230,7 +230,6 @@ impl<W: std::io::Write> JsonStream<W> {
         self.layout.end_object_value(&mut self.out)?;
         // The fields after `sections`, skipped where the derived Serialize skips them.
         self.field("notes", false, &doc.notes)?;
-        self.field("locations", false, &doc.locations)?;
         if !doc.replaced_bytes.is_empty() {
             self.field("replaced_bytes", false, &doc.replaced_bytes)?;
         }

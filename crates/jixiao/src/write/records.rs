@@ -86,12 +86,12 @@ impl<'a> Record<'a> {
             raw(ind.expected.as_deref()),
             Field::Text(ind.likelihood.map_or("", |l| l.as_str())),
             Field::Text(ind.midterm.as_ref().map_or("", |m| m.target.raw.as_str())),
-            Field::Integer(Some(self.indicator.line as u64)),
+            Field::Integer(Some(self.indicator.location.line_number().unwrap_or(0) as u64)),
             Field::Bool(t.sign_given),
             Field::Text(t.unit_kind.map_or("", |k| k.as_str())),
             Field::Number(t.value_yuan),
             Field::Text(t.direction.map_or("", |d| d.as_str())),
-            Field::Owned(self.document.location(self.indicator.line).to_string()),
+            Field::Owned(self.indicator.location.to_string()),
         ]
     }
 }

@@ -34,7 +34,7 @@ pub fn indicator(with_extra: bool) -> impl Strategy<Value = Indicator> {
         if with_extra {
             extra.insert("备注".to_owned(), note);
         }
-        Indicator { name, description, target: Target::parse(TARGETS[t]), basis, line: 0, extra, ..Indicator::default() }
+        Indicator { name, description, target: Target::parse(TARGETS[t]), basis, location: Location::default(), extra, ..Indicator::default() }
     })
 }
 
@@ -51,9 +51,9 @@ pub fn category(with_extra: bool) -> impl Strategy<Value = Category> {
             if effect && grammar::labels::level2(LEVEL2[l2]) == jixiao::Level2::ServiceSatisfaction {
                 continue;
             }
-            children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, line: 0 });
+            children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, location: Location::default() });
         }
-        Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, line: 0 }
+        Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, location: Location::default() }
     })
 }
 
@@ -91,7 +91,7 @@ pub fn table() -> impl Strategy<Value = Table> {
                 objective,
                 columns,
                 categories: merged,
-                line: 0,
+                location: Location::default(),
                 ..Table::default()
             }
         })
@@ -114,7 +114,7 @@ pub fn overview() -> impl Strategy<Value = Overview> {
                 .map(|(text, toc)| Subheading {
                     text: (*text).into(),
                     toc: toc.then(|| Toc { text: text[9..].into(), identifier: Some("A".into()), level: Some(1), switches: "\\f A \\l 1".into() }),
-                    line: 0,
+                    location: Location::default(),
                 })
                 .collect(),
             heading: "第一部分  部门整体绩效目标".into(),
@@ -125,20 +125,33 @@ pub fn overview() -> impl Strategy<Value = Overview> {
                 .map(|(i, (title, items))| Goal {
                     number: i as u32 + 1,
                     title: format!("推动{title}"),
-                    items: items.into_iter().enumerate().map(|(k, text)| GoalItem { number: k as u32 + 1, text, line: 0, inline: false }).collect(),
-                    line: 0,
+                    items: items
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, text)| GoalItem { number: k as u32 + 1, text, location: Location::default(), inline: false })
+                        .collect(),
+                    location: Location::default(),
                 })
                 .collect(),
             responsibilities: resp
                 .into_iter()
                 .enumerate()
-                .map(|(i, (name, d))| Responsibility { number: i as u32 + 1, name: format!("负责{name}"), description: d.join("\n"), line: 0 })
+                .map(|(i, (name, d))| Responsibility {
+                    number: i as u32 + 1,
+                    name: format!("负责{name}"),
+                    description: d.join("\n"),
+                    location: Location::default(),
+                })
                 .collect(),
             safeguards: safe
                 .into_iter()
-                .map(|(title, text)| Safeguard { title: format!("保障{}", title.replace(['，', '、'], "")), text: text.join("\n"), line: 0 })
+                .map(|(title, text)| Safeguard {
+                    title: format!("保障{}", title.replace(['，', '、'], "")),
+                    text: text.join("\n"),
+                    location: Location::default(),
+                })
                 .collect(),
-            line: 0,
+            location: Location::default(),
         })
 }
 
@@ -178,7 +191,14 @@ pub fn document() -> impl Strategy<Value = Document> {
                 let cn = ["二", "三", "四"][i];
                 // Every other part heading carries a TC field (an unreadable one: text quoted).
                 let toc = (i % 2 == 1).then(|| Toc { text: heading.into(), identifier: None, level: None, switches: String::new() });
-                doc.sections.push(Section { number: Some(number), kind, heading: format!("第{cn}部分  {heading}"), tables, line: 0, toc });
+                doc.sections.push(Section {
+                    number: Some(number),
+                    kind,
+                    heading: format!("第{cn}部分  {heading}"),
+                    tables,
+                    location: Location::default(),
+                    toc,
+                });
             }
             doc
         })

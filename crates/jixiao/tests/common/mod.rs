@@ -6,7 +6,7 @@ pub mod pdf;
 
 use std::path::PathBuf;
 
-use jixiao::{Document, Indicator};
+use jixiao::{Document, Indicator, Places};
 
 pub const SAMPLE: &str = "000_3e963503b18f6771.txt";
 
@@ -22,43 +22,19 @@ pub fn sample() -> Document {
     jixiao::parse_bytes(&sample_bytes(), &jixiao::ReadOptions::default()).expect("the sample parses")
 }
 
-/// The same document with every `line` set to 0 and no locations: for comparing models read
-/// from different layouts or formats.
+/// The same document with every location cleared: for comparing models read from different
+/// layouts or formats.
 pub fn without_lines(doc: &Document) -> Document {
     let mut d = doc.clone();
-    if let Some(ov) = &mut d.overview {
-        ov.line = 0;
-        ov.goals.iter_mut().for_each(|g| {
-            g.line = 0;
-            g.items.iter_mut().for_each(|i| i.line = 0);
-        });
-        ov.responsibilities.iter_mut().for_each(|r| r.line = 0);
-        ov.safeguards.iter_mut().for_each(|s| s.line = 0);
-        ov.subheadings.iter_mut().for_each(|h| h.line = 0);
-    }
-    for s in &mut d.sections {
-        s.line = 0;
-        for t in &mut s.tables {
-            t.line = 0;
-            if let Some(f) = &mut t.funds {
-                f.line = 0;
-                f.rows.iter_mut().for_each(|r| r.line = 0);
-            }
-            t.remarks.iter_mut().for_each(|r| r.line = 0);
-            t.duties.iter_mut().for_each(|r| r.line = 0);
-            t.subtotals.iter_mut().for_each(|r| r.line = 0);
-            for c in &mut t.categories {
-                c.line = 0;
-                for sc in &mut c.children {
-                    sc.line = 0;
-                    sc.indicators.iter_mut().for_each(|i| i.line = 0);
-                }
-            }
-        }
-    }
-    d.notes.iter_mut().for_each(|n| n.line = 0);
-    d.locations.clear();
+    d.places_mut(&mut |l| *l = jixiao::Location::default());
     d
+}
+
+/// Every node's location, in the order the model holds them.
+pub fn places(doc: &Document) -> Vec<jixiao::Location> {
+    let mut out = Vec::new();
+    doc.clone().places_mut(&mut |l| out.push(l.clone()));
+    out
 }
 
 /// Every document in tests/data (and the real tables in tests/data/real, the published formats
@@ -87,7 +63,7 @@ pub fn indicators(doc: &Document) -> Vec<(Option<u32>, String, String, Indicator
     for (_, t) in doc.tables() {
         for (c, s, i) in t.indicators() {
             let mut i = i.clone();
-            i.line = 0;
+            i.location = jixiao::Location::default();
             out.push((t.number, c.label.clone(), s.label.clone(), i));
         }
     }

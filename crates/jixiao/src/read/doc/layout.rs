@@ -233,7 +233,7 @@ fn grid_columns(table: &mut TableBlock<'_>, edges: &[Option<Vec<i16>>]) {
         for (cell, pair) in row.iter_mut().zip(edges.windows(2)) {
             let (left, right) = (column(&pair[0]), column(&pair[1]));
             if let Place::At(place) = &mut cell.place {
-                place.column = left;
+                **place = Location::from(crate::model::LocationParts { column: left, ..place.parts() });
             }
             if let (Some(l), Some(r)) = (left, right) {
                 cell.span = u32::try_from(r.saturating_sub(l)).unwrap_or(1).max(1);

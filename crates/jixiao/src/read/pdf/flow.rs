@@ -151,7 +151,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
         scans_pending.push((*page, note.clone()));
     }
     for (page, note) in scans_pending {
-        out.note(note, Location { page: Some(page), ..Location::default() });
+        out.note(note, Location::page(page));
     }
     out
 }

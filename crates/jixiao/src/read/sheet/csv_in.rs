@@ -19,7 +19,7 @@ use super::{Grid, document};
 use crate::error::{Error, Origin, Result};
 use crate::grammar::form::records::COLUMNS;
 use crate::grammar::labels::{is_header_row, level1, level2};
-use crate::model::{Amount, Category, Date, Document, Indicator, Location, Midterm, Section, SubCategory, Table, Target};
+use crate::model::{Amount, Category, Date, Document, Indicator, Location, Midterm, Places, Section, SubCategory, Table, Target};
 use crate::read::decode::decode_with;
 use crate::read::{Format, ReadOptions, Reader};
 
@@ -208,11 +208,13 @@ fn grid(records: Vec<Record>, limits: crate::read::Limits, origin: &crate::error
     }
     let mut doc = document(vec![Grid { name: String::new(), cells, formulas: Vec::new() }], limits, origin, None)?;
     // A CSV has no sheets: each place is the line its record starts on, and the cell.
-    for place in &mut doc.locations {
-        let row = place.cell.as_deref().and_then(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).parse::<usize>().ok());
-        place.line = row.and_then(|r| lines.get(r.checked_sub(1)?)).copied();
-        place.sheet = None;
-    }
+    doc.places_mut(&mut |place| {
+        let mut parts = place.parts();
+        let row = parts.cell.as_deref().and_then(|c| c.trim_start_matches(|ch: char| ch.is_ascii_alphabetic()).parse::<usize>().ok());
+        parts.line = row.and_then(|r| lines.get(r.checked_sub(1)?)).copied();
+        parts.sheet = None;
+        *place = Location::from(parts);
+    });
     Ok(doc)
 }
 
@@ -278,12 +280,17 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
             None => (true, true),
         };
         keys = Some((section_key, table_key));
-        let location = Location { line: Some(record.line), ..Location::default() };
-        doc.locations.push(location);
-        let line = doc.locations.len();
+        let location = Location::line(record.line);
         if new_section {
             let kind = named(get("section_kind")).unwrap_or(crate::model::SectionKind::Other);
-            doc.sections.push(Section { number: whole("section_number"), kind, heading: String::new(), tables: Vec::new(), line, toc: None });
+            doc.sections.push(Section {
+                number: whole("section_number"),
+                kind,
+                heading: String::new(),
+                tables: Vec::new(),
+                location: location.clone(),
+                toc: None,
+            });
         }
         let Some(section) = doc.sections.last_mut() else { continue };
         if new_table {
@@ -299,7 +306,7 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
                 budget: num("table_budget").map(|v| Box::new(Amount { raw: get("table_budget").to_owned(), value: Some(v), ..Amount::default() })),
                 total_score: num("table_total_score"),
                 grade: Some(txt("table_grade")).filter(|c| !c.is_empty()),
-                line,
+                location: location.clone(),
                 ..Table::default()
             });
         }
@@ -307,13 +314,13 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
         let label1 = txt("level1_label");
         if table.categories.last().is_none_or(|c| c.label != label1) {
             let code = named(get("level1")).unwrap_or_else(|| level1(&label1));
-            table.categories.push(Category { level1: code, label: label1, children: Vec::new(), line });
+            table.categories.push(Category { level1: code, label: label1, children: Vec::new(), location: location.clone() });
         }
         let Some(category) = table.categories.last_mut() else { continue };
         let label2 = txt("level2_label");
         if category.children.last().is_none_or(|c| c.label != label2) {
             let code = named(get("level2")).unwrap_or_else(|| level2(&label2));
-            category.children.push(SubCategory { level2: code, label: label2, indicators: Vec::new(), line });
+            category.children.push(SubCategory { level2: code, label: label2, indicators: Vec::new(), location: location.clone() });
         }
         let Some(sub) = category.children.last_mut() else { continue };
         let mut target = Target::parse(&txt("target_raw"));
@@ -340,7 +347,7 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
             description: txt("description"),
             target,
             basis: txt("basis"),
-            line,
+            location,
             actual,
             weight: num("weight"),
             reported_score: num("reported_score"),

@@ -10,7 +10,7 @@ use crate::grammar::amount::amount;
 use crate::grammar::form::funds::{FundsRole, funds_role, funds_roles};
 use crate::grammar::labels::{bracket_unit, key, short_key};
 use crate::grammar::memo::Memo;
-use crate::model::{Duty, Funds, FundsRow};
+use crate::model::{Duty, Funds, FundsRow, Location};
 
 thread_local! {
     // Every table's header is asked whether it opens a funds or a duties block, and a
@@ -60,11 +60,11 @@ impl FundsBlock {
         let roles = funds_roles(&columns);
         let unit = columns.iter().find_map(|c| bracket_unit(c));
         let label = columns.iter().find(|c| funds_role(c) == FundsRole::Group).cloned().unwrap_or_default();
-        FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), line } }
+        FundsBlock { roles, unit, funds: Funds { label, columns, rows: Vec::new(), location: Location::line(line) } }
     }
 
     pub fn row(&mut self, row: &Row<'_>) {
-        let mut r = FundsRow { line: row.line(), ..FundsRow::default() };
+        let mut r = FundsRow { location: Location::line(row.line()), ..FundsRow::default() };
         for (i, cell) in row.cells.iter().enumerate() {
             let text = cell.text.as_ref();
             let role = self.roles.get(i).copied().unwrap_or(FundsRole::Extra);
@@ -155,7 +155,7 @@ impl DutiesBlock {
 
     /// Reads a row into `duties`; the cells of columns with no field are returned for the notes.
     pub fn row<'r, 'a>(&self, row: &'r Row<'a>, duties: &mut Vec<Duty>) -> Vec<&'r super::Cell<'a>> {
-        let mut d = Duty { line: row.line(), ..Duty::default() };
+        let mut d = Duty { location: Location::line(row.line()), ..Duty::default() };
         let mut rest = Vec::new();
         for (i, cell) in row.cells.iter().enumerate() {
             match self.roles.get(i).copied().unwrap_or(DutyRole::Other) {

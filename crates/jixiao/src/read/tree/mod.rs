@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use crate::grammar::fold::{join_wrapped, same_squeezed, squeeze, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
-use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
+use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Location, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
 
 /// One cell: its text exactly as written (paragraphs joined by `\n`) and its first line. The
@@ -76,7 +76,7 @@ fn is_objective_label(cell: &str) -> bool {
 /// A cell the reader keeps as a note, when it holds anything.
 fn note_cell(cell: &Cell<'_>, notes: &mut Vec<Note>) {
     if !is_blank(&cell.text) {
-        notes.push(Note { line: cell.line, text: cell.text.clone().into_owned() });
+        notes.push(Note { location: Location::line(cell.line), text: cell.text.clone().into_owned() });
     }
 }
 
@@ -186,7 +186,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             if let Some((name, rest)) = texts.split_first() {
                 first.name = Some((*name).to_owned());
                 let line = row.line();
-                rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { line, text: (*t).to_owned() }));
+                rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { location: Location::line(line), text: (*t).to_owned() }));
             }
         } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
@@ -229,9 +229,9 @@ impl Block {
             if body.funds.is_none() {
                 body.funds = Some(funds);
             } else {
-                let lines = std::iter::once(funds.line).chain(funds.rows.iter().map(|r| r.line));
-                for (cells, line) in funds_rows(&funds).into_iter().zip(lines) {
-                    cells.into_iter().filter(|t| !is_blank(t)).for_each(|text| notes.push(Note { line, text }));
+                let places = std::iter::once(&funds.location).chain(funds.rows.iter().map(|r| &r.location));
+                for (cells, place) in funds_rows(&funds).into_iter().zip(places) {
+                    cells.into_iter().filter(|t| !is_blank(t)).for_each(|text| notes.push(Note { location: place.clone(), text }));
                 }
             }
         }
@@ -290,7 +290,7 @@ impl IndicatorRows {
             let footer_place = first == 0 || self.keys[first].0 == Extra || labels::is_signature_label(label);
             let alone = cells.iter().filter(|c| !is_blank(c)).count() == 1;
             if alone && is_blank_form_name(label) {
-                self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), line });
+                self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), location: Location::line(line) });
                 return;
             }
             if footer_place && is_footer_label(label) {
@@ -317,9 +317,9 @@ impl IndicatorRows {
             let unit_row = !names_indicator && self.keys[p].1.contains("单位");
             if unit_row && !is_blank(project) {
                 let amount = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
-                self.pending.push(Subtotal { unit: project.to_owned(), amount, line });
+                self.pending.push(Subtotal { unit: project.to_owned(), amount, location: Location::line(line) });
                 if !is_blank(objective) {
-                    notes.push(Note { line, text: objective.to_owned() });
+                    notes.push(Note { location: Location::line(line), text: objective.to_owned() });
                 }
                 return;
             }
@@ -341,9 +341,9 @@ impl IndicatorRows {
                 body.subtotals.extend(pending);
             } else if !is_blank(unit) && !indicator_cells {
                 let amount = (!is_blank(budget)).then(|| crate::grammar::amount::amount(budget, None));
-                self.pending.push(Subtotal { unit: unit.to_owned(), amount, line });
+                self.pending.push(Subtotal { unit: unit.to_owned(), amount, location: Location::line(line) });
                 if !is_blank(objective) {
-                    notes.push(Note { line, text: objective.to_owned() });
+                    notes.push(Note { location: Location::line(line), text: objective.to_owned() });
                 }
                 return;
             }
@@ -365,7 +365,7 @@ impl IndicatorRows {
                 return;
             }
         }
-        body.remarks.push(Remark { label: label.to_owned(), text: rest.join("\n"), line });
+        body.remarks.push(Remark { label: label.to_owned(), text: rest.join("\n"), location: Location::line(line) });
     }
 
     fn indicator_row(&mut self, cells: &[&str], line: usize, notes: &mut Vec<Note>) {
@@ -399,7 +399,7 @@ impl IndicatorRows {
         }
         let blank_form = is_blank_form_name(name);
         let mut extra = BTreeMap::new();
-        let mut ind = Indicator { line, ..Indicator::default() };
+        let mut ind = Indicator { location: Location::line(line), ..Indicator::default() };
         let unit = text(self.col(Unit));
         let mut holds = false;
         let mut midterm = Midterm::default();
@@ -449,7 +449,7 @@ impl IndicatorRows {
         // under the table into the last cell): a remark of the table, not part of the value.
         let (target_text, footnote) = split_footnote(text(self.col(Target)));
         if let Some(note) = footnote {
-            self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), line });
+            self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), location: Location::line(line) });
         }
         // A row with no 指标值 takes its target from a 完成时间 column: a deadline.
         let (value, value_col) = match (target_text, self.col(Due)) {
@@ -504,13 +504,13 @@ impl IndicatorRows {
         let sub = place_subcategory(&mut category.children, l2, current_sub, holds && !only_name, line);
         self.current = (Some(cat), sub);
         if blank_form && only_name {
-            body.remarks.push(Remark { label: name.to_owned(), text: String::new(), line });
+            body.remarks.push(Remark { label: name.to_owned(), text: String::new(), location: Location::line(line) });
             return;
         }
         if holds {
             match sub {
                 Some(k) => category.children[k].indicators.push(ind),
-                None => notes.push(Note { line, text: name.to_owned() }),
+                None => notes.push(Note { location: Location::line(line), text: name.to_owned() }),
             }
         }
     }
@@ -571,8 +571,8 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
             } else {
                 let (moved, kept): (Vec<SubCategory>, Vec<SubCategory>) = std::mem::take(&mut c.children).into_iter().partition(is_satisfaction);
                 c.children = kept;
-                let line = moved.first().map_or(c.line, |s| s.line);
-                let apart = Category { level1: crate::model::Level1::Satisfaction, label: c.label.clone(), children: moved, line };
+                let location = moved.first().map_or(&c.location, |s| &s.location).clone();
+                let apart = Category { level1: crate::model::Level1::Satisfaction, label: c.label.clone(), children: moved, location };
                 categories.insert(i + 1, apart);
                 i += 1;
             }
@@ -594,7 +594,7 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usiz
     if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
         return i;
     }
-    categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), line });
+    categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
     categories.len() - 1
 }
 
@@ -612,7 +612,7 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
             return current;
         }
         if needed {
-            children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
+            children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), location: Location::line(line) });
             return Some(children.len() - 1);
         }
         return None;
@@ -620,7 +620,7 @@ fn place_subcategory(children: &mut Vec<SubCategory>, l2: &str, current: Option<
     if let Some(i) = children.iter().position(|c| same_squeezed(&c.label, l2)) {
         return Some(i);
     }
-    children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
+    children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), location: Location::line(line) });
     Some(children.len() - 1)
 }
 
@@ -695,6 +695,6 @@ mod tests {
         assert_eq!(ind.extra["备注"], "按季度");
         assert_eq!(ind.extra["列8"], "x");
         assert_eq!(value_cell(&ind.target.raw, "≥", "次"), "12");
-        assert_eq!(notes, vec![Note { line: 3, text: "stray".into() }]);
+        assert_eq!(notes, vec![Note { location: Location::line(3), text: "stray".into() }]);
     }
 }

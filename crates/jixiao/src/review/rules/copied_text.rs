@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if !matches!(indicator.target.kind, TargetKind::Qualitative | TargetKind::Compound) {
             continue;

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Rule, Say, Sink, normalized, tables};
-use crate::model::Document;
+use crate::model::{Document, Location};
 use crate::review::Severity;
 
 pub static RULE: Rule = Rule {
@@ -14,9 +14,9 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
-        let mut first: HashMap<String, usize> = HashMap::new();
+        let mut first: HashMap<String, &Location> = HashMap::new();
         for (_, _, indicator) in scope.table.indicators() {
             let name = normalized(&indicator.name);
             if name.is_empty() {
@@ -24,10 +24,9 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
             }
             match first.get(&name) {
                 None => {
-                    first.insert(name, indicator.line);
+                    first.insert(name, &indicator.location);
                 }
-                Some(&line) => {
-                    let place = doc.location(line);
+                Some(&place) => {
                     let shown = indicator.name.trim();
                     sink.indicator(
                         scope,

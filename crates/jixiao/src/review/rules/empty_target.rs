@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if super::is_evaluation_system(scope.table) || super::no_target_column::lacks_target(scope.table) {
             continue;

@@ -2,7 +2,7 @@
 //! rule's test says exactly which table it is given.
 
 use crate::grammar::labels;
-use crate::model::{Category, Document, Indicator, Section, SectionKind, SubCategory, Table, Target};
+use crate::model::{Category, Document, Indicator, Location, Places, Section, SectionKind, SubCategory, Table, Target};
 use crate::review::{Finding, ReviewConfig, review};
 
 /// One indicator row: 一级 | 二级 | 三级 | 描述 | 指标值 | 依据.
@@ -15,17 +15,17 @@ pub fn table(number: u32, name: &str, rows: &[Row<'_>]) -> Table {
         name: name.to_owned(),
         title: format!("{number}、{name}绩效目标表"),
         columns: ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).to_vec(),
-        line: number as usize * 100,
+        location: Location::line(number as usize * 100),
         ..Table::default()
     };
     for (k, &(l1, l2, name, description, target, basis)) in rows.iter().enumerate() {
-        let line = table.line + 10 + k;
+        let line = Location::line(table.location.line_number().unwrap_or(0) + 10 + k);
         if table.categories.last().is_none_or(|c| c.label != l1) {
-            table.categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), line });
+            table.categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), location: line.clone() });
         }
         let category = table.categories.last_mut().expect("pushed above");
         if category.children.last().is_none_or(|s| s.label != l2) {
-            category.children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), line });
+            category.children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), location: line.clone() });
         }
         let sub = category.children.last_mut().expect("pushed above");
         if !(name.is_empty() && description.is_empty() && target.is_empty() && basis.is_empty()) {
@@ -34,7 +34,7 @@ pub fn table(number: u32, name: &str, rows: &[Row<'_>]) -> Table {
                 description: description.to_owned(),
                 target: Target::parse(target),
                 basis: basis.to_owned(),
-                line,
+                location: line.clone(),
                 ..Indicator::default()
             });
         }
@@ -67,20 +67,21 @@ pub fn with_columns(columns: &[&str]) -> Document {
 pub fn document(mut tables: Vec<Table>) -> Document {
     for (k, table) in tables.iter_mut().enumerate() {
         let start = (k + 1) * 100;
-        let shift = |line: &mut usize, from: usize| *line = *line - from + start;
-        let from = table.line;
-        shift(&mut table.line, from);
-        for c in &mut table.categories {
-            shift(&mut c.line, from);
-            for s in &mut c.children {
-                shift(&mut s.line, from);
-                s.indicators.iter_mut().for_each(|i| shift(&mut i.line, from));
+        let from = table.location.line_number().unwrap_or(0);
+        table.places_mut(&mut |l| {
+            if let Some(line) = l.line_number() {
+                *l = Location::line(line.saturating_sub(from) + start);
             }
-        }
+        });
     }
     let mut doc = Document::new("2020年部门预算绩效信息");
     doc.sections.push(Section {
-        number: Some(2), kind: SectionKind::SpecialFund, heading: "第二部分 专项资金绩效目标".into(), tables, line: 50, toc: None
+        number: Some(2),
+        kind: SectionKind::SpecialFund,
+        heading: "第二部分 专项资金绩效目标".into(),
+        tables,
+        location: Location::line(50),
+        toc: None,
     });
     doc
 }

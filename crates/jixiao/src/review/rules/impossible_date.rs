@@ -22,7 +22,7 @@ pub(crate) fn why(target: &crate::model::Target) -> Option<(String, String)> {
     impossible(&target.raw)
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if let Some((why, why_zh)) = why(&indicator.target) {
             let raw = indicator.target.raw.trim();

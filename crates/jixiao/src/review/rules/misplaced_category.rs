@@ -39,7 +39,7 @@ fn name(level1: Level1) -> &'static str {
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         for category in &scope.table.categories {
             // Unknown level-1s are `unknown-category`'s to report.
@@ -59,7 +59,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 let (label, parent, want) = (sub.label.trim(), category.label.trim(), name(allowed[0]));
                 sink.table(
                     scope,
-                    sub.line,
+                    &sub.location,
                     Some(label),
                     Say {
                         message: format!("`{label}` belongs under {want}, not under `{parent}`"),

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let has_column = scope.table.columns.iter().any(|c| column_role(c.rsplit('/').next().unwrap_or(c)) == ColumnRole::Basis);
         if !has_column {

@@ -37,7 +37,7 @@ const REQUIRED: &[(Level1, Severity, &str, &str, &str)] = &[
     ),
 ];
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         for &(level1, severity, name, help, help_zh) in REQUIRED {
             // An evaluation indicator system asks 满意度 under 效益, if at all.
@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 continue;
             }
             let (line, text) = match first {
-                Some(c) => (c.line, Some(c.label.as_str())),
+                Some(c) => (&c.location, Some(c.label.as_str())),
                 None => (scope.start(), None),
             };
             let say = Say {

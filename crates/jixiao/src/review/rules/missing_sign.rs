@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         let target = &indicator.target;
         if target.kind == TargetKind::Quantity && !target.sign_given && !target.comparator_inferred {

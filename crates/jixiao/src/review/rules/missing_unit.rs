@@ -9,7 +9,7 @@ pub static RULE: Rule =
         id: "missing-unit", default: Some(Severity::Warning), summary: "a quantity without a unit", summary_zh: "数值型指标值缺少计量单位", check
     };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         let target = &indicator.target;
         if matches!(target.kind, TargetKind::Quantity | TargetKind::Range) && target.value.is_some() && target.unit.is_none() {

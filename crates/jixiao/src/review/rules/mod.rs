@@ -3,7 +3,7 @@
 
 pub(crate) use super::finding::Say;
 use super::{Finding, Severity};
-use crate::model::{Category, Document, Indicator, Section, SubCategory, Table};
+use crate::model::{Category, Document, Indicator, Location, Section, SubCategory, Table};
 
 mod as_actual_target;
 mod copied_text;
@@ -73,7 +73,7 @@ pub struct Rule {
     pub summary: &'static str,
     /// What the rule looks for, in Chinese.
     pub summary_zh: &'static str,
-    pub(crate) check: fn(&Document, &mut Sink<'_>),
+    pub(crate) check: fn(&Document, &mut Sink),
 }
 
 impl std::fmt::Debug for Rule {
@@ -90,14 +90,13 @@ pub(crate) struct Scope<'a> {
 }
 
 impl Scope<'_> {
-    /// The line a finding about the whole table points at: the title, or, on a sheet of many
+    /// Where a finding about the whole table points: the title, or, on a sheet of many
     /// projects where the tables share one title, the project's first row.
-    pub fn start(&self) -> usize {
-        let shared = self.section.tables.iter().filter(|t| t.line == self.table.line).count() > 1;
-        let first_row = self.table.categories.iter().map(|c| c.line).min();
-        match first_row {
-            Some(line) if shared => line,
-            _ => self.table.line,
+    pub fn start(&self) -> &Location {
+        let shared = self.section.tables.iter().filter(|t| t.location == self.table.location).count() > 1;
+        match self.table.categories.first() {
+            Some(first) if shared => &first.location,
+            _ => &self.table.location,
         }
     }
 }
@@ -111,31 +110,30 @@ pub(crate) fn indicators(doc: &Document) -> impl Iterator<Item = (Scope<'_>, &Ca
 }
 
 /// Collects one rule's findings.
-pub(crate) struct Sink<'a> {
-    doc: &'a Document,
+pub(crate) struct Sink {
     rule: &'static Rule,
     pub(crate) found: Vec<Finding>,
 }
 
-impl<'a> Sink<'a> {
-    pub(crate) fn new(doc: &'a Document, rule: &'static Rule) -> Self {
-        Sink { doc, rule, found: Vec::new() }
+impl Sink {
+    pub(crate) fn new(rule: &'static Rule) -> Self {
+        Sink { rule, found: Vec::new() }
     }
 
     /// A finding about an indicator, pointing at `text` in its row.
     pub(crate) fn indicator(&mut self, scope: Scope<'_>, indicator: &Indicator, text: Option<&str>, say: Say) {
         let severity = self.rule.default.unwrap_or(Severity::Info);
-        self.push(scope, severity, indicator.line, Some(indicator.name.as_str()), text, say);
+        self.push(scope, severity, &indicator.location, Some(indicator.name.as_str()), text, say);
     }
 
     /// A finding about a table (or a line of it), pointing at `text`.
-    pub(crate) fn table(&mut self, scope: Scope<'_>, line: usize, text: Option<&str>, say: Say) {
+    pub(crate) fn table(&mut self, scope: Scope<'_>, at: &Location, text: Option<&str>, say: Say) {
         let severity = self.rule.default.unwrap_or(Severity::Info);
-        self.push(scope, severity, line, None, text, say);
+        self.push(scope, severity, at, None, text, say);
     }
 
-    pub(crate) fn push(&mut self, scope: Scope<'_>, severity: Severity, line: usize, indicator: Option<&str>, text: Option<&str>, say: Say) {
-        self.found.push(Finding::about(self.rule.id, severity, self.doc, scope.section, scope.table, line, indicator, text, say));
+    pub(crate) fn push(&mut self, scope: Scope<'_>, severity: Severity, at: &Location, indicator: Option<&str>, text: Option<&str>, say: Say) {
+        self.found.push(Finding::about(self.rule.id, severity, scope.section, scope.table, at, indicator, text, say));
     }
 }
 

@@ -27,7 +27,7 @@ pub fn lacks_target(table: &Table) -> bool {
         && !crate::grammar::form::columns::column_keys(&table.columns).iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         if !lacks_target(scope.table) {
             continue;

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for section in &doc.sections {
         let mut previous: Option<u32> = None;
         for scope in section.tables.iter().map(|table| Scope { section, table }) {

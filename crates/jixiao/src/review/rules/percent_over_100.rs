@@ -78,7 +78,7 @@ fn defect(target: &Target) -> Option<(&'static str, &'static str, &'static str, 
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if let Some((message, message_zh, suggestion, suggestion_zh)) = defect(&indicator.target) {
             let raw = indicator.target.raw.trim();

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, sub, indicator) in indicators(doc) {
         // A date that does not exist (`2023年13月底前`) is `impossible-date`'s, not words.
         if sub.level2 == Level2::Quantity

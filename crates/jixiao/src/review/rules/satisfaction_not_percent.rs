@@ -21,7 +21,7 @@ fn is_percent(target: &Target) -> bool {
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, category, sub, indicator) in indicators(doc) {
         let satisfaction = category.level1 == Level1::Satisfaction || sub.level2 == Level2::ServiceSatisfaction;
         // No value, 根据实际 and form text have rules of their own.

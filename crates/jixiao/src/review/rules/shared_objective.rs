@@ -20,7 +20,7 @@ const AT_LEAST: usize = 3;
 /// How many of the other tables a finding names.
 const NAMED: usize = 5;
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     let mut groups: HashMap<String, Vec<Scope<'_>>> = HashMap::new();
     for scope in tables(doc) {
         let text = scope.table.objective.as_deref().map(normalized).unwrap_or_default();

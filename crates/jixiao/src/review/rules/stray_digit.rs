@@ -32,7 +32,7 @@ fn stray(raw: &str) -> Option<(String, String)> {
     Some((original[..digits].iter().collect(), original[digits..].iter().collect()))
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if indicator.target.kind != TargetKind::Qualitative {
             continue;

@@ -20,7 +20,7 @@ fn has_mark(text: &str) -> bool {
     MARKS.iter().any(|m| text.contains(m))
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if indicator.target.kind == TargetKind::Placeholder {
             let raw = indicator.target.raw.trim();
@@ -50,7 +50,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                     suggestion: "delete the hint (such as `(≥**个)`) from the cell; the value belongs in 指标值".into(),
                     suggestion_zh: "删除单元格中的提示文字（如“(≥**个)”），指标值应填在指标值栏".into(),
                 };
-                sink.push(scope, Severity::Warning, indicator.line, Some(indicator.name.as_str()), Some(text), say);
+                sink.push(scope, Severity::Warning, &indicator.location, Some(indicator.name.as_str()), Some(text), say);
             }
         }
     }

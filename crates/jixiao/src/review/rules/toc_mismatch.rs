@@ -28,7 +28,7 @@ fn shown(title: &str) -> String {
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for section in &doc.sections {
         // The part's identifier: the one most of its tables carry, if most carry one.
         let mut counts: HashMap<&str, usize> = HashMap::new();

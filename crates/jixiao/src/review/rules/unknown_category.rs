@@ -14,14 +14,14 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         for category in &scope.table.categories {
             let label = category.label.trim();
             if category.level1 == Level1::Other && !label.is_empty() {
                 sink.table(
                     scope,
-                    category.line,
+                    &category.location,
                     Some(label),
                     Say {
                         message: format!("`{label}` is not a known level-1 category"),
@@ -39,7 +39,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 if sub.level2 == Level2::Other && !label.is_empty() {
                     sink.table(
                         scope,
-                        sub.line,
+                        &sub.location,
                         Some(label),
                         Say {
                             message: format!("`{label}` is not a known level-2 category of `{}`", category.label.trim()),

@@ -36,7 +36,7 @@ const KNOWN_EXTRAS: &[&str] = &[
     "证明材料",
 ];
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let columns = &scope.table.columns;
         // Group labels (`绩效指标(90分)`) stand left of the 一级指标 column; with none, a column

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         let content = indicator.target.kind != TargetKind::Empty || !indicator.description.trim().is_empty();
         if indicator.name.trim().is_empty() && content {

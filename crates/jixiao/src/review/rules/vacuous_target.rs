@@ -26,7 +26,7 @@ pub(crate) fn always_met(target: &Target) -> bool {
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for (scope, _, _, indicator) in indicators(doc) {
         if always_met(&indicator.target) {
             let raw = indicator.target.raw.trim();

@@ -39,7 +39,7 @@ fn expected_totals(table: &Table) -> (Vec<f64>, String, String) {
     }
 }
 
-fn check(doc: &Document, sink: &mut Sink<'_>) {
+fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let table = scope.table;
         let weights: Vec<Option<f64>> = table.indicators().map(|(_, _, i)| i.weight).collect();
@@ -72,7 +72,7 @@ fn check(doc: &Document, sink: &mut Sink<'_>) {
                 let label = category.label.trim();
                 sink.table(
                     scope,
-                    category.line,
+                    &category.location,
                     Some(label),
                     Say {
                         message: format!("the weights under `{label}` add up to {sum}, not {points}"),
