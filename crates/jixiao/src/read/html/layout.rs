@@ -1,9 +1,13 @@
 //! An HTML page in document order → the block stream, each block with its place: a paragraph,
 //! a table's rows of cells with their grid columns and spans, as the .docx reader lays out a
-//! Word file.
+//! Word file. The page is read as a stream of tokens (`tree` keeps what a browser's tree
+//! construction decides: where elements end, what is hidden, what is fostered out of a table);
+//! only a table's cells are held, until the table ends.
 //!
 //! - A table whose cells hold tables is layout, not data: its cells are read as paragraphs and
 //!   the tables inside them as tables (the real table inside a page's frame of layout tables).
+//!   A table is held as a data table until a table opens inside it; its cells read so far then
+//!   go out as paragraphs, and what follows streams as paragraphs.
 //! - `rowspan`: the rows it covers get an empty cell in its place, as a vertically merged cell
 //!   reads in Word; `colspan`: one cell spanning its grid columns.
 //! - White space collapses as a browser shows it; a line break of the source between two CJK
@@ -11,10 +15,7 @@
 //! - The title of a table is the text before it that reads as a title, a title row at its top,
 //!   its `<caption>`, or else the heading or short paragraph right before it.
 
-use ego_tree::NodeRef;
-use ego_tree::iter::Edge;
-use scraper::{Html, Node};
-
+use super::tree::{Attrs, Tag, Tree};
 use crate::error::{Origin, Result};
 use crate::grammar::form::table_title;
 use crate::model::Location;
@@ -29,98 +30,6 @@ pub struct Page {
     /// with a page per sheet, `book.files/sheet001.htm`).
     pub frames: Vec<String>,
 }
-
-/// Elements whose content never shows; `del` is a tracked deletion (Word's pages write one so),
-/// left out as the .docx reader leaves deletions out.
-const HIDDEN: &[&str] = &["head", "script", "style", "template", "noscript", "title", "comment", "xml", "del"];
-
-/// Whether an element's content does not show: a hidden element, the `hidden` attribute, or a
-/// style attribute saying `display:none`, `visibility:hidden` or Word's `mso-hide:all`.
-fn hidden(e: &scraper::node::Element) -> bool {
-    if HIDDEN.contains(&e.name()) || e.attr("hidden").is_some() || (e.name() == "input" && e.attr("type").is_some_and(|t| t.eq_ignore_ascii_case("hidden"))) {
-        return true;
-    }
-    e.attr("style").is_some_and(|style| {
-        style.split(';').any(|decl| {
-            let Some((key, value)) = decl.split_once(':') else { return false };
-            let value = value.trim().trim_end_matches("!important").trim().to_ascii_lowercase();
-            match key.trim().to_ascii_lowercase().as_str() {
-                "display" => value == "none",
-                "visibility" => value == "hidden" || value == "collapse",
-                "mso-hide" => value == "all",
-                _ => false,
-            }
-        })
-    })
-}
-
-/// What a form control shows as text: an `<input>`'s value (not a check box's or a button's
-/// image), a `<select>`'s selected option (or its first); None for other elements.
-fn control_text(node: &NodeRef<'_, Node>) -> Option<String> {
-    let Node::Element(e) = node.value() else { return None };
-    match e.name() {
-        "input" => {
-            let kind = e.attr("type").unwrap_or("text").to_ascii_lowercase();
-            if matches!(kind.as_str(), "checkbox" | "radio" | "image" | "file" | "password" | "hidden") {
-                return Some(String::new());
-            }
-            Some(e.attr("value").unwrap_or_default().to_owned())
-        }
-        "select" => {
-            let options: Vec<NodeRef<'_, Node>> = node.descendants().filter(|d| is_element(d, "option")).collect();
-            let chosen = options.iter().find(|o| matches!(o.value(), Node::Element(e) if e.attr("selected").is_some())).or(options.first());
-            Some(chosen.map(|o| o.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect()).unwrap_or_default())
-        }
-        _ => None,
-    }
-}
-
-/// Elements that start and end a paragraph (a line of their own).
-const BLOCKS: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "blockquote",
-    "pre",
-    "section",
-    "article",
-    "header",
-    "footer",
-    "nav",
-    "aside",
-    "main",
-    "center",
-    "form",
-    "hr",
-    "address",
-    "figure",
-    "figcaption",
-    "body",
-    "html",
-    "table",
-    "thead",
-    "tbody",
-    "tfoot",
-    "tr",
-    "td",
-    "th",
-    "caption",
-    "fieldset",
-    "legend",
-    "details",
-    "summary",
-];
 
 /// What each grid column a cell spans costs in the table pipeline (a cell of its row there),
 /// charged to the read's budget as the cell is laid out: `colspan=1000` over `rowspan=65534`
@@ -189,33 +98,6 @@ fn collapse(s: &str) -> String {
     out
 }
 
-fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
-    match node.value() {
-        Node::Element(e) => Some(e.name()),
-        _ => None,
-    }
-}
-
-fn is_element(node: &NodeRef<'_, Node>, name: &str) -> bool {
-    element_name(node) == Some(name)
-}
-
-/// Whether a table holds another table: then it lays out the page, and is not read as data.
-fn holds_table(table: &NodeRef<'_, Node>) -> bool {
-    table.descendants().skip(1).any(|d| is_element(&d, "table"))
-}
-
-/// The value of a span attribute (`rowspan`, `colspan`): at least 1, at most `most`; `0` (to
-/// the end of the table) as `most`.
-fn span(node: &NodeRef<'_, Node>, name: &str, most: usize) -> usize {
-    let Node::Element(e) = node.value() else { return 1 };
-    match e.attr(name).map(|v| v.trim().parse::<usize>()) {
-        Some(Ok(0)) => most,
-        Some(Ok(n)) => n.clamp(1, most),
-        _ => 1,
-    }
-}
-
 /// LibreOffice's export of a workbook heads each sheet's table `Sheet 1: 名称`: the sheet's name.
 fn sheet_name(text: &str) -> Option<&str> {
     let rest = text.strip_prefix("Sheet ")?;
@@ -223,74 +105,215 @@ fn sheet_name(text: &str) -> Option<&str> {
     (!n.is_empty() && n.bytes().all(|b| b.is_ascii_digit())).then(|| name.trim())
 }
 
-struct Walker<'a> {
-    out: Page,
-    origin: &'a Origin,
-    limits: Limits,
-    paragraphs: usize,
-    tables: usize,
+/// What an `<input>` shows: its value, nothing for a check box, a button's image and the like.
+fn input_text(attrs: &Attrs) -> &str {
+    let kind = attrs.kind.to_ascii_lowercase();
+    if matches!(kind.as_str(), "checkbox" | "radio" | "image" | "file" | "password" | "hidden") {
+        return "";
+    }
+    attrs.value.as_deref().unwrap_or_default()
+}
+
+/// A cell (or caption) being read: its paragraphs so far, the one being gathered, its spans.
+#[derive(Default)]
+struct CellBuf {
+    paragraphs: Vec<String>,
+    p: Paragraph,
+    rowspan: usize,
+    colspan: usize,
+}
+
+impl CellBuf {
+    fn boundary(&mut self) {
+        self.paragraphs.extend(self.p.take());
+    }
+}
+
+/// A data table being read: held until it ends (or a table opens in it, and it is layout).
+#[derive(Default)]
+struct DataTable {
+    /// Rows of cells: paragraphs, rowspan, colspan.
+    rows: Vec<Vec<(Vec<String>, usize, usize)>>,
+    /// The paragraphs of its captions.
+    captions: Vec<Vec<String>>,
+    cell: Option<CellBuf>,
+    caption: Option<CellBuf>,
+    /// What stands in the table outside its cells: shown before it, after the paragraph that
+    /// was being gathered when the table started (`foster_p` starts as that paragraph).
+    foster: Vec<String>,
+    foster_p: Paragraph,
+    /// Cells counted against `max_cells` so far.
     cells: usize,
 }
 
-impl Walker<'_> {
-    fn paragraph(&mut self, p: &mut Paragraph) {
-        if let Some(text) = p.take() {
-            self.paragraphs += 1;
-            self.out.layout.paragraph(text, Location::paragraph(self.paragraphs));
+/// The walker: turns what shows of the page into blocks.
+pub struct Walker<'a> {
+    out: Page,
+    pub(super) origin: &'a Origin,
+    pub(super) limits: Limits,
+    paragraphs: usize,
+    tables: usize,
+    cells: usize,
+    /// The paragraph being gathered outside data tables.
+    p: Paragraph,
+    /// The tables open that show: `Some` while one is read as data (only the innermost can be).
+    open_tables: Vec<Option<DataTable>>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(origin: &'a Origin, limits: Limits) -> Self {
+        Walker { out: Page::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0, p: Paragraph::default(), open_tables: Vec::new() }
+    }
+
+    fn emit(&mut self, text: String) {
+        self.paragraphs += 1;
+        self.out.layout.paragraph(text, Location::paragraph(self.paragraphs));
+    }
+
+    fn paragraph(&mut self) {
+        if let Some(text) = self.p.take() {
+            self.emit(text);
         }
     }
 
-    /// The page, in document order. Iterative, so that nesting costs no stack.
-    fn page(&mut self, html: &Html) -> Result<()> {
-        let mut p = Paragraph::default();
-        let mut depth = 0usize;
-        // The element whose content is being skipped (hidden, or a data table already read).
-        let mut skipping: Option<ego_tree::NodeId> = None;
-        for edge in html.tree.root().traverse() {
-            match edge {
-                Edge::Open(node) => {
-                    depth += 1;
-                    if depth > self.limits.max_depth {
-                        return Err(over_limit(self.origin, "the HTML nesting", self.limits.max_depth, "max_depth"));
-                    }
-                    if skipping.is_some() {
-                        continue;
-                    }
-                    match node.value() {
-                        Node::Text(t) => p.text(t),
-                        Node::Element(e) => {
-                            let name = e.name();
-                            if hidden(e) {
-                                skipping = Some(node.id());
-                            } else if let Some(text) = control_text(&node) {
-                                p.text(&text);
-                                skipping = Some(node.id());
-                            } else if name == "br" {
-                                p.line_break();
-                            } else if matches!(name, "frame" | "iframe") {
-                                self.out.frames.extend(e.attr("src").map(str::to_owned));
-                            } else if name == "table" && !holds_table(&node) {
-                                self.paragraph(&mut p);
-                                self.data_table(node)?;
-                                skipping = Some(node.id());
-                            } else if BLOCKS.contains(&name) {
-                                self.paragraph(&mut p);
-                            }
-                        }
-                        _ => {}
-                    }
+    fn data(&mut self) -> Option<&mut DataTable> {
+        self.open_tables.last_mut().and_then(Option::as_mut)
+    }
+
+    /// Where text goes now: the page's paragraph, a cell's, a caption's or the fostered one;
+    /// None between the cells of a data table (white space there shows as nothing).
+    fn target(&mut self, foster: bool) -> Option<&mut Paragraph> {
+        match self.open_tables.last_mut().and_then(Option::as_mut) {
+            None => Some(&mut self.p),
+            Some(t) if foster => Some(&mut t.foster_p),
+            Some(t) => match (&mut t.cell, &mut t.caption) {
+                (Some(c), _) | (None, Some(c)) => Some(&mut c.p),
+                (None, None) => None,
+            },
+        }
+    }
+
+    pub(super) fn text(&mut self, text: &str, foster: bool) {
+        if let Some(p) = self.target(foster) {
+            p.text(text);
+        }
+    }
+
+    fn line_break(&mut self, foster: bool) {
+        if let Some(p) = self.target(foster) {
+            p.line_break();
+        }
+    }
+
+    /// A block starts or ends: the paragraph being gathered ends.
+    fn boundary(&mut self, foster: bool) {
+        match self.open_tables.last_mut().and_then(Option::as_mut) {
+            None => self.paragraph(),
+            Some(t) if foster => t.foster.extend(t.foster_p.take()),
+            Some(t) => match (&mut t.cell, &mut t.caption) {
+                (Some(c), _) | (None, Some(c)) => c.boundary(),
+                (None, None) => {}
+            },
+        }
+    }
+
+    /// A table opens inside the data table being read: that one is layout. What it held goes
+    /// out as paragraphs, in order; the cell's paragraph being gathered goes on as the page's.
+    pub(super) fn hidden_table(&mut self) {
+        self.turn_layout();
+    }
+
+    fn turn_layout(&mut self) {
+        let Some(slot) = self.open_tables.last_mut() else { return };
+        let Some(mut t) = slot.take() else { return };
+        self.cells -= t.cells;
+        let mut paragraphs = std::mem::take(&mut t.foster);
+        paragraphs.extend(t.foster_p.take());
+        paragraphs.extend(t.captions.into_iter().flatten());
+        for row in t.rows {
+            for (cell, _, _) in row {
+                paragraphs.extend(cell);
+            }
+        }
+        for open in [t.caption, t.cell].into_iter().flatten() {
+            paragraphs.extend(open.paragraphs);
+            self.p = open.p;
+        }
+        for text in paragraphs {
+            self.emit(text);
+        }
+    }
+
+    pub(super) fn open(&mut self, tag: Tag, attrs: &Attrs, foster: bool) -> Result<()> {
+        match tag {
+            Tag::Br => self.line_break(foster),
+            Tag::Input => {
+                let text = input_text(attrs).to_owned();
+                self.text(&text, foster);
+            }
+            Tag::Frame | Tag::Iframe => self.out.frames.extend(attrs.src.clone()),
+            Tag::Table => {
+                self.turn_layout();
+                // What a browser fosters out of the table stands right before it, in the
+                // paragraph being gathered there: that paragraph ends with the table's fostered
+                // text, not at the table's start.
+                let foster_p = std::mem::take(&mut self.p);
+                self.open_tables.push(Some(DataTable { foster_p, ..DataTable::default() }));
+            }
+            Tag::Tr if self.data().is_some() => {
+                if let Some(t) = self.data() {
+                    t.rows.push(Vec::new());
                 }
-                Edge::Close(node) => {
-                    depth -= 1;
-                    if skipping == Some(node.id()) {
-                        skipping = None;
-                    } else if skipping.is_none() && element_name(&node).is_some_and(|n| BLOCKS.contains(&n)) {
-                        self.paragraph(&mut p);
+            }
+            Tag::Td | Tag::Th if self.data().is_some() => {
+                count_cell(&mut self.cells, &self.limits, self.origin, "the page's table cells")?;
+                let rowspan = Attrs::span(attrs.rowspan.as_deref(), 65_534);
+                let colspan = Attrs::span(attrs.colspan.as_deref(), 1000);
+                if let Some(t) = self.data() {
+                    t.cells += 1;
+                    t.cell = Some(CellBuf { rowspan, colspan, ..CellBuf::default() });
+                }
+            }
+            Tag::Caption if self.data().is_some() => {
+                if let Some(t) = self.data() {
+                    t.caption = Some(CellBuf::default());
+                }
+            }
+            _ if tag.block() => self.boundary(foster),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    pub(super) fn close(&mut self, tag: Tag, foster: bool) -> Result<()> {
+        match tag {
+            Tag::Table => match self.open_tables.pop() {
+                Some(Some(t)) => self.data_table(t)?,
+                Some(None) => self.boundary(foster),
+                None => {}
+            },
+            Tag::Td | Tag::Th if self.data().is_some() => {
+                if let Some(t) = self.data()
+                    && let Some(mut cell) = t.cell.take()
+                {
+                    cell.boundary();
+                    // A row is always open: the tree opens one for a cell outside a row.
+                    if let Some(row) = t.rows.last_mut() {
+                        row.push((cell.paragraphs, cell.rowspan, cell.colspan));
                     }
                 }
             }
+            Tag::Caption if self.data().is_some() => {
+                if let Some(t) = self.data()
+                    && let Some(mut caption) = t.caption.take()
+                {
+                    caption.boundary();
+                    t.captions.push(caption.paragraphs);
+                }
+            }
+            _ if tag.block() => self.boundary(foster),
+            _ => {}
         }
-        self.paragraph(&mut p);
         Ok(())
     }
 
@@ -298,67 +321,17 @@ impl Walker<'_> {
         count_cell(&mut self.cells, &self.limits, self.origin, "the page's table cells")
     }
 
-    /// A cell's paragraphs (the cell holds no table).
-    fn cell_paragraphs(&mut self, cell: NodeRef<'_, Node>) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut p = Paragraph::default();
-        let mut skipping: Option<ego_tree::NodeId> = None;
-        for edge in cell.traverse() {
-            match edge {
-                Edge::Open(node) if node.id() != cell.id() && skipping.is_none() => match node.value() {
-                    Node::Text(t) => p.text(t),
-                    Node::Element(e) if hidden(e) => skipping = Some(node.id()),
-                    Node::Element(_) if control_text(&node).is_some() => {
-                        p.text(&control_text(&node).unwrap_or_default());
-                        skipping = Some(node.id());
-                    }
-                    Node::Element(e) if e.name() == "br" => p.line_break(),
-                    Node::Element(e) if BLOCKS.contains(&e.name()) => out.extend(p.take()),
-                    _ => {}
-                },
-                Edge::Close(node) if skipping == Some(node.id()) => skipping = None,
-                Edge::Close(node) if node.id() != cell.id() && skipping.is_none() && element_name(&node).is_some_and(|n| BLOCKS.contains(&n)) => {
-                    out.extend(p.take());
-                }
-                _ => {}
-            }
+    /// A data table (no table inside) as it ends: what was fostered out of it, its title, then
+    /// its rows in Word's text layout.
+    fn data_table(&mut self, table: DataTable) -> Result<()> {
+        let DataTable { rows, captions, mut foster, mut foster_p, .. } = table;
+        foster.extend(foster_p.take());
+        for text in foster {
+            self.emit(text);
         }
-        out.extend(p.take());
-        out
-    }
-
-    /// A data table (no table inside): its title, then its rows in Word's text layout.
-    fn data_table(&mut self, table: NodeRef<'_, Node>) -> Result<()> {
         self.tables += 1;
         let t = self.tables;
-        // Rows of this table, with their cells' paragraphs and spans.
-        let mut rows: Vec<Vec<(Vec<String>, usize, usize)>> = Vec::new();
-        let mut caption = None;
-        for node in table.descendants() {
-            // A hidden row or cell (or one inside a hidden element of the table) does not show.
-            if matches!(element_name(&node), Some("tr" | "td" | "th" | "caption"))
-                && node
-                    .ancestors()
-                    .take_while(|a| a.id() != table.id())
-                    .chain(std::iter::once(node))
-                    .any(|a| matches!(a.value(), Node::Element(e) if hidden(e)))
-            {
-                continue;
-            }
-            match element_name(&node) {
-                Some("caption") => caption = caption.or_else(|| self.cell_paragraphs(node).into_iter().next()),
-                Some("tr") => rows.push(Vec::new()),
-                Some("td" | "th") => {
-                    self.count_cell()?;
-                    let paragraphs = self.cell_paragraphs(node);
-                    let (rowspan, colspan) = (span(&node, "rowspan", 65_534), span(&node, "colspan", 1000));
-                    if let Some(row) = rows.last_mut() {
-                        row.push((paragraphs, rowspan, colspan));
-                    }
-                }
-                _ => {}
-            }
-        }
+        let caption = captions.into_iter().next().and_then(|c| c.into_iter().next());
         // A title row at the top: one cell with text that reads as a table title.
         let mut first_row = 0;
         let mut titled = false;
@@ -468,9 +441,9 @@ pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     if page.len() as u64 > limits.max_bytes {
         return Err(over_limit(origin, "the page's size", limits.max_bytes, "max_bytes"));
     }
-    let html = Html::parse_document(page);
-    let mut w = Walker { out: Page::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0 };
-    w.page(&html)?;
+    let mut w = Walker::new(origin, limits);
+    Tree::new(&mut w).read(page)?;
+    w.paragraph();
     Ok(w.out)
 }
 
@@ -561,6 +534,47 @@ mod tests {
                      <tr><td colspan=3 style='mso-ignore:colspan'>2、某项目绩效目标表</td></tr>\
                      <tr><td x:str=\"一级指标\">一级指标</td><td x:num=\"0.95\">95%</td></tr></table></body></html>";
         assert_eq!(lines(excel), ["2、某项目绩效目标表", "\t一级指标", "\t95%", "", ""]);
+    }
+
+    #[test]
+    fn elements_end_where_a_browser_ends_them() {
+        // No `</td>`, `</tr>`, `</p>`, no `<tbody>`: cells, rows and paragraphs end all the same.
+        let page = "<p>1、某项目绩效目标表<table><tr><td>一级指标<td>二级指标<tr><td>产出指标<td>数量指标</table><p>说明<p>完";
+        assert_eq!(lines(page), ["1、某项目绩效目标表", "\t一级指标", "\t二级指标", "", "\t产出指标", "\t数量指标", "", "", "说明", "完"]);
+        // A table in a table's rows (not in a cell) ends it; a `<col>` in a row ends the row.
+        assert_eq!(lines("<table><tr><td>a</td></tr><table><tr><td>b</table>"), ["\ta", "", "", "\tb", "", ""]);
+        assert_eq!(lines("<table><tr><td>a<col><td>b</table>"), ["\ta", "", "\tb", "", ""]);
+    }
+
+    #[test]
+    fn misnested_and_stray_tags() {
+        // A formatting element closed across a block ends there, the block goes on.
+        assert_eq!(lines("<b>甲<p>乙</b>丙</p>"), ["甲", "乙丙"]);
+        assert_eq!(lines("<font style=\"display:none\">藏<p>也藏</font>显</p>"), ["显"]);
+        // An end tag with no start: `</p>` is an empty paragraph; others are left out.
+        assert_eq!(lines("<div>甲</p>乙</span></td></div>"), ["甲", "乙"]);
+    }
+
+    #[test]
+    fn text_in_a_table_outside_its_cells_stands_before_it() {
+        assert_eq!(lines("<p>说明</p><table>1、某项目绩效目标表<tr><td>一级指标</td></tr></table>"), ["说明", "1、某项目绩效目标表", "\t一级指标", "", ""]);
+        // In the paragraph right before the table, as a browser shows it.
+        assert_eq!(lines("<span>1、某项目</span><table>绩效目标表<tr><td>a</table>"), ["1、某项目绩效目标表", "\ta", "", ""]);
+    }
+
+    #[test]
+    fn a_select_shows_its_selected_option() {
+        assert_eq!(lines("<p>甲<select><option>x<option selected>y</select>乙"), ["甲y乙"]);
+        // Parsed as the standard now parses a select: a `<p>` in it does not end it, an
+        // `<input>` does.
+        assert_eq!(lines("<p>a<select><p>b</select>c"), ["ac"]);
+        assert_eq!(lines("<p>a<select><option>x<input value=是>"), ["ax是"]);
+    }
+
+    #[test]
+    fn the_head_ends_where_the_body_starts() {
+        assert_eq!(lines("<html><head><meta charset=utf-8><title>题</title>正文<style>p{}</style>"), ["正文"]);
+        assert_eq!(lines("<textarea>\n文</textarea><pre>\n预</pre>"), ["文", "预"]);
     }
 
     #[test]

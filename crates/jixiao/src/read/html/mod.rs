@@ -6,6 +6,7 @@
 mod decode;
 mod layout;
 mod mht;
+mod tree;
 
 use super::{Format, ReadOptions, Reader, TableSink, assemble};
 use crate::error::{Error, Result};
