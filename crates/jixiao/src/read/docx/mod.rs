@@ -7,11 +7,11 @@ mod body;
 pub(super) mod numbering;
 mod symbol;
 
-use super::blocks::{Block, Layout};
+use super::blocks::{Block, BlockSink};
 use super::container::{Container, zip_has};
 use super::html::HtmlReader;
-use super::xml::{Xml, XmlReader, attr, decode_part};
-use super::{Format, ReadOptions, Reader, TableSink, assemble};
+use super::xml::{Utf8Lossy, Xml, XmlReader, attr, decode_part, part_encoding};
+use super::{Format, ReadOptions, Reader, TableSink, assemble, budget};
 use crate::error::{Error, Result};
 use crate::model::Document;
 
@@ -37,8 +37,20 @@ impl Reader for DocxReader {
 }
 
 fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
-    let layout = docx_layout(bytes, options, 0)?;
-    assemble::document(layout, options, sink)
+    let mut docx = Docx::open(bytes, options, 0)?;
+    // A table handed on is written: tables go on as they are built only when the read cannot
+    // pass its budget. What document.xml builds has no bound per inflated byte worth stating (a
+    // 50-byte cell may span 1,000 grid columns, a 70-byte paragraph carry a list label of any
+    // length from numbering.xml), so the body is walked once first, building nothing it keeps,
+    // to count what it builds; then again, each table handed on as it is built.
+    let stream = match sink {
+        Some(_) => docx.fits_budget()?,
+        None => false,
+    };
+    let mut feed = assemble::Feed::new(sink.filter(|_| stream), false);
+    let mut chunks = std::mem::take(&mut docx.chunks);
+    docx.walk(&mut chunks, &mut feed)?;
+    feed.document(options)
 }
 
 /// How deep Word files embedded in Word files (altChunk) are read.
@@ -98,47 +110,118 @@ fn rels_of(name: &str) -> String {
     }
 }
 
-/// A Word file's body as blocks; `depth` counts the Word files it is embedded in.
-fn docx_layout(bytes: &[u8], options: &ReadOptions, depth: usize) -> Result<Layout<'static>> {
-    let origin = options.origin();
-    let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
-    // The main part is the one `_rels/.rels` names (Word may call it word/document2.xml).
-    let package = zip.read("_rels/.rels")?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
-    let main = package
-        .iter()
-        .find(|r| r.kind.ends_with("/officeDocument") && !r.external)
-        .map(|r| resolve("", &r.target))
-        .filter(|name| zip.names().any(|n| n == *name))
-        .unwrap_or_else(|| "word/document.xml".to_owned());
-    let part_rels = zip.read(&rels_of(&main))?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
-    let numbering_part = part_rels
-        .iter()
-        .find(|r| r.kind.ends_with("/numbering") && !r.external)
-        .map(|r| resolve(&main, &r.target))
-        .unwrap_or_else(|| "word/numbering.xml".to_owned());
-    let mut chunks = body::Chunks::new();
-    for r in part_rels.iter().filter(|r| r.kind.ends_with("/aFChunk")) {
-        let chunk = if r.external {
-            Err(format!("an embedded document (w:altChunk {}) outside the file ({}): not read", r.id, r.target))
-        } else {
-            let name = resolve(&main, &r.target);
-            match zip.read(&name)? {
-                Some(part) => chunk(&part, &name, options, depth),
-                None => Err(format!("an embedded document (w:altChunk {}) whose part {name} the file does not hold: not read", r.id)),
-            }
-        };
-        chunks.insert(r.id.clone(), chunk);
+/// A Word file opened: its container, main part, lists and embedded documents, its body not
+/// yet read.
+struct Docx<'b> {
+    zip: Container<'b>,
+    main: String,
+    numbering: body::Numbering,
+    chunks: body::Chunks,
+    origin: crate::error::Origin,
+    limits: crate::read::Limits,
+}
+
+impl<'b> Docx<'b> {
+    /// `depth` counts the Word files it is embedded in.
+    fn open(bytes: &'b [u8], options: &ReadOptions, depth: usize) -> Result<Self> {
+        let origin = options.origin();
+        let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
+        // The main part is the one `_rels/.rels` names (Word may call it word/document2.xml).
+        let package = zip.read("_rels/.rels")?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+        let main = package
+            .iter()
+            .find(|r| r.kind.ends_with("/officeDocument") && !r.external)
+            .map(|r| resolve("", &r.target))
+            .filter(|name| zip.names().any(|n| n == *name))
+            .unwrap_or_else(|| "word/document.xml".to_owned());
+        let part_rels = zip.read(&rels_of(&main))?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+        let numbering_part = part_rels
+            .iter()
+            .find(|r| r.kind.ends_with("/numbering") && !r.external)
+            .map(|r| resolve(&main, &r.target))
+            .unwrap_or_else(|| "word/numbering.xml".to_owned());
+        let mut chunks = body::Chunks::new();
+        for r in part_rels.iter().filter(|r| r.kind.ends_with("/aFChunk")) {
+            let chunk = if r.external {
+                Err(format!("an embedded document (w:altChunk {}) outside the file ({}): not read", r.id, r.target))
+            } else {
+                let name = resolve(&main, &r.target);
+                match zip.read(&name)? {
+                    Some(part) => chunk(&part, &name, options, depth),
+                    None => Err(format!("an embedded document (w:altChunk {}) whose part {name} the file does not hold: not read", r.id)),
+                }
+            };
+            chunks.insert(r.id.clone(), chunk);
+        }
+        let numbering = zip.read(&numbering_part)?;
+        let numbering = body::numbering(numbering.as_deref().map(decode_part).as_deref(), &origin, options.limits)?;
+        if zip.names().all(|n| n != main) {
+            return Err(Error::Parse { origin, line: None, reason: format!("a ZIP file without {main}: not a Word .docx file") });
+        }
+        Ok(Docx { zip, main, numbering, chunks, origin, limits: options.limits })
     }
-    // The XML is let go once laid out: the model is built from the layout alone, so that
-    // the peak holds one of the two, not both.
-    let document = zip.read(&main)?.ok_or_else(|| Error::Parse {
-        origin: origin.clone(),
-        line: None,
-        reason: format!("a ZIP file without {main}: not a Word .docx file"),
-    })?;
-    let numbering = zip.read(&numbering_part)?;
-    let numbering = numbering.as_deref().map(decode_part);
-    body::layout(&decode_part(&document), &main, numbering.as_deref(), &mut chunks, &origin, options.limits)
+
+    /// Walks the body as it inflates, handing its blocks to `sink` as they are made (`chunks`:
+    /// the embedded documents, taken as their altChunks are met). Only the XML of the element
+    /// being read is held, never the part.
+    fn walk(&mut self, chunks: &mut body::Chunks, sink: &mut dyn BlockSink<'static>) -> Result<()> {
+        use std::io::{BufRead, BufReader, Read};
+        let numbering = self.numbering.clone();
+        let walked = (|| {
+            let entry = self.zip.stream(&self.main)?.ok_or_else(|| Error::Parse {
+                origin: self.origin.clone(),
+                line: None,
+                reason: format!("a ZIP file without {}: not a Word .docx file", self.main),
+            })?;
+            let damaged =
+                |e: std::io::Error| Error::Parse { origin: self.origin.clone(), line: None, reason: format!("a damaged Word file ({}: {e})", self.main) };
+            let mut raw = BufReader::with_capacity(64 << 10, entry);
+            let head = raw.fill_buf().map_err(damaged)?;
+            match part_encoding(head) {
+                // A part in UTF-16 or a declared legacy encoding (Word writes UTF-8) is read
+                // whole and decoded, within the same inflate limit.
+                Some(e) if e != encoding_rs::UTF_8 => {
+                    let mut bytes = Vec::new();
+                    raw.read_to_end(&mut bytes).map_err(damaged)?;
+                    let text = decode_part(&bytes).into_owned();
+                    drop(bytes);
+                    body::walk(text.as_bytes(), &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                }
+                _ => {
+                    if head.starts_with(b"\xEF\xBB\xBF") {
+                        raw.consume(3);
+                    }
+                    let text = BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw));
+                    body::walk(text, &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                }
+            }
+        })();
+        // Past the inflate limit, the read stopped there: that is the error, not what the XML
+        // reader made of it.
+        self.zip.within_limit()?;
+        walked
+    }
+
+    /// Whether all the body builds fits the read's budget: walked once, each block dropped as
+    /// it comes, what it charged and what its tables would be charged counted, then taken back.
+    fn fits_budget(&mut self) -> Result<bool> {
+        let inflated = self.zip.inflated();
+        let mut chunks = self.chunks.clone();
+        let mut bound = assemble::Bound::default();
+        let (walked, charged) = budget::dry_run(|| self.walk(&mut chunks, &mut bound));
+        walked?;
+        self.zip.rewind(inflated);
+        Ok(budget::fits(charged.saturating_add(bound.0)))
+    }
+}
+
+/// A Word file's body as blocks; `depth` counts the Word files it is embedded in.
+fn docx_blocks(bytes: &[u8], options: &ReadOptions, depth: usize) -> Result<Vec<Block<'static>>> {
+    let mut docx = Docx::open(bytes, options, depth)?;
+    let mut blocks = Vec::new();
+    let mut chunks = std::mem::take(&mut docx.chunks);
+    docx.walk(&mut chunks, &mut blocks)?;
+    Ok(blocks)
 }
 
 /// An altChunk part's blocks: a web page through the HTML reader, a Word file through this one;
@@ -149,7 +232,7 @@ fn chunk(part: &[u8], name: &str, options: &ReadOptions, depth: usize) -> std::r
         if depth >= MAX_CHUNK_DEPTH {
             return Err(format!("an embedded Word file ({name}) nested more than {MAX_CHUNK_DEPTH} deep: not read"));
         }
-        docx_layout(part, options, depth + 1).map(Layout::into_blocks)
+        docx_blocks(part, options, depth + 1)
     } else if lower.ends_with(".htm") || lower.ends_with(".html") || lower.ends_with(".mht") || lower.ends_with(".mhtml") || HtmlReader.sniff(part) {
         crate::read::html::blocks(part, options)
     } else {

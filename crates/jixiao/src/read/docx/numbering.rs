@@ -12,7 +12,7 @@ struct Level {
     text: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Numbering {
     /// numId → abstractNumId.
     nums: HashMap<String, String>,
