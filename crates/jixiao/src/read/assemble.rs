@@ -459,7 +459,7 @@ fn blank_block(block: &Block<'_>) -> bool {
 
 /// The most the table pipeline is charged for a block's cells: each cell's text and cost, and
 /// the cost of each empty cell a grid pads a row with.
-fn build_bound(block: &Block<'_>) -> u64 {
+pub fn build_bound(block: &Block<'_>) -> u64 {
     let Block::Table(t) = block else { return 0 };
     t.rows
         .iter()

@@ -106,6 +106,12 @@ impl Numbering {
         self.levels.insert((abstract_id, ilvl), Level { start, format: format.to_owned(), text: level_text(&text) });
     }
 
+    /// The most bytes a label can take: its level's template, with each `%N` as a number in the
+    /// longest format (a u32 in Chinese counting, 20 characters: 60 bytes; 64 counted).
+    pub fn max_label_bytes(&self) -> u64 {
+        self.levels.values().map(|l| (l.text.len() + 64 * l.text.matches('%').count()) as u64).max().unwrap_or(0)
+    }
+
     /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),
     /// counting it; None for no list, a bullet, or a level with no text.
     pub fn label(&mut self, num_id: &str, ilvl: u32) -> Option<String> {
