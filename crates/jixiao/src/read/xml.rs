@@ -140,17 +140,57 @@ fn resolve(name: &str) -> Option<String> {
 }
 
 impl<'a> XmlReader<&'a [u8]> {
+    /// A reader of a part held whole: its events borrow the text, which is UTF-8 already.
     pub fn new(xml: &'a str, max_depth: usize) -> Self {
-        XmlReader::from_reader(xml.as_bytes(), max_depth)
+        XmlReader { reader: quick_xml::Reader::from_str(xml), buf: Vec::new(), depth: 0, max_depth, pending_end: None }
     }
 }
 
-impl<R: std::io::BufRead> XmlReader<R> {
+impl<R: std::io::BufRead> XmlReader<Streamed<R>> {
     /// A reader of UTF-8 XML as it streams in (see [`Utf8Lossy`] for bytes that may not be).
     pub fn from_reader(reader: R, max_depth: usize) -> Self {
-        XmlReader { reader: quick_xml::Reader::from_reader(reader), buf: Vec::new(), depth: 0, max_depth, pending_end: None }
+        XmlReader { reader: quick_xml::Reader::from_reader(Streamed(reader)), buf: Vec::new(), depth: 0, max_depth, pending_end: None }
     }
+}
 
+/// A part as it streams in: each event is read into the reader's buffer.
+pub struct Streamed<R>(R);
+
+impl<R: std::io::Read> std::io::Read for Streamed<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(out)
+    }
+}
+
+impl<R: std::io::BufRead> std::io::BufRead for Streamed<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.0.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.0.consume(n)
+    }
+}
+
+/// Where an [`XmlReader`] reads its events from: a part held whole (borrowed, as it is) or one
+/// streaming in (copied into a buffer, one event at a time).
+pub trait Source: Sized {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>>;
+}
+
+impl Source for &[u8] {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, _buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>> {
+        reader.read_event()
+    }
+}
+
+impl<R: std::io::BufRead> Source for Streamed<R> {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>> {
+        buf.clear();
+        reader.read_event_into(buf)
+    }
+}
+
+impl<R: Source> XmlReader<R> {
     /// The byte offset reached in the part.
     pub fn position(&self) -> u64 {
         self.reader.buffer_position()
@@ -167,8 +207,7 @@ impl<R: std::io::BufRead> XmlReader<R> {
             return Ok(Some(Xml::End(name)));
         }
         loop {
-            self.buf.clear();
-            let event = self.reader.read_event_into(&mut self.buf).map_err(|e| XmlError::Syntax(e.to_string()))?;
+            let event = R::event(&mut self.reader, &mut self.buf).map_err(|e| XmlError::Syntax(e.to_string()))?;
             return Ok(Some(match event {
                 Event::Start(e) => {
                     self.depth += 1;
@@ -258,7 +297,7 @@ impl<R: std::io::Read> std::io::Read for Utf8Lossy<R> {
             }
             let pending = &self.raw[self.start..self.end];
             if !pending.is_empty() {
-                let (valid, bad) = match std::str::from_utf8(pending) {
+                let (valid, bad) = match simdutf8::compat::from_utf8(pending) {
                     Ok(_) => (pending.len(), None),
                     Err(e) => (e.valid_up_to(), e.error_len()),
                 };

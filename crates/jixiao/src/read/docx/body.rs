@@ -97,7 +97,7 @@ struct Field {
     in_result: bool,
 }
 
-impl<R: std::io::BufRead> Walker<'_, R> {
+impl<R: crate::read::xml::Source> Walker<'_, R> {
     fn next(&mut self) -> Result<Option<Xml>> {
         self.r.next().map_err(|e| xml_error(self.origin, self.part, e))
     }

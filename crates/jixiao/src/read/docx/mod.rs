@@ -216,6 +216,7 @@ impl<'b> Docx<'b> {
         use std::io::{BufRead, BufReader};
         let inflated = self.zip.inflated();
         let label = self.numbering.max_label_bytes();
+        let max_cells = self.limits.max_cells as u64;
         let chunks: u64 = self.chunks.values().flatten().flatten().map(assemble::build_bound).sum();
         let scanned = (|| -> std::io::Result<Option<u64>> {
             let Some(entry) = self.zip.stream(&self.main).ok().flatten() else { return Ok(None) };
@@ -243,6 +244,8 @@ impl<'b> Docx<'b> {
                 let name = &tag[..name_end];
                 let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
                 match local {
+                    // Past `max_cells` the walk fails there: it is left to say so.
+                    b"p" | b"tc" if paragraphs.max(cells) >= max_cells => return Ok(None),
                     b"p" => paragraphs += 1,
                     b"tc" => cells += 1,
                     b"numId" => numbered += 1,
