@@ -29,8 +29,20 @@ fn count_lines_memchr(b: Bencher) {
     b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| memchr::memchr_iter(b'\n', black_box(&bytes)).count());
 }
 
-/// The sample in each container format, against `parse_sample` (the same document as text).
-#[divan::bench(args = ["000_3e963503b18f6771.docx", "published/000_3e963503b18f6771.doc", "published/000_3e963503b18f6771.html", "published/000_3e963503b18f6771.pdf"])]
+/// The sample in each format jixiao reads: its text save, .docx, .doc, web page, PDF and
+/// workbook.
+const FORMATS: &[&str] = &[
+    "000_3e963503b18f6771.txt",
+    "000_3e963503b18f6771.docx",
+    "published/000_3e963503b18f6771.doc",
+    "published/000_3e963503b18f6771.html",
+    "published/000_3e963503b18f6771.pdf",
+    "000_3e963503b18f6771-grid.xlsx",
+];
+
+/// The sample in each format, read into a whole model (the text save's figure is also
+/// `parse_sample`).
+#[divan::bench(args = FORMATS)]
 fn parse_sample_as(b: Bencher, name: &str) {
     let bytes = data(name);
     b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
@@ -63,6 +75,19 @@ fn write_json(b: Bencher) {
 #[divan::bench]
 fn parse_to_json_streamed(b: Bencher) {
     let bytes = data("000_3e963503b18f6771.txt");
+    b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| {
+        let mut out = Vec::new();
+        let mut stream = jixiao::write::json::JsonStream::new(&mut out, false, None);
+        let rest = jixiao::parse_bytes_to(black_box(&bytes), &jixiao::ReadOptions::default(), &mut stream).unwrap();
+        stream.finish(&rest).unwrap();
+        out.len()
+    });
+}
+
+/// The sample in each format to JSON, table by table as it is read (`jixiao parse FILE`).
+#[divan::bench(args = FORMATS)]
+fn parse_to_json_streamed_as(b: Bencher, name: &str) {
+    let bytes = data(name);
     b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| {
         let mut out = Vec::new();
         let mut stream = jixiao::write::json::JsonStream::new(&mut out, false, None);

@@ -236,6 +236,37 @@ fn docx_empty_paragraphs() {
     check("docx empty paragraphs", &[250_000, 500_000, 1_000_000], |n| docx(&("<w:p/>".repeat(n) + DOCX_TABLE)));
 }
 
+/// The .docx of issue 27 (494 KB, a body of 300 MB of empty paragraphs), at 50 MB here (8 M
+/// `<w:p/>`; compressing 300 MB takes a debug build minutes, and past the limit the size makes no
+/// difference). document.xml is read as it inflates, so the read ends at the paragraph limit
+/// (`max_cells`, 2 M) with a clear error, having inflated 12 MB of it and held no more than a
+/// buffer of it: before, the whole part was inflated and held (612 MB for the 300 MB file).
+#[test]
+fn docx_50_mb_of_empty_paragraphs() {
+    use std::io::Write;
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut z = zip::ZipWriter::new(&mut out);
+        let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).compression_level(Some(9));
+        z.start_file("word/document.xml", options).unwrap();
+        z.write_all(br#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>"#).unwrap();
+        let chunk = "<w:p/>".repeat(1 << 20);
+        for _ in 0..8 {
+            z.write_all(chunk.as_bytes()).unwrap();
+        }
+        z.write_all(DOCX_TABLE.as_bytes()).unwrap();
+        z.write_all(b"</w:body></w:document>").unwrap();
+        z.finish().unwrap();
+    }
+    let bytes = out.into_inner();
+    let (peak, read) = peak(&bytes);
+    eprintln!("docx 50 MB of empty paragraphs: file {} B, inflated {} B, peak {peak} B, {read:?}", bytes.len(), inflated(&bytes));
+    let err = read.unwrap_err();
+    assert!(err.contains("exceeds the limit") && err.contains("paragraphs") && err.contains("max_cells"), "{err}");
+    assert!(peak < 8 << 20, "peak {peak} B: the part was held, not streamed");
+}
+
 /// A paragraph n content controls deep.
 #[test]
 fn docx_deep_nesting() {

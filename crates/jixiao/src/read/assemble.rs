@@ -423,11 +423,7 @@ pub fn document(layout: super::blocks::Layout<'_>, options: &super::ReadOptions,
 /// on from the first.
 pub fn assemble(layout: super::blocks::Layout<'_>, sink: Option<&mut dyn TableSink>, head_final: bool) -> crate::Result<(Document, bool)> {
     let mut blocks = layout.into_blocks();
-    let blank = blocks.iter().all(|b| match b {
-        Block::Paragraph { text, .. } => is_blank(text),
-        Block::Table(t) => t.rows.iter().flatten().all(|c| is_blank(&c.text)),
-        Block::Note { .. } => true,
-    });
+    let blank = blocks.iter().all(blank_block);
     // Kangxi radicals and compatibility ideographs become the ideograph they stand for, in
     // every text a block carries, and are counted.
     let folded: usize = blocks.iter_mut().map(fold_block).sum();
@@ -443,9 +439,68 @@ pub fn assemble(layout: super::blocks::Layout<'_>, sink: Option<&mut dyn TableSi
     Ok((doc, blank))
 }
 
+/// The assembler as a reader feeds it, block by block: each block's ideograph variants folded
+/// and its text checked for any that is not blank as it comes, then built, so that a reader
+/// that hands on each block as it is made holds about one table at a time. Whether tables go to
+/// the sink as they are built is for the reader to decide before the first block (see
+/// [`Bound`]): a read that could pass its budget keeps them in the document.
+pub struct Feed<'a, 's> {
+    assembler: Assembler<'a, 's>,
+    folded: usize,
+    blank: bool,
+}
+
+impl<'a, 's> Feed<'a, 's> {
+    pub fn new(sink: Option<&'s mut dyn TableSink>, head_final: bool) -> Self {
+        Feed { assembler: Assembler::new(Lines::Located, sink, head_final), folded: 0, blank: true }
+    }
+
+    /// The document, and whether the blocks held no text at all.
+    pub fn finish(self) -> crate::Result<(Document, bool)> {
+        let mut doc = self.assembler.finish().map_err(|e| crate::Error::Write(e.to_string()))?;
+        doc.folded_chars += self.folded;
+        Ok((doc, self.blank))
+    }
+
+    /// [`Feed::finish`] for a document, with the error of one with no structure.
+    pub fn document(self, options: &super::ReadOptions) -> crate::Result<Document> {
+        let (doc, blank) = self.finish()?;
+        super::text::require_structure(doc, options, blank)
+    }
+}
+
+impl<'a> BlockSink<'a> for Feed<'a, '_> {
+    fn block(&mut self, mut block: Block<'a>) {
+        self.blank = self.blank && blank_block(&block);
+        self.folded += fold_block(&mut block);
+        self.assembler.block(block);
+    }
+}
+
+/// Blocks dropped as they come, counting the most the table pipeline would be charged for
+/// them ([`build_bound`]): for a reader that walks its input once to learn whether the read
+/// fits its budget before it hands anything on.
+#[derive(Debug, Default)]
+pub struct Bound(pub u64);
+
+impl<'a> BlockSink<'a> for Bound {
+    fn block(&mut self, mut block: Block<'a>) {
+        fold_block(&mut block);
+        self.0 = self.0.saturating_add(build_bound(&block));
+    }
+}
+
+fn blank_block(block: &Block<'_>) -> bool {
+    match block {
+        Block::Paragraph { text, .. } => is_blank(text),
+        Block::Table(t) => t.rows.iter().flatten().all(|c| is_blank(&c.text)),
+        Block::Note { .. } => true,
+    }
+}
+
 /// The most the table pipeline is charged for a block's cells: each cell's text and cost, and
 /// the cost of each empty cell a grid pads a row with.
-fn build_bound(block: &Block<'_>) -> u64 {
+pub fn build_bound(block: &Block<'_>) -> u64 {
     let Block::Table(t) = block else { return 0 };
     t.rows
         .iter()

@@ -204,14 +204,25 @@ impl<'a> Layout<'a> {
     }
 
     /// Hands every finished block to `sink`, keeping what a reader may still change.
-    pub fn drain_into(&mut self, sink: &mut impl BlockSink<'a>) {
+    pub fn drain_into(&mut self, sink: &mut (impl BlockSink<'a> + ?Sized)) {
+        for b in self.out.drain(..) {
+            sink.block(b);
+        }
+    }
+
+    /// Hands on every block that is done: with no table open, the paragraphs held too (for a
+    /// reader that marks no title among them), so that a reader keeps about one block at a time.
+    pub fn flush_into(&mut self, sink: &mut (impl BlockSink<'a> + ?Sized)) {
+        if self.table.is_none() {
+            self.flush_held();
+        }
         for b in self.out.drain(..) {
             sink.block(b);
         }
     }
 
     /// Ends the layout: everything goes to `sink`.
-    pub fn finish_into(mut self, sink: &mut impl BlockSink<'a>) {
+    pub fn finish_into(mut self, sink: &mut (impl BlockSink<'a> + ?Sized)) {
         self.end_table();
         self.flush_held();
         self.drain_into(sink);

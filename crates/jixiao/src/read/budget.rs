@@ -88,6 +88,20 @@ pub fn fits(bytes: u64) -> bool {
     BUDGET.get().is_none_or(|s| s.used.saturating_add(bytes) <= s.limit)
 }
 
+/// Runs `walk` and takes back what it charged: its result, and the bytes it charged (0 outside
+/// [`within`]). For a reader that walks its input once, building nothing it keeps, to learn
+/// whether the read fits its budget before it hands anything on.
+pub fn dry_run<T>(walk: impl FnOnce() -> T) -> (T, u64) {
+    let before = BUDGET.get();
+    let out = walk();
+    let charged = match (before, BUDGET.get()) {
+        (Some(b), Some(a)) => a.used.saturating_sub(b.used),
+        _ => 0,
+    };
+    BUDGET.set(before);
+    (out, charged)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -107,6 +121,20 @@ mod tests {
         // Off the thread after the read: nothing is counted.
         assert!(charge(u64::MAX) && charge(1));
         assert!(within(100, &origin, "xlsx", || Ok(charge(100))).unwrap());
+    }
+
+    #[test]
+    fn a_dry_run_says_what_it_charged_and_takes_it_back() {
+        let origin = Origin(None);
+        within(100, &origin, "docx", || {
+            assert!(charge(10));
+            let (ok, charged) = dry_run(|| charge(95));
+            assert!(!ok && charged == 95);
+            assert!(fits(90) && !fits(91));
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(dry_run(|| charge(5)).1, 0);
     }
 
     #[test]

@@ -145,6 +145,37 @@ impl<'a> Container<'a> {
         Ok(())
     }
 
+    /// An entry as it inflates, or None when the container has no such entry: the bytes it
+    /// inflates count against `max_bytes` as they are read, and past it a read fails (then
+    /// [`Container::within_limit`] says why).
+    pub fn stream(&mut self, name: &str) -> Result<Option<Entry<'_, 'a>>> {
+        let Container { archive, limits, origin, used } = self;
+        match archive.by_name(name) {
+            Ok(file) => Ok(Some(Entry { file, used, max: limits.max_bytes })),
+            Err(zip::result::ZipError::FileNotFound) => Ok(None),
+            Err(e) => Err(Error::Parse { origin: origin.clone(), line: None, reason: format!("{name}: {e}") }),
+        }
+    }
+
+    /// The bytes inflated so far.
+    pub fn inflated(&self) -> u64 {
+        self.used
+    }
+
+    /// Takes back what was inflated since [`Container::inflated`] said `used`: for a part
+    /// inflated twice (once to learn what it builds, once to build it), which counts once.
+    pub fn rewind(&mut self, used: u64) {
+        self.used = self.used.min(used);
+    }
+
+    /// The error for the bytes inflated past `max_bytes`, if they are.
+    pub fn within_limit(&self) -> Result<()> {
+        if self.used > self.limits.max_bytes {
+            return Err(over_limit(&self.origin, "the bytes inflated from the container", self.limits.max_bytes, "max_bytes"));
+        }
+        Ok(())
+    }
+
     /// An entry's bytes, or None when the container has no such entry.
     pub fn read(&mut self, name: &str) -> Result<Option<Vec<u8>>> {
         let mut file = match self.archive.by_name(name) {
@@ -164,5 +195,28 @@ impl<'a> Container<'a> {
             return Err(over_limit(&self.origin, "the bytes inflated from the container", self.limits.max_bytes, "max_bytes"));
         }
         Ok(Some(out))
+    }
+}
+
+/// An entry of a [`Container`] as it inflates, within the container's `max_bytes`.
+pub struct Entry<'c, 'a> {
+    file: zip::read::ZipFile<'c, Cursor<&'a [u8]>>,
+    used: &'c mut u64,
+    max: u64,
+}
+
+impl Read for Entry<'_, '_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let room = (self.max + 1).saturating_sub(*self.used);
+        if room == 0 || *self.used > self.max {
+            return Err(std::io::Error::other(format!("more than {} bytes inflated", self.max)));
+        }
+        let take = buf.len().min(usize::try_from(room).unwrap_or(usize::MAX));
+        let n = self.file.read(&mut buf[..take])?;
+        *self.used += n as u64;
+        if *self.used > self.max {
+            return Err(std::io::Error::other(format!("more than {} bytes inflated", self.max)));
+        }
+        Ok(n)
     }
 }

@@ -23,8 +23,10 @@ pub enum Xml {
     Text(String),
 }
 
-pub struct XmlReader<'a> {
-    reader: quick_xml::Reader<&'a [u8]>,
+pub struct XmlReader<R> {
+    reader: quick_xml::Reader<R>,
+    /// The bytes of the event being read (a reader over a stream owns them).
+    buf: Vec<u8>,
     /// Elements open now.
     depth: usize,
     max_depth: usize,
@@ -137,11 +139,58 @@ fn resolve(name: &str) -> Option<String> {
     )
 }
 
-impl<'a> XmlReader<'a> {
+impl<'a> XmlReader<&'a [u8]> {
+    /// A reader of a part held whole: its events borrow the text, which is UTF-8 already.
     pub fn new(xml: &'a str, max_depth: usize) -> Self {
-        XmlReader { reader: quick_xml::Reader::from_str(xml), depth: 0, max_depth, pending_end: None }
+        XmlReader { reader: quick_xml::Reader::from_str(xml), buf: Vec::new(), depth: 0, max_depth, pending_end: None }
     }
+}
 
+impl<R: std::io::BufRead> XmlReader<Streamed<R>> {
+    /// A reader of UTF-8 XML as it streams in (see [`Utf8Lossy`] for bytes that may not be).
+    pub fn from_reader(reader: R, max_depth: usize) -> Self {
+        XmlReader { reader: quick_xml::Reader::from_reader(Streamed(reader)), buf: Vec::new(), depth: 0, max_depth, pending_end: None }
+    }
+}
+
+/// A part as it streams in: each event is read into the reader's buffer.
+pub struct Streamed<R>(R);
+
+impl<R: std::io::Read> std::io::Read for Streamed<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(out)
+    }
+}
+
+impl<R: std::io::BufRead> std::io::BufRead for Streamed<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        self.0.fill_buf()
+    }
+    fn consume(&mut self, n: usize) {
+        self.0.consume(n)
+    }
+}
+
+/// Where an [`XmlReader`] reads its events from: a part held whole (borrowed, as it is) or one
+/// streaming in (copied into a buffer, one event at a time).
+pub trait Source: Sized {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>>;
+}
+
+impl Source for &[u8] {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, _buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>> {
+        reader.read_event()
+    }
+}
+
+impl<R: std::io::BufRead> Source for Streamed<R> {
+    fn event<'b>(reader: &'b mut quick_xml::Reader<Self>, buf: &'b mut Vec<u8>) -> quick_xml::Result<Event<'b>> {
+        buf.clear();
+        reader.read_event_into(buf)
+    }
+}
+
+impl<R: Source> XmlReader<R> {
     /// The byte offset reached in the part.
     pub fn position(&self) -> u64 {
         self.reader.buffer_position()
@@ -158,7 +207,7 @@ impl<'a> XmlReader<'a> {
             return Ok(Some(Xml::End(name)));
         }
         loop {
-            let event = self.reader.read_event().map_err(|e| XmlError::Syntax(e.to_string()))?;
+            let event = R::event(&mut self.reader, &mut self.buf).map_err(|e| XmlError::Syntax(e.to_string()))?;
             return Ok(Some(match event {
                 Event::Start(e) => {
                     self.depth += 1;
@@ -190,13 +239,7 @@ impl<'a> XmlReader<'a> {
 /// part saved as UTF-16 is valid XML too); UTF-8 is validated with SIMD and repaired only when it
 /// is not UTF-8.
 pub fn decode_part(bytes: &[u8]) -> Cow<'_, str> {
-    let encoding = match encoding_rs::Encoding::for_bom(bytes) {
-        Some((e, _)) => Some(e),
-        None if bytes.starts_with(b"<\0?\0") => Some(encoding_rs::UTF_16LE),
-        None if bytes.starts_with(b"\0<\0?") => Some(encoding_rs::UTF_16BE),
-        None => declared_encoding(bytes),
-    };
-    match encoding {
+    match part_encoding(bytes) {
         Some(e) if e != encoding_rs::UTF_8 => Cow::Owned(e.decode_with_bom_removal(bytes).0.into_owned()),
         _ => {
             let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -205,6 +248,105 @@ pub fn decode_part(bytes: &[u8]) -> Cow<'_, str> {
                 Err(_) => String::from_utf8_lossy(bytes),
             }
         }
+    }
+}
+
+/// Bytes that should be UTF-8, as UTF-8: what is not (a byte that starts no character, a
+/// sequence cut short) becomes U+FFFD, as [`decode_part`] repairs a whole part, so that a part
+/// read as it streams reads as the same part read whole. A character split across two reads is
+/// carried over to the next.
+pub struct Utf8Lossy<R> {
+    inner: R,
+    /// Bytes read and not yet handed on, from `start` to `end`; those before `good` are UTF-8.
+    raw: Box<[u8]>,
+    start: usize,
+    good: usize,
+    end: usize,
+    /// Whether the inner reader is at its end.
+    eof: bool,
+    /// What is left to hand on of a replacement character.
+    carry: &'static [u8],
+}
+
+impl<R: std::io::Read> Utf8Lossy<R> {
+    pub fn new(inner: R) -> Self {
+        Utf8Lossy { inner, raw: vec![0; 64 << 10].into_boxed_slice(), start: 0, good: 0, end: 0, eof: false, carry: &[] }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf8Lossy<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            // The rest of a replacement a short read could not take.
+            if !self.carry.is_empty() {
+                let n = self.carry.len().min(out.len());
+                out[..n].copy_from_slice(&self.carry[..n]);
+                self.carry = &self.carry[n..];
+                return Ok(n);
+            }
+            // What is handed on is a byte stream: a read may end inside a character checked
+            // whole.
+            if self.start < self.good {
+                let n = (self.good - self.start).min(out.len());
+                out[..n].copy_from_slice(&self.raw[self.start..self.start + n]);
+                self.start += n;
+                return Ok(n);
+            }
+            let pending = &self.raw[self.start..self.end];
+            if !pending.is_empty() {
+                let (valid, bad) = match simdutf8::compat::from_utf8(pending) {
+                    Ok(_) => (pending.len(), None),
+                    Err(e) => (e.valid_up_to(), e.error_len()),
+                };
+                if valid > 0 {
+                    self.good = self.start + valid;
+                    continue;
+                }
+                match bad {
+                    Some(len) => {
+                        self.start += len;
+                        self.carry = REPLACEMENT;
+                        continue;
+                    }
+                    // A character cut short by the end of what was read: more is needed, or at
+                    // the end it is a sequence cut short.
+                    None if self.eof => {
+                        self.start = self.end;
+                        self.carry = REPLACEMENT;
+                        continue;
+                    }
+                    None => {}
+                }
+            } else if self.eof {
+                return Ok(0);
+            }
+            // Keep the cut character at the front, and read on after it.
+            self.raw.copy_within(self.start..self.end, 0);
+            self.end -= self.start;
+            (self.start, self.good) = (0, 0);
+            let n = self.inner.read(&mut self.raw[self.end..])?;
+            if n == 0 {
+                self.eof = true;
+            }
+            self.end += n;
+        }
+    }
+}
+
+/// U+FFFD, what a byte that is not UTF-8 reads as.
+const REPLACEMENT: &[u8] = "\u{FFFD}".as_bytes();
+
+/// The encoding of an XML part that starts with `head` (its first 200 bytes or more), from its
+/// BOM or declaration; None when it says none (UTF-8).
+pub fn part_encoding(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match encoding_rs::Encoding::for_bom(head) {
+        Some((e, _)) => Some(e),
+        None if head.starts_with(b"<\0?\0") => Some(encoding_rs::UTF_16LE),
+        None if head.starts_with(b"\0<\0?") => Some(encoding_rs::UTF_16BE),
+        None => declared_encoding(head),
     }
 }
 
@@ -251,6 +393,33 @@ mod tests {
         assert!(events.contains(&Xml::Start("br".into(), vec![])));
         assert!(events.contains(&Xml::End("br".into())));
         assert_eq!(attr(&[("space".into(), "preserve".into())], "space"), Some("preserve"));
+    }
+
+    #[test]
+    fn a_stream_that_is_not_utf8_reads_as_the_part_read_whole() {
+        use std::io::Read;
+        // Characters cut by every read size, bytes that start no character, a sequence cut
+        // short at the end.
+        let mut bytes = "绩效目标表 ≥95% 𠀀".repeat(50).into_bytes();
+        bytes.extend(b"\xFFok\xE7\xBB");
+        bytes.extend("中".as_bytes());
+        bytes.extend(b"\xE7\xBB");
+        let whole = decode_part(&bytes).into_owned();
+        for chunk in [1, 2, 3, 5, 7, 64] {
+            struct Chunks<'a>(&'a [u8], usize);
+            impl Read for Chunks<'_> {
+                fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                    let n = self.1.min(self.0.len()).min(out.len());
+                    out[..n].copy_from_slice(&self.0[..n]);
+                    self.0 = &self.0[n..];
+                    Ok(n)
+                }
+            }
+            let mut s = Vec::new();
+            std::io::BufReader::new(Utf8Lossy::new(Chunks(&bytes, chunk))).read_to_end(&mut s).unwrap();
+            assert_eq!(String::from_utf8_lossy(&s), whole, "reads of {chunk} bytes");
+            assert_eq!(s, whole.as_bytes(), "reads of {chunk} bytes");
+        }
     }
 
     #[test]

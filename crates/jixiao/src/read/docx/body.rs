@@ -4,11 +4,11 @@
 //! text (`w:del`, `w:delText`) and field instructions do not, except a TC field, which Word's
 //! text save writes out as ` TC 标题 \f B \l 1 ` and the text reader understands.
 
-use super::numbering::Numbering;
+pub use super::numbering::Numbering;
 use crate::error::{Error, Origin, Result};
 use crate::grammar::is_blank;
 use crate::model::Location;
-use crate::read::blocks::{Block, Layout};
+use crate::read::blocks::{Block, BlockSink, Layout};
 use crate::read::budget;
 use crate::read::container::{Limits, count_cell, over_limit};
 use crate::read::word::tc_field;
@@ -51,10 +51,12 @@ pub const SPAN_COST: u64 = 32;
 /// Word's list levels: 0 to 8.
 const MAX_LEVEL: u32 = 8;
 
-struct Walker<'a> {
-    r: XmlReader<'a>,
+struct Walker<'a, R> {
+    r: XmlReader<R>,
     numbering: Numbering,
+    /// The blocks being made; each body element's go to `sink` once it ends.
     out: Layout<'static>,
+    sink: &'a mut dyn BlockSink<'static>,
     origin: &'a Origin,
     limits: Limits,
     paragraphs: usize,
@@ -95,7 +97,7 @@ struct Field {
     in_result: bool,
 }
 
-impl<'a> Walker<'a> {
+impl<R: crate::read::xml::Source> Walker<'_, R> {
     fn next(&mut self) -> Result<Option<Xml>> {
         self.r.next().map_err(|e| xml_error(self.origin, self.part, e))
     }
@@ -193,6 +195,7 @@ impl<'a> Walker<'a> {
                         for p in self.paragraphs()? {
                             self.emit(p);
                         }
+                        self.out.flush_into(self.sink);
                         if self.over_budget {
                             return Ok(());
                         }
@@ -200,12 +203,14 @@ impl<'a> Walker<'a> {
                     "altChunk" => {
                         let id = attr(&a, "id").map(str::to_owned);
                         self.alt_chunk(id.as_deref());
+                        self.out.flush_into(self.sink);
                     }
                     "tbl" => {
                         self.tables += 1;
                         let t = self.tables;
                         self.table(t)?;
                         self.out.end_table();
+                        self.out.flush_into(self.sink);
                         if self.over_budget {
                             return Ok(());
                         }
@@ -503,17 +508,23 @@ fn replay(out: &mut Layout<'static>, blocks: Vec<Block<'static>>) {
 /// The altChunk parts of a body, by relationship id: each one's blocks, or why it was not read.
 pub type Chunks = std::collections::HashMap<String, std::result::Result<Vec<Block<'static>>, String>>;
 
-/// Lays out document.xml (`part` names it in errors); `numbering` is numbering.xml when the file
-/// has one, `chunks` the embedded documents its altChunks name.
-pub fn layout(document: &str, part: &str, numbering: Option<&str>, chunks: &mut Chunks, origin: &Origin, limits: Limits) -> Result<Layout<'static>> {
-    let numbering = match numbering {
-        Some(xml) => Numbering::parse(xml, limits.max_depth).map_err(|e| xml_error(origin, "word/numbering.xml", e))?,
-        None => Numbering::default(),
-    };
+/// Walks document.xml as it streams in (`part` names it in errors), handing its blocks to `sink`
+/// body element by body element; `numbering` is numbering.xml's lists, `chunks` the embedded
+/// documents its altChunks name.
+pub fn walk<R: std::io::BufRead>(
+    document: R,
+    part: &str,
+    numbering: Numbering,
+    chunks: &mut Chunks,
+    origin: &Origin,
+    limits: Limits,
+    sink: &mut dyn BlockSink<'static>,
+) -> Result<()> {
     let mut w = Walker {
-        r: XmlReader::new(document, limits.max_depth),
+        r: XmlReader::from_reader(document, limits.max_depth),
         numbering,
         out: Layout::default(),
+        sink,
         origin,
         limits,
         paragraphs: 0,
@@ -526,5 +537,15 @@ pub fn layout(document: &str, part: &str, numbering: Option<&str>, chunks: &mut 
         part,
     };
     w.body()?;
-    Ok(w.out)
+    let Walker { out, sink, .. } = w;
+    out.finish_into(sink);
+    Ok(())
+}
+
+/// numbering.xml's lists (`xml` its text, when the file has one).
+pub fn numbering(xml: Option<&str>, origin: &Origin, limits: Limits) -> Result<Numbering> {
+    match xml {
+        Some(xml) => Numbering::parse(xml, limits.max_depth).map_err(|e| xml_error(origin, "word/numbering.xml", e)),
+        None => Ok(Numbering::default()),
+    }
 }

@@ -7,11 +7,11 @@ mod body;
 pub(super) mod numbering;
 mod symbol;
 
-use super::blocks::{Block, Layout};
+use super::blocks::{Block, BlockSink};
 use super::container::{Container, zip_has};
 use super::html::HtmlReader;
-use super::xml::{Xml, XmlReader, attr, decode_part};
-use super::{Format, ReadOptions, Reader, TableSink, assemble};
+use super::xml::{Utf8Lossy, Xml, XmlReader, attr, decode_part, part_encoding};
+use super::{Format, ReadOptions, Reader, TableSink, assemble, budget};
 use crate::error::{Error, Result};
 use crate::model::Document;
 
@@ -37,8 +37,24 @@ impl Reader for DocxReader {
 }
 
 fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
-    let layout = docx_layout(bytes, options, 0)?;
-    assemble::document(layout, options, sink)
+    let mut docx = Docx::open(bytes, options, 0)?;
+    // A table handed on is written: tables go on as they are built only when the read cannot
+    // pass its budget. What document.xml builds has no bound per inflated byte worth stating (a
+    // 50-byte cell may span 1,000 grid columns, a 70-byte paragraph carry a list label of any
+    // length from numbering.xml), so what the body builds is counted first: from a scan of its
+    // bytes, else by walking it once, building nothing it keeps; then it is walked, each table
+    // handed on as it is built.
+    let stream = match sink {
+        Some(_) => match docx.scanned_bound()? {
+            Some(bound) if budget::fits(bound) => true,
+            _ => docx.fits_budget()?,
+        },
+        None => false,
+    };
+    let mut feed = assemble::Feed::new(sink.filter(|_| stream), false);
+    let mut chunks = std::mem::take(&mut docx.chunks);
+    docx.walk(&mut chunks, &mut feed)?;
+    feed.document(options)
 }
 
 /// How deep Word files embedded in Word files (altChunk) are read.
@@ -98,47 +114,192 @@ fn rels_of(name: &str) -> String {
     }
 }
 
-/// A Word file's body as blocks; `depth` counts the Word files it is embedded in.
-fn docx_layout(bytes: &[u8], options: &ReadOptions, depth: usize) -> Result<Layout<'static>> {
-    let origin = options.origin();
-    let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
-    // The main part is the one `_rels/.rels` names (Word may call it word/document2.xml).
-    let package = zip.read("_rels/.rels")?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
-    let main = package
-        .iter()
-        .find(|r| r.kind.ends_with("/officeDocument") && !r.external)
-        .map(|r| resolve("", &r.target))
-        .filter(|name| zip.names().any(|n| n == *name))
-        .unwrap_or_else(|| "word/document.xml".to_owned());
-    let part_rels = zip.read(&rels_of(&main))?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
-    let numbering_part = part_rels
-        .iter()
-        .find(|r| r.kind.ends_with("/numbering") && !r.external)
-        .map(|r| resolve(&main, &r.target))
-        .unwrap_or_else(|| "word/numbering.xml".to_owned());
-    let mut chunks = body::Chunks::new();
-    for r in part_rels.iter().filter(|r| r.kind.ends_with("/aFChunk")) {
-        let chunk = if r.external {
-            Err(format!("an embedded document (w:altChunk {}) outside the file ({}): not read", r.id, r.target))
-        } else {
-            let name = resolve(&main, &r.target);
-            match zip.read(&name)? {
-                Some(part) => chunk(&part, &name, options, depth),
-                None => Err(format!("an embedded document (w:altChunk {}) whose part {name} the file does not hold: not read", r.id)),
-            }
-        };
-        chunks.insert(r.id.clone(), chunk);
+/// A Word file opened: its container, main part, lists and embedded documents, its body not
+/// yet read.
+struct Docx<'b> {
+    zip: Container<'b>,
+    main: String,
+    numbering: body::Numbering,
+    chunks: body::Chunks,
+    origin: crate::error::Origin,
+    limits: crate::read::Limits,
+}
+
+impl<'b> Docx<'b> {
+    /// `depth` counts the Word files it is embedded in.
+    fn open(bytes: &'b [u8], options: &ReadOptions, depth: usize) -> Result<Self> {
+        let origin = options.origin();
+        let mut zip = Container::open(bytes, options.limits, &origin, "Word file")?;
+        // The main part is the one `_rels/.rels` names (Word may call it word/document2.xml).
+        let package = zip.read("_rels/.rels")?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+        let main = package
+            .iter()
+            .find(|r| r.kind.ends_with("/officeDocument") && !r.external)
+            .map(|r| resolve("", &r.target))
+            .filter(|name| zip.names().any(|n| n == *name))
+            .unwrap_or_else(|| "word/document.xml".to_owned());
+        let part_rels = zip.read(&rels_of(&main))?.map(|x| rels(&decode_part(&x), &options.limits)).unwrap_or_default();
+        let numbering_part = part_rels
+            .iter()
+            .find(|r| r.kind.ends_with("/numbering") && !r.external)
+            .map(|r| resolve(&main, &r.target))
+            .unwrap_or_else(|| "word/numbering.xml".to_owned());
+        let mut chunks = body::Chunks::new();
+        for r in part_rels.iter().filter(|r| r.kind.ends_with("/aFChunk")) {
+            let chunk = if r.external {
+                Err(format!("an embedded document (w:altChunk {}) outside the file ({}): not read", r.id, r.target))
+            } else {
+                let name = resolve(&main, &r.target);
+                match zip.read(&name)? {
+                    Some(part) => chunk(&part, &name, options, depth),
+                    None => Err(format!("an embedded document (w:altChunk {}) whose part {name} the file does not hold: not read", r.id)),
+                }
+            };
+            chunks.insert(r.id.clone(), chunk);
+        }
+        let numbering = zip.read(&numbering_part)?;
+        let numbering = body::numbering(numbering.as_deref().map(decode_part).as_deref(), &origin, options.limits)?;
+        if zip.names().all(|n| n != main) {
+            return Err(Error::Parse { origin, line: None, reason: format!("a ZIP file without {main}: not a Word .docx file") });
+        }
+        Ok(Docx { zip, main, numbering, chunks, origin, limits: options.limits })
     }
-    // The XML is let go once laid out: the model is built from the layout alone, so that
-    // the peak holds one of the two, not both.
-    let document = zip.read(&main)?.ok_or_else(|| Error::Parse {
-        origin: origin.clone(),
-        line: None,
-        reason: format!("a ZIP file without {main}: not a Word .docx file"),
-    })?;
-    let numbering = zip.read(&numbering_part)?;
-    let numbering = numbering.as_deref().map(decode_part);
-    body::layout(&decode_part(&document), &main, numbering.as_deref(), &mut chunks, &origin, options.limits)
+
+    /// Walks the body as it inflates, handing its blocks to `sink` as they are made (`chunks`:
+    /// the embedded documents, taken as their altChunks are met). Only the XML of the element
+    /// being read is held, never the part.
+    fn walk(&mut self, chunks: &mut body::Chunks, sink: &mut dyn BlockSink<'static>) -> Result<()> {
+        use std::io::{BufRead, BufReader, Read};
+        let numbering = self.numbering.clone();
+        let walked = (|| {
+            let entry = self.zip.stream(&self.main)?.ok_or_else(|| Error::Parse {
+                origin: self.origin.clone(),
+                line: None,
+                reason: format!("a ZIP file without {}: not a Word .docx file", self.main),
+            })?;
+            let damaged =
+                |e: std::io::Error| Error::Parse { origin: self.origin.clone(), line: None, reason: format!("a damaged Word file ({}: {e})", self.main) };
+            let mut raw = BufReader::with_capacity(64 << 10, entry);
+            let head = raw.fill_buf().map_err(damaged)?;
+            match part_encoding(head) {
+                // A part in UTF-16 or a declared legacy encoding (Word writes UTF-8) is read
+                // whole and decoded, within the same inflate limit.
+                Some(e) if e != encoding_rs::UTF_8 => {
+                    let mut bytes = Vec::new();
+                    raw.read_to_end(&mut bytes).map_err(damaged)?;
+                    let text = decode_part(&bytes).into_owned();
+                    drop(bytes);
+                    body::walk(text.as_bytes(), &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                }
+                _ => {
+                    if head.starts_with(b"\xEF\xBB\xBF") {
+                        raw.consume(3);
+                    }
+                    let text = BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw));
+                    body::walk(text, &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                }
+            }
+        })();
+        // Past the inflate limit, the read stopped there: that is the error, not what the XML
+        // reader made of it.
+        self.zip.within_limit()?;
+        walked
+    }
+
+    /// The most the body can build, from one pass over its bytes as they inflate, without
+    /// parsing them: what the walker charges and the table pipeline is charged, by element
+    /// (see `body`: a cell 96 bytes and 32 per grid column it spans, again 32 per column in the
+    /// table pipeline, a paragraph 160) and text (each byte outside a tag, and each tag whose
+    /// attributes can become text, twice and by 4/3 for folding, with the longest list label for
+    /// each numbered paragraph). None for a part that is not UTF-8 (its bytes are not its text).
+    fn scanned_bound(&mut self) -> Result<Option<u64>> {
+        use std::io::{BufRead, BufReader};
+        let inflated = self.zip.inflated();
+        let label = self.numbering.max_label_bytes();
+        let max_cells = self.limits.max_cells as u64;
+        let chunks: u64 = self.chunks.values().flatten().flatten().map(assemble::build_bound).sum();
+        let scanned = (|| -> std::io::Result<Option<u64>> {
+            let Some(entry) = self.zip.stream(&self.main).ok().flatten() else { return Ok(None) };
+            let mut raw = BufReader::with_capacity(64 << 10, entry);
+            if part_encoding(raw.fill_buf()?).is_some_and(|e| e != encoding_rs::UTF_8) {
+                return Ok(None);
+            }
+            let mut r = BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw));
+            let (mut cells, mut spans, mut paragraphs, mut numbered, mut text) = (0u64, 0u64, 0u64, 0u64, 0u64);
+            let mut tag = Vec::with_capacity(256);
+            loop {
+                // Text up to the next tag (a CDATA section or comment counts whole as text).
+                text += r.skip_until(b'<')? as u64;
+                tag.clear();
+                // A tag's first 4 KB hold its name and what is read of its attributes; the
+                // rest counts as text.
+                let n = std::io::Read::take(&mut r, 4096).read_until(b'>', &mut tag)?;
+                if n == 0 {
+                    break;
+                }
+                if tag.last() != Some(&b'>') && n == 4096 {
+                    text += r.skip_until(b'>')? as u64;
+                }
+                let name_end = tag.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(tag.len());
+                let name = &tag[..name_end];
+                let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+                match local {
+                    // Past `max_cells` the walk fails there: it is left to say so.
+                    b"p" | b"tc" if paragraphs.max(cells) >= max_cells => return Ok(None),
+                    b"p" => paragraphs += 1,
+                    b"tc" => cells += 1,
+                    b"numId" => numbered += 1,
+                    b"tab" | b"br" | b"cr" | b"noBreakHyphen" | b"sym" => text += 4,
+                    b"gridSpan" => {
+                        // Its value, or the most a span is read as (1,000) when it cannot be
+                        // told here.
+                        let val = memchr::memmem::find(&tag, b"val=").and_then(|at| {
+                            let digits: Vec<u8> = tag[at + 5..].iter().copied().take_while(u8::is_ascii_digit).collect();
+                            std::str::from_utf8(&digits).ok()?.parse::<u64>().ok()
+                        });
+                        spans += val.unwrap_or(1000).min(1000);
+                    }
+                    // Attributes that become text (a field's instruction), and what is not an
+                    // element: all of it text.
+                    _ if local == b"fldSimple" || name.first().is_some_and(|b| matches!(b, b'!' | b'?')) => text += tag.len() as u64,
+                    _ => {}
+                }
+            }
+            let elements = 96 * cells + 32 * (cells + spans) + 32 * (2 * cells + spans) + 160 * paragraphs;
+            let text = text.saturating_add(numbered.saturating_mul(label));
+            Ok(Some(elements.saturating_add(text.saturating_mul(8) / 3).saturating_add(2 * chunks)))
+        })();
+        self.zip.within_limit()?;
+        self.zip.rewind(inflated);
+        // A part the scan cannot read is for the walk to report.
+        Ok(scanned.ok().flatten())
+    }
+
+    /// What the body builds, walked once (what the walker charged and its tables' bound).
+    fn walked_bound(&mut self) -> Result<u64> {
+        let inflated = self.zip.inflated();
+        let mut chunks = self.chunks.clone();
+        let mut bound = assemble::Bound::default();
+        let (walked, charged) = budget::dry_run(|| self.walk(&mut chunks, &mut bound));
+        walked?;
+        self.zip.rewind(inflated);
+        Ok(charged.saturating_add(bound.0))
+    }
+
+    /// Whether all the body builds fits the read's budget: walked once, each block dropped as
+    /// it comes, what it charged and what its tables would be charged counted, then taken back.
+    fn fits_budget(&mut self) -> Result<bool> {
+        Ok(budget::fits(self.walked_bound()?))
+    }
+}
+
+/// A Word file's body as blocks; `depth` counts the Word files it is embedded in.
+fn docx_blocks(bytes: &[u8], options: &ReadOptions, depth: usize) -> Result<Vec<Block<'static>>> {
+    let mut docx = Docx::open(bytes, options, depth)?;
+    let mut blocks = Vec::new();
+    let mut chunks = std::mem::take(&mut docx.chunks);
+    docx.walk(&mut chunks, &mut blocks)?;
+    Ok(blocks)
 }
 
 /// An altChunk part's blocks: a web page through the HTML reader, a Word file through this one;
@@ -149,11 +310,39 @@ fn chunk(part: &[u8], name: &str, options: &ReadOptions, depth: usize) -> std::r
         if depth >= MAX_CHUNK_DEPTH {
             return Err(format!("an embedded Word file ({name}) nested more than {MAX_CHUNK_DEPTH} deep: not read"));
         }
-        docx_layout(part, options, depth + 1).map(Layout::into_blocks)
+        docx_blocks(part, options, depth + 1)
     } else if lower.ends_with(".htm") || lower.ends_with(".html") || lower.ends_with(".mht") || lower.ends_with(".mhtml") || HtmlReader.sniff(part) {
         crate::read::html::blocks(part, options)
     } else {
         return Err(format!("an embedded document ({name}) that is neither a web page nor a Word file: not read"));
     };
     result.map_err(|e| format!("an embedded document ({name}) that could not be read: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The scan's bound is never below what a walk counts, for every Word file of the corpus
+    /// and the generated ones (spans, list labels, text boxes, fields).
+    #[test]
+    fn the_scanned_bound_holds_what_the_walk_counts() {
+        let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/data");
+        let mut files: Vec<_> = std::fs::read_dir(&data).unwrap().flatten().map(|e| e.path()).collect();
+        files.extend(std::fs::read_dir(data.join("published")).unwrap().flatten().map(|e| e.path()));
+        files.extend(std::fs::read_dir(data.join("regressions")).into_iter().flatten().flatten().map(|e| e.path()));
+        let mut checked = 0;
+        for path in files.iter().filter(|p| p.extension().is_some_and(|e| e == "docx")) {
+            let bytes = std::fs::read(path).unwrap();
+            let options = ReadOptions::default();
+            let Ok(mut docx) = Docx::open(&bytes, &options, 0) else { continue };
+            let origin = options.origin();
+            let (scanned, walked) = budget::within(u64::MAX, &origin, "docx", || Ok((docx.scanned_bound()?, docx.walked_bound()?))).unwrap();
+            let scanned = scanned.expect("a UTF-8 part");
+            assert!(scanned >= walked, "{}: scanned {scanned} < walked {walked}", path.display());
+            assert!(scanned <= 4 * walked.max(1 << 16), "{}: scanned {scanned}, walked {walked}: too loose to stream", path.display());
+            checked += 1;
+        }
+        assert!(checked >= 4, "{checked} Word files");
+    }
 }

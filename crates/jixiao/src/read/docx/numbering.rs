@@ -12,7 +12,7 @@ struct Level {
     text: String,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Numbering {
     /// numId → abstractNumId.
     nums: HashMap<String, String>,
@@ -104,6 +104,12 @@ impl Numbering {
     /// it (`decimal`, `chineseCounting`) and its text, `%1` standing for level 1's number.
     pub fn define_level(&mut self, abstract_id: String, ilvl: u32, start: u32, format: &str, text: String) {
         self.levels.insert((abstract_id, ilvl), Level { start, format: format.to_owned(), text: level_text(&text) });
+    }
+
+    /// The most bytes a label can take: its level's template, with each `%N` as a number in the
+    /// longest format (a u32 in Chinese counting, 20 characters: 60 bytes; 64 counted).
+    pub fn max_label_bytes(&self) -> u64 {
+        self.levels.values().map(|l| (l.text.len() + 64 * l.text.matches('%').count()) as u64).max().unwrap_or(0)
     }
 
     /// The label Word draws before a paragraph of list `num_id` at level `ilvl` (`1、`, `（二）`),

@@ -8,7 +8,7 @@ use super::page::{Item, Table};
 use crate::grammar::form::{sheet_kind, sheet_table_name};
 use crate::model::Location;
 use crate::model::SectionKind;
-use crate::read::blocks::{Layout, Role};
+use crate::read::blocks::{BlockSink, Layout, Role};
 
 /// A page's items and its size; `scanned` when it has pictures and no text; the glyphs refused
 /// on it, by font (see `page::items`).
@@ -29,8 +29,21 @@ pub fn refusal(page: usize, refused: &[(String, usize)]) -> String {
     )
 }
 
-/// The layout of the pages' flow.
-pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
+/// The pages' items in one flow, tables that a page break splits joined, and what the layout of
+/// its blocks needs to know of all the pages (where prose starts and the measure it may run to).
+pub struct Flow {
+    items: Vec<(Item, bool)>,
+    /// Pages that are only a picture, by the item they stand before.
+    scans: Vec<(usize, usize)>,
+    /// Text refused on a page, by the item the page starts at.
+    refusals: Vec<(usize, usize, String)>,
+    left: f64,
+    right: f64,
+}
+
+/// The flow of the pages: every page is needed before the first block is known (where prose
+/// starts and ends, the foot of the text area, tables that go on over a break).
+pub fn arrange(mut pages: Vec<Page>) -> Flow {
     drop_furniture(&mut pages);
     let prose = || pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Line(l) = i { Some(l) } else { None });
     let left = prose().map(|l| l.x0).fold(f64::INFINITY, f64::min);
@@ -65,6 +78,43 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
             }
         }
     }
+    Flow { items: flow, scans, refusals, left, right }
+}
+
+impl Flow {
+    /// The most the table pipeline can be charged for the flow's tables (see
+    /// `assemble::build_bound`): each cell's text, twice (folding an ideograph variant can
+    /// lengthen it, and a cell's text never grows more in the layout), and a cell cost for each
+    /// grid position of each row, the wider of its cells and the table's columns.
+    pub fn build_bound(&self) -> u64 {
+        let cost = crate::read::tree::CELL_COST;
+        self.items
+            .iter()
+            .filter_map(|(i, _)| if let Item::Table(t) = i { Some(t) } else { None })
+            .flat_map(|t| t.rows.iter().map(|row| (row, t.columns.len())))
+            .map(|(row, columns)| {
+                let text: u64 = row.iter().map(|c| 2 * c.text.len() as u64).sum();
+                text + (row.len() + 1).max(columns) as u64 * cost
+            })
+            .sum()
+    }
+
+    /// The flow's blocks, laid out as Word's text save would have the document, each handed to
+    /// `sink` as it is made and its item let go.
+    pub fn blocks(self, sink: &mut dyn BlockSink<'static>) {
+        let Flow { items: flow, scans, refusals, left, right } = self;
+        layout(flow, scans, refusals, left, right, sink);
+    }
+}
+
+fn layout(
+    flow: Vec<(Item, bool)>,
+    scans: Vec<(usize, usize)>,
+    refusals: Vec<(usize, usize, String)>,
+    left: f64,
+    right: f64,
+    sink: &mut dyn BlockSink<'static>,
+) {
     let mut out = Layout::default();
     let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
@@ -87,6 +137,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     };
     let items = flow.len();
     for (k, (item, new_page)) in flow.into_iter().enumerate() {
+        out.flush_into(sink);
         for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
             flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
             scans_pending.push((page, scan_note(page)));
@@ -153,7 +204,7 @@ pub fn layout(mut pages: Vec<Page>) -> Layout<'static> {
     for (page, note) in scans_pending {
         out.note(note, Location::page(page));
     }
-    out
+    out.finish_into(sink);
 }
 
 /// Whether a line reads as a sheet name as jixiao and budget systems write them (`专项1-…`,
@@ -168,7 +219,7 @@ fn names_sheet(text: &str) -> bool {
 /// the rules within 3 points, and where cells are drawn apart (WeasyPrint's border spacing: two
 /// rules 1.5 points apart between two cells) the snapped edge lands where the rules of that page
 /// put it, up to 3 points from the other page's.
-const SAME_EDGE: f64 = 4.0;
+pub(super) const SAME_EDGE: f64 = 4.0;
 
 /// Whether `b` (the first table of a page) can be the rest of `a` (the last of the page before):
 /// the same outer edges, and the column edges of one all among the other's (a part holding only
@@ -384,6 +435,12 @@ mod tests {
         blocks.iter().filter_map(|b| if let Block::Paragraph { text, .. } = b { Some(text.to_string()) } else { None }).collect()
     }
 
+    fn blocks_of(pages: Vec<Page>) -> Vec<Block<'static>> {
+        let mut blocks = Vec::new();
+        arrange(pages).blocks(&mut blocks);
+        blocks
+    }
+
     #[test]
     fn a_page_that_is_a_picture_is_a_note_where_it_stands() {
         let pages = vec![
@@ -391,7 +448,7 @@ mod tests {
             Page { items: vec![], width: 600.0, height: 800.0, scanned: true, refused: vec![] },
             Page { items: vec![line("第二部分 项目", 100.0, 3)], width: 600.0, height: 800.0, scanned: false, refused: vec![] },
         ];
-        let blocks = layout(pages).into_blocks();
+        let blocks = blocks_of(pages);
         assert_eq!(texts(&blocks), ["第一部分 概况", "第二部分 项目"]);
         let notes: Vec<_> = blocks.iter().filter_map(|b| if let Block::Note { text, place } = b { Some((text, place)) } else { None }).collect();
         assert_eq!(notes.len(), 1);
@@ -408,7 +465,7 @@ mod tests {
             scanned: false,
             refused: vec![],
         };
-        let blocks = layout((1..=3).map(page).collect()).into_blocks();
+        let blocks = blocks_of((1..=3).map(page).collect());
         assert_eq!(texts(&blocks), ["正文1", "正文2", "正文3"]);
     }
 

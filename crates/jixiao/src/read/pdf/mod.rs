@@ -51,7 +51,14 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink
         let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, options, &origin)));
         let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
         let ruled = pages.iter().any(|p| p.items.iter().any(|i| matches!(i, page::Item::Table(_))));
-        match assemble::document(flow::layout(pages), options, sink) {
+        let flow = flow::arrange(pages);
+        // A table handed on is written: tables go on as they are built only when all the flow's
+        // tables can build fits the budget, and then each block goes to the assembler as it is
+        // made, its items let go.
+        let stream = crate::read::budget::fits(flow.build_bound());
+        let mut feed = assemble::Feed::new(sink.filter(|_| stream), false);
+        flow.blocks(&mut feed);
+        match feed.document(options) {
             // Tables are found by their ruling lines: say so when there were none, since a
             // table printed without cell borders is the likely cause.
             Err(Error::Parse { origin, line, reason }) if !ruled => Err(Error::Parse {

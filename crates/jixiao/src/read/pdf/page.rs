@@ -13,9 +13,10 @@ pub struct Cell {
     pub x0: f64,
     pub x1: f64,
     /// Its first and last line, and how far right its text may run: what joining a row split by
-    /// a page break needs.
-    pub first: Option<Line>,
-    pub last: Option<Line>,
+    /// a page break needs. Kept only where a join may look (see [`table`]): a page's tables are
+    /// held until the last page is read, and most cells are never at a break.
+    pub first: Option<Box<Line>>,
+    pub last: Option<Box<Line>>,
     pub right: f64,
     /// A grid position that a cell above covers (merged down), not a cell of its own.
     pub covered: bool,
@@ -124,8 +125,36 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
         }
         rows.push(out);
     }
+    forget_lines(&mut rows);
     let pages = vec![page; rows.len()];
     Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
+}
+
+/// How many rows at the top of a page's table a join with the page before may look at: up to
+/// three header rows repeated, the row a break split, and the one under it (`flow`).
+const TOP_ROWS: usize = 5;
+
+/// Drops the lines no join will look at: a cell's first line below the top rows, and its last
+/// line unless it is in the last row or a cell merged down to it (every row below holds a
+/// covered position at its edges: `flow` walks up through those to the cell that goes on over
+/// the break). Edges are matched within twice the distance `flow` allows, so that every cell
+/// it can find keeps its line.
+fn forget_lines(rows: &mut [Vec<Cell>]) {
+    const NEAR: f64 = 2.0 * super::flow::SAME_EDGE;
+    for r in 0..rows.len().saturating_sub(1) {
+        let (above, below) = rows.split_at_mut(r + 1);
+        for cell in above[r].iter_mut() {
+            let merged_down = below.iter().all(|row| row.iter().any(|c| c.covered && (c.x0 - cell.x0).abs() < NEAR && (c.x1 - cell.x1).abs() < NEAR));
+            if !merged_down {
+                cell.last = None;
+            }
+        }
+    }
+    for row in rows.iter_mut().skip(TOP_ROWS) {
+        for cell in row {
+            cell.first = None;
+        }
+    }
 }
 
 /// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
@@ -153,5 +182,5 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned(), last: ls.last().cloned(), right, covered: false }
+    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned().map(Box::new), last: ls.last().cloned().map(Box::new), right, covered: false }
 }
