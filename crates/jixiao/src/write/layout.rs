@@ -114,11 +114,14 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
         duties_rows(&t.duties).into_iter().for_each(|cells| push(RowKind::Duties, cells));
     }
     push(RowKind::Header, columns.clone());
+    // A subtotal's unit stands in the 单位名称 column, or where there is none in the project
+    // column (`单位(专项)名称`, which names the unit on a row with no indicator).
+    let unit_role = if has(ColumnRole::UnitName) { ColumnRole::UnitName } else { ColumnRole::Project };
     for s in &t.subtotals {
         let cells: Vec<String> = keys
             .iter()
             .map(|(role, _)| match role {
-                ColumnRole::UnitName => s.unit.clone(),
+                r if *r == unit_role => s.unit.clone(),
                 ColumnRole::Budget => s.amount.as_ref().map_or(String::new(), |a| a.raw.clone()),
                 _ => String::new(),
             })

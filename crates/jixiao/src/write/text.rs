@@ -2,16 +2,23 @@
 //! the indicator rows come out cell for cell as Word wrote them.
 
 use super::layout::{self, RowKind};
+use crate::grammar::form::columns::column_keys;
 use crate::grammar::form::overview::{Part, RESPONSIBILITY_LABEL, subsection};
-use crate::grammar::form::{LITERAL_MARK, needs_literal_mark, toc_text};
+use crate::grammar::form::{LITERAL_MARK, needs_literal_mark, text_title, title_gives_name, toc_text};
+use crate::grammar::labels::ColumnRole;
 use crate::model::{Document, Overview, Table, Toc};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
+/// A further paragraph that is empty, or would read as a cell, heading or title, is marked
+/// (a blank line more would end the cell, and a heading the table).
 fn cell(out: &mut String, text: &str) {
     out.push('\t');
     for (i, para) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("\n\n");
+            if para.is_empty() || needs_literal_mark(para) {
+                out.push(LITERAL_MARK);
+            }
         }
         out.push_str(para);
     }
@@ -130,11 +137,21 @@ fn row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
 }
 
 fn table(out: &mut String, t: &Table) {
-    out.push_str(&t.title);
+    // A title the reader takes for this table's (a sheet's name or an empty title is none).
+    let title = text_title(t);
+    out.push_str(&title);
     if let Some(toc) = &t.toc {
         toc_field(out, toc);
     }
     out.push('\n');
+    // The name, when the title does not give it (a 项目名称 cell named the table), in the
+    // 项目名称 row a form has for it; a sheet of many projects names each in its column.
+    let project_column = column_keys(&t.columns).iter().any(|(role, _)| *role == ColumnRole::Project);
+    if !project_column && !title_gives_name(&title, &t.name) {
+        cell(out, "项目名称");
+        cell(out, &t.name);
+        out.push('\n');
+    }
     let rows = layout::rows(t);
     for (i, r) in rows.iter().enumerate() {
         let next = rows.get(i + 1).map(|n| n.kind);
