@@ -34,6 +34,7 @@ test-python: venv
 	$(VENV)/bin/maturin build --release --locked -o build/wheels
 	test "$$(ls build/wheels/*.whl | wc -l)" = 1 && ls build/wheels/jixiao-*-abi3-*.whl
 	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/*.whl
+	rm -rf build/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- build/hostile > /dev/null
 	$(PY) -m pytest -q tests/python
 	$(PY) -m mypy.stubtest jixiao._native --allowlist tests/python/stubtest-allowlist.txt
 	$(PY) -m mypy --strict python/jixiao
@@ -125,6 +126,10 @@ test-c: deps-c
 	$(CC) $(C_STRICT) tests/c/hostile.c $(SHARED) -o $(CBUILD)/hostile
 	$(CC) $(C_STRICT) tests/c/flat.c $(SHARED) -o $(CBUILD)/flat
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
+	@# The amplification tests' hostile files, generated (never committed), read under a 2 GiB
+	@# address-space limit: no sanitizer, since ASan reserves more address space than that.
+	$(CC) $(C_STRICT) tests/c/amplify.c $(SHARED) -o $(CBUILD)/amplify
+	rm -rf $(CBUILD)/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- $(CBUILD)/hostile > /dev/null
 	$(MAKE) --no-print-directory test-readme-c
 	$(MAKE) --no-print-directory test-install
 	tests/c/run.sh
