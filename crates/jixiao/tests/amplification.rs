@@ -229,3 +229,28 @@ fn pdf_many_rulings() {
 fn doc_one_character_pieces() {
     check_any("doc one-character pieces", &[25_000, 50_000, 100_000, 200_000], hostile::doc_one_character_pieces);
 }
+
+/// The writers on the far cell's table (4,000 indicator rows under a header that reaches column
+/// XFD): every row was laid out 16,384 cells wide, and writing it as .xlsx peaked at 1.5 GB
+/// (found by fuzzing sheet_parse with the counting allocator); the text writer held the table's
+/// 131 MB of text whole. Both now stay within the read's bound.
+#[test]
+fn writers_on_a_far_header() {
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let bytes = hostile::far_cell(4000);
+    let input = bytes.len() + inflated(&bytes);
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    let keep = jixiao::write::xlsx::XlsxOptions { keep_columns: true };
+    let writers: [(&str, &dyn Fn()); 2] = [
+        ("xlsx", &|| drop(jixiao::write::xlsx::to_bytes_with(&doc, &keep).unwrap())),
+        ("text", &|| jixiao::write::text::to_writer(&doc, std::io::sink()).unwrap()),
+    ];
+    for (what, write) in writers {
+        let base = NOW.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        write();
+        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+        eprintln!("{what} writer: peak {peak} B for a file of {input} B");
+        assert!(peak <= PER_BYTE * input + FIXED, "{what} writer: peak {peak} B past {PER_BYTE} × {input} + {FIXED}");
+    }
+}

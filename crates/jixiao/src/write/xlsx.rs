@@ -111,7 +111,7 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
     let rows = layout::rows(t);
     // Excel has 16 384 columns; a wider table (a hostile or broken source) is an error, never a
     // column number that wraps.
-    let widest = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2);
+    let widest = rows.iter().map(|r| r.width).max().unwrap_or(1).max(2);
     if widest > EXCEL_COLUMNS {
         return Err(Error::Write(format!("table `{}` has {widest} columns, more than Excel's {EXCEL_COLUMNS}", t.name)));
     }
@@ -136,21 +136,27 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
     // 一级 cells: (first row, last row, label), merged down when written.
     let mut spans: Vec<(u32, u32, String)> = Vec::new();
     for laid in &rows {
+        let text_at = |c: usize| laid.cells.get(c).map_or("", String::as_str);
         if laid.kind == RowKind::Objective {
-            ws.write_string_with_format(r, 0, &laid.cells[0], &f.header).map_err(err)?;
-            across(ws, r, ncols, &laid.cells[1], &f.text)?;
+            ws.write_string_with_format(r, 0, text_at(0), &f.header).map_err(err)?;
+            across(ws, r, ncols, text_at(1), &f.text)?;
             r += 1;
             continue;
         }
-        for (c, text) in laid.cells.iter().enumerate() {
-            if let (RowKind::Indicator { first_of_category }, true) = (laid.kind, Some(c) == level1) {
+        // The 一级 cell of an indicator row (empty, past the cells the row holds, on a merged
+        // one's continuation).
+        let level1_here = match (laid.kind, level1) {
+            (RowKind::Indicator { first_of_category }, Some(c)) => {
                 match spans.last_mut() {
                     Some(span) if !first_of_category => span.1 = r,
-                    _ => spans.push((r, r, text.clone())),
+                    _ => spans.push((r, r, text_at(c).to_owned())),
                 }
-                continue;
+                Some(c)
             }
-            if text.is_empty() {
+            _ => None,
+        };
+        for (c, text) in laid.cells.iter().enumerate() {
+            if Some(c) == level1_here || text.is_empty() {
                 continue;
             }
             put(ws, r, c as u16, text, laid.kind == RowKind::Header, f)?;
