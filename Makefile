@@ -34,6 +34,7 @@ test-python: venv
 	$(VENV)/bin/maturin build --release --locked -o build/wheels
 	test "$$(ls build/wheels/*.whl | wc -l)" = 1 && ls build/wheels/jixiao-*-abi3-*.whl
 	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/*.whl
+	rm -rf build/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- build/hostile > /dev/null
 	$(PY) -m pytest -q tests/python
 	$(PY) -m mypy.stubtest jixiao._native --allowlist tests/python/stubtest-allowlist.txt
 	$(PY) -m mypy --strict python/jixiao
@@ -67,6 +68,8 @@ compare: venv
 		tests/data/000_3e963503b18f6771.txt tests/data/000_3e963503b18f6771.docx build/compare --plot docs/throughput.png
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
+# Each target fails on an input whose allocations pass a budget proportional to its size
+# (fuzz/src/lib.rs: peak 64 × size + 40 MiB, total 4096 × size + 256 MiB).
 FUZZ_SECONDS ?= 60
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-detect_leaks=0 for sheet_parse: the xlsx writer's
 # threads leave glibc's 32-byte thread-exit record, which LeakSanitizer reports.
@@ -85,6 +88,9 @@ fuzz:
 	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods tests/data/*.xml tests/data/published/*.xml fuzz/corpus/sheet_parse/
 	mkdir -p fuzz/corpus/csv_parse && cp tests/data/published/*.csv fuzz/corpus/csv_parse/ && $(CARGO) run --quiet --locked -- parse tests/data/selfeval-2023.txt --format csv > fuzz/corpus/csv_parse/selfeval.csv
 	mkdir -p fuzz/corpus/review_score && cp tests/data/*.txt tests/data/*.xlsx tests/data/real/*.wordtext.txt fuzz/corpus/review_score/
+	@# The amplification tests' hostile files seed the readers they are for: the claims to grow from.
+	rm -rf build/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- build/hostile > /dev/null
+	cp build/hostile/*.xlsx build/hostile/*.ods build/hostile/*.xls fuzz/corpus/sheet_parse/ && cp build/hostile/*.html fuzz/corpus/html_parse/ && cp build/hostile/*.pdf fuzz/corpus/pdf_parse/
 	mkdir -p fuzz/corpus/actuals_parse && printf 'section,table,indicator,actual,weight\n,1,职业技能培训人次,1620人次,25\n' > fuzz/corpus/actuals_parse/seed.csv && \
 	  printf '[{"table": "就业创业补助资金", "indicator": "培训合格率", "actual": "86%%"}]' > fuzz/corpus/actuals_parse/seed.json
 	cd fuzz && for t in $(FUZZ_TARGETS); do \
@@ -125,6 +131,10 @@ test-c: deps-c
 	$(CC) $(C_STRICT) tests/c/hostile.c $(SHARED) -o $(CBUILD)/hostile
 	$(CC) $(C_STRICT) tests/c/flat.c $(SHARED) -o $(CBUILD)/flat
 	$(CXX) $(CXX_STRICT) tests/c/consumer.cpp $(SHARED) -o $(CBUILD)/consumer
+	@# The amplification tests' hostile files, generated (never committed), read under a 2 GiB
+	@# address-space limit: no sanitizer, since ASan reserves more address space than that.
+	$(CC) $(C_STRICT) tests/c/amplify.c $(SHARED) -o $(CBUILD)/amplify
+	rm -rf $(CBUILD)/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- $(CBUILD)/hostile > /dev/null
 	$(MAKE) --no-print-directory test-readme-c
 	$(MAKE) --no-print-directory test-install
 	tests/c/run.sh

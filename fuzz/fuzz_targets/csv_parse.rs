@@ -6,10 +6,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|csv: &[u8]| {
-    let limits = jixiao::Limits { max_cells: 100_000, ..jixiao::Limits::default() };
-    let options = jixiao::ReadOptions { format: jixiao::Format::Csv, limits, ..jixiao::ReadOptions::default() };
-    if let Ok(doc) = jixiao::parse_bytes(csv, &options) {
-        let _ = jixiao::write::csv::to_string(&doc, false);
-        let _ = jixiao::write::text::to_string(&doc);
-    }
+    jixiao_fuzz::within_budget(csv, || {
+        let limits = jixiao::Limits { max_cells: 100_000, ..jixiao::Limits::default() };
+        let options = jixiao::ReadOptions { format: jixiao::Format::Csv, limits, ..jixiao::ReadOptions::default() };
+        if let Ok(doc) = jixiao::parse_bytes(csv, &options) {
+            let _ = jixiao::write::csv::to_string(&doc, false);
+            let _ = jixiao::write::text::to_string(&doc);
+        }
+    });
 });

@@ -7,32 +7,34 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
-    let strict = jixiao::parse_bytes(bytes, &jixiao::ReadOptions::default());
-    if let Ok(doc) = &strict {
-        let json = jixiao::write::json::to_string(doc, false).unwrap();
-        assert_eq!(&jixiao::write::json::from_str(&json).unwrap(), doc);
-        let _ = jixiao::write::text::to_string(doc);
-        let csv = jixiao::write::csv::to_string(doc, true);
-        let mut streamed = Vec::new();
-        let mut stream = jixiao::write::json::JsonStream::new(&mut streamed, false, None);
-        let rest = jixiao::parse_bytes_to(bytes, &jixiao::ReadOptions::default(), &mut stream).unwrap();
-        stream.finish(&rest).unwrap();
-        assert_eq!(String::from_utf8(streamed).unwrap(), json, "written as read, the same JSON");
-        let mut streamed = Vec::new();
-        let options = jixiao::write::csv::CsvOptions { bom: true, file_column: false };
-        let mut stream = jixiao::write::csv::CsvStream::new(options, "", &mut streamed);
-        let rest = jixiao::parse_bytes_to(bytes, &jixiao::ReadOptions::default(), &mut stream).unwrap();
-        stream.finish(&rest).unwrap();
-        assert_eq!(String::from_utf8(streamed).unwrap(), csv, "written as read, the same CSV");
-    }
-    let replacing = jixiao::ReadOptions { encoding_errors: jixiao::EncodingErrors::Replace, ..jixiao::ReadOptions::default() };
-    if let Ok(doc) = jixiao::parse_bytes(bytes, &replacing) {
-        match &strict {
-            Ok(strict) => assert_eq!(&doc, strict, "intact input reads the same either way"),
-            Err(_) => {
-                let json = jixiao::write::json::to_string(&doc, false).unwrap();
-                assert_eq!(jixiao::write::json::from_str(&json).unwrap(), doc);
+    jixiao_fuzz::within_budget(bytes, || {
+        let strict = jixiao::parse_bytes(bytes, &jixiao::ReadOptions::default());
+        if let Ok(doc) = &strict {
+            let json = jixiao::write::json::to_string(doc, false).unwrap();
+            assert_eq!(&jixiao::write::json::from_str(&json).unwrap(), doc);
+            let _ = jixiao::write::text::to_string(doc);
+            let csv = jixiao::write::csv::to_string(doc, true);
+            let mut streamed = Vec::new();
+            let mut stream = jixiao::write::json::JsonStream::new(&mut streamed, false, None);
+            let rest = jixiao::parse_bytes_to(bytes, &jixiao::ReadOptions::default(), &mut stream).unwrap();
+            stream.finish(&rest).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), json, "written as read, the same JSON");
+            let mut streamed = Vec::new();
+            let options = jixiao::write::csv::CsvOptions { bom: true, file_column: false };
+            let mut stream = jixiao::write::csv::CsvStream::new(options, "", &mut streamed);
+            let rest = jixiao::parse_bytes_to(bytes, &jixiao::ReadOptions::default(), &mut stream).unwrap();
+            stream.finish(&rest).unwrap();
+            assert_eq!(String::from_utf8(streamed).unwrap(), csv, "written as read, the same CSV");
+        }
+        let replacing = jixiao::ReadOptions { encoding_errors: jixiao::EncodingErrors::Replace, ..jixiao::ReadOptions::default() };
+        if let Ok(doc) = jixiao::parse_bytes(bytes, &replacing) {
+            match &strict {
+                Ok(strict) => assert_eq!(&doc, strict, "intact input reads the same either way"),
+                Err(_) => {
+                    let json = jixiao::write::json::to_string(&doc, false).unwrap();
+                    assert_eq!(jixiao::write::json::from_str(&json).unwrap(), doc);
+                }
             }
         }
-    }
+    });
 });

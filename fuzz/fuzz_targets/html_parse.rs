@@ -5,10 +5,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|page: &[u8]| {
-    let limits = jixiao::Limits { max_cells: 100_000, ..jixiao::Limits::default() };
-    let options = jixiao::ReadOptions { format: jixiao::Format::Html, limits, ..jixiao::ReadOptions::default() };
-    if let Ok(doc) = jixiao::parse_bytes(page, &options) {
-        let _ = jixiao::write::json::to_string(&doc, false);
-        let _ = jixiao::write::text::to_string(&doc);
-    }
+    jixiao_fuzz::within_budget(page, || {
+        let limits = jixiao::Limits { max_cells: 100_000, ..jixiao::Limits::default() };
+        let options = jixiao::ReadOptions { format: jixiao::Format::Html, limits, ..jixiao::ReadOptions::default() };
+        if let Ok(doc) = jixiao::parse_bytes(page, &options) {
+            let _ = jixiao::write::json::to_string(&doc, false);
+            let _ = jixiao::write::text::to_string(&doc);
+        }
+    });
 });

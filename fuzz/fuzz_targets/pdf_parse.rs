@@ -6,10 +6,12 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|pdf: &[u8]| {
-    let limits = jixiao::Limits { max_cells: 100_000, max_entries: 200, ..jixiao::Limits::default() };
-    let options = jixiao::ReadOptions { format: jixiao::Format::Pdf, limits, ..jixiao::ReadOptions::default() };
-    if let Ok(doc) = jixiao::parse_bytes(pdf, &options) {
-        let _ = jixiao::write::json::to_string(&doc, false);
-        let _ = jixiao::write::text::to_string(&doc);
-    }
+    jixiao_fuzz::within_budget(pdf, || {
+        let limits = jixiao::Limits { max_cells: 100_000, max_entries: 200, ..jixiao::Limits::default() };
+        let options = jixiao::ReadOptions { format: jixiao::Format::Pdf, limits, ..jixiao::ReadOptions::default() };
+        if let Ok(doc) = jixiao::parse_bytes(pdf, &options) {
+            let _ = jixiao::write::json::to_string(&doc, false);
+            let _ = jixiao::write::text::to_string(&doc);
+        }
+    });
 });

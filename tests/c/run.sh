@@ -53,6 +53,10 @@ valgrind_run "$build/flat" "${docs[@]}"
 "$build/hostile-asan" "$sample"
 valgrind_run "$build/hostile" "$sample"
 
+# Each hostile file of the amplification tests answers under a 2 GiB address-space limit.
+"$build/amplify" "$build/hostile"/* > "$build/amplify.txt"
+tail -1 "$build/amplify.txt"
+
 "$build/errors-asan" "$data"
 valgrind_run "$build/errors" "$data"
 "$build/consumer-asan" "$sample"

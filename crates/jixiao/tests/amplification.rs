@@ -17,7 +17,8 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::sheets::{indicator_rows, ods, ods_text, text_cell, xlsx};
+use common::hostile;
+use common::sheets::{text_cell, xlsx};
 use jixiao::{Limits, ReadOptions, parse_bytes};
 
 struct Counting;
@@ -128,84 +129,43 @@ fn check_with(what: &str, sizes: &[usize], make: impl Fn(usize) -> Vec<u8>, any_
 /// n indicator rows and one cell in column XFD (the 72 KB file of issue 27 at n = 4,000).
 #[test]
 fn far_cell() {
-    check("far cell", &[1000, 2000, 4000, 8000], |n| {
-        let rows = indicator_rows(n).replacen("</row>", &format!("{}</row>", text_cell("XFD1", "x")), 1);
-        xlsx("S", &rows, None, None)
-    });
+    check("far cell", &[1000, 2000, 4000, 8000], hostile::far_cell);
 }
 
 /// n rows, each a cell in A and one in XFD: every row is laid out 16,384 cells wide.
 #[test]
 fn far_cell_on_every_row() {
-    check("far cell on every row", &[1, 10, 100, 1000], |n| {
-        let rows: String =
-            (1..=n).map(|r| format!(r#"<row r="{r}">{}{}</row>"#, text_cell(&format!("A{r}"), "a"), text_cell(&format!("XFD{r}"), "b"))).collect();
-        xlsx("S", &rows, None, None)
-    });
+    check("far cell on every row", &[1, 10, 100, 1000], hostile::far_cell_every_row);
 }
 
 /// Rows of n cells.
 #[test]
 fn wide_rows() {
-    check("wide rows", &[2048, 4096, 8192, 16_384], |n| {
-        let rows: String = (1..=4)
-            .map(|r| {
-                let cells: String = (0..n as u32).map(|c| format!(r#"<c r="{}{r}"><v>{c}</v></c>"#, jixiao::column_name(c))).collect();
-                format!(r#"<row r="{r}">{cells}</row>"#)
-            })
-            .collect();
-        xlsx("S", &rows, None, None)
-    });
+    check("wide rows", &[2048, 4096, 8192, 16_384], hostile::wide_rows);
 }
 
 /// One shared string of 1,000 characters in n cells.
 #[test]
 fn repeated_shared_strings() {
-    let long = "指标".repeat(500);
-    check("repeated shared string", &[1000, 10_000, 100_000], |n| {
-        let strings = format!(
-            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="{n}" uniqueCount="1"><si><t>{long}</t></si></sst>"#
-        );
-        let rows: String = (1..=n).map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>"#)).collect();
-        xlsx("S", &rows, None, Some(&strings))
-    });
+    check("repeated shared string", &[1000, 10_000, 100_000], hostile::repeated_shared_string);
 }
 
 /// An .ods row of 4 valued cells repeated n times: a file of constant size.
 #[test]
 fn ods_repeated_rows() {
-    check("ods repeated rows", &[1000, 10_000, 100_000, 1_000_000], |n| {
-        let cells: String = ["产出指标", "数量指标", "培训人次", "≥100人次"].iter().map(|t| ods_text(t)).collect();
-        ods("S", &format!(r#"<table:table-row table:number-rows-repeated="{n}">{cells}</table:table-row>"#))
-    });
+    check("ods repeated rows", &[1000, 10_000, 100_000, 1_000_000], hostile::ods_repeated_rows);
 }
 
 /// An .ods of 100 rows of one valued cell repeated n times (the 3.4 KB file at n = 16,000).
 #[test]
 fn ods_repeated_cells() {
-    check("ods repeated cells", &[1000, 4000, 16_000], |n| {
-        ods(
-            "S",
-            &format!(
-                r#"<table:table-row table:number-rows-repeated="100"><table:table-cell table:number-columns-repeated="{n}" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#
-            ),
-        )
-    });
+    check("ods repeated cells", &[1000, 4000, 16_000], hostile::ods_repeated_cells);
 }
 
 /// An .ods of repeated empty rows between two valued cells, the second n columns out.
 #[test]
 fn ods_far_cell() {
-    check("ods far cell", &[1000, 10_000, 1_000_000], |n| {
-        ods(
-            "S",
-            &format!(
-                r#"<table:table-row>{}</table:table-row><table:table-row table:number-rows-repeated="{n}"><table:table-cell/></table:table-row><table:table-row><table:table-cell table:number-columns-repeated="100"/>{}</table:table-row>"#,
-                ods_text("a"),
-                ods_text("b")
-            ),
-        )
-    });
+    check("ods far cell", &[1000, 10_000, 1_000_000], |n| hostile::ods_far_cell(n, 100));
 }
 
 /// With the budget raised past what a file claims, max_cells still bounds it.
@@ -221,19 +181,10 @@ fn cells_bound_what_the_budget_lets_through() {
 
 // ---- Word files, web pages and PDF (issue 27, second probe) ----
 
-/// A .docx of `body` (deflated).
-fn docx(body: &str) -> Vec<u8> {
-    let xml = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="w"><w:body>{body}</w:body></w:document>"#);
-    common::sheets::zip(&[("word/document.xml", xml.as_bytes())], false)
-}
-
-/// A 绩效目标表 in a Word body, so that the file reads as a document.
-const DOCX_TABLE: &str = "<w:p><w:r><w:t>1、某项目绩效目标表</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>一级指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>二级指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>三级指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>指标值</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>产出指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>数量指标</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>培训人次</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>≥95%</w:t></w:r></w:p></w:tc></w:tr></w:tbl>";
-
 /// n empty paragraphs before a table (the 494 KB file of issue 27 holds 50 M).
 #[test]
 fn docx_empty_paragraphs() {
-    check("docx empty paragraphs", &[250_000, 500_000, 1_000_000], |n| docx(&("<w:p/>".repeat(n) + DOCX_TABLE)));
+    check("docx empty paragraphs", &[250_000, 500_000, 1_000_000], hostile::docx_empty_paragraphs);
 }
 
 /// The .docx of issue 27 (494 KB, a body of 300 MB of empty paragraphs), at 50 MB here (8 M
@@ -270,116 +221,67 @@ fn docx_50_mb_of_empty_paragraphs() {
 /// A paragraph n content controls deep.
 #[test]
 fn docx_deep_nesting() {
-    check("docx deep nesting", &[25, 50, 100, 200], |n| docx(&("<w:sdt><w:sdtContent>".repeat(n) + DOCX_TABLE + &"</w:sdtContent></w:sdt>".repeat(n))));
+    check("docx deep nesting", &[25, 50, 100, 200], hostile::docx_deep_nesting);
 }
 
 /// One paragraph of n one-character runs.
 #[test]
 fn docx_many_tiny_runs() {
-    check("docx many tiny runs", &[50_000, 100_000, 200_000, 400_000], |n| docx(&(format!("<w:p>{}</w:p>", "<w:r><w:t>a</w:t></w:r>".repeat(n)) + DOCX_TABLE)));
+    check("docx many tiny runs", &[50_000, 100_000, 200_000, 400_000], hostile::docx_many_tiny_runs);
 }
 
 /// A table of one row of n cells that each span down the rows below, and as many columns as the
 /// page may write, over 100 empty rows.
 #[test]
 fn html_spans_to_the_limits() {
-    check("html spans", &[10, 20, 40, 80], |n| {
-        format!(
-            "<html><body><p>1、某项目绩效目标表</p><table><tr>{}</tr>{}</table></body></html>",
-            "<td rowspan=65534 colspan=1000>x</td>".repeat(n),
-            "<tr></tr>".repeat(100)
-        )
-        .into_bytes()
-    });
+    check("html spans", &[10, 20, 40, 80], hostile::html_spans);
 }
 
 /// A table n elements deep.
 #[test]
 fn html_deep_nesting() {
-    check("html deep nesting", &[25, 50, 100, 200], |n| {
-        format!(
-            "<html><body>{}<p>1、某项目绩效目标表</p><table><tr><td>一级指标</td><td>指标值</td></tr></table>{}</body></html>",
-            "<div>".repeat(n),
-            "</div>".repeat(n)
-        )
-        .into_bytes()
-    });
+    check("html deep nesting", &[25, 50, 100, 200], hostile::html_deep_nesting);
 }
 
 /// n tiny glyphs, each placed on its own (the 6.8 KB file of issue 27 draws 2 M).
 #[test]
 fn pdf_many_tiny_glyphs() {
-    check_any("pdf many tiny glyphs", &[10_000, 20_000, 40_000, 80_000, 160_000], |n| {
-        let glyphs: String = (0..n).map(|i| format!("{} {} Td (a) Tj ", i % 50, i % 70)).collect();
-        common::pdf::deflated(format!("BT /F1 1 Tf {glyphs} ET").as_bytes())
-    });
+    check_any("pdf many tiny glyphs", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_many_tiny_glyphs);
 }
 
 /// n rulings (rectangles of four edges each).
 #[test]
 fn pdf_many_rulings() {
-    check_any("pdf many rulings", &[2_500, 5_000, 10_000, 20_000, 40_000], |n| common::pdf::deflated(&b"0 0 1 1 re f\n".repeat(n)));
-}
-
-/// The Word 97 sample of Word features with its text made of n one-character pieces, all on the
-/// first character of its text: a piece table of 12 bytes a character claiming n characters.
-fn doc_of_one_character_pieces(n: usize) -> Vec<u8> {
-    use std::io::{Read, Write};
-    let bytes = std::fs::read(common::data_dir().join("published").join("docx-features.doc")).unwrap();
-    let mut from = cfb::CompoundFile::open(std::io::Cursor::new(bytes)).unwrap();
-    let read = |f: &mut cfb::CompoundFile<std::io::Cursor<Vec<u8>>>, p: &str| {
-        let mut data = Vec::new();
-        f.open_stream(p).unwrap().read_to_end(&mut data).unwrap();
-        data
-    };
-    let mut word = read(&mut from, "/WordDocument");
-    let u16_at = |b: &[u8], at: usize| u16::from_le_bytes([b[at], b[at + 1]]) as usize;
-    let u32_at = |b: &[u8], at: usize| u32::from_le_bytes(b[at..at + 4].try_into().unwrap());
-    let table_name = if u16_at(&word, 0x0A) & 0x0200 != 0 { "/1Table" } else { "/0Table" };
-    let mut table = read(&mut from, table_name);
-    // FibBase, csw words, cslw longs (ccpText the fourth), then the fc/lcb pairs (Clx the 34th).
-    let lw = 34 + 2 * u16_at(&word, 32) + 2;
-    let pairs = lw + 4 * u16_at(&word, lw - 2) + 2;
-    let clx_at = pairs + 8 * 33;
-    // The first piece's first character, where every new piece stands.
-    let (fc_clx, lcb_clx) = (u32_at(&word, clx_at) as usize, u32_at(&word, clx_at + 4) as usize);
-    let clx = &table[fc_clx..fc_clx + lcb_clx];
-    let mut at = 0;
-    while clx[at] == 1 {
-        at += 3 + u16_at(clx, at + 1);
-    }
-    let plc = &clx[at + 5..];
-    let pieces = (u32_at(clx, at + 1) as usize - 4) / 12;
-    let first_fc = u32_at(plc, 4 * (pieces + 1) + 2);
-    let mut new_clx = vec![2u8];
-    new_clx.extend((((n + 1) * 4 + n * 8) as u32).to_le_bytes());
-    (0..=n as u32).for_each(|cp| new_clx.extend(cp.to_le_bytes()));
-    (0..n).for_each(|_| new_clx.extend([&[0u8, 0][..], &first_fc.to_le_bytes(), &[0, 0]].concat()));
-    let new_at = table.len() as u32;
-    table.extend(&new_clx);
-    word[clx_at..clx_at + 4].copy_from_slice(&new_at.to_le_bytes());
-    word[clx_at + 4..clx_at + 8].copy_from_slice(&(new_clx.len() as u32).to_le_bytes());
-    word[lw + 12..lw + 16].copy_from_slice(&(n as u32).to_le_bytes());
-    let mut to = cfb::CompoundFile::create(std::io::Cursor::new(Vec::new())).unwrap();
-    let entries: Vec<(String, bool)> = from.walk().filter(|e| !e.is_root()).map(|e| (e.path().to_string_lossy().into_owned(), e.is_stream())).collect();
-    for (p, is_stream) in entries {
-        if !is_stream {
-            to.create_storage(&p).unwrap();
-            continue;
-        }
-        let data = match p.as_str() {
-            "/WordDocument" => word.clone(),
-            p if p == table_name => table.clone(),
-            p => read(&mut from, p),
-        };
-        to.create_stream(&p).unwrap().write_all(&data).unwrap();
-    }
-    to.flush().unwrap();
-    to.into_inner().into_inner()
+    check_any("pdf many rulings", &[2_500, 5_000, 10_000, 20_000, 40_000], hostile::pdf_many_rulings);
 }
 
 /// A .doc piece table of n one-character pieces.
 #[test]
 fn doc_one_character_pieces() {
-    check_any("doc one-character pieces", &[25_000, 50_000, 100_000, 200_000], doc_of_one_character_pieces);
+    check_any("doc one-character pieces", &[25_000, 50_000, 100_000, 200_000], hostile::doc_one_character_pieces);
+}
+
+/// The writers on the far cell's table (4,000 indicator rows under a header that reaches column
+/// XFD): every row was laid out 16,384 cells wide, and writing it as .xlsx peaked at 1.5 GB
+/// (found by fuzzing sheet_parse with the counting allocator); the text writer held the table's
+/// 131 MB of text whole. Both now stay within the read's bound.
+#[test]
+fn writers_on_a_far_header() {
+    let _one = ONE.lock().unwrap_or_else(|e| e.into_inner());
+    let bytes = hostile::far_cell(4000);
+    let input = bytes.len() + inflated(&bytes);
+    let doc = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    let keep = jixiao::write::xlsx::XlsxOptions { keep_columns: true };
+    let writers: [(&str, &dyn Fn()); 2] = [
+        ("xlsx", &|| drop(jixiao::write::xlsx::to_bytes_with(&doc, &keep).unwrap())),
+        ("text", &|| jixiao::write::text::to_writer(&doc, std::io::sink()).unwrap()),
+    ];
+    for (what, write) in writers {
+        let base = NOW.load(Ordering::Relaxed);
+        PEAK.store(base, Ordering::Relaxed);
+        write();
+        let peak = PEAK.load(Ordering::Relaxed).saturating_sub(base);
+        eprintln!("{what} writer: peak {peak} B for a file of {input} B");
+        assert!(peak <= PER_BYTE * input + FIXED, "{what} writer: peak {peak} B past {PER_BYTE} × {input} + {FIXED}");
+    }
 }

@@ -104,11 +104,10 @@ fn fuzz_regressions_round_trip() {
             (None, Ok(doc)) => {
                 let json = write::json::to_string(&doc, false).unwrap();
                 assert_eq!(write::json::from_str(&json).unwrap(), doc, "{name}");
-                // The text writer takes it (a workbook's text save reading back is issue 27's
-                // writer point, not asserted here).
+                // The text writer takes it, and so does the .xlsx writer, each reading back.
                 assert!(!write::text::to_string(&doc).is_empty(), "{name}");
                 match (write::xlsx::to_bytes(&doc), *name == "xls-65536-columns.bin") {
-                    (Ok(_), false) => {}
+                    (Ok(_), false) => reads_back_from_text_and_xlsx(name, &doc),
                     // A table wider than a sheet is refused, by name, never cut.
                     (Err(e), true) => assert!(e.to_string().contains("has 65536 columns, more than Excel's 16384"), "{name}: {e}"),
                     (written, _) => panic!("{name}: the .xlsx writer gave {:?}", written.map(|b| b.len())),
@@ -252,4 +251,110 @@ fn xlsx_keeps_title_year_overview_and_parts() {
     assert_eq!(without_lines(&again).overview, without_lines(&doc).overview);
     let kinds = |d: &Document| d.sections.iter().map(|s| (s.kind, s.tables.len())).collect::<Vec<_>>();
     assert_eq!(kinds(&again), kinds(&doc));
+}
+
+/// Whether a corpus file is a document (not the corpus's own notes and scripts).
+fn is_document(name: &str) -> bool {
+    !matches!(name.rsplit('.').next(), Some("md" | "sh" | "tsv" | "py"))
+}
+
+/// A table as a writer's output gives it back: `title` is what the writer wrote for it when
+/// the title as read would not come back (a sheet's name, an empty title: the title a text save
+/// carries), the rest as read, lines left out.
+fn table_as_written(t: &Table, title: &str) -> Table {
+    let mut doc = Document::new("");
+    doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: vec![t.clone()], line: 0, toc: None });
+    let mut t = without_lines(&doc).sections.remove(0).tables.remove(0);
+    t.title = title.to_owned();
+    t
+}
+
+/// A part heading: its text, number and TC field.
+type Heading = (String, Option<u32>, Option<Toc>);
+
+/// Each part's kind and tables, and its heading, number and TC field where it has a heading.
+fn parts(doc: &Document) -> Vec<(SectionKind, Option<Heading>, usize)> {
+    doc.sections.iter().map(|s| (s.kind, (!s.heading.is_empty()).then(|| (s.heading.clone(), s.number, s.toc.clone())), s.tables.len())).collect()
+}
+
+/// Every document under tests/data (the real tables and the published formats included), written
+/// as text and as .xlsx (with its own columns, and in the import layout), reads back with the
+/// same parts and the same tables, field for field. A title comes back as written, or, when a
+/// reader would not take it for one (a workbook's sheet name `专项1-…`, an empty title), as the
+/// title a text save of the table carries (`1、…绩效目标表`); the .xlsx writer keeps a sheet's
+/// name where it can. A part heading comes back as written; a text save gives a part with none
+/// (a workbook's sheets) a heading of its kind. In the import layout the targets are split into
+/// 计算符号 | 指标值 | 计量单位: the indicators come back the same apart from those two cells.
+/// Before: a workbook's tables came back from text as notes (their titles were sheet names), and
+/// from .xlsx every part lost its heading, a part with no table was gone, and the real tables
+/// whose 项目名称 cell named them came back from text named by their titles.
+#[test]
+fn every_corpus_document_reads_back_from_text_and_xlsx() {
+    let mut checked = 0;
+    for (name, doc) in common::corpus().into_iter().filter(|(name, _)| is_document(name)) {
+        reads_back_from_text_and_xlsx(&name, &doc);
+        checked += 1;
+    }
+    assert!(checked >= 70, "{checked} documents");
+}
+
+/// See [`every_corpus_document_reads_back_from_text_and_xlsx`].
+fn reads_back_from_text_and_xlsx(name: &str, doc: &Document) {
+    use jixiao::grammar::form::text_title;
+    {
+        let tables: Vec<&Table> = doc.sections.iter().flat_map(|s| &s.tables).collect();
+        // Text.
+        let text = write::text::to_string(doc);
+        let again = parse_str(&text, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name} as text: {e}"));
+        let headless = |p: Vec<(SectionKind, Option<Heading>, usize)>| p.into_iter().map(|(k, _, n)| (k, n)).collect::<Vec<_>>();
+        assert_eq!(headless(parts(&again)), headless(parts(doc)), "{name} as text: parts");
+        for (s, a) in doc.sections.iter().zip(&again.sections).filter(|(s, _)| !s.heading.is_empty()) {
+            assert_eq!((&a.heading, a.number, &a.toc), (&s.heading, s.number, &s.toc), "{name} as text: a part heading");
+        }
+        let back: Vec<&Table> = again.sections.iter().flat_map(|s| &s.tables).collect();
+        for (t, b) in tables.iter().zip(&back) {
+            assert_eq!(table_as_written(b, &b.title), table_as_written(t, &text_title(t)), "{name} as text: table {:?}", t.title);
+        }
+        // .xlsx, with the tables' own columns: the very same tables.
+        for keep_columns in [true, false] {
+            let bytes = write::xlsx::to_bytes_with(doc, &write::xlsx::XlsxOptions { keep_columns }).unwrap_or_else(|e| panic!("{name} as xlsx: {e}"));
+            let again = parse_bytes(&bytes, &ReadOptions::default()).unwrap_or_else(|e| panic!("{name} as xlsx: {e}"));
+            assert_eq!(parts(&again), parts(doc), "{name} as xlsx: parts");
+            let back: Vec<&Table> = again.sections.iter().flat_map(|s| &s.tables).collect();
+            for (t, b) in tables.iter().zip(&back) {
+                // The title as written, or the sheet's name standing for it, or a text save's.
+                let title = if b.title == t.title { &t.title } else { &text_title(t) };
+                let (mut b, mut t) = (table_as_written(b, &b.title), table_as_written(t, title));
+                if !keep_columns {
+                    // The import layout's two columns, and their cells, left out.
+                    let split = ["计算符号", "计量单位"];
+                    if !t.columns.iter().any(|c| split.contains(&c.as_str())) {
+                        b.columns.retain(|c| !split.contains(&c.as_str()));
+                        for c in &mut b.categories {
+                            for s in &mut c.children {
+                                s.indicators.iter_mut().for_each(|i| i.extra.retain(|k, _| !split.contains(&k.as_str())));
+                            }
+                        }
+                    }
+                    // A target that was split reads back the same; its raw text as composed.
+                    for (bi, ti) in b
+                        .categories
+                        .iter_mut()
+                        .flat_map(|c| &mut c.children)
+                        .flat_map(|s| &mut s.indicators)
+                        .zip(t.categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators))
+                    {
+                        assert_eq!(
+                            (bi.target.kind, bi.target.value, &bi.target.unit),
+                            (ti.target.kind, ti.target.value, &ti.target.unit),
+                            "{name} as xlsx (import layout): {}",
+                            ti.name
+                        );
+                        bi.target = ti.target.clone();
+                    }
+                }
+                assert_eq!(b, t, "{name} as xlsx (keep_columns {keep_columns}): table {:?}", t.title);
+            }
+        }
+    }
 }

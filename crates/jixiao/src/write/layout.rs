@@ -27,11 +27,30 @@ pub enum RowKind {
     Footer,
 }
 
-/// One row of a laid-out table.
+/// One row of a laid-out table: its cells up to its last non-empty one, of `width` in all (a
+/// row is as wide as the header, but a table whose header reaches far out would otherwise hold
+/// rows × columns cells, most of them empty: 4,000 rows by 16,384 columns took 1.5 GB).
 #[derive(Debug, Clone)]
 pub struct LaidRow {
     pub kind: RowKind,
     pub cells: Vec<String>,
+    pub width: usize,
+}
+
+/// A row of `cells`, holding them up to the last non-empty one.
+fn laid(kind: RowKind, cells: impl IntoIterator<Item = String>) -> LaidRow {
+    let (mut held, mut blanks, mut width) = (Vec::new(), 0, 0);
+    for cell in cells {
+        width += 1;
+        if cell.is_empty() {
+            blanks += 1;
+        } else {
+            held.extend(std::iter::repeat_n(String::new(), blanks));
+            blanks = 0;
+            held.push(cell);
+        }
+    }
+    LaidRow { kind, cells: held, width }
 }
 
 /// A cell read as a target: its value cell when the row composes it with a unit column.
@@ -98,32 +117,32 @@ fn default_columns(t: &Table) -> Vec<String> {
 /// The rows of a table, in the order a form shows them.
 pub fn rows(t: &Table) -> Vec<LaidRow> {
     let mut out = Vec::new();
-    let mut push = |kind, cells: Vec<String>| out.push(LaidRow { kind, cells });
+    let mut push = |row: LaidRow| out.push(row);
     // A table with categories but no header (JSON built by hand) gets the sample form's columns
     // and one per extra key, so that no indicator is written as an empty row.
     let columns = if t.columns.is_empty() && !t.categories.is_empty() { default_columns(t) } else { t.columns.clone() };
     let keys = column_keys(&columns);
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
     if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
-        push(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]);
+        push(laid(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]));
     }
     if let Some(funds) = &t.funds {
-        funds_rows(funds).into_iter().for_each(|cells| push(RowKind::Funds, cells));
+        funds_rows(funds).into_iter().for_each(|cells| push(laid(RowKind::Funds, cells)));
     }
     if !t.duties.is_empty() {
-        duties_rows(&t.duties).into_iter().for_each(|cells| push(RowKind::Duties, cells));
+        duties_rows(&t.duties).into_iter().for_each(|cells| push(laid(RowKind::Duties, cells)));
     }
-    push(RowKind::Header, columns.clone());
+    push(laid(RowKind::Header, columns.clone()));
+    // A subtotal's unit stands in the 单位名称 column, or where there is none in the project
+    // column (`单位(专项)名称`, which names the unit on a row with no indicator).
+    let unit_role = if has(ColumnRole::UnitName) { ColumnRole::UnitName } else { ColumnRole::Project };
     for s in &t.subtotals {
-        let cells: Vec<String> = keys
-            .iter()
-            .map(|(role, _)| match role {
-                ColumnRole::UnitName => s.unit.clone(),
-                ColumnRole::Budget => s.amount.as_ref().map_or(String::new(), |a| a.raw.clone()),
-                _ => String::new(),
-            })
-            .collect();
-        push(RowKind::Subtotal, cells);
+        let cells = keys.iter().map(|(role, _)| match role {
+            r if *r == unit_role => s.unit.clone(),
+            ColumnRole::Budget => s.amount.as_ref().map_or(String::new(), |a| a.raw.clone()),
+            _ => String::new(),
+        });
+        push(laid(RowKind::Subtotal, cells));
     }
     // The sign and unit columns' keys, found once (per cell, this was quadratic in the columns).
     let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.to_owned());
@@ -135,53 +154,50 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
             // An empty level-2 category is a row of the form's skeleton.
             let rows: Vec<Option<&Indicator>> = if sub.indicators.is_empty() { vec![None] } else { sub.indicators.iter().map(Some).collect() };
             for ind in rows {
-                let cells: Vec<String> = keys
-                    .iter()
-                    .map(|(role, key)| match (role, ind) {
-                        (ColumnRole::Level1, _) => {
-                            if first_row {
-                                cat.label.clone()
-                            } else {
-                                String::new()
-                            }
+                let cells = keys.iter().map(|(role, key)| match (role, ind) {
+                    (ColumnRole::Level1, _) => {
+                        if first_row {
+                            cat.label.clone()
+                        } else {
+                            String::new()
                         }
-                        (ColumnRole::Level2, _) => sub.label.clone(),
-                        (r, _) if r.is_project() => {
-                            if first_of_table {
-                                project_cell(t, *r)
-                            } else {
-                                String::new()
-                            }
+                    }
+                    (ColumnRole::Level2, _) => sub.label.clone(),
+                    (r, _) if r.is_project() => {
+                        if first_of_table {
+                            project_cell(t, *r)
+                        } else {
+                            String::new()
                         }
-                        (_, None) => String::new(),
-                        (_, Some(ind)) => {
-                            let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
-                            indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key))
-                        }
-                    })
-                    .collect();
-                push(RowKind::Indicator { first_of_category: first_row }, cells);
+                    }
+                    (_, None) => String::new(),
+                    (_, Some(ind)) => {
+                        let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
+                        indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key))
+                    }
+                });
+                push(laid(RowKind::Indicator { first_of_category: first_row }, cells));
                 first_row = false;
                 first_of_table = false;
             }
         }
         if cat.children.is_empty() {
-            let cells = keys.iter().map(|(role, _)| if *role == ColumnRole::Level1 { cat.label.clone() } else { String::new() }).collect();
-            push(RowKind::Indicator { first_of_category: true }, cells);
+            let cells = keys.iter().map(|(role, _)| if *role == ColumnRole::Level1 { cat.label.clone() } else { String::new() });
+            push(laid(RowKind::Indicator { first_of_category: true }, cells));
         }
     }
     if t.total_score.is_some() || t.grade.is_some() {
         let mut cells = vec!["总分".to_owned()];
         cells.extend(t.total_score.map(number_text));
         cells.extend(t.grade.clone());
-        push(RowKind::Footer, cells);
+        push(laid(RowKind::Footer, cells));
     }
     for r in &t.remarks {
         let mut cells = vec![r.label.clone()];
         if !r.text.is_empty() {
             cells.push(r.text.clone());
         }
-        push(RowKind::Footer, cells);
+        push(laid(RowKind::Footer, cells));
     }
     out
 }

@@ -2,16 +2,23 @@
 //! the indicator rows come out cell for cell as Word wrote them.
 
 use super::layout::{self, RowKind};
+use crate::grammar::form::columns::column_keys;
 use crate::grammar::form::overview::{Part, RESPONSIBILITY_LABEL, subsection};
-use crate::grammar::form::{LITERAL_MARK, needs_literal_mark, toc_text};
+use crate::grammar::form::{LITERAL_MARK, needs_literal_mark, text_title, title_gives_name, toc_text};
+use crate::grammar::labels::ColumnRole;
 use crate::model::{Document, Overview, Table, Toc};
 
 /// Writes a cell: a TAB, then its paragraphs, each further one after a blank line as Word does.
+/// A further paragraph that is empty, or would read as a cell, heading or title, is marked
+/// (a blank line more would end the cell, and a heading the table).
 fn cell(out: &mut String, text: &str) {
     out.push('\t');
     for (i, para) in text.split('\n').enumerate() {
         if i > 0 {
             out.push_str("\n\n");
+            if para.is_empty() || needs_literal_mark(para) {
+                out.push(LITERAL_MARK);
+            }
         }
         out.push_str(para);
     }
@@ -121,41 +128,65 @@ fn overview(out: &mut String, ov: &Overview) {
     out.push('\n');
 }
 
-/// A row of cells, after the blank line that separates rows.
-fn row<S: AsRef<str>>(out: &mut String, cells: &[S]) {
-    out.push('\n');
-    for c in cells {
-        cell(out, c.as_ref());
-    }
+/// The cells of a laid-out row, its empty ones after the last it holds included.
+fn cells(out: &mut String, r: &layout::LaidRow) {
+    r.cells.iter().for_each(|c| cell(out, c));
+    (r.cells.len()..r.width).for_each(|_| cell(out, ""));
 }
 
-fn table(out: &mut String, t: &Table) {
-    out.push_str(&t.title);
+/// A row of cells, after the blank line that separates rows.
+fn row(out: &mut String, r: &layout::LaidRow) {
+    out.push('\n');
+    cells(out, r);
+}
+
+/// Writes a table, calling `flush` whenever a row has made `out` large: a table is as wide as
+/// its header on every row, so its text may be far larger than the model (a header reaching
+/// column 16,384 over 4,000 rows is 131 MB of TABs), and is never held whole by [`to_writer`].
+fn table(out: &mut String, t: &Table, flush: &mut impl FnMut(&mut String) -> std::io::Result<()>) -> std::io::Result<()> {
+    // A title the reader takes for this table's (a sheet's name or an empty title is none).
+    let title = text_title(t);
+    out.push_str(&title);
     if let Some(toc) = &t.toc {
         toc_field(out, toc);
     }
     out.push('\n');
+    // The name, when the title does not give it (a 项目名称 cell named the table), in the
+    // 项目名称 row a form has for it; a sheet of many projects names each in its column.
+    let project_column = column_keys(&t.columns).iter().any(|(role, _)| *role == ColumnRole::Project);
+    if !project_column && !title_gives_name(&title, &t.name) {
+        cell(out, "项目名称");
+        cell(out, &t.name);
+        out.push('\n');
+    }
     let rows = layout::rows(t);
     for (i, r) in rows.iter().enumerate() {
         let next = rows.get(i + 1).map(|n| n.kind);
         match r.kind {
             RowKind::Objective => {
-                r.cells.iter().for_each(|c| cell(out, c));
+                cells(out, r);
                 out.push_str("\n\n");
             }
-            RowKind::Header => r.cells.iter().for_each(|c| cell(out, c)),
+            RowKind::Header => cells(out, r),
             kind @ (RowKind::Funds | RowKind::Duties) => {
-                row(out, &r.cells);
+                row(out, r);
                 // A blank line more ends the block.
                 if next != Some(kind) {
                     out.push('\n');
                 }
             }
-            _ => row(out, &r.cells),
+            _ => row(out, r),
+        }
+        if out.len() > FLUSH_AT {
+            flush(out)?;
         }
     }
     out.push_str("\n\n");
+    Ok(())
 }
+
+/// How much text a table's rows gather before it is handed on.
+const FLUSH_AT: usize = 1 << 16;
 
 /// The document as Word-style text (LF line ends, UTF-8).
 pub fn to_string(doc: &Document) -> String {
@@ -204,7 +235,7 @@ fn write(doc: &Document, out: &mut String, mut flush: impl FnMut(&mut String) ->
             out.push_str(&format!("第{}部分  {}\n\n", chinese_number(first + i), part_words(section.kind)));
         }
         for t in &section.tables {
-            table(out, t);
+            table(out, t, &mut flush)?;
             flush(out)?;
         }
     }

@@ -7,9 +7,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet};
 
 use super::layout::{self, RowKind};
 use crate::error::{Error, Result};
+use crate::grammar::form::cells::{compose_target, value_cell};
 use crate::grammar::form::sheets::number as sheet_cell_number;
-use crate::grammar::form::table_title;
-use crate::grammar::form::{sheet_kind, sheet_safe};
+use crate::grammar::form::{part_heading, sheet_kind, sheet_safe, table_title, text_title};
 use crate::grammar::labels::{ColumnRole, column_role};
 use crate::model::{Document, SectionKind, Table};
 
@@ -25,13 +25,18 @@ fn sheet_name(kind: SectionKind, t: &Table, index: usize, taken: &mut Vec<String
         SectionKind::DepartmentWide => "整体",
         SectionKind::Other => "",
     };
-    let number = t.number.map_or_else(|| (index + 1).to_string(), |n| n.to_string());
     // A title that no reader would take for one (a sheet's own name, `部门项目` for a sheet of
     // many projects) names the sheet, so that it reads back as the title and not as a note.
     let base: String = if !t.title.is_empty() && table_title(&t.title).is_none() && sheet_kind(&t.title).0 == kind {
         sheet_safe(&t.title)
     } else {
-        sheet_safe(&format!("{prefix}{number}-{}", t.name))
+        // The reader numbers a sheet's table by the first digits of its name: a table with no
+        // number gets a name without digits where it can.
+        match t.number {
+            Some(n) => sheet_safe(&format!("{prefix}{n}-{}", t.name)),
+            None if !t.name.is_empty() && !format!("{prefix}{}", t.name).contains(|c: char| c.is_ascii_digit()) => sheet_safe(&format!("{prefix}{}", t.name)),
+            None => sheet_safe(&format!("{prefix}{}-{}", index + 1, t.name)),
+        }
     };
     sheet_name_free(&base, taken)
 }
@@ -98,44 +103,60 @@ fn across(ws: &mut Worksheet, row: u32, ncols: u16, text: &str, format: &Format)
     Ok(())
 }
 
-fn table_sheet(ws: &mut Worksheet, t: &Table, f: &Formats) -> Result<()> {
+/// Writes a table on its sheet. In a part with a heading, the heading stands in the first row
+/// of each of its sheets and the title (one the reader takes for a table's) in the second: the
+/// reader then opens that part for the sheets, as a text save's heading does, in place of the
+/// part the sheet's name would give.
+fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats) -> Result<()> {
     let rows = layout::rows(t);
     // Excel has 16 384 columns; a wider table (a hostile or broken source) is an error, never a
     // column number that wraps.
-    let widest = rows.iter().map(|r| r.cells.len()).max().unwrap_or(1).max(2);
+    let widest = rows.iter().map(|r| r.width).max().unwrap_or(1).max(2);
     if widest > EXCEL_COLUMNS {
         return Err(Error::Write(format!("table `{}` has {widest} columns, more than Excel's {EXCEL_COLUMNS}", t.name)));
     }
     let ncols = widest as u16;
     let level1 = t.columns.iter().position(|c| column_role(c) == ColumnRole::Level1);
     let mut widths = vec![8.0f64; ncols as usize];
+    let mut r: u32 = 0;
+    if let Some(heading) = heading {
+        ws.merge_range(r, 0, r, ncols - 1, heading, &f.header).map_err(err)?;
+        r += 1;
+    }
     // The title (with its Word TC field as the text save writes it), then the 项目名称 block.
-    let mut title = t.title.clone();
+    // Under a heading no sheet name stands for the title: it is one a reader takes for a title.
+    let mut title = if heading.is_some() || t.title.trim().is_empty() { text_title(t) } else { t.title.clone() };
     if let Some(toc) = &t.toc {
         title.push_str(&crate::grammar::form::toc_text(toc));
     }
-    ws.merge_range(0, 0, 0, ncols - 1, &title, &f.header).map_err(err)?;
-    ws.write_string_with_format(1, 0, "项目名称", &f.header).map_err(err)?;
-    across(ws, 1, ncols, &t.name, &f.text)?;
-    let mut r: u32 = 2;
+    ws.merge_range(r, 0, r, ncols - 1, &title, &f.header).map_err(err)?;
+    ws.write_string_with_format(r + 1, 0, "项目名称", &f.header).map_err(err)?;
+    across(ws, r + 1, ncols, &t.name, &f.text)?;
+    r += 2;
     // 一级 cells: (first row, last row, label), merged down when written.
     let mut spans: Vec<(u32, u32, String)> = Vec::new();
     for laid in &rows {
+        let text_at = |c: usize| laid.cells.get(c).map_or("", String::as_str);
         if laid.kind == RowKind::Objective {
-            ws.write_string_with_format(r, 0, &laid.cells[0], &f.header).map_err(err)?;
-            across(ws, r, ncols, &laid.cells[1], &f.text)?;
+            ws.write_string_with_format(r, 0, text_at(0), &f.header).map_err(err)?;
+            across(ws, r, ncols, text_at(1), &f.text)?;
             r += 1;
             continue;
         }
-        for (c, text) in laid.cells.iter().enumerate() {
-            if let (RowKind::Indicator { first_of_category }, true) = (laid.kind, Some(c) == level1) {
+        // The 一级 cell of an indicator row (empty, past the cells the row holds, on a merged
+        // one's continuation).
+        let level1_here = match (laid.kind, level1) {
+            (RowKind::Indicator { first_of_category }, Some(c)) => {
                 match spans.last_mut() {
                     Some(span) if !first_of_category => span.1 = r,
-                    _ => spans.push((r, r, text.clone())),
+                    _ => spans.push((r, r, text_at(c).to_owned())),
                 }
-                continue;
+                Some(c)
             }
-            if text.is_empty() {
+            _ => None,
+        };
+        for (c, text) in laid.cells.iter().enumerate() {
+            if Some(c) == level1_here || text.is_empty() {
                 continue;
             }
             put(ws, r, c as u16, text, laid.kind == RowKind::Header, f)?;
@@ -195,7 +216,7 @@ fn import_layout(t: &Table) -> Table {
                         };
                         match sign {
                             // The sign as written (`>=`, `≥`), when the rest is exactly number and unit.
-                            Some(sign) if crate::grammar::form::cells::compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {
+                            Some(sign) if compose_target(sign, &sheet_cell_number(v), unit.as_deref().unwrap_or("")) == tg.raw => {
                                 (sign.to_owned(), unit.clone().unwrap_or_default())
                             }
                             _ => (String::new(), String::new()),
@@ -204,6 +225,12 @@ fn import_layout(t: &Table) -> Table {
                     (crate::model::TargetKind::Qualitative, ..) => ("定性".to_owned(), String::new()),
                     _ => (String::new(), String::new()),
                 };
+                // The unit cell goes with the row's other values too (实际完成值 …): kept in the
+                // target when one of them would read back with it added (`50` as `50个`).
+                let others = [&i.actual, &i.progress, &i.expected];
+                let composes =
+                    |t: &Option<Box<crate::model::Target>>| t.as_ref().is_none_or(|t| compose_target("", value_cell(&t.raw, "", &unit), &unit) == t.raw);
+                let (sign, unit) = if others.into_iter().all(composes) { (sign, unit) } else { (String::new(), String::new()) };
                 if !sign.is_empty() {
                     i.extra.insert(sign_key.to_owned(), sign);
                 }
@@ -244,13 +271,30 @@ pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
         }
     }
     for section in &doc.sections {
+        // The part's heading as the text save writes it (with its TC field), when it reads as one.
+        let heading = part_heading(&section.heading).is_some().then(|| {
+            let mut heading = section.heading.clone();
+            if let Some(toc) = &section.toc {
+                heading.push_str(&crate::grammar::form::toc_text(toc));
+            }
+            heading
+        });
+        if section.tables.is_empty()
+            && let Some(heading) = &heading
+        {
+            // A part with no table: a sheet holding its heading alone.
+            let ws = wb.add_worksheet();
+            ws.set_name(sheet_name_free(&sheet_safe(&section.heading), &mut taken)).map_err(err)?;
+            ws.set_column_width(0, 80).map_err(err)?;
+            ws.write_string_with_format(0, 0, heading, &f.header).map_err(err)?;
+        }
         for (i, t) in section.tables.iter().enumerate() {
             let ws = wb.add_worksheet();
             ws.set_name(sheet_name(section.kind, t, i, &mut taken)).map_err(err)?;
             if options.keep_columns {
-                table_sheet(ws, t, &f)?;
+                table_sheet(ws, t, heading.as_deref(), &f)?;
             } else {
-                table_sheet(ws, &import_layout(t), &f)?;
+                table_sheet(ws, &import_layout(t), heading.as_deref(), &f)?;
             }
         }
     }
@@ -265,7 +309,8 @@ pub fn to_bytes_with(doc: &Document, options: &XlsxOptions) -> Result<Vec<u8>> {
             ws.write_string_with_format(row, 0, &note.text, &f.text).map_err(err)?;
         }
     }
-    if doc.sections.iter().all(|s| s.tables.is_empty()) && doc.notes.is_empty() && front.trim().is_empty() {
+    // A workbook has at least one sheet (every sheet added took a name).
+    if taken.is_empty() {
         wb.add_worksheet();
     }
     wb.save_to_buffer().map_err(err)

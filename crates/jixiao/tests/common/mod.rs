@@ -2,6 +2,7 @@
 //! Helpers shared by the integration tests.
 
 pub mod generate;
+pub mod hostile;
 pub mod pdf;
 
 use std::path::PathBuf;

@@ -2,7 +2,7 @@
 //! Word TC (table of contents) fields.
 
 use crate::grammar::fold::{fold, squeeze};
-use crate::model::{SectionKind, TableKind, Toc};
+use crate::model::{SectionKind, Table, TableKind, Toc};
 
 const NUMERALS: &[(char, u32)] = &[('一', 1), ('二', 2), ('三', 3), ('四', 4), ('五', 5), ('六', 6), ('七', 7), ('八', 8), ('九', 9), ('十', 10)];
 
@@ -229,6 +229,56 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     Some(TableTitle { number, name: name.to_owned(), title: title.to_owned(), toc, kind, year: year_of(title), code: code.map(str::to_owned) })
 }
 
+/// The title line a text save of `table` carries: one a reader takes for a table title giving
+/// the table's number, code and year. The title as written when it reads so (with the number
+/// put before it when only that is missing: `3、` as Word's numbering shows it); else one made
+/// from the table's number, code, name, kind and year, as a form titles a table
+/// (`1、职业技能培训补贴绩效目标表` for a table titled by its sheet, `专项1-职业技能培训补贴`).
+/// The name the title gives may still differ from the table's (a 项目名称 cell named it): a
+/// writer says the name in a 项目名称 row then (see [`title_gives_name`]).
+pub fn text_title(table: &Table) -> String {
+    // On a sheet of many projects each is named in its column, and the title's number and
+    // code are the sheet's, not the project's.
+    let projects = super::columns::column_keys(&table.columns).iter().any(|(role, _)| *role == crate::grammar::labels::ColumnRole::Project);
+    let gives = |line: &str| {
+        part_heading(line).is_none()
+            && table_title(line).is_some_and(|read| read.year == table.year && (projects || (read.number == table.number && read.code == table.code)))
+    };
+    if gives(&table.title) {
+        return table.title.clone();
+    }
+    if let Some(n) = table.number {
+        let numbered = format!("{n}、{}", table.title.trim());
+        if gives(&numbered) {
+            return numbered;
+        }
+    }
+    let mut made = String::new();
+    if let Some(n) = table.number {
+        made.push_str(&format!("{n}、"));
+    }
+    if let Some(code) = &table.code {
+        made.push_str(code);
+        made.push('-');
+    }
+    // A title is one line.
+    made.extend(table.name.chars().filter(|c| !matches!(c, '\n' | '\r')));
+    made.push_str(match table.kind {
+        TableKind::SelfEvaluation => "绩效自评表",
+        TableKind::Monitoring => "绩效监控表",
+        TableKind::Target | TableKind::DepartmentWide => "绩效目标表",
+    });
+    if let Some(year) = table.year.filter(|y| year_of(&made) != Some(*y)) {
+        made.push_str(&format!("({year}年度)"));
+    }
+    made
+}
+
+/// Whether a reader takes `title` for a table title naming the table `name`.
+pub fn title_gives_name(title: &str, name: &str) -> bool {
+    table_title(title).is_some_and(|read| read.name == name)
+}
+
 /// `51000021R000000019951-工资性支出` → (code, name): letters and digits, at least one digit and
 /// three characters, then a hyphen.
 fn split_code(name: &str) -> (Option<&str>, &str) {
@@ -336,6 +386,29 @@ mod tests {
         assert_eq!(section_kind("第三部分  预算项目绩效目标"), SectionKind::BudgetProject);
         assert_eq!(section_kind("第一部分  部门整体支出绩效目标"), SectionKind::DepartmentWide);
         assert!(part_heading("第二节").is_none());
+    }
+
+    #[test]
+    fn a_text_save_titles_each_table() {
+        let table =
+            |number, name: &str, title: &str, kind| Table { number, name: name.into(), title: title.into(), kind, year: year_of(title), ..Table::default() };
+        // A title that reads so is kept; a missing number is put before it.
+        assert_eq!(text_title(&table(Some(3), "城乡居民", "3、城乡居民绩效目标表", TableKind::Target)), "3、城乡居民绩效目标表");
+        assert_eq!(text_title(&table(Some(3), "城乡居民", "城乡居民绩效目标表", TableKind::Target)), "3、城乡居民绩效目标表");
+        // A sheet's name, an empty title: made from number, name and kind.
+        let sheet = table(Some(1), "补助被征地农民支出(人社)", "1-补助被征地农民支出(人社)", TableKind::SelfEvaluation);
+        assert_eq!(text_title(&sheet), "1、补助被征地农民支出(人社)绩效自评表");
+        let mut empty = table(None, "培训\n补贴", "", TableKind::Monitoring);
+        (empty.year, empty.code) = (Some(2023), Some("820".into()));
+        let made = text_title(&empty);
+        assert_eq!(made, "820-培训补贴绩效监控表(2023年度)");
+        let read = table_title(&made).unwrap();
+        assert_eq!((read.number, read.code.as_deref(), read.year, read.kind), (None, Some("820"), Some(2023), Some(TableKind::Monitoring)));
+        assert!(!title_gives_name(&made, &empty.name), "the name with its line break needs a 项目名称 row");
+        // On a sheet of many projects the title's number and code are the sheet's: kept.
+        let mut projects = table(None, "村组干部报酬", "1、820-马踏镇部门绩效目标表", TableKind::Target);
+        projects.columns = vec!["项目名称".into(), "一级指标".into(), "二级指标".into(), "三级指标".into(), "指标值".into()];
+        assert_eq!(text_title(&projects), "1、820-马踏镇部门绩效目标表");
     }
 
     #[test]

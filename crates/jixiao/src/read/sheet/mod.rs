@@ -25,8 +25,7 @@ use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
 use super::tree::Cell;
 use super::{Format, ReadOptions, Reader, TableSink};
 use crate::error::{Error, Origin, Result};
-use crate::grammar::form::names_sheet;
-use crate::grammar::form::table_title;
+use crate::grammar::form::{names_sheet, part_heading, table_title};
 use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location};
 
@@ -285,6 +284,15 @@ fn charge_grid_cell(text: &str) -> bool {
     budget::charge(text.len() as u64 + GRID_CELL_COST)
 }
 
+/// A row's one non-empty cell, if it has exactly one.
+fn lone<'a>(row: Option<&Vec<(&'a str, u32, u32)>>) -> Option<(&'a str, u32, u32)> {
+    let mut written = row?.iter().filter(|(t, _, _)| !t.trim().is_empty());
+    match (written.next(), written.next()) {
+        (Some(cell), None) => Some(*cell),
+        _ => None,
+    }
+}
+
 /// The grids as one document, through the block stream: each sheet is its name (which places
 /// its table in a part of the kind the name gives: `专项…`, `项目…`), a title row if it has one,
 /// and its rows of cells located `sheet!cell`; the assembler makes a table of each (or one per
@@ -298,6 +306,8 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin, sink: Option<
         grids.iter_mut().flat_map(|g| std::iter::once(&mut g.name).chain(g.cells.values_mut())).map(crate::grammar::fold::fold_ideographs).sum();
     let mut layout = Layout::default();
     let mut built = 0usize;
+    // The part heading the sheets before opened, while their part lasts.
+    let mut part: Option<&str> = None;
     for grid in &grids {
         // Rows of the sheet. The map is ordered by (row, column): each row's cells come in
         // column order.
@@ -353,33 +363,56 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin, sink: Option<
             }
             continue;
         }
-        if !rows.iter().any(is_header) {
+        // A part heading alone in the first row (`第二部分 …`, as jixiao writes each sheet of a
+        // part that has one): the part opens, once for its sheets in a row, and holds the
+        // sheet's table, whatever part the sheet's name would give.
+        let heading = lone(rows.first()).filter(|cell| part_heading(cell.0).is_some());
+        let mut body = rows.as_slice();
+        if let Some(cell) = heading {
+            if part != Some(cell.0) {
+                layout.paragraph(cell.0, place(&cell));
+            }
+            part = Some(cell.0);
+            body = &rows[1..];
+        }
+        // Under a part heading a title row opens a table, as in a text save, header or not.
+        let titled = heading.is_some() && lone(body.first()).is_some_and(|cell| table_title(cell.0).is_some());
+        if !titled && !body.iter().any(is_header) {
             // Not an indicator table: every cell is kept, as a note at its place.
-            for cell in rows.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
+            for cell in body.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
                 layout.note((*cell.0).to_owned(), place(cell));
             }
             continue;
         }
-        // The sheet's name opens its table; a title row above it (`1、…绩效目标表`, maybe with
-        // its TC field) names the table, and one that is the sheet's own name (`专项1-…`, as
-        // jixiao writes a table from a sheet with no title row) is that name.
-        let first = rows.first().and_then(|r| r.first()).map(place).unwrap_or_else(|| Location::cell(&grid.name, 0, 0));
-        let title_cell = match rows.first().map(|r| r.iter().filter(|(t, _, _)| !t.trim().is_empty()).collect::<Vec<_>>()).as_deref() {
-            Some([cell]) => Some(**cell),
-            _ => None,
-        };
-        let mut body = rows.as_slice();
-        match title_cell {
-            Some(cell) if table_title(cell.0).is_some() => {
-                layout.titled(Role::SheetTitle, grid.name.clone(), first);
-                layout.titled(Role::TableTitle, cell.0.to_owned(), place(&cell));
-                body = &rows[1..];
+        let first = body.first().and_then(|r| r.first()).map(place).unwrap_or_else(|| Location::cell(&grid.name, 0, 0));
+        let title_cell = lone(body.first());
+        if heading.is_some() {
+            // Under a part heading the title row opens the table (the sheet's name would open
+            // a part of its own); with none, the sheet's name is the title.
+            match title_cell {
+                Some(cell) => {
+                    layout.titled(Role::TableTitle, cell.0, place(&cell));
+                    body = &body[1..];
+                }
+                None => layout.titled(Role::TableTitle, grid.name.clone(), first),
             }
-            Some(cell) if names_sheet(cell.0.trim(), &grid.name) => {
-                layout.titled(Role::SheetTitle, cell.0.trim().to_owned(), place(&cell));
-                body = &rows[1..];
+        } else {
+            part = None;
+            // The sheet's name opens its table; a title row above it (`1、…绩效目标表`, maybe
+            // with its TC field) names the table, and one that is the sheet's own name
+            // (`专项1-…`, as jixiao writes a table from a sheet with no title row) is that name.
+            match title_cell {
+                Some(cell) if table_title(cell.0).is_some() => {
+                    layout.titled(Role::SheetTitle, grid.name.clone(), first);
+                    layout.titled(Role::TableTitle, cell.0.to_owned(), place(&cell));
+                    body = &body[1..];
+                }
+                Some(cell) if names_sheet(cell.0.trim(), &grid.name) => {
+                    layout.titled(Role::SheetTitle, cell.0.trim().to_owned(), place(&cell));
+                    body = &body[1..];
+                }
+                _ => layout.titled(Role::SheetTitle, grid.name.clone(), first),
             }
-            _ => layout.titled(Role::SheetTitle, grid.name.clone(), first),
         }
         for row in body {
             for cell in row {
