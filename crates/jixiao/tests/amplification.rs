@@ -206,7 +206,7 @@ fn docx_50_mb_of_empty_paragraphs() {
         for _ in 0..8 {
             z.write_all(chunk.as_bytes()).unwrap();
         }
-        z.write_all(DOCX_TABLE.as_bytes()).unwrap();
+        z.write_all(hostile::DOCX_TABLE.as_bytes()).unwrap();
         z.write_all(b"</w:body></w:document>").unwrap();
         z.finish().unwrap();
     }

@@ -263,7 +263,14 @@ fn is_document(name: &str) -> bool {
 /// carries), the rest as read, lines left out.
 fn table_as_written(t: &Table, title: &str) -> Table {
     let mut doc = Document::new("");
-    doc.sections.push(Section { number: None, kind: SectionKind::Other, heading: String::new(), tables: vec![t.clone()], line: 0, toc: None });
+    doc.sections.push(Section {
+        number: None,
+        kind: SectionKind::Other,
+        heading: String::new(),
+        tables: vec![t.clone()],
+        location: Location::default(),
+        toc: None,
+    });
     let mut t = without_lines(&doc).sections.remove(0).tables.remove(0);
     t.title = title.to_owned();
     t
