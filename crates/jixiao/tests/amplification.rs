@@ -249,6 +249,13 @@ fn pdf_many_tiny_glyphs() {
     check_any("pdf many tiny glyphs", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_many_tiny_glyphs);
 }
 
+/// The same glyphs behind a broken checksum (fuzz/artifacts: 17 KB peaked at 102 MB live): they
+/// are counted as pdfplumber reads them, so the budget holds before the page is built.
+#[test]
+fn pdf_glyphs_behind_a_bad_checksum() {
+    check_any("pdf glyphs behind a bad checksum", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_glyphs_behind_a_bad_checksum);
+}
+
 /// n rulings (rectangles of four edges each).
 #[test]
 fn pdf_many_rulings() {

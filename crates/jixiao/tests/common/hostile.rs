@@ -139,6 +139,15 @@ pub fn pdf_many_tiny_glyphs(n: usize) -> Vec<u8> {
     pdf::deflated(format!("BT /F1 1 Tf {glyphs} ET").as_bytes())
 }
 
+/// [`pdf_many_tiny_glyphs`] with its stream's checksum broken, as a fuzzer found it: lopdf
+/// refuses the stream, pdfplumber reads every glyph of it.
+pub fn pdf_glyphs_behind_a_bad_checksum(n: usize) -> Vec<u8> {
+    let mut bytes = pdf_many_tiny_glyphs(n);
+    let end = bytes.windows(10).position(|w| w == b"\nendstream").expect("a stream");
+    bytes[end - 1] ^= 0xff;
+    bytes
+}
+
 /// n rulings (rectangles of four edges each).
 pub fn pdf_many_rulings(n: usize) -> Vec<u8> {
     pdf::deflated(&b"0 0 1 1 re f\n".repeat(n))
@@ -222,6 +231,7 @@ pub fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("spans.html", html_spans(80)),
         ("deep-nesting.html", html_deep_nesting(200)),
         ("tiny-glyphs.pdf", pdf_many_tiny_glyphs(160_000)),
+        ("glyphs-bad-checksum.pdf", pdf_glyphs_behind_a_bad_checksum(160_000)),
         ("rulings.pdf", pdf_many_rulings(40_000)),
         ("one-character-pieces.doc", doc_one_character_pieces(200_000)),
     ]

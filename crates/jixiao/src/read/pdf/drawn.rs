@@ -27,13 +27,41 @@ pub fn per_page(bytes: &[u8], max_stream_bytes: usize) -> Option<Vec<u64>> {
         let mut n = 0u64;
         for content in doc.get_page_contents(id) {
             if let Ok(stream) = doc.get_object(content).and_then(|o| o.as_stream()) {
-                let plain = stream.get_plain_content_with_limit(max_stream_bytes).unwrap_or_default();
+                // lopdf refuses a stream whose checksum is wrong; pdfplumber reads what it
+                // inflates to, so that is what is counted.
+                let plain = stream.get_plain_content_with_limit(max_stream_bytes).unwrap_or_else(|_| inflated_leniently(&stream.content, max_stream_bytes));
                 n = n.saturating_add(count(&plain));
             }
         }
         out.push(n);
     }
     Some(out)
+}
+
+/// What a deflated stream inflates to before it goes wrong (a bad checksum, a cut end), at
+/// most `max` bytes; the raw bytes when they are not deflated at all.
+fn inflated_leniently(raw: &[u8], max: usize) -> Vec<u8> {
+    use std::io::Read;
+    let mut best = Vec::new();
+    // As zlib (its checksum checked only at the end), as the deflate data inside the zlib
+    // header and checksum (the whole of it, whatever the checksum says), and as bare deflate.
+    let body = raw.get(2..).unwrap_or_default();
+    let readers: [Box<dyn Read>; 3] =
+        [Box::new(flate2::read::ZlibDecoder::new(raw)), Box::new(flate2::read::DeflateDecoder::new(body)), Box::new(flate2::read::DeflateDecoder::new(raw))];
+    for mut reader in readers {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 16 * 1024];
+        while out.len() < max {
+            match reader.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n.min(max - out.len())]),
+            }
+        }
+        if out.len() > best.len() {
+            best = out;
+        }
+    }
+    if best.is_empty() { raw[..raw.len().min(max)].to_vec() } else { best }
 }
 
 /// Glyphs and rulings a content stream draws, at most.
@@ -91,5 +119,19 @@ mod tests {
     fn glyphs_and_rulings_are_counted() {
         assert_eq!(count(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET"), 3 + 1 + 3 + 4, "a byte each: abc, d, e)f and 4E 2D 65 87");
         assert_eq!(count(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC"), 1 + 4);
+    }
+
+    #[test]
+    fn a_stream_with_a_wrong_checksum_is_counted_as_it_inflates() {
+        use std::io::Write;
+        let content = b"BT (abc) Tj ET".repeat(1000);
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        z.write_all(&content).unwrap();
+        let mut raw = z.finish().unwrap();
+        let last = raw.len() - 1;
+        raw[last] ^= 0xff;
+        assert_eq!(inflated_leniently(&raw, usize::MAX), content);
+        assert_eq!(inflated_leniently(&raw, 10).len(), 10);
+        assert_eq!(inflated_leniently(b"BT (a) Tj ET", usize::MAX), b"BT (a) Tj ET");
     }
 }
