@@ -19,7 +19,7 @@ use super::tree::{Attrs, Tag, Tree};
 use crate::error::{Origin, Result};
 use crate::grammar::form::table_title;
 use crate::model::Location;
-use crate::read::blocks::{Block, Layout, Role};
+use crate::read::blocks::{Block, BlockSink, Layout, Role};
 use crate::read::container::{Limits, count_cell, over_limit};
 
 /// The page as blocks, and the pages it shows.
@@ -149,6 +149,9 @@ struct DataTable {
 /// The walker: turns what shows of the page into blocks.
 pub struct Walker<'a> {
     out: Page,
+    /// Where each table goes with the paragraphs before it as soon as it ends, so that the page
+    /// is never held as blocks whole; None: kept in `out` (a page inside another file).
+    feed: Option<&'a mut dyn BlockSink<'static>>,
     pub(super) origin: &'a Origin,
     pub(super) limits: Limits,
     paragraphs: usize,
@@ -162,7 +165,7 @@ pub struct Walker<'a> {
 
 impl<'a> Walker<'a> {
     fn new(origin: &'a Origin, limits: Limits) -> Self {
-        Walker { out: Page::default(), origin, limits, paragraphs: 0, tables: 0, cells: 0, p: Paragraph::default(), open_tables: Vec::new() }
+        Walker { out: Page::default(), feed: None, origin, limits, paragraphs: 0, tables: 0, cells: 0, p: Paragraph::default(), open_tables: Vec::new() }
     }
 
     fn emit(&mut self, text: String) {
@@ -400,6 +403,10 @@ impl<'a> Walker<'a> {
             self.out.layout.end_row();
         }
         self.out.layout.end_table();
+        // The table and what stands before it are done: no later block changes them.
+        if let Some(feed) = self.feed.as_deref_mut() {
+            self.out.layout.drain_into(feed);
+        }
         Ok(())
     }
 
@@ -436,7 +443,7 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Lays out a page.
+/// Lays out a page, its blocks kept (a page inside another file).
 pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     if page.len() as u64 > limits.max_bytes {
         return Err(over_limit(origin, "the page's size", limits.max_bytes, "max_bytes"));
@@ -445,6 +452,79 @@ pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     Tree::new(&mut w).read(page)?;
     w.paragraph();
     Ok(w.out)
+}
+
+/// Lays out a page into `feed`, each table with the paragraphs before it as soon as the table
+/// ends (the paragraphs since the last table are held: one of them may be the next one's title);
+/// the pages its frames show.
+pub fn layout_into<'f>(page: &str, origin: &'f Origin, limits: Limits, feed: &'f mut dyn BlockSink<'static>) -> Result<Vec<String>> {
+    if page.len() as u64 > limits.max_bytes {
+        return Err(over_limit(origin, "the page's size", limits.max_bytes, "max_bytes"));
+    }
+    let mut w = Walker::new(origin, limits);
+    w.feed = Some(feed);
+    Tree::new(&mut w).read(page)?;
+    w.paragraph();
+    let Walker { out: Page { layout, frames }, feed, .. } = w;
+    if let Some(feed) = feed {
+        layout.finish_into(feed);
+    }
+    Ok(frames)
+}
+
+/// The most a page's tables can charge the read's budget, from its bytes alone: its text twice
+/// (the cells' text as laid out and in the table pipeline) and, for each `<td>` or `<th>`, the
+/// grid it claims (`colspan` × `rowspan` cells, each laid out and built), read as the walker
+/// reads them; a span written any other way than in digits counts as the most it can be. A page
+/// within its budget by this bound hands its tables on as they are built.
+pub fn bound(page: &str) -> u64 {
+    let bytes = page.as_bytes();
+    let per_cell = SPAN_COST + crate::read::tree::CELL_COST;
+    let mut total = 2 * bytes.len() as u64;
+    let mut at = 0;
+    while let Some(i) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + i + 1;
+        at = start;
+        let name = bytes.get(start..start + 2).unwrap_or_default();
+        let is_cell = name.eq_ignore_ascii_case(b"td") || name.eq_ignore_ascii_case(b"th");
+        let ends_name = bytes.get(start + 2).is_none_or(|b| b.is_ascii_whitespace() || *b == b'>' || *b == b'/');
+        if !(is_cell && ends_name) {
+            continue;
+        }
+        let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+        let tag = &page[start..end];
+        let colspan = span_claim(tag, "colspan", 1000);
+        let rowspan = span_claim(tag, "rowspan", 65_534);
+        total = total.saturating_add(per_cell.saturating_mul(colspan).saturating_mul(rowspan));
+        at = end;
+    }
+    total
+}
+
+/// The span an attribute of a cell's tag claims at most: its digits as the walker reads them,
+/// `most` for a value it cannot read here (an entity, a word).
+fn span_claim(tag: &str, attribute: &str, most: u64) -> u64 {
+    let lower = tag.to_ascii_lowercase();
+    let mut claim = 1;
+    let mut rest = lower.as_str();
+    while let Some(i) = rest.find(attribute) {
+        rest = &rest[i + attribute.len()..];
+        let value = rest.trim_start();
+        let Some(value) = value.strip_prefix('=') else { continue };
+        let value = value.trim_start();
+        let value = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or_default(),
+            _ => value.split(|c: char| c.is_ascii_whitespace() || c == '>').next().unwrap_or_default(),
+        };
+        let n = match value.trim().parse::<u64>() {
+            Ok(0) => most,
+            Ok(n) => n.clamp(1, most),
+            Err(_) if value.trim().is_empty() => 1,
+            Err(_) => most,
+        };
+        claim = claim.max(n);
+    }
+    claim
 }
 
 #[cfg(test)]
@@ -476,6 +556,15 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_pages_bound_counts_the_grid_its_cells_claim() {
+        let per = SPAN_COST + crate::read::tree::CELL_COST;
+        let page = "<table><tr><td>a</td><TD colspan=3 rowspan='2'>b</TD><th colspan=\"&#50;\">c</th><td rowspan=0>d</td></tr></table>";
+        assert_eq!(bound(page), 2 * page.len() as u64 + per * (1 + 3 * 2 + 1000 + 65_534));
+        let prose = "<p>no cells <tdx> <t> <tdata></p>";
+        assert_eq!(bound(prose), 2 * prose.len() as u64);
     }
 
     #[test]

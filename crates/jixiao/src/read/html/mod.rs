@@ -78,14 +78,19 @@ fn read_html(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSin
     } else {
         decode::decode(bytes, options)?
     };
-    let laid = layout::layout(&page, &origin, options.limits)?;
-    // The page's text is let go once laid out: the model is built from the blocks alone.
+    // Tables go on as they are built only when the page cannot pass the read's budget, so that
+    // output never stops half-way; either way the page is laid out into the assembler a table at
+    // a time, never held whole as blocks.
+    let streams = crate::read::budget::fits(layout::bound(&page));
+    let mut feed = assemble::Feed::new(sink.filter(|_| streams), false);
+    let frames = layout::layout_into(&page, &origin, options.limits, &mut feed)?;
     drop(page);
-    if !laid.frames.is_empty() && laid.layout.is_blank() {
-        let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", laid.frames.join(", "));
+    let (doc, blank) = feed.finish()?;
+    if !frames.is_empty() && blank {
+        let reason = format!("a page of frames, with no text of its own (as Excel saves a workbook): read the pages it shows: {}", frames.join(", "));
         return Err(Error::Parse { origin, line: None, reason });
     }
-    let mut doc = assemble::document(laid.layout, options, sink)?;
+    let mut doc = crate::read::text::require_structure(doc, options, blank)?;
     doc.replaced_bytes = replaced;
     Ok(doc)
 }
