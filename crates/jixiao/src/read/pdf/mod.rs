@@ -119,14 +119,15 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
     // codes nothing maps to text (see `cmaps`).
     let fonts = cmaps::inspect(bytes);
+    // What each page draws, charged before pdfplumber builds it; counted first, so that lopdf's
+    // copy of the file is let go before pdfplumber makes its own.
+    let drawn = drawn::per_page(fonts.restated.as_deref().unwrap_or(bytes), usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)).unwrap_or_default();
     let pdf = pdfplumber::Pdf::open(fonts.restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
     let mut out = Vec::with_capacity(pdf.page_count());
     let (mut chars, mut images) = (0usize, 0usize);
-    // What each page draws, charged before pdfplumber builds it.
-    let drawn = drawn::per_page(fonts.restated.as_deref().unwrap_or(bytes), usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)).unwrap_or_default();
     let mut total_drawn = 0u64;
     for index in 0..pdf.page_count() {
         let objects = drawn.get(index).copied().unwrap_or(0);
