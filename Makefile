@@ -58,14 +58,17 @@ bench:
 
 # jixiao against a plain-Python baseline on inputs built from the sample; prints the ratios of
 # the performance issue (not part of `make test`: timings are not tests).
-# python-docx (target 6) and matplotlib (the plot) are needed here only.
+# python-docx (target 6), pandas with lxml (8), pdfplumber and pypdf (9), poppler's pdftotext
+# (10) and matplotlib (the plot) are needed here only.
 compare: venv
-	$(VENV)/bin/pip install --quiet python-docx matplotlib
+	$(VENV)/bin/pip install --quiet python-docx matplotlib lxml pdfplumber pypdf
+	command -v pdftotext >/dev/null || (apt-get update -q && apt-get install -y -q poppler-utils) || sudo apt-get install -y -q poppler-utils
 	$(CARGO) build --locked --release -p jixiao-cli
 	$(CARGO) build --locked --release -p jixiao --example throughput
 	$(VENV)/bin/maturin develop --release --quiet --manifest-path bindings/python/Cargo.toml
 	$(PY) crates/jixiao/benches/compare/compare.py target/release/jixiao target/release/examples/throughput \
-		tests/data/000_3e963503b18f6771.txt tests/data/000_3e963503b18f6771.docx build/compare --plot docs/throughput.png
+		tests/data/000_3e963503b18f6771.txt tests/data/000_3e963503b18f6771.docx \
+		tests/data/published/000_3e963503b18f6771-gbk.html tests/data/published/000_3e963503b18f6771.pdf build/compare --plot docs/throughput.png
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 # Each target fails on an input whose allocations pass a budget proportional to its size

@@ -7,10 +7,14 @@ built from the sample. Prints every ratio of the performance issue, with its tar
   5. --jobs 2 against --jobs 1 on the batch
   6. a .docx of the sample's tables x30 (1020 tables) -> JSON, against python-docx
   7. Python jixiao.parse against the Rust core on the same bytes
+  8. the sample's web page x10 (GBK, 4 MB) -> JSON, against pandas read_html (lxml, every table)
+  9. the sample's PDF x10 (320 pages) -> JSON, against pdfplumber extract_tables
+ 10. the same PDF, against poppler's `pdftotext -layout` (text only: the limit for a PDF)
+ 11. peak memory of the same content as PDF and as a web page, as multiples of its text save's
 and draws throughput against document size for jixiao and baseline.py (PNG, with --plot).
 Absolute times are noise on a shared machine; the ratios are what to read.
 
-Usage: compare.py JIXIAO THROUGHPUT SAMPLE.txt SAMPLE.docx WORK_DIR [--plot PNG]
+Usage: compare.py JIXIAO THROUGHPUT SAMPLE.txt SAMPLE.docx SAMPLE-gbk.html SAMPLE.pdf WORK_DIR [--plot PNG]
 """
 
 import os
@@ -57,6 +61,25 @@ def docx_times(sample, copies, out):
                 w.writestr(item, data)
 
 
+def html_times(sample, copies, out):
+    """The sample's web page (in its own encoding) with its body repeated `copies` times."""
+    page = sample.read_bytes()
+    start = page.index(b">", page.lower().index(b"<body")) + 1
+    end = page.lower().rindex(b"</body>")
+    out.write_bytes(page[:start] + page[start:end] * copies + page[end:])
+
+
+def pdf_times(sample, copies, out):
+    """The sample's PDF with its pages repeated `copies` times (pypdf)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(copies):
+        writer.append(PdfReader(str(sample)))
+    with open(out, "wb") as f:
+        writer.write(f)
+
+
 def machine():
     cpu = ""
     try:
@@ -93,7 +116,8 @@ def main():
         i = args.index("--plot")
         png = args[i + 1]
         del args[i : i + 2]
-    jixiao, throughput, sample, sample_docx, work = args[0], args[1], Path(args[2]), Path(args[3]), Path(args[4])
+    jixiao, throughput, sample, sample_docx, sample_html, sample_pdf = args[0], args[1], Path(args[2]), Path(args[3]), Path(args[4]), Path(args[5])
+    work = Path(args[6])
     work.mkdir(parents=True, exist_ok=True)
     text = sample.read_bytes()
     batch = work / "batch"
@@ -138,13 +162,33 @@ def main():
     )
     py_parse = float(subprocess.run([PY, "-c", code, str(big)], capture_output=True, check=True, text=True).stdout)
     rows.append(("7. Python parse / Rust parse, same bytes", py_parse / float(parse_s), "x the Rust time", "<= 1.5"))
+    page10, pdf10, text10 = work / "page-x10-gbk.html", work / "sample-x10.pdf", work / "sample-x10.txt"
+    html_times(sample_html, 10, page10)
+    if not pdf10.exists():
+        pdf_times(sample_pdf, 10, pdf10)
+    text10.write_bytes(text * 10)
+    jh = best([jixiao, "parse", "-q", "--compact", str(page10)], runs=7)
+    ph = best([PY, str(HERE / "html_baseline.py"), str(page10), "gbk"])
+    rows.append(("8. web page x10 (GBK, 4 MB) -> JSON", ph / jh, "x pandas", ">= 20"))
+    jp = best([jixiao, "parse", "-q", "--compact", str(pdf10)])
+    pp = best([PY, str(HERE / "pdf_baseline.py"), str(pdf10)], runs=1)
+    rows.append(("9. PDF x10 (320 pages) -> JSON", pp / jp, "x pdfplumber", ">= 30"))
+    tp = best(["pdftotext", "-layout", str(pdf10), "/dev/null"])
+    rows.append(("10. the same PDF against pdftotext -layout", tp / jp, "x pdftotext", ">= 1"))
+    rss_text = peak_rss_bytes([jixiao, "parse", "-q", "--compact", str(text10), "-o", "/dev/null"])
+    rss_pdf = peak_rss_bytes([jixiao, "parse", "-q", "--compact", str(pdf10), "-o", "/dev/null"])
+    rss_html = peak_rss_bytes([jixiao, "parse", "-q", "--compact", str(page10), "-o", "/dev/null"])
+    rows.append(("11. peak memory, PDF x10 / its text save", rss_pdf / rss_text, "x", "<= 2"))
+    rows.append(("11. peak memory, web page x10 / its text save", rss_html / rss_text, "x", "<= 2"))
 
     print(f"machine: {machine()}")
     print(f"{'measure':44} {'value':>9}  {'':16} target")
     for name, value, unit, target in rows:
         print(f"{name:44} {value:9.2f}  {unit:16} {target}")
     print(f"(baseline batch {b1:.2f} s, jixiao {j1:.2f} s; 46 MB: baseline {bb:.2f} s, jixiao {jb:.2f} s, parse alone {float(parse_s):.3f} s, "
-          f"memchr {float(count_s) * 1000:.2f} ms; docx: python-docx {bd:.2f} s, jixiao {jd:.3f} s; Python parse {py_parse:.3f} s)")
+          f"memchr {float(count_s) * 1000:.2f} ms; docx: python-docx {bd:.2f} s, jixiao {jd:.3f} s; Python parse {py_parse:.3f} s; "
+          f"web page: pandas {ph:.2f} s, jixiao {jh:.3f} s; PDF: pdfplumber {pp:.2f} s, pdftotext {tp:.3f} s, jixiao {jp:.3f} s; "
+          f"peak: text save {rss_text / 1e6:.1f} MB, PDF {rss_pdf / 1e6:.1f} MB, web page {rss_html / 1e6:.1f} MB)")
 
     if png:
         points = []
