@@ -137,7 +137,7 @@ test-c: deps-c
 	@# The amplification tests' hostile files, generated (never committed), read under a 2 GiB
 	@# address-space limit: no sanitizer, since ASan reserves more address space than that.
 	$(CC) $(C_STRICT) tests/c/amplify.c $(SHARED) -o $(CBUILD)/amplify
-	rm -rf $(CBUILD)/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- $(CBUILD)/hostile > /dev/null
+	rm -rf $(CBUILD)/hostile-files && $(CARGO) run --locked --quiet -p jixiao --example hostile -- $(CBUILD)/hostile-files > /dev/null
 	$(MAKE) --no-print-directory test-readme-c
 	$(MAKE) --no-print-directory test-install
 	tests/c/run.sh

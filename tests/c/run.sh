@@ -54,7 +54,7 @@ valgrind_run "$build/flat" "${docs[@]}"
 valgrind_run "$build/hostile" "$sample"
 
 # Each hostile file of the amplification tests answers under a 2 GiB address-space limit.
-"$build/amplify" "$build/hostile"/* > "$build/amplify.txt"
+"$build/amplify" "$build/hostile-files"/* > "$build/amplify.txt"
 tail -1 "$build/amplify.txt"
 
 "$build/errors-asan" "$data"
