@@ -7,18 +7,6 @@ use crate::model::TableSink;
 use crate::model::{Document, Location, Section, Table, Toc};
 use serde_json::ser::{CompactFormatter, Formatter, PrettyFormatter};
 
-/// The layout's formatter, for each call of [`Formatter`] that depends on where a value stands.
-macro_rules! pass_on_layout {
-    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
-        $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
-            match self {
-                Layout::Pretty(f) => f.$name(writer $(, $arg)*),
-                Layout::Compact(f) => f.$name(writer $(, $arg)*),
-            }
-        })*
-    };
-}
-
 /// The document as JSON, pretty (two-space indent) or compact.
 pub fn to_string(doc: &Document, pretty: bool) -> Result<String> {
     let r = if pretty { serde_json::to_string_pretty(doc) } else { serde_json::to_string(doc) };
@@ -79,44 +67,40 @@ enum Layout {
 /// A formatter lent to the serializer of one value, so that it writes at the stream's indent.
 /// The calls that depend on where the value stands are passed on; the rest (numbers, strings)
 /// are serde_json's defaults, which neither formatter changes.
-struct Lent<'a, F>(&'a mut F);
+struct Lent<'a>(&'a mut Layout);
 
-macro_rules! pass_on {
+/// The calls of [`Formatter`] that depend on where a value stands, written once for both
+/// formatters: the layout passes each to its serde_json formatter, a lent one to the layout.
+macro_rules! positional_calls {
     ($($name:ident($($arg:ident: $ty:ty),*);)*) => {
-        $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
-            self.0.$name(writer $(, $arg)*)
-        })*
+        impl Formatter for Layout {
+            $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+                match self {
+                    Layout::Pretty(f) => f.$name(writer $(, $arg)*),
+                    Layout::Compact(f) => f.$name(writer $(, $arg)*),
+                }
+            })*
+        }
+
+        impl Formatter for Lent<'_> {
+            $(fn $name<W: ?Sized + std::io::Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+                self.0.$name(writer $(, $arg)*)
+            })*
+        }
     };
 }
 
-impl<F: Formatter> Formatter for Lent<'_, F> {
-    pass_on! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        end_object_key();
-        begin_object_value();
-        end_object_value();
-    }
-}
-
-impl Formatter for Layout {
-    pass_on_layout! {
-        begin_array();
-        end_array();
-        begin_array_value(first: bool);
-        end_array_value();
-        begin_object();
-        end_object();
-        begin_object_key(first: bool);
-        end_object_key();
-        begin_object_value();
-        end_object_value();
-    }
+positional_calls! {
+    begin_array();
+    end_array();
+    begin_array_value(first: bool);
+    end_array_value();
+    begin_object();
+    end_object();
+    begin_object_key(first: bool);
+    end_object_key();
+    begin_object_value();
+    end_object_value();
 }
 
 impl<W: std::io::Write> JsonStream<W> {
