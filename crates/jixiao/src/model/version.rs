@@ -6,8 +6,13 @@ use super::{Document, SCHEMA_VERSION};
 /// the current version's, whatever the JSON's was. A version newer than this build knows is
 /// read as far as serde can, with its number kept, for the caller to refuse.
 pub fn document_from_json(bytes: &[u8]) -> serde_json::Result<Document> {
-    let version: Version = serde_json::from_slice(bytes)?;
-    match version.schema_version {
+    // jixiao writes the version first: then the JSON is parsed once. Else its version is looked
+    // up through the whole of it first.
+    let version = match leading_version(bytes) {
+        Some(v) => Some(v),
+        None => serde_json::from_slice::<Version>(bytes)?.schema_version,
+    };
+    match version {
         Some(v) if v >= 2 => serde_json::from_slice(bytes),
         // Version 1 (or no version, as hand-written JSON of either may be): each node's `line`
         // becomes its location.
@@ -19,6 +24,18 @@ pub fn document_from_json(bytes: &[u8]) -> serde_json::Result<Document> {
             Ok(doc)
         }
     }
+}
+
+/// The version when it is the object's first field, as jixiao writes it (pretty or compact).
+fn leading_version(bytes: &[u8]) -> Option<u32> {
+    let rest = bytes.trim_ascii_start().strip_prefix(b"{")?.trim_ascii_start();
+    let rest = rest.strip_prefix(b"\"schema_version\"")?.trim_ascii_start().strip_prefix(b":")?.trim_ascii_start();
+    let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+    let after = rest.get(digits..)?.trim_ascii_start();
+    if digits == 0 || !(after.starts_with(b",") || after.starts_with(b"}")) {
+        return None;
+    }
+    std::str::from_utf8(&rest[..digits]).ok()?.parse().ok()
 }
 
 /// The one field needed to know how to read the rest.
@@ -67,5 +84,19 @@ fn upgrade_v1(doc: &mut serde_json::Value) {
         if key != "replaced_bytes" {
             walk(v, &places);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leading_version;
+
+    #[test]
+    fn the_version_jixiao_writes_first_is_read_without_parsing_the_rest() {
+        assert_eq!(leading_version(b"{\"schema_version\":2,\"title\":\"\"}"), Some(2));
+        assert_eq!(leading_version(b"\n{\n  \"schema_version\": 1,\n  \"title\": \"\""), Some(1));
+        assert_eq!(leading_version(b"{\"title\":\"\",\"schema_version\":2}"), None);
+        assert_eq!(leading_version(b"{\"schema_version\":2.5,"), None);
+        assert_eq!(leading_version(b"{\"schema_version\":\"2\","), None);
     }
 }
