@@ -26,6 +26,10 @@ pub fn review(doc: &Document, config: &ReviewConfig) -> Vec<Finding> {
     }
     // Source order; for one place, the rules' order (the sort is stable). A text save's places
     // are lines; any other format's are put in the order the document holds its nodes.
+    if findings.iter().all(|f| f.location.line_number().is_some()) {
+        findings.sort_by_key(|f| f.location.line_number());
+        return findings;
+    }
     let mut order = std::collections::HashMap::new();
     doc.places(&mut |place| {
         let next = order.len();
