@@ -492,21 +492,20 @@ pub fn bound(page: &str) -> u64 {
             continue;
         }
         let end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
-        let tag = &page[start..end];
-        let colspan = span_claim(tag, "colspan", 1000);
-        let rowspan = span_claim(tag, "rowspan", 65_534);
+        let tag = page[start..end].to_ascii_lowercase();
+        let colspan = span_claim(&tag, "colspan", 1000);
+        let rowspan = span_claim(&tag, "rowspan", 65_534);
         total = total.saturating_add(per_cell.saturating_mul(colspan).saturating_mul(rowspan));
         at = end;
     }
     total
 }
 
-/// The span an attribute of a cell's tag claims at most: its digits as the walker reads them,
-/// `most` for a value it cannot read here (an entity, a word).
+/// The span an attribute of a cell's tag (in lower case) claims at most: its digits as the
+/// walker reads them, `most` for a value it cannot read here (an entity, a word).
 fn span_claim(tag: &str, attribute: &str, most: u64) -> u64 {
-    let lower = tag.to_ascii_lowercase();
     let mut claim = 1;
-    let mut rest = lower.as_str();
+    let mut rest = tag;
     while let Some(i) = rest.find(attribute) {
         rest = &rest[i + attribute.len()..];
         let value = rest.trim_start();
