@@ -257,7 +257,7 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
     let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
         (None, _) => empty_too,
         (Some(fl), Some(i)) => match &last[i].last {
-            Some(ll) => wraps(ll, fl, last[i].right) && !(is_label(&last[i].text) && is_label(&f.text)),
+            Some(ll) => ll.wraps(fl, last[i].right) && !(is_label(&last[i].text) && is_label(&f.text)),
             None => empty_too,
         },
         (Some(_), None) => false,
@@ -298,7 +298,7 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
             let stacked = |o: &super::page::Cell| o.text.lines().count() >= 2 && o.text.lines().all(|l| l.chars().count() == 1);
             // A label that ends in 指标 is whole (产出指标, or the header's 一级指标).
             let whole = |o: &super::page::Cell| o.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
-            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| wraps(ll, fl, o.right - 1.5)))) {
+            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| ll.wraps(fl, o.right - 1.5)))) {
                 join_wrapped(&mut o.text, &f.text);
                 o.last = f.last.take();
                 f.text.clear();

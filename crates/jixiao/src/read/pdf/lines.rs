@@ -103,7 +103,30 @@ fn leading_run<'a>(chars: &[&'a Char]) -> Vec<&'a Char> {
 /// Whether `line` wraps into `next` when text may run up to `right`: the next line's first glyph
 /// would not have fitted after the line's last.
 pub fn wraps(line: &Line, next: &Line, right: f64) -> bool {
-    line.x1 + next.first_width > right + 0.5
+    line.reach().wraps(&next.reach(), right)
+}
+
+/// What a join over a page break needs of a line: where it ends, the width of its first run
+/// (see [`Line::first_width`]) and its font size. A cell keeps this of its first and last
+/// line, not the line, since pages are held until the last one is read.
+#[derive(Debug, Clone, Copy)]
+pub struct Reach {
+    pub x1: f64,
+    pub first_width: f64,
+    pub size: f64,
+}
+
+impl Reach {
+    /// Whether the line that `next` begins would not have fitted after this one (see [`wraps`]).
+    pub fn wraps(&self, next: &Reach, right: f64) -> bool {
+        self.x1 + next.first_width > right + 0.5
+    }
+}
+
+impl Line {
+    pub fn reach(&self) -> Reach {
+        Reach { x1: self.x1, first_width: self.first_width, size: self.size }
+    }
 }
 
 /// Appends the continuation of a wrapped line: directly after a Chinese character or

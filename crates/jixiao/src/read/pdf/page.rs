@@ -3,7 +3,7 @@
 
 use pdfplumber::{BBox, Char, Page};
 
-use super::lines::{Line, join_wrapped, lines, wraps};
+use super::lines::{Line, Reach, join_wrapped, lines, wraps};
 
 /// A cell of a table as found on one page.
 #[derive(Debug, Clone)]
@@ -12,11 +12,12 @@ pub struct Cell {
     /// Left and right edges (of the grid column, for a position a cell above covers).
     pub x0: f64,
     pub x1: f64,
-    /// Its first and last line, and how far right its text may run: what joining a row split by
-    /// a page break needs. Kept only where a join may look (see [`table`]): a page's tables are
-    /// held until the last page is read, and most cells are never at a break.
-    pub first: Option<Box<Line>>,
-    pub last: Option<Box<Line>>,
+    /// The reach of its first and last line, and how far right its text may run: what joining a
+    /// row split by a page break needs. Kept only where a join may look (see [`table`] and
+    /// [`items`]): a page's tables are held until the last page is read, and most cells are
+    /// never at a break.
+    pub first: Option<Box<Reach>>,
+    pub last: Option<Box<Reach>>,
     pub right: f64,
     /// A grid position that a cell above covers (merged down), not a cell of its own.
     pub covered: bool,
@@ -89,6 +90,22 @@ pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec
     let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
+    // A join over a page break looks at the first lines of the page's first item and the last
+    // lines of its last item (`flow`), once headers and footers are left out: the first table
+    // keeps its first lines, the last its last ones, and the tables between neither.
+    let tables: Vec<usize> = items.iter().enumerate().filter(|(_, i)| matches!(i, Item::Table(_))).map(|(k, _)| k).collect();
+    for (n, &k) in tables.iter().enumerate() {
+        let Item::Table(t) = &mut items[k] else { continue };
+        for cell in t.rows.iter_mut().flatten() {
+            if n > 0 {
+                cell.first = None;
+            }
+            if n + 1 < tables.len() {
+                cell.last = None;
+            }
+        }
+    }
+    items.shrink_to_fit();
     (items, refused)
 }
 
@@ -101,6 +118,8 @@ fn boundaries(t: &pdfplumber::Table) -> Vec<f64> {
     let mut xs: Vec<f64> = t.cells.iter().filter(|c| c.text.is_some()).flat_map(|c| [c.bbox.x0, c.bbox.x1]).collect();
     xs.sort_by(f64::total_cmp);
     xs.dedup_by(|a, b| (*a - *b).abs() < 1.0);
+    // Two edges a cell were gathered; a few boundaries are kept until the last page is read.
+    xs.shrink_to_fit();
     xs
 }
 
@@ -182,5 +201,7 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().cloned().map(Box::new), last: ls.last().cloned().map(Box::new), right, covered: false }
+    // Held until the last page is read: no spare capacity.
+    text.shrink_to_fit();
+    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().map(|l| Box::new(l.reach())), last: ls.last().map(|l| Box::new(l.reach())), right, covered: false }
 }
