@@ -157,6 +157,13 @@ impl<'a> Container<'a> {
         }
     }
 
+    /// The size an entry says it inflates to (a claim, not checked: inflating it counts what
+    /// it really gives), or None when there is no such entry.
+    pub fn declared_size(&mut self, name: &str) -> Option<u64> {
+        let index = self.archive.index_for_name(name)?;
+        self.archive.by_index_raw(index).ok().map(|f| f.size())
+    }
+
     /// The bytes inflated so far.
     pub fn inflated(&self) -> u64 {
         self.used

@@ -508,11 +508,11 @@ fn replay(out: &mut Layout<'static>, blocks: Vec<Block<'static>>) {
 /// The altChunk parts of a body, by relationship id: each one's blocks, or why it was not read.
 pub type Chunks = std::collections::HashMap<String, std::result::Result<Vec<Block<'static>>, String>>;
 
-/// Walks document.xml as it streams in (`part` names it in errors), handing its blocks to `sink`
+/// Walks document.xml as it streams in, or as it was held (`part` names it in errors), handing its blocks to `sink`
 /// body element by body element; `numbering` is numbering.xml's lists, `chunks` the embedded
 /// documents its altChunks name.
-pub fn walk<R: std::io::BufRead>(
-    document: R,
+pub fn walk<R: crate::read::xml::Source>(
+    document: XmlReader<R>,
     part: &str,
     numbering: Numbering,
     chunks: &mut Chunks,
@@ -521,7 +521,7 @@ pub fn walk<R: std::io::BufRead>(
     sink: &mut dyn BlockSink<'static>,
 ) -> Result<()> {
     let mut w = Walker {
-        r: XmlReader::from_reader(document, limits.max_depth),
+        r: document,
         numbering,
         out: Layout::default(),
         sink,

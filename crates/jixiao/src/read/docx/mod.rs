@@ -45,7 +45,7 @@ fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSin
     // bytes, else by walking it once, building nothing it keeps; then it is walked, each table
     // handed on as it is built.
     let stream = match sink {
-        Some(_) => match docx.scanned_bound()? {
+        Some(_) => match docx.hold_small_body()?.scanned_bound()? {
             Some(bound) if budget::fits(bound) => true,
             _ => docx.fits_budget()?,
         },
@@ -56,6 +56,10 @@ fn read_docx(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSin
     docx.walk(&mut chunks, &mut feed)?;
     feed.document(options)
 }
+
+/// The largest body (inflated `document.xml`, as its entry declares it) held inflated between
+/// the scan that bounds what it builds and the walk that builds it, so that it is inflated once.
+const HELD_WHOLE: u64 = 4 << 20;
 
 /// How deep Word files embedded in Word files (altChunk) are read.
 const MAX_CHUNK_DEPTH: usize = 4;
@@ -123,6 +127,8 @@ struct Docx<'b> {
     chunks: body::Chunks,
     origin: crate::error::Origin,
     limits: crate::read::Limits,
+    /// The main part's text, when it is small enough to keep for a second reading.
+    held: Option<String>,
 }
 
 impl<'b> Docx<'b> {
@@ -162,7 +168,7 @@ impl<'b> Docx<'b> {
         if zip.names().all(|n| n != main) {
             return Err(Error::Parse { origin, line: None, reason: format!("a ZIP file without {main}: not a Word .docx file") });
         }
-        Ok(Docx { zip, main, numbering, chunks, origin, limits: options.limits })
+        Ok(Docx { zip, main, numbering, chunks, origin, limits: options.limits, held: None })
     }
 
     /// Walks the body as it inflates, handing its blocks to `sink` as they are made (`chunks`:
@@ -172,6 +178,9 @@ impl<'b> Docx<'b> {
         use std::io::{BufRead, BufReader, Read};
         let numbering = self.numbering.clone();
         let walked = (|| {
+            if let Some(text) = &self.held {
+                return body::walk(XmlReader::new(text, self.limits.max_depth), &self.main, numbering, chunks, &self.origin, self.limits, sink);
+            }
             let entry = self.zip.stream(&self.main)?.ok_or_else(|| Error::Parse {
                 origin: self.origin.clone(),
                 line: None,
@@ -189,14 +198,14 @@ impl<'b> Docx<'b> {
                     raw.read_to_end(&mut bytes).map_err(damaged)?;
                     let text = decode_part(&bytes).into_owned();
                     drop(bytes);
-                    body::walk(text.as_bytes(), &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                    body::walk(XmlReader::new(&text, self.limits.max_depth), &self.main, numbering, chunks, &self.origin, self.limits, sink)
                 }
                 _ => {
                     if head.starts_with(b"\xEF\xBB\xBF") {
                         raw.consume(3);
                     }
                     let text = BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw));
-                    body::walk(text, &self.main, numbering, chunks, &self.origin, self.limits, sink)
+                    body::walk(XmlReader::from_reader(text, self.limits.max_depth), &self.main, numbering, chunks, &self.origin, self.limits, sink)
                 }
             }
         })();
@@ -211,68 +220,62 @@ impl<'b> Docx<'b> {
     /// (see `body`: a cell 96 bytes and 32 per grid column it spans, again 32 per column in the
     /// table pipeline, a paragraph 160) and text (each byte outside a tag, and each tag whose
     /// attributes can become text, twice and by 4/3 for folding, with the longest list label for
-    /// each numbered paragraph). None for a part that is not UTF-8 (its bytes are not its text).
+    /// each numbered paragraph). None for a part read as it inflates that is not UTF-8 (its
+    /// bytes are not its text); a held part is scanned as decoded.
     fn scanned_bound(&mut self) -> Result<Option<u64>> {
         use std::io::{BufRead, BufReader};
-        let inflated = self.zip.inflated();
         let label = self.numbering.max_label_bytes();
         let max_cells = self.limits.max_cells as u64;
         let chunks: u64 = self.chunks.values().flatten().flatten().map(assemble::build_bound).sum();
-        let scanned = (|| -> std::io::Result<Option<u64>> {
-            let Some(entry) = self.zip.stream(&self.main).ok().flatten() else { return Ok(None) };
-            let mut raw = BufReader::with_capacity(64 << 10, entry);
-            if part_encoding(raw.fill_buf()?).is_some_and(|e| e != encoding_rs::UTF_8) {
-                return Ok(None);
-            }
-            let mut r = BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw));
-            let (mut cells, mut spans, mut paragraphs, mut numbered, mut text) = (0u64, 0u64, 0u64, 0u64, 0u64);
-            let mut tag = Vec::with_capacity(256);
-            loop {
-                // Text up to the next tag (a CDATA section or comment counts whole as text).
-                text += r.skip_until(b'<')? as u64;
-                tag.clear();
-                // A tag's first 4 KB hold its name and what is read of its attributes; the
-                // rest counts as text.
-                let n = std::io::Read::take(&mut r, 4096).read_until(b'>', &mut tag)?;
-                if n == 0 {
-                    break;
-                }
-                if tag.last() != Some(&b'>') && n == 4096 {
-                    text += r.skip_until(b'>')? as u64;
-                }
-                let name_end = tag.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(tag.len());
-                let name = &tag[..name_end];
-                let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-                match local {
-                    // Past `max_cells` the walk fails there: it is left to say so.
-                    b"p" | b"tc" if paragraphs.max(cells) >= max_cells => return Ok(None),
-                    b"p" => paragraphs += 1,
-                    b"tc" => cells += 1,
-                    b"numId" => numbered += 1,
-                    b"tab" | b"br" | b"cr" | b"noBreakHyphen" | b"sym" => text += 4,
-                    b"gridSpan" => {
-                        // Its value, or the most a span is read as (1,000) when it cannot be
-                        // told here.
-                        let val = memchr::memmem::find(&tag, b"val=").and_then(|at| {
-                            let digits: Vec<u8> = tag[at + 5..].iter().copied().take_while(u8::is_ascii_digit).collect();
-                            std::str::from_utf8(&digits).ok()?.parse::<u64>().ok()
-                        });
-                        spans += val.unwrap_or(1000).min(1000);
+        let counts = match &self.held {
+            Some(text) => scan_held(text.as_bytes(), max_cells),
+            None => {
+                let inflated = self.zip.inflated();
+                let scanned = (|| -> std::io::Result<Option<Counts>> {
+                    let Some(entry) = self.zip.stream(&self.main).ok().flatten() else { return Ok(None) };
+                    let mut raw = BufReader::with_capacity(64 << 10, entry);
+                    if part_encoding(raw.fill_buf()?).is_some_and(|e| e != encoding_rs::UTF_8) {
+                        return Ok(None);
                     }
-                    // Attributes that become text (a field's instruction), and what is not an
-                    // element: all of it text.
-                    _ if local == b"fldSimple" || name.first().is_some_and(|b| matches!(b, b'!' | b'?')) => text += tag.len() as u64,
-                    _ => {}
-                }
+                    scan(BufReader::with_capacity(64 << 10, Utf8Lossy::new(raw)), max_cells)
+                })();
+                self.zip.within_limit()?;
+                self.zip.rewind(inflated);
+                // A part the scan cannot read is for the walk to report.
+                scanned.ok().flatten()
             }
-            let elements = 96 * cells + 32 * (cells + spans) + 32 * (2 * cells + spans) + 160 * paragraphs;
-            let text = text.saturating_add(numbered.saturating_mul(label));
-            Ok(Some(elements.saturating_add(text.saturating_mul(8) / 3).saturating_add(2 * chunks)))
-        })();
-        self.zip.within_limit()?;
-        self.zip.rewind(inflated);
-        // A part the scan cannot read is for the walk to report.
-        Ok(scanned.ok().flatten())
+        };
+        Ok(counts.map(|c| {
+            let elements = 96 * c.cells + 32 * (c.cells + c.spans) + 32 * (2 * c.cells + c.spans) + 160 * c.paragraphs;
+            let text = c.text.saturating_add(c.numbered.saturating_mul(label));
+            elements.saturating_add(text.saturating_mul(8) / 3).saturating_add(2 * chunks)
+        }))
+    }
+
+    /// Inflates a body that declares itself small and holds it (its bytes count against the
+    /// inflate limit as they come, once), so that the scan and the walk read it from memory.
+    /// A body larger than it says stops being held at the limit and is inflated as it is read.
+    fn hold_small_body(&mut self) -> Result<&mut Self> {
+        use std::io::Read;
+        if self.zip.declared_size(&self.main).is_none_or(|size| size > HELD_WHOLE) {
+            return Ok(self);
+        }
+        let inflated = self.zip.inflated();
+        let held = match self.zip.stream(&self.main)? {
+            Some(entry) => {
+                let mut bytes = Vec::new();
+                let read = entry.take(HELD_WHOLE + 1).read_to_end(&mut bytes);
+                (read.is_ok() && bytes.len() as u64 <= HELD_WHOLE).then(|| decode_part(&bytes).into_owned())
+            }
+            None => None,
+        };
+        // Not held (damaged, or larger than it said): read as it inflates, where the walk
+        // reports what is wrong.
+        if held.is_none() {
+            self.zip.rewind(inflated);
+        }
+        self.held = held;
+        Ok(self)
     }
 
     /// What the body builds, walked once (what the walker charged and its tables' bound).
@@ -290,6 +293,105 @@ impl<'b> Docx<'b> {
     /// it comes, what it charged and what its tables would be charged counted, then taken back.
     fn fits_budget(&mut self) -> Result<bool> {
         Ok(budget::fits(self.walked_bound()?))
+    }
+}
+
+/// What a scan of a body's bytes counts (see [`Docx::scanned_bound`]).
+struct Counts {
+    cells: u64,
+    spans: u64,
+    paragraphs: u64,
+    numbered: u64,
+    text: u64,
+}
+
+/// Counts a body's cells, spans, paragraphs, numbered paragraphs and text from its bytes as
+/// they inflate, without parsing them; None past `max_cells` (the walk fails there and says so).
+fn scan<R: std::io::BufRead>(mut r: R, max_cells: u64) -> std::io::Result<Option<Counts>> {
+    use std::io::BufRead;
+    let mut c = Counts { cells: 0, spans: 0, paragraphs: 0, numbered: 0, text: 0 };
+    let mut tag = Vec::with_capacity(256);
+    loop {
+        // Text up to the next tag (a CDATA section or comment counts whole as text).
+        c.text += r.skip_until(b'<')? as u64;
+        tag.clear();
+        let n = std::io::Read::take(&mut r, TAG_HEAD as u64).read_until(b'>', &mut tag)?;
+        if n == 0 {
+            break;
+        }
+        if tag.last() != Some(&b'>') && n == TAG_HEAD {
+            c.text += r.skip_until(b'>')? as u64;
+        }
+        if !c.count(&tag, max_cells) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(c))
+}
+
+/// [`scan`] of a body held in memory, to the same counts.
+fn scan_held(bytes: &[u8], max_cells: u64) -> Option<Counts> {
+    let mut c = Counts { cells: 0, spans: 0, paragraphs: 0, numbered: 0, text: 0 };
+    let mut at = 0;
+    while at < bytes.len() {
+        let Some(lt) = memchr::memchr(b'<', &bytes[at..]) else {
+            c.text += (bytes.len() - at) as u64;
+            break;
+        };
+        c.text += lt as u64 + 1;
+        at += lt + 1;
+        let head = &bytes[at..bytes.len().min(at + TAG_HEAD)];
+        let tag = match memchr::memchr(b'>', head) {
+            Some(gt) => &head[..=gt],
+            None => head,
+        };
+        at += tag.len();
+        if tag.last() != Some(&b'>') && tag.len() == TAG_HEAD {
+            let rest = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len() - at, |gt| gt + 1);
+            c.text += rest as u64;
+            at += rest;
+        }
+        if !c.count(tag, max_cells) {
+            return None;
+        }
+    }
+    Some(c)
+}
+
+/// A tag's first 4 KB hold its name and what is read of its attributes; the rest counts as text.
+const TAG_HEAD: usize = 4096;
+
+impl Counts {
+    /// Counts one tag (its bytes after `<`); false past `max_cells`.
+    fn count(&mut self, tag: &[u8], max_cells: u64) -> bool {
+        // An end tag counts for nothing (about half of all tags).
+        if tag.first() == Some(&b'/') {
+            return true;
+        }
+        let name_end = tag.iter().position(|b| b.is_ascii_whitespace() || matches!(b, b'/' | b'>')).unwrap_or(tag.len());
+        let name = &tag[..name_end];
+        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
+        match local {
+            b"p" | b"tc" if self.paragraphs.max(self.cells) >= max_cells => return false,
+            b"p" => self.paragraphs += 1,
+            b"tc" => self.cells += 1,
+            b"numId" => self.numbered += 1,
+            b"tab" | b"br" | b"cr" | b"noBreakHyphen" | b"sym" => self.text += 4,
+            b"gridSpan" => {
+                // Its value, or the most a span is read as (1,000) when it cannot be told here.
+                let val = memchr::memmem::find(tag, b"val=").and_then(|at| {
+                    // `val="12"`: past the quote; a tag cut after `val=` has no value.
+                    let digits: Vec<u8> = tag.get(at + 5..).unwrap_or_default().iter().copied().take_while(u8::is_ascii_digit).collect();
+                    std::str::from_utf8(&digits).ok()?.parse::<u64>().ok()
+                });
+                self.spans += val.unwrap_or(1000).min(1000);
+            }
+            // Attributes that become text (a field's instruction), and what is not an element:
+            // all of it text.
+            _ if local == b"fldSimple" || name.first().is_some_and(|b| matches!(b, b'!' | b'?')) => self.text += tag.len() as u64,
+            _ => {}
+        }
+        true
     }
 }
 
@@ -323,6 +425,22 @@ fn chunk(part: &[u8], name: &str, options: &ReadOptions, depth: usize) -> std::r
 mod tests {
     use super::*;
 
+    /// A body held in memory is counted as the same body read as it inflates, whatever its
+    /// bytes: a tag cut at the end, a tag past its 4 KB head, a span's value cut after `val=`.
+    #[test]
+    fn a_held_body_scans_as_a_streamed_one() {
+        let long = format!("<w:p w:x=\"{}\"><w:gridSpan w:val=\"7\"/>", "a".repeat(5000));
+        let cut = format!("<w:gridSpan w:val={}", "");
+        let head = format!("<w:gridSpan {}val=", " ".repeat(TAG_HEAD - 16));
+        for body in ["", "text", "<w:p>", "<w:p><w:r><w:t>字</w:t></w:r></w:p>", "<!-- x --><?xml?>", &long, &cut, &head, "<w:tc><w:tc>>>"] {
+            let streamed = scan(body.as_bytes(), 1000).unwrap().unwrap();
+            let held = scan_held(body.as_bytes(), 1000).unwrap();
+            let fields = |c: &Counts| (c.cells, c.spans, c.paragraphs, c.numbered, c.text);
+            assert_eq!(fields(&held), fields(&streamed), "{body:.40}");
+        }
+        assert!(scan_held(b"<w:p/><w:p/><w:p/>", 2).is_none(), "past max_cells");
+    }
+
     /// The scan's bound is never below what a walk counts, for every Word file of the corpus
     /// and the generated ones (spans, list labels, text boxes, fields).
     #[test]
@@ -339,6 +457,10 @@ mod tests {
             let origin = options.origin();
             let (scanned, walked) = budget::within(u64::MAX, &origin, "docx", || Ok((docx.scanned_bound()?, docx.walked_bound()?))).unwrap();
             let scanned = scanned.expect("a UTF-8 part");
+            // Held, the body is scanned from memory, to the same count.
+            let held = budget::within(u64::MAX, &origin, "docx", || docx.hold_small_body()?.scanned_bound()).unwrap();
+            assert!(docx.held.is_some(), "{}: a corpus body is held", path.display());
+            assert_eq!(held, Some(scanned), "{}", path.display());
             assert!(scanned >= walked, "{}: scanned {scanned} < walked {walked}", path.display());
             assert!(scanned <= 4 * walked.max(1 << 16), "{}: scanned {scanned}, walked {walked}: too loose to stream", path.display());
             checked += 1;
