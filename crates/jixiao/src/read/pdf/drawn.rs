@@ -14,13 +14,8 @@ pub const OBJECT_COST: u64 = 1024;
 /// charged to the budget for good.
 pub const KEPT_COST: u64 = 64;
 
-/// The glyphs and rulings each page draws, at most, in page order; None when lopdf cannot read
-/// the file (pdfplumber then says what is wrong with it).
-pub fn per_page(bytes: &[u8], max_stream_bytes: usize) -> Option<Vec<u64>> {
-    let doc = lopdf::Document::load_mem(bytes).ok()?;
-    if doc.is_encrypted() {
-        return None;
-    }
+/// The glyphs and rulings each page of `doc` draws, at most, in page order.
+pub fn per_page(doc: &lopdf::Document, max_stream_bytes: usize) -> Vec<u64> {
     let pages = doc.get_pages();
     let mut out = Vec::with_capacity(pages.len());
     for (_, id) in pages {
@@ -35,7 +30,7 @@ pub fn per_page(bytes: &[u8], max_stream_bytes: usize) -> Option<Vec<u64>> {
         }
         out.push(n);
     }
-    Some(out)
+    out
 }
 
 /// What a deflated stream inflates to before it goes wrong (a bad checksum, a cut end), at

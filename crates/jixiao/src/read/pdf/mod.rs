@@ -13,6 +13,7 @@ mod edges;
 mod flow;
 mod lines;
 mod page;
+mod programs;
 mod repair;
 
 use super::container::over_limit;
@@ -118,11 +119,26 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     };
     // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
     // codes nothing maps to text (see `cmaps`).
-    let fonts = cmaps::inspect(bytes);
-    // What each page draws, charged before pdfplumber builds it; counted first, so that lopdf's
-    // copy of the file is let go before pdfplumber makes its own.
-    let drawn = drawn::per_page(fonts.restated.as_deref().unwrap_or(bytes), usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)).unwrap_or_default();
-    let pdf = pdfplumber::Pdf::open(fonts.restated.as_deref().unwrap_or(bytes), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    let cmaps::Fonts { restated, unmapped } = cmaps::inspect(bytes);
+    let source = restated.as_deref().unwrap_or(bytes);
+    // What each page draws, charged before pdfplumber builds it, and the font programs it need
+    // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
+    // before pdfplumber makes its own. A file lopdf cannot read is pdfplumber's to refuse.
+    let (drawn, lean) = match lopdf::Document::load_mem(source) {
+        Ok(mut doc) if !doc.is_encrypted() => {
+            let drawn = drawn::per_page(&doc, usize::try_from(limits.max_bytes).unwrap_or(usize::MAX));
+            let lean = programs::leave_out_unread(&mut doc).then(|| {
+                // Without its programs the file is smaller than it was: grown as it is written.
+                let mut out = Vec::new();
+                doc.save_to(&mut out).ok().map(|_| out)
+            });
+            (drawn, lean.flatten())
+        }
+        _ => (Vec::new(), None),
+    };
+    // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open.
+    let pdf = pdfplumber::Pdf::open(lean.as_deref().unwrap_or(source), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+    drop((lean, restated));
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
@@ -147,7 +163,7 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
-        let (items, refused) = page::items(&page, index + 1, &fonts.unmapped);
+        let (items, refused) = page::items(&page, index + 1, &unmapped);
         chars += page.chars().len() - refused.iter().map(|r| r.1).sum::<usize>();
         out.push(flow::Page { items, width: page.width(), height: page.height(), scanned, refused });
     }

@@ -1,0 +1,96 @@
+//! Embedded font programs that reading text does not need, left out of the copy pdfplumber
+//! reads. pdfplumber-parse 0.4 loads a page's fonts again on every page, and for a Type 1 font
+//! with no `/Encoding` it inflates the whole embedded program to find the encoding built into
+//! it: for a PDF that LibreOffice exports with CJK fonts, that was over a quarter of the time
+//! (callgrind), and the programs are most of the file. A simple font that has a `/ToUnicode`
+//! map and a `/Widths` array is read from those two (its text from the map, where the built-in
+//! encoding would only be consulted for a code the map leaves out; its glyphs' advances from
+//! the widths), so its program is left out. A font without either keeps its program.
+
+use lopdf::{Document, Object, ObjectId};
+use std::collections::HashSet;
+
+/// Leaves out the programs of simple fonts that are read without them; whether any was.
+pub fn leave_out_unread(doc: &mut Document) -> bool {
+    let mut dropped: HashSet<ObjectId> = HashSet::new();
+    let mut kept: HashSet<ObjectId> = HashSet::new();
+    let mut descriptors: Vec<ObjectId> = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(font) = object.as_dict() else { continue };
+        if !font.get(b"Type").and_then(Object::as_name).is_ok_and(|t| t == b"Font") {
+            continue;
+        }
+        let Ok(Object::Reference(descriptor)) = font.get(b"FontDescriptor") else { continue };
+        let Some(Object::Reference(program)) = doc.get_dictionary(*descriptor).ok().and_then(|d| d.get(b"FontFile").ok()) else { continue };
+        let simple = font.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Type1" || s == b"MMType1");
+        let mapped = matches!(font.get(b"ToUnicode"), Ok(Object::Reference(r)) if doc.get_object(*r).and_then(Object::as_stream).is_ok());
+        let widths = font.get(b"Widths").is_ok();
+        if simple && mapped && widths {
+            dropped.insert(*program);
+            descriptors.push(*descriptor);
+        } else {
+            // A program shared with a font that needs it stays.
+            kept.insert(*program);
+        }
+    }
+    let mut changed = false;
+    for id in descriptors {
+        if let Ok(descriptor) = doc.get_dictionary_mut(id)
+            && let Ok(Object::Reference(program)) = descriptor.get(b"FontFile")
+            && !kept.contains(program)
+        {
+            descriptor.remove(b"FontFile");
+            changed = true;
+        }
+    }
+    for id in dropped.difference(&kept) {
+        doc.objects.remove(id);
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Stream, dictionary};
+
+    fn font(doc: &mut Document, subtype: &str, to_unicode: bool, widths: bool) -> (ObjectId, ObjectId) {
+        let program = doc.add_object(Stream::new(Dictionary::new(), b"%!PS-AdobeFont-1.0".to_vec()));
+        let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontFile" => program });
+        let mut font = dictionary! { "Type" => "Font", "Subtype" => subtype, "FontDescriptor" => descriptor };
+        if to_unicode {
+            font.set("ToUnicode", doc.add_object(Stream::new(Dictionary::new(), b"begincmap endcmap".to_vec())));
+        }
+        if widths {
+            font.set("Widths", Object::Array(vec![Object::Integer(500)]));
+        }
+        doc.add_object(font);
+        (descriptor, program)
+    }
+
+    #[test]
+    fn only_programs_that_text_is_read_without_are_left_out() {
+        let mut doc = Document::with_version("1.7");
+        let (read_without, gone) = font(&mut doc, "Type1", true, true);
+        let cases = [font(&mut doc, "Type1", false, true), font(&mut doc, "Type1", true, false), font(&mut doc, "TrueType", true, true)];
+        assert!(leave_out_unread(&mut doc));
+        assert!(doc.get_dictionary(read_without).unwrap().get(b"FontFile").is_err());
+        assert!(doc.get_object(gone).is_err(), "the program itself is left out");
+        for (descriptor, program) in cases {
+            assert!(doc.get_dictionary(descriptor).unwrap().get(b"FontFile").is_ok());
+            assert!(doc.get_object(program).is_ok());
+        }
+        assert!(!leave_out_unread(&mut doc), "nothing more to leave out");
+    }
+
+    #[test]
+    fn a_program_shared_with_a_font_that_needs_it_stays() {
+        let mut doc = Document::with_version("1.7");
+        let (descriptor, program) = font(&mut doc, "Type1", true, true);
+        let other = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontFile" => program });
+        doc.add_object(dictionary! { "Type" => "Font", "Subtype" => "Type1", "FontDescriptor" => other });
+        assert!(!leave_out_unread(&mut doc));
+        assert!(doc.get_dictionary(descriptor).unwrap().get(b"FontFile").is_ok());
+        assert!(doc.get_object(program).is_ok());
+    }
+}
