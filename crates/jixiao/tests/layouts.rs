@@ -98,8 +98,12 @@ struct Layout {
     traps: bool,
     /// Actual, score and deviation columns after the weight.
     self_evaluation: bool,
-    /// A row holding only a level-2 word in the name column, and one in the level-2 column.
+    /// A row holding only a level-2 word in the name column, one in the level-2 column, and one
+    /// with a level-2 word and the marks of empty cells (`-`, `/`) in its other cells.
     skeleton: bool,
+    /// The two-row header as a copy of a web page gives it: the lower row holds only the labels
+    /// under 年度指标值 (no empty cells under the upper cells merged down).
+    web_header: bool,
 }
 
 fn indicator() -> impl Strategy<Value = Ind> {
@@ -155,7 +159,7 @@ fn words() -> impl Strategy<Value = Words> {
 }
 
 fn layout() -> impl Strategy<Value = Layout> {
-    (any::<[bool; 11]>(), 1usize..3, words()).prop_map(|(b, projects, words)| Layout {
+    (any::<[bool; 12]>(), 1usize..3, words()).prop_map(|(b, projects, words)| Layout {
         group_column: b[0],
         split_sign: b[1],
         two_row_header: b[2] && b[1],
@@ -170,6 +174,7 @@ fn layout() -> impl Strategy<Value = Layout> {
         traps: b[8],
         self_evaluation: b[9],
         skeleton: b[10],
+        web_header: b[11] && b[2] && b[1],
     })
 }
 
@@ -255,7 +260,9 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
                 rows.push(vec!["绩效目标".into(), "完成全年任务。".into()]);
             }
             rows.push(header.clone());
-            if lay.two_row_header {
+            if lay.web_header {
+                rows.push(lower.iter().filter(|l| !l.is_empty()).cloned().collect());
+            } else if lay.two_row_header {
                 rows.push(lower.clone());
             }
             titled = true;
@@ -322,6 +329,11 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
             let name_col = usize::from(lay.group_column) + if flat { 6 } else { 2 };
             rows.push(at(name_col, "质量"));
             rows.push(at(name_col - 1, "时效"));
+            let mut marks = at(name_col - 1, "生态效益指标");
+            let last = marks.len() - 1;
+            marks[last] = "-".into();
+            marks[name_col + 1] = "/".into();
+            rows.push(marks);
         }
         if lay.footer && !flat {
             let total: u32 = inds.iter().map(|i| i.weight).sum();
@@ -331,6 +343,7 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
             for s in SIGNATURES {
                 rows.push(s.iter().map(|c| (*c).to_owned()).collect());
             }
+            rows.push(vec!["说明".into(), "无".into()]);
         }
     }
     out.push_str(&text_of(&rows));
@@ -371,7 +384,7 @@ proptest! {
         let inds = fit(inds, &lay);
         let projects: Vec<Vec<Ind>> = (0..lay.projects).map(|p| inds.iter().skip(p).cloned().collect()).filter(|v: &Vec<Ind>| !v.is_empty()).collect();
         let lay = Layout { projects: projects.len(), ..lay };
-        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false };
+        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false, web_header: false };
         let text = render(&projects, &lay);
         let doc = parse_str(&text, &ReadOptions::default()).unwrap();
         prop_assert!(doc.notes.is_empty(), "unplaced {:?}\n{}", doc.notes, text);
@@ -413,7 +426,7 @@ proptest! {
             }
             if lay.footer && lay.projects == 1 {
                 let labels: Vec<&str> = table.remarks.iter().map(|r| r.label.as_str()).collect();
-                prop_assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："]);
+                prop_assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）：", "说明"]);
             }
         }
         // Whatever the layout, the text writer gives it back.
@@ -445,6 +458,7 @@ fn the_plain_form_reads_as_written() {
         traps: false,
         self_evaluation: false,
         skeleton: false,
+        web_header: false,
     };
     let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
     let r = reading(&doc.sections[0].tables[0], false);
@@ -463,38 +477,42 @@ fn every_feature_at_once() {
         Ind { l1: 1, l2: 1, name: "受益人数".into(), sign: 0, spelling: 3, value: "250".into(), unit: 1, weight: 30 },
         Ind { l1: 0, l2: 3, name: "成本控制".into(), sign: 1, spelling: 1, value: "12.50".into(), unit: 3, weight: 20 },
     ];
-    let all = Layout {
-        group_column: true,
-        split_sign: true,
-        two_row_header: true,
-        direction_column: true,
-        shuffled: true,
-        spaced_labels: true,
-        midterm_block: true,
-        footer: true,
-        projects: 1,
-        words: Words { target: 7, unit: 1, weight: 3, basis: 0, scoring: 0, remark: 2, actual: 5, score: 1, deviation: 1 },
-        traps: true,
-        self_evaluation: true,
-        skeleton: true,
-    };
-    let text = render(&[inds], &all);
-    assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
-    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
-    let t = &doc.sections[0].tables[0];
-    assert!(t.columns.contains(&"年度指标值/指标性质".to_owned()), "{:?}", t.columns);
-    let names: Vec<(&str, Level1, Option<Comparator>, bool)> =
-        t.indicators().map(|(c, _, i)| (i.name.as_str(), c.level1, i.target.comparator, i.target.comparator_inferred)).collect();
-    // Rows in reverse order: the cost row first, so 产出 is the first category.
-    assert_eq!(names, [("成本控制", Level1::Output, Some(Comparator::Le), true), ("受益人数", Level1::Effect, Some(Comparator::Ge), true)]);
-    let (_, _, cost) = t.indicators().next().unwrap();
-    assert_eq!((cost.target.raw.as_str(), cost.target.value_yuan), ("12.50万元", Some(125_000.0)));
-    assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
-    assert_eq!(t.categories[0].label, "产出指标（30分）");
-    assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
-    assert_eq!(t.remarks.len(), 7);
-    assert_eq!(t.kind, TableKind::SelfEvaluation);
-    assert_eq!((cost.basis.as_str(), cost.reported_score, cost.deviation.as_str()), ("计划标准", Some(20.0), "无偏差"));
+    // With the lower header row as Word saves it, and as a copy of a web page gives it.
+    for web_header in [false, true] {
+        let all = Layout {
+            group_column: true,
+            split_sign: true,
+            two_row_header: true,
+            direction_column: true,
+            shuffled: true,
+            spaced_labels: true,
+            midterm_block: true,
+            footer: true,
+            projects: 1,
+            words: Words { target: 7, unit: 1, weight: 3, basis: 0, scoring: 0, remark: 2, actual: 5, score: 1, deviation: 1 },
+            traps: true,
+            self_evaluation: true,
+            skeleton: true,
+            web_header,
+        };
+        let text = render(std::slice::from_ref(&inds), &all);
+        assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        let t = &doc.sections[0].tables[0];
+        assert!(t.columns.contains(&"年度指标值/指标性质".to_owned()), "{:?}", t.columns);
+        let names: Vec<(&str, Level1, Option<Comparator>, bool)> =
+            t.indicators().map(|(c, _, i)| (i.name.as_str(), c.level1, i.target.comparator, i.target.comparator_inferred)).collect();
+        // Rows in reverse order: the cost row first, so 产出 is the first category.
+        assert_eq!(names, [("成本控制", Level1::Output, Some(Comparator::Le), true), ("受益人数", Level1::Effect, Some(Comparator::Ge), true)]);
+        let (_, _, cost) = t.indicators().next().unwrap();
+        assert_eq!((cost.target.raw.as_str(), cost.target.value_yuan), ("12.50万元", Some(125_000.0)));
+        assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
+        assert_eq!(t.categories[0].label, "产出指标（30分）");
+        assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
+        assert_eq!(t.remarks.len(), 8);
+        assert_eq!(t.kind, TableKind::SelfEvaluation);
+        assert_eq!((cost.basis.as_str(), cost.reported_score, cost.deviation.as_str()), ("计划标准", Some(20.0), "无偏差"));
+    }
 }
 
 /// Every header word of the lists above, each in a table of its own with the trap columns, the
@@ -520,6 +538,7 @@ fn every_header_word_reads_right() {
         traps: false,
         self_evaluation: false,
         skeleton: false,
+        web_header: false,
     };
     let expected = reading(&parse_str(&render(std::slice::from_ref(&inds), &plain), &ReadOptions::default()).unwrap().sections[0].tables[0], false);
     assert_eq!(expected.len(), 3);
@@ -554,9 +573,13 @@ fn every_header_word_reads_right() {
                 assert_eq!(ind.extra.get(SCORING_WORDS[words.scoring]).map(String::as_str), Some("达到目标值得满分"), "{text}");
             }
             let empty: Vec<&str> = t.categories.iter().flat_map(|c| &c.children).filter(|s| s.indicators.is_empty()).map(|s| s.label.as_str()).collect();
-            assert_eq!(empty, ["质量", "时效"], "{text}");
+            assert_eq!(empty, ["质量", "时效", "生态效益指标"], "{text}");
             let labels: Vec<&str> = t.remarks.iter().map(|r| r.label.as_str()).collect();
-            assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："], "{text}");
+            assert_eq!(
+                labels,
+                ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）：", "说明"],
+                "{text}"
+            );
             // Every header word is one jixiao knows: no check finds an unknown column or a missing target column.
             let findings = review::review(&doc, &review::ReviewConfig::new());
             let header: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).filter(|r| matches!(*r, "unknown-column" | "no-target-column")).collect();

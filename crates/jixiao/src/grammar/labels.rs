@@ -516,6 +516,9 @@ const FOOTER_LABELS: &[&str] = &[
     "填表日期",
     "审核意见",
     "审核人",
+    // A form's explanations under the table (`说明 | 无`, `填表说明：…`).
+    "说明",
+    "填表说明",
 ];
 
 /// Footer labels that name a person, a phone or a date: the form's signature lines. Written with

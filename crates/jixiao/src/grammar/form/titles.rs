@@ -117,10 +117,6 @@ fn is_department_wide(name: &str) -> bool {
 const TITLE_ANCHORS: &[&str] =
     &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
 
-/// Anchors of an evaluation's forms (`…绩效评价指标体系表`, `…绩效评价得分表`, `…绩效评价评分表`):
-/// the 绩效 before them is the form's, not the name's.
-const EVALUATION_ANCHORS: &[&str] = &["评价指标体系", "评价得分", "评价评分"];
-
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
     pub number: Option<u32>,
@@ -191,15 +187,15 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     // Anchors are found in either script (績效目標表): the simplified text has the same offsets.
     let simple = crate::grammar::fold::simplified_text(core);
     // The last anchor whose tail is a form's kind ends the name.
-    let (at, anchor) = TITLE_ANCHORS
+    let (at, _) = TITLE_ANCHORS
         .iter()
         .filter_map(|a| simple.rfind(a).map(|i| (i, *a)))
         .filter(|(i, a)| outside_brackets(&simple[i + a.len()..]) <= 5)
         .max_by_key(|(i, a)| (*i, a.len()))?;
     let tail = &simple[at..];
-    // `…绩效评价指标体系表`: the 绩效 before the anchor is the form's, not the name's.
+    // `…绩效评价指标体系表`, `…绩效目标自评表`: the 绩效 before the anchor is the form's, not the name's.
     let body = core[..at].trim();
-    let body = if EVALUATION_ANCHORS.contains(&anchor) && simple[..at].trim_end().ends_with("绩效") {
+    let body = if simple[..at].trim_end().ends_with("绩效") {
         body.len().checked_sub("绩效".len()).and_then(|n| body.get(..n)).unwrap_or(body).trim()
     } else {
         body
@@ -445,6 +441,9 @@ mod tests {
         assert_eq!((t.name.as_str(), t.kind), ("岳陽樓區(qū)2023年度整體", Some(TableKind::DepartmentWide)));
         let t = table_title("1、2020年省級補助經費支出績效自評表").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2020年省級補助經費支出", Some(TableKind::SelfEvaluation)));
+        // 目标自评 is found after 绩效目标 begins: the 绩效 before it is the form's too.
+        assert_eq!(table_title("1、县级储备粮绩效目标自评表").unwrap().name, "县级储备粮");
+        assert_eq!(table_title("某资金绩效目标监控表").unwrap().name, "某资金");
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
         assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }

@@ -8,6 +8,7 @@ use crate::grammar::form::cells::{compose_target, l_text, number_text, points};
 use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
 use crate::grammar::form::funds::funds_rows;
 use crate::grammar::is_blank;
+use crate::grammar::target::is_empty_mark;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -184,7 +185,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             // 本级支出项目) have no place in the model and are kept as notes.
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             if let Some((name, rest)) = texts.split_first() {
-                first.name = Some((*name).to_owned());
+                // A cell that copies the table's title (`…经费支出绩效自评表`) names it as the
+                // title does: without the form's words.
+                let titled = crate::grammar::form::titles::table_title(name.trim()).filter(|t| !t.name.is_empty());
+                first.name = Some(titled.map_or_else(|| (*name).to_owned(), |t| t.name));
                 let line = row.line();
                 rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { location: Location::line(line), text: (*t).to_owned() }));
             }
@@ -496,6 +500,19 @@ impl IndicatorRows {
             ind.weight = crate::grammar::form::cells::weight_in_name(&ind.name);
         }
         ind.extra = extra;
+        // A row with neither a name nor a value (nor a description, an actual, a date) names no
+        // indicator, whatever else its cells hold (`-` under 计量单位, 定性 under 指标值类型, a
+        // form's 评(扣)分标准 copied down every row): the form's skeleton; those cells are notes,
+        // but for the marks of an empty cell (`-`, `/`, `无`).
+        let names = |r: &ColumnRole| matches!(r, Name | Description | Target | Actual | Due | MidName | MidTarget | Progress | Expected);
+        if holds && !self.keys.iter().zip(cells).any(|((r, _), c)| names(r) && !is_blank(c) && !is_empty_mark(c)) {
+            holds = false;
+            for ((r, _), c) in self.keys.iter().zip(cells) {
+                if !matches!(r, Level1 | Level2) && !is_blank(c) && !is_empty_mark(c) {
+                    notes.push(Note { location: Location::line(line), text: (*c).to_owned() });
+                }
+            }
+        }
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, l1, self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
@@ -647,6 +664,33 @@ mod tests {
             bodies.iter().map(|b| (b.project.as_deref(), b.categories.iter().map(|c| c.children.len()).sum::<usize>())).collect::<Vec<_>>(),
             [(Some("A项目"), 2), (Some("B项目"), 1)]
         );
+    }
+
+    #[test]
+    fn a_project_name_cell_that_copies_the_title_names_the_table_as_the_title_does() {
+        for (cell, name) in [("2020年某补助经费支出绩效自评表", "2020年某补助经费支出"), ("某项目绩效目标申报表(2023年度)", "某项目"), ("物业管理", "物业管理")]
+        {
+            let rows =
+                vec![row(1, &["项目名称", cell]), row(2, &["一级指标", "二级指标", "三级指标", "指标值"]), row(3, &["产出指标", "数量指标", "人数", "≥10人"])];
+            let mut notes = Vec::new();
+            assert_eq!(build(rows, &mut notes).remove(0).name.as_deref(), Some(name), "{cell}");
+        }
+    }
+
+    #[test]
+    fn rows_that_name_nothing_are_the_forms_skeleton() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标值类型", "评(扣)分标准"]),
+            row(2, &["产出指标", "数量指标", "人数", "≥10", "人", "定量", "未达标扣分"]),
+            row(3, &["", "质量指标", "", "", "-", "定性", "未达标扣分"]),
+            row(4, &["", "时效指标", "", "/", "-", "", ""]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let subs: Vec<(&str, usize)> = body.categories[0].children.iter().map(|s| (s.label.as_str(), s.indicators.len())).collect();
+        assert_eq!(subs, [("数量指标", 1), ("质量指标", 0), ("时效指标", 0)]);
+        let kept: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(kept, ["定性", "未达标扣分"], "what the skeleton row says is kept, the marks of empty cells are not");
     }
 
     #[test]
