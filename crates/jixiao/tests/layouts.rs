@@ -587,3 +587,72 @@ fn every_header_word_reads_right() {
         }
     }
 }
+
+/// A table right under a short line with no 表 (a caption: `1、项目年度绩效目标(定量目标)`,
+/// `财政专项资金绩效评价共性指标`) is titled by it when its first row is an indicator header; a
+/// sentence above a table is no title, and four levels name the indicator by the deepest.
+#[test]
+fn captions_without_biao_title_the_table_under_them() {
+    let table = |caption: &str, header: &[&str], row: &[&str]| {
+        let mut text = format!("第二部分  项目支出绩效评价\n\n{caption}\n");
+        for r in [header, row] {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let header = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"];
+    let row = ["产出指标", "数量指标", "培训人数", "≥10人", "12人"];
+    for (caption, number, name) in
+        [("1、某项目年度绩效目标(定量目标)", Some(1), "某项目年度绩效目标(定量目标)"), ("财政专项资金绩效评价共性指标", None, "财政专项资金绩效评价共性指标")]
+    {
+        let doc = table(caption, &header, &row);
+        let t = &doc.sections[0].tables[0];
+        assert_eq!((t.number, t.name.as_str(), t.kind), (number, name, TableKind::SelfEvaluation));
+        assert_eq!(t.indicators().count(), 1);
+        assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    }
+    // A sentence is no caption: the cells are kept as notes, no table is made up.
+    let doc = table("全年完成了各项工作任务，取得了良好效果。", &header, &row);
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    // Nor is a short line over cells that are no indicator header.
+    let doc = table("1、项目基本情况", &["项目名称", "某项目"], &["主管部门", "某局"]);
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    // Four levels: the 四级 cell names the indicator, the 三级 cell is kept in extra.
+    let doc = table(
+        "1、项目支出绩效评价共性指标体系",
+        &["一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分"],
+        &["项目决策", "项目立项", "立项依据充分性", "与规划匹配性", "2", "2"],
+    );
+    let (c, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!(
+        (c.level1, i.name.as_str(), i.weight, i.extra.get("三级指标").map(String::as_str)),
+        (Level1::Decision, "与规划匹配性", Some(2.0), Some("立项依据充分性"))
+    );
+}
+
+/// A monitoring table with no 二级 column: a row holding only a category word (`质量`, `时效`) is
+/// the form's skeleton, and the rows under it with values are not put under that word.
+#[test]
+fn skeleton_words_in_the_name_column_do_not_carry_down() {
+    let mut text = String::from("第二部分  项目支出绩效监控\n\n1、某项目绩效监控表\n");
+    for r in [
+        &["一级指标", "指标名称", "指标值", "1-6月执行情况", "完成目标可能性"][..],
+        &["产出指标", "质量", "", "", ""],
+        &["", "时效", "", "", ""],
+        &["", "培训人数", "≥10人", "6人", "确定能"],
+    ] {
+        for c in r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let subs: Vec<(&str, usize)> = t.categories[0].children.iter().map(|s| (s.label.as_str(), s.indicators.len())).collect();
+    assert_eq!(subs, [("质量", 0), ("时效", 0), ("", 1)]);
+    let (_, _, i) = t.indicators().next().unwrap();
+    assert_eq!(i.progress.as_ref().map(|p| p.raw.as_str()), Some("6人"));
+}

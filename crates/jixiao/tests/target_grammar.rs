@@ -196,6 +196,8 @@ fn dashes_periods_and_units_as_written() {
         ("250万", 250.0, "万", None),
         ("90％", 90.0, "%", None),
         ("=100百分比", 100.0, "%", None),
+        ("每亩300", 300.0, "/亩", None),
+        ("≥每人500元", 500.0, "元/人", Some(500.0)),
     ] {
         let t = Target::parse(raw);
         assert_eq!((t.kind, t.value, t.unit.as_deref(), t.value_yuan), (TargetKind::Quantity, Some(value), Some(unit), yuan), "{raw}");

@@ -7,7 +7,7 @@
 use super::date::deadline;
 use super::fold::fold_char;
 use super::longest_at;
-use super::units::{Unit, unit_at};
+use super::units::{Unit, leading_per, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
 /// Comparators that stand before the number, longest first where one contains another.
@@ -227,7 +227,12 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     if comparator.is_none() && s.first() == Some(&'各') && number_at(&s[..end], 1, true).is_some() {
         at = 1;
     }
-    let starts_with_number = at == 1 || number_at(&s[..end], 0, true).is_some();
+    // `每亩300`, `≥每人500元`: the rate's denominator written before the number.
+    let per = leading_per(&s[..end], at);
+    if let Some(p) = &per {
+        at += p.len;
+    }
+    let starts_with_number = at == 1 || per.is_some() || number_at(&s[..end], 0, true).is_some();
     if comparator.is_none() && !starts_with_number {
         // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
         let pos = (1..end).find(|&i| prefix_comparator(s, i).is_some())?;
@@ -240,9 +245,17 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     }
     let (mut value, len) = number_at(&s[..end], at, true)?;
     at += len;
-    let unit = unit_at(&s[..end], at);
+    let mut unit = unit_at(&s[..end], at);
     if let Some(u) = &unit {
         at += u.len;
+    }
+    if let Some(p) = per {
+        unit = Some(match unit {
+            // `每人500元` is 500 元/人; a unit that has its own denominator takes no second one.
+            Some(u) if !u.text.contains('/') => Unit { text: format!("{}{}", u.text, p.text), len: 0, ..u },
+            Some(_) => return None,
+            None => p,
+        });
     }
     if at < end {
         let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;

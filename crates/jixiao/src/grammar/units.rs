@@ -168,6 +168,16 @@ fn bare_multiplier_at(s: &[char], at: usize) -> Option<Unit> {
     longest_at(s, at, PREFIXES.iter().copied()).map(|(p, _)| Unit { text: p.to_owned(), kind: UnitKind::Other, yuan: None, len: p.chars().count(), at })
 }
 
+/// `每亩` before a number (`每亩300`, `每人500元`): the denominator of a rate written first, as
+/// `/亩`; None when no denominator word follows 每.
+pub fn leading_per(s: &[char], at: usize) -> Option<Unit> {
+    if s.get(at) != Some(&'每') {
+        return None;
+    }
+    let (per, ()) = longest_at(s, at + 1, PER.iter().map(|p| (*p, ())))?;
+    Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count(), at })
+}
+
 /// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present;
 /// a denominator alone (`28.40/株`) is a rate whose numerator the row does not say.
 pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {

@@ -60,6 +60,16 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             };
         }
     }
+    // Four levels (一级 | 二级 | 三级 | 四级, evaluation frameworks): the deepest level is the
+    // scored indicator and names it; the 三级 cell groups them and is kept in extra.
+    if let Some(four) = columns.iter().position(|c| labels::key(c).starts_with("四级指标"))
+        && roles[four] == Extra
+        && let Some(three) = roles.iter().position(|r| *r == Name)
+        && three < four
+    {
+        roles[three] = Extra;
+        roles[four] = Name;
+    }
     // No 三级 column: the indicator is named by 指标内容.
     if !roles.contains(&Name)
         && let Some(d) = roles.iter().position(|r| *r == Description)
@@ -298,6 +308,13 @@ mod tests {
             roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
             [Level1, Level2, Name, Target, Extra]
         );
+    }
+
+    #[test]
+    fn four_levels_name_by_the_deepest() {
+        use ColumnRole::*;
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分"]), [Level1, Level2, Extra, Name, Weight, Score]);
+        assert_eq!(roles(&["一級指標", "二級指標", "三級指標", "四級 指標", "指標解釋"]), [Level1, Level2, Extra, Name, Description]);
     }
 
     #[test]

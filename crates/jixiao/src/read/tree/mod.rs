@@ -397,7 +397,9 @@ impl IndicatorRows {
                 let cat = place_category(&mut body.categories, l1, self.current.0, line);
                 let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
                 let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
-                self.current = (Some(cat), sub);
+                // With no 二级 column the word stood in the name column: the rows below are not
+                // under it (a monitoring table's `质量`, `时效`, then `成本` with its value).
+                self.current = (Some(cat), sub.filter(|_| self.keys.iter().any(|(r, _)| *r == Level2)));
                 return;
             }
         }
