@@ -656,3 +656,109 @@ fn skeleton_words_in_the_name_column_do_not_carry_down() {
     let (_, _, i) = t.indicators().next().unwrap();
     assert_eq!(i.progress.as_ref().map(|p| p.raw.as_str()), Some("6人"));
 }
+
+/// A form without the 产出 level (no 三级 column; 一级 holds 数量指标 / 质量指标 / 成本指标, 二级
+/// the names): read one level down, the level-1 the level-2 implies, the same as the plain form.
+#[test]
+fn a_level1_column_of_level2_words_is_read_one_level_down() {
+    let inds = vec![
+        Ind { l1: 0, l2: 0, name: "维修次数".into(), sign: 0, spelling: 0, value: "12".into(), unit: 4, weight: 10 },
+        Ind { l1: 0, l2: 0, name: "巡察次数".into(), sign: 0, spelling: 0, value: "200".into(), unit: 4, weight: 10 },
+        Ind { l1: 0, l2: 1, name: "验收合格率".into(), sign: 0, spelling: 1, value: "95".into(), unit: 0, weight: 10 },
+        Ind { l1: 0, l2: 3, name: "成本控制率".into(), sign: 1, spelling: 0, value: "100".into(), unit: 0, weight: 10 },
+        Ind { l1: 1, l2: 1, name: "群众受益".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
+    ];
+    let plain = parse_str(&render(std::slice::from_ref(&inds), &Layout { ..plain_layout() }), &ReadOptions::default()).unwrap();
+    let expected: Vec<_> = reading(&plain.sections[0].tables[0], false).into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5)).collect();
+    for header in [["一级指标", "二级指标", "绩效标准", "当年预期实现值"], ["一级指标", "二级指标", "指标值确定依据", "指标值"]]
+    {
+        let mut text = String::from("第三部分  预算项目绩效目标\n\n1、某大楼运行保障绩效目标表\n");
+        let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+        let mut last = None;
+        for i in &inds {
+            let l2 = TREE[i.l1].1[i.l2];
+            let (_, spellings) = SIGNS[i.sign];
+            rows.push(vec![
+                if last == Some(l2) { String::new() } else { l2.to_owned() },
+                i.name.clone(),
+                "计划标准".into(),
+                format!("{}{}{}", spellings[i.spelling], i.value, UNITS[i.unit]),
+            ]);
+            last = Some(l2);
+        }
+        for r in &rows {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        let got: Vec<_> = reading(&doc.sections[0].tables[0], false).into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+    // A 一级 column of level-1 words over a 二级 column of level-2 words is the ordinary form.
+    let doc = parse_str(
+        "第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t≥3次\n\n",
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.categories[0].level1, t.categories[0].children[0].level2), (Level1::Output, Level2::Quantity));
+}
+
+fn plain_layout() -> Layout {
+    Layout {
+        group_column: false,
+        split_sign: false,
+        two_row_header: false,
+        direction_column: false,
+        shuffled: false,
+        spaced_labels: false,
+        midterm_block: false,
+        footer: false,
+        projects: 1,
+        words: Words::default(),
+        traps: false,
+        self_evaluation: false,
+        skeleton: false,
+        web_header: false,
+    }
+}
+
+/// A level-2 label merged across the 一级 and 二级 columns (`社会公众或服务对象满意度指标` over
+/// both): the row is a cell short, or the text save ran a paragraph under the table into it; the
+/// label is the level-2 and the level-1 the one it implies, as in the plain form.
+#[test]
+fn a_level2_label_spanning_level1_shifts_its_row_back() {
+    let rows_of = |spanning: bool, tail: &[&str]| {
+        let mut rows: Vec<Vec<&str>> = vec![
+            vec!["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
+            vec!["产出指标", "数量指标", "车辆数", "10辆", "计划标准"],
+            vec!["效益指标", "社会效益指标", "空气质量改善", "≥85%", "计划标准"],
+        ];
+        rows.push(if spanning {
+            vec!["社会公众或服务对象满意度指标", "市民满意度", "≥90%", "计划标准"]
+        } else {
+            vec!["满意度指标", "社会公众或服务对象满意度指标", "市民满意度", "≥90%", "计划标准"]
+        });
+        rows.last_mut().unwrap().extend_from_slice(tail);
+        let mut text = String::from("第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n");
+        for r in rows {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let read = |doc: &Document| -> Vec<(Level1, Level2, String, Option<f64>)> {
+        doc.sections[0].tables[0].indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.clone(), i.target.value)).collect()
+    };
+    let plain = read(&rows_of(false, &[]));
+    assert_eq!(plain.last().map(|r| (r.0, r.1)), Some((Level1::Satisfaction, Level2::ServiceSatisfaction)));
+    assert_eq!(read(&rows_of(true, &[])), plain);
+    // The text save ran a line under the table into the row as one more cell: kept as a note.
+    let doc = rows_of(true, &["审核意见:同意"]);
+    assert_eq!(read(&doc), plain);
+    assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["审核意见:同意"]);
+}

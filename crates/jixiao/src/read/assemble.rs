@@ -312,9 +312,12 @@ impl<'a, 's> Assembler<'a, 's> {
         }
         match &mut self.place {
             Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
-            _ => {
+            place => {
+                let in_part = matches!(place, Place::Section);
                 self.note(line, text);
-                if self.table.is_none() {
+                // Only in a part, and only a line that is no TC field: a text with no part
+                // heading and no table title is still no performance document.
+                if self.table.is_none() && in_part && toc.is_none() {
                     self.caption = Some((self.doc.notes.len() - 1, line));
                 }
             }

@@ -113,6 +113,18 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     keys
 }
 
+/// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
+/// 产出 level: whether it could, which needs 一级 and 二级 columns and no name column. The reader
+/// decides from the cells (its 一级 cells are level-2 words), the writer from the model (its
+/// indicators have names the header has no column for).
+pub fn one_level_down(keys: &mut [(ColumnRole, String)]) -> bool {
+    let col = |role| keys.iter().position(|(r, _)| *r == role);
+    let (Some(l1), Some(l2), None) = (col(ColumnRole::Level1), col(ColumnRole::Level2), col(ColumnRole::Name)) else { return false };
+    keys[l1].0 = ColumnRole::Level2;
+    keys[l2].0 = ColumnRole::Name;
+    true
+}
+
 /// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role
 /// already appeared to its left.
 fn second_block(roles: &[ColumnRole]) -> Option<usize> {
