@@ -253,14 +253,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
     ("ningde-rencaiyizhan-2023-ziping", "the header (評價內容 | 績效內容 | 績效目標值 | 實際完成值) names no level-1 or indicator column, and its levels say 目標 for 指標 (產出目標, 數量目標): no table is found (the caption without 表 is read now)", &[
         r#"tables: expected 1, read 0"#,
     ]),
-    ("yueyang-glj-zhengti-pingjia", "names wrapped over paragraphs keep them (no rule tells a wrap from a qualifier)", &[
-        r#"t1 i1 name: expected "财政供养人员控制率", read "财政供养人员\n控制率""#,
-        r#"t1 i2 name: expected "“三公经费”变动率", read "“三公经费”\n变动率""#,
-        r#"t1 i3 name: expected "重点支出安排率", read "重点支出\n安排率""#,
-        r#"t1 i7 name: expected "“三公经费”控制率", read "“三公经费”\n控制率""#,
-        r#"t1 i8 name: expected "管理制度健全性", read "管理制度\n健全性""#,
-        r#"t1 i9 name: expected "资金使用合规性", read "资金使用\n合规性""#,
-    ]),
     ("yueyanglou-jiage-2023-zhengti", "a %-column beside the qualitative 應保盡保 is not a unit of a qualitative value (the reading writes the column's %)", &[
         r#"t1 i5 unit: expected "%", read "-""#,
     ]),

@@ -491,7 +491,7 @@ impl IndicatorRows {
             match role {
                 Level1 | Level2 | Sign | Unit | Direction | Due | Extra => {}
                 UnitName | Project | Budget | Objective => {}
-                Name => ind.name = t.to_owned(),
+                Name => ind.name = wrapped_name(t).into_owned(),
                 Description => ind.description = t.to_owned(),
                 Target => {}
                 Basis => ind.basis = t.to_owned(),
@@ -630,6 +630,20 @@ fn wrapped_label(cell: &str) -> Cow<'_, str> {
     // Vertical text, a character a line (a PDF's 指 / 标), is one word however it reads.
     let vertical = cell.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.chars().count() == 1);
     if known || brackets_after || vertical { joined } else { Cow::Borrowed(cell) }
+}
+
+/// A name a narrow cell wrapped over two paragraphs, as one line, when its last paragraph is
+/// only the end of a noun (`财政供养人员` / `控制率`, `管理制度` / `健全性`): one to three Chinese
+/// characters ending in a measure word (率 性 度 数 量 额 比 值), after a paragraph that ends no
+/// sentence. Any other name keeps its paragraphs (`培训人数` / `含线上培训` is a name and its
+/// qualifier).
+fn wrapped_name(cell: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let [first, last] = lines[..] else { return Cow::Borrowed(cell) };
+    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let tail = (1..=3).contains(&last.chars().count()) && last.chars().all(cjk) && last.ends_with(['率', '性', '度', '数', '量', '额', '比', '值']);
+    let open = first.chars().last().is_some_and(|c| cjk(c) || matches!(c, '”' | '"' | '）' | ')'));
+    if tail && open { Cow::Owned(format!("{first}{last}")) } else { Cow::Borrowed(cell) }
 }
 
 /// A cell's text before a paragraph starting 注: (`≥95%` / `注:各地请根据实际情况…`), and
@@ -775,6 +789,20 @@ mod tests {
         assert_eq!(subs, [("数量指标", 1), ("质量指标", 0), ("时效指标", 0)]);
         let kept: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
         assert_eq!(kept, ["定性", "未达标扣分"], "what the skeleton row says is kept, the marks of empty cells are not");
+    }
+
+    #[test]
+    fn names_wrapped_at_a_measure_word_are_one_line() {
+        for (cell, name) in [
+            ("财政供养人员\n控制率", "财政供养人员控制率"),
+            ("“三公经费”\n变动率", "“三公经费”变动率"),
+            ("管理制度\n健全性", "管理制度健全性"),
+            ("培训人数\n含线上培训", "培训人数\n含线上培训"),
+            ("完成验收。\n合格率", "完成验收。\n合格率"),
+            ("覆盖\n全县各乡镇比", "覆盖\n全县各乡镇比"),
+        ] {
+            assert_eq!(wrapped_name(cell), name, "{cell:?}");
+        }
     }
 
     #[test]
