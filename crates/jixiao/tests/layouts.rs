@@ -98,8 +98,12 @@ struct Layout {
     traps: bool,
     /// Actual, score and deviation columns after the weight.
     self_evaluation: bool,
-    /// A row holding only a level-2 word in the name column, and one in the level-2 column.
+    /// A row holding only a level-2 word in the name column, one in the level-2 column, and one
+    /// with a level-2 word and the marks of empty cells (`-`, `/`) in its other cells.
     skeleton: bool,
+    /// The two-row header as a copy of a web page gives it: the lower row holds only the labels
+    /// under 年度指标值 (no empty cells under the upper cells merged down).
+    web_header: bool,
 }
 
 fn indicator() -> impl Strategy<Value = Ind> {
@@ -155,7 +159,7 @@ fn words() -> impl Strategy<Value = Words> {
 }
 
 fn layout() -> impl Strategy<Value = Layout> {
-    (any::<[bool; 11]>(), 1usize..3, words()).prop_map(|(b, projects, words)| Layout {
+    (any::<[bool; 12]>(), 1usize..3, words()).prop_map(|(b, projects, words)| Layout {
         group_column: b[0],
         split_sign: b[1],
         two_row_header: b[2] && b[1],
@@ -170,6 +174,7 @@ fn layout() -> impl Strategy<Value = Layout> {
         traps: b[8],
         self_evaluation: b[9],
         skeleton: b[10],
+        web_header: b[11] && b[2] && b[1],
     })
 }
 
@@ -255,7 +260,9 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
                 rows.push(vec!["绩效目标".into(), "完成全年任务。".into()]);
             }
             rows.push(header.clone());
-            if lay.two_row_header {
+            if lay.web_header {
+                rows.push(lower.iter().filter(|l| !l.is_empty()).cloned().collect());
+            } else if lay.two_row_header {
                 rows.push(lower.clone());
             }
             titled = true;
@@ -322,6 +329,11 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
             let name_col = usize::from(lay.group_column) + if flat { 6 } else { 2 };
             rows.push(at(name_col, "质量"));
             rows.push(at(name_col - 1, "时效"));
+            let mut marks = at(name_col - 1, "生态效益指标");
+            let last = marks.len() - 1;
+            marks[last] = "-".into();
+            marks[name_col + 1] = "/".into();
+            rows.push(marks);
         }
         if lay.footer && !flat {
             let total: u32 = inds.iter().map(|i| i.weight).sum();
@@ -331,6 +343,7 @@ fn render(projects: &[Vec<Ind>], lay: &Layout) -> String {
             for s in SIGNATURES {
                 rows.push(s.iter().map(|c| (*c).to_owned()).collect());
             }
+            rows.push(vec!["说明".into(), "无".into()]);
         }
     }
     out.push_str(&text_of(&rows));
@@ -371,7 +384,7 @@ proptest! {
         let inds = fit(inds, &lay);
         let projects: Vec<Vec<Ind>> = (0..lay.projects).map(|p| inds.iter().skip(p).cloned().collect()).filter(|v: &Vec<Ind>| !v.is_empty()).collect();
         let lay = Layout { projects: projects.len(), ..lay };
-        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false };
+        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false, web_header: false };
         let text = render(&projects, &lay);
         let doc = parse_str(&text, &ReadOptions::default()).unwrap();
         prop_assert!(doc.notes.is_empty(), "unplaced {:?}\n{}", doc.notes, text);
@@ -413,7 +426,7 @@ proptest! {
             }
             if lay.footer && lay.projects == 1 {
                 let labels: Vec<&str> = table.remarks.iter().map(|r| r.label.as_str()).collect();
-                prop_assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："]);
+                prop_assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）：", "说明"]);
             }
         }
         // Whatever the layout, the text writer gives it back.
@@ -445,6 +458,7 @@ fn the_plain_form_reads_as_written() {
         traps: false,
         self_evaluation: false,
         skeleton: false,
+        web_header: false,
     };
     let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
     let r = reading(&doc.sections[0].tables[0], false);
@@ -463,38 +477,42 @@ fn every_feature_at_once() {
         Ind { l1: 1, l2: 1, name: "受益人数".into(), sign: 0, spelling: 3, value: "250".into(), unit: 1, weight: 30 },
         Ind { l1: 0, l2: 3, name: "成本控制".into(), sign: 1, spelling: 1, value: "12.50".into(), unit: 3, weight: 20 },
     ];
-    let all = Layout {
-        group_column: true,
-        split_sign: true,
-        two_row_header: true,
-        direction_column: true,
-        shuffled: true,
-        spaced_labels: true,
-        midterm_block: true,
-        footer: true,
-        projects: 1,
-        words: Words { target: 7, unit: 1, weight: 3, basis: 0, scoring: 0, remark: 2, actual: 5, score: 1, deviation: 1 },
-        traps: true,
-        self_evaluation: true,
-        skeleton: true,
-    };
-    let text = render(&[inds], &all);
-    assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
-    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
-    let t = &doc.sections[0].tables[0];
-    assert!(t.columns.contains(&"年度指标值/指标性质".to_owned()), "{:?}", t.columns);
-    let names: Vec<(&str, Level1, Option<Comparator>, bool)> =
-        t.indicators().map(|(c, _, i)| (i.name.as_str(), c.level1, i.target.comparator, i.target.comparator_inferred)).collect();
-    // Rows in reverse order: the cost row first, so 产出 is the first category.
-    assert_eq!(names, [("成本控制", Level1::Output, Some(Comparator::Le), true), ("受益人数", Level1::Effect, Some(Comparator::Ge), true)]);
-    let (_, _, cost) = t.indicators().next().unwrap();
-    assert_eq!((cost.target.raw.as_str(), cost.target.value_yuan), ("12.50万元", Some(125_000.0)));
-    assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
-    assert_eq!(t.categories[0].label, "产出指标（30分）");
-    assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
-    assert_eq!(t.remarks.len(), 7);
-    assert_eq!(t.kind, TableKind::SelfEvaluation);
-    assert_eq!((cost.basis.as_str(), cost.reported_score, cost.deviation.as_str()), ("计划标准", Some(20.0), "无偏差"));
+    // With the lower header row as Word saves it, and as a copy of a web page gives it.
+    for web_header in [false, true] {
+        let all = Layout {
+            group_column: true,
+            split_sign: true,
+            two_row_header: true,
+            direction_column: true,
+            shuffled: true,
+            spaced_labels: true,
+            midterm_block: true,
+            footer: true,
+            projects: 1,
+            words: Words { target: 7, unit: 1, weight: 3, basis: 0, scoring: 0, remark: 2, actual: 5, score: 1, deviation: 1 },
+            traps: true,
+            self_evaluation: true,
+            skeleton: true,
+            web_header,
+        };
+        let text = render(std::slice::from_ref(&inds), &all);
+        assert!(text.contains("\t绩效指标(90分)\n") && text.contains("\t年度指标值\n") && text.contains("\t反向指标\n"), "{text}");
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        let t = &doc.sections[0].tables[0];
+        assert!(t.columns.contains(&"年度指标值/指标性质".to_owned()), "{:?}", t.columns);
+        let names: Vec<(&str, Level1, Option<Comparator>, bool)> =
+            t.indicators().map(|(c, _, i)| (i.name.as_str(), c.level1, i.target.comparator, i.target.comparator_inferred)).collect();
+        // Rows in reverse order: the cost row first, so 产出 is the first category.
+        assert_eq!(names, [("成本控制", Level1::Output, Some(Comparator::Le), true), ("受益人数", Level1::Effect, Some(Comparator::Ge), true)]);
+        let (_, _, cost) = t.indicators().next().unwrap();
+        assert_eq!((cost.target.raw.as_str(), cost.target.value_yuan), ("12.50万元", Some(125_000.0)));
+        assert_eq!(cost.midterm.as_ref().map(|m| m.target.raw.as_str()), Some("<=12.50万元"));
+        assert_eq!(t.categories[0].label, "产出指标（30分）");
+        assert_eq!(t.categories[1].children[0].label, "社会效益 指标");
+        assert_eq!(t.remarks.len(), 8);
+        assert_eq!(t.kind, TableKind::SelfEvaluation);
+        assert_eq!((cost.basis.as_str(), cost.reported_score, cost.deviation.as_str()), ("计划标准", Some(20.0), "无偏差"));
+    }
 }
 
 /// Every header word of the lists above, each in a table of its own with the trap columns, the
@@ -520,6 +538,7 @@ fn every_header_word_reads_right() {
         traps: false,
         self_evaluation: false,
         skeleton: false,
+        web_header: false,
     };
     let expected = reading(&parse_str(&render(std::slice::from_ref(&inds), &plain), &ReadOptions::default()).unwrap().sections[0].tables[0], false);
     assert_eq!(expected.len(), 3);
@@ -554,13 +573,192 @@ fn every_header_word_reads_right() {
                 assert_eq!(ind.extra.get(SCORING_WORDS[words.scoring]).map(String::as_str), Some("达到目标值得满分"), "{text}");
             }
             let empty: Vec<&str> = t.categories.iter().flat_map(|c| &c.children).filter(|s| s.indicators.is_empty()).map(|s| s.label.as_str()).collect();
-            assert_eq!(empty, ["质量", "时效"], "{text}");
+            assert_eq!(empty, ["质量", "时效", "生态效益指标"], "{text}");
             let labels: Vec<&str> = t.remarks.iter().map(|r| r.label.as_str()).collect();
-            assert_eq!(labels, ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）："], "{text}");
+            assert_eq!(
+                labels,
+                ["合计", "指标1", "评价结论", "项目负责人:张三", "填报人：李四", "填报日期：2023年7月1日", "单位负责人（签章）：", "说明"],
+                "{text}"
+            );
             // Every header word is one jixiao knows: no check finds an unknown column or a missing target column.
             let findings = review::review(&doc, &review::ReviewConfig::new());
             let header: Vec<&str> = findings.iter().map(|f| f.rule.as_str()).filter(|r| matches!(*r, "unknown-column" | "no-target-column")).collect();
             assert!(header.is_empty(), "{header:?}\n{text}");
         }
     }
+}
+
+/// A table right under a short line with no 表 (a caption: `1、项目年度绩效目标(定量目标)`,
+/// `财政专项资金绩效评价共性指标`) is titled by it when its first row is an indicator header; a
+/// sentence above a table is no title, and four levels name the indicator by the deepest.
+#[test]
+fn captions_without_biao_title_the_table_under_them() {
+    let table = |caption: &str, header: &[&str], row: &[&str]| {
+        let mut text = format!("第二部分  项目支出绩效评价\n\n{caption}\n");
+        for r in [header, row] {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let header = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"];
+    let row = ["产出指标", "数量指标", "培训人数", "≥10人", "12人"];
+    for (caption, number, name) in
+        [("1、某项目年度绩效目标(定量目标)", Some(1), "某项目年度绩效目标(定量目标)"), ("财政专项资金绩效评价共性指标", None, "财政专项资金绩效评价共性指标")]
+    {
+        let doc = table(caption, &header, &row);
+        let t = &doc.sections[0].tables[0];
+        assert_eq!((t.number, t.name.as_str(), t.kind), (number, name, TableKind::SelfEvaluation));
+        assert_eq!(t.indicators().count(), 1);
+        assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    }
+    // A sentence is no caption: the cells are kept as notes, no table is made up.
+    let doc = table("全年完成了各项工作任务，取得了良好效果。", &header, &row);
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    // Nor is a short line over cells that are no indicator header.
+    let doc = table("1、项目基本情况", &["项目名称", "某项目"], &["主管部门", "某局"]);
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    // Four levels: the 四级 cell names the indicator, the 三级 cell is kept in extra.
+    let doc = table(
+        "1、项目支出绩效评价共性指标体系",
+        &["一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分"],
+        &["项目决策", "项目立项", "立项依据充分性", "与规划匹配性", "2", "2"],
+    );
+    let (c, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!(
+        (c.level1, i.name.as_str(), i.weight, i.extra.get("三级指标").map(String::as_str)),
+        (Level1::Decision, "与规划匹配性", Some(2.0), Some("立项依据充分性"))
+    );
+}
+
+/// A monitoring table with no 二级 column: a row holding only a category word (`质量`, `时效`) is
+/// the form's skeleton, and the rows under it with values are not put under that word.
+#[test]
+fn skeleton_words_in_the_name_column_do_not_carry_down() {
+    let mut text = String::from("第二部分  项目支出绩效监控\n\n1、某项目绩效监控表\n");
+    for r in [
+        &["一级指标", "指标名称", "指标值", "1-6月执行情况", "完成目标可能性"][..],
+        &["产出指标", "质量", "", "", ""],
+        &["", "时效", "", "", ""],
+        &["", "培训人数", "≥10人", "6人", "确定能"],
+    ] {
+        for c in r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let subs: Vec<(&str, usize)> = t.categories[0].children.iter().map(|s| (s.label.as_str(), s.indicators.len())).collect();
+    assert_eq!(subs, [("质量", 0), ("时效", 0), ("", 1)]);
+    let (_, _, i) = t.indicators().next().unwrap();
+    assert_eq!(i.progress.as_ref().map(|p| p.raw.as_str()), Some("6人"));
+}
+
+/// A form without the 产出 level (no 三级 column; 一级 holds 数量指标 / 质量指标 / 成本指标, 二级
+/// the names): read one level down, the level-1 the level-2 implies, the same as the plain form.
+#[test]
+fn a_level1_column_of_level2_words_is_read_one_level_down() {
+    let inds = vec![
+        Ind { l1: 0, l2: 0, name: "维修次数".into(), sign: 0, spelling: 0, value: "12".into(), unit: 4, weight: 10 },
+        Ind { l1: 0, l2: 0, name: "巡察次数".into(), sign: 0, spelling: 0, value: "200".into(), unit: 4, weight: 10 },
+        Ind { l1: 0, l2: 1, name: "验收合格率".into(), sign: 0, spelling: 1, value: "95".into(), unit: 0, weight: 10 },
+        Ind { l1: 0, l2: 3, name: "成本控制率".into(), sign: 1, spelling: 0, value: "100".into(), unit: 0, weight: 10 },
+        Ind { l1: 1, l2: 1, name: "群众受益".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
+    ];
+    let plain = parse_str(&render(std::slice::from_ref(&inds), &Layout { ..plain_layout() }), &ReadOptions::default()).unwrap();
+    let expected: Vec<_> = reading(&plain.sections[0].tables[0], false).into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5)).collect();
+    for header in [["一级指标", "二级指标", "绩效标准", "当年预期实现值"], ["一级指标", "二级指标", "指标值确定依据", "指标值"]]
+    {
+        let mut text = String::from("第三部分  预算项目绩效目标\n\n1、某大楼运行保障绩效目标表\n");
+        let mut rows: Vec<Vec<String>> = vec![header.iter().map(|h| (*h).to_owned()).collect()];
+        let mut last = None;
+        for i in &inds {
+            let l2 = TREE[i.l1].1[i.l2];
+            let (_, spellings) = SIGNS[i.sign];
+            rows.push(vec![
+                if last == Some(l2) { String::new() } else { l2.to_owned() },
+                i.name.clone(),
+                "计划标准".into(),
+                format!("{}{}{}", spellings[i.spelling], i.value, UNITS[i.unit]),
+            ]);
+            last = Some(l2);
+        }
+        for r in &rows {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        let got: Vec<_> = reading(&doc.sections[0].tables[0], false).into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5)).collect();
+        assert_eq!(got, expected, "{text}");
+    }
+    // A 一级 column of level-1 words over a 二级 column of level-2 words is the ordinary form.
+    let doc = parse_str(
+        "第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t≥3次\n\n",
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.categories[0].level1, t.categories[0].children[0].level2), (Level1::Output, Level2::Quantity));
+}
+
+fn plain_layout() -> Layout {
+    Layout {
+        group_column: false,
+        split_sign: false,
+        two_row_header: false,
+        direction_column: false,
+        shuffled: false,
+        spaced_labels: false,
+        midterm_block: false,
+        footer: false,
+        projects: 1,
+        words: Words::default(),
+        traps: false,
+        self_evaluation: false,
+        skeleton: false,
+        web_header: false,
+    }
+}
+
+/// A level-2 label merged across the 一级 and 二级 columns (`社会公众或服务对象满意度指标` over
+/// both): the row is a cell short, or the text save ran a paragraph under the table into it; the
+/// label is the level-2 and the level-1 the one it implies, as in the plain form.
+#[test]
+fn a_level2_label_spanning_level1_shifts_its_row_back() {
+    let rows_of = |spanning: bool, tail: &[&str]| {
+        let mut rows: Vec<Vec<&str>> = vec![
+            vec!["一级指标", "二级指标", "三级指标", "指标值", "绩效标准"],
+            vec!["产出指标", "数量指标", "车辆数", "10辆", "计划标准"],
+            vec!["效益指标", "社会效益指标", "空气质量改善", "≥85%", "计划标准"],
+        ];
+        rows.push(if spanning {
+            vec!["社会公众或服务对象满意度指标", "市民满意度", "≥90%", "计划标准"]
+        } else {
+            vec!["满意度指标", "社会公众或服务对象满意度指标", "市民满意度", "≥90%", "计划标准"]
+        });
+        rows.last_mut().unwrap().extend_from_slice(tail);
+        let mut text = String::from("第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n");
+        for r in rows {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let read = |doc: &Document| -> Vec<(Level1, Level2, String, Option<f64>)> {
+        doc.sections[0].tables[0].indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.clone(), i.target.value)).collect()
+    };
+    let plain = read(&rows_of(false, &[]));
+    assert_eq!(plain.last().map(|r| (r.0, r.1)), Some((Level1::Satisfaction, Level2::ServiceSatisfaction)));
+    assert_eq!(read(&rows_of(true, &[])), plain);
+    // The text save ran a line under the table into the row as one more cell: kept as a note.
+    let doc = rows_of(true, &["审核意见:同意"]);
+    assert_eq!(read(&doc), plain);
+    assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["审核意见:同意"]);
 }

@@ -105,7 +105,8 @@ fn read_lines(t: &Table) -> Vec<Line> {
             value: number(i.target.value),
             unit: i.target.unit.clone().unwrap_or_else(|| "-".to_string()),
             weight: number(i.weight),
-            actual: i.actual.as_ref().map_or("-".to_string(), |a| dash(&a.raw)),
+            // A monitoring table's actual is its 执行情况 so far (Indicator.progress).
+            actual: i.actual.as_ref().or(i.progress.as_ref()).map_or("-".to_string(), |a| dash(&a.raw)),
         })
         .collect()
 }
@@ -205,27 +206,10 @@ fn differences(name: &str) -> (Vec<String>, usize) {
 /// Differences known and not fixed yet: file, why, and the exact difference lines.
 #[rustfmt::skip]
 const KNOWN: &[(&str, &str, &[&str])] = &[
-    ("baise-jiaoyu-2023-gongkai", "name keeps 2023年度预算项目绩效目标公开 in the reading; a compound sentence read as qualitative", &[
-        r#"t1 name: expected "百色天立学校办学补贴2023年度预算项目绩效目标公开", read "百色天立学校办学补贴""#,
+    ("baise-jiaoyu-2023-gongkai", "a compound sentence (several quantities in prose) read as qualitative", &[
         r#"t1 i1 kind: expected "compound", read "qualitative""#,
     ]),
-    ("bumen-zhengti-2017-pingjia-defen", "disputed: the reading takes the 得分 for the actual (jixiao: reported score); the name drops 绩效评价得分", &[
-        r#"t1 name: expected "2017年部门整体支出绩效评价得分", read "2017年部门整体支出""#,
-        r#"t1 i1 actual: expected "5", read "-""#,
-        r#"t1 i2 actual: expected "5", read "-""#,
-        r#"t1 i3 actual: expected "5", read "-""#,
-        r#"t1 i4 actual: expected "2", read "-""#,
-        r#"t1 i5 actual: expected "4", read "-""#,
-        r#"t1 i6 actual: expected "1", read "-""#,
-    ]),
-    ("chizhou-tangxi-2022-ziping", "disputed: the unit 百分比 is % in the model by contract (raw keeps 百分比)", &[
-        r#"t1 i2 unit: expected "百分比", read "%""#,
-    ]),
-    ("daying-2023-ziping-weibu", "the name drops (2023年度) where the reading keeps the whole title", &[
-        r#"t1 name: expected "部门预算项目支出绩效自评表(2023年度)", read "部门预算项目支出""#,
-    ]),
-    ("dazhou-nyj-xiangmu-pingjia", "every 一级 word is lost, only (20分) remains: no rule gives a level-1 from a score alone; the name drops 绩效评价得分", &[
-        r#"t1 name: expected "项目支出绩效评价得分", read "项目支出""#,
+    ("dazhou-nyj-xiangmu-pingjia", "every 一级 word is lost, only (20分) remains: no rule gives a level-1 from a score alone", &[
         r#"t1 i1 level1: expected "decision", read "other""#,
         r#"t1 i2 level1: expected "decision", read "other""#,
         r#"t1 i3 level1: expected "decision", read "other""#,
@@ -239,159 +223,45 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i11 level1: expected "output", read "other""#,
         r#"t1 i12 level1: expected "effect", read "other""#,
     ]),
-    ("dazhou-nyj-zhengti-pingjia", "the name drops 绩效评价得分 (jixiao's name is the title before the form's words)", &[
-        r#"t1 name: expected "部门整体支出绩效评价得分", read "部门整体支出""#,
+    ("huangshi-shenyi-2019-jiankong", "年度预算220万元 (a label before the number, no comparator) is read as words: no rule takes a label before a bare number without risking 完成3个项目 as a quantity", &[
+        r#"t1 i1 kind: expected "quantity", read "qualitative""#,
+        r#"t1 i1 comparator: expected "eq", read "-""#,
+        r#"t1 i1 value: expected "220", read "-""#,
+        r#"t1 i1 unit: expected "万元", read "-""#,
     ]),
-    ("dongguan-2019-pifu", "disputed: ±3%以内 is read as the range -3..3 (tests/real.rs), the reading writes le 3", &[
-        r#"t1 i2 kind: expected "quantity", read "range""#,
-        r#"t1 i2 comparator: expected "le", read "-""#,
-        r#"t1 i2 value: expected "3", read "-3""#,
-    ]),
-    ("ezhou-jiguan-2022", "no 产出 level: the 一级 column holds 数量/质量/成本 and 二级 the name", &[
-        r#"t1 i1 level1: expected "output", read "other""#,
-        r#"t1 i1 level2: expected "数量指标", read "办公大楼日常维修维护次数""#,
-        r#"t1 i1 name: expected "办公大楼日常维修维护次数", read """#,
-        r#"t1 i2 level1: expected "output", read "other""#,
-        r#"t1 i2 level2: expected "数量指标", read "大楼安检巡察次数""#,
-        r#"t1 i2 name: expected "大楼安检巡察次数", read """#,
-        r#"t1 i3 level1: expected "output", read "other""#,
-        r#"t1 i3 level2: expected "质量指标", read "办公大楼日常维修维护验收合格率""#,
-        r#"t1 i3 name: expected "办公大楼日常维修维护验收合格率", read """#,
-        r#"t1 i4 level1: expected "output", read "other""#,
-        r#"t1 i4 level2: expected "质量指标", read "经常性大型设备更新验收合格率""#,
-        r#"t1 i4 name: expected "经常性大型设备更新验收合格率", read """#,
-        r#"t1 i5 level1: expected "output", read "other""#,
-        r#"t1 i5 level2: expected "质量指标", read "重.要设备维修维保验收合格率""#,
-        r#"t1 i5 name: expected "重.要设备维修维保验收合格率", read """#,
-        r#"t1 i6 level1: expected "output", read "cost""#,
-        r#"t1 i6 level2: expected "成本指标", read "成本控制率""#,
-        r#"t1 i6 name: expected "成本控制率", read """#,
-    ]),
-    ("guojia-linye-yangli-sbb", "the name drops 项目支出", &[
-        r#"t1 name: expected "国家森林病虫害预测预报补助经费项目支出", read "国家森林病虫害预测预报补助经费""#,
-    ]),
-    ("gxglmes-template-2021-sqb", "the name drops 绩效目标申报表 whole, leaving 财政支出", &[
-        r#"t1 name: expected "财政支出绩效目标申报表", read "财政支出""#,
-    ]),
-    ("hengshan-chubeiliang-2020-ziping", "the name keeps a trailing 绩效; an empty extra indicator row", &[
-        r#"t1 name: expected "县级储备粮", read "县级储备粮绩效""#,
-        r#"t1 read "": not expected"#,
-    ]),
-    ("jiayuguan-bowuguan-2023", "disputed: the unit 百分比 is % in the model by contract; OCR 二100百分比 for =100百分比 is not read", &[
-        r#"t1 i2 unit: expected "百分比", read "%""#,
-        r#"t1 i3 unit: expected "百分比", read "%""#,
+    ("jiayuguan-bowuguan-2023", "OCR 二100百分比 for =100百分比 is not read (二 is a numeral: no general rule reads it as =)", &[
         r#"t1 i4 kind: expected "quantity", read "qualitative""#,
         r#"t1 i4 comparator: expected "eq", read "-""#,
         r#"t1 i4 value: expected "100", read "-""#,
-        r#"t1 i4 unit: expected "百分比", read "-""#,
-        r#"t1 i10 unit: expected "百分比", read "%""#,
+        r#"t1 i4 unit: expected "%", read "-""#,
     ]),
-    ("jinzhai-chagu-2023-zhengti-ziping", "disputed: deadlines (9月前) read with comparator le, the reading writes -", &[
-        r#"t1 i7 comparator: expected "-", read "le""#,
-        r#"t1 i8 comparator: expected "-", read "le""#,
+    ("liangping-linye-2023-zhengti-ziping", "disputed: the 指标性质 cell 2 is the budget systems' sign code 2 (＞, DOMAIN.md); the reading takes it for a ≥ the copy mangled", &[
+        r#"t1 i2 target: expected "28万亩", read ">8万亩""#,
+        r#"t1 i2 comparator: expected "ge", read "gt""#,
+        r#"t1 i3 target: expected "21万亩", read ">1万亩""#,
+        r#"t1 i3 comparator: expected "ge", read "gt""#,
+        r#"t1 i4 target: expected "250万亩", read ">50万亩""#,
+        r#"t1 i4 comparator: expected "ge", read "gt""#,
     ]),
-    ("jinzhai-kaifaqu-2021-sbb", "2021年全年 is not read as a deadline; the name drops 项目支出", &[
-        r#"t1 name: expected "物业管理项目支出", read "物业管理""#,
-        r#"t1 i3 kind: expected "deadline", read "qualitative""#,
-    ]),
-    ("lijiang-gucheng-2020-ziping", "the two-row header's merged upper cells (績效指標 over three, 年度指標值 over three) are paired one to one with the lower ones, so 分值 / 實際完成值 land on the wrong columns; the name is the 項目名稱 cell, which repeats the title", &[
-        r#"t1 name: expected "2020年省級自然資源衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)支出", read "2020年省級自然資源衛(wèi)片執(zhí)法補(bǔ)助經(jīng)費(fèi)支出績效自評表""#,
-        r#"t1 i1 weight: expected "10", read "-""#,
-        r#"t1 i1 actual: expected "72890", read "-""#,
-        r#"t1 i2 weight: expected "20", read "-""#,
-        r#"t1 i2 actual: expected "100", read "-""#,
-        r#"t1 i3 weight: expected "20", read "-""#,
-        r#"t1 i3 actual: expected "100", read "-""#,
-        r#"t1 i4 weight: expected "30", read "-""#,
-        r#"t1 i4 actual: expected "95", read "-""#,
-        r#"t1 i5 weight: expected "10", read "-""#,
-        r#"t1 i5 actual: expected "95", read "-""#,
-    ]),
-    ("longyan-jichujiaoyu-2023", "the target column headed 区域目标质 (a typo) is not the target; name drops 专项资金", &[
-        r#"t1 name: expected "基础教育质量提升专项资金", read "基础教育质量提升""#,
+    ("longyan-jichujiaoyu-2023", "the target column headed 区域目标质 (a typo) is not the target: no rule for one fixture's typo", &[
         r#"t1 i1 target: expected "1所", read """#,
         r#"t1 i1 kind: expected "quantity", read "empty""#,
         r#"t1 i1 comparator: expected "eq", read "-""#,
         r#"t1 i1 value: expected "1", read "-""#,
         r#"t1 i1 unit: expected "所", read "-""#,
     ]),
-    ("lvliang-hugong-2021-ziping", "18—54周岁 (an em dash) is not read as a range; a period is not read as a deadline", &[
-        r#"t1 i3 kind: expected "range", read "qualitative""#,
-        r#"t1 i3 unit: expected "周岁", read "-""#,
-        r#"t1 i6 kind: expected "deadline", read "qualitative""#,
-    ]),
-    ("mengcheng-gongwei-2024-sbb", "the name drops 项目支出", &[
-        r#"t1 name: expected "国家基本公共卫生服务项目支出", read "国家基本公共卫生服务项目""#,
-    ]),
-    ("ningde-rencaiyizhan-2023-ziping", "a table inside prose under the title 項目年度績效目標(定量目標), which has no 表: no table is found", &[
+    ("ningde-rencaiyizhan-2023-ziping", "the header (評價內容 | 績效內容 | 績效目標值 | 實際完成值) names no level-1 or indicator column, and its levels say 目標 for 指標 (產出目標, 數量目標): no table is found (the caption without 表 is read now)", &[
         r#"tables: expected 1, read 0"#,
     ]),
-    ("qingshen-fgj-2023-ziping", "the project code is in Table.code, not in the name as the reading writes it", &[
-        r#"t1 name: expected "51000021R000000019951-工资性支出", read "工资性支出""#,
-    ]),
-    ("wuhan-qingshan-2020-jijian", "the name drops 项目支出", &[
-        r#"t1 name: expected "教育系统基础设施建设和设备购置项目支出", read "教育系统基础设施建设和设备购置""#,
-    ]),
-    ("xiangtan-huanwei-2023-sbb", "≥80M and 250万 units not read; the satisfaction label spanning 一级+二级 shifts the row", &[
-        r#"t1 i2 kind: expected "quantity", read "qualitative""#,
-        r#"t1 i2 comparator: expected "ge", read "-""#,
-        r#"t1 i2 value: expected "80", read "-""#,
-        r#"t1 i2 unit: expected "M", read "-""#,
-        r#"t1 i5 value: expected "250", read "2500000""#,
-        r#"t1 i5 unit: expected "万", read "-""#,
-        r#"t1 i7 level1: expected "satisfaction", read "other""#,
-        r#"t1 i7 level2: expected "社会公众或服务对象满意度指标", read "市民满意度""#,
-        r#"t1 i7 name: expected "市民满意度", read "≥90%""#,
-        r#"t1 i7 target: expected "≥90%", read "计划标准\n\t财政部门审核意见""#,
-        r#"t1 i7 kind: expected "quantity", read "qualitative""#,
-        r#"t1 i7 comparator: expected "ge", read "-""#,
-        r#"t1 i7 value: expected "90", read "-""#,
-        r#"t1 i7 unit: expected "%", read "-""#,
-    ]),
-    ("xiangxi-tejiao-2023", "17元/人.每天 (a unit with a dot) is not read as a quantity; disputed: a deadline read with comparator le, the reading writes -", &[
-        r#"t1 i1 kind: expected "quantity", read "qualitative""#,
-        r#"t1 i1 comparator: expected "eq", read "-""#,
-        r#"t1 i1 value: expected "17", read "-""#,
-        r#"t1 i1 unit: expected "元/人.每天", read "-""#,
-        r#"t1 read "": not expected"#,
-        r#"t1 read "": not expected"#,
-        r#"t1 i7 comparator: expected "-", read "le""#,
-        r#"t1 read "": not expected"#,
-        r#"t1 read "": not expected"#,
-        r#"t1 read "": not expected"#,
-    ]),
-    ("xiuning-2023-zhuanyi-ziping", "the name keeps a trailing 绩效", &[
-        r#"t1 name: expected "休宁县中共皖浙赣省委驻地旧址陈列布展项目", read "休宁县中共皖浙赣省委驻地旧址陈列布展项目绩效""#,
-    ]),
-    ("yuanzhou-zaolin-2022-sbb", "the name drops 项目支出; disputed: a deadline (2023年底) read with comparator le, the reading writes -", &[
-        r#"t1 name: expected "原州区2022年南部水源涵养林建设项目支出", read "原州区2022年南部水源涵养林建设项目""#,
-        r#"t1 i6 comparator: expected "-", read "le""#,
-    ]),
-    ("yueyang-glj-zhengti-pingjia", "names wrapped over paragraphs keep them (no rule tells a wrap from a qualifier); disputed: 得分 as the actual; the name drops 绩效评价评分", &[
-        r#"t1 name: expected "部门整体支出绩效评价评分", read "部门整体支出""#,
-        r#"t1 i1 name: expected "财政供养人员控制率", read "财政供养人员\n控制率""#,
-        r#"t1 i1 actual: expected "5", read "-""#,
-        r#"t1 i2 name: expected "“三公经费”变动率", read "“三公经费”\n变动率""#,
-        r#"t1 i2 actual: expected "5", read "-""#,
-        r#"t1 i3 name: expected "重点支出安排率", read "重点支出\n安排率""#,
-        r#"t1 i3 actual: expected "5", read "-""#,
-        r#"t1 i4 actual: expected "3", read "-""#,
-        r#"t1 i5 actual: expected "3", read "-""#,
-        r#"t1 i6 actual: expected "3", read "-""#,
-        r#"t1 i7 name: expected "“三公经费”控制率", read "“三公经费”\n控制率""#,
-        r#"t1 i7 actual: expected "6", read "-""#,
-        r#"t1 i8 name: expected "管理制度健全性", read "管理制度\n健全性""#,
-        r#"t1 i8 actual: expected "3", read "-""#,
-        r#"t1 i9 name: expected "资金使用合规性", read "资金使用\n合规性""#,
-        r#"t1 i9 actual: expected "3", read "-""#,
-    ]),
-    ("yueyanglou-jiage-2023-zhengti", "the unit 萬元 is read as 万元 (units are matched in simplified form); a %-column beside 應保盡保 is not a unit of a qualitative value; an empty row read as an indicator", &[
-        r#"t1 i1 unit: expected "萬元", read "万元""#,
-        r#"t1 read "": not expected"#,
+    ("yueyanglou-jiage-2023-zhengti", "a %-column beside the qualitative 應保盡保 is not a unit of a qualitative value (the reading writes the column's %)", &[
         r#"t1 i5 unit: expected "%", read "-""#,
     ]),
-    ("zhongyang-yindao-keji-2021-ziping-muban", "the name keeps a trailing 绩效", &[
-        r#"t1 name: expected "中央引导地方科技发展资金", read "中央引导地方科技发展资金绩效""#,
+    ("zhuanxiang-gongxing-pingjia-touru", "the column headed 得分 holds the weights (5+5+5 = 项目立项(15)): a 得分 is read as the score given; no general rule tells a misheaded column", &[
+        r#"t1 i1 weight: expected "5", read "-""#,
+        r#"t1 i2 weight: expected "5", read "-""#,
+        r#"t1 i3 weight: expected "5", read "-""#,
+        r#"t1 i4 weight: expected "3", read "-""#,
+        r#"t1 i5 weight: expected "2", read "-""#,
     ]),
 ];
 
@@ -403,7 +273,7 @@ fn every_real_table_reads_as_its_hand_reading() {
         .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".expected.tsv").map(str::to_string))
         .collect();
     names.sort();
-    assert!(names.len() >= 38, "{} readings", names.len());
+    assert!(names.len() >= 46, "{} readings", names.len());
     let known: BTreeMap<&str, &[&str]> = KNOWN.iter().map(|(f, _, d)| (*f, *d)).collect();
     for f in known.keys() {
         assert!(names.iter().any(|n| n == f), "KNOWN lists {f}, which has no reading");

@@ -4,7 +4,7 @@
 
 mod common;
 
-use jixiao::{Target, TargetKind};
+use jixiao::{Date, Target, TargetKind, UnitKind};
 use proptest::prelude::*;
 
 /// The expected reading of a case, in the TSV's own words, next to what the parser gave.
@@ -156,4 +156,50 @@ fn a_cell_of_prose_too_long_for_a_quantity_reads_as_short_prose_does() {
     let list = long("补助1007家庭户，");
     assert_eq!(Target::parse(&list).kind, TargetKind::Qualitative);
     assert_eq!(Target::parse(&list[..60]).kind, TargetKind::Compound);
+}
+
+/// Ranges written with any dash real tables use, periods whose end leaves out the year, whole
+/// years, and units as written (traditional characters kept, matched folded), with a dot between
+/// two denominators, a bare 万, metres and ages.
+#[test]
+fn dashes_periods_and_units_as_written() {
+    for dash in ["-", "—", "–", "－", "～", "~", "至"] {
+        for (unit, kind) in [("周岁", UnitKind::Other), ("岁", UnitKind::Other), ("人", UnitKind::Count), ("m", UnitKind::Length)] {
+            let raw = format!("18{dash}54{unit}");
+            let t = Target::parse(&raw);
+            assert_eq!(
+                (t.kind, t.value, t.upper, t.unit.as_deref(), t.unit_kind),
+                (TargetKind::Range, Some(18.0), Some(54.0), Some(unit), Some(kind)),
+                "{raw}"
+            );
+        }
+    }
+    for (raw, year, from, to) in [
+        ("2023年1月-12月", Some(2023), (1, None), (12, None)),
+        ("2021.1.1-12.31", Some(2021), (1, Some(1)), (12, Some(31))),
+        ("2021年全年", Some(2021), (1, None), (12, None)),
+        ("2022年全年度", Some(2022), (1, None), (12, None)),
+        ("全年", None, (1, None), (12, None)),
+    ] {
+        let t = Target::parse(raw);
+        assert_eq!(t.kind, TargetKind::Deadline, "{raw}");
+        assert_eq!(t.comparator, None, "{raw}: a period, not a deadline");
+        assert_eq!(t.date, Some(Date { year, month: Some(from.0), day: from.1 }), "{raw}");
+        assert_eq!(t.until, Some(Date { year, month: Some(to.0), day: to.1 }), "{raw}");
+    }
+    for (raw, value, unit, yuan) in [
+        ("28.8萬元", 28.8, "萬元", Some(288_000.0)),
+        ("≥3個", 3.0, "個", None),
+        ("17元/人.每天", 17.0, "元/人.每天", Some(17.0)),
+        ("2次/人·月", 2.0, "次/人·月", None),
+        ("≥80M", 80.0, "M", None),
+        ("250万", 250.0, "万", None),
+        ("90％", 90.0, "%", None),
+        ("=100百分比", 100.0, "%", None),
+        ("每亩300", 300.0, "/亩", None),
+        ("≥每人500元", 500.0, "元/人", Some(500.0)),
+    ] {
+        let t = Target::parse(raw);
+        assert_eq!((t.kind, t.value, t.unit.as_deref(), t.value_yuan), (TargetKind::Quantity, Some(value), Some(unit), yuan), "{raw}");
+    }
 }

@@ -139,6 +139,33 @@ pub struct Deadline {
     pub sign_given: bool,
 }
 
+/// Words for a whole year after a year (`2021年全年`) or alone (`全年`): a period.
+pub const WHOLE_YEAR: &[&str] = &["全年度", "全年"];
+
+/// The end of a period written without its year (`2023年1月-12月`, `2021.1.1-12.31`): `M月`,
+/// `M月D日`, or, after a start written with dots or slashes, `M.D`; the year is the start's.
+fn same_year_end(s: &[char], at: usize, start: &Date, sep: Option<char>) -> Option<(Date, usize)> {
+    let year = start.year;
+    start.month?;
+    if let Some((m, len)) = month_at(s, at) {
+        let mut d = Date { year, month: Some(m as u8), day: None };
+        let mut n = len;
+        if let Some((day, k)) = day_at(s, at + n).filter(|(day, _)| *day <= days_in(year.map(|y| y as u32), m)) {
+            d.day = Some(day as u8);
+            n += k;
+        }
+        return Some((d, n));
+    }
+    let sep = sep.filter(|c| matches!(c, '.' | '/'))?;
+    year?;
+    let (m, len) = digits(s, at, 2).filter(|(m, _)| (1..=12).contains(m))?;
+    if s.get(at + len) != Some(&sep) {
+        return None;
+    }
+    let (day, k) = digits(s, at + len + 1, 2).filter(|(day, _)| (1..=days_in(year.map(|y| y as u32), m)).contains(day))?;
+    Some((Date { year, month: Some(m as u8), day: Some(day as u8) }, len + 1 + k))
+}
+
 pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
     let s = &s[..end];
     let mut at = 0;
@@ -147,14 +174,25 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
         at += w.chars().count();
         by_word = !matches!(w, "于" | "在");
     }
-    let (date, len) = date_at(s, at)?;
+    let start = at;
+    let (mut date, len) = date_at(s, at)?;
     at += len;
     let mut until = None;
     if s.get(at).is_some_and(|c| PERIOD_SEPARATORS.contains(c))
-        && let Some((d, len)) = date_at(s, at + 1)
+        && let Some((d, len)) = date_at(s, at + 1).or_else(|| same_year_end(s, at + 1, &date, s.get(start + 4).copied()))
     {
-        until = Some(d);
+        // `2022年3月1日至11月30日`: the end is in the start's year.
+        until = Some(Date { year: d.year.or(date.year), ..d });
         at += 1 + len;
+    }
+    // `2021年全年`: the whole year, a period from its January to its December.
+    if until.is_none()
+        && date.month.is_none()
+        && let Some((w, ())) = longest_at(s, at, WHOLE_YEAR.iter().map(|w| (*w, ())))
+    {
+        until = Some(Date { month: Some(12), ..date });
+        date.month = Some(1);
+        at += w.chars().count();
     }
     if let Some((w, ())) = longest_at(s, at, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))) {
         at += w.chars().count();
@@ -240,6 +278,15 @@ mod tests {
         assert_eq!(read("4月31日前"), None);
         assert_eq!(read("2023-02-30"), None);
         assert_eq!(read("2023年13月底前"), None);
+        // Periods whose end leaves out the year, and whole years.
+        let p = |s: &str| read(s).map(|(d, u, _)| (d, u));
+        assert_eq!(p("2023年1月-12月"), Some((ymd(Some(2023), Some(1), None), Some(ymd(Some(2023), Some(12), None)))));
+        assert_eq!(p("2021.1.1-12.31"), Some((ymd(Some(2021), Some(1), Some(1)), Some(ymd(Some(2021), Some(12), Some(31))))));
+        assert_eq!(p("2022年3月1日至11月30日"), Some((ymd(Some(2022), Some(3), Some(1)), Some(ymd(Some(2022), Some(11), Some(30))))));
+        assert_eq!(p("2021年全年"), Some((ymd(Some(2021), Some(1), None), Some(ymd(Some(2021), Some(12), None)))));
+        assert_eq!(p("2021全年"), None, "a year is written with 年");
+        assert_eq!(p("2021.1.1-13.31"), None);
+        assert_eq!(p("2021年-12月"), None, "a year alone has no month to go on from");
         assert_eq!(read("≤2023-12-31"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)), "a sign code 5 before a date cell");
     }
 }

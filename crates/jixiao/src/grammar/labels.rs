@@ -6,7 +6,8 @@ use crate::model::{Level1, Level2, Likelihood};
 
 /// The label as compared: folded, without white space, without bracketed parts anywhere
 /// (`产出指标（50分）`, `数量指标(或建筑规模指标)`, `实际完成值(B)`), without a score written
-/// after them (`成本指标(0-20)分`) and without a trailing `等` or colon.
+/// after them (`成本指标(0-20)分`, `效益指标30分)` with its opening bracket lost) and without a
+/// trailing `等` or colon.
 pub fn key(label: &str) -> Key {
     match build_key(label, false) {
         Ok(k) | Err(k) => k,
@@ -50,6 +51,11 @@ fn build_key(label: &str, bounded: bool) -> Result<Key, Key> {
         k = k.trim_end_matches([':', '：', '等']);
         if k.ends_with("指标分") {
             k = &k[..k.len() - '分'.len_utf8()];
+        }
+        // A score whose opening bracket was lost (`效益指标` / `30分)`): `效益指标30分`.
+        let unscored = k.strip_suffix('分').unwrap_or_default().trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == '-');
+        if unscored.len() + '分'.len_utf8() < k.len() && unscored.ends_with("指标") {
+            k = unscored;
         }
         if k == before {
             break;
@@ -516,6 +522,9 @@ const FOOTER_LABELS: &[&str] = &[
     "填表日期",
     "审核意见",
     "审核人",
+    // A form's explanations under the table (`说明 | 无`, `填表说明：…`).
+    "说明",
+    "填表说明",
 ];
 
 /// Footer labels that name a person, a phone or a date: the form's signature lines. Written with
@@ -618,6 +627,12 @@ mod tests {
         assert_eq!(level1("部门绩效情况(45分)"), Level1::Effect);
         assert_eq!(level1("成本指标(0-20)分"), Level1::Cost);
         assert_eq!(level1("产出指标\n(40-50)分"), Level1::Output);
+        // The opening bracket lost in a copy (`效益指标` / `30分)`), or never written.
+        assert_eq!(level1("效益指标\n30分)"), Level1::Effect);
+        assert_eq!(level1("产出指标50分"), Level1::Output);
+        assert_eq!(level2("经济效益指标6.5分"), Level2::EconomicBenefit);
+        assert_eq!(key("指标1").as_str(), "指标1");
+        assert_eq!(level1("效益30分"), Level1::Other, "only after 指标: a name may end in a score");
         assert_eq!(level1("一级 指标"), Level1::Other);
     }
 

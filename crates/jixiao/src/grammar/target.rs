@@ -7,7 +7,7 @@
 use super::date::deadline;
 use super::fold::fold_char;
 use super::longest_at;
-use super::units::{Unit, bare_multiplier_at, unit_at};
+use super::units::{Unit, leading_per, unit_at};
 use crate::model::{Comparator, Direction, Target, TargetKind, TargetPart, UnitKind};
 
 /// Comparators that stand before the number, longest first where one contains another.
@@ -70,6 +70,11 @@ const SUFFIX_COMPARATORS: &[(&str, Comparator)] = {
 };
 
 const EMPTY_MARKS: &[&str] = &["", "/", "\\", "-", "--", "---", "无", "暂无", "空", "N/A", "n/a", "NA", "/-"];
+
+/// Whether a cell holds only the mark of an empty cell (`-`, `/`, `无`).
+pub fn is_empty_mark(cell: &str) -> bool {
+    cell.len() <= 16 && EMPTY_MARKS.contains(&super::fold::squeeze(cell).as_str())
+}
 
 const AS_ACTUAL_PREFIXES: &[&str] = &["根据实际", "据实", "按实际", "以实际", "依据实际", "视实际", "依实际", "按照实际", "实际发生"];
 
@@ -222,7 +227,12 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     if comparator.is_none() && s.first() == Some(&'各') && number_at(&s[..end], 1, true).is_some() {
         at = 1;
     }
-    let starts_with_number = at == 1 || number_at(&s[..end], 0, true).is_some();
+    // `每亩300`, `≥每人500元`: the rate's denominator written before the number.
+    let per = leading_per(&s[..end], at);
+    if let Some(p) = &per {
+        at += p.len;
+    }
+    let starts_with_number = at == 1 || per.is_some() || number_at(&s[..end], 0, true).is_some();
     if comparator.is_none() && !starts_with_number {
         // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
         let pos = (1..end).find(|&i| prefix_comparator(s, i).is_some())?;
@@ -235,16 +245,17 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     }
     let (mut value, len) = number_at(&s[..end], at, true)?;
     at += len;
-    let unit = unit_at(&s[..end], at);
+    let mut unit = unit_at(&s[..end], at);
     if let Some(u) = &unit {
         at += u.len;
-    } else if let Some((len, factor)) = bare_multiplier_at(&s[..end], at) {
-        // `250万`: 2 500 000 of whatever the row counts.
-        value *= factor;
-        at += len;
-        if !value.is_finite() {
-            return None;
-        }
+    }
+    if let Some(p) = per {
+        unit = Some(match unit {
+            // `每人500元` is 500 元/人; a unit that has its own denominator takes no second one.
+            Some(u) if !u.text.contains('/') => Unit { text: format!("{}{}", u.text, p.text), len: 0, ..u },
+            Some(_) => return None,
+            None => p,
+        });
     }
     if at < end {
         let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
@@ -323,7 +334,9 @@ fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
         let seg = &s[a..b];
         let first = seg.iter().position(char::is_ascii_digit)?;
         let (value, len) = number_at(seg, first, false)?;
-        let unit = unit_at(seg, first + len)?;
+        let mut unit = unit_at(seg, first + len)?;
+        unit.at += a;
+        let unit = written(unit, raw, f);
         let after = first + len + unit.len;
         if seg[after..].iter().any(char::is_ascii_digit) || seg[..first].contains(&'.') {
             return None;
@@ -401,8 +414,27 @@ fn tolerance(s: &[char], end: usize) -> Option<(f64, Option<Unit>)> {
     (at == end).then_some((value, unit))
 }
 
+/// A unit as the text writes it: the grammar matches units in simplified characters (`萬元` is
+/// `万元`) and full-width or variant forms folded, but the model keeps the characters the user
+/// wrote (`萬元`); only the forms that fold to ASCII or to `%` (`％`, `﹪`, `百分比`) take the
+/// folded form, as they always have.
+fn written(mut unit: Unit, raw: &str, f: &Folded) -> Unit {
+    let start = f.offsets[unit.at];
+    let end = f.offsets.get(unit.at + unit.len).copied().unwrap_or(raw.len());
+    let text: String = raw[start..end]
+        .chars()
+        .filter(|c| !fold_char(*c).is_whitespace())
+        .map(|c| if ('\u{4E00}'..='\u{9FFF}').contains(&c) { c } else { fold_char(c) })
+        .collect();
+    if text != unit.text && text.chars().map(fold_char).eq(unit.text.chars()) {
+        unit.text = text;
+    }
+    unit
+}
+
 /// One value filling `s[..end]`: a deadline, a quantity, a tolerance or a range.
-fn single(raw: &str, s: &[char], end: usize) -> Option<Target> {
+fn single(raw: &str, f: &Folded, end: usize) -> Option<Target> {
+    let s = &f.chars[..];
     if let Some(d) = deadline(s, end) {
         let mut t = blank(raw, TargetKind::Deadline);
         t.comparator = d.comparator;
@@ -416,19 +448,19 @@ fn single(raw: &str, s: &[char], end: usize) -> Option<Target> {
         t.sign_given = q.comparator.is_some();
         t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
         t.value = Some(q.value);
-        return Some(with_unit(t, q.unit));
+        return Some(with_unit(t, q.unit.map(|u| written(u, raw, f))));
     }
     if let Some((v, unit)) = tolerance(s, end) {
         let mut t = blank(raw, TargetKind::Range);
         t.value = Some(if v == 0.0 { 0.0 } else { -v });
         t.upper = Some(v);
-        return Some(with_unit(t, unit));
+        return Some(with_unit(t, unit.map(|u| written(u, raw, f))));
     }
     if let Some((low, high, unit)) = range(s, end) {
         let mut t = blank(raw, TargetKind::Range);
         t.value = Some(low);
         t.upper = Some(high);
-        return Some(with_unit(t, unit));
+        return Some(with_unit(t, unit.map(|u| written(u, raw, f))));
     }
     None
 }
@@ -465,18 +497,25 @@ pub fn parse(raw: &str) -> Target {
     // Every rule but the qualitative one reads a number or a date: without a digit, the text is
     // qualitative, and the per-character index is not built (most 指标值 are words).
     if !text.bytes().any(|b| b.is_ascii_digit()) {
+        // `全年`: the whole year the table is for, a period from January to December.
+        if super::date::WHOLE_YEAR.contains(&text.as_str()) {
+            let mut t = blank(raw, TargetKind::Deadline);
+            t.date = Some(crate::model::Date { month: Some(1), ..Default::default() });
+            t.until = Some(crate::model::Date { month: Some(12), ..Default::default() });
+            return t;
+        }
         let mut t = blank(raw, TargetKind::Qualitative);
         t.direction = direction(&text);
         return t;
     }
     let f = Folded::new(raw);
     let end = trimmed_end(&f.chars);
-    if let Some(t) = single(raw, &f.chars, end) {
+    if let Some(t) = single(raw, &f, end) {
         return t;
     }
     // A value with a bracketed note: `100%(计划标准)`, `2019年12月(计划标准)`.
     if let Some(open) = note_start(&f.chars, end)
-        && let Some(mut t) = single(raw, &f.chars, trimmed_end(&f.chars[..open]))
+        && let Some(mut t) = single(raw, &f, trimmed_end(&f.chars[..open]))
     {
         let inner = &raw[f.offsets[open] + raw[f.offsets[open]..].chars().next().map_or(1, char::len_utf8)..f.offsets[end - 1]];
         t.note = Some(inner.trim().to_owned());

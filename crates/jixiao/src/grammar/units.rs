@@ -15,6 +15,8 @@ pub struct Unit {
     pub yuan: Option<f64>,
     /// How many characters of the input it took.
     pub len: usize,
+    /// Where in the input it starts (a character index).
+    pub at: usize,
 }
 
 const BASE_UNITS: &[(&str, UnitKind)] = {
@@ -55,6 +57,15 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("厘米", Length),
         ("米", Length),
         ("km", Length),
+        ("cm", Length),
+        ("mm", Length),
+        ("m", Length),
+        // `射程≥80M`: metres as forms print them, or mega (`100M带宽`): not a length for sure.
+        ("M", Other),
+        ("kg", Other),
+        // An age (`18-54周岁`): 周岁 before 周 (a week).
+        ("周岁", Other),
+        ("岁", Other),
         ("分", Score),
         ("人次", Count),
         ("户次", Count),
@@ -151,9 +162,20 @@ fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
     BASE_UNIT_WORDS.longest_at(s, at)
 }
 
-/// A multiplier standing alone after a number (`250万`): its length and factor.
-pub fn bare_multiplier_at(s: &[char], at: usize) -> Option<(usize, f64)> {
-    longest_at(s, at, PREFIXES.iter().copied()).map(|(p, f)| (p.chars().count(), f))
+/// A multiplier standing alone after a number (`250万`): the unit it is, as `万元` is, the
+/// number kept as written (250 of 万); what it counts the row says, so it is of no known kind.
+fn bare_multiplier_at(s: &[char], at: usize) -> Option<Unit> {
+    longest_at(s, at, PREFIXES.iter().copied()).map(|(p, _)| Unit { text: p.to_owned(), kind: UnitKind::Other, yuan: None, len: p.chars().count(), at })
+}
+
+/// `每亩` before a number (`每亩300`, `每人500元`): the denominator of a rate written first, as
+/// `/亩`; None when no denominator word follows 每.
+pub fn leading_per(s: &[char], at: usize) -> Option<Unit> {
+    if s.get(at) != Some(&'每') {
+        return None;
+    }
+    let (per, ()) = longest_at(s, at + 1, PER.iter().map(|p| (*p, ())))?;
+    Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count(), at })
 }
 
 /// The longest unit at `s[at..]`, with a multiplier prefix and a `/…` denominator if present;
@@ -161,10 +183,10 @@ pub fn bare_multiplier_at(s: &[char], at: usize) -> Option<(usize, f64)> {
 pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     if s.get(at) == Some(&'/') {
         let per = longest_at(s, at + 1, PER.iter().map(|p| (*p, ()))).map(|(p, _)| p).or_else(|| base_unit(s, at + 1).map(|(u, _)| u))?;
-        return Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count() });
+        return Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count(), at });
     }
     let mut best: Option<Unit> =
-        base_unit(s, at).map(|(u, kind)| Unit { text: u.to_owned(), kind, yuan: (kind == UnitKind::Money).then_some(1.0), len: u.chars().count() });
+        base_unit(s, at).map(|(u, kind)| Unit { text: u.to_owned(), kind, yuan: (kind == UnitKind::Money).then_some(1.0), len: u.chars().count(), at });
     for (prefix, factor) in PREFIXES {
         if !starts_with_at(s, at, prefix) {
             continue;
@@ -173,11 +195,11 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
         if let Some((u, kind)) = base_unit(s, at + plen) {
             let len = plen + u.chars().count();
             if best.as_ref().is_none_or(|b| len > b.len) && kind != UnitKind::Percent {
-                best = Some(Unit { text: format!("{prefix}{u}"), kind, yuan: (kind == UnitKind::Money).then_some(*factor), len });
+                best = Some(Unit { text: format!("{prefix}{u}"), kind, yuan: (kind == UnitKind::Money).then_some(*factor), len, at });
             }
         }
     }
-    let mut unit = best?;
+    let Some(mut unit) = best else { return bare_multiplier_at(s, at) };
     if unit.text == "百分比" {
         unit.text = "%".to_owned();
     }
@@ -189,6 +211,14 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
         unit.len += 1 + per.chars().count();
         if unit.kind != UnitKind::Money {
             unit.kind = UnitKind::Rate;
+        }
+        // A second denominator joined by a dot (`元/人.每天`, `元/人·天`): per person and day.
+        if matches!(s.get(at + unit.len), Some('.' | '·' | '•' | '・')) {
+            let each = usize::from(s.get(at + unit.len + 1) == Some(&'每'));
+            if let Some((per, ())) = longest_at(s, at + unit.len + 1 + each, PER.iter().map(|p| (*p, ()))) {
+                unit.text = format!("{}{}{}{per}", unit.text, s[at + unit.len], if each == 1 { "每" } else { "" });
+                unit.len += 1 + each + per.chars().count();
+            }
         }
     }
     Some(unit)
@@ -215,6 +245,11 @@ mod tests {
         assert_eq!(read("种次"), Some(("种次".into(), UnitKind::Count, None)));
         assert_eq!(read("新区"), None);
         assert_eq!(read("/株"), Some(("/株".into(), UnitKind::Rate, None)));
-        assert_eq!(read("万"), None);
+        assert_eq!(read("万"), Some(("万".into(), UnitKind::Other, None)));
+        assert_eq!(read("周岁"), Some(("周岁".into(), UnitKind::Other, None)));
+        assert_eq!(read("m"), Some(("m".into(), UnitKind::Length, None)));
+        assert_eq!(read("元/人.每天"), Some(("元/人.每天".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("次/人·月"), Some(("次/人·月".into(), UnitKind::Rate, None)));
+        assert_eq!(read("元/人.每"), None);
     }
 }

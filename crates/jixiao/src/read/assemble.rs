@@ -12,6 +12,7 @@ use super::overview;
 use super::tree::{self, Cell, Row};
 use crate::grammar::form::titles::{self as headings, TableTitle, split_toc};
 use crate::grammar::is_blank;
+use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location, Note, Places, Section, SectionKind, Table, TableKind};
 
 /// A table being read: its title and the rows gathered so far.
@@ -87,13 +88,27 @@ pub struct Assembler<'a, 's> {
     table: Option<OpenTable<'a>>,
     /// Whether anything was read yet (the first prose line is the document's title).
     started: bool,
+    /// The last block when it was a line of prose kept as a note: a table right under it with
+    /// no title may take it for its caption. The note's index and its line.
+    caption: Option<(usize, usize)>,
 }
 
 impl<'a, 's> Assembler<'a, 's> {
     /// An assembler whose places are `lines`; tables go to `sink` (when given) as they are built,
     /// from the start when `head_final`, else once the overview is read.
     pub fn new(lines: Lines, sink: Option<&'s mut dyn TableSink>, head_final: bool) -> Self {
-        Assembler { doc: Document::new(""), lines, sink, head_final, failed: None, places: Vec::new(), place: Place::Preamble, table: None, started: false }
+        Assembler {
+            doc: Document::new(""),
+            lines,
+            sink,
+            head_final,
+            failed: None,
+            places: Vec::new(),
+            place: Place::Preamble,
+            table: None,
+            started: false,
+            caption: None,
+        }
     }
 
     /// The line a place is known by.
@@ -297,7 +312,15 @@ impl<'a, 's> Assembler<'a, 's> {
         }
         match &mut self.place {
             Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
-            _ => self.note(line, text),
+            place => {
+                let in_part = matches!(place, Place::Section);
+                self.note(line, text);
+                // Only in a part, and only a line that is no TC field: a text with no part
+                // heading and no table title is still no performance document.
+                if self.table.is_none() && in_part && toc.is_none() {
+                    self.caption = Some((self.doc.notes.len() - 1, line));
+                }
+            }
         }
     }
 
@@ -320,6 +343,7 @@ impl<'a, 's> Assembler<'a, 's> {
         if is_blank(&text) && role != Role::TableTitle && role != Role::SheetTitle {
             return;
         }
+        self.caption = None;
         let line = self.line(place);
         // A line break inside a paragraph is a line of its own, as in a text save.
         for part in text.split('\n') {
@@ -332,6 +356,18 @@ impl<'a, 's> Assembler<'a, 's> {
     fn table(&mut self, block: TableBlock<'a>) {
         self.started = true;
         let mut nested = block.nested.into_iter().peekable();
+        // A table with no title right under a short line kept as a note (`1、項目年度績效目標(定量目標)`,
+        // a caption with no 表), whose first row is an indicator header: the line is its title.
+        if self.table.is_none()
+            && let Some((index, line)) = self.caption.take()
+            && index + 1 == self.doc.notes.len()
+            && block.rows.iter().find(|r| r.iter().any(|c| !is_blank(&c.text))).is_some_and(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
+            && let Some(title) = headings::caption_title(&self.doc.notes[index].text)
+        {
+            self.doc.notes.pop();
+            self.open_table(title, line);
+        }
+        self.caption = None;
         if self.table.is_none() {
             // Cells with no table title above: kept, each as a note at its place.
             for (r, row) in block.rows.into_iter().enumerate() {
@@ -408,6 +444,7 @@ impl<'a> BlockSink<'a> for Assembler<'a, '_> {
             Block::Paragraph { text, place, role } => self.paragraph(text, place, role),
             Block::Table(t) => self.table(t),
             Block::Note { text, place } => {
+                self.caption = None;
                 let line = self.line(place);
                 self.note(line, &text);
             }

@@ -180,7 +180,7 @@ fn comparable(target: &Target, actual: &Target) -> Result<(f64, f64, f64), (Stri
     }
     match (&target.unit, &actual.unit) {
         (None, _) | (_, None) => Ok((t, upper, a)),
-        (Some(x), Some(y)) if x == y => Ok((t, upper, a)),
+        (Some(x), Some(y)) if same_unit(x, y) => Ok((t, upper, a)),
         _ if target.unit_kind.is_some()
             && target.unit_kind == actual.unit_kind
             && !matches!(target.unit_kind, Some(crate::model::UnitKind::Other | crate::model::UnitKind::Money)) =>
@@ -189,6 +189,12 @@ fn comparable(target: &Target, actual: &Target) -> Result<(f64, f64, f64), (Stri
         }
         _ => Err((unit_text(target), unit_text(actual))),
     }
+}
+
+/// Whether two units as written are one unit: `萬元` is `万元` (units keep the characters
+/// written; the grammar matches them folded).
+fn same_unit(x: &str, y: &str) -> bool {
+    x == y || x.chars().map(crate::grammar::fold::fold_char).eq(y.chars().map(crate::grammar::fold::fold_char))
 }
 
 /// Dates compared as periods end: a missing month is December, a missing day the 31st.
@@ -228,7 +234,7 @@ pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
             let mut pairs = Vec::new();
             for (t, a) in target.parts.iter().zip(&actual.parts) {
                 if let (Some(x), Some(y)) = (&t.unit, &a.unit)
-                    && x != y
+                    && !same_unit(x, y)
                 {
                     return Plan::UnitMismatch(x.clone(), y.clone());
                 }
@@ -285,6 +291,13 @@ fn unreadable(target: &Target, actual: &Target) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_in_traditional_characters_is_the_same_unit() {
+        let (t, a) = (Target::parse("≥10個"), Target::parse("12个"));
+        assert_eq!((t.unit.as_deref(), a.unit.as_deref()), (Some("個"), Some("个")));
+        assert!(matches!(plan(&t, Some(&a)), Plan::Numbers { .. }));
+    }
 
     #[test]
     fn the_longest_actual_prefix_is_stripped_whatever_its_place_in_the_list() {

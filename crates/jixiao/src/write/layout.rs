@@ -114,6 +114,19 @@ fn default_columns(t: &Table) -> Vec<String> {
     columns
 }
 
+/// The roles `t`'s columns are written in. Indicators with names and a header with no column for
+/// them: the table was read one level down (a form without the 产出 level), and is written so.
+pub fn written_keys(t: &Table, columns: &[String]) -> Vec<(ColumnRole, String)> {
+    let mut keys = column_keys(columns);
+    if t.indicators().any(|(_, _, i)| !i.name.is_empty()) {
+        let mut down = keys.clone();
+        if crate::grammar::form::columns::one_level_down(&mut down) {
+            keys = down;
+        }
+    }
+    keys
+}
+
 /// The rows of a table, in the order a form shows them.
 pub fn rows(t: &Table) -> Vec<LaidRow> {
     let mut out = Vec::new();
@@ -121,7 +134,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // A table with categories but no header (JSON built by hand) gets the sample form's columns
     // and one per extra key, so that no indicator is written as an empty row.
     let columns = if t.columns.is_empty() && !t.categories.is_empty() { default_columns(t) } else { t.columns.clone() };
-    let keys = column_keys(&columns);
+    let keys = written_keys(t, &columns);
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
     if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
         push(laid(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]));
@@ -148,6 +161,21 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.to_owned());
     let (sign_key, unit_key) = (key_of(ColumnRole::Sign), key_of(ColumnRole::Unit));
     let mut first_of_table = true;
+    // A category read from a level-2 label merged across 一级 and 二级 (no label of its own, a
+    // level-1 its level-2 implies, in a table with both columns side by side): the 一级 column's
+    // place, where its first row leaves the cell out.
+    let col = |role: ColumnRole| keys.iter().position(|(r, _)| *r == role);
+    let spanning = |cat: &crate::model::Category, sub: &crate::model::SubCategory| {
+        let (c1, c2) = (col(ColumnRole::Level1)?, col(ColumnRole::Level2)?);
+        let merged = c2 == c1 + 1
+            && crate::grammar::is_blank(&cat.label)
+            && cat.level1 != crate::model::Level1::Other
+            && !crate::grammar::is_blank(&sub.label)
+            && crate::grammar::labels::level1(&sub.label) == crate::model::Level1::Other
+            && crate::grammar::labels::level2(&sub.label) != crate::model::Level2::Other
+            && sub.indicators.first().is_some_and(|i| !crate::grammar::is_blank(&i.name));
+        merged.then_some(c1)
+    };
     for cat in &t.categories {
         let mut first_row = true;
         for sub in &cat.children {
@@ -170,13 +198,24 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                             String::new()
                         }
                     }
+                    // A skeleton level-2 of a table with no 二级 column was read from the name column.
+                    (ColumnRole::Name, None) if !has(ColumnRole::Level2) => sub.label.clone(),
                     (_, None) => String::new(),
                     (_, Some(ind)) => {
                         let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
                         indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key))
                     }
                 });
-                push(laid(RowKind::Indicator { first_of_category: first_row }, cells));
+                let kind = RowKind::Indicator { first_of_category: first_row };
+                if first_row && let Some(c1) = spanning(cat, sub) {
+                    // Written as read: the label over both columns, the row a cell short and
+                    // held to its width, so that a reader sees the merge.
+                    let mut cells: Vec<String> = cells.collect();
+                    cells.remove(c1);
+                    push(LaidRow { kind, width: cells.len(), cells });
+                } else {
+                    push(laid(kind, cells));
+                }
                 first_row = false;
                 first_of_table = false;
             }

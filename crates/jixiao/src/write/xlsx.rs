@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::grammar::form::cells::{compose_target, value_cell};
 use crate::grammar::form::sheets::number as sheet_cell_number;
 use crate::grammar::form::{part_heading, sheet_kind, sheet_safe, table_title, text_title};
-use crate::grammar::labels::{ColumnRole, column_role};
+use crate::grammar::labels::ColumnRole;
 use crate::model::{Document, SectionKind, Table};
 
 fn err(e: rust_xlsxwriter::XlsxError) -> Error {
@@ -116,7 +116,7 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
         return Err(Error::Write(format!("table `{}` has {widest} columns, more than Excel's {EXCEL_COLUMNS}", t.name)));
     }
     let ncols = widest as u16;
-    let level1 = t.columns.iter().position(|c| column_role(c) == ColumnRole::Level1);
+    let level1 = super::layout::written_keys(t, &t.columns).iter().position(|(r, _)| *r == ColumnRole::Level1);
     let mut widths = vec![8.0f64; ncols as usize];
     let mut r: u32 = 0;
     if let Some(heading) = heading {

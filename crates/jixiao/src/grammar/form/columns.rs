@@ -60,6 +60,16 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             };
         }
     }
+    // Four levels (一级 | 二级 | 三级 | 四级, evaluation frameworks): the deepest level is the
+    // scored indicator and names it; the 三级 cell groups them and is kept in extra.
+    if let Some(four) = columns.iter().position(|c| labels::key(c).starts_with("四级指标"))
+        && roles[four] == Extra
+        && let Some(three) = roles.iter().position(|r| *r == Name)
+        && three < four
+    {
+        roles[three] = Extra;
+        roles[four] = Name;
+    }
     // No 三级 column: the indicator is named by 指标内容.
     if !roles.contains(&Name)
         && let Some(d) = roles.iter().position(|r| *r == Description)
@@ -103,6 +113,18 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     keys
 }
 
+/// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
+/// 产出 level: whether it could, which needs 一级 and 二级 columns and no name column. The reader
+/// decides from the cells (its 一级 cells are level-2 words), the writer from the model (its
+/// indicators have names the header has no column for).
+pub fn one_level_down(keys: &mut [(ColumnRole, String)]) -> bool {
+    let col = |role| keys.iter().position(|(r, _)| *r == role);
+    let (Some(l1), Some(l2), None) = (col(ColumnRole::Level1), col(ColumnRole::Level2), col(ColumnRole::Name)) else { return false };
+    keys[l1].0 = ColumnRole::Level2;
+    keys[l2].0 = ColumnRole::Name;
+    true
+}
+
 /// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role
 /// already appeared to its left.
 fn second_block(roles: &[ColumnRole]) -> Option<usize> {
@@ -126,7 +148,7 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     let repeated = filled.iter().filter(|c| upper_labels.contains(c.trim())).count();
     // In a Word save each upper cell stands over one empty lower cell or one run of labels: a
     // lower row with fewer such groups would leave upper cells (and their text) out.
-    let fits = lower.len() <= upper.len() || word_groups(lower, upper.len()).len() == upper.len();
+    let fits = lower.len() <= upper.len() || word_groups(lower, upper.len()).len() == upper.len() || spanned(upper, lower).is_some();
     known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
 }
 
@@ -140,6 +162,16 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
         (true, false) => l.to_owned(),
         (false, false) => format!("{}/{}", u.trim(), l.trim()),
     };
+    let upper_str: Vec<&str> = upper.iter().map(String::as_str).collect();
+    let lower_str: Vec<&str> = lower.iter().map(String::as_str).collect();
+    // Rows of labels only (a copy of a web page drops the cells a merge covers): when pairing
+    // them cell by cell, or cutting the lower row under the upper one, contradicts their words,
+    // the words decide which upper cells stand over the lower row.
+    let contradicts =
+        if lower.len() <= upper.len() { grid_contradicts(&upper_str, &lower_str) } else { word_groups(&lower_str, upper.len()).len() != upper.len() };
+    if contradicts && let Some(out) = spanned(&upper_str, &lower_str) {
+        return out;
+    }
     if lower.len() <= upper.len() {
         // Same grid: an empty upper cell right of a group continues it while the lower row has labels.
         let mut out = Vec::with_capacity(upper.len());
@@ -157,7 +189,6 @@ pub fn combine_header(upper: &[String], lower: &[String]) -> Vec<String> {
     }
     // Word: an empty lower cell is one upper cell merged down, a run of labels sits under one
     // merged upper cell.
-    let lower_str: Vec<&str> = lower.iter().map(String::as_str).collect();
     let mut out = Vec::with_capacity(lower.len());
     for (u, group) in word_groups(&lower_str, upper.len()).into_iter().enumerate() {
         let upper_label = upper.get(u).map_or("", String::as_str);
@@ -180,6 +211,57 @@ fn part_of(role: ColumnRole) -> Option<u8> {
         Weight | Score => Some(3),
         _ => None,
     }
+}
+
+/// Whether pairing a header's rows cell by cell puts a known label over a known one of another
+/// part of the header (年度指标值 over 二级指标, 单位名称 over 指标性质): then the rows are not
+/// one grid.
+fn grid_contradicts(upper: &[&str], lower: &[&str]) -> bool {
+    upper.iter().zip(lower).any(|(u, l)| {
+        let (a, b) = (column_role(u), column_role(l));
+        a != ColumnRole::Extra && b != ColumnRole::Extra && a != b && (part_of(a).is_none() || part_of(a) != part_of(b))
+    })
+}
+
+/// A two-row header whose rows hold only labels, as a copy of a web page gives it: the cells a
+/// merge covers are dropped, so the lower row holds only the labels under the upper cells merged
+/// across (績效指標 over 一級 | 二級 | 三級, 年度指標值 over 指標性質 | 指標值 | 度量單位), and the
+/// upper cells merged down (實際完成值, 分值, 得分) have nothing below them. The lower row is cut
+/// where its labels go from one part of the header to another; each run goes, in order, under
+/// the next upper cell of its part, or of no known part (a group label, not a form's 序号 or
+/// 备注); the upper cells passed
+/// over stand alone. None when a run finds no upper cell, or a row has an empty cell.
+fn spanned(upper: &[&str], lower: &[&str]) -> Option<Vec<String>> {
+    if upper.iter().chain(lower).any(|c| is_blank(c)) || upper.len() < 2 {
+        return None;
+    }
+    let part = |c: &str| part_of(column_role(c));
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 0..lower.len() {
+        match runs.last_mut() {
+            Some(r) if part(lower[i]) == part(lower[i - 1]) && part(lower[i]).is_some() => r.end = i + 1,
+            _ => runs.push(i..i + 1),
+        }
+    }
+    if runs.len() >= upper.len() {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lower.len() + upper.len());
+    let mut u = 0;
+    for run in runs {
+        let p = part(lower[run.start]);
+        let heads = |c: &str| {
+            // A mid-term column merged down stands beside the annual labels, not over them.
+            let q = part(c).filter(|_| !matches!(column_role(c), ColumnRole::MidTarget | ColumnRole::MidName | ColumnRole::MidLevel2));
+            q.is_none() && column_role(c) == ColumnRole::Extra && !labels::is_form_extra(c) || q.is_some() && q == p
+        };
+        let at = (u..upper.len()).find(|&j| heads(upper[j]))?;
+        out.extend(upper[u..at].iter().map(|c| (*c).to_owned()));
+        out.extend(lower[run].iter().map(|l| format!("{}/{}", upper[at].trim(), l.trim())));
+        u = at + 1;
+    }
+    out.extend(upper[u..].iter().map(|c| (*c).to_owned()));
+    Some(out)
 }
 
 /// The lower row of a two-row header as a Word save lays it out, cut into the groups that
@@ -238,6 +320,13 @@ mod tests {
             roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
             [Level1, Level2, Name, Target, Extra]
         );
+    }
+
+    #[test]
+    fn four_levels_name_by_the_deepest() {
+        use ColumnRole::*;
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "四级指标", "分值", "得分"]), [Level1, Level2, Extra, Name, Weight, Score]);
+        assert_eq!(roles(&["一級指標", "二級指標", "三級指標", "四級 指標", "指標解釋"]), [Level1, Level2, Extra, Name, Description]);
     }
 
     #[test]
@@ -303,5 +392,48 @@ mod tests {
         let grid_upper = labels(&["一级指标", "二级指标", "三级指标", "年度指标值", "", "", "权重"]);
         assert_eq!(combine_header(&grid_upper, &lower), c);
         assert!(!is_lower_header(&["一级指标", "二级指标"], &["产出指标", "数量指标"]));
+    }
+
+    #[test]
+    fn two_row_headers_without_the_cells_merges_cover() {
+        fn s(v: &[String]) -> Vec<&str> {
+            v.iter().map(String::as_str).collect()
+        }
+        // A web page's copy: the upper cells merged down (实际完成值, 分值, 得分) have no cell
+        // below them, the lower row holds only the labels under 绩效指标 and 年度指标值.
+        let upper = labels(&["绩效指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]);
+        let lower = labels(&["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"]);
+        assert!(is_lower_header(&s(&upper), &s(&lower)));
+        let c = combine_header(&upper, &lower);
+        assert_eq!(
+            c,
+            [
+                "绩效指标/一级指标",
+                "绩效指标/二级指标",
+                "绩效指标/三级指标",
+                "年度指标值/指标性质",
+                "年度指标值/指标值",
+                "年度指标值/度量单位",
+                "实际完成值",
+                "分值",
+                "得分",
+                "偏差原因分析及改进措施"
+            ]
+        );
+        use ColumnRole::*;
+        assert_eq!(
+            column_keys(&c).into_iter().map(|(r, _)| r).collect::<Vec<_>>(),
+            [Level1, Level2, Name, Sign, Target, Unit, Actual, Weight, Score, Deviation]
+        );
+        // Fewer upper cells than lower ones, a column merged down in the middle, and a merged
+        // column left of the groups.
+        let upper = labels(&["序号", "指标", "权重", "目标", "实际完成值"]);
+        let lower = labels(&["一级指标", "二级指标", "三级指标", "计算符号", "目标值", "计量单位"]);
+        assert!(is_lower_header(&s(&upper), &s(&lower)));
+        let c = combine_header(&upper, &lower);
+        assert_eq!(c, ["序号", "指标/一级指标", "指标/二级指标", "指标/三级指标", "权重", "目标/计算符号", "目标/目标值", "目标/计量单位", "实际完成值"]);
+        // Cells paired one to one that agree stay a grid.
+        let c = combine_header(&labels(&["年度指标值", "实际完成值"]), &labels(&["指标值", "完成值"]));
+        assert_eq!(c, ["年度指标值/指标值", "实际完成值/完成值"]);
     }
 }

@@ -15,5 +15,6 @@ pub mod titles;
 pub use sheets::{names_sheet, sheet_kind, sheet_safe, sheet_table_name};
 pub use text_save::{LITERAL_MARK, cell_lines, needs_literal_mark};
 pub use titles::{
-    TableTitle, is_overview_heading, numeral, part_heading, section_kind, split_toc, table_title, text_title, title_gives_name, toc_text, year_of,
+    TableTitle, caption_title, is_overview_heading, numeral, part_heading, section_kind, split_toc, table_title, text_title, title_gives_name, toc_text,
+    year_of,
 };

@@ -115,11 +115,7 @@ fn is_department_wide(name: &str) -> bool {
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
 const TITLE_ANCHORS: &[&str] =
-    &["绩效目标", "绩效自评", "目标自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
-
-/// Anchors of an evaluation's forms (`…绩效评价指标体系表`, `…绩效评价得分表`, `…绩效评价评分表`):
-/// the 绩效 before them is the form's, not the name's.
-const EVALUATION_ANCHORS: &[&str] = &["评价指标体系", "评价得分", "评价评分"];
+    &["绩效目标", "绩效自评", "目标自评", "项目自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -174,6 +170,35 @@ impl TableTitle {
     }
 }
 
+/// A short line right above a table whose first row is an indicator header, though it has no
+/// 表 (`1、項目年度績效目標(定量目標)`, `1、财政专项资金绩效评价共性指标`): the table's title. Its
+/// number is read as a title's; the rest is the name. None for a line of prose: longer than a
+/// title, ending a sentence, or with no Chinese in it.
+pub fn caption_title(line: &str) -> Option<TableTitle> {
+    let text = line.trim();
+    if text.is_empty()
+        || text.chars().count() > 60
+        || text.ends_with(['。', '；', ';', '：', ':', '，', ','])
+        || !text.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+    {
+        return None;
+    }
+    let folded = fold(text);
+    let digits = folded.chars().take_while(char::is_ascii_digit).count();
+    let (number, name) =
+        if digits > 0 && matches!(folded.chars().nth(digits), Some('、' | '.' | ' ')) && !folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
+            let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
+            (folded[..digits].parse().ok(), text[skip..].trim())
+        } else {
+            (None, text)
+        };
+    if name.is_empty() {
+        return None;
+    }
+    let (code, name) = split_code(name);
+    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind: None, year: year_of(text), code: code.map(str::to_owned) })
+}
+
 pub fn table_title(line: &str) -> Option<TableTitle> {
     // Most lines are prose or cells: only a line with a 表 in it can be a title.
     if line.starts_with('\t') || memchr::memmem::find(line.as_bytes(), "表".as_bytes()).is_none() {
@@ -196,10 +221,12 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
         .filter_map(|a| simple.rfind(a).map(|i| (i, *a)))
         .filter(|(i, a)| outside_brackets(&simple[i + a.len()..]) <= 5)
         .max_by_key(|(i, a)| (*i, a.len()))?;
+    // `…经费项目自评表`: the project's 项目 is the name's; the form's words are 自评表.
+    let at = if anchor == "项目自评" { at + "项目".len() } else { at };
     let tail = &simple[at..];
-    // `…绩效评价指标体系表`: the 绩效 before the anchor is the form's, not the name's.
+    // `…绩效评价指标体系表`, `…绩效目标自评表`: the 绩效 before the anchor is the form's, not the name's.
     let body = core[..at].trim();
-    let body = if EVALUATION_ANCHORS.contains(&anchor) && simple[..at].trim_end().ends_with("绩效") {
+    let body = if simple[..at].trim_end().ends_with("绩效") {
         body.len().checked_sub("绩效".len()).and_then(|n| body.get(..n)).unwrap_or(body).trim()
     } else {
         body
@@ -445,6 +472,18 @@ mod tests {
         assert_eq!((t.name.as_str(), t.kind), ("岳陽樓區(qū)2023年度整體", Some(TableKind::DepartmentWide)));
         let t = table_title("1、2020年省級補助經費支出績效自評表").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2020年省級補助經費支出", Some(TableKind::SelfEvaluation)));
+        // 目标自评 is found after 绩效目标 begins: the 绩效 before it is the form's too.
+        assert_eq!(table_title("1、县级储备粮绩效目标自评表").unwrap().name, "县级储备粮");
+        assert_eq!(table_title("某资金绩效目标监控表").unwrap().name, "某资金");
+        // `…经费项目自评表` (Hubei's form): 项目自评 is the form's words, 项目 stays in the name.
+        let t = table_title("1、2022年度某申报工作经费项目自评表").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("2022年度某申报工作经费项目", Some(TableKind::SelfEvaluation)));
+        // A caption with no 表 over a table's header (the reader decides that it stands there).
+        let t = caption_title("1、項目年度績效目標(定量目標)").unwrap();
+        assert_eq!((t.number, t.name.as_str()), (Some(1), "項目年度績效目標(定量目標)"));
+        assert_eq!(caption_title("财政专项资金绩效评价共性指标").unwrap().number, None);
+        assert!(caption_title("全年完成了各项工作任务，取得了良好效果。").is_none());
+        assert!(caption_title("2023").is_none());
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();
         assert_eq!((t.number, t.name.as_str()), (None, "2.5亿元基础设施项目"), "a decimal is not a table number");
     }

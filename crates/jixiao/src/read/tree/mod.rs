@@ -8,6 +8,7 @@ use crate::grammar::form::cells::{compose_target, l_text, number_text, points};
 use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
 use crate::grammar::form::funds::funds_rows;
 use crate::grammar::is_blank;
+use crate::grammar::target::is_empty_mark;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
@@ -184,7 +185,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             // 本级支出项目) have no place in the model and are kept as notes.
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             if let Some((name, rest)) = texts.split_first() {
-                first.name = Some((*name).to_owned());
+                // A cell that copies the table's title (`…经费支出绩效自评表`) names it as the
+                // title does: without the form's words.
+                let titled = crate::grammar::form::titles::table_title(name.trim()).filter(|t| !t.name.is_empty());
+                first.name = Some(titled.map_or_else(|| (*name).to_owned(), |t| t.name));
                 let line = row.line();
                 rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { location: Location::line(line), text: (*t).to_owned() }));
             }
@@ -204,13 +208,45 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     block.close(&mut first, notes);
-    let keys = column_keys(&first.columns);
+    let mut keys = column_keys(&first.columns);
     first.kind = kind_of(&keys, &first);
-    let mut reader = IndicatorRows { keys, bodies: vec![first], pending: Vec::new(), current: (None, None) };
+    let rows: Vec<Row<'_>> = rows.collect();
+    shift_levels(&mut keys, &rows);
+    let mut reader = IndicatorRows { keys, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
     for row in rows {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// A table with no 三级 column whose 一级 column holds only level-2 words (数量指标, 质量指标,
+/// 成本指标) and its 二级 column the indicators' names (a form without the 产出 level): the
+/// columns say one level more than their cells, so they are read by meaning, one level down.
+/// The level-1 is then the one each row's level-2 implies (see [`implied_level1`]).
+fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
+    use ColumnRole::*;
+    let col = |role| keys.iter().position(|(r, _)| *r == role);
+    let (Some(l1), Some(l2), None) = (col(Level1), col(Level2), col(Name)) else { return };
+    let words: Vec<&str> = rows.iter().filter_map(|r| r.cells.get(l1)).map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
+    let level2_words = !words.is_empty() && words.iter().all(|w| labels::level2(w) != crate::model::Level2::Other);
+    let not_level1 = words.iter().any(|w| labels::level1(w) == crate::model::Level1::Other);
+    let names = rows.iter().filter_map(|r| r.cells.get(l2)).any(|c| !is_blank(&c.text) && labels::level2(&c.text) == crate::model::Level2::Other);
+    if level2_words && not_level1 && names {
+        crate::grammar::form::columns::one_level_down(keys);
+    }
+}
+
+/// The level-1 a level-2 stands under in the classic form: 数量 / 质量 / 时效 / 成本 under 产出,
+/// 经济成本 … under 成本 (2021 form), the benefits under 效益, satisfaction under 满意度.
+fn implied_level1(level2: crate::model::Level2) -> crate::model::Level1 {
+    use crate::model::{Level1, Level2};
+    match level2 {
+        Level2::Quantity | Level2::Quality | Level2::Timeliness | Level2::Cost => Level1::Output,
+        Level2::EconomicCost | Level2::SocialCost | Level2::EcologicalCost => Level1::Cost,
+        Level2::EconomicBenefit | Level2::SocialBenefit | Level2::EcologicalBenefit | Level2::Sustainability | Level2::Benefit => Level1::Effect,
+        Level2::ServiceSatisfaction => Level1::Satisfaction,
+        Level2::Other => Level1::Other,
+    }
 }
 
 /// The block above the indicator header being read.
@@ -260,11 +296,21 @@ struct IndicatorRows {
     pending: Vec<Subtotal>,
     /// The level-1 and level-2 categories the last row went to, for merged (empty) cells below.
     current: (Option<usize>, Option<usize>),
+    /// Whether the row being read has its level-2 label merged across the 一级 column.
+    spans_level1: bool,
 }
 
 impl IndicatorRows {
     fn col(&self, role: ColumnRole) -> Option<usize> {
         self.keys.iter().position(|(r, _)| *r == role)
+    }
+
+    /// In a table with no 一级 column (or a row whose level-2 label spans it), the level-1 the
+    /// row's level-2 label implies (数量指标 → 产出); None otherwise, or with no level-2 label.
+    fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
+        ((self.col(ColumnRole::Level1).is_none() || self.spans_level1) && is_blank(l1) && !is_blank(l2))
+            .then(|| implied_level1(labels::level2(l2)))
+            .filter(|l| *l != crate::model::Level1::Other)
     }
 
     fn body(&mut self) -> &mut TableBody {
@@ -280,7 +326,36 @@ impl IndicatorRows {
         for extra in row.cells.iter().skip(self.keys.len()) {
             note_cell(extra, notes);
         }
-        let cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_ref()).collect();
+        let mut cells: Vec<&str> = row.cells.iter().take(self.keys.len()).map(|c| c.text.as_ref()).collect();
+        // A level-2 label merged across 一级 and 二级 (`社会公众或服务对象满意度指标` over both, a
+        // word that is no level-1): the row is one cell short (or its name column holds the value
+        // and the value column does not); the label is the level-2, and what follows moves one
+        // column right.
+        self.spans_level1 = false;
+        let is_value = |c: &str| !is_blank(c) && matches!(crate::model::Target::parse(c).kind, TargetKind::Quantity | TargetKind::Range | TargetKind::Deadline);
+        let shifted = |cells: &[&str]| {
+            let at = |role| self.col(role).and_then(|i| cells.get(i)).copied().unwrap_or("");
+            cells.len() + 1 == self.keys.len() || is_value(at(Name)) && !is_value(at(Target))
+        };
+        if let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
+            && c2 == c1 + 1
+            && cells
+                .get(c1)
+                .is_some_and(|l| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other)
+            && cells
+                .get(c2)
+                .is_some_and(|n| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other)
+            && shifted(&cells)
+        {
+            cells.insert(c1, "");
+            self.spans_level1 = true;
+            if cells.len() > self.keys.len() {
+                let over = row.cells.iter().skip(self.keys.len() - 1).take(cells.len() - self.keys.len());
+                over.for_each(|c| note_cell(c, notes));
+                cells.truncate(self.keys.len());
+            }
+        }
+        let cells = cells;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
         if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
@@ -389,11 +464,14 @@ impl IndicatorRows {
                 (l1, name) = (name, "");
             }
             if is_blank(name) {
+                let implied = self.implied(l1, l2);
                 let body = self.bodies.last_mut().expect("there is always a body");
-                let cat = place_category(&mut body.categories, l1, self.current.0, line);
+                let cat = place_category(&mut body.categories, l1, implied, self.current.0, line);
                 let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
                 let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
-                self.current = (Some(cat), sub);
+                // With no 二级 column the word stood in the name column: the rows below are not
+                // under it (a monitoring table's `质量`, `时效`, then `成本` with its value).
+                self.current = (Some(cat), sub.filter(|_| self.keys.iter().any(|(r, _)| *r == Level2)));
                 return;
             }
         }
@@ -413,7 +491,7 @@ impl IndicatorRows {
             match role {
                 Level1 | Level2 | Sign | Unit | Direction | Due | Extra => {}
                 UnitName | Project | Budget | Objective => {}
-                Name => ind.name = t.to_owned(),
+                Name => ind.name = wrapped_name(t).into_owned(),
                 Description => ind.description = t.to_owned(),
                 Target => {}
                 Basis => ind.basis = t.to_owned(),
@@ -496,8 +574,22 @@ impl IndicatorRows {
             ind.weight = crate::grammar::form::cells::weight_in_name(&ind.name);
         }
         ind.extra = extra;
+        // A row with neither a name nor a value (nor a description, an actual, a date) names no
+        // indicator, whatever else its cells hold (`-` under 计量单位, 定性 under 指标值类型, a
+        // form's 评(扣)分标准 copied down every row): the form's skeleton; those cells are notes,
+        // but for the marks of an empty cell (`-`, `/`, `无`).
+        let names = |r: &ColumnRole| matches!(r, Name | Description | Target | Actual | Due | MidName | MidTarget | Progress | Expected);
+        if holds && !self.keys.iter().zip(cells).any(|((r, _), c)| names(r) && !is_blank(c) && !is_empty_mark(c)) {
+            holds = false;
+            for ((r, _), c) in self.keys.iter().zip(cells) {
+                if !matches!(r, Level1 | Level2) && !is_blank(c) && !is_empty_mark(c) {
+                    notes.push(Note { location: Location::line(line), text: (*c).to_owned() });
+                }
+            }
+        }
+        let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
-        let cat = place_category(&mut body.categories, l1, self.current.0, line);
+        let cat = place_category(&mut body.categories, l1, implied, self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
         let category = &mut body.categories[cat];
         let only_name = blank_form && ind.extra.is_empty() && is_blank(&ind.target.raw) && ind.description.is_empty();
@@ -538,6 +630,20 @@ fn wrapped_label(cell: &str) -> Cow<'_, str> {
     // Vertical text, a character a line (a PDF's 指 / 标), is one word however it reads.
     let vertical = cell.lines().map(str::trim).filter(|l| !l.is_empty()).all(|l| l.chars().count() == 1);
     if known || brackets_after || vertical { joined } else { Cow::Borrowed(cell) }
+}
+
+/// A name a narrow cell wrapped over two paragraphs, as one line, when its last paragraph is
+/// only the end of a noun (`财政供养人员` / `控制率`, `管理制度` / `健全性`): one to three Chinese
+/// characters ending in a measure word (率 性 度 数 量 额 比 值), after a paragraph that ends no
+/// sentence. Any other name keeps its paragraphs (`培训人数` / `含线上培训` is a name and its
+/// qualifier).
+fn wrapped_name(cell: &str) -> Cow<'_, str> {
+    let lines: Vec<&str> = cell.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let [first, last] = lines[..] else { return Cow::Borrowed(cell) };
+    let cjk = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c);
+    let tail = (1..=3).contains(&last.chars().count()) && last.chars().all(cjk) && last.ends_with(['率', '性', '度', '数', '量', '额', '比', '值']);
+    let open = first.chars().last().is_some_and(|c| cjk(c) || matches!(c, '”' | '"' | '）' | ')'));
+    if tail && open { Cow::Owned(format!("{first}{last}")) } else { Cow::Borrowed(cell) }
 }
 
 /// A cell's text before a paragraph starting 注: (`≥95%` / `注:各地请根据实际情况…`), and
@@ -584,7 +690,16 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
 /// The level-1 category a row belongs to: the one its label names (anywhere in the table, so that
 /// categories in any order gather in the order they first appear), or the current one when the
 /// cell is merged (empty).
-fn place_category(categories: &mut Vec<Category>, l1: &str, current: Option<usize>, line: usize) -> usize {
+/// With no label and a level-1 `implied` by the row's level-2 (a table with no 一级 column), the
+/// unlabelled category of that level-1.
+fn place_category(categories: &mut Vec<Category>, l1: &str, implied: Option<crate::model::Level1>, current: Option<usize>, line: usize) -> usize {
+    if let Some(level1) = implied {
+        if let Some(i) = categories.iter().position(|c| c.level1 == level1 && is_blank(&c.label)) {
+            return i;
+        }
+        categories.push(Category { level1, label: String::new(), children: Vec::new(), location: Location::line(line) });
+        return categories.len() - 1;
+    }
     // The common cases first, without allocating: a merged (empty) cell, or the current label.
     if let Some(c) = current
         && (is_blank(l1) || categories[c].label == l1)
@@ -647,6 +762,47 @@ mod tests {
             bodies.iter().map(|b| (b.project.as_deref(), b.categories.iter().map(|c| c.children.len()).sum::<usize>())).collect::<Vec<_>>(),
             [(Some("A项目"), 2), (Some("B项目"), 1)]
         );
+    }
+
+    #[test]
+    fn a_project_name_cell_that_copies_the_title_names_the_table_as_the_title_does() {
+        for (cell, name) in [("2020年某补助经费支出绩效自评表", "2020年某补助经费支出"), ("某项目绩效目标申报表(2023年度)", "某项目"), ("物业管理", "物业管理")]
+        {
+            let rows =
+                vec![row(1, &["项目名称", cell]), row(2, &["一级指标", "二级指标", "三级指标", "指标值"]), row(3, &["产出指标", "数量指标", "人数", "≥10人"])];
+            let mut notes = Vec::new();
+            assert_eq!(build(rows, &mut notes).remove(0).name.as_deref(), Some(name), "{cell}");
+        }
+    }
+
+    #[test]
+    fn rows_that_name_nothing_are_the_forms_skeleton() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值", "计量单位", "指标值类型", "评(扣)分标准"]),
+            row(2, &["产出指标", "数量指标", "人数", "≥10", "人", "定量", "未达标扣分"]),
+            row(3, &["", "质量指标", "", "", "-", "定性", "未达标扣分"]),
+            row(4, &["", "时效指标", "", "/", "-", "", ""]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let subs: Vec<(&str, usize)> = body.categories[0].children.iter().map(|s| (s.label.as_str(), s.indicators.len())).collect();
+        assert_eq!(subs, [("数量指标", 1), ("质量指标", 0), ("时效指标", 0)]);
+        let kept: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
+        assert_eq!(kept, ["定性", "未达标扣分"], "what the skeleton row says is kept, the marks of empty cells are not");
+    }
+
+    #[test]
+    fn names_wrapped_at_a_measure_word_are_one_line() {
+        for (cell, name) in [
+            ("财政供养人员\n控制率", "财政供养人员控制率"),
+            ("“三公经费”\n变动率", "“三公经费”变动率"),
+            ("管理制度\n健全性", "管理制度健全性"),
+            ("培训人数\n含线上培训", "培训人数\n含线上培训"),
+            ("完成验收。\n合格率", "完成验收。\n合格率"),
+            ("覆盖\n全县各乡镇比", "覆盖\n全县各乡镇比"),
+        ] {
+            assert_eq!(wrapped_name(cell), name, "{cell:?}");
+        }
     }
 
     #[test]
