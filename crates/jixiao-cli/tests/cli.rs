@@ -132,7 +132,7 @@ fn usage_errors_exit_2() {
     let s = sample();
     let o = jixiao(&["parse", &s, &s, "--format", "text"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("text and xlsx output take one input"));
+    assert!(stderr(&o).contains("text, html and xlsx output take one input"));
     assert_eq!(jixiao(&["--version"], None).status.code(), Some(0));
 }
 
@@ -427,4 +427,17 @@ fn the_progress_bar_is_for_terminals_only() {
     };
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(shown.contains(&format!("/{} files", real_texts().0)), "{shown}");
+}
+
+#[test]
+fn parse_draws_the_form_as_html() {
+    let o = jixiao(&["parse", &sample(), "--format", "html"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<table class=\"jx-form\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    let two = jixiao(&["parse", &sample(), &sample(), "--format", "html"], None);
+    assert_eq!(two.status.code(), Some(2));
+    assert!(stderr(&two).contains("one input"), "{}", stderr(&two));
 }
