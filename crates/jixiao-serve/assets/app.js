@@ -1,0 +1,75 @@
+// jixiao serve: drop files to upload; filter findings by severity and rule; a finding clicked
+// shows its cell and what it says. Nothing is fetched from elsewhere.
+"use strict";
+(function () {
+  var form = document.getElementById("upload");
+  if (form) {
+    ["dragenter", "dragover"].forEach(function (name) {
+      form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("over"); });
+    });
+    form.addEventListener("dragleave", function () { form.classList.remove("over"); });
+    form.addEventListener("drop", function (e) {
+      e.preventDefault();
+      form.classList.remove("over");
+      var input = document.getElementById("files");
+      if (e.dataTransfer && e.dataTransfer.files.length) {
+        input.files = e.dataTransfer.files;
+        form.submit();
+      }
+    });
+    ["files", "folder"].forEach(function (id) {
+      var input = document.getElementById(id);
+      if (input) input.addEventListener("change", function () { if (input.files.length) form.submit(); });
+    });
+  }
+
+  var filters = document.getElementById("filters");
+  function ticked(cls) {
+    var on = {};
+    document.querySelectorAll("input." + cls).forEach(function (box) { on[box.value] = box.checked; });
+    return on;
+  }
+  function apply() {
+    var sev = ticked("f-sev"), rule = ticked("f-rule");
+    var shown = {};
+    document.querySelectorAll(".jx li.jx-finding").forEach(function (li) {
+      var visible = sev[li.dataset.severity] !== false && rule[li.dataset.rule] !== false;
+      li.classList.toggle("jx-hidden", !visible);
+      shown[li.dataset.f] = visible;
+    });
+    document.querySelectorAll(".jx [data-f]").forEach(function (cell) {
+      if (cell.tagName === "LI") return;
+      var any = cell.dataset.f.split(" ").some(function (k) { return shown[k] !== false; });
+      cell.classList.toggle("jx-f-off", !any);
+    });
+  }
+  if (filters) filters.addEventListener("change", apply);
+
+  var detail = document.getElementById("detail");
+  document.addEventListener("click", function (e) {
+    var link = e.target.closest ? e.target.closest("a.jx-go") : null;
+    var item = e.target.closest ? e.target.closest("li.jx-finding") : null;
+    if (!item) return;
+    if (link) e.preventDefault();
+    document.querySelectorAll(".jx-f-flash").forEach(function (c) { c.classList.remove("jx-f-flash"); });
+    var cell = link ? document.getElementById(link.dataset.cell) : null;
+    if (cell) {
+      cell.classList.add("jx-f-flash");
+      cell.scrollIntoView({ block: "center" });
+    }
+    if (detail) {
+      detail.hidden = false;
+      detail.textContent = "";
+      var text = item.textContent;
+      var p = document.createElement("p");
+      p.textContent = text;
+      detail.appendChild(p);
+      if (cell) {
+        var q = document.createElement("p");
+        q.className = "hint";
+        q.textContent = (document.documentElement.lang === "en" ? "Cell: " : "单元格：") + cell.textContent;
+        detail.appendChild(q);
+      }
+    }
+  });
+})();
