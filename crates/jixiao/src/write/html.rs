@@ -564,9 +564,7 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
     let l1_col = d.keys.iter().position(|(r, _)| *r == ColumnRole::Level1);
     let l2_col = d.keys.iter().position(|(r, _)| *r == ColumnRole::Level2);
     // Rows spanned by each category's and sub-category's first row.
-    let span = |r: usize, same: &dyn Fn(&RowOf<'_>) -> bool| -> usize {
-        d.meta[r + 1..].iter().take_while(|m| m.as_ref().is_some_and(same)).count() + 1
-    };
+    let span = |r: usize, same: &dyn Fn(&RowOf<'_>) -> bool| -> usize { d.meta[r + 1..].iter().take_while(|m| m.as_ref().is_some_and(same)).count() + 1 };
     for (r, row) in d.rows.iter().enumerate() {
         let class = match row.kind {
             RowKind::Objective | RowKind::Funds | RowKind::Duties => "jx-block",
