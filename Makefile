@@ -63,6 +63,12 @@ schema:
 bench:
 	$(CARGO) bench --locked -p jixiao --bench parse
 
+# `jixiao serve` under load: 50 clients upload the sample at once on loopback, every answer
+# checked; prints the time and the server's peak memory (not a test: timings are not tests).
+bench-serve:
+	$(CARGO) build --release --locked -p jixiao-cli
+	$(CARGO) bench --locked -p jixiao-serve --bench load
+
 # jixiao against a plain-Python baseline on inputs built from the sample; prints the ratios of
 # the performance issue (not part of `make test`: timings are not tests).
 # python-docx (target 6), pandas with lxml (8), pdfplumber and pypdf (9), poppler's pdftotext

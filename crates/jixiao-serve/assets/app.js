@@ -60,10 +60,15 @@
     if (detail) {
       detail.hidden = false;
       detail.textContent = "";
-      var text = item.textContent;
-      var p = document.createElement("p");
-      p.textContent = text;
-      detail.appendChild(p);
+      ["jx-sev", "jx-rule", "jx-msg", "jx-sugg", "jx-at"].forEach(function (cls) {
+        var part = item.querySelector("." + cls);
+        if (!part) return;
+        var span = document.createElement("span");
+        span.className = cls;
+        span.textContent = part.textContent;
+        detail.appendChild(span);
+        detail.appendChild(document.createTextNode(" "));
+      });
       if (cell) {
         var q = document.createElement("p");
         q.className = "hint";

@@ -57,9 +57,9 @@ pub fn histogram(title: &str, scores: &[f64]) -> String {
         "<figure class=\"chart\"><figcaption>{}</figcaption><svg role=\"img\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">",
         escape(title),
         w * 10.0 + 20.0,
-        h + 40.0,
+        h + 50.0,
         w * 10.0 + 20.0,
-        h + 40.0
+        h + 50.0
     );
     for (i, c) in counts.iter().enumerate() {
         let bh = h * (*c as f64) / max;
@@ -74,11 +74,11 @@ pub fn histogram(title: &str, scores: &[f64]) -> String {
             "<g><title>{}: {c}</title><rect x=\"{x}\" y=\"{y:.1}\" width=\"{bw}\" height=\"{bh:.1}\" fill=\"{color}\"/><text x=\"{tx}\" y=\"{ly}\" font-size=\"10\" text-anchor=\"middle\">{}</text><text x=\"{tx}\" y=\"{cy:.1}\" font-size=\"11\" text-anchor=\"middle\">{c}</text></g>",
             labels[i],
             labels[i],
-            y = 10.0 + h - bh,
+            y = 18.0 + h - bh,
             bw = w - 6.0,
             tx = x + (w - 6.0) / 2.0,
-            ly = h + 26.0,
-            cy = 6.0 + h - bh,
+            ly = h + 34.0,
+            cy = 14.0 + h - bh,
         ));
     }
     out.push_str("</svg></figure>");

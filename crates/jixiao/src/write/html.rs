@@ -358,9 +358,18 @@ fn finding_cell(table: &Table, d: &Drawn<'_>, f: &Finding) -> Option<(usize, usi
         let row = d.meta.iter().position(|m| matches!(m, Some((_, _, Some(i))) if i.location == f.location && i.name == name));
         if let Some(r) = row {
             let Some((_, _, Some(ind))) = d.meta[r] else { return None };
-            // The target's cell when the text is the target as written, else the cell holding the text.
+            // The column the rule is about (a score's findings: 得分, 分值, 实际完成值, 偏差原因);
+            // else the target's cell when the text is the target as written; else the cell
+            // holding the text; else the name.
+            let about = match f.rule.as_str() {
+                "score-mismatch" => Some(ColumnRole::Score),
+                "weight-mismatch" => Some(ColumnRole::Weight),
+                "missing-actual" | "unreadable-actual" | "unit-mismatch" => Some(ColumnRole::Actual),
+                "deviation-unexplained" => Some(ColumnRole::Deviation),
+                _ => None,
+            };
             let target = column_of(ColumnRole::Target).filter(|_| text.is_some_and(|t| t == ind.target.raw.trim()));
-            let col = target.or_else(|| text_column(r)).or_else(|| column_of(ColumnRole::Name)).unwrap_or(0);
+            let col = about.and_then(column_of).or(target).or_else(|| text_column(r)).or_else(|| column_of(ColumnRole::Name)).unwrap_or(0);
             return Some((r, col));
         }
     }
@@ -383,12 +392,13 @@ fn finding_cell(table: &Table, d: &Drawn<'_>, f: &Finding) -> Option<(usize, usi
             }
         }
     }
-    if let (Some(text), Some(h)) = (text, d.rows.iter().position(|r| r.kind == RowKind::Header)) {
-        if let Some(col) = d.rows[h].cells.iter().position(|c| c.trim() == text) {
-            return Some((h, col));
-        }
-    }
-    None
+    // A header label, or a cell of the objective, funds or footer rows, that is the text.
+    let text = text?;
+    d.rows.iter().enumerate().filter(|(_, r)| !matches!(r.kind, RowKind::Indicator { .. } | RowKind::Subtotal)).find_map(|(r, row)| {
+        let col = row.cells.iter().position(|c| c.trim() == text || (row.kind != RowKind::Header && c.trim_start().starts_with(text)))?;
+        // The label cell of a block row is not what a finding is about: its value is.
+        (row.kind == RowKind::Header || col > 0).then_some((r, col))
+    })
 }
 
 fn severity_word(s: Severity, lang: Lang) -> &'static str {
@@ -829,6 +839,27 @@ mod tests {
         assert!(html.matches("class=\"jx-computed").count() > scored);
         let differs = report.tables.iter().flat_map(|t| &t.indicators).any(|i| i.difference.is_some_and(|d| d.abs() >= 0.005));
         assert_eq!(html.contains("jx-computed jx-diff"), differs);
+    }
+
+    #[test]
+    fn a_score_finding_is_marked_on_the_column_it_is_about() {
+        let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/selfeval-sample.xlsx")).unwrap();
+        let doc = crate::parse_bytes(&bytes, &crate::ReadOptions::default()).unwrap();
+        let report = crate::score(&doc, &crate::ScoringRules::default());
+        let mismatches: Vec<usize> = report.findings.iter().enumerate().filter(|(_, f)| f.rule == "score-mismatch").map(|(k, _)| k).collect();
+        assert!(!mismatches.is_empty());
+        let placed = place(&doc, &report.findings);
+        for k in mismatches {
+            let id = placed.cell[k].as_ref().expect("on a cell");
+            let (st, col) = placed
+                .per_table
+                .iter()
+                .find(|(_, ks)| ks.contains(&k))
+                .map(|(st, _)| (*st, id.rsplit("-c").next().unwrap().parse::<usize>().unwrap()))
+                .unwrap();
+            let d = draw(&doc.sections[st.0].tables[st.1]);
+            assert_eq!(d.keys[col].0, ColumnRole::Score, "{id}");
+        }
     }
 
     #[test]
