@@ -268,13 +268,18 @@ async fn a_form_from_another_origin_is_refused() {
         .body(Body::empty())
         .unwrap();
     assert_eq!(send(&app, r).await.status(), StatusCode::FORBIDDEN);
+    let r = Request::post("/clear").header(header::HOST, HOST).header(header::COOKIE, &cookie).header(header::ORIGIN, "null").body(Body::empty()).unwrap();
+    assert_eq!(send(&app, r).await.status(), StatusCode::FORBIDDEN, "a sandboxed page's form");
     let r = Request::post("/clear")
         .header(header::HOST, HOST)
         .header(header::COOKIE, &cookie)
         .header(header::ORIGIN, "http://127.0.0.1:8080")
         .body(Body::empty())
         .unwrap();
-    assert_eq!(send(&app, r).await.status(), StatusCode::SEE_OTHER);
+    let r = send(&app, r).await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The pages' own forms carry their origin: no-referrer would make a browser send `null`.
+    assert_eq!(r.headers()["referrer-policy"], "same-origin");
 }
 
 #[tokio::test]
