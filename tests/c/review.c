@@ -70,7 +70,7 @@ static void defaults(const jx_document *doc) {
     jx_string_free(html);
     html = NULL;
     EXPECT(jx_document_to_html(doc, NULL, true, &html, NULL) == JX_STATUS_OK && strstr(html, "<html lang=\"en\">") != NULL);
-    EXPECT(strstr(html, "jx-f-error") == NULL);
+    EXPECT(strstr(html, "class=\"jx-f jx-f-") == NULL);
     jx_string_free(html);
     jx_findings_free(f);
 }

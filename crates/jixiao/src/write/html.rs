@@ -575,6 +575,18 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
     let l2_col = d.keys.iter().position(|(r, _)| *r == ColumnRole::Level2);
     // Rows spanned by each category's and sub-category's first row.
     let span = |r: usize, same: &dyn Fn(&RowOf<'_>) -> bool| -> usize { d.meta[r + 1..].iter().take_while(|m| m.as_ref().is_some_and(same)).count() + 1 };
+    // The columns drawn: those with a cell anywhere (a header reaching far out over empty columns,
+    // as a sheet with one far cell has, would otherwise draw rows × 16,384 cells), the first
+    // column always (a block row's label stands there).
+    let mut used = vec![false; d.width.max(1)];
+    for row in &d.rows {
+        for (c, cell) in row.cells.iter().enumerate() {
+            if !cell.trim().is_empty() {
+                used[c] = true;
+            }
+        }
+    }
+    let kept: Vec<usize> = (0..used.len()).filter(|&c| c == 0 || used[c] || Some(c) == l1_col || Some(c) == l2_col).collect();
     for (r, row) in d.rows.iter().enumerate() {
         let class = match row.kind {
             RowKind::Objective | RowKind::Funds | RowKind::Duties => "jx-block",
@@ -585,10 +597,10 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
         };
         let _ = write!(out, "<tr class=\"{class}\">");
         let cells = row.cells.len();
-        let width = d.width.max(1);
-        let last = if matches!(row.kind, RowKind::Indicator { .. } | RowKind::Header | RowKind::Subtotal) { width } else { cells.max(1) };
+        let last = if matches!(row.kind, RowKind::Indicator { .. } | RowKind::Header | RowKind::Subtotal) { usize::MAX } else { cells.max(1) };
+        let drawn: Vec<usize> = kept.iter().copied().filter(|&c| c < last).collect();
         let meta = d.meta[r];
-        for c in 0..last {
+        for (i, &c) in drawn.iter().enumerate() {
             let text = row.cells.get(c).map_or("", String::as_str);
             let mut classes: Vec<String> = Vec::new();
             let mut rowspan = 1;
@@ -623,8 +635,8 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
                 let _ = write!(out, " rowspan=\"{rowspan}\"");
             }
             // The last cell of a block row reaches across the rest of the table.
-            if c + 1 == last && last < width {
-                let _ = write!(out, " colspan=\"{}\"", width - c + usize::from(score_column));
+            if i + 1 == drawn.len() && drawn.len() < kept.len() {
+                let _ = write!(out, " colspan=\"{}\"", kept.len() - i + usize::from(score_column));
             }
             let target = match meta {
                 Some((_, _, Some(ind))) if Some(c) == target_col => Some(&ind.target),
@@ -860,6 +872,20 @@ mod tests {
             let d = draw(&doc.sections[st.0].tables[st.1]);
             assert_eq!(d.keys[col].0, ColumnRole::Score, "{id}");
         }
+    }
+
+    #[test]
+    fn empty_columns_out_to_a_far_cell_are_not_drawn() {
+        let mut text =
+            String::from("第二部分 专项资金绩效目标\n\n1、远处绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n");
+        text.push_str(&"\t\n".repeat(3000));
+        text.push_str("\t远处\n\n\t产出指标\n\t数量指标\n\t指标\n\t描述\n\t≥1个\n\t依据\n");
+        let doc = crate::parse_str(&text, &crate::ReadOptions::default()).unwrap();
+        let table = doc.tables().next().unwrap().1;
+        assert!(table.columns.len() > 3000, "{}", table.columns.len());
+        let html = to_string(&doc, &HtmlOptions::default());
+        assert!(html.contains("远处") && html.contains("≥1个"));
+        assert!(html.matches("<td").count() + html.matches("<th").count() < 30, "{}", html.len());
     }
 
     #[test]
