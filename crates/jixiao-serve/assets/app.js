@@ -8,10 +8,42 @@
       form.addEventListener(name, function (e) { e.preventDefault(); form.classList.add("over"); });
     });
     form.addEventListener("dragleave", function () { form.classList.remove("over"); });
+    // A dropped folder: its files, walked, sent as one upload (a form's file input takes
+    // dropped files only).
+    function walk(entry, path, out) {
+      return new Promise(function (done) {
+        if (entry.isFile) {
+          entry.file(function (f) { out.push([path + f.name, f]); done(); }, function () { done(); });
+        } else if (entry.isDirectory) {
+          var reader = entry.createReader(), all = [];
+          (function more() {
+            reader.readEntries(function (batch) {
+              if (!batch.length) {
+                Promise.all(all.map(function (c) { return walk(c, path + entry.name + "/", out); })).then(done);
+              } else { all = all.concat(Array.prototype.slice.call(batch)); more(); }
+            }, function () { done(); });
+          })();
+        } else { done(); }
+      });
+    }
     form.addEventListener("drop", function (e) {
       e.preventDefault();
       form.classList.remove("over");
       var input = document.getElementById("files");
+      var items = e.dataTransfer && e.dataTransfer.items ? Array.prototype.slice.call(e.dataTransfer.items) : [];
+      var entries = items.map(function (i) { return i.webkitGetAsEntry ? i.webkitGetAsEntry() : null; }).filter(Boolean);
+      if (entries.some(function (en) { return en.isDirectory; })) {
+        var files = [];
+        Promise.all(entries.map(function (en) { return walk(en, "", files); })).then(function () {
+          var data = new FormData();
+          files.forEach(function (f) { data.append("files", f[1], f[0]); });
+          return fetch("/upload", { method: "POST", body: data, credentials: "same-origin" });
+        }).then(function (r) {
+          if (r.ok) { location.href = "/"; return; }
+          return r.text().then(function (html) { document.open(); document.write(html); document.close(); });
+        });
+        return;
+      }
       if (e.dataTransfer && e.dataTransfer.files.length) {
         input.files = e.dataTransfer.files;
         form.submit();
