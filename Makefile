@@ -4,9 +4,9 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 CARGO ?= cargo
 PYTHON ?= python3
-PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]"
+PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]" playwright
 
-.PHONY: test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
+.PHONY: chromium bench-serve test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
 
 test: lint test-rust test-c test-python
 
@@ -26,9 +26,16 @@ $(VENV)/.installed: Makefile
 
 venv: $(VENV)/.installed
 
-# The abi3 wheel (exactly one), installed into the venv; pytest; the stubs checked against the
-# native module; mypy over the package; and `pip install .` into a fresh venv of its own.
-test-python: venv
+# Debian's chromium for the browser test of `jixiao serve` (driven by Playwright with the
+# system browser: no browser is ever downloaded), from Debian's packages when missing.
+chromium:
+	@command -v chromium >/dev/null || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+# The abi3 wheel (exactly one), installed into the venv; pytest (with the browser test of
+# `jixiao serve`); the stubs checked against the native module; mypy over the package; and
+# `pip install .` into a fresh venv of its own.
+test-python: venv chromium
 	$(CARGO) build --locked -p jixiao-cli
 	rm -rf build/wheels
 	$(VENV)/bin/maturin build --release --locked -o build/wheels
@@ -55,6 +62,12 @@ schema:
 # Speed lives here, never in timed tests.
 bench:
 	$(CARGO) bench --locked -p jixiao --bench parse
+
+# `jixiao serve` under load: 50 clients upload the sample at once on loopback, every answer
+# checked; prints the time and the server's peak memory (not a test: timings are not tests).
+bench-serve:
+	$(CARGO) build --release --locked -p jixiao-cli
+	$(CARGO) bench --locked -p jixiao-serve --bench load
 
 # jixiao against a plain-Python baseline on inputs built from the sample; prints the ratios of
 # the performance issue (not part of `make test`: timings are not tests).

@@ -968,6 +968,16 @@ enum jx_status jx_findings_to_csv(const struct jx_findings *findings,
                                   char **out,
                                   size_t *out_len);
 
+// The document's tables drawn as the form, a self-contained HTML page (inline style, nothing
+// fetched; every text escaped): the 一级 and 二级 cells merged down, each of `findings` (a
+// review of this document; NULL for none) marked on its cell with its message and suggestion,
+// in English when `english`, else Chinese. Free `*out` with jx_string_free; `out_len` may be NULL.
+enum jx_status jx_document_to_html(const struct jx_document *document,
+                                   const struct jx_findings *findings,
+                                   bool english,
+                                   char **out,
+                                   size_t *out_len);
+
 // Frees findings. NULL is fine.
 void jx_findings_free(struct jx_findings *findings);
 
@@ -1040,7 +1050,8 @@ void jx_score_report_free(struct jx_score_report *report);
 // The JSON Schema of the score report, NUL-terminated (static; do not free).
 const char *jx_score_schema_json(void);
 
-// Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
+// Frees a string returned by jx_document_to_json, jx_document_to_csv, jx_document_to_text or
+// jx_document_to_html.
 // NULL is fine.
 void jx_string_free(char *s);
 

@@ -67,6 +67,7 @@ from jixiao._native import (
     read_many,
     review_rules,
 )
+from jixiao._html import Findings
 from jixiao._pandas import findings_frame
 from jixiao._pandas import to_pandas_many as to_pandas
 
@@ -107,6 +108,7 @@ __all__ = [
     "ExecutionScore",
     "FINDING_COLUMNS",
     "Finding",
+    "Findings",
     "Funds",
     "FundsRow",
     "Goal",

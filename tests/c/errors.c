@@ -31,6 +31,7 @@ static void null_arguments(void) {
     EXPECT(jx_document_to_json(NULL, true, &out, &len) == JX_STATUS_NULL_ARGUMENT);
     EXPECT(jx_document_to_csv(NULL, false, &out, &len) == JX_STATUS_NULL_ARGUMENT);
     EXPECT(jx_document_to_text(NULL, &out, NULL) == JX_STATUS_NULL_ARGUMENT);
+    EXPECT(jx_document_to_html(NULL, NULL, false, &out, &len) == JX_STATUS_NULL_ARGUMENT);
     EXPECT(out == (char *)0x1 && len == 77);
 
     /* Getters that cannot fail give neutral values. */

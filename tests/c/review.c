@@ -61,6 +61,17 @@ static void defaults(const jx_document *doc) {
     EXPECT(jx_findings_to_csv(f, true, &csv, NULL) == JX_STATUS_OK);
     EXPECT(csv && strncmp(csv, "\xEF\xBB\xBF" "file,rule,severity,", 22) == 0);
     jx_string_free(csv);
+    /* The form as HTML with the findings on their cells, in either language. */
+    char *html = NULL;
+    size_t html_len = 0;
+    EXPECT(jx_document_to_html(doc, f, false, &html, &html_len) == JX_STATUS_OK && html_len == strlen(html));
+    EXPECT(html && strncmp(html, "<!DOCTYPE html>", 15) == 0 && strstr(html, "class=\"jx-f jx-f-error") != NULL);
+    EXPECT(strstr(html, "<script") == NULL && strstr(html, "rowspan=") != NULL);
+    jx_string_free(html);
+    html = NULL;
+    EXPECT(jx_document_to_html(doc, NULL, true, &html, NULL) == JX_STATUS_OK && strstr(html, "<html lang=\"en\">") != NULL);
+    EXPECT(strstr(html, "class=\"jx-f jx-f-") == NULL);
+    jx_string_free(html);
     jx_findings_free(f);
 }
 

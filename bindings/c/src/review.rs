@@ -210,6 +210,25 @@ pub unsafe extern "C" fn jx_findings_to_csv(findings: *const jx_findings, bom: b
     write_string(self::findings(findings).map(Vec::as_slice), "findings", out, out_len, |f| Ok(jixiao::write::findings::to_csv(f, bom)))
 }
 
+/// The document's tables drawn as the form, a self-contained HTML page (inline style, nothing
+/// fetched; every text escaped): the 一级 and 二级 cells merged down, each of `findings` (a
+/// review of this document; NULL for none) marked on its cell with its message and suggestion,
+/// in English when `english`, else Chinese. Free `*out` with jx_string_free; `out_len` may be NULL.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_document_to_html(
+    document: *const jx_document,
+    findings: *const jx_findings,
+    english: bool,
+    out: *mut *mut c_char,
+    out_len: *mut usize,
+) -> jx_status {
+    let found: &[Finding] = self::findings(findings).map_or(&[], Vec::as_slice);
+    let lang = if english { jixiao::write::html::Lang::En } else { jixiao::write::html::Lang::Zh };
+    write_string(doc(document), "doc", out, out_len, |d| {
+        Ok(jixiao::write::html::to_string(d, &jixiao::write::html::HtmlOptions { findings: found, lang, page: true, ..Default::default() }))
+    })
+}
+
 /// Frees findings. NULL is fine.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_findings_free(findings: *mut jx_findings) {

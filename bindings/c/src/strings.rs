@@ -45,7 +45,8 @@ pub(crate) fn write_string<T: ?Sized>(
     })
 }
 
-/// Frees a string returned by jx_document_to_json, jx_document_to_csv or jx_document_to_text.
+/// Frees a string returned by jx_document_to_json, jx_document_to_csv, jx_document_to_text or
+/// jx_document_to_html.
 /// NULL is fine.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_string_free(s: *mut c_char) {

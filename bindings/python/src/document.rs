@@ -149,6 +149,23 @@ impl Document {
         jixiao::write::text::to_string(&self.inner)
     }
 
+    /// The tables drawn as the form, self-contained HTML (inline style, nothing fetched): the
+    /// 一级 and 二级 cells merged down, each finding of `findings` (a review's result) marked on
+    /// its cell with its message and suggestion, the parsed target of a value cell on hover.
+    /// `lang` is `"zh"` (the default) or `"en"`; `page=True` gives a whole page, else a fragment.
+    #[pyo3(signature = (findings = None, *, lang = "zh", page = false))]
+    fn to_html(&self, py: Python<'_>, findings: Option<&Bound<'_, PyAny>>, lang: &str, page: bool) -> PyResult<String> {
+        let findings = crate::review::findings_arg(findings)?;
+        let lang = crate::review::lang_arg(lang)?;
+        let options = jixiao::write::html::HtmlOptions { findings: &findings, lang, page, ..Default::default() };
+        detached(py, || Ok(jixiao::write::html::to_string(&self.inner, &options)))
+    }
+
+    /// The form, as a notebook shows it (`to_html()`).
+    fn _repr_html_(&self, py: Python<'_>) -> PyResult<String> {
+        self.to_html(py, None, "zh", false)
+    }
+
     /// A pandas DataFrame with one row per indicator and the CSV columns (needs pandas).
     fn to_pandas<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
         slf.py().import("jixiao._pandas")?.call_method1("to_pandas", (slf,))
@@ -183,9 +200,13 @@ impl Document {
     /// argument is a list of rule ids (or `"warnings"`), applied allow, info, warn, deny; an
     /// unknown id raises UsageError.
     #[pyo3(signature = (*, allow = Vec::new(), info = Vec::new(), warn = Vec::new(), deny = Vec::new()))]
-    fn review(&self, py: Python<'_>, allow: Vec<String>, info: Vec<String>, warn: Vec<String>, deny: Vec<String>) -> PyResult<Vec<crate::review::Finding>> {
+    fn review<'py>(slf: &Bound<'py, Self>, allow: Vec<String>, info: Vec<String>, warn: Vec<String>, deny: Vec<String>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
         let config = crate::review::config(allow, info, warn, deny)?;
-        crate::review::review(py, &self.inner, &config)
+        let found = crate::review::review(py, &slf.get().inner, &config)?;
+        // A list of the findings that knows its document, so that a notebook draws the form
+        // with the findings on their cells (`Findings._repr_html_`).
+        py.import("jixiao._html")?.getattr("Findings")?.call1((PyList::new(py, found)?, slf))
     }
 
     /// 自评复核 — scores every self-evaluation table (tables with actual results) by the rules.

@@ -178,6 +178,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("SCORE_COLUMNS", jixiao::write::score::COLUMNS.to_vec())?;
     m.add_function(wrap_pyfunction!(review::review_rules, m)?)?;
     m.add_function(wrap_pyfunction!(review::findings_schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(review::findings_html, m)?)?;
     m.add_function(wrap_pyfunction!(review::_finding_from_json, m)?)?;
     m.add_function(wrap_pyfunction!(score::score_schema_json, m)?)?;
     m.add_function(wrap_pyfunction!(document::_document_from_json, m)?)?;

@@ -124,6 +124,32 @@ pub fn _finding_from_json(json: &str) -> PyResult<Finding> {
     Ok(Finding { inner })
 }
 
+/// The findings a `to_html` is given: any iterable of `Finding` (a review's result); None is none.
+pub fn findings_arg(findings: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<jixiao::Finding>> {
+    let Some(findings) = findings.filter(|f| !f.is_none()) else { return Ok(Vec::new()) };
+    let mut out = Vec::new();
+    for item in findings.try_iter()? {
+        let item = item?;
+        let f = item.cast::<Finding>().map_err(|_| pyo3::exceptions::PyTypeError::new_err("findings must be jixiao.Finding objects (a review's result)"))?;
+        out.push(f.get().inner.clone());
+    }
+    Ok(out)
+}
+
+/// `"zh"` or `"en"`; anything else raises UsageError.
+pub fn lang_arg(lang: &str) -> PyResult<jixiao::write::html::Lang> {
+    jixiao::write::html::Lang::parse(lang).map_err(|e| usage_error(e.to_string()))
+}
+
+/// The findings alone as HTML: the list the form puts under each table (`Findings._repr_html_`
+/// for findings that know no document).
+#[pyfunction]
+#[pyo3(signature = (findings, *, lang = "zh"))]
+pub fn findings_html(findings: &Bound<'_, PyAny>, lang: &str) -> PyResult<String> {
+    let findings = findings_arg(Some(findings))?;
+    Ok(jixiao::write::html::findings_to_string(&findings, lang_arg(lang)?))
+}
+
 /// The configuration from the four lists, applied allow, info, warn, deny.
 pub fn config(allow: Vec<String>, info: Vec<String>, warn: Vec<String>, deny: Vec<String>) -> PyResult<jixiao::ReviewConfig> {
     use jixiao::review::Level;

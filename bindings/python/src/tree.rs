@@ -227,6 +227,21 @@ impl Section {
 
 #[pymethods]
 impl Table {
+    /// The table drawn as the form, self-contained HTML (see `Document.to_html`): its findings
+    /// among `findings` (a review of its document) marked on their cells.
+    #[pyo3(signature = (findings = None, *, lang = "zh"))]
+    fn to_html(&self, findings: Option<&Bound<'_, PyAny>>, lang: &str) -> PyResult<String> {
+        let findings = crate::review::findings_arg(findings)?;
+        let lang = crate::review::lang_arg(lang)?;
+        let options = jixiao::write::html::HtmlOptions { findings: &findings, lang, ..Default::default() };
+        Ok(jixiao::write::html::table_to_string(&self.doc, self.s, self.t, &options).unwrap_or_default())
+    }
+
+    /// The form, as a notebook shows it (`to_html()`).
+    fn _repr_html_(&self) -> PyResult<String> {
+        self.to_html(None, "zh")
+    }
+
     /// 序号 — `3、…` → 3; None when the title has none.
     #[getter]
     fn number(&self) -> Option<u32> {

@@ -36,6 +36,7 @@ Examples:
   jixiao parse dir/ --format ndjson -o all.ndjson   the same for a directory, written as it is read
   jixiao parse dir/ --format csv --bom -o all.csv   every document under dir/, a `file` column
   jixiao parse report.docx --format text            Word-style text (reads back the same)
+  jixiao parse report.docx --format html -o t.html  the tables drawn as the form, one page
   jixiao parse report.docx --format xlsx -o out.xlsx
   cat report.txt | jixiao parse - --encoding gb18030
 
@@ -61,6 +62,15 @@ Examples:
   jixiao score dir/ --format ndjson                 each input's report on a line of its own
 The rules' numbers come from [score] of the nearest jixiao.toml.
 Exit codes: 0 no error-level finding; 1 an error-level finding; 2 an input could not be read.";
+
+pub const SERVE: &str = "\
+Examples:
+  jixiao serve                                      open http://localhost:8080/ and drop files on the page
+  jixiao serve tests/data                           every session starts with the documents under tests/data
+  jixiao serve --port 0                             a free port (the address is printed on stdout)
+  jixiao serve --listen 0.0.0.0:8080 --token-file t.txt   on the network, every request carrying the token
+Nothing is written to disk and nothing is fetched from outside; each browser session sees its own files.
+Exit codes: 0 stopped (Ctrl-C); 2 it could not start (address, token, a path).";
 
 pub const TARGET: &str = "\
 Examples:

@@ -17,6 +17,7 @@ mod parse;
 mod pretty;
 mod report;
 mod score;
+mod serve;
 mod stream;
 
 use std::io::{self, Read, Write};
@@ -45,6 +46,10 @@ enum Command {
     /// weight or total is off. Exit 1 when an error-level finding remains.
     #[command(after_help = help::SCORE)]
     Score(score::ScoreArgs),
+    /// The review desk in the browser: upload documents (or start with PATHS), see each table
+    /// as the form with every finding on its cell, change the settings, download the 审核意见.
+    #[command(after_help = help::SERVE)]
+    Serve(serve::ServeArgs),
     /// Read target values (指标值) as they would be read in a table: one JSON object per line.
     #[command(after_help = help::TARGET)]
     Target(TargetArgs),
@@ -145,6 +150,7 @@ where
             check::run(args, sub)
         }
         Command::Score(args) => score::run(args),
+        Command::Serve(args) => serve::run(args),
         Command::Target(args) => target(args).map(|()| 0),
         Command::Schema(args) => {
             let schema = match (args.findings, args.score) {

@@ -22,6 +22,8 @@ pub enum OutputFormat {
     Text,
     /// One sheet per table, as budget systems import them (needs -o FILE).
     Xlsx,
+    /// The tables drawn as the form, a self-contained HTML page (one input).
+    Html,
 }
 
 #[derive(clap::Args)]
@@ -69,8 +71,8 @@ enum Made {
 pub fn run(args: ParseArgs) -> Result<(), Failure> {
     let options = args.read.options()?;
     let files = input::expand(&args.files)?;
-    if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx) {
-        return Err(Failure("text and xlsx output take one input; use json or csv for several".into()));
+    if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx | OutputFormat::Html) {
+        return Err(Failure("text, html and xlsx output take one input; use json or csv for several".into()));
     }
     if matches!(args.format, OutputFormat::Xlsx) && args.output.is_none() {
         return Err(Failure("xlsx output is a binary file: name it with -o FILE.xlsx".into()));
@@ -91,7 +93,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
     let streamed = match args.format {
         OutputFormat::Json | OutputFormat::Ndjson => Some(Streamed::Json { pretty: matches!(args.format, OutputFormat::Json) && !args.compact, file: ndjson }),
         OutputFormat::Csv => Some(Streamed::Csv(csv_options)),
-        OutputFormat::Text | OutputFormat::Xlsx => None,
+        OutputFormat::Text | OutputFormat::Xlsx | OutputFormat::Html => None,
     };
     if let Some(how) = streamed.filter(|_| !many) {
         crate::stream::one(&files[0], &options, &mut out, how, args.quiet)?;
@@ -119,7 +121,7 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
                     .map_err(|e| e.to_string()),
             ),
             OutputFormat::Csv => Made::Bytes(Ok(CsvWriter::rows(csv_options, &input.label, &input.document).into_bytes())),
-            OutputFormat::Text | OutputFormat::Xlsx => Made::Whole(Box::new(input.document)),
+            OutputFormat::Text | OutputFormat::Xlsx | OutputFormat::Html => Made::Whole(Box::new(input.document)),
         };
         Prepared { warnings, output }
     };
@@ -141,6 +143,10 @@ pub fn run(args: ParseArgs) -> Result<(), Failure> {
             }
             Made::Whole(doc) => doc,
         };
+        if matches!(args.format, OutputFormat::Html) {
+            let page = jixiao::write::html::to_string(&doc, &jixiao::write::html::HtmlOptions { page: true, ..Default::default() });
+            return out.text(&page);
+        }
         if !matches!(args.format, OutputFormat::Xlsx) {
             return out.with(|w| jixiao::write::text::to_writer(&doc, w));
         }

@@ -132,7 +132,7 @@ fn usage_errors_exit_2() {
     let s = sample();
     let o = jixiao(&["parse", &s, &s, "--format", "text"], None);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("text and xlsx output take one input"));
+    assert!(stderr(&o).contains("text, html and xlsx output take one input"));
     assert_eq!(jixiao(&["--version"], None).status.code(), Some(0));
 }
 
@@ -427,4 +427,50 @@ fn the_progress_bar_is_for_terminals_only() {
     };
     let shown = String::from_utf8_lossy(&o.stdout);
     assert!(shown.contains(&format!("/{} files", real_texts().0)), "{shown}");
+}
+
+#[test]
+fn parse_draws_the_form_as_html() {
+    let o = jixiao(&["parse", &sample(), "--format", "html"], None);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let page = stdout(&o);
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("<table class=\"jx-form\">"));
+    assert!(page.trim_end().ends_with("</html>"));
+    let two = jixiao(&["parse", &sample(), &sample(), "--format", "html"], None);
+    assert_eq!(two.status.code(), Some(2));
+    assert!(stderr(&two).contains("one input"), "{}", stderr(&two));
+}
+
+#[test]
+fn serve_refuses_to_start_without_a_token_off_loopback_or_with_a_missing_path() {
+    let o = jixiao(&["serve", "--no-config", "--listen", "0.0.0.0:0"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--token"), "{}", stderr(&o));
+    let o = jixiao(&["serve", "--no-config", "--port", "0", "no/such/file.txt"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no/such/file.txt"), "{}", stderr(&o));
+}
+
+#[test]
+fn serve_answers_on_loopback_with_the_paths_given() {
+    use std::io::{BufRead, BufReader, Read};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jixiao"))
+        .args(["serve", "--no-config", "--port", "0", &sample()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut url = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut url).unwrap();
+    let host = url.trim().trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let port = host.rsplit(':').next().unwrap();
+    let mut stream = std::net::TcpStream::connect(format!("127.0.0.1:{port}")).unwrap();
+    write!(stream, "GET / HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains("id=\"count-docs\">1<"), "{answer}");
 }

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod findings;
+pub mod html;
 pub mod json;
 pub mod layout;
 pub mod records;
