@@ -444,22 +444,7 @@ fn the_plain_form_reads_as_written() {
         Ind { l1: 0, l2: 0, name: "培训人数".into(), sign: 0, spelling: 2, value: "1500".into(), unit: 1, weight: 20 },
         Ind { l1: 2, l2: 0, name: "满意度".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
     ];
-    let plain = Layout {
-        group_column: false,
-        split_sign: false,
-        two_row_header: false,
-        direction_column: false,
-        shuffled: false,
-        spaced_labels: false,
-        midterm_block: false,
-        footer: false,
-        projects: 1,
-        words: Words::default(),
-        traps: false,
-        self_evaluation: false,
-        skeleton: false,
-        web_header: false,
-    };
+    let plain = plain_layout();
     let doc = parse_str(&render(&[inds], &plain), &ReadOptions::default()).unwrap();
     let r = reading(&doc.sections[0].tables[0], false);
     assert_eq!(

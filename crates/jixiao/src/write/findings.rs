@@ -63,26 +63,28 @@ pub fn csv_header(bom: bool) -> String {
 
 /// The CSV's rows for these findings, without the header: a batch writes them input by input.
 pub fn csv_rows(findings: &[Finding], bom: bool) -> String {
+    text_rows(findings.iter().map(|f| cells(f).to_vec()), bom)
+}
+
+/// A finding's cells under [`COLUMNS`], as the CSV and the .xlsx write them.
+fn cells(f: &Finding) -> [String; 14] {
     let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
-    let rows = findings.iter().map(|f| {
-        vec![
-            f.file.clone().unwrap_or_default(),
-            f.rule.clone(),
-            f.severity.as_str().to_owned(),
-            f.location.to_string(),
-            f.line.to_string(),
-            number(f.section_number),
-            number(f.table_number),
-            f.table_name.clone().unwrap_or_default(),
-            f.indicator.clone().unwrap_or_default(),
-            f.text.clone().unwrap_or_default(),
-            f.message.clone(),
-            f.message_zh.clone(),
-            f.suggestion.clone(),
-            f.suggestion_zh.clone(),
-        ]
-    });
-    text_rows(rows, bom)
+    [
+        f.file.clone().unwrap_or_default(),
+        f.rule.clone(),
+        f.severity.as_str().to_owned(),
+        f.location.to_string(),
+        f.line.to_string(),
+        number(f.section_number),
+        number(f.table_number),
+        f.table_name.clone().unwrap_or_default(),
+        f.indicator.clone().unwrap_or_default(),
+        f.text.clone().unwrap_or_default(),
+        f.message.clone(),
+        f.message_zh.clone(),
+        f.suggestion.clone(),
+        f.suggestion_zh.clone(),
+    ]
 }
 
 /// The 审核意见 as .xlsx bytes: a sheet `审核意见` with one row per finding under a header row
@@ -99,26 +101,9 @@ pub fn to_xlsx(findings: &[Finding]) -> Result<Vec<u8>> {
     for (c, name) in COLUMNS.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *name, &bold).map_err(err)?;
     }
-    let number = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
     for (r, f) in findings.iter().enumerate() {
         let row = u32::try_from(r + 1).map_err(|_| Error::Write("more findings than a sheet has rows".into()))?;
-        let cells = [
-            f.file.clone().unwrap_or_default(),
-            f.rule.clone(),
-            f.severity.as_str().to_owned(),
-            f.location.to_string(),
-            f.line.to_string(),
-            number(f.section_number),
-            number(f.table_number),
-            f.table_name.clone().unwrap_or_default(),
-            f.indicator.clone().unwrap_or_default(),
-            f.text.clone().unwrap_or_default(),
-            f.message.clone(),
-            f.message_zh.clone(),
-            f.suggestion.clone(),
-            f.suggestion_zh.clone(),
-        ];
-        for (c, text) in cells.iter().enumerate() {
+        for (c, text) in cells(f).iter().enumerate() {
             if text.is_empty() {
                 continue;
             }
