@@ -384,7 +384,7 @@ proptest! {
         let inds = fit(inds, &lay);
         let projects: Vec<Vec<Ind>> = (0..lay.projects).map(|p| inds.iter().skip(p).cloned().collect()).filter(|v: &Vec<Ind>| !v.is_empty()).collect();
         let lay = Layout { projects: projects.len(), ..lay };
-        let plain = Layout { group_column: false, split_sign: false, two_row_header: false, direction_column: false, shuffled: false, spaced_labels: false, midterm_block: false, footer: false, projects: 1, words: Words::default(), traps: false, self_evaluation: false, skeleton: false, web_header: false };
+        let plain = plain_layout();
         let text = render(&projects, &lay);
         let doc = parse_str(&text, &ReadOptions::default()).unwrap();
         prop_assert!(doc.notes.is_empty(), "unplaced {:?}\n{}", doc.notes, text);
@@ -509,22 +509,7 @@ fn every_header_word_reads_right() {
         Ind { l1: 1, l2: 1, name: "受益人数".into(), sign: 1, spelling: 0, value: "12.50".into(), unit: 3, weight: 30 },
         Ind { l1: 2, l2: 0, name: "满意度".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
     ];
-    let plain = Layout {
-        group_column: false,
-        split_sign: false,
-        two_row_header: false,
-        direction_column: false,
-        shuffled: false,
-        spaced_labels: false,
-        midterm_block: false,
-        footer: false,
-        projects: 1,
-        words: Words::default(),
-        traps: false,
-        self_evaluation: false,
-        skeleton: false,
-        web_header: false,
-    };
+    let plain = plain_layout();
     let expected = reading(&parse_str(&render(std::slice::from_ref(&inds), &plain), &ReadOptions::default()).unwrap().sections[0].tables[0], false);
     assert_eq!(expected.len(), 3);
     let longest = [TARGET_WORDS, UNIT_WORDS, WEIGHT_WORDS, BASIS_WORDS, SCORING_WORDS, REMARK_WORDS, ACTUAL_WORDS, SCORE_WORDS, DEVIATION_WORDS]
@@ -653,7 +638,7 @@ fn a_level1_column_of_level2_words_is_read_one_level_down() {
         Ind { l1: 0, l2: 3, name: "成本控制率".into(), sign: 1, spelling: 0, value: "100".into(), unit: 0, weight: 10 },
         Ind { l1: 1, l2: 1, name: "群众受益".into(), sign: 0, spelling: 0, value: "90".into(), unit: 0, weight: 10 },
     ];
-    let plain = parse_str(&render(std::slice::from_ref(&inds), &Layout { ..plain_layout() }), &ReadOptions::default()).unwrap();
+    let plain = parse_str(&render(std::slice::from_ref(&inds), &plain_layout()), &ReadOptions::default()).unwrap();
     let expected: Vec<_> = reading(&plain.sections[0].tables[0], false).into_iter().map(|r| (r.0, r.1, r.2, r.3, r.4, r.5)).collect();
     for header in [["一级指标", "二级指标", "绩效标准", "当年预期实现值"], ["一级指标", "二级指标", "指标值确定依据", "指标值"]]
     {
