@@ -297,6 +297,7 @@ impl<'b> Docx<'b> {
 }
 
 /// What a scan of a body's bytes counts (see [`Docx::scanned_bound`]).
+#[derive(Default)]
 struct Counts {
     cells: u64,
     spans: u64,
@@ -309,7 +310,7 @@ struct Counts {
 /// they inflate, without parsing them; None past `max_cells` (the walk fails there and says so).
 fn scan<R: std::io::BufRead>(mut r: R, max_cells: u64) -> std::io::Result<Option<Counts>> {
     use std::io::BufRead;
-    let mut c = Counts { cells: 0, spans: 0, paragraphs: 0, numbered: 0, text: 0 };
+    let mut c = Counts::default();
     let mut tag = Vec::with_capacity(256);
     loop {
         // Text up to the next tag (a CDATA section or comment counts whole as text).
@@ -331,7 +332,7 @@ fn scan<R: std::io::BufRead>(mut r: R, max_cells: u64) -> std::io::Result<Option
 
 /// [`scan`] of a body held in memory, to the same counts.
 fn scan_held(bytes: &[u8], max_cells: u64) -> Option<Counts> {
-    let mut c = Counts { cells: 0, spans: 0, paragraphs: 0, numbered: 0, text: 0 };
+    let mut c = Counts::default();
     let mut at = 0;
     while at < bytes.len() {
         let Some(lt) = memchr::memchr(b'<', &bytes[at..]) else {
