@@ -256,6 +256,27 @@ fn pdf_glyphs_behind_a_bad_checksum() {
     check_any("pdf glyphs behind a bad checksum", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_glyphs_behind_a_bad_checksum);
 }
 
+/// The same glyphs behind a cross-reference table whose offsets are all one off (a fuzzer's
+/// 17 KB file peaked at 785 MB live): lopdf refuses the file as it is and pdfplumber repairs it,
+/// so its pages are counted in the file as repaired, which is what pdfplumber is then given.
+#[test]
+fn pdf_glyphs_behind_a_shifted_table() {
+    check_any("pdf glyphs behind a shifted table", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_glyphs_behind_a_shifted_table);
+}
+
+/// n forms, each drawing the one below twice: 100 × 2^n glyphs, counted through the forms.
+#[test]
+fn pdf_forms_drawn_twice() {
+    check_any("pdf forms drawn twice", &[2, 4, 8, 16, 40], hostile::pdf_forms_drawn_twice);
+}
+
+/// The glyphs in a file encrypted with an empty user password, which pdfplumber decrypts:
+/// counted decrypted.
+#[test]
+fn pdf_glyphs_encrypted() {
+    check_any("pdf glyphs encrypted", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_glyphs_encrypted);
+}
+
 /// n rulings (rectangles of four edges each).
 #[test]
 fn pdf_many_rulings() {

@@ -148,6 +148,41 @@ pub fn pdf_glyphs_behind_a_bad_checksum(n: usize) -> Vec<u8> {
     bytes
 }
 
+/// [`pdf_many_tiny_glyphs`] with a byte put in before its first object, as a fuzzer found it:
+/// every offset of its cross-reference table is one off, so lopdf refuses the file as it is,
+/// and pdfplumber, which repairs it, reads every glyph.
+pub fn pdf_glyphs_behind_a_shifted_table(n: usize) -> Vec<u8> {
+    let mut bytes = pdf_many_tiny_glyphs(n);
+    bytes.insert(b"%PDF-1.4\n".len(), b'\n');
+    bytes
+}
+
+/// A page that draws a form of 100 glyphs through n forms, each drawing the one below twice:
+/// 100 × 2^n glyphs from a file that grows by one small object for each doubling.
+pub fn pdf_forms_drawn_twice(n: usize) -> Vec<u8> {
+    let glyphs = "(a) Tj 1 0 Td ".repeat(100);
+    let form = |resources: String, content: &str| {
+        pdf::stream(&format!("/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << {resources} >>"), content.as_bytes())
+    };
+    // Object 6 draws the glyphs; object 6 + k draws object 5 + k twice.
+    let mut forms = vec![form("/Font << /F1 5 0 R >>".into(), &format!("BT /F1 1 Tf {glyphs}ET"))];
+    forms.extend((1..=n).map(|k| form(format!("/XObject << /X {} 0 R >>", 5 + k), "/X Do /X Do")));
+    pdf::with_objects(b"/X Do", &format!("/XObject << /X {} 0 R >>", 6 + n), &forms)
+}
+
+/// A page of n glyphs in a file encrypted with an empty user password, which pdfplumber opens
+/// as it is (and lopdf only once decrypted).
+pub fn pdf_glyphs_encrypted(n: usize) -> Vec<u8> {
+    let mut doc = lopdf::Document::load_mem(&pdf_many_tiny_glyphs(n)).unwrap();
+    let version =
+        lopdf::EncryptionVersion::V2 { document: &doc, owner_password: "owner", user_password: "", key_length: 128, permissions: lopdf::Permissions::all() };
+    let state = lopdf::EncryptionState::try_from(version).unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    out
+}
+
 /// n rulings (rectangles of four edges each).
 pub fn pdf_many_rulings(n: usize) -> Vec<u8> {
     pdf::deflated(&b"0 0 1 1 re f\n".repeat(n))
@@ -233,6 +268,9 @@ pub fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("tiny-glyphs.pdf", pdf_many_tiny_glyphs(160_000)),
         ("glyphs-bad-checksum.pdf", pdf_glyphs_behind_a_bad_checksum(160_000)),
         ("rulings.pdf", pdf_many_rulings(40_000)),
+        ("glyphs-shifted-table.pdf", pdf_glyphs_behind_a_shifted_table(160_000)),
+        ("forms-drawn-twice.pdf", pdf_forms_drawn_twice(40)),
+        ("glyphs-encrypted.pdf", pdf_glyphs_encrypted(160_000)),
         ("one-character-pieces.doc", doc_one_character_pieces(200_000)),
     ]
 }

@@ -1,8 +1,15 @@
 //! What a page's content streams draw, counted before pdfplumber builds it: a glyph for each byte
 //! of a string shown (at most: a two-byte font shows one glyph for two), four rulings for each
-//! rectangle (`re`) and one for each line segment (`l`). A content stream of 2 M glyphs deflates
-//! to a few kilobytes; pdfplumber would build every glyph (some 1.2 KB each with what is made of it) before any limit
-//! it has is checked, so each page's count must fit in the read's budget first.
+//! rectangle (`re`) and one for each line segment (`l`), and for each form XObject a page draws
+//! (`/Name Do`) what the form draws, as many times as it is drawn. A content stream of 2 M
+//! glyphs deflates to a few kilobytes, and a few forms that each draw the one below twice draw
+//! 2^n times the last one's glyphs; pdfplumber would build every glyph (some 1.2 KB each with
+//! what is made of it) before any limit it has is checked, so each page's count must fit in the
+//! read's budget first.
+
+use std::collections::{HashMap, HashSet};
+
+use lopdf::{Dictionary, Document, Object, ObjectId};
 
 /// What a read holds for one glyph or ruling while its page is read: pdfplumber's `Char` (text,
 /// font name, box, matrix, colours), its words and jixiao's items from them. A page of 10,000
@@ -14,23 +21,135 @@ pub const OBJECT_COST: u64 = 1024;
 /// charged to the budget for good.
 pub const KEPT_COST: u64 = 64;
 
-/// The glyphs and rulings each page of `doc` draws, at most, in page order.
-pub fn per_page(doc: &lopdf::Document, max_stream_bytes: usize) -> Vec<u64> {
+/// The glyphs and rulings each page of `doc` draws, at most, in page order. Forms are followed
+/// as pdfplumber follows them: through the resources of the page or the form that draws them
+/// (a form without its own takes its caller's), at most `max_depth` deep.
+pub fn per_page(doc: &Document, max_stream_bytes: usize, max_depth: usize) -> Vec<u64> {
+    let mut forms = Forms { doc, max_stream_bytes, max_depth, drawn: HashMap::new(), open: HashSet::new(), cycle: false };
     let pages = doc.get_pages();
     let mut out = Vec::with_capacity(pages.len());
     for (_, id) in pages {
+        let resources = page_resources(doc, id);
         let mut n = 0u64;
+        forms.cycle = false;
         for content in doc.get_page_contents(id) {
-            if let Ok(stream) = doc.get_object(content).and_then(|o| o.as_stream()) {
-                // lopdf refuses a stream whose checksum is wrong; pdfplumber reads what it
-                // inflates to, so that is what is counted.
-                let plain = stream.get_plain_content_with_limit(max_stream_bytes).unwrap_or_else(|_| inflated_leniently(&stream.content, max_stream_bytes));
-                n = n.saturating_add(count(&plain));
+            if let Ok(stream) = doc.get_object(content).and_then(Object::as_stream) {
+                n = n.saturating_add(forms.stream(stream, resources, 0));
             }
+        }
+        // A form that draws itself is drawn again at every level until pdfplumber's depth limit
+        // stops the page: up to that many times what one pass of it draws.
+        if forms.cycle {
+            n = n.saturating_mul(max_depth as u64 + 1);
         }
         out.push(n);
     }
     out
+}
+
+/// The forms of one document, each counted once for the resources it is drawn with.
+struct Forms<'a> {
+    doc: &'a Document,
+    max_stream_bytes: usize,
+    max_depth: usize,
+    /// What each form draws, by the form and the resources it resolves its names in.
+    drawn: HashMap<(ObjectId, *const Dictionary), u64>,
+    /// The forms being counted, to tell a form that draws itself.
+    open: HashSet<ObjectId>,
+    cycle: bool,
+}
+
+impl<'a> Forms<'a> {
+    /// What a content stream draws, with the forms it draws through `resources`.
+    fn stream(&mut self, stream: &lopdf::Stream, resources: Option<&'a Dictionary>, depth: usize) -> u64 {
+        // lopdf refuses a stream whose checksum is wrong; pdfplumber reads what it inflates
+        // to, so that is what is counted.
+        let plain = stream.get_plain_content_with_limit(self.max_stream_bytes).unwrap_or_else(|_| inflated_leniently(&stream.content, self.max_stream_bytes));
+        let scan = scan(&plain);
+        let mut n = scan.objects;
+        if depth >= self.max_depth {
+            return n;
+        }
+        for (name, times) in scan.calls {
+            let Some((id, form)) = resources.and_then(|r| self.form(r, &name)) else { continue };
+            // A form's names resolve in its own resources, else in its caller's.
+            let own = form.dict.get(b"Resources").ok().and_then(|r| self.doc.dereference(r).ok()).and_then(|(_, r)| r.as_dict().ok());
+            let scope = own.or(resources);
+            let key = (id, scope.map_or(std::ptr::null(), |d| d as *const Dictionary));
+            let each = match self.drawn.get(&key) {
+                Some(&each) => each,
+                None if !self.open.insert(id) => {
+                    self.cycle = true;
+                    0
+                }
+                None => {
+                    let each = self.stream(form, scope, depth + 1);
+                    self.open.remove(&id);
+                    self.drawn.insert(key, each);
+                    each
+                }
+            };
+            n = n.saturating_add(each.saturating_mul(times));
+        }
+        n
+    }
+
+    /// The form XObject `name` stands for in `resources`.
+    fn form(&self, resources: &Dictionary, name: &[u8]) -> Option<(ObjectId, &'a lopdf::Stream)> {
+        let xobjects = self.doc.dereference(resources.get(b"XObject").ok()?).ok()?.1.as_dict().ok()?;
+        let id = xobjects.get(name).ok()?.as_reference().ok()?;
+        let stream = self.doc.get_object(id).ok()?.as_stream().ok()?;
+        stream.dict.get(b"Subtype").and_then(Object::as_name).is_ok_and(|s| s == b"Form").then_some((id, stream))
+    }
+}
+
+/// A page's resources as pdfplumber takes them: its own, else the nearest of its parents'.
+fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
+    let mut node = doc.get_dictionary(page).ok()?;
+    let mut seen = HashSet::new();
+    loop {
+        if let Ok(resources) = node.get(b"Resources") {
+            return doc.dereference(resources).ok()?.1.as_dict().ok();
+        }
+        let parent = node.get(b"Parent").ok()?.as_reference().ok()?;
+        if !seen.insert(parent) {
+            return None;
+        }
+        node = doc.get_dictionary(parent).ok()?;
+    }
+}
+
+/// What the streams of a file that lopdf cannot read draw in all, found by their `stream` and
+/// `endstream` keywords, as the bound of each of its pages; None when one of them draws an
+/// XObject, which is bounded only through the objects it names.
+pub fn whole_file(bytes: &[u8], max_stream_bytes: usize) -> Option<u64> {
+    let mut n = 0u64;
+    let mut at = 0;
+    while let Some(found) = memchr::memmem::find(&bytes[at..], b"stream") {
+        let start = at + found + b"stream".len();
+        // Only the keyword a line end follows opens a stream; `endstream` is not one.
+        let keyword_end = (at + found).checked_sub(3).is_some_and(|e| &bytes[e..at + found] == b"end");
+        let body = match bytes.get(start..start + 2) {
+            _ if keyword_end => {
+                at = start;
+                continue;
+            }
+            Some([b'\r', b'\n']) => start + 2,
+            Some([b'\n' | b'\r', _]) => start + 1,
+            _ => {
+                at = start;
+                continue;
+            }
+        };
+        let end = memchr::memmem::find(&bytes[body..], b"endstream").map_or(bytes.len(), |e| body + e);
+        let drawn = scan(&inflated_leniently(&bytes[body..end], max_stream_bytes));
+        if !drawn.calls.is_empty() {
+            return None;
+        }
+        n = n.saturating_add(drawn.objects);
+        at = (end + b"endstream".len()).min(bytes.len());
+    }
+    Some(n)
 }
 
 /// What a deflated stream inflates to before it goes wrong (a bad checksum, a cut end), at
@@ -59,9 +178,24 @@ fn inflated_leniently(raw: &[u8], max: usize) -> Vec<u8> {
     if best.is_empty() { raw[..raw.len().min(max)].to_vec() } else { best }
 }
 
-/// Glyphs and rulings a content stream draws, at most.
-pub fn count(content: &[u8]) -> u64 {
+/// What a content stream draws by itself, and the XObjects it draws (`/Name Do`), each with
+/// the number of times it is drawn.
+#[derive(Debug, Default, PartialEq)]
+pub struct Scan {
+    pub objects: u64,
+    pub calls: Vec<(Vec<u8>, u64)>,
+}
+
+/// A byte that ends a name or an operator.
+fn delimiter(b: u8) -> bool {
+    b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
+}
+
+/// Glyphs and rulings a content stream draws, at most, and the XObjects it draws.
+pub fn scan(content: &[u8]) -> Scan {
     let mut n = 0u64;
+    let mut calls: HashMap<&[u8], u64> = HashMap::new();
+    let mut last_name: &[u8] = &[];
     let mut i = 0;
     while i < content.len() {
         match content[i] {
@@ -90,20 +224,37 @@ pub fn count(content: &[u8]) -> u64 {
                 i = end + 1;
             }
             b'%' => i = memchr::memchr(b'\n', &content[i..]).map_or(content.len(), |e| i + e),
-            b'r' | b'l' => {
-                let start_ok = i == 0 || content[i - 1].is_ascii_whitespace();
-                let op = if content[i] == b'r' { content.get(i + 1) == Some(&b'e') } else { true };
-                let len = if content[i] == b'r' { 2 } else { 1 };
-                let end_ok = content.get(i + len).is_none_or(|b| b.is_ascii_whitespace());
+            b'/' => {
+                let start = i + 1;
+                i = start;
+                while i < content.len() && !delimiter(content[i]) {
+                    i += 1;
+                }
+                last_name = &content[start..i];
+            }
+            b'r' | b'l' | b'D' => {
+                let start_ok = i == 0 || delimiter(content[i - 1]);
+                let (op, len) = match content[i] {
+                    b'r' => (content.get(i + 1) == Some(&b'e'), 2),
+                    b'D' => (content.get(i + 1) == Some(&b'o'), 2),
+                    _ => (true, 1),
+                };
+                let end_ok = content.get(i + len).is_none_or(|&b| delimiter(b));
                 if start_ok && op && end_ok {
-                    n += if len == 2 { 4 } else { 1 };
+                    match content[i] {
+                        b'r' => n += 4,
+                        b'l' => n += 1,
+                        _ => *calls.entry(last_name).or_default() += 1,
+                    }
                 }
                 i += len;
             }
             _ => i += 1,
         }
     }
-    n
+    let mut calls: Vec<(Vec<u8>, u64)> = calls.into_iter().map(|(name, times)| (name.to_vec(), times)).collect();
+    calls.sort();
+    Scan { objects: n, calls }
 }
 
 #[cfg(test)]
@@ -112,8 +263,15 @@ mod tests {
 
     #[test]
     fn glyphs_and_rulings_are_counted() {
-        assert_eq!(count(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET"), 3 + 1 + 3 + 4, "a byte each: abc, d, e)f and 4E 2D 65 87");
-        assert_eq!(count(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC"), 1 + 4);
+        assert_eq!(scan(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET").objects, 3 + 1 + 3 + 4, "a byte each: abc, d, e)f and 4E 2D 65 87");
+        assert_eq!(scan(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC").objects, 1 + 4);
+    }
+
+    #[test]
+    fn the_xobjects_drawn_are_counted_by_name() {
+        let drawn = scan(b"q /Fm1 Do Q /Fm2 Do\n/Fm1 Do /Im0 Do /Flag l /Dolly re (/X Do) Tj");
+        assert_eq!(drawn.calls, [(b"Fm1".to_vec(), 2), (b"Fm2".to_vec(), 1), (b"Im0".to_vec(), 1)]);
+        assert_eq!(drawn.objects, 1 + 4 + 5, "l, re, and the string's five bytes; a name is not an operator");
     }
 
     #[test]
@@ -128,5 +286,12 @@ mod tests {
         assert_eq!(inflated_leniently(&raw, usize::MAX), content);
         assert_eq!(inflated_leniently(&raw, 10).len(), 10);
         assert_eq!(inflated_leniently(b"BT (a) Tj ET", usize::MAX), b"BT (a) Tj ET");
+    }
+
+    #[test]
+    fn a_file_lopdf_cannot_read_is_bounded_by_all_its_streams() {
+        let file = b"%PDF-1.4\n4 0 obj\n<< /Length 12 >>\nstream\nBT (ab) Tj ET\nendstream\nendobj\n5 0 obj\n<< >>\nstream\r\n0 0 1 1 re\nendstream\n";
+        assert_eq!(whole_file(file, usize::MAX), Some(2 + 4));
+        assert_eq!(whole_file(b"stream\n/Fm1 Do\nendstream", usize::MAX), None, "a form drawn is bounded only through the objects");
     }
 }

@@ -123,22 +123,39 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     let source = restated.as_deref().unwrap_or(bytes);
     // What each page draws, charged before pdfplumber builds it, and the font programs it need
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
-    // before pdfplumber makes its own. A file lopdf cannot read is pdfplumber's to refuse.
-    let (drawn, lean) = match lopdf::Document::load_mem(source) {
-        Ok(mut doc) if !doc.is_encrypted() => {
-            let drawn = drawn::per_page(&doc, usize::try_from(limits.max_bytes).unwrap_or(usize::MAX));
-            let lean = programs::leave_out_unread(&mut doc).then(|| {
-                // Without its programs the file is smaller than it was: grown as it is written.
-                let mut out = Vec::new();
-                doc.save_to(&mut out).ok().map(|_| out)
-            });
-            (drawn, lean.flatten())
+    // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
+    // it here, or, when lopdf cannot, a file whose streams together fit.
+    let max_stream = usize::try_from(limits.max_bytes).unwrap_or(usize::MAX);
+    let (drawn, lean) = match repair::load(source) {
+        Some(repair::Loaded { mut doc, rewritten }) => {
+            // An encrypted file opens with the empty password or not at all, as in pdfplumber;
+            // it is counted decrypted and handed on as it is.
+            let encrypted = doc.is_encrypted();
+            if encrypted && doc.decrypt("").is_err() {
+                (Drawn::Unknown, rewritten)
+            } else {
+                let drawn = Drawn::Pages(drawn::per_page(&doc, max_stream, extract.max_recursion_depth));
+                let lean = (!encrypted && programs::leave_out_unread(&mut doc)).then(|| {
+                    // Without its programs the file is smaller than it was: grown as it is written.
+                    let mut out = Vec::new();
+                    doc.save_to(&mut out).ok().map(|_| out)
+                });
+                (drawn, lean.flatten().or(rewritten))
+            }
         }
-        _ => (Vec::new(), None),
+        // What lopdf cannot read, pdfplumber may still open (it mends the pointer to the table and
+        // strips a printer's page marks): every page is bounded by what all its streams draw.
+        None => (drawn::whole_file(source, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None),
     };
     // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open.
     let pdf = pdfplumber::Pdf::open(lean.as_deref().unwrap_or(source), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
     drop((lean, restated));
+    if matches!(drawn, Drawn::Unknown) {
+        return Err(damaged(
+            origin,
+            "what its pages draw cannot be counted before they are read (lopdf cannot read or decrypt its objects, and its streams draw forms)",
+        ));
+    }
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
@@ -146,9 +163,11 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     let (mut chars, mut images) = (0usize, 0usize);
     let mut total_drawn = 0u64;
     for index in 0..pdf.page_count() {
-        let objects = drawn.get(index).copied().unwrap_or(0);
+        let objects = drawn.page(index);
         total_drawn = total_drawn.saturating_add(objects);
-        if !crate::read::budget::fits(objects.saturating_mul(drawn::OBJECT_COST)) || !crate::read::budget::charge(objects.saturating_mul(drawn::KEPT_COST)) {
+        if !crate::read::budget::fits(objects.saturating_mul(drawn::OBJECT_COST))
+            || !crate::read::budget::charge(drawn.kept(index).saturating_mul(drawn::KEPT_COST))
+        {
             return Err(over_limit(
                 origin,
                 &format!(
@@ -181,6 +200,36 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         return Err(Error::Parse { origin: origin.clone(), line: None, reason });
     }
     Ok(out)
+}
+
+/// What the pages of a file draw, at most, before pdfplumber builds them.
+enum Drawn {
+    /// Each page's count, in page order.
+    Pages(Vec<u64>),
+    /// One bound for every page: what all the file's streams draw.
+    EachPage(u64),
+    /// Not known: the file is not read.
+    Unknown,
+}
+
+impl Drawn {
+    fn page(&self, index: usize) -> u64 {
+        match self {
+            // A page lopdf did not list is bounded by the most any page draws.
+            Drawn::Pages(pages) => pages.get(index).or(pages.iter().max()).copied().unwrap_or(0),
+            Drawn::EachPage(n) => *n,
+            Drawn::Unknown => u64::MAX,
+        }
+    }
+
+    /// What page `index` adds to what the read keeps: its count, or all of the file's with the
+    /// first page when one bound stands for every page.
+    fn kept(&self, index: usize) -> u64 {
+        match self {
+            Drawn::EachPage(n) if index > 0 => 0,
+            _ => self.page(index),
+        }
+    }
 }
 
 fn pdf_error(origin: &Origin, e: &pdfplumber::PdfError, options: &ReadOptions) -> Error {

@@ -103,6 +103,25 @@ pub fn rebuild(bytes: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// A document lopdf read, and the bytes it read it from when they are not the file's own.
+pub struct Loaded {
+    pub doc: lopdf::Document,
+    pub rewritten: Option<Vec<u8>>,
+}
+
+/// The file as lopdf reads it, as it is or from its `%PDF-` header (whatever came before it cut
+/// off, as pdfplumber does when it opens a file). A file whose table must be rebuilt is read
+/// again rebuilt (see `pages`), where the rebuilt read counts only when it finds something.
+pub fn load(bytes: &[u8]) -> Option<Loaded> {
+    if let Ok(doc) = lopdf::Document::load_mem(bytes) {
+        return Some(Loaded { doc, rewritten: None });
+    }
+    let start = memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").filter(|&at| at > 0)?;
+    let body = &bytes[start..];
+    let doc = lopdf::Document::load_mem(body).ok()?;
+    Some(Loaded { doc, rewritten: Some(body.to_vec()) })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
