@@ -277,6 +277,25 @@ fn pdf_glyphs_encrypted() {
     check_any("pdf glyphs encrypted", &[10_000, 20_000, 40_000, 80_000, 160_000], hostile::pdf_glyphs_encrypted);
 }
 
+/// n curves (a 22 KB file of 400,000 took 407 MB): path segments count as objects, and every
+/// token of the stream counts, as pdfplumber tokenizes the whole stream first.
+#[test]
+fn pdf_many_curves() {
+    check_any("pdf many curves", &[25_000, 50_000, 100_000, 200_000, 400_000], hostile::pdf_many_curves);
+}
+
+/// One image drawn n times (27 KB for 400,000 took 401 MB): an image drawn counts each time.
+#[test]
+fn pdf_image_drawn_many_times() {
+    check_any("pdf image drawn many times", &[25_000, 50_000, 100_000, 200_000, 400_000], hostile::pdf_image_drawn_many_times);
+}
+
+/// n inline images (41 KB for 400,000 took 342 MB).
+#[test]
+fn pdf_many_inline_images() {
+    check_any("pdf many inline images", &[25_000, 50_000, 100_000, 200_000, 400_000], hostile::pdf_many_inline_images);
+}
+
 /// n rulings (rectangles of four edges each).
 #[test]
 fn pdf_many_rulings() {

@@ -183,6 +183,23 @@ pub fn pdf_glyphs_encrypted(n: usize) -> Vec<u8> {
     out
 }
 
+/// n curves, each a path of its own: pdfplumber makes a curve of each, and its tokenizer
+/// holds every operand of the stream first.
+pub fn pdf_many_curves(n: usize) -> Vec<u8> {
+    pdf::deflated(&b"0 0 m 1 1 2 2 3 3 c S\n".repeat(n))
+}
+
+/// One image of one pixel, drawn n times.
+pub fn pdf_image_drawn_many_times(n: usize) -> Vec<u8> {
+    let image = pdf::stream("/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8", b"x");
+    pdf::with_objects(&b"q 1 0 0 1 0 0 cm /Im0 Do Q\n".repeat(n), "/XObject << /Im0 6 0 R >>", &[image])
+}
+
+/// n inline images of one pixel.
+pub fn pdf_many_inline_images(n: usize) -> Vec<u8> {
+    pdf::deflated(&b"BI /W 1 /H 1 /CS /G /BPC 8 ID x EI\n".repeat(n))
+}
+
 /// n rulings (rectangles of four edges each).
 pub fn pdf_many_rulings(n: usize) -> Vec<u8> {
     pdf::deflated(&b"0 0 1 1 re f\n".repeat(n))
@@ -271,6 +288,9 @@ pub fn files() -> Vec<(&'static str, Vec<u8>)> {
         ("glyphs-shifted-table.pdf", pdf_glyphs_behind_a_shifted_table(160_000)),
         ("forms-drawn-twice.pdf", pdf_forms_drawn_twice(40)),
         ("glyphs-encrypted.pdf", pdf_glyphs_encrypted(160_000)),
+        ("curves.pdf", pdf_many_curves(400_000)),
+        ("image-drawn-many-times.pdf", pdf_image_drawn_many_times(400_000)),
+        ("inline-images.pdf", pdf_many_inline_images(400_000)),
         ("one-character-pieces.doc", doc_one_character_pieces(200_000)),
     ]
 }

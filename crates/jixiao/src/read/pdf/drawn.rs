@@ -1,11 +1,12 @@
-//! What a page's content streams draw, counted before pdfplumber builds it: a glyph for each byte
-//! of a string shown (at most: a two-byte font shows one glyph for two), four rulings for each
-//! rectangle (`re`) and one for each line segment (`l`), and for each form XObject a page draws
-//! (`/Name Do`) what the form draws, as many times as it is drawn. A content stream of 2 M
-//! glyphs deflates to a few kilobytes, and a few forms that each draw the one below twice draw
-//! 2^n times the last one's glyphs; pdfplumber would build every glyph (some 1.2 KB each with
-//! what is made of it) before any limit it has is checked, so each page's count must fit in the
-//! read's budget first.
+//! What reading a page costs pdfplumber, counted before it builds the page: a glyph for each
+//! byte of a string shown (at most: a two-byte font shows one glyph for two), four rulings for
+//! each rectangle (`re`), one object for each path segment, inline image and shading, each
+//! token of the content (pdfplumber tokenizes a whole stream before it interprets it), and for
+//! each XObject a page draws (`/Name Do`) an object for an image, or for a form what the form
+//! costs, as many times as it is drawn. A content stream of 2 M glyphs deflates to a few
+//! kilobytes, and a few forms that each draw the one below twice draw 2^n times the last one's
+//! glyphs; pdfplumber builds all of it before any limit it has is checked, so each page's cost
+//! must fit in the read's budget first.
 
 use std::collections::{HashMap, HashSet};
 
@@ -15,34 +16,74 @@ use lopdf::{Dictionary, Document, Object, ObjectId};
 /// font name, box, matrix, colours), its words and jixiao's items from them. A page of 10,000
 /// one-glyph words peaks at 12.2 MB over the file (tests/amplification.rs), 1.2 KB a glyph;
 /// strings of two-byte codes count two here for each glyph they show, so 1 KB a counted byte.
-/// A page must fit in what is left of the budget at this cost; it is let go after the page.
+/// A path segment, an image and a shading count as much.
 pub const OBJECT_COST: u64 = 1024;
+/// What a read holds for one token of a content stream while its page is read: pdfplumber
+/// tokenizes a whole stream before it interprets it (an operator with its operands, some 50
+/// bytes a token where a page of 400,000 `0 0 m 1 1 2 2 3 3 c S` peaks at 395 MB).
+pub const TOKEN_COST: u64 = 64;
 /// What a read keeps of a glyph or ruling after its page (its part of the page's items),
 /// charged to the budget for good.
 pub const KEPT_COST: u64 = 64;
 
-/// The glyphs and rulings each page of `doc` draws, at most, in page order. Forms are followed
-/// as pdfplumber follows them: through the resources of the page or the form that draws them
-/// (a form without its own takes its caller's), at most `max_depth` deep.
-pub fn per_page(doc: &Document, max_stream_bytes: usize, max_depth: usize) -> Vec<u64> {
+/// What reading a page costs pdfplumber, at most: the objects it builds and the tokens it
+/// reads them from.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Cost {
+    pub objects: u64,
+    pub tokens: u64,
+}
+
+impl Cost {
+    /// Everything: what nothing may be read past.
+    pub const UNBOUNDED: Cost = Cost { objects: u64::MAX, tokens: u64::MAX };
+
+    fn plus(self, other: Cost) -> Cost {
+        Cost { objects: self.objects.saturating_add(other.objects), tokens: self.tokens.saturating_add(other.tokens) }
+    }
+
+    /// The larger of each part.
+    pub fn max(self, other: Cost) -> Cost {
+        Cost { objects: self.objects.max(other.objects), tokens: self.tokens.max(other.tokens) }
+    }
+
+    fn times(self, n: u64) -> Cost {
+        Cost { objects: self.objects.saturating_mul(n), tokens: self.tokens.saturating_mul(n) }
+    }
+
+    /// The bytes a page of this cost holds while it is read.
+    pub fn while_read(self) -> u64 {
+        self.objects.saturating_mul(OBJECT_COST).saturating_add(self.tokens.saturating_mul(TOKEN_COST))
+    }
+
+    /// The bytes a page of this cost leaves in what the read keeps.
+    pub fn kept(self) -> u64 {
+        self.objects.saturating_mul(KEPT_COST)
+    }
+}
+
+/// What each page of `doc` costs to read, at most, in page order. Forms are followed as
+/// pdfplumber follows them: through the resources of the page or the form that draws them (a
+/// form without its own takes its caller's), at most `max_depth` deep.
+pub fn per_page(doc: &Document, max_stream_bytes: usize, max_depth: usize) -> Vec<Cost> {
     let mut forms = Forms { doc, max_stream_bytes, max_depth, drawn: HashMap::new(), open: HashSet::new(), cycle: false };
     let pages = doc.get_pages();
     let mut out = Vec::with_capacity(pages.len());
     for (_, id) in pages {
         let resources = page_resources(doc, id);
-        let mut n = 0u64;
+        let mut cost = Cost::default();
         forms.cycle = false;
         for content in doc.get_page_contents(id) {
             if let Ok(stream) = doc.get_object(content).and_then(Object::as_stream) {
-                n = n.saturating_add(forms.stream(stream, resources, 0));
+                cost = cost.plus(forms.stream(stream, resources, 0));
             }
         }
         // A form that draws itself is drawn again at every level until pdfplumber's depth limit
         // stops the page: up to that many times what one pass of it draws.
         if forms.cycle {
-            n = n.saturating_mul(max_depth as u64 + 1);
+            cost = cost.times(max_depth as u64 + 1);
         }
-        out.push(n);
+        out.push(cost);
     }
     out
 }
@@ -52,26 +93,27 @@ struct Forms<'a> {
     doc: &'a Document,
     max_stream_bytes: usize,
     max_depth: usize,
-    /// What each form draws, by the form and the resources it resolves its names in.
-    drawn: HashMap<(ObjectId, *const Dictionary), u64>,
+    /// What each form costs, by the form and the resources it resolves its names in.
+    drawn: HashMap<(ObjectId, *const Dictionary), Cost>,
     /// The forms being counted, to tell a form that draws itself.
     open: HashSet<ObjectId>,
     cycle: bool,
 }
 
 impl<'a> Forms<'a> {
-    /// What a content stream draws, with the forms it draws through `resources`.
-    fn stream(&mut self, stream: &lopdf::Stream, resources: Option<&'a Dictionary>, depth: usize) -> u64 {
+    /// What a content stream costs, with the XObjects it draws through `resources`.
+    fn stream(&mut self, stream: &lopdf::Stream, resources: Option<&'a Dictionary>, depth: usize) -> Cost {
         // lopdf refuses a stream whose checksum is wrong; pdfplumber reads what it inflates
         // to, so that is what is counted.
         let plain = stream.get_plain_content_with_limit(self.max_stream_bytes).unwrap_or_else(|_| inflated_leniently(&stream.content, self.max_stream_bytes));
         let scan = scan(&plain);
-        let mut n = scan.objects;
-        if depth >= self.max_depth {
-            return n;
-        }
+        let mut cost = scan.cost;
         for (name, times) in scan.calls {
-            let Some((id, form)) = resources.and_then(|r| self.form(r, &name)) else { continue };
+            let Some((id, form)) = resources.and_then(|r| self.form(r, &name)).filter(|_| depth < self.max_depth) else {
+                // An image (or what pdfplumber will not find): one object each time.
+                cost = cost.plus(Cost { objects: times, tokens: 0 });
+                continue;
+            };
             // A form's names resolve in its own resources, else in its caller's.
             let own = form.dict.get(b"Resources").ok().and_then(|r| self.doc.dereference(r).ok()).and_then(|(_, r)| r.as_dict().ok());
             let scope = own.or(resources);
@@ -80,7 +122,7 @@ impl<'a> Forms<'a> {
                 Some(&each) => each,
                 None if !self.open.insert(id) => {
                     self.cycle = true;
-                    0
+                    Cost::default()
                 }
                 None => {
                     let each = self.stream(form, scope, depth + 1);
@@ -89,9 +131,9 @@ impl<'a> Forms<'a> {
                     each
                 }
             };
-            n = n.saturating_add(each.saturating_mul(times));
+            cost = cost.plus(each.times(times));
         }
-        n
+        cost
     }
 
     /// The form XObject `name` stands for in `resources`.
@@ -122,8 +164,8 @@ fn page_resources(doc: &Document, page: ObjectId) -> Option<&Dictionary> {
 /// What the streams of a file that lopdf cannot read draw in all, found by their `stream` and
 /// `endstream` keywords, as the bound of each of its pages; None when one of them draws an
 /// XObject, which is bounded only through the objects it names.
-pub fn whole_file(bytes: &[u8], max_stream_bytes: usize) -> Option<u64> {
-    let mut n = 0u64;
+pub fn whole_file(bytes: &[u8], max_stream_bytes: usize) -> Option<Cost> {
+    let mut cost = Cost::default();
     let mut at = 0;
     while let Some(found) = memchr::memmem::find(&bytes[at..], b"stream") {
         let start = at + found + b"stream".len();
@@ -146,10 +188,10 @@ pub fn whole_file(bytes: &[u8], max_stream_bytes: usize) -> Option<u64> {
         if !drawn.calls.is_empty() {
             return None;
         }
-        n = n.saturating_add(drawn.objects);
+        cost = cost.plus(drawn.cost);
         at = (end + b"endstream".len()).min(bytes.len());
     }
-    Some(n)
+    Some(cost)
 }
 
 /// What a deflated stream inflates to before it goes wrong (a bad checksum, a cut end), at
@@ -178,27 +220,35 @@ fn inflated_leniently(raw: &[u8], max: usize) -> Vec<u8> {
     if best.is_empty() { raw[..raw.len().min(max)].to_vec() } else { best }
 }
 
-/// What a content stream draws by itself, and the XObjects it draws (`/Name Do`), each with
+/// What a content stream costs by itself, and the XObjects it draws (`/Name Do`), each with
 /// the number of times it is drawn.
 #[derive(Debug, Default, PartialEq)]
 pub struct Scan {
-    pub objects: u64,
+    pub cost: Cost,
     pub calls: Vec<(Vec<u8>, u64)>,
 }
 
-/// A byte that ends a name or an operator.
+/// A byte that ends a name, a number or an operator.
 fn delimiter(b: u8) -> bool {
     b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
 }
 
-/// Glyphs and rulings a content stream draws, at most, and the XObjects it draws.
+/// The objects a content stream builds, at most (a glyph for each byte of a string shown, four
+/// for a rectangle, one for each path segment, inline image and shading), its tokens, and the
+/// XObjects it draws.
 pub fn scan(content: &[u8]) -> Scan {
-    let mut n = 0u64;
+    let (mut objects, mut tokens) = (0u64, 0u64);
     let mut calls: HashMap<&[u8], u64> = HashMap::new();
     let mut last_name: &[u8] = &[];
     let mut i = 0;
     while i < content.len() {
-        match content[i] {
+        let b = content[i];
+        if b.is_ascii_whitespace() {
+            i += 1;
+            continue;
+        }
+        tokens += 1;
+        match b {
             b'(' => {
                 // A literal string: its bytes, escapes counted once, balanced parentheses.
                 let mut depth = 1;
@@ -214,16 +264,19 @@ pub fn scan(content: &[u8]) -> Scan {
                     if depth == 0 {
                         break;
                     }
-                    n += 1;
+                    objects += 1;
                 }
             }
-            b'<' if content.get(i + 1) == Some(&b'<') => i += 2,
+            b'<' | b'>' if content.get(i + 1) == Some(&b) => i += 2,
             b'<' => {
                 let end = memchr::memchr(b'>', &content[i..]).map_or(content.len(), |e| i + e);
-                n += (end - i) as u64 / 2;
+                objects += (end - i) as u64 / 2;
                 i = end + 1;
             }
-            b'%' => i = memchr::memchr(b'\n', &content[i..]).map_or(content.len(), |e| i + e),
+            b'%' => {
+                tokens -= 1;
+                i = memchr::memchr(b'\n', &content[i..]).map_or(content.len(), |e| i + e);
+            }
             b'/' => {
                 let start = i + 1;
                 i = start;
@@ -232,29 +285,33 @@ pub fn scan(content: &[u8]) -> Scan {
                 }
                 last_name = &content[start..i];
             }
-            b'r' | b'l' | b'D' => {
-                let start_ok = i == 0 || delimiter(content[i - 1]);
-                let (op, len) = match content[i] {
-                    b'r' => (content.get(i + 1) == Some(&b'e'), 2),
-                    b'D' => (content.get(i + 1) == Some(&b'o'), 2),
-                    _ => (true, 1),
-                };
-                let end_ok = content.get(i + len).is_none_or(|&b| delimiter(b));
-                if start_ok && op && end_ok {
-                    match content[i] {
-                        b'r' => n += 4,
-                        b'l' => n += 1,
-                        _ => *calls.entry(last_name).or_default() += 1,
-                    }
+            b'[' | b']' | b'{' | b'}' | b')' | b'>' => i += 1,
+            _ => {
+                let start = i;
+                while i < content.len() && !delimiter(content[i]) {
+                    i += 1;
                 }
-                i += len;
+                match &content[start..i] {
+                    b"re" => objects += 4,
+                    b"m" | b"l" | b"c" | b"v" | b"y" | b"h" | b"sh" => objects += 1,
+                    b"Do" => *calls.entry(last_name).or_default() += 1,
+                    b"BI" => {
+                        // An inline image: its data, up to `EI` on its own, is no tokens.
+                        objects += 1;
+                        let data = memchr::memmem::find(&content[i..], b"ID").map_or(content.len(), |at| i + at + 2);
+                        let end = memchr::memmem::find_iter(&content[data..], b"EI")
+                            .map(|at| data + at)
+                            .find(|&at| content[at - 1].is_ascii_whitespace() && content.get(at + 2).is_none_or(|&b| delimiter(b)));
+                        i = end.map_or(content.len(), |at| at + 2);
+                    }
+                    _ => {}
+                }
             }
-            _ => i += 1,
         }
     }
     let mut calls: Vec<(Vec<u8>, u64)> = calls.into_iter().map(|(name, times)| (name.to_vec(), times)).collect();
     calls.sort();
-    Scan { objects: n, calls }
+    Scan { cost: Cost { objects, tokens }, calls }
 }
 
 #[cfg(test)]
@@ -263,15 +320,23 @@ mod tests {
 
     #[test]
     fn glyphs_and_rulings_are_counted() {
-        assert_eq!(scan(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET").objects, 3 + 1 + 3 + 4, "a byte each: abc, d, e)f and 4E 2D 65 87");
-        assert_eq!(scan(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC").objects, 1 + 4);
+        let text = scan(b"BT /F1 12 Tf (abc) Tj [(d) -20 (e\\)f)] TJ <4E2D6587> Tj ET").cost;
+        assert_eq!(text, Cost { objects: 3 + 1 + 3 + 4, tokens: 15 }, "a byte each: abc, d, e)f and 4E 2D 65 87");
+        let paths = scan(b"0 0 m 10 0 l S 0 0 10 10 re f % (comment)\n<< /Dict 1 >> BDC").cost;
+        assert_eq!(paths, Cost { objects: 1 + 1 + 4, tokens: 13 + 5 }, "m, l and re's four; a comment is no token");
+    }
+
+    #[test]
+    fn curves_inline_images_and_shadings_are_objects() {
+        let drawn = scan(b"q BI /W 1 /H 1 ID \x00\xffEI( EI\nQ 0 0 m 1 1 2 2 3 3 c h S /Sh0 sh");
+        assert_eq!(drawn.cost, Cost { objects: 1 + 1 + 1 + 1 + 1, tokens: 3 + 12 + 2 }, "the image's data is no tokens, up to EI on its own");
     }
 
     #[test]
     fn the_xobjects_drawn_are_counted_by_name() {
         let drawn = scan(b"q /Fm1 Do Q /Fm2 Do\n/Fm1 Do /Im0 Do /Flag l /Dolly re (/X Do) Tj");
         assert_eq!(drawn.calls, [(b"Fm1".to_vec(), 2), (b"Fm2".to_vec(), 1), (b"Im0".to_vec(), 1)]);
-        assert_eq!(drawn.objects, 1 + 4 + 5, "l, re, and the string's five bytes; a name is not an operator");
+        assert_eq!(drawn.cost.objects, 1 + 4 + 5, "l, re, and the string's five bytes; a name is not an operator");
     }
 
     #[test]
@@ -291,7 +356,7 @@ mod tests {
     #[test]
     fn a_file_lopdf_cannot_read_is_bounded_by_all_its_streams() {
         let file = b"%PDF-1.4\n4 0 obj\n<< /Length 12 >>\nstream\nBT (ab) Tj ET\nendstream\nendobj\n5 0 obj\n<< >>\nstream\r\n0 0 1 1 re\nendstream\n";
-        assert_eq!(whole_file(file, usize::MAX), Some(2 + 4));
+        assert_eq!(whole_file(file, usize::MAX), Some(Cost { objects: 2 + 4, tokens: 4 + 5 }));
         assert_eq!(whole_file(b"stream\n/Fm1 Do\nendstream", usize::MAX), None, "a form drawn is bounded only through the objects");
     }
 }

@@ -105,10 +105,13 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         return Err(over_limit(origin, &format!("the PDF file's {} bytes", bytes.len()), limits.max_bytes, "max_bytes"));
     }
     let budget = crate::read::budget::limit(&limits, bytes.len());
+    // A stream is held whole once inflated, by the count here and by pdfplumber, which also
+    // tokenizes it whole: one larger than the read's budget cannot be read within it.
+    let max_stream = usize::try_from(limits.max_bytes.min(budget)).unwrap_or(usize::MAX);
     let extract = pdfplumber::ExtractOptions {
         // Form XObjects inside each other: pdfplumber's own bound is 10.
         max_recursion_depth: limits.max_depth.min(64),
-        max_stream_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
+        max_stream_bytes: max_stream,
         max_input_bytes: Some(usize::try_from(limits.max_bytes).unwrap_or(usize::MAX)),
         max_pages: Some(limits.max_entries),
         // Glyphs, lines and rectangles: several for each cell of a table, and no more than the
@@ -125,7 +128,6 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
-    let max_stream = usize::try_from(limits.max_bytes).unwrap_or(usize::MAX);
     let (drawn, lean) = match repair::load(source) {
         Some(repair::Loaded { mut doc, rewritten }) => {
             // An encrypted file opens with the empty password or not at all, as in pdfplumber;
@@ -163,17 +165,18 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     let (mut chars, mut images) = (0usize, 0usize);
     let mut total_drawn = 0u64;
     for index in 0..pdf.page_count() {
-        let objects = drawn.page(index);
-        total_drawn = total_drawn.saturating_add(objects);
-        if !crate::read::budget::fits(objects.saturating_mul(drawn::OBJECT_COST))
-            || !crate::read::budget::charge(drawn.kept(index).saturating_mul(drawn::KEPT_COST))
-        {
+        let cost = drawn.page(index);
+        total_drawn = total_drawn.saturating_add(cost.objects);
+        if !crate::read::budget::fits(cost.while_read()) || !crate::read::budget::charge(drawn.kept(index).kept()) {
             return Err(over_limit(
                 origin,
                 &format!(
-                    "the glyphs and rulings the PDF's pages draw ({objects} on page {}, {} bytes each while it is read; {total_drawn} up to it)",
+                    "the glyphs and rulings the PDF's pages draw ({} on page {}, {} bytes each while it is read, and {} tokens of its content at {} bytes; {total_drawn} up to it)",
+                    cost.objects,
                     index + 1,
-                    drawn::OBJECT_COST
+                    drawn::OBJECT_COST,
+                    cost.tokens,
+                    drawn::TOKEN_COST
                 ),
                 format!("{budget} bytes"),
                 "max_memory",
@@ -202,31 +205,31 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     Ok(out)
 }
 
-/// What the pages of a file draw, at most, before pdfplumber builds them.
+/// What the pages of a file cost to read, at most, known before pdfplumber builds them.
 enum Drawn {
-    /// Each page's count, in page order.
-    Pages(Vec<u64>),
-    /// One bound for every page: what all the file's streams draw.
-    EachPage(u64),
+    /// Each page's cost, in page order.
+    Pages(Vec<drawn::Cost>),
+    /// One bound for every page: what all the file's streams cost.
+    EachPage(drawn::Cost),
     /// Not known: the file is not read.
     Unknown,
 }
 
 impl Drawn {
-    fn page(&self, index: usize) -> u64 {
+    fn page(&self, index: usize) -> drawn::Cost {
         match self {
-            // A page lopdf did not list is bounded by the most any page draws.
-            Drawn::Pages(pages) => pages.get(index).or(pages.iter().max()).copied().unwrap_or(0),
-            Drawn::EachPage(n) => *n,
-            Drawn::Unknown => u64::MAX,
+            // A page lopdf did not list is bounded by the most any page costs.
+            Drawn::Pages(pages) => pages.get(index).copied().unwrap_or_else(|| pages.iter().fold(drawn::Cost::default(), |a, &b| a.max(b))),
+            Drawn::EachPage(cost) => *cost,
+            Drawn::Unknown => drawn::Cost::UNBOUNDED,
         }
     }
 
-    /// What page `index` adds to what the read keeps: its count, or all of the file's with the
+    /// What page `index` adds to what the read keeps: its cost, or all of the file's with the
     /// first page when one bound stands for every page.
-    fn kept(&self, index: usize) -> u64 {
+    fn kept(&self, index: usize) -> drawn::Cost {
         match self {
-            Drawn::EachPage(n) if index > 0 => 0,
+            Drawn::EachPage(_) if index > 0 => drawn::Cost::default(),
             _ => self.page(index),
         }
     }
