@@ -238,6 +238,11 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
 
 /// The level-1 a level-2 stands under in the classic form: 数量 / 质量 / 时效 / 成本 under 产出,
 /// 经济成本 … under 成本 (2021 form), the benefits under 效益, satisfaction under 满意度.
+/// A cell that states a comparison when a number follows it (`≥`, `大于等于`, a sign code).
+fn is_sign(cell: &str) -> bool {
+    !is_blank(cell) && crate::grammar::target::parse(&format!("{}1", crate::grammar::form::cells::sign_symbol(cell.trim()))).sign_given
+}
+
 fn implied_level1(level2: crate::model::Level2) -> crate::model::Level1 {
     use crate::model::{Level1, Level2};
     match level2 {
@@ -307,8 +312,11 @@ impl IndicatorRows {
 
     /// In a table with no 一级 column (or a row whose level-2 label spans it), the level-1 the
     /// row's level-2 label implies (数量指标 → 产出); None otherwise, or with no level-2 label.
+    /// The level-1 a row's level-2 implies where no level-1 stands over it: the table has no
+    /// level-1 column, the label spans it, or its cell is empty before any level-1 was read.
     fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
-        ((self.col(ColumnRole::Level1).is_none() || self.spans_level1) && is_blank(l1) && !is_blank(l2))
+        let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none();
+        (none_over && is_blank(l1) && !is_blank(l2))
             .then(|| implied_level1(labels::level2(l2)))
             .filter(|l| *l != crate::model::Level1::Other)
     }
@@ -534,9 +542,15 @@ impl IndicatorRows {
             (v, Some(d)) if is_blank(v) && !is_blank(text(Some(d))) => (text(Some(d)), Some(d)),
             (v, _) => (v, self.col(Target)),
         };
+        // The sign and the direction by what their cells hold, whichever of the two columns they
+        // stand in: a form may head its 正向 column 指标性质 and its 大于等于 column 指标方向.
+        let (sign, direction) = {
+            let (s, d) = (text(self.col(Sign)), text(self.col(Direction)));
+            if !is_sign(s) && is_sign(d) && labels::positive_direction(d).is_none() { (d, s) } else { (s, d) }
+        };
         // Borrowed when there is nothing to compose: a huge cell is not copied once more.
-        let raw: std::borrow::Cow<str> = if self.col(Sign).is_some() || self.col(Unit).is_some() {
-            compose_target(text(self.col(Sign)), value, if value_col == self.col(Due) { "" } else { unit }).into()
+        let raw: std::borrow::Cow<str> = if self.col(Sign).is_some() || self.col(Unit).is_some() || !sign.is_empty() {
+            compose_target(sign, value, if value_col == self.col(Due) { "" } else { unit }).into()
         } else {
             value.into()
         };
@@ -560,8 +574,7 @@ impl IndicatorRows {
         }
         if ind.target.kind == TargetKind::Quantity
             && !ind.target.sign_given
-            && self.col(Direction).is_some()
-            && let Some(positive) = labels::positive_direction(text(self.col(Direction)))
+            && let Some(positive) = labels::positive_direction(direction)
         {
             ind.target.comparator = Some(if positive { Comparator::Ge } else { Comparator::Le });
             ind.target.comparator_inferred = true;
@@ -773,6 +786,41 @@ mod tests {
             let mut notes = Vec::new();
             assert_eq!(build(rows, &mut notes).remove(0).name.as_deref(), Some(name), "{cell}");
         }
+    }
+
+    #[test]
+    fn the_sign_and_the_direction_are_read_by_what_their_cells_hold() {
+        // Inner Mongolia's form heads its 正向 column 指标性质 and its 大于等于 column 指标方向.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标性质", "指标方向", "年度指标值", "计量单位"]),
+            row(2, &["产出指标", "数量指标", "租车次数", "正向", "大于等于", "1", "次"]),
+            row(3, &["", "数量指标", "宣传美工制作个数", "反向", "小于等于", "1", "个"]),
+            row(4, &["", "质量指标", "合格率", "≥", "正向指标", "90", "%"]),
+            row(5, &["", "时效指标", "完成率", "", "正向", "100", "%"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let targets: Vec<_> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| (i.target.raw.as_str(), i.target.comparator, i.target.comparator_inferred)).collect();
+        assert_eq!(
+            targets,
+            [("大于等于1次", Some(Comparator::Ge), false), ("小于等于1个", Some(Comparator::Le), false), ("≥90%", Some(Comparator::Ge), false), ("100%", Some(Comparator::Ge), true)]
+        );
+    }
+
+    #[test]
+    fn a_level1_cell_empty_before_any_level1_is_implied_by_the_level2() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["", "数量指标", "人数", "≥10人"]),
+            row(3, &["", "质量指标", "合格率", "≥90%"]),
+            row(4, &["效益指标", "社会效益指标", "覆盖", "100%"]),
+            row(5, &["", "经济效益指标", "增收", "≥5万元"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
+        // A level-1 read stays over the rows below it, as a merged cell does.
+        assert_eq!(levels, [(crate::model::Level1::Output, 2), (crate::model::Level1::Effect, 2)]);
     }
 
     #[test]
