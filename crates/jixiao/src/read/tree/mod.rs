@@ -316,9 +316,7 @@ impl IndicatorRows {
     /// level-1 column, the label spans it, or its cell is empty before any level-1 was read.
     fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
         let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none();
-        (none_over && is_blank(l1) && !is_blank(l2))
-            .then(|| implied_level1(labels::level2(l2)))
-            .filter(|l| *l != crate::model::Level1::Other)
+        (none_over && is_blank(l1) && !is_blank(l2)).then(|| implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
     }
 
     fn body(&mut self) -> &mut TableBody {
@@ -800,10 +798,21 @@ mod tests {
         ];
         let mut notes = Vec::new();
         let body = build(rows, &mut notes).remove(0);
-        let targets: Vec<_> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| (i.target.raw.as_str(), i.target.comparator, i.target.comparator_inferred)).collect();
+        let targets: Vec<_> = body
+            .categories
+            .iter()
+            .flat_map(|c| &c.children)
+            .flat_map(|s| &s.indicators)
+            .map(|i| (i.target.raw.as_str(), i.target.comparator, i.target.comparator_inferred))
+            .collect();
         assert_eq!(
             targets,
-            [("大于等于1次", Some(Comparator::Ge), false), ("小于等于1个", Some(Comparator::Le), false), ("≥90%", Some(Comparator::Ge), false), ("100%", Some(Comparator::Ge), true)]
+            [
+                ("大于等于1次", Some(Comparator::Ge), false),
+                ("小于等于1个", Some(Comparator::Le), false),
+                ("≥90%", Some(Comparator::Ge), false),
+                ("100%", Some(Comparator::Ge), true)
+            ]
         );
     }
 
