@@ -165,9 +165,12 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // level-1 its level-2 implies, in a table with both columns side by side): the 一级 column's
     // place, where its first row leaves the cell out.
     let col = |role: ColumnRole| keys.iter().position(|(r, _)| *r == role);
-    let spanning = |cat: &crate::model::Category, sub: &crate::model::SubCategory| {
+    // Not on a table's first row: there an empty 一级 cell reads back as the level-1 its level-2
+    // implies, as the merge does.
+    let spanning = |cat: &crate::model::Category, sub: &crate::model::SubCategory, first_of_table: bool| {
         let (c1, c2) = (col(ColumnRole::Level1)?, col(ColumnRole::Level2)?);
-        let merged = c2 == c1 + 1
+        let merged = !first_of_table
+            && c2 == c1 + 1
             && crate::grammar::is_blank(&cat.label)
             && cat.level1 != crate::model::Level1::Other
             && !crate::grammar::is_blank(&sub.label)
@@ -207,7 +210,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                     }
                 });
                 let kind = RowKind::Indicator { first_of_category: first_row };
-                if first_row && let Some(c1) = spanning(cat, sub) {
+                if first_row && let Some(c1) = spanning(cat, sub, first_of_table) {
                     // Written as read: the label over both columns, the row a cell short and
                     // held to its width, so that a reader sees the merge.
                     let mut cells: Vec<String> = cells.collect();

@@ -36,7 +36,7 @@ pub struct Cost {
 
 impl Cost {
     /// Everything: what nothing may be read past.
-    pub const UNBOUNDED: Cost = Cost { objects: u64::MAX, tokens: u64::MAX };
+    pub(crate) const UNBOUNDED: Cost = Cost { objects: u64::MAX, tokens: u64::MAX };
 
     fn plus(self, other: Cost) -> Cost {
         Cost { objects: self.objects.saturating_add(other.objects), tokens: self.tokens.saturating_add(other.tokens) }
