@@ -212,7 +212,13 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     first.kind = kind_of(&keys, &first);
     let rows: Vec<Row<'_>> = rows.collect();
     shift_levels(&mut keys, &rows);
-    let mut reader = IndicatorRows { keys, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
+    let mut firsts: Vec<(ColumnRole, usize)> = Vec::new();
+    for (i, (role, _)) in keys.iter().enumerate() {
+        if !firsts.iter().any(|(r, _)| r == role) {
+            firsts.push((*role, i));
+        }
+    }
+    let mut reader = IndicatorRows { keys, firsts, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
     for row in rows {
         reader.row(row, notes);
     }
@@ -296,6 +302,9 @@ fn kind_of(keys: &[(ColumnRole, String)], body: &TableBody) -> Option<TableKind>
 /// The indicator rows below the header.
 struct IndicatorRows {
     keys: Vec<(ColumnRole, String)>,
+    /// Each role's first column, found once: a header that reaches out to column XFD made each
+    /// look-up, a score of them for every row, walk 16,384 keys.
+    firsts: Vec<(ColumnRole, usize)>,
     bodies: Vec<TableBody>,
     /// Subtotal rows waiting for the project they precede.
     pending: Vec<Subtotal>,
@@ -307,7 +316,7 @@ struct IndicatorRows {
 
 impl IndicatorRows {
     fn col(&self, role: ColumnRole) -> Option<usize> {
-        self.keys.iter().position(|(r, _)| *r == role)
+        self.firsts.iter().find(|(r, _)| *r == role).map(|&(_, i)| i)
     }
 
     /// In a table with no 一级 column (or a row whose level-2 label spans it), the level-1 the
@@ -488,8 +497,9 @@ impl IndicatorRows {
         let mut holds = false;
         let mut midterm = Midterm::default();
         let mut has_midterm = false;
-        for (i, (role, key)) in self.keys.iter().enumerate() {
-            let t = cells.get(i).copied().unwrap_or("");
+        // A row's cells stop at its last one: the columns past it hold nothing.
+        for (i, (role, key)) in self.keys.iter().enumerate().take(cells.len()) {
+            let t = cells[i];
             if t.is_empty() {
                 continue;
             }
