@@ -392,3 +392,17 @@ fn glyphs_and_rulings_a_small_file_claims_are_bounded_by_the_budget() {
     let e = error(&common::pdf::deflated(b"BT /F1 12 Tf 72 720 Td (Hello) Tj ET\n"), Limits::default());
     assert!(e.contains("no ruled table"), "{e}");
 }
+
+/// A page that is its own /Parent (a fuzzer's 2.7 KB file hung pdfplumber, which looks for a
+/// page's inherited attributes up the chain without end): the loop is cut in the copy
+/// pdfplumber reads, and the page is read.
+#[test]
+fn a_page_that_is_its_own_parent_is_read_not_hung() {
+    let bytes = common::pdf::deflated(b"BT /F1 12 Tf 72 720 Td (Indicator) Tj ET");
+    let mut looping = bytes.clone();
+    let at = looping.windows(13).position(|w| w == b"/Parent 2 0 R").expect("the page's parent");
+    looping[at + 8] = b'3';
+    let e = error(&looping, Limits::default());
+    assert!(e.starts_with("budget.pdf: not a performance document"), "read, as the file without the loop is: {e}");
+    assert_eq!(e, error(&bytes, Limits::default()));
+}

@@ -75,6 +75,7 @@ fn fuzz_regressions_round_trip() {
         ("xls-calamine-panic.bin", "unsupported format: an OLE compound file whose directory names no Word or Excel stream"),
         ("xls-cells-far-apart.bin", "the 4293722559 cells the sheets span from their first cell to their last exceeds the limit of 2000000"),
         ("xls-declares-billions.bin", "the 536871115 cells the sheets declare exceeds the limit of 2000000"),
+        ("pdf-page-tree-loop.bin", "a damaged PDF file: its page tree loops (a page's /Parent chain comes back to itself)"),
         ("pdf-glyphs-shifted-table.bin", "the glyphs and rulings the PDF's pages draw (1193161 on page 1"),
         ("xls-sheet-read-as-calamine-reads-it.bin", "the 263659468 cells the sheets span from their first cell to their last exceeds the limit of 2000000"),
     ];

@@ -137,7 +137,13 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
                 (Drawn::Unknown, rewritten)
             } else {
                 let drawn = Drawn::Pages(drawn::per_page(&doc, max_stream, extract.max_recursion_depth));
-                let lean = (!encrypted && programs::leave_out_unread(&mut doc)).then(|| {
+                // A loop in the page tree is cut in the copy pdfplumber reads; an encrypted file is
+                // handed on as it is, so one with a loop is not read.
+                let cut = repair::cut_parent_loops(&mut doc);
+                if cut && encrypted {
+                    return Err(damaged(origin, "its page tree loops (a page's /Parent chain comes back to itself)"));
+                }
+                let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| {
                     // Without its programs the file is smaller than it was: grown as it is written.
                     let mut out = Vec::new();
                     doc.save_to(&mut out).ok().map(|_| out)
@@ -147,7 +153,14 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         }
         // What lopdf cannot read, pdfplumber may still open (it mends the pointer to the table and
         // strips a printer's page marks): every page is bounded by what all its streams draw.
-        None => (drawn::whole_file(source, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None),
+        None => {
+            // Its page tree is looked at with its table rebuilt: a loop in it would hang
+            // pdfplumber, and is cut when the file is read again rebuilt (see `pages`).
+            if repair::rebuild(source).and_then(|fixed| lopdf::Document::load_mem(&fixed).ok()).is_some_and(|mut doc| repair::cut_parent_loops(&mut doc)) {
+                return Err(damaged(origin, "its page tree loops (a page's /Parent chain comes back to itself)"));
+            }
+            (drawn::whole_file(source, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
+        }
     };
     // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open.
     let pdf = pdfplumber::Pdf::open(lean.as_deref().unwrap_or(source), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;

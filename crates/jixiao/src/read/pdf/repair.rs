@@ -122,6 +122,31 @@ pub fn load(bytes: &[u8]) -> Option<Loaded> {
     Some(Loaded { doc, rewritten: Some(body.to_vec()) })
 }
 
+/// Cuts every /Parent chain of the page tree that comes back on itself (a page whose /Parent is
+/// the page, two nodes that are each other's parent), at the last node before the repeat: a
+/// page's inherited attributes are looked for up the chain, by pdfplumber without end (a 2.7 KB
+/// file a fuzzer made hung it). Whether any was cut.
+pub fn cut_parent_loops(doc: &mut lopdf::Document) -> bool {
+    let mut cut = Vec::new();
+    for page in doc.get_pages().into_values() {
+        let mut seen = std::collections::HashSet::from([page]);
+        let mut node = page;
+        while let Ok(parent) = doc.get_dictionary(node).and_then(|d| d.get(b"Parent")).and_then(lopdf::Object::as_reference) {
+            if !seen.insert(parent) {
+                cut.push(node);
+                break;
+            }
+            node = parent;
+        }
+    }
+    for node in &cut {
+        if let Ok(dict) = doc.get_dictionary_mut(*node) {
+            dict.remove(b"Parent");
+        }
+    }
+    !cut.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,5 +160,31 @@ mod tests {
         assert_eq!(root(pdf, &found), Some((1, 0)));
         let fixed = rebuild(pdf).unwrap();
         assert!(fixed.ends_with(b"%%EOF\n") && memmem::find(&fixed, b"/Root 1 0 R").is_some());
+    }
+
+    #[test]
+    fn parent_chains_that_loop_are_cut_before_the_repeat() {
+        use lopdf::{Object, dictionary};
+        let mut doc = lopdf::Document::with_version("1.4");
+        let pages = doc.new_object_id();
+        let (looping, fine, deep) = (doc.new_object_id(), doc.new_object_id(), doc.new_object_id());
+        let inner = doc.new_object_id();
+        doc.objects
+            .insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![looping.into(), fine.into(), inner.into()], "Count" => 3 }));
+        doc.objects.insert(looping, Object::Dictionary(dictionary! { "Type" => "Page", "Parent" => looping }));
+        doc.objects.insert(fine, Object::Dictionary(dictionary! { "Type" => "Page", "Parent" => pages }));
+        // A page under a node whose parent is the page's parent's child: inner -> deep -> inner.
+        doc.objects.insert(inner, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![deep.into()], "Count" => 1, "Parent" => deep }));
+        doc.objects.insert(deep, Object::Dictionary(dictionary! { "Type" => "Page", "Parent" => inner }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        assert!(cut_parent_loops(&mut doc));
+        assert!(doc.get_dictionary(looping).unwrap().get(b"Parent").is_err(), "a page that is its own parent");
+        assert!(doc.get_dictionary(fine).unwrap().get(b"Parent").is_ok(), "a chain that ends stays");
+        assert!(
+            doc.get_dictionary(deep).unwrap().get(b"Parent").is_ok() && doc.get_dictionary(inner).unwrap().get(b"Parent").is_err(),
+            "cut at the node before the repeat"
+        );
+        assert!(!cut_parent_loops(&mut doc));
     }
 }
