@@ -20,13 +20,17 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     if is_blank(value) {
         return value.to_owned();
     }
-    let sign = sign_symbol(sign.trim());
-    let sign = if starts_with_digit(value) && crate::grammar::target::parse(&format!("{sign}1")).sign_given { sign } else { "" };
+    let sign = if starts_with_digit(value) && is_sign(sign) { sign_symbol(sign.trim()) } else { "" };
     // A unit cell holding only a dash (`-`, `/`, `无`: budget systems print one for "no unit")
     // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra).
     let unit = unit.trim();
     let unit = if ends_with_digit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") { unit } else { "" };
     format!("{sign}{value}{unit}")
+}
+
+/// Whether a cell states a comparison when a number follows it (`≥`, `大于等于`, a sign code).
+pub fn is_sign(cell: &str) -> bool {
+    crate::grammar::target::parse(&format!("{}1", sign_symbol(cell.trim()))).sign_given
 }
 
 /// A sign cell as the comparison it states: budget systems store codes 1 ≥, 2 ＞, 3 ＝, 4 ＜,

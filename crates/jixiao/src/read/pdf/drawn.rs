@@ -170,12 +170,11 @@ pub fn whole_file(bytes: &[u8], max_stream_bytes: usize) -> Option<Cost> {
     while let Some(found) = memchr::memmem::find(&bytes[at..], b"stream") {
         let start = at + found + b"stream".len();
         // Only the keyword a line end follows opens a stream; `endstream` is not one.
-        let keyword_end = (at + found).checked_sub(3).is_some_and(|e| &bytes[e..at + found] == b"end");
+        if (at + found).checked_sub(3).is_some_and(|e| &bytes[e..at + found] == b"end") {
+            at = start;
+            continue;
+        }
         let body = match bytes.get(start..start + 2) {
-            _ if keyword_end => {
-                at = start;
-                continue;
-            }
             Some([b'\r', b'\n']) => start + 2,
             Some([b'\n' | b'\r', _]) => start + 1,
             _ => {
@@ -233,6 +232,11 @@ fn delimiter(b: u8) -> bool {
     b.is_ascii_whitespace() || b"()<>[]{}/%".contains(&b)
 }
 
+/// Where the name, number or operator that starts at `start` ends.
+fn token_end(content: &[u8], start: usize) -> usize {
+    content[start..].iter().position(|&b| delimiter(b)).map_or(content.len(), |n| start + n)
+}
+
 /// The objects a content stream builds, at most (a glyph for each byte of a string shown, four
 /// for a rectangle, one for each path segment, inline image and shading), its tokens, and the
 /// XObjects it draws.
@@ -279,18 +283,13 @@ pub fn scan(content: &[u8]) -> Scan {
             }
             b'/' => {
                 let start = i + 1;
-                i = start;
-                while i < content.len() && !delimiter(content[i]) {
-                    i += 1;
-                }
+                i = token_end(content, start);
                 last_name = &content[start..i];
             }
             b'[' | b']' | b'{' | b'}' | b')' | b'>' => i += 1,
             _ => {
                 let start = i;
-                while i < content.len() && !delimiter(content[i]) {
-                    i += 1;
-                }
+                i = token_end(content, start);
                 match &content[start..i] {
                     b"re" => objects += 4,
                     b"m" | b"l" | b"c" | b"v" | b"y" | b"h" | b"sh" => objects += 1,

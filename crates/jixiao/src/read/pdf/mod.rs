@@ -74,6 +74,9 @@ fn read_pdf(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink
     }
 }
 
+/// Why a file whose page tree loops is not read as it is (see `repair::cut_parent_loops`).
+const PAGE_TREE_LOOPS: &str = "its page tree loops (a page's /Parent chain comes back to itself)";
+
 fn damaged(origin: &Origin, what: &str) -> Error {
     Error::Parse { origin: origin.clone(), line: None, reason: format!("a damaged PDF file: {what}") }
 }
@@ -141,7 +144,7 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
                 // handed on as it is, so one with a loop is not read.
                 let cut = repair::cut_parent_loops(&mut doc);
                 if cut && encrypted {
-                    return Err(damaged(origin, "its page tree loops (a page's /Parent chain comes back to itself)"));
+                    return Err(damaged(origin, PAGE_TREE_LOOPS));
                 }
                 let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| {
                     // Without its programs the file is smaller than it was: grown as it is written.
@@ -157,7 +160,7 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
             // Its page tree is looked at with its table rebuilt: a loop in it would hang
             // pdfplumber, and is cut when the file is read again rebuilt (see `pages`).
             if repair::rebuild(source).and_then(|fixed| lopdf::Document::load_mem(&fixed).ok()).is_some_and(|mut doc| repair::cut_parent_loops(&mut doc)) {
-                return Err(damaged(origin, "its page tree loops (a page's /Parent chain comes back to itself)"));
+                return Err(damaged(origin, PAGE_TREE_LOOPS));
             }
             (drawn::whole_file(source, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
         }

@@ -4,7 +4,7 @@
 
 mod blocks;
 
-use crate::grammar::form::cells::{compose_target, l_text, number_text, points};
+use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
 use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
 use crate::grammar::form::funds::funds_rows;
 use crate::grammar::is_blank;
@@ -244,11 +244,6 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
 
 /// The level-1 a level-2 stands under in the classic form: 数量 / 质量 / 时效 / 成本 under 产出,
 /// 经济成本 … under 成本 (2021 form), the benefits under 效益, satisfaction under 满意度.
-/// A cell that states a comparison when a number follows it (`≥`, `大于等于`, a sign code).
-fn is_sign(cell: &str) -> bool {
-    !is_blank(cell) && crate::grammar::target::parse(&format!("{}1", crate::grammar::form::cells::sign_symbol(cell.trim()))).sign_given
-}
-
 fn implied_level1(level2: crate::model::Level2) -> crate::model::Level1 {
     use crate::model::{Level1, Level2};
     match level2 {
@@ -319,10 +314,9 @@ impl IndicatorRows {
         self.firsts.iter().find(|(r, _)| *r == role).map(|&(_, i)| i)
     }
 
-    /// In a table with no 一级 column (or a row whose level-2 label spans it), the level-1 the
-    /// row's level-2 label implies (数量指标 → 产出); None otherwise, or with no level-2 label.
-    /// The level-1 a row's level-2 implies where no level-1 stands over it: the table has no
-    /// level-1 column, the label spans it, or its cell is empty before any level-1 was read.
+    /// The level-1 a row's level-2 label implies (数量指标 → 产出) where no level-1 stands over
+    /// it: the table has no 一级 column, the label spans it, or its cell is empty before any
+    /// level-1 was read; None otherwise, or with no level-2 label.
     fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
         let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none();
         (none_over && is_blank(l1) && !is_blank(l2)).then(|| implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
