@@ -6,6 +6,13 @@ CARGO ?= cargo
 PYTHON ?= python3
 PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy "dask[dataframe,distributed]" playwright
 
+# Every debug build below is this one selection, which resolves features exactly as
+# `cargo test --workspace` does (dev-dependencies included), so the C, Python and install steps
+# reuse the test build's artifacts. Narrower selections (`-p jixiao-capi`, `--example hostile`)
+# resolved other features and built every crate again: a second 11 GB of target/debug.
+DEBUG_BUILD := $(CARGO) build --locked --workspace --lib --bins --tests --examples
+HOSTILE_FILES := target/debug/examples/hostile
+
 .PHONY: chromium bench-serve test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
 
 test: lint test-rust test-c test-python
@@ -36,12 +43,12 @@ chromium:
 # `jixiao serve`); the stubs checked against the native module; mypy over the package; and
 # `pip install .` into a fresh venv of its own.
 test-python: venv chromium
-	$(CARGO) build --locked -p jixiao-cli
+	$(DEBUG_BUILD)
 	rm -rf build/wheels
 	$(VENV)/bin/maturin build --release --locked -o build/wheels
 	test "$$(ls build/wheels/*.whl | wc -l)" = 1 && ls build/wheels/jixiao-*-abi3-*.whl
 	$(PY) -m pip install --quiet --force-reinstall --no-deps build/wheels/*.whl
-	rm -rf build/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- build/hostile > /dev/null
+	rm -rf build/hostile && $(HOSTILE_FILES) build/hostile > /dev/null
 	$(PY) -m pytest -q tests/python
 	$(PY) -m mypy.stubtest jixiao._native --allowlist tests/python/stubtest-allowlist.txt
 	$(PY) -m mypy --strict python/jixiao
@@ -105,7 +112,7 @@ fuzz:
 	mkdir -p fuzz/corpus/csv_parse && cp tests/data/published/*.csv fuzz/corpus/csv_parse/ && $(CARGO) run --quiet --locked -- parse tests/data/selfeval-2023.txt --format csv > fuzz/corpus/csv_parse/selfeval.csv
 	mkdir -p fuzz/corpus/review_score && cp tests/data/*.txt tests/data/*.xlsx tests/data/real/*.wordtext.txt fuzz/corpus/review_score/
 	@# The amplification tests' hostile files seed the readers they are for: the claims to grow from.
-	rm -rf build/hostile && $(CARGO) run --locked --quiet -p jixiao --example hostile -- build/hostile > /dev/null
+	$(DEBUG_BUILD) && rm -rf build/hostile && $(HOSTILE_FILES) build/hostile > /dev/null
 	cp build/hostile/*.xlsx build/hostile/*.ods build/hostile/*.xls fuzz/corpus/sheet_parse/ && cp build/hostile/*.html fuzz/corpus/html_parse/ && cp build/hostile/*.pdf fuzz/corpus/pdf_parse/
 	mkdir -p fuzz/corpus/actuals_parse && printf 'section,table,indicator,actual,weight\n,1,职业技能培训人次,1620人次,25\n' > fuzz/corpus/actuals_parse/seed.csv && \
 	  printf '[{"table": "就业创业补助资金", "indicator": "培训合格率", "actual": "86%%"}]' > fuzz/corpus/actuals_parse/seed.json
@@ -129,7 +136,7 @@ deps-c:
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq valgrind pkg-config cmake >/dev/null; }
 
 test-c: deps-c
-	$(CARGO) build --locked -p jixiao-capi -p jixiao-cli
+	$(DEBUG_BUILD)
 	@# Programs linked with -ljixiao ask the loader for the SONAME, as installed copies have it.
 	ln -sf libjixiao.so $(LIBDIR)/$(SONAME)
 	mkdir -p $(CBUILD)
@@ -150,7 +157,7 @@ test-c: deps-c
 	@# The amplification tests' hostile files, generated (never committed), read under a 2 GiB
 	@# address-space limit: no sanitizer, since ASan reserves more address space than that.
 	$(CC) $(C_STRICT) tests/c/amplify.c $(SHARED) -o $(CBUILD)/amplify
-	rm -rf $(CBUILD)/hostile-files && $(CARGO) run --locked --quiet -p jixiao --example hostile -- $(CBUILD)/hostile-files > /dev/null
+	rm -rf $(CBUILD)/hostile-files && $(HOSTILE_FILES) $(CBUILD)/hostile-files > /dev/null
 	$(MAKE) --no-print-directory test-readme-c
 	$(MAKE) --no-print-directory test-install
 	tests/c/run.sh
@@ -202,7 +209,7 @@ INSTALLED := bin/jixiao lib/libjixiao.so.$(VERSION) lib/$(SONAME) lib/libjixiao.
   share/bash-completion/completions/jixiao share/zsh/site-functions/_jixiao \
   share/fish/vendor_completions.d/jixiao.fish
 install:
-	$(CARGO) build --locked -p jixiao-capi -p jixiao-cli $(if $(filter release,$(PROFILE)),--release)
+	$(if $(filter release,$(PROFILE)),$(CARGO) build --locked -p jixiao-capi -p jixiao-cli --release,$(DEBUG_BUILD))
 	install -d $(DESTDIR)$(PREFIX)/bin $(LIB)/pkgconfig $(LIB)/cmake/jixiao $(DESTDIR)$(PREFIX)/include \
 	  $(SHARE)/man/man1 $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
 	install -m 755 $(if $(filter release,$(PROFILE)),-s) target/$(PROFILE)/jixiao $(DESTDIR)$(PREFIX)/bin/
