@@ -24,6 +24,58 @@ struct OpenTable<'a> {
     rows: Vec<Row<'a>>,
     /// Opened by a sheet's name: a title right under it names it.
     sheet: bool,
+    /// How many notes there were when it opened: the notes that may name its places.
+    notes_at_open: usize,
+    /// The first and last number its cells were given (`Lines::Located`).
+    numbers: Option<(usize, usize)>,
+}
+
+/// The places numbered so far (`Lines::Located`), by number, from 1. A table's are let go once
+/// it has them (but those a note still names): a document holds about one table's places at a
+/// time, not one for every cell it ever read.
+#[derive(Default)]
+struct Numbered {
+    places: std::collections::HashMap<usize, Location, std::hash::BuildHasherDefault<NumberHasher>>,
+    last: usize,
+}
+
+/// The numbers are the assembler's own count, not input: one multiplication spreads them
+/// (Fibonacci hashing), where the default hasher costs a few percent of a .docx read.
+#[derive(Default)]
+struct NumberHasher(u64);
+
+impl std::hash::Hasher for NumberHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+impl Numbered {
+    fn number(&mut self, place: Location) -> usize {
+        self.last += 1;
+        self.places.insert(self.last, place);
+        self.last
+    }
+
+    fn get(&self, number: usize) -> Option<&Location> {
+        self.places.get(&number)
+    }
+
+    fn forget(&mut self, numbers: impl IntoIterator<Item = usize>) {
+        for n in numbers {
+            self.places.remove(&n);
+        }
+    }
 }
 
 /// A part heading as read: `第一部分 …`, its TC field and line.
@@ -82,8 +134,8 @@ pub struct Assembler<'a, 's> {
     head_final: bool,
     /// The sink's error, which ends the reading.
     failed: Option<std::io::Error>,
-    /// The places numbered so far (`Lines::Located`): number N is `places[N - 1]`.
-    places: Vec<Location>,
+    /// The places numbered so far (`Lines::Located`).
+    places: Numbered,
     place: Place,
     table: Option<OpenTable<'a>>,
     /// Whether anything was read yet (the first prose line is the document's title).
@@ -103,7 +155,7 @@ impl<'a, 's> Assembler<'a, 's> {
             sink,
             head_final,
             failed: None,
-            places: Vec::new(),
+            places: Numbered::default(),
             place: Place::Preamble,
             table: None,
             started: false,
@@ -116,17 +168,14 @@ impl<'a, 's> Assembler<'a, 's> {
         match (self.lines, place) {
             (Lines::Source, BlockPlace::Line(line)) => line,
             (Lines::Source, BlockPlace::At(l)) => l.line_number().unwrap_or(0),
-            (Lines::Located, place) => {
-                self.places.push(place.location());
-                self.places.len()
-            }
+            (Lines::Located, place) => self.places.number(place.location()),
         }
     }
 
     /// The place a node numbered `location` stands for, once the node is done.
     fn resolve(&self, location: &mut Location) {
         if self.lines == Lines::Located {
-            *location = location.line_number().and_then(|n| self.places.get(n - 1)).cloned().unwrap_or_default();
+            *location = location.line_number().and_then(|n| self.places.get(n)).cloned().unwrap_or_default();
         }
     }
 
@@ -171,10 +220,25 @@ impl<'a, 's> Assembler<'a, 's> {
         if let Some(open) = self.table.take() {
             let bodies = tree::build(open.rows, &mut self.doc.notes);
             let Some(section) = self.doc.sections.len().checked_sub(1) else { return };
-            for mut table in tree::into_tables(open.table, open.title_kind, bodies) {
+            let tables = tree::into_tables(open.table, open.title_kind, bodies);
+            // The places of its cells and those its tables name are let go once the tables have
+            // them, but those a note or the overview still names.
+            let mut numbers = Vec::new();
+            if self.lines == Lines::Located {
+                tables.iter().for_each(|t| t.places(&mut |l| numbers.extend(l.line_number())));
+                numbers.extend(open.numbers.map_or(1..=0, |(first, last)| first..=last));
+                let mut kept: std::collections::HashSet<usize> =
+                    self.doc.notes.get(open.notes_at_open..).unwrap_or_default().iter().filter_map(|n| n.location.line_number()).collect();
+                if let Place::Overview(heading, lines) = &self.place {
+                    kept.extend(std::iter::once(heading.line).chain(lines.iter().map(|(n, _)| *n)));
+                }
+                numbers.retain(|n| !kept.contains(n));
+            }
+            for mut table in tables {
                 table.places_mut(&mut |location| self.resolve(location));
                 self.emit(section, table);
             }
+            self.places.forget(numbers);
         }
     }
 
@@ -289,7 +353,7 @@ impl<'a, 's> Assembler<'a, 's> {
             location: Location::line(line),
             ..Table::default()
         };
-        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new(), sheet: false });
+        self.table = Some(OpenTable { table, title_kind: title.kind, rows: Vec::new(), sheet: false, notes_at_open: self.doc.notes.len(), numbers: None });
     }
 
     /// A line of prose that is no heading and no title: the document's title at the top, a TC
@@ -393,6 +457,9 @@ impl<'a, 's> Assembler<'a, 's> {
                 // merged cell does, so that every row's columns line up with the header's.
                 let column = place.column().filter(|_| grid);
                 let line = self.line(place);
+                if let Some(open) = self.table.as_mut() {
+                    open.numbers = Some(open.numbers.map_or((line, line), |(first, _)| (first, line)));
+                }
                 if let Some(column) = column {
                     while row.cells.len() + 1 < column {
                         row.cells.push(Cell { text: Cow::Borrowed(""), line });
@@ -564,5 +631,51 @@ fn fold_block(block: &mut Block<'_>) -> usize {
             let cells: usize = t.rows.iter_mut().flatten().map(|c| fold_ideographs_cow(&mut c.text)).sum();
             cells + t.nested.iter_mut().map(|(_, _, n)| fold_ideographs(n)).sum::<usize>()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraph(text: &str, n: usize) -> Block<'static> {
+        Block::Paragraph { text: Cow::Owned(text.to_owned()), place: BlockPlace::At(Box::new(Location::paragraph(n))), role: Role::Text }
+    }
+
+    fn table(number: usize) -> Block<'static> {
+        let header = ["一级指标", "二级指标", "三级指标", "指标值"];
+        let rows = std::iter::once(header.map(str::to_owned))
+            .chain((1..=20).map(|r| ["产出指标".into(), "数量指标".into(), format!("培训人次{r}"), "≥100人次".into()]))
+            .enumerate()
+            .map(|(r, row)| {
+                row.into_iter()
+                    .enumerate()
+                    .map(|(c, text)| BlockCell { text: Cow::Owned(text), place: BlockPlace::At(Box::new(Location::table_cell(number, r + 1, c + 1))), span: 1 })
+                    .collect()
+            })
+            .collect();
+        Block::Table(TableBlock { rows, grid: true, nested: Vec::new() })
+    }
+
+    #[test]
+    fn a_tables_places_are_let_go_once_it_has_them() {
+        let mut assembler = Assembler::new(Lines::Located, None, false);
+        assembler.block(paragraph("某局2024年部门预算", 1));
+        assembler.block(paragraph("第二部分 项目支出绩效目标", 2));
+        for t in 1..=50 {
+            assembler.block(paragraph(&format!("{t}、培训项目{t}绩效目标表"), 2 + t));
+            assembler.block(table(t));
+            // The places of the table before this one are gone: only this one's (84 cells and
+            // its title) are held, not one for every cell read.
+            assert!(assembler.places.places.len() <= 90, "table {t}: {} places held", assembler.places.places.len());
+        }
+        let doc = assembler.finish().unwrap();
+        let tables: Vec<&Table> = doc.sections.iter().flat_map(|s| &s.tables).collect();
+        assert_eq!(tables.len(), 50);
+        // Each table still got its own places: the title's paragraph, and each indicator its row (its first cell).
+        let last = tables[49];
+        assert_eq!(last.location, Location::paragraph(52));
+        let (_, _, indicator) = last.indicators().nth(19).expect("20 indicators");
+        assert_eq!(indicator.location, Location::table_cell(50, 21, 1));
     }
 }
