@@ -226,7 +226,7 @@ impl<'a, 's> Assembler<'a, 's> {
             let mut numbers = Vec::new();
             if self.lines == Lines::Located {
                 tables.iter().for_each(|t| t.places(&mut |l| numbers.extend(l.line_number())));
-                numbers.extend(open.numbers.map_or(1..=0, |(first, last)| first..=last));
+                numbers.extend(open.numbers.into_iter().flat_map(|(first, last)| first..=last));
                 let mut kept: std::collections::HashSet<usize> =
                     self.doc.notes.get(open.notes_at_open..).unwrap_or_default().iter().filter_map(|n| n.location.line_number()).collect();
                 if let Place::Overview(heading, lines) = &self.place {
