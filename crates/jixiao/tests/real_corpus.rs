@@ -206,9 +206,6 @@ fn differences(name: &str) -> (Vec<String>, usize) {
 /// Differences known and not fixed yet: file, why, and the exact difference lines.
 #[rustfmt::skip]
 const KNOWN: &[(&str, &str, &[&str])] = &[
-    ("baise-jiaoyu-2023-gongkai", "a compound sentence (several quantities in prose) read as qualitative", &[
-        r#"t1 i1 kind: expected "compound", read "qualitative""#,
-    ]),
     ("chongqing-kexuecheng-rongmeiti-2021-zhengti-ziping", "the copy's actual column header is scrambled (年成值全完值 for 全年完成值: no role by its words), and OCR left 到0次 (达到 without 达) and 第O份 (a letter O for a digit), read as words", &[
         r#"t1 i1 actual: expected "92%", read "-""#,
         r#"t1 i3 actual: expected "100%", read "-""#,

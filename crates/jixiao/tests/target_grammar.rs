@@ -55,6 +55,14 @@ fn compound_parts_keep_their_text() {
     let t = Target::parse("新增就业1,200人， 培训500人次");
     assert_eq!(t.parts[0].value, 1200.0);
     assert_eq!(t.parts[1].text, "培训500人次");
+    // A lead-in (its year is no quantity) and a closing clause frame the list: kept in the raw
+    // text, not parts. A clause between two parts is no frame: the text is prose.
+    let t = Target::parse("2023年预计在校生：小学600人，初中700人，高中1000人，最后以实际招生人数为准。");
+    let parts: Vec<(&str, f64)> = t.parts.iter().map(|p| (p.text.as_str(), p.value)).collect();
+    assert_eq!(parts, [("小学600人", 600.0), ("初中700人", 700.0), ("高中1000人", 1000.0)]);
+    assert_eq!(Target::parse("小学600人，另行安排，高中1000人").kind, TargetKind::Qualitative);
+    // One quantity and a hedge is not several quantities.
+    assert_eq!(Target::parse("培训500人次，以实际为准").kind, TargetKind::Qualitative);
 }
 
 #[test]

@@ -314,12 +314,17 @@ fn is_separator(s: &[char], i: usize) -> bool {
 }
 
 /// Several quantities in one cell: every part has exactly one number, directly followed by a unit.
+/// The list may stand between a lead-in and a closing clause that hold no quantity
+/// (`2023年预计在校生:小学600人,初中700人,高中1000人,最后以实际招生人数为准`): those stay in the
+/// text, not among the parts, and at least two parts remain.
 fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
     let s = &f.chars;
     let mut bounds = Vec::new();
     let mut start = 0;
     for i in 0..s.len() {
-        if is_separator(s, i) {
+        // A colon ends a lead-in (`在校生:`); one in a time or ratio (`8:30`, `1:2`) leaves a
+        // number with no unit before it, which no part is.
+        if is_separator(s, i) || s[i] == ':' {
             bounds.push((start, i));
             start = i + 1;
         }
@@ -330,8 +335,17 @@ fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
         return None;
     }
     let mut parts = Vec::with_capacity(bounds.len());
+    // Whether a part was read, and whether a clause with no quantity came after one.
+    let mut closed = false;
     for (a, b) in bounds {
         let seg = &s[a..b];
+        if is_frame(seg) {
+            closed |= !parts.is_empty();
+            continue;
+        }
+        if closed {
+            return None;
+        }
         let first = seg.iter().position(char::is_ascii_digit)?;
         let (value, len) = number_at(seg, first, false)?;
         let mut unit = unit_at(seg, first + len)?;
@@ -345,7 +359,16 @@ fn compound(f: &Folded, raw: &str) -> Option<Vec<TargetPart>> {
         let text = raw[f.offsets[a]..raw_end].trim().to_owned();
         parts.push(TargetPart { text, value, unit: Some(unit.text) });
     }
-    Some(parts)
+    (parts.len() >= 2).then_some(parts)
+}
+
+/// A clause around a list of quantities that is none: no digit at all, or only the year it
+/// speaks of (`2023年预计在校生`).
+fn is_frame(seg: &[char]) -> bool {
+    let Some(first) = seg.iter().position(char::is_ascii_digit) else { return true };
+    let digits = seg[first..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let year = digits == 4 && seg.get(first + 4) == Some(&'年') && seg.get(first + 5).is_none_or(|c| !c.is_ascii_digit());
+    year && !seg[first + 4..].iter().any(char::is_ascii_digit)
 }
 
 fn direction(s: &str) -> Option<Direction> {
