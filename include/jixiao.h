@@ -1084,6 +1084,12 @@ bool jx_table_total_score(const struct jx_table *t, double *out);
 // Writes the grade the table states (优, 良 …) and returns true; false when it states none.
 bool jx_table_grade(const struct jx_table *t, struct jx_str *out);
 
+// How many fields stand above the table's indicator header (基本信息: 主管部门, 实施单位, 年度资金总额 …).
+size_t jx_table_info_count(const struct jx_table *t);
+
+// The `index`-th field above the indicator header, as labelled text (`实施单位` | `某局`).
+enum jx_status jx_table_info(const struct jx_table *t, size_t index, struct jx_remark *out);
+
 size_t jx_table_remark_count(const struct jx_table *t);
 
 // The `index`-th footer row or blank form row, as labelled text.

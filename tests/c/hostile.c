@@ -102,6 +102,8 @@ static void null_views(void) {
     EXPECT(!jx_table_code(NULL, &s) && !jx_table_unit(NULL, &s) && !jx_table_grade(NULL, &s) && !jx_table_objective(NULL, &s));
     EXPECT(!jx_table_budget(NULL, &a) && !jx_table_total_score(NULL, &d) && !jx_table_number(NULL, &u));
     EXPECT(jx_table_remark_count(NULL) == 0 && jx_table_subtotal_count(NULL) == 0 && jx_table_duty_count(NULL) == 0);
+    EXPECT(jx_table_info_count(NULL) == 0);
+    NULL_STATUS(jx_table_info(NULL, 0, &rm));
     NULL_STATUS(jx_table_remark(NULL, 0, &rm));
     NULL_STATUS(jx_table_subtotal(NULL, 0, &st));
     NULL_STATUS(jx_table_duty(NULL, 0, &du));
@@ -175,6 +177,7 @@ static void past_the_end(const char *path) {
     EXPECT(jx_table_column(table, SIZE_MAX, &s) == JX_STATUS_OUT_OF_RANGE);
     NULL_STATUS(jx_table_column(table, 0, NULL));
     EXPECT(jx_table_remark(table, SIZE_MAX, &rm) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_table_info(table, SIZE_MAX, &rm) == JX_STATUS_OUT_OF_RANGE);
     EXPECT(jx_table_subtotal(table, SIZE_MAX, &st) == JX_STATUS_OUT_OF_RANGE);
     EXPECT(jx_table_duty(table, SIZE_MAX, &du) == JX_STATUS_OUT_OF_RANGE);
     EXPECT(jx_table_funds_column(table, 0, &s) == JX_STATUS_OUT_OF_RANGE);

@@ -113,6 +113,8 @@ def table_parts(t):
         if st["amount"] is not None:
             line += amount("amount", st["amount"])
         out.append(line)
+    for r in t["info"]:
+        out.append(f"  info line={ln(r)}" + put("label", r["label"]) + put("text", r["text"]))
     for r in t["remarks"]:
         out.append(f"  remark line={ln(r)}" + put("label", r["label"]) + put("text", r["text"]))
     return out

@@ -193,6 +193,14 @@ static void walk_table_parts(const jx_table *table) {
         if (st.has_amount) put_amount("amount", st.amount);
         printf("\n");
     }
+    for (size_t i = 0; i < jx_table_info_count(table); i++) {
+        jx_remark r;
+        CHECK(jx_table_info(table, i, &r));
+        printf("  info line=%zu", r.line);
+        put("label", r.label);
+        put("text", r.text);
+        printf("\n");
+    }
     for (size_t i = 0; i < jx_table_remark_count(table); i++) {
         jx_remark r;
         CHECK(jx_table_remark(table, i, &r));

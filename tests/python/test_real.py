@@ -30,6 +30,18 @@ def test_self_evaluation_funds_and_footer():
     assert all(i.actual is None and i.reported_score is None for i in t.indicators())
 
 
+def test_fields_above_the_header():
+    t = read("putian-xiuyu-shuili-2025-mubiao").tables[0]
+    assert [(f.label, f.text) for f in t.info] == [
+        ("主管部门(单位)名称", "秀屿区水利局"),
+        ("资金情况(万元)", ""),
+        ("资金总额", "35"),
+        ("其中:财政拨款", "35"),
+        ("其他资金", "0"),
+    ]
+    assert [f.line for f in t.info] == [6, 9, 10, 12, 14]
+
+
 def test_many_projects_on_one_sheet():
     doc = read("jingyan-matazhen-2023")
     a, b = doc.tables

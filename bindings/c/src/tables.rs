@@ -1,5 +1,6 @@
 //! What a table holds besides its category tree: its kind, year and code, the project columns
-//! of a sheet of many projects, the funds and duties blocks, footer rows and the stated total.
+//! of a sheet of many projects, the fields above the header, the funds and duties blocks, footer
+//! rows and the stated total.
 
 use jixiao::{Amount, Duty, FundsRow, Remark, Subtotal, Table};
 
@@ -72,6 +73,22 @@ pub unsafe extern "C" fn jx_table_grade(t: *const jx_table, out: *mut jx_str) ->
     guard_value(false, || write_opt(table(t).and_then(|t| t.grade.as_deref()).map(jx_str::new), out))
 }
 
+fn remark_of(r: &Remark) -> jx_remark {
+    jx_remark { label: jx_str::new(&r.label), text: jx_str::new(&r.text), line: r.location.line_number().unwrap_or(0), location: location_of(&r.location) }
+}
+
+/// How many fields stand above the table's indicator header (基本信息: 主管部门, 实施单位, 年度资金总额 …).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_info_count(t: *const jx_table) -> usize {
+    guard_value(0, || table(t).map_or(0, |t| t.info.len()))
+}
+
+/// The `index`-th field above the indicator header, as labelled text (`实施单位` | `某局`).
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn jx_table_info(t: *const jx_table, index: usize, out: *mut jx_remark) -> jx_status {
+    put(table(t).map(|t| t.info.as_slice()), index, out, "table", remark_of)
+}
+
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_remark_count(t: *const jx_table) -> usize {
     guard_value(0, || table(t).map_or(0, |t| t.remarks.len()))
@@ -80,12 +97,7 @@ pub unsafe extern "C" fn jx_table_remark_count(t: *const jx_table) -> usize {
 /// The `index`-th footer row or blank form row, as labelled text.
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn jx_table_remark(t: *const jx_table, index: usize, out: *mut jx_remark) -> jx_status {
-    put(table(t).map(|t| t.remarks.as_slice()), index, out, "table", |r: &Remark| jx_remark {
-        label: jx_str::new(&r.label),
-        text: jx_str::new(&r.text),
-        line: r.location.line_number().unwrap_or(0),
-        location: location_of(&r.location),
-    })
+    put(table(t).map(|t| t.remarks.as_slice()), index, out, "table", remark_of)
 }
 
 #[unsafe(no_mangle)]

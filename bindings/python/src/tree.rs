@@ -342,6 +342,12 @@ impl Table {
     fn grade(&self) -> Option<&str> {
         self.get().grade.as_deref()
     }
+    /// 基本信息 — the fields above the indicator header (主管部门, 实施单位, 年度资金总额 …), as
+    /// labelled text.
+    #[getter]
+    fn info(&self) -> Vec<Remark> {
+        self.get().info.iter().map(Remark::from).collect()
+    }
     /// 表尾 — footer rows and a form's blank indicator rows, as labelled text.
     #[getter]
     fn remarks(&self) -> Vec<Remark> {

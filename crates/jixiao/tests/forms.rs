@@ -346,7 +346,7 @@ fn satisfaction_under_effect_weights_in_names_and_wrapped_labels() {
 }
 
 /// A 项目名称 row's name is its first cell; the row's further cells (项目负责人及电话 | 李宁) are
-/// kept as notes, not glued to the name. A 注: paragraph that the text save puts into the last
+/// a field of the table's 基本信息, not glued to the name. A 注: paragraph that the text save puts into the last
 /// target cell is the table's footnote remark, and the target reads without it.
 #[test]
 fn name_row_with_more_cells_and_a_footnote_in_the_last_cell() {
@@ -356,13 +356,51 @@ fn name_row_with_more_cells_and_a_footnote_in_the_last_cell() {
     let doc = parse_str(text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.name, "某项目");
-    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
-    assert_eq!(notes, ["项目负责人及电话", "李宁"]);
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let info: Vec<(&str, &str)> = t.info.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(info, [("项目负责人及电话", "李宁")]);
     let (_, _, i) = t.indicators().next().unwrap();
     assert_eq!((i.target.raw.as_str(), i.target.kind, i.target.value), ("≥95%", TargetKind::Quantity, Some(95.0)));
     let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
     assert_eq!(remarks, [("注", "注:各地请根据实际情况填报。")]);
     let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
     assert_eq!(again.sections[0].tables[0].remarks.len(), 1);
+    let info_again: Vec<(&str, &str)> = again.sections[0].tables[0].info.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(info_again, info);
     assert_eq!(again.sections[0].tables[0].indicators().next().map(|(_, _, i)| i.target.raw.clone()), Some("≥95%".to_owned()));
+}
+
+/// The fields above the header, as forms lay them out: one to a row, several label and value
+/// pairs in a row, a group label before its pairs, a level of government before the label. They
+/// are the table's `info` (not notes), and read back the same from the text and xlsx writers.
+#[test]
+fn fields_above_the_header_are_the_tables_info() {
+    let text = "第三部分  预算项目绩效目标\n\n1、某项目绩效目标申报表\n\t项目名称\n\t某项目\n\n\
+                \t县级主管部门\n\t某县农业农村局\n\t实施单位\n\t某县农技中心\n\n\
+                \t项目属性\n\t新增项目\n\n\
+                \t项目资金(万元)\n\t年度资金总额:\n\t35\n\t其中:财政拨款\n\t30\n\t其他资金\n\t5\n\n\
+                \t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\
+                \t产出指标\n\t数量指标\n\t推广面积\n\t≥1000亩\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let info = |d: &Document| -> Vec<(String, String)> { d.sections[0].tables[0].info.iter().map(|r| (r.label.clone(), r.text.clone())).collect() };
+    let expected: Vec<(String, String)> = [
+        ("县级主管部门", "某县农业农村局"),
+        ("实施单位", "某县农技中心"),
+        ("项目属性", "新增项目"),
+        ("项目资金(万元)", ""),
+        ("年度资金总额:", "35"),
+        ("其中:财政拨款", "30"),
+        ("其他资金", "5"),
+    ]
+    .iter()
+    .map(|(l, t)| (l.to_string(), t.to_string()))
+    .collect();
+    assert_eq!(info(&doc), expected);
+    assert_eq!(doc.sections[0].tables[0].info[1].location, Location::line(9), "each field at its label's line");
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(info(&again), expected, "through the text writer");
+    let bytes = write::xlsx::to_bytes(&doc).unwrap();
+    let from_xlsx = parse_bytes(&bytes, &ReadOptions::default()).unwrap();
+    assert_eq!(info(&from_xlsx), expected, "through the xlsx writer");
 }

@@ -89,6 +89,9 @@ macro_rules! table_walk {
                 f(& $($m)? s.location);
             }
             f(& $($m)? self.location);
+            for i in & $($m)? self.info {
+                f(& $($m)? i.location);
+            }
             if let Some(funds) = & $($m)? self.funds {
                 funds.$visit(f);
             }

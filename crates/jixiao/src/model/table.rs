@@ -17,6 +17,11 @@ pub struct Table {
     pub toc: Option<Toc>,
     /// 绩效目标 — the text of the objective row; null when the table has none.
     pub objective: Option<String>,
+    /// 基本信息 — the labelled fields above the indicator header other than the name, the
+    /// objective and a funds or duties block (主管部门, 实施单位, 项目属性, 年度资金总额,
+    /// 其中:财政拨款, 联系电话 …), each with its value as written, in source order.
+    #[serde(default)]
+    pub info: Vec<Remark>,
     /// 表头 — the header labels as written, in column order (a two-row header combined as
     /// `上/下`, e.g. `年度指标值/指标性质`).
     pub columns: Vec<String>,
@@ -96,7 +101,7 @@ impl TableKind {
     }
 }
 
-/// 表尾 — a labelled row that is not an indicator.
+/// A labelled row that is not an indicator: a footer (表尾) or a field above the header (基本信息).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Remark {
     /// 标签 — the row's first cell as written (`评价结论`, `合计`, `项目负责人:`, `指标1`).

@@ -589,7 +589,7 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
     let kept: Vec<usize> = (0..used.len()).filter(|&c| c == 0 || used[c] || Some(c) == l1_col || Some(c) == l2_col).collect();
     for (r, row) in d.rows.iter().enumerate() {
         let class = match row.kind {
-            RowKind::Objective | RowKind::Funds | RowKind::Duties => "jx-block",
+            RowKind::Objective | RowKind::Info | RowKind::Funds | RowKind::Duties => "jx-block",
             RowKind::Header => "jx-header",
             RowKind::Subtotal => "jx-subtotal",
             RowKind::Indicator { .. } => "jx-indicator",

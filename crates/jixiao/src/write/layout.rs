@@ -1,4 +1,4 @@
-//! A table as the rows of cells a form shows: objective, funds and duties blocks, header,
+//! A table as the rows of cells a form shows: objective, fields, funds and duties blocks, header,
 //! subtotals, the category rows (skeleton rows included) and the footer. The text and the xlsx
 //! writers both lay tables out through it, so that what one writes the other writes too.
 
@@ -13,6 +13,8 @@ use crate::model::{Indicator, Table, Target};
 pub enum RowKind {
     /// `绩效目标 | …` above everything.
     Objective,
+    /// A field above the header (`实施单位 | …`), one to a row.
+    Info,
     /// A row of the funds block (its header first).
     Funds,
     /// A row of the duties block (its header first).
@@ -138,6 +140,9 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
     if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
         push(laid(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]));
+    }
+    for field in &t.info {
+        push(laid(RowKind::Info, [field.label.clone(), field.text.clone()]));
     }
     if let Some(funds) = &t.funds {
         funds_rows(funds).into_iter().for_each(|cells| push(laid(RowKind::Funds, cells)));

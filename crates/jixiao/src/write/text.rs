@@ -168,7 +168,7 @@ fn table(out: &mut String, t: &Table, flush: &mut impl FnMut(&mut String) -> std
                 out.push_str("\n\n");
             }
             RowKind::Header => cells(out, r),
-            kind @ (RowKind::Funds | RowKind::Duties) => {
+            kind @ (RowKind::Info | RowKind::Funds | RowKind::Duties) => {
                 row(out, r);
                 // A blank line more ends the block.
                 if next != Some(kind) {

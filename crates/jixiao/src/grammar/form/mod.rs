@@ -6,6 +6,7 @@
 pub mod cells;
 pub mod columns;
 pub mod funds;
+pub mod info;
 pub mod overview;
 pub mod records;
 pub mod sheets;

@@ -7,6 +7,7 @@ mod blocks;
 use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
 use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
 use crate::grammar::form::funds::funds_rows;
+use crate::grammar::form::info;
 use crate::grammar::is_blank;
 use crate::grammar::target::is_empty_mark;
 use std::borrow::Cow;
@@ -51,6 +52,8 @@ impl Row<'_> {
 #[derive(Debug, Default)]
 pub struct TableBody {
     pub objective: Option<String>,
+    /// 基本信息: the fields above the header.
+    pub info: Vec<Remark>,
     pub columns: Vec<String>,
     pub categories: Vec<Category>,
     pub funds: Option<Funds>,
@@ -72,6 +75,17 @@ pub struct TableBody {
 fn is_objective_label(cell: &str) -> bool {
     let k = squeeze(cell);
     k.ends_with("目标") && k.chars().count() <= 8 && !k.contains("指标")
+}
+
+/// Reads a row of fields above the header (主管部门 | 某局 | 实施单位 | 某局办公室) into `info`;
+/// false, reading nothing, when its first non-empty cell is no field's label.
+fn info_row(cells: &[Cell<'_>], info: &mut Vec<Remark>) -> bool {
+    let texts: Vec<&str> = cells.iter().map(|c| c.text.as_ref()).collect();
+    let Some(fields) = info::fields(&texts) else { return false };
+    for (at, text) in fields {
+        info.push(Remark { label: texts[at].trim().to_owned(), text, location: Location::line(cells[at].line) });
+    }
+    true
 }
 
 /// A cell the reader keeps as a note, when it holds anything.
@@ -102,6 +116,7 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
                 t.code = None;
             }
             t.objective = b.objective;
+            t.info = b.info;
             t.columns = b.columns;
             t.categories = b.categories;
             t.funds = b.funds.map(Box::new);
@@ -153,7 +168,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
     // as notes.
     let mut block = Block::Nothing;
-    while let Some(row) = rows.next() {
+    while let Some(mut row) = rows.next() {
         if is_header_row(row.texts()) {
             first.columns = row.cells.into_iter().map(|c| c.text.into_owned()).collect();
             if let Some(next) = rows.peek() {
@@ -183,6 +198,12 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             block = Block::Nothing;
             // The name is the first cell; the row's further cells (项目负责人及电话 | 李宁, 项目类别 |
             // 本级支出项目) have no place in the model and are kept as notes.
+            // A row that goes on with fields after the name (项目名称 | X | 实施单位 | Y): those
+            // are read as fields.
+            let at = row.cells.iter().skip(2).position(|c| info::is_info_label(&c.text)).map_or(row.cells.len(), |i| i + 2);
+            if at < row.cells.len() && info_row(&row.cells[at..], &mut first.info) {
+                row.cells.truncate(at);
+            }
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
             if let Some((name, rest)) = texts.split_first() {
                 // A cell that copies the table's title (`…经费支出绩效自评表`) names it as the
@@ -203,7 +224,11 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             match &mut block {
                 Block::Funds(funds) => funds.row(&row),
                 Block::Duties(duties) => duties.row(&row, &mut first.duties).into_iter().for_each(|c| note_cell(c, notes)),
-                Block::Nothing => row.cells.iter().for_each(|c| note_cell(c, notes)),
+                Block::Nothing => {
+                    if !info_row(&row.cells, &mut first.info) {
+                        row.cells.iter().for_each(|c| note_cell(c, notes));
+                    }
+                }
             }
         }
     }
