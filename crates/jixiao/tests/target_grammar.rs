@@ -66,6 +66,27 @@ fn compound_parts_keep_their_text() {
 }
 
 #[test]
+fn a_bare_number_takes_the_unit_its_name_states() {
+    use jixiao::grammar::target::with_name_unit;
+    let read = |raw: &str, name: &str| {
+        let t = with_name_unit(Target::parse(raw), name);
+        (t.raw.clone(), t.unit.clone(), t.unit_kind)
+    };
+    assert_eq!(read("132", "受益人数(人)"), ("132".into(), Some("人".into()), Some(UnitKind::Count)));
+    assert_eq!(read("≥95", "覆盖率（%）"), ("≥95".into(), Some("%".into()), Some(UnitKind::Percent)));
+    assert_eq!(read("1-2", "培训期数(期)"), ("1-2".into(), Some("期".into()), Some(UnitKind::Count)));
+    let t = with_name_unit(Target::parse("220"), "年度预算(万元)");
+    assert_eq!(t.value_yuan, Some(2_200_000.0));
+    // A unit the value states stays; a bracket that is more than a unit, words and dates take none.
+    assert_eq!(read("3个", "修复工程(处)").1, Some("个".into()));
+    assert_eq!(read("6070", "项目总投入(≥**万元)").1, None);
+    assert_eq!(read("85", "苗木成活率(≥**%)").1, None);
+    assert_eq!(read("稳定", "覆盖率(%)").1, None);
+    assert_eq!(read("2023年底", "完成时间(年)").1, None);
+    assert_eq!(read("132", "受益人数").1, None);
+}
+
+#[test]
 fn every_kind_appears_in_the_cases() {
     for (raw, kind) in [
         ("≥1人", TargetKind::Quantity),

@@ -403,6 +403,24 @@ fn with_unit(mut t: Target, unit: Option<Unit>) -> Target {
     t
 }
 
+/// A bare quantity or range whose indicator's name states the unit in a closing bracket
+/// (`受益人数(人)` | `132`, `覆盖率(%)` | `≥95`): the unit is the name's, as a reviewer reads
+/// it; the raw text stays as written. Anything else, and a bracket that is more than a unit
+/// (`项目总投入(≥**万元)`), leaves the target as it is.
+pub fn with_name_unit(t: Target, name: &str) -> Target {
+    if t.unit.is_some() || !matches!(t.kind, TargetKind::Quantity | TargetKind::Range) {
+        return t;
+    }
+    let name: Vec<char> = name.chars().map(fold_char).filter(|c| !c.is_whitespace()).collect();
+    let Some((')', inner)) = name.split_last() else { return t };
+    let Some(open) = inner.iter().rposition(|c| *c == '(') else { return t };
+    let bracket = &inner[open + 1..];
+    match unit_at(bracket, 0) {
+        Some(unit) if unit.len == bracket.len() => with_unit(t, Some(unit)),
+        _ => t,
+    }
+}
+
 /// Form text left in: `≥**个`, `**%`, `XX人`, with no digit of a real value.
 /// The error values a spreadsheet cell shows when its formula failed (Excel, WPS, LibreOffice):
 /// no value was given, however the text reads (`#DIV/0!` is not a `/0`).

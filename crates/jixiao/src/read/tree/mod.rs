@@ -599,6 +599,12 @@ impl IndicatorRows {
                 ..crate::model::Target::default()
             };
         }
+        // A bare number takes the unit its name states (`受益人数(人)` | `132`), the actual too.
+        let name_unit = |t: &mut crate::model::Target| *t = crate::grammar::target::with_name_unit(std::mem::take(t), &ind.name);
+        name_unit(&mut ind.target);
+        for t in [&mut ind.actual, &mut ind.progress, &mut ind.expected].into_iter().flatten() {
+            name_unit(t);
+        }
         if ind.target.kind == TargetKind::Quantity
             && !ind.target.sign_given
             && let Some(positive) = labels::positive_direction(direction)
