@@ -439,6 +439,13 @@ fn by_words(k: &str) -> ColumnRole {
     Extra
 }
 
+/// Whether a label is only a score (`(50分)`, `30分`): a category cell whose words were lost.
+pub fn is_score_only(label: &str) -> bool {
+    let s = squeeze(label);
+    let s = s.strip_prefix('(').and_then(|s| s.strip_suffix(')')).unwrap_or(&s);
+    s.strip_suffix('分').is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+}
+
 /// Whether a row of cells is a table's header row: it names the level-1 or level-3 column and
 /// at least one more column jixiao knows.
 pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
@@ -784,5 +791,11 @@ mod tests {
         assert!(is_blank_form_name("　…… "));
         assert!(!is_blank_form_name("培训人次"));
         assert_eq!(bracket_unit("年度预算数(万元)"), Some("万元"));
+        for score in ["(50分)", "（30分）", "20分", "(12.5分)"] {
+            assert!(is_score_only(score), "{score}");
+        }
+        for label in ["产出指标(50分)", "(分)", "分", "50", "满意度"] {
+            assert!(!is_score_only(label), "{label}");
+        }
     }
 }

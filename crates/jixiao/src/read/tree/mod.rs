@@ -356,6 +356,14 @@ impl IndicatorRows {
         if row.is_blank() && row.cells.len() < 2 {
             return;
         }
+        // The header again (a second block of the same form, a copy that repeats it on every
+        // page): no indicator; its cells are kept as notes, as a line nothing places is.
+        let texts = row.texts();
+        let repeats = texts.iter().zip(&self.keys).filter(|(c, (_, k))| !is_blank(c) && same_squeezed(c, k)).count();
+        if repeats >= 2 && 2 * repeats >= texts.iter().filter(|c| !is_blank(c)).count() && is_header_row(texts.iter().copied()) {
+            row.cells.iter().for_each(|c| note_cell(c, notes));
+            return;
+        }
         let line = row.line();
         for extra in row.cells.iter().skip(self.keys.len()) {
             note_cell(extra, notes);
@@ -500,7 +508,7 @@ impl IndicatorRows {
             if is_blank(name) {
                 let implied = self.implied(l1, l2);
                 let body = self.bodies.last_mut().expect("there is always a body");
-                let cat = place_category(&mut body.categories, l1, implied, self.current.0, line);
+                let cat = place_category(&mut body.categories, l1, implied, implied_level1(labels::level2(l2)), self.current.0, line);
                 let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
                 let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
                 // With no 二级 column the word stood in the name column: the rows below are not
@@ -635,10 +643,16 @@ impl IndicatorRows {
         }
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
-        let cat = place_category(&mut body.categories, l1, implied, self.current.0, line);
+        let cat = place_category(&mut body.categories, l1, implied, implied_level1(labels::level2(l2)), self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
         let category = &mut body.categories[cat];
-        let only_name = blank_form && ind.extra.is_empty() && is_blank(&ind.target.raw) && ind.description.is_empty();
+        // A form's blank row (`指标1:`) whose other cells are empty or only marks of empty (`/`).
+        let empty = |s: &str| is_blank(s) || is_empty_mark(s);
+        let only_name = blank_form
+            && ind.extra.values().all(|v| empty(v))
+            && empty(&ind.target.raw)
+            && ind.actual.as_ref().is_none_or(|a| empty(&a.raw))
+            && ind.description.is_empty();
         let sub = place_subcategory(&mut category.children, l2, current_sub, holds && !only_name, line);
         self.current = (Some(cat), sub);
         if blank_form && only_name {
@@ -738,7 +752,16 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
 /// cell is merged (empty).
 /// With no label and a level-1 `implied` by the row's level-2 (a table with no 一级 column), the
 /// unlabelled category of that level-1.
-fn place_category(categories: &mut Vec<Category>, l1: &str, implied: Option<crate::model::Level1>, current: Option<usize>, line: usize) -> usize {
+/// `by_level2` is the level-1 the row's level-2 implies: a new label that is only a score (`(50分)`,
+/// its words lost) takes it.
+fn place_category(
+    categories: &mut Vec<Category>,
+    l1: &str,
+    implied: Option<crate::model::Level1>,
+    by_level2: crate::model::Level1,
+    current: Option<usize>,
+    line: usize,
+) -> usize {
     if let Some(level1) = implied {
         if let Some(i) = categories.iter().position(|c| c.level1 == level1 && is_blank(&c.label)) {
             return i;
@@ -755,7 +778,11 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, implied: Option<crat
     if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
         return i;
     }
-    categories.push(Category { level1: labels::level1(l1), label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
+    let level1 = match labels::level1(l1) {
+        crate::model::Level1::Other if labels::is_score_only(l1) => by_level2,
+        level1 => level1,
+    };
+    categories.push(Category { level1, label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
     categories.len() - 1
 }
 
@@ -865,6 +892,54 @@ mod tests {
         let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
         // A level-1 read stays over the rows below it, as a merged cell does.
         assert_eq!(levels, [(crate::model::Level1::Output, 2), (crate::model::Level1::Effect, 2)]);
+    }
+
+    #[test]
+    fn a_level1_cell_that_is_only_a_score_takes_the_level_its_level2_implies() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["(50分)", "数量指标", "人数", "≥10人"]),
+            row(3, &["", "质量指标", "合格率", "≥90%"]),
+            row(4, &["(30分)", "社会效益指标", "覆盖", "100%"]),
+            row(5, &["其他(20分)", "其他指标", "某项", "完成"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.label.as_str())).collect();
+        use crate::model::Level1::*;
+        // The label stays as written; a word that is no level stays other.
+        assert_eq!(levels, [(Output, "(50分)"), (Effect, "(30分)"), (Other, "其他(20分)")]);
+    }
+
+    #[test]
+    fn the_header_again_below_is_no_indicator() {
+        let rows = vec![
+            row(1, &["年度绩效目标1(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]),
+            row(2, &["", "产出指标", "质量指标", "数据合格", "100%", "100%", "10"]),
+            row(3, &["年度绩效目标2(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]),
+            row(4, &["", "产出指标", "质量指标", "资料整编", "100%", "100%", "10"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let names: Vec<&str> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["数据合格", "资料整编"]);
+        // Its cells are kept, as notes.
+        assert_eq!(notes.len(), 7);
+        assert_eq!(notes[0].text, "年度绩效目标2(40分)");
+    }
+
+    #[test]
+    fn a_blank_form_row_with_marks_of_empty_is_a_remark() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值"]),
+            row(2, &["效益指标", "社会效益指标", "指标1:覆盖", "100%", "100%", "10"]),
+            row(3, &["", "生态效益指标", "指标1:", "/", "/", "/"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let names: Vec<&str> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["指标1:覆盖"]);
+        assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["指标1:"]);
     }
 
     #[test]
