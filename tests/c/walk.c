@@ -133,6 +133,19 @@ static void walk_target(const jx_indicator *ind) {
     printf("\n");
 }
 
+/* Labelled rows of a table (its fields above the header, its footer), one list of each kind. */
+static void put_remarks(const char *kind, const jx_table *table, size_t (*count)(const jx_table *),
+                        jx_status (*get)(const jx_table *, size_t, jx_remark *)) {
+    for (size_t i = 0; i < count(table); i++) {
+        jx_remark r;
+        CHECK(get(table, i, &r));
+        printf("  %s line=%zu", kind, r.line);
+        put("label", r.label);
+        put("text", r.text);
+        printf("\n");
+    }
+}
+
 static void walk_table_parts(const jx_table *table) {
     int32_t year = 0;
     jx_str s;
@@ -193,22 +206,8 @@ static void walk_table_parts(const jx_table *table) {
         if (st.has_amount) put_amount("amount", st.amount);
         printf("\n");
     }
-    for (size_t i = 0; i < jx_table_info_count(table); i++) {
-        jx_remark r;
-        CHECK(jx_table_info(table, i, &r));
-        printf("  info line=%zu", r.line);
-        put("label", r.label);
-        put("text", r.text);
-        printf("\n");
-    }
-    for (size_t i = 0; i < jx_table_remark_count(table); i++) {
-        jx_remark r;
-        CHECK(jx_table_remark(table, i, &r));
-        printf("  remark line=%zu", r.line);
-        put("label", r.label);
-        put("text", r.text);
-        printf("\n");
-    }
+    put_remarks("info", table, jx_table_info_count, jx_table_info);
+    put_remarks("remark", table, jx_table_remark_count, jx_table_remark);
 }
 
 int main(int argc, char **argv) {
