@@ -411,6 +411,10 @@ pub fn with_name_unit(t: Target, name: &str) -> Target {
     if t.unit.is_some() || !matches!(t.kind, TargetKind::Quantity | TargetKind::Range) {
         return t;
     }
+    // Most names end in no bracket: known without folding or copying the name.
+    if name.trim_end().chars().next_back().is_none_or(|c| fold_char(c) != ')') {
+        return t;
+    }
     let name: Vec<char> = name.chars().map(fold_char).filter(|c| !c.is_whitespace()).collect();
     let Some((')', inner)) = name.split_last() else { return t };
     let Some(open) = inner.iter().rposition(|c| *c == '(') else { return t };

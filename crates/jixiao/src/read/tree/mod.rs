@@ -358,11 +358,16 @@ impl IndicatorRows {
         }
         // The header again (a second block of the same form, a copy that repeats it on every
         // page): no indicator; its cells are kept as notes, as a line nothing places is.
-        let texts = row.texts();
-        let repeats = texts.iter().zip(&self.keys).filter(|(c, (_, k))| !is_blank(c) && same_squeezed(c, k)).count();
-        if repeats >= 2 && 2 * repeats >= texts.iter().filter(|c| !is_blank(c)).count() && is_header_row(texts.iter().copied()) {
-            row.cells.iter().for_each(|c| note_cell(c, notes));
-            return;
+        // One cell decides first: the 三级 (or 一级) column's label where the header has it.
+        let texts = || row.cells.iter().map(|c| c.text.as_ref());
+        let labelled = |role| self.col(role).and_then(|i| Some((row.cells.get(i)?, &self.keys[i].1))).is_some_and(|(c, k)| same_squeezed(&c.text, k));
+        let repeats = || texts().zip(&self.keys).filter(|(c, (_, k))| !is_blank(c) && same_squeezed(c, k)).count();
+        if labelled(Name) || labelled(Level1) {
+            let n = repeats();
+            if n >= 2 && 2 * n >= texts().filter(|c| !is_blank(c)).count() && is_header_row(texts()) {
+                row.cells.iter().for_each(|c| note_cell(c, notes));
+                return;
+            }
         }
         let line = row.line();
         for extra in row.cells.iter().skip(self.keys.len()) {
