@@ -196,12 +196,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         {
             block.close(&mut first, notes);
             block = Block::Nothing;
-            // The name is the first cell; the row's further cells (项目负责人及电话 | 李宁, 项目类别 |
-            // 本级支出项目) have no place in the model and are kept as notes.
-            // A row that goes on with fields after the name (项目名称 | X | 实施单位 | Y): those
-            // are read as fields.
-            let at = row.cells.iter().skip(2).position(|c| info::is_info_label(&c.text)).map_or(row.cells.len(), |i| i + 2);
-            if at < row.cells.len() && info_row(&row.cells[at..], &mut first.info) {
+            // The name is the first cell; fields after it (项目名称 | X | 项目负责人及电话 | 李宁) are
+            // read as fields, and any other further cells are kept as notes.
+            if let Some(at) = row.cells.iter().skip(2).position(|c| info::is_info_label(&c.text)).map(|i| i + 2) {
+                info_row(&row.cells[at..], &mut first.info);
                 row.cells.truncate(at);
             }
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
@@ -513,7 +511,7 @@ impl IndicatorRows {
             if is_blank(name) {
                 let implied = self.implied(l1, l2);
                 let body = self.bodies.last_mut().expect("there is always a body");
-                let cat = place_category(&mut body.categories, l1, implied, implied_level1(labels::level2(l2)), self.current.0, line);
+                let cat = place_category(&mut body.categories, l1, l2, implied, self.current.0, line);
                 let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
                 let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
                 // With no 二级 column the word stood in the name column: the rows below are not
@@ -648,7 +646,7 @@ impl IndicatorRows {
         }
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
-        let cat = place_category(&mut body.categories, l1, implied, implied_level1(labels::level2(l2)), self.current.0, line);
+        let cat = place_category(&mut body.categories, l1, l2, implied, self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
         let category = &mut body.categories[cat];
         // A form's blank row (`指标1:`) whose other cells are empty or only marks of empty (`/`).
@@ -757,16 +755,9 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
 /// cell is merged (empty).
 /// With no label and a level-1 `implied` by the row's level-2 (a table with no 一级 column), the
 /// unlabelled category of that level-1.
-/// `by_level2` is the level-1 the row's level-2 implies: a new label that is only a score (`(50分)`,
-/// its words lost) takes it.
-fn place_category(
-    categories: &mut Vec<Category>,
-    l1: &str,
-    implied: Option<crate::model::Level1>,
-    by_level2: crate::model::Level1,
-    current: Option<usize>,
-    line: usize,
-) -> usize {
+/// A new label that is only a score (`(50分)`, its words lost) takes the level-1 the row's level-2
+/// `l2` implies.
+fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: Option<crate::model::Level1>, current: Option<usize>, line: usize) -> usize {
     if let Some(level1) = implied {
         if let Some(i) = categories.iter().position(|c| c.level1 == level1 && is_blank(&c.label)) {
             return i;
@@ -784,7 +775,7 @@ fn place_category(
         return i;
     }
     let level1 = match labels::level1(l1) {
-        crate::model::Level1::Other if labels::is_score_only(l1) => by_level2,
+        crate::model::Level1::Other if labels::is_score_only(l1) => implied_level1(labels::level2(l2)),
         level1 => level1,
     };
     categories.push(Category { level1, label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
@@ -916,6 +907,10 @@ mod tests {
         assert_eq!(levels, [(Output, "(50分)"), (Effect, "(30分)"), (Other, "其他(20分)")]);
     }
 
+    fn names(body: &TableBody) -> Vec<&str> {
+        body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| i.name.as_str()).collect()
+    }
+
     #[test]
     fn the_header_again_below_is_no_indicator() {
         let rows = vec![
@@ -926,8 +921,7 @@ mod tests {
         ];
         let mut notes = Vec::new();
         let body = build(rows, &mut notes).remove(0);
-        let names: Vec<&str> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["数据合格", "资料整编"]);
+        assert_eq!(names(&body), ["数据合格", "资料整编"]);
         // Its cells are kept, as notes.
         assert_eq!(notes.len(), 7);
         assert_eq!(notes[0].text, "年度绩效目标2(40分)");
@@ -942,8 +936,7 @@ mod tests {
         ];
         let mut notes = Vec::new();
         let body = build(rows, &mut notes).remove(0);
-        let names: Vec<&str> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| i.name.as_str()).collect();
-        assert_eq!(names, ["指标1:覆盖"]);
+        assert_eq!(names(&body), ["指标1:覆盖"]);
         assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["指标1:"]);
     }
 
