@@ -327,27 +327,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i4 unit: expected "%", read "-""#,
         r#"t1 read "是": not expected"#,
     ]),
-    ("hainan-shangwu-fuwumaoyi-ziping-pingfen", "the old scoring form (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分): a 分值 at every level, and the first 分值 column is taken as the weight, so the 三级 weights are lost; 项目绩效 holds both 项目产出 and 项目效益, and its 项目产出 rows are read as effect", &[
-        r#"t1 i1 weight: expected "4", read "20""#,
-        r#"t1 i2 weight: expected "3", read "-""#,
-        r#"t1 i3 weight: expected "5", read "-""#,
-        r#"t1 i4 weight: expected "2", read "-""#,
-        r#"t1 i5 weight: expected "6", read "-""#,
-        r#"t1 i6 weight: expected "3", read "25""#,
-        r#"t1 i7 weight: expected "2", read "-""#,
-        r#"t1 i8 weight: expected "7", read "-""#,
-        r#"t1 i9 weight: expected "3", read "-""#,
-        r#"t1 i10 weight: expected "1", read "-""#,
-        r#"t1 i11 weight: expected "9", read "-""#,
-        r#"t1 i12 level1: expected "output", read "effect""#,
-        r#"t1 i12 weight: expected "5", read "55""#,
-        r#"t1 i13 level1: expected "output", read "effect""#,
-        r#"t1 i13 weight: expected "4", read "-""#,
-        r#"t1 i14 level1: expected "output", read "effect""#,
-        r#"t1 i14 weight: expected "3", read "-""#,
-        r#"t1 i15 level1: expected "output", read "effect""#,
-        r#"t1 i15 weight: expected "3", read "-""#,
-    ]),
 ];
 
 #[test]

@@ -166,8 +166,8 @@ pub fn level1(label: &str) -> Level1 {
 fn level1_of(label: &str) -> Level1 {
     let Ok(k) = short_key(label) else { return Level1::Other };
     match k.as_str() {
-        "产出指标" | "产出" | "预期产出指标" | "预期产出" => Level1::Output,
-        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
+        "产出指标" | "产出" | "预期产出指标" | "预期产出" | "项目产出" => Level1::Output,
+        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "项目效益" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
             Level1::Effect
         }
         "满意度指标" | "满意度" => Level1::Satisfaction,
@@ -437,6 +437,12 @@ fn by_words(k: &str) -> ColumnRole {
         return Name;
     }
     Extra
+}
+
+/// Whether a level-1 label is an umbrella over level-1 categories: the old scoring form's 项目绩效
+/// holds 项目产出 and 项目效益 as its level-2, and the framework's 部门绩效 likewise.
+pub fn is_umbrella_level1(label: &str) -> bool {
+    short_key(label).is_ok_and(|k| matches!(k.as_str(), "项目绩效" | "部门绩效" | "部门绩效情况"))
 }
 
 /// Whether a label is only a score (`(50分)`, `30分`): a category cell whose words were lost.

@@ -76,6 +76,19 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     {
         roles[d] = Name;
     }
+    // A 分值 after each level (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分, the old
+    // scoring form): each weighs the level left of it, and the indicator's weight is the one
+    // right of its name; the levels' weights are kept in extra.
+    if let Some(name) = roles.iter().position(|r| *r == Name)
+        && let Some(own) = roles[name..].iter().position(|r| *r == Weight).map(|k| name + k)
+        && roles[..name].contains(&Weight)
+    {
+        for (i, role) in roles.iter_mut().enumerate() {
+            if *role == Weight && i != own {
+                *role = Extra;
+            }
+        }
+    }
     // Sets, not lists: a header of 100 000 cells must not take quadratic time. B-trees, as for
     // the labels' memo: hashing the few labels of an ordinary header cost more than comparing
     // them. The roles taken are a list: there are only so many roles.
@@ -320,6 +333,17 @@ mod tests {
             roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
             [Level1, Level2, Name, Target, Extra]
         );
+    }
+
+    #[test]
+    fn a_weight_at_every_level_weighs_the_indicator_by_the_one_right_of_its_name() {
+        use ColumnRole::*;
+        let keys = column_keys(&labels(&["一级指标", "分值", "二级指标", "分值", "三级指标", "分值", "得分"]));
+        assert_eq!(keys.iter().map(|k| k.0).collect::<Vec<_>>(), [Level1, Extra, Level2, Extra, Name, Weight, Score]);
+        assert_eq!(keys[1].1, "分值");
+        assert_eq!(keys[3].1, "分值#2");
+        // One 分值, left of the name: it is the indicator's.
+        assert_eq!(roles(&["一级指标", "二级指标", "分值", "指标内容", "指标值"]), [Level1, Level2, Weight, Name, Target]);
     }
 
     #[test]

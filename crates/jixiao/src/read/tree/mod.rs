@@ -765,6 +765,31 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
         categories.push(Category { level1, label: String::new(), children: Vec::new(), location: Location::line(line) });
         return categories.len() - 1;
     }
+    let c = labelled_category(categories, l1, l2, current, line);
+    // An umbrella (项目绩效 over 项目产出 and 项目效益): a level-2 that names a level-1 files its
+    // rows under that level-1, in a category of the umbrella's label.
+    if is_blank(l2) || !labels::is_umbrella_level1(&categories[c].label) {
+        return c;
+    }
+    let named = labels::level1(l2);
+    if named == crate::model::Level1::Other || named == categories[c].level1 {
+        return c;
+    }
+    let label = categories[c].label.clone();
+    if let Some(i) = categories.iter().position(|k| k.level1 == named && k.label == label) {
+        return i;
+    }
+    if categories[c].children.is_empty() {
+        categories[c].level1 = named;
+        return c;
+    }
+    categories.push(Category { level1: named, label, children: Vec::new(), location: Location::line(line) });
+    categories.len() - 1
+}
+
+/// The category a row's level-1 cell names: the current one when merged, one of the same label,
+/// or a new one.
+fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current: Option<usize>, line: usize) -> usize {
     // The common cases first, without allocating: a merged (empty) cell, or the current label.
     if let Some(c) = current
         && (is_blank(l1) || categories[c].label == l1)
@@ -905,6 +930,26 @@ mod tests {
         use crate::model::Level1::*;
         // The label stays as written; a word that is no level stays other.
         assert_eq!(levels, [(Output, "(50分)"), (Effect, "(30分)"), (Other, "其他(20分)")]);
+    }
+
+    #[test]
+    fn an_umbrella_level1_files_rows_by_the_level1_its_level2_names() {
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "分值"]),
+            row(2, &["项目管理", "资金管理", "资金到位", "3"]),
+            row(3, &["项目绩效", "项目产出", "产出数量", "5"]),
+            row(4, &["", "", "产出质量", "4"]),
+            row(5, &["", "项目效益", "经济效益", "10"]),
+            row(6, &["", "", "社会效益", "10"]),
+            row(7, &["部门绩效", "履职效果", "职责履行", "10"]),
+        ];
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.len())).collect();
+        use crate::model::Level1::*;
+        // 项目绩效 holds both; a level-2 that names no level-1 leaves the umbrella's own.
+        assert_eq!(levels, [(Process, "项目管理", 1), (Output, "项目绩效", 1), (Effect, "项目绩效", 1), (Effect, "部门绩效", 1)]);
+        assert_eq!(names(&body), ["资金到位", "产出数量", "产出质量", "经济效益", "社会效益", "职责履行"]);
     }
 
     fn names(body: &TableBody) -> Vec<&str> {
