@@ -278,13 +278,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
     ("yueyanglou-jiage-2023-zhengti", "a %-column beside the qualitative 應保盡保 is not a unit of a qualitative value (the reading writes the column's %)", &[
         r#"t1 i5 unit: expected "%", read "-""#,
     ]),
-    ("zhuanxiang-gongxing-pingjia-touru", "the column headed 得分 holds the weights (5+5+5 = 项目立项(15)): a 得分 is read as the score given; no general rule tells a misheaded column", &[
-        r#"t1 i1 weight: expected "5", read "-""#,
-        r#"t1 i2 weight: expected "5", read "-""#,
-        r#"t1 i3 weight: expected "5", read "-""#,
-        r#"t1 i4 weight: expected "3", read "-""#,
-        r#"t1 i5 weight: expected "2", read "-""#,
-    ]),
     ("fsou-xiangmu-pingjia-wuxiang-tixi", "a scoring framework with no title in the copy (the title line is scaffolding), two levels whose level-1 labels are not the form's words (项目前期工作, 项目组织, …, printed a character a line) and no target column: its header names no indicator column jixiao knows, so no table is found", &[
         r#"tables: expected 1, read 0"#,
     ]),

@@ -71,8 +71,9 @@ fn project_cell(t: &Table, role: ColumnRole) -> String {
     }
 }
 
-/// The cell of `ind` in the column of `role`/`key`.
-fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str) -> String {
+/// The cell of `ind` in the column of `role`/`key`. With `weight_in_score`, the weight stands in
+/// the 得分 column (see [`rows`]).
+fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit: &str, weight_in_score: bool) -> String {
     let extra = || ind.extra.get(key).cloned().unwrap_or_default();
     let mid = ind.midterm.as_ref();
     match role {
@@ -84,7 +85,9 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
         ColumnRole::Progress => target_cell(ind.progress.as_deref(), unit).to_owned(),
         ColumnRole::Expected => target_cell(ind.expected.as_deref(), unit).to_owned(),
         ColumnRole::Weight if !ind.extra.contains_key(key) => ind.weight.map_or_else(String::new, number_text),
-        ColumnRole::Score if !ind.extra.contains_key(key) => ind.reported_score.map_or_else(String::new, number_text),
+        ColumnRole::Score if !ind.extra.contains_key(key) => {
+            ind.reported_score.or(ind.weight.filter(|_| weight_in_score)).map_or_else(String::new, number_text)
+        }
         ColumnRole::Deviation => ind.deviation.clone(),
         ColumnRole::Likelihood if !ind.extra.contains_key(key) => ind.likelihood.map_or_else(String::new, |l| l_text(l).to_owned()),
         ColumnRole::MidLevel2 => mid.map_or(String::new(), |m| m.level2_label.clone()),
@@ -165,6 +168,15 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // The sign and unit columns' keys, found once (per cell, this was quadratic in the columns).
     let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.to_owned());
     let (sign_key, unit_key) = (key_of(ColumnRole::Sign), key_of(ColumnRole::Unit));
+    // A blank framework's full marks (no 分值 column, nothing scored, targeted or done, no
+    // weight in a name) were read from its 得分 column: they go back there.
+    let weight_in_score = !has(ColumnRole::Weight)
+        && t.indicators().all(|(_, _, i)| {
+            i.reported_score.is_none()
+                && i.actual.is_none()
+                && crate::grammar::is_blank(&i.target.raw)
+                && crate::grammar::form::cells::weight_in_name(&i.name).is_none()
+        });
     let mut first_of_table = true;
     // A category read from a level-2 label merged across 一级 and 二级 (no label of its own, a
     // level-1 its level-2 implies, in a table with both columns side by side): the 一级 column's
@@ -211,7 +223,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                     (_, None) => String::new(),
                     (_, Some(ind)) => {
                         let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
-                        indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key))
+                        indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key), weight_in_score)
                     }
                 });
                 let kind = RowKind::Indicator { first_of_category: first_row };

@@ -95,6 +95,20 @@ pub fn weight_in_name(name: &str) -> Option<f64> {
     number.parse().ok().filter(|v: &f64| v.is_finite())
 }
 
+/// The points a level label gives in a trailing bracket, with or without 分: `项目立项(15)`,
+/// `投入(20分)` → 15, 20.
+pub fn points_in_label(label: &str) -> Option<f64> {
+    let t = label.trim_end();
+    let inner = t.strip_suffix([')', '）'])?;
+    let open = inner.rfind(['(', '（'])?;
+    let inside: String = inner[open..].chars().skip(1).filter(|c| !c.is_whitespace()).collect();
+    let number = inside.strip_suffix('分').unwrap_or(&inside);
+    if open == 0 || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
+        return None;
+    }
+    number.parse().ok().filter(|v: &f64| v.is_finite())
+}
+
 /// A number in exponent notation (`1e308`, `2.5E-3`, as sheets and scripts print large and small
 /// numbers): Some(the value) for such a text, None inside when it is out of range (`1e400`);
 /// None for any other text.
@@ -127,6 +141,14 @@ pub fn l_text(l: crate::model::Likelihood) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn points_in_a_level_label() {
+        assert_eq!(points_in_label("项目立项(15)"), Some(15.0));
+        assert_eq!(points_in_label("投入（20分）"), Some(20.0));
+        assert_eq!(points_in_label("(15)"), None);
+        assert_eq!(points_in_label("目标(2023年)"), None);
+    }
 
     #[test]
     fn a_dash_in_the_unit_column_is_no_unit() {

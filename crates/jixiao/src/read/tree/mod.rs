@@ -673,8 +673,39 @@ impl IndicatorRows {
     fn finish(mut self) -> Vec<TableBody> {
         let pending = std::mem::take(&mut self.pending);
         self.body().subtotals.extend(pending);
-        self.bodies.iter_mut().for_each(|b| satisfaction_apart(&mut b.categories));
+        for body in &mut self.bodies {
+            satisfaction_apart(&mut body.categories);
+            scores_that_are_weights(&mut body.categories);
+        }
         self.bodies
+    }
+}
+
+/// A blank framework's 得分 column that holds full marks (共性指标: 项目立项(15) over 5 + 5 + 5):
+/// with nothing weighed, targeted or done (no 分值, no target, no actual), scores that add up
+/// to the points of every bracketed level over them, and to at least one, are the weights.
+fn scores_that_are_weights(categories: &mut [Category]) {
+    let indicators = || categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators);
+    if indicators().next().is_none() || indicators().any(|i| i.weight.is_some() || i.actual.is_some() || i.reported_score.is_none() || !is_blank(&i.target.raw))
+    {
+        return;
+    }
+    let adds_up = |label: &str, scores: &mut dyn Iterator<Item = f64>| {
+        crate::grammar::form::cells::points_in_label(label).map(|points| (scores.sum::<f64>() - points).abs() < 0.005)
+    };
+    let mut checks = Vec::new();
+    for c in categories.iter() {
+        checks.push(adds_up(&c.label, &mut c.children.iter().flat_map(|s| &s.indicators).filter_map(|i| i.reported_score)));
+        for s in &c.children {
+            checks.push(adds_up(&s.label, &mut s.indicators.iter().filter_map(|i| i.reported_score)));
+        }
+    }
+    let checks: Vec<bool> = checks.into_iter().flatten().collect();
+    if checks.is_empty() || checks.contains(&false) {
+        return;
+    }
+    for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
+        i.weight = i.reported_score.take();
     }
 }
 
@@ -950,6 +981,27 @@ mod tests {
         // 项目绩效 holds both; a level-2 that names no level-1 leaves the umbrella's own.
         assert_eq!(levels, [(Process, "项目管理", 1), (Output, "项目绩效", 1), (Effect, "项目绩效", 1), (Effect, "部门绩效", 1)]);
         assert_eq!(names(&body), ["资金到位", "产出数量", "产出质量", "经济效益", "社会效益", "职责履行"]);
+    }
+
+    #[test]
+    fn a_blank_frameworks_scores_that_add_up_to_its_levels_are_weights() {
+        let framework = |last: &'static str| {
+            vec![
+                row(1, &["一级指标", "二级指标", "三级指标", "指标说明", "得分"]),
+                row(2, &["投入(20)", "项目立项(15)", "立项规范性", "评价要点", "5"]),
+                row(3, &["", "", "目标合理性", "评价要点", "5"]),
+                row(4, &["", "", "指标明确性", "评价要点", "5"]),
+                row(5, &["", "资金落实(5)", "资金到位率", "公式", last]),
+            ]
+        };
+        let weights = |rows| {
+            let mut notes = Vec::new();
+            let body = build(rows, &mut notes).remove(0);
+            body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| (i.weight, i.reported_score)).collect::<Vec<_>>()
+        };
+        assert_eq!(weights(framework("5")), [(Some(5.0), None); 4]);
+        // 4 of 5 under 资金落实(5): scores given, not full marks.
+        assert_eq!(weights(framework("4"))[3], (None, Some(4.0)));
     }
 
     fn names(body: &TableBody) -> Vec<&str> {
