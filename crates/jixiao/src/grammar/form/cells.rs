@@ -84,25 +84,26 @@ pub fn points(cell: &str) -> Option<f64> {
 /// `相关性(5 分)`, `协作部门满意度（3分）` → 5, 5, 3. A bracket without 分 (`(≥**%)`, `(2023年)`)
 /// is not a weight.
 pub fn weight_in_name(name: &str) -> Option<f64> {
-    let t = name.trim_end();
-    let inner = t.strip_suffix([')', '）'])?;
-    let open = inner.rfind(['(', '（'])?;
-    let inside: String = inner[open..].chars().skip(1).filter(|c| !c.is_whitespace()).collect();
-    let number = inside.strip_suffix('分')?;
-    if open == 0 || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return None;
-    }
-    number.parse().ok().filter(|v: &f64| v.is_finite())
+    points_in_bracket(name, true)
 }
 
 /// The points a level label gives in a trailing bracket, with or without 分: `项目立项(15)`,
 /// `投入(20分)` → 15, 20.
 pub fn points_in_label(label: &str) -> Option<f64> {
-    let t = label.trim_end();
+    points_in_bracket(label, false)
+}
+
+/// The number in a trailing bracket after some words, followed by 分 (required with `fen`).
+fn points_in_bracket(text: &str, fen: bool) -> Option<f64> {
+    let t = text.trim_end();
     let inner = t.strip_suffix([')', '）'])?;
     let open = inner.rfind(['(', '（'])?;
     let inside: String = inner[open..].chars().skip(1).filter(|c| !c.is_whitespace()).collect();
-    let number = inside.strip_suffix('分').unwrap_or(&inside);
+    let number = match inside.strip_suffix('分') {
+        Some(n) => n,
+        None if fen => return None,
+        None => &inside,
+    };
     if open == 0 || number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return None;
     }
