@@ -799,7 +799,9 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     let c = labelled_category(categories, l1, l2, current, line);
     // An umbrella (项目绩效 over 项目产出 and 项目效益): a level-2 that names a level-1 files its
     // rows under that level-1, in a category of the umbrella's label.
-    if is_blank(l2) || !labels::is_umbrella_level1(&categories[c].label) {
+    // Every umbrella says 绩效: the character is looked for first, the label's key only then.
+    let umbrella = |label: &str| label.contains(['绩', '績']) && labels::is_umbrella_level1(label);
+    if is_blank(l2) || !umbrella(&categories[c].label) {
         return c;
     }
     let named = labels::level1(l2);
