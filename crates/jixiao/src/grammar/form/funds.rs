@@ -61,6 +61,9 @@ pub fn single_funds_role_of(label: &str) -> FundsRole {
         "得分" => Score,
         "原因" | "偏差原因" | "原因分析" | "偏差原因分析" => Reason,
         _ if k.starts_with("预算执行情况") || k.starts_with("项目资金") => Group,
+        // A monitoring table's executed so far (1-6月执行数, 截至6月底执行数); what it expects
+        // by the year's end (全年预计执行数) is kept as written.
+        _ if k.contains("执行数") && !k.contains("预计") => Executed,
         _ => Extra,
     }
 }
@@ -122,4 +125,18 @@ pub fn duties_rows(duties: &[Duty]) -> Vec<Vec<String>> {
         rows.push(vec![d.function.clone(), d.task.clone(), d.project.clone(), d.budget.as_ref().map_or(String::new(), |a| a.raw.clone())]);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_monitoring_tables_funds_columns() {
+        use FundsRole::*;
+        let columns: Vec<String> = ["项目资金(万元)", "", "年初预算数", "1-6月执行数", "全年预计执行数"].map(String::from).into();
+        assert_eq!(funds_roles(&columns), [Group, Label, Initial, Executed, Extra]);
+        assert_eq!(single_funds_role_of("截至6月底执行数"), Executed);
+        assert_eq!(single_funds_role_of("全年执行数"), Executed);
+    }
 }
