@@ -575,6 +575,11 @@ fn is_footer_label_of(cell: &str) -> bool {
         && (FOOTER_LABELS.contains(&k.as_str())
             || k.ends_with("审核意见")
             || k.ends_with("初审意见")
+            // Why the targets were missed and what follows (偏差大或目标未完成原因分析,
+            // 偏差或不能完成目标原因分析 | 相关建议或举措, the self-evaluation and monitoring forms'
+            // closing rows).
+            || k.ends_with("原因分析")
+            || k.ends_with("建议或举措")
             || k.ends_with("负责人")
             || (k.starts_with("联系电话"))
             || is_signature_label(cell))
@@ -774,6 +779,11 @@ mod tests {
         assert!(is_footer_label("项目负责人:"));
         assert!(is_footer_label("财政部门绩效评价股审核意见"));
         assert!(!is_footer_label("产出指标"));
+        assert!(is_footer_label("偏差大或 目标未完成 原因分析"));
+        assert!(is_footer_label("偏差或不能完成目标原因分析"));
+        assert!(is_footer_label("相关建议或举措"));
+        // A column of the header is no footer's label.
+        assert!(!is_footer_label("偏差原因分析及改进措施"));
         for signature in [
             "项目负责人:张三",
             "填报人：",
