@@ -40,6 +40,17 @@ const LABELS: &[&str] = &[
     "项目起止时间",
     "项目编码",
     "项目代码",
+    "资金用途",
+    "一级项目名称",
+    "二级项目名称",
+    "部门名称",
+    "部门编码",
+    // When it runs.
+    "项目开始日期",
+    "项目完成日期",
+    "项目结束日期",
+    "开始日期",
+    "完成日期",
     // Who answers for it.
     "项目负责人",
     "项目负责人及电话",
@@ -84,7 +95,8 @@ const LEVELS: &[&str] = &["中央", "地方", "省级", "市级", "县级", "区
 /// `其中:财政拨款`, `资金总额:`.
 pub fn is_info_label(text: &str) -> bool {
     let k = key(text);
-    let k = k.as_str();
+    // A form's mark of a required field (`*联系人`) is no part of the label.
+    let k = k.as_str().trim_start_matches(['*', '＊']);
     let k = k.strip_prefix("其中").map_or(k, |rest| rest.trim_start_matches([':', '：']));
     let k = LEVELS.iter().find_map(|level| k.strip_prefix(level).filter(|rest| !rest.is_empty())).unwrap_or(k);
     LABELS.contains(&k)
@@ -129,6 +141,9 @@ mod tests {
             "其中：财政拨款",
             "资金总额:",
             "项目负责人及电话",
+            "*联系人:",
+            "部门编码:",
+            "项目开始日期",
         ] {
             assert!(is_info_label(label), "{label}");
         }
