@@ -442,7 +442,9 @@ fn by_words(k: &str) -> ColumnRole {
 /// Whether a level-1 label is an umbrella over level-1 categories: the old scoring form's 项目绩效
 /// holds 项目产出 and 项目效益 as its level-2, and the framework's 部门绩效 likewise.
 pub fn is_umbrella_level1(label: &str) -> bool {
-    short_key(label).is_ok_and(|k| matches!(k.as_str(), "项目绩效" | "部门绩效" | "部门绩效情况"))
+    // Asked of a category on most rows: every umbrella says 绩效, so the character is looked for
+    // before the label is folded to its key.
+    label.contains(['绩', '績']) && short_key(label).is_ok_and(|k| matches!(k.as_str(), "项目绩效" | "部门绩效" | "部门绩效情况"))
 }
 
 /// Whether a label is only a score (`(50分)`, `30分`): a category cell whose words were lost.

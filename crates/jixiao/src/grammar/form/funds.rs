@@ -55,14 +55,14 @@ pub fn single_funds_role_of(label: &str) -> FundsRole {
     match k.as_str() {
         "年初预算" | "年初预算数" => Initial,
         "调整后预算数" | "调整后预算" | "全年预算数" | "全年预算" => Adjusted,
-        "预算执行数" | "全年执行数" | "执行数" | "实际执行数" => Executed,
         "预算执行率" | "执行率" | "年度预算执行率" => Rate,
         "分值" | "权重" => Weight,
         "得分" => Score,
         "原因" | "偏差原因" | "原因分析" | "偏差原因分析" => Reason,
         _ if k.starts_with("预算执行情况") || k.starts_with("项目资金") => Group,
-        // A monitoring table's executed so far (1-6月执行数, 截至6月底执行数); what it expects
-        // by the year's end (全年预计执行数) is kept as written.
+        // What was executed (预算执行数, 全年执行数, 实际执行数), or so far in a monitoring table
+        // (1-6月执行数, 截至6月底执行数); what it expects by the year's end (全年预计执行数) is
+        // kept as written.
         _ if k.contains("执行数") && !k.contains("预计") => Executed,
         _ => Extra,
     }

@@ -690,18 +690,19 @@ fn scores_that_are_weights(categories: &mut [Category]) {
     {
         return;
     }
-    let adds_up = |label: &str, scores: &mut dyn Iterator<Item = f64>| {
-        crate::grammar::form::cells::points_in_label(label).map(|points| (scores.sum::<f64>() - points).abs() < 0.005)
-    };
-    let mut checks = Vec::new();
-    for c in categories.iter() {
-        checks.push(adds_up(&c.label, &mut c.children.iter().flat_map(|s| &s.indicators).filter_map(|i| i.reported_score)));
-        for s in &c.children {
-            checks.push(adds_up(&s.label, &mut s.indicators.iter().filter_map(|i| i.reported_score)));
-        }
+    // Every indicator has its score here. Some(whether they add up) for a level with points.
+    let score = |s: &SubCategory| s.indicators.iter().filter_map(|i| i.reported_score).sum::<f64>();
+    let adds_up = |label: &str, sum: f64| crate::grammar::form::cells::points_in_label(label).map(|points| (sum - points).abs() < 0.005);
+    let checks = categories.iter().flat_map(|c| {
+        let whole = adds_up(&c.label, c.children.iter().map(score).sum());
+        std::iter::once(whole).chain(c.children.iter().map(move |s| adds_up(&s.label, score(s))))
+    });
+    let (mut checked, mut all) = (false, true);
+    for ok in checks.flatten() {
+        checked = true;
+        all &= ok;
     }
-    let checks: Vec<bool> = checks.into_iter().flatten().collect();
-    if checks.is_empty() || checks.contains(&false) {
+    if !checked || !all {
         return;
     }
     for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
@@ -799,23 +800,21 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     let c = labelled_category(categories, l1, l2, current, line);
     // An umbrella (项目绩效 over 项目产出 and 项目效益): a level-2 that names a level-1 files its
     // rows under that level-1, in a category of the umbrella's label.
-    // Every umbrella says 绩效: the character is looked for first, the label's key only then.
-    let umbrella = |label: &str| label.contains(['绩', '績']) && labels::is_umbrella_level1(label);
-    if is_blank(l2) || !umbrella(&categories[c].label) {
+    if is_blank(l2) || !labels::is_umbrella_level1(&categories[c].label) {
         return c;
     }
     let named = labels::level1(l2);
     if named == crate::model::Level1::Other || named == categories[c].level1 {
         return c;
     }
-    let label = categories[c].label.clone();
-    if let Some(i) = categories.iter().position(|k| k.level1 == named && k.label == label) {
+    if let Some(i) = categories.iter().position(|k| k.level1 == named && k.label == categories[c].label) {
         return i;
     }
     if categories[c].children.is_empty() {
         categories[c].level1 = named;
         return c;
     }
+    let label = categories[c].label.clone();
     categories.push(Category { level1: named, label, children: Vec::new(), location: Location::line(line) });
     categories.len() - 1
 }
@@ -912,8 +911,7 @@ mod tests {
             row(4, &["", "质量指标", "合格率", "≥", "正向指标", "90", "%"]),
             row(5, &["", "时效指标", "完成率", "", "正向", "100", "%"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, _) = one_body(rows);
         let targets: Vec<_> = body
             .categories
             .iter()
@@ -941,8 +939,7 @@ mod tests {
             row(4, &["效益指标", "社会效益指标", "覆盖", "100%"]),
             row(5, &["", "经济效益指标", "增收", "≥5万元"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, _) = one_body(rows);
         let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
         // A level-1 read stays over the rows below it, as a merged cell does.
         assert_eq!(levels, [(crate::model::Level1::Output, 2), (crate::model::Level1::Effect, 2)]);
@@ -957,8 +954,7 @@ mod tests {
             row(4, &["(30分)", "社会效益指标", "覆盖", "100%"]),
             row(5, &["其他(20分)", "其他指标", "某项", "完成"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, _) = one_body(rows);
         let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.label.as_str())).collect();
         use crate::model::Level1::*;
         // The label stays as written; a word that is no level stays other.
@@ -976,8 +972,7 @@ mod tests {
             row(6, &["", "", "社会效益", "10"]),
             row(7, &["部门绩效", "履职效果", "职责履行", "10"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, _) = one_body(rows);
         let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.len())).collect();
         use crate::model::Level1::*;
         // 项目绩效 holds both; a level-2 that names no level-1 leaves the umbrella's own.
@@ -997,13 +992,19 @@ mod tests {
             ]
         };
         let weights = |rows| {
-            let mut notes = Vec::new();
-            let body = build(rows, &mut notes).remove(0);
+            let (body, _) = one_body(rows);
             body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| (i.weight, i.reported_score)).collect::<Vec<_>>()
         };
         assert_eq!(weights(framework("5")), [(Some(5.0), None); 4]);
         // 4 of 5 under 资金落实(5): scores given, not full marks.
         assert_eq!(weights(framework("4"))[3], (None, Some(4.0)));
+    }
+
+    /// The first table body `rows` build, and the notes they leave.
+    fn one_body(rows: Vec<Row<'_>>) -> (TableBody, Vec<Note>) {
+        let mut notes = Vec::new();
+        let body = build(rows, &mut notes).remove(0);
+        (body, notes)
     }
 
     fn names(body: &TableBody) -> Vec<&str> {
@@ -1018,8 +1019,7 @@ mod tests {
             row(3, &["年度绩效目标2(40分)", "一级指标", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"]),
             row(4, &["", "产出指标", "质量指标", "资料整编", "100%", "100%", "10"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, notes) = one_body(rows);
         assert_eq!(names(&body), ["数据合格", "资料整编"]);
         // Its cells are kept, as notes.
         assert_eq!(notes.len(), 7);
@@ -1033,8 +1033,7 @@ mod tests {
             row(2, &["效益指标", "社会效益指标", "指标1:覆盖", "100%", "100%", "10"]),
             row(3, &["", "生态效益指标", "指标1:", "/", "/", "/"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, _) = one_body(rows);
         assert_eq!(names(&body), ["指标1:覆盖"]);
         assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["指标1:"]);
     }
@@ -1047,8 +1046,7 @@ mod tests {
             row(3, &["", "质量指标", "", "", "-", "定性", "未达标扣分"]),
             row(4, &["", "时效指标", "", "/", "-", "", ""]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, notes) = one_body(rows);
         let subs: Vec<(&str, usize)> = body.categories[0].children.iter().map(|s| (s.label.as_str(), s.indicators.len())).collect();
         assert_eq!(subs, [("数量指标", 1), ("质量指标", 0), ("时效指标", 0)]);
         let kept: Vec<&str> = notes.iter().map(|n| n.text.as_str()).collect();
@@ -1088,8 +1086,7 @@ mod tests {
             row(9, &["效益指标", "社会效益指标", "覆盖", "100%"]),
             row(11, &["", "社会效益指标", "覆盖2", "稳定"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, notes) = one_body(rows);
         assert_eq!(body.objective.as_deref(), Some("保障运行"));
         assert_eq!(body.categories.len(), 2);
         assert_eq!(body.categories[0].children.len(), 2);
@@ -1106,8 +1103,7 @@ mod tests {
             row(2, &["产出指标", "数量指标", "培训", "≥", "12", "次", "按季度", "x"]),
             row(3, &["", "", "", "", "", "", "", "", "stray"]),
         ];
-        let mut notes = Vec::new();
-        let body = build(rows, &mut notes).remove(0);
+        let (body, notes) = one_body(rows);
         let ind = &body.categories[0].children[0].indicators[0];
         assert_eq!(ind.target.raw, "≥12次");
         assert_eq!(ind.target.value, Some(12.0));
