@@ -169,8 +169,13 @@ pub fn label(name: &Path) -> String {
 /// Reads one input; `keep_source` keeps the decoded text of a text source.
 pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Input, Failure> {
     let label = label(name);
-    let bytes = bytes(name)?;
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
+    // A file is opened by the library, so that a reader that keeps what it parsed lets its bytes
+    // go as soon as it has.
+    if !keep_source && name.as_os_str() != "-" {
+        return Ok(Input { label, document: jixiao::open(name, &options)?, source: None });
+    }
+    let bytes = bytes(name)?;
     // A text source whose lines messages will show is decoded once, and parsed from that text.
     if keep_source && jixiao::read::detect(&bytes, &options) == Format::Text {
         let text = jixiao::read::decode(&bytes, options.encoding, &options.origin())?.into_owned();
@@ -179,6 +184,15 @@ pub fn read(name: &Path, options: &ReadOptions, keep_source: bool) -> Result<Inp
     }
     let document = jixiao::parse_bytes(&bytes, &options)?;
     Ok(Input { label, document, source: None })
+}
+
+/// Parses one input into `sink` (see `jixiao::open_to`): a file is opened by the library, so
+/// that a reader that keeps what it parsed lets its bytes go as soon as it has.
+pub fn parse_to(name: &Path, options: &ReadOptions, sink: &mut dyn jixiao::TableSink) -> Result<Document, Failure> {
+    if name.as_os_str() == "-" {
+        return Ok(jixiao::parse_bytes_to(&bytes(name)?, options, sink)?);
+    }
+    Ok(jixiao::open_to(name, options, sink)?)
 }
 
 /// The bytes of one input: a file, or standard input for `-`.

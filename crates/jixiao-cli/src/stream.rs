@@ -1,5 +1,5 @@
 //! One input to JSON or CSV as it is read: each table is written once read and then dropped
-//! (`jixiao::parse_bytes_to` with `JsonStream` or `CsvStream`), so that a large document is
+//! (`jixiao::open_to` with `JsonStream` or `CsvStream`), so that a large document is
 //! never held whole. The output is the same bytes as the whole document's.
 
 use std::io::{self, Write};
@@ -77,16 +77,15 @@ pub enum Streamed {
 /// Reads `name` and writes it to `out` table by table; then the warnings `parse` prints for it.
 pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, quiet: bool) -> Result<(), Failure> {
     let label = input::label(name);
-    let bytes = input::bytes(name)?;
     let options = ReadOptions { path: Some(label.clone()), ..options.clone() };
     let (document, warnings) = match how {
         Streamed::Json { pretty, file } => {
             let json = JsonStream::new(OutputWriter(&mut *out), pretty, file.then(|| label.clone()));
-            let read = read_into(bytes, &options, Checked::new(json, &label, quiet), JsonStream::finish)?;
+            let read = read_into(name, &options, Checked::new(json, &label, quiet), JsonStream::finish)?;
             out.text("\n")?;
             read
         }
-        Streamed::Csv(csv) => read_into(bytes, &options, Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet), CsvStream::finish)?,
+        Streamed::Csv(csv) => read_into(name, &options, Checked::new(CsvStream::new(csv, &label, OutputWriter(&mut *out)), &label, quiet), CsvStream::finish)?,
     };
     if !quiet {
         let input = Input { label, document, source: None };
@@ -98,16 +97,15 @@ pub fn one(name: &Path, options: &ReadOptions, out: &mut Output, how: Streamed, 
     Ok(())
 }
 
-/// Parses `bytes` into `sink`, drops them, and has the sink write the rest of the document:
-/// the document (without the tables handed on) and the warnings of the tables that were.
+/// Parses `name` into `sink`, and has the sink write the rest of the document: the document
+/// (without the tables handed on) and the warnings of the tables that were.
 fn read_into<S: TableSink>(
-    bytes: Vec<u8>,
+    name: &Path,
     options: &ReadOptions,
     mut sink: Checked<S>,
     finish: impl FnOnce(S, &Document) -> io::Result<()>,
 ) -> Result<(Document, Vec<String>), Failure> {
-    let document = jixiao::parse_bytes_to(&bytes, options, &mut sink)?;
-    drop(bytes);
+    let document = input::parse_to(name, options, &mut sink)?;
     let Checked { sink, warnings, .. } = sink;
     finish(sink, &document).map_err(|e| Failure(e.to_string()))?;
     Ok((document, warnings))

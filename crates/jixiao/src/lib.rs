@@ -21,7 +21,7 @@ pub mod write;
 
 pub use error::{Error, Result};
 pub use model::*;
-pub use read::{Encoding, EncodingErrors, Format, Limits, ReadOptions, TableSink, open, parse_bytes, parse_bytes_to, parse_str};
+pub use read::{Encoding, EncodingErrors, Format, Limits, ReadOptions, TableSink, open, open_to, parse_bytes, parse_bytes_to, parse_str};
 pub use review::{Finding, ReviewConfig, Severity, review};
 pub use score::{ScoreReport, ScoringRules, score};
 

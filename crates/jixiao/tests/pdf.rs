@@ -372,6 +372,16 @@ fn shifted_offsets_and_a_cut_tail_are_repaired() {
     let table = memchr::memmem::rfind(&bytes[..xref], b"xref").unwrap_or(xref);
     let cut = &bytes[..table.min(xref) - 1];
     assert_eq!(error(cut, Limits::default()), "read: 115 indicators");
+    // A file jixiao opens itself is let go once pdfplumber has parsed it, and read again to be
+    // repaired.
+    for (name, damaged) in [("shifted", &shifted[..]), ("cut", cut)] {
+        let file = std::env::temp_dir().join(format!("jixiao-pdf-{name}-{}.pdf", std::process::id()));
+        std::fs::write(&file, damaged).unwrap();
+        let opened = jixiao::open(&file, &ReadOptions::default());
+        std::fs::remove_file(&file).unwrap();
+        let from_bytes = jixiao::parse_bytes(damaged, &ReadOptions::default()).unwrap();
+        assert_eq!(comparable(&opened.unwrap_or_else(|e| panic!("{name}: {e}")), false), comparable(&from_bytes, false), "{name}");
+    }
 }
 
 /// 2 M glyphs, or 1.2 M rulings, deflate to a few kilobytes: they are counted against the read's

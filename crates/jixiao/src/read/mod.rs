@@ -134,6 +134,63 @@ pub(crate) trait Reader: Sync {
     fn read_to(&self, bytes: &[u8], options: &ReadOptions, _sink: &mut dyn TableSink) -> Result<Document> {
         self.read(bytes, options)
     }
+    /// Reads `source`, into `sink` when there is one. A reader that keeps what it parsed and not
+    /// the bytes (PDF) lets a file's bytes go once it has parsed them; by default they are read
+    /// as they are.
+    fn read_source(&self, source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+        match sink {
+            Some(sink) => self.read_to(source.bytes(), options, sink),
+            None => self.read(source.bytes(), options),
+        }
+    }
+}
+
+/// The bytes of one input: the caller's, or those of a file the read opened itself, which a
+/// reader may let go of and read again if it must.
+pub(crate) enum Source<'a> {
+    Bytes(&'a [u8]),
+    File { path: &'a Path, bytes: Vec<u8> },
+}
+
+impl<'a> Source<'a> {
+    pub(crate) fn bytes(&self) -> &[u8] {
+        match self {
+            Source::Bytes(bytes) => bytes,
+            Source::File { bytes, .. } => bytes,
+        }
+    }
+
+    /// Lets a file's bytes go (a reader that has what it needs of them); [`Source::bytes`] is
+    /// empty then. The caller's bytes stay.
+    pub(crate) fn release(&mut self) {
+        if let Source::File { bytes, .. } = self {
+            *bytes = Vec::new();
+        }
+    }
+
+    /// What is left once a file's bytes are let go: the caller's bytes, or the file's path.
+    pub(crate) fn let_go(self) -> Reread<'a> {
+        match self {
+            Source::Bytes(bytes) => Reread::Bytes(bytes),
+            Source::File { path, .. } => Reread::File(path),
+        }
+    }
+}
+
+/// A [`Source`] whose file's bytes were let go.
+pub(crate) enum Reread<'a> {
+    Bytes(&'a [u8]),
+    File(&'a Path),
+}
+
+impl Reread<'_> {
+    /// The bytes again: the caller's as they are, a file's read anew.
+    pub(crate) fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
+        match self {
+            Reread::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
+            Reread::File(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
+        }
+    }
 }
 
 /// Every reader, most specific first: the last is the fallback for text.
@@ -186,11 +243,7 @@ pub fn detect(bytes: &[u8], options: &ReadOptions) -> Format {
 
 /// Parses a document from bytes.
 pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-    let reader = reader_for(bytes, options)?;
-    let limit = budget::limit(&options.limits, bytes.len());
-    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read(bytes, options))?;
-    shrink(&mut doc);
-    Ok(doc)
+    parse_source(Source::Bytes(bytes), options, None)
 }
 
 /// [`parse_bytes`], handing each table to `sink` as soon as it is read, so that a large document
@@ -202,6 +255,13 @@ pub fn parse_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Document> {
 /// it never follows tables already handed on). An error of the sink stops the reading and is
 /// returned as [`Error::Write`].
 pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+    parse_source(Source::Bytes(bytes), options, Some(sink))
+}
+
+/// Reads `source` with the reader for it, under the read's memory budget; into `sink` as
+/// [`parse_bytes_to`] says, when there is one.
+fn parse_source(source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    let bytes = source.bytes();
     let reader = reader_for(bytes, options)?;
     let limit = budget::limit(&options.limits, bytes.len());
     // A table handed on is written: a read that passed its budget after it would leave the
@@ -213,9 +273,8 @@ pub fn parse_bytes_to(bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableS
     // Every other reader lays its whole input out as blocks first, and the assembler hands
     // tables on only when what the blocks can build fits the budget.
     let streams = reader.format() != Format::Text || limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
-    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || {
-        if streams { reader.read_to(bytes, options, sink) } else { reader.read(bytes, options) }
-    })?;
+    let sink = sink.filter(|_| streams);
+    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read_source(source, options, sink))?;
     shrink(&mut doc);
     Ok(doc)
 }
@@ -237,11 +296,21 @@ pub fn parse_str(text: &str, options: &ReadOptions) -> Result<Document> {
     parse_bytes(text.as_bytes(), &options)
 }
 
-/// Reads and parses a file; the format comes from the content, not the suffix.
+/// Reads and parses a file; the format comes from the content, not the suffix. A reader that
+/// keeps what it parsed (PDF) lets the file's bytes go as soon as it has, which
+/// [`parse_bytes`] cannot: the caller holds them.
 pub fn open(path: impl AsRef<Path>, options: &ReadOptions) -> Result<Document> {
-    let path = path.as_ref();
+    open_source(path.as_ref(), options, None)
+}
+
+/// [`open`], handing each table to `sink` as [`parse_bytes_to`] does.
+pub fn open_to(path: impl AsRef<Path>, options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
+    open_source(path.as_ref(), options, Some(sink))
+}
+
+fn open_source(path: &Path, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let label = path.display().to_string();
     let bytes = std::fs::read(path).map_err(|source| Error::Io { origin: Origin(Some(label.clone())), source })?;
     let options = ReadOptions { path: Some(label), ..options.clone() };
-    parse_bytes(&bytes, &options)
+    parse_source(Source::File { path, bytes }, &options, sink)
 }

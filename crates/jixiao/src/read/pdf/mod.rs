@@ -17,7 +17,7 @@ mod programs;
 mod repair;
 
 use super::container::over_limit;
-use super::{Format, ReadOptions, Reader, TableSink, assemble};
+use super::{Format, ReadOptions, Reader, Source, TableSink, assemble};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
 
@@ -36,20 +36,24 @@ impl Reader for PdfReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        read_pdf(bytes, options, None)
+        read_pdf(Source::Bytes(bytes), options, None)
     }
 
     fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
-        read_pdf(bytes, options, Some(sink))
+        read_pdf(Source::Bytes(bytes), options, Some(sink))
+    }
+
+    fn read_source(&self, source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+        read_pdf(source, options, sink)
     }
 }
 
-fn read_pdf(bytes: &[u8], options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+fn read_pdf(source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     {
         let origin = options.origin();
         // pdfplumber parses a third-party binary format: a panic in it on a malformed file is
         // that file's error, never a crash of the caller.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(bytes, options, &origin)));
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(source, options, &origin)));
         let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
         let ruled = pages.iter().any(|p| p.items.iter().any(|i| matches!(i, page::Item::Table(_))));
         let flow = flow::arrange(pages);
@@ -84,17 +88,26 @@ fn damaged(origin: &Origin, what: &str) -> Error {
 /// Every page's items, within the limits. A file that pdfplumber cannot open, or in which it
 /// finds no text and no picture, is read again with its cross-reference table rebuilt (see
 /// `repair`), as viewers do; the repaired read counts when it finds text or pictures.
-fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
-    let first = pages_of(bytes, options, origin);
+fn pages(mut source: Source<'_>, options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    let opened = open(&mut source, options, origin);
+    // pdfplumber keeps what it parsed, not the bytes: a file jixiao opened itself goes now, if
+    // `open` did not let it go already (the largest thing the read would hold), and is read
+    // again for a repair.
+    let source = source.let_go();
+    let first = opened.and_then(|pdf| read_pages(pdf, options, origin));
     let repairable = match &first {
         Ok(_) => false,
         Err(Error::Parse { reason, .. }) => reason.starts_with("a damaged PDF file") || reason == "a PDF with no text on any page",
         Err(_) => false,
     };
-    if !repairable || bytes.len() as u64 > options.limits.max_bytes {
+    if !repairable {
         return first;
     }
-    match repair::rebuild(bytes).map(|fixed| pages_of(&fixed, options, origin)) {
+    let bytes = match source.bytes() {
+        Ok(bytes) if bytes.len() as u64 <= options.limits.max_bytes => bytes,
+        _ => return first,
+    };
+    match repair::rebuild(&bytes).map(|fixed| pages_of(&fixed, options, origin)) {
         Some(Ok(pages)) => Ok(pages),
         // A scan that reads once repaired says so (run OCR) rather than that it is damaged.
         Some(Err(e @ Error::Parse { .. })) if e.to_string().contains("a scanned PDF") => Err(e),
@@ -103,6 +116,24 @@ fn pages(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flo
 }
 
 fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    read_pages(open(&mut Source::Bytes(bytes), options, origin)?, options, origin)
+}
+
+/// A PDF as pdfplumber parsed it, with what jixiao learned of it first.
+struct Opened {
+    pdf: pdfplumber::Pdf,
+    /// What each page draws (see `drawn`).
+    drawn: Drawn,
+    /// Fonts whose codes nothing maps to text (see `cmaps`).
+    unmapped: Vec<String>,
+    /// The read's memory budget, in bytes, for messages.
+    budget: u64,
+}
+
+/// Opens the file with pdfplumber, within the limits; what is returned holds no part of its
+/// bytes. A file jixiao opened itself is let go before pdfplumber reads the copy made for it.
+fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result<Opened> {
+    let bytes = file.bytes();
     let limits = options.limits;
     if bytes.len() as u64 > limits.max_bytes {
         return Err(over_limit(origin, &format!("the PDF file's {} bytes", bytes.len()), limits.max_bytes, "max_bytes"));
@@ -126,12 +157,12 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
     // codes nothing maps to text (see `cmaps`).
     let cmaps::Fonts { restated, unmapped } = cmaps::inspect(bytes);
-    let source = restated.as_deref().unwrap_or(bytes);
+    let read_from = restated.as_deref().unwrap_or(bytes);
     // What each page draws, charged before pdfplumber builds it, and the font programs it need
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
-    let (drawn, lean) = match repair::load(source) {
+    let (drawn, lean) = match repair::load(read_from) {
         Some(repair::Loaded { mut doc, rewritten }) => {
             // An encrypted file opens with the empty password or not at all, as in pdfplumber;
             // it is counted decrypted and handed on as it is.
@@ -147,6 +178,13 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
                     return Err(damaged(origin, PAGE_TREE_LOOPS));
                 }
                 let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| {
+                    // A program the copy keeps was left out as lopdf read the file: it is read
+                    // again whole.
+                    if programs::any_left_out(&doc) {
+                        doc = lopdf::Document::load_mem(rewritten.as_deref().unwrap_or(read_from)).ok()?;
+                        repair::cut_parent_loops(&mut doc);
+                        programs::leave_out_unread(&mut doc);
+                    }
                     // Without its programs the file is smaller than it was: grown as it is written.
                     let mut out = Vec::new();
                     doc.save_to(&mut out).ok().map(|_| out)
@@ -159,15 +197,23 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
         None => {
             // Its page tree is looked at with its table rebuilt: a loop in it would hang
             // pdfplumber, and is cut when the file is read again rebuilt (see `pages`).
-            if repair::rebuild(source).and_then(|fixed| lopdf::Document::load_mem(&fixed).ok()).is_some_and(|mut doc| repair::cut_parent_loops(&mut doc)) {
+            if repair::rebuild(read_from).and_then(|fixed| lopdf::Document::load_mem(&fixed).ok()).is_some_and(|mut doc| repair::cut_parent_loops(&mut doc)) {
                 return Err(damaged(origin, PAGE_TREE_LOOPS));
             }
-            (drawn::whole_file(source, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
+            (drawn::whole_file(read_from, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
         }
     };
-    // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open.
-    let pdf = pdfplumber::Pdf::open(lean.as_deref().unwrap_or(source), Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
-    drop((lean, restated));
+    // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open,
+    // and the file itself before it reads a copy.
+    let pdf = match lean {
+        Some(lean) => {
+            drop(restated);
+            file.release();
+            pdfplumber::Pdf::open(&lean, Some(extract))
+        }
+        None => pdfplumber::Pdf::open(read_from, Some(extract)),
+    };
+    let pdf = pdf.map_err(|e| pdf_error(origin, &e, options))?;
     if matches!(drawn, Drawn::Unknown) {
         return Err(damaged(
             origin,
@@ -177,6 +223,12 @@ fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
+    Ok(Opened { pdf, drawn, unmapped, budget })
+}
+
+/// Every page's items, read from the file `open` parsed, within the limits.
+fn read_pages(opened: Opened, options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    let Opened { pdf, drawn, unmapped, budget } = opened;
     let mut out = Vec::with_capacity(pdf.page_count());
     let (mut chars, mut images) = (0usize, 0usize);
     let mut total_drawn = 0u64;

@@ -109,16 +109,16 @@ pub struct Loaded {
     pub rewritten: Option<Vec<u8>>,
 }
 
-/// The file as lopdf reads it, as it is or from its `%PDF-` header (whatever came before it cut
+/// The file as lopdf reads it (Type 1 font programs left out: see `programs::load`), as it is or from its `%PDF-` header (whatever came before it cut
 /// off, as pdfplumber does when it opens a file). A file whose table must be rebuilt is read
 /// again rebuilt (see `pages`), where the rebuilt read counts only when it finds something.
 pub fn load(bytes: &[u8]) -> Option<Loaded> {
-    if let Ok(doc) = lopdf::Document::load_mem(bytes) {
+    if let Ok(doc) = super::programs::load(bytes) {
         return Some(Loaded { doc, rewritten: None });
     }
     let start = memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").filter(|&at| at > 0)?;
     let body = &bytes[start..];
-    let doc = lopdf::Document::load_mem(body).ok()?;
+    let doc = super::programs::load(body).ok()?;
     Some(Loaded { doc, rewritten: Some(body.to_vec()) })
 }
 
