@@ -15,6 +15,7 @@ mod le;
 mod overview;
 mod pdf;
 mod sheet;
+mod source;
 pub(crate) mod text;
 pub mod tree;
 mod word;
@@ -29,6 +30,7 @@ pub use sheet::cell_number as sheet_cell_number;
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
 pub use crate::model::TableSink;
+pub(crate) use source::Source;
 
 /// The input formats jixiao knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -141,54 +143,6 @@ pub(crate) trait Reader: Sync {
         match sink {
             Some(sink) => self.read_to(source.bytes(), options, sink),
             None => self.read(source.bytes(), options),
-        }
-    }
-}
-
-/// The bytes of one input: the caller's, or those of a file the read opened itself, which a
-/// reader may let go of and read again if it must.
-pub(crate) enum Source<'a> {
-    Bytes(&'a [u8]),
-    File { path: &'a Path, bytes: Vec<u8> },
-}
-
-impl<'a> Source<'a> {
-    pub(crate) fn bytes(&self) -> &[u8] {
-        match self {
-            Source::Bytes(bytes) => bytes,
-            Source::File { bytes, .. } => bytes,
-        }
-    }
-
-    /// Lets a file's bytes go (a reader that has what it needs of them); [`Source::bytes`] is
-    /// empty then. The caller's bytes stay.
-    pub(crate) fn release(&mut self) {
-        if let Source::File { bytes, .. } = self {
-            *bytes = Vec::new();
-        }
-    }
-
-    /// What is left once a file's bytes are let go: the caller's bytes, or the file's path.
-    pub(crate) fn let_go(self) -> Reread<'a> {
-        match self {
-            Source::Bytes(bytes) => Reread::Bytes(bytes),
-            Source::File { path, .. } => Reread::File(path),
-        }
-    }
-}
-
-/// A [`Source`] whose file's bytes were let go.
-pub(crate) enum Reread<'a> {
-    Bytes(&'a [u8]),
-    File(&'a Path),
-}
-
-impl Reread<'_> {
-    /// The bytes again: the caller's as they are, a file's read anew.
-    pub(crate) fn bytes(&self) -> std::io::Result<std::borrow::Cow<'_, [u8]>> {
-        match self {
-            Reread::Bytes(bytes) => Ok(std::borrow::Cow::Borrowed(bytes)),
-            Reread::File(path) => std::fs::read(path).map(std::borrow::Cow::Owned),
         }
     }
 }
@@ -310,7 +264,10 @@ pub fn open_to(path: impl AsRef<Path>, options: &ReadOptions, sink: &mut dyn Tab
 
 fn open_source(path: &Path, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let label = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { origin: Origin(Some(label.clone())), source })?;
+    let opened = source::open(path).map_err(|source| Error::Io { origin: Origin(Some(label.clone())), source })?;
     let options = ReadOptions { path: Some(label), ..options.clone() };
-    parse_source(Source::File { path, bytes }, &options, sink)
+    match opened {
+        source::Opened::File(file) => parse_source(Source::File(file), &options, sink),
+        source::Opened::Once(bytes) => parse_source(Source::Bytes(&bytes), &options, sink),
+    }
 }

@@ -39,10 +39,6 @@ impl Reader for PdfReader {
         read_pdf(Source::Bytes(bytes), options, None)
     }
 
-    fn read_to(&self, bytes: &[u8], options: &ReadOptions, sink: &mut dyn TableSink) -> Result<Document> {
-        read_pdf(Source::Bytes(bytes), options, Some(sink))
-    }
-
     fn read_source(&self, source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
         read_pdf(source, options, sink)
     }
@@ -177,18 +173,7 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
                 if cut && encrypted {
                     return Err(damaged(origin, PAGE_TREE_LOOPS));
                 }
-                let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| {
-                    // A program the copy keeps was left out as lopdf read the file: it is read
-                    // again whole.
-                    if programs::any_left_out(&doc) {
-                        doc = lopdf::Document::load_mem(rewritten.as_deref().unwrap_or(read_from)).ok()?;
-                        repair::cut_parent_loops(&mut doc);
-                        programs::leave_out_unread(&mut doc);
-                    }
-                    // Without its programs the file is smaller than it was: grown as it is written.
-                    let mut out = Vec::new();
-                    doc.save_to(&mut out).ok().map(|_| out)
-                });
+                let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from)));
                 (drawn, lean.flatten().or(rewritten))
             }
         }
@@ -203,8 +188,8 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
             (drawn::whole_file(read_from, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
         }
     };
-    // pdfplumber keeps what it parsed, not the bytes: the copies made for it go once it is open,
-    // and the file itself before it reads a copy.
+    // pdfplumber keeps what it parsed, not the bytes: when it reads the copy made for it, the
+    // file and its restated copy go first, and the copy once it is open.
     let pdf = match lean {
         Some(lean) => {
             drop(restated);
@@ -273,6 +258,21 @@ fn read_pages(opened: Opened, options: &ReadOptions, origin: &Origin) -> Result<
     Ok(out)
 }
 
+/// The copy pdfplumber reads: `doc` (read from `bytes` by `repair::load`, its programs that are
+/// not needed left out, its page tree's loops cut) written out; None when it cannot be. A program
+/// the copy keeps was left out as lopdf read the file (see `programs::load`): the file is read
+/// again whole for it.
+fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<Vec<u8>> {
+    if programs::any_left_out(&doc) {
+        doc = lopdf::Document::load_mem(bytes).ok()?;
+        repair::cut_parent_loops(&mut doc);
+        programs::leave_out_unread(&mut doc);
+    }
+    // Without its programs the file is smaller than it was: grown as it is written.
+    let mut out = Vec::new();
+    doc.save_to(&mut out).ok().map(|_| out)
+}
+
 /// What the pages of a file cost to read, at most, known before pdfplumber builds them.
 enum Drawn {
     /// Each page's cost, in page order.
@@ -321,5 +321,50 @@ fn pdf_error(origin: &Origin, e: &pdfplumber::PdfError, options: &ReadOptions) -
             }
         }
         _ => damaged(origin, &e.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::{Dictionary, Object, ObjectId, Stream, dictionary};
+
+    /// A Type 1 font whose program (its lengths given, as a Type 1 program's are) is `program`;
+    /// with a ToUnicode map or not. The descriptor's id and the program's.
+    fn font(doc: &mut lopdf::Document, to_unicode: bool, program: &[u8]) -> (ObjectId, ObjectId) {
+        let program = doc.add_object(Stream::new(dictionary! { "Length1" => 4, "Length2" => 4, "Length3" => 0 }, program.to_vec()));
+        let descriptor = doc.add_object(dictionary! { "Type" => "FontDescriptor", "FontFile" => program });
+        let mut font = dictionary! { "Type" => "Font", "Subtype" => "Type1", "FontDescriptor" => descriptor, "Widths" => vec![Object::Integer(500)] };
+        if to_unicode {
+            font.set("ToUnicode", doc.add_object(Stream::new(Dictionary::new(), b"begincmap endcmap".to_vec())));
+        }
+        doc.add_object(font);
+        (descriptor, program)
+    }
+
+    #[test]
+    fn the_copy_keeps_every_program_a_font_needs_whole() {
+        let mut whole = lopdf::Document::with_version("1.7");
+        let (_, unread) = font(&mut whole, true, b"%!PS-AdobeFont-1.0 read without");
+        let (_, needed) = font(&mut whole, false, b"%!PS-AdobeFont-1.0 needed");
+        let mut bytes = Vec::new();
+        whole.save_to(&mut bytes).unwrap();
+        let repair::Loaded { mut doc, rewritten } = repair::load(&bytes).unwrap();
+        assert!(rewritten.is_none());
+        assert!(programs::leave_out_unread(&mut doc));
+        let copy = lopdf::Document::load_mem(&lean_copy(doc, &bytes).unwrap()).unwrap();
+        assert!(copy.get_object(unread).is_err(), "the program read without is left out");
+        let kept = copy.get_object(needed).and_then(Object::as_stream).unwrap();
+        assert_eq!(kept.content, b"%!PS-AdobeFont-1.0 needed", "the one a font needs is whole");
+    }
+
+    #[test]
+    fn a_stream_with_a_programs_lengths_that_no_font_names_is_read() {
+        let mut whole = lopdf::Document::with_version("1.7");
+        let content = whole.add_object(Stream::new(dictionary! { "Length1" => 1, "Length2" => 1 }, b"0 0 10 10 re f".to_vec()));
+        let mut bytes = Vec::new();
+        whole.save_to(&mut bytes).unwrap();
+        let doc = programs::load(&bytes).unwrap();
+        assert_eq!(doc.get_object(content).and_then(Object::as_stream).unwrap().content, b"0 0 10 10 re f");
     }
 }

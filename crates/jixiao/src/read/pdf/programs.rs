@@ -18,21 +18,41 @@ const LEFT_OUT: &[u8] = b"JixiaoLeftOut";
 /// fonts hold (7.0 MB of the sample ×30's 9.3 MB), and the copy held while the file is counted
 /// need not hold them. A copy that keeps one must read the file whole ([`any_left_out`]).
 pub fn load(bytes: &[u8]) -> lopdf::Result<Document> {
-    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(leave_program_out))
+    let doc = Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(leave_program_out))?;
+    // Only a font descriptor's program may be left out: a stream that merely has a program's
+    // lengths (a page's content, in a crafted file) would not be counted. Then the file is read whole.
+    if left_out_not_programs(&doc) {
+        return Document::load_mem(bytes);
+    }
+    Ok(doc)
 }
 
 fn leave_program_out(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Object)> {
     if let Object::Stream(stream) = object {
-        // A Type 1 program's dictionary gives the lengths of its clear and encrypted parts.
-        if stream.dict.has(b"Length1") && stream.dict.has(b"Length2") {
+        // A Type 1 program's dictionary gives the lengths of its clear and encrypted parts, and
+        // neither a /Type (an object stream has one) nor a /Subtype.
+        let d = &stream.dict;
+        if d.has(b"Length1") && d.has(b"Length2") && !d.has(b"Type") && !d.has(b"Subtype") {
             stream.set_content(Vec::new());
             stream.dict.set(LEFT_OUT, true);
         }
-        // lopdf keeps `object` for an object of the file's own, and what is returned for one
-        // inside an object stream, which is never a stream.
+        // lopdf keeps `object` for an object of the file's own, and takes what is returned for
+        // one inside an object stream, which is never a stream: those others are copied, a cost
+        // of lopdf's filter (their dictionaries are small beside the programs left out).
         return Some((id, Object::Null));
     }
     Some((id, object.clone()))
+}
+
+/// Whether a stream was left out that no font descriptor names as its /FontFile.
+fn left_out_not_programs(doc: &Document) -> bool {
+    let programs: HashSet<ObjectId> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| if let Ok(Object::Reference(id)) = d.get(b"FontFile") { Some(*id) } else { None })
+        .collect();
+    doc.objects.iter().any(|(id, o)| matches!(o, Object::Stream(s) if s.dict.has(LEFT_OUT)) && !programs.contains(id))
 }
 
 /// Whether the document holds a stream whose content [`load`] left out.

@@ -109,9 +109,10 @@ pub struct Loaded {
     pub rewritten: Option<Vec<u8>>,
 }
 
-/// The file as lopdf reads it (Type 1 font programs left out: see `programs::load`), as it is or from its `%PDF-` header (whatever came before it cut
-/// off, as pdfplumber does when it opens a file). A file whose table must be rebuilt is read
-/// again rebuilt (see `pages`), where the rebuilt read counts only when it finds something.
+/// The file as lopdf reads it (Type 1 font programs left out: see `programs::load`), as it is
+/// or from its `%PDF-` header (whatever came before it cut off, as pdfplumber does when it opens
+/// a file). A file whose table must be rebuilt is read again rebuilt (see `pages`), where the
+/// rebuilt read counts only when it finds something.
 pub fn load(bytes: &[u8]) -> Option<Loaded> {
     if let Ok(doc) = super::programs::load(bytes) {
         return Some(Loaded { doc, rewritten: None });
