@@ -77,7 +77,8 @@ fn list_rules() -> String {
     out
 }
 
-pub fn run(args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
+pub fn run(mut args: CheckArgs, matches: &ArgMatches) -> Result<u8, Failure> {
+    crate::output::dash_is_stdout(&mut args.report.output);
     let out_path = args.report.output.clone();
     if args.list_rules {
         emit(out_path.as_ref(), &list_rules())?;

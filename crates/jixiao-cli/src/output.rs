@@ -63,6 +63,13 @@ impl Output {
     }
 }
 
+/// `-o -` is standard output, as `-` is standard input.
+pub fn dash_is_stdout(path: &mut Option<PathBuf>) {
+    if path.as_ref().is_some_and(|p| p.as_os_str() == "-") {
+        *path = None;
+    }
+}
+
 /// Writes one text to standard output or a file.
 pub fn emit(path: Option<&PathBuf>, text: &str) -> Result<(), Failure> {
     let mut out = Output::new(path);

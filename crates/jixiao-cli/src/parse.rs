@@ -43,7 +43,7 @@ pub struct ParseArgs {
     bom: bool,
     #[command(flatten)]
     read: ReadArgs,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-`: standard output).
     #[arg(short, long)]
     output: Option<PathBuf>,
     /// xlsx: keep each table's own columns (reads back to the very same tables) instead of the
@@ -68,7 +68,8 @@ enum Made {
     Whole(Box<jixiao::Document>),
 }
 
-pub fn run(args: ParseArgs) -> Result<(), Failure> {
+pub fn run(mut args: ParseArgs) -> Result<(), Failure> {
+    crate::output::dash_is_stdout(&mut args.output);
     let options = args.read.options()?;
     let files = input::expand(&args.files)?;
     if files.len() > 1 && matches!(args.format, OutputFormat::Text | OutputFormat::Xlsx | OutputFormat::Html) {

@@ -40,7 +40,7 @@ pub struct ReportArgs {
     pub quiet: bool,
     #[command(flatten)]
     pub read: ReadArgs,
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (`-`: standard output).
     #[arg(short, long)]
     pub output: Option<PathBuf>,
 }

@@ -80,7 +80,8 @@ fn table_text(t: &TableScore) -> String {
     out
 }
 
-pub fn run(args: ScoreArgs) -> Result<u8, Failure> {
+pub fn run(mut args: ScoreArgs) -> Result<u8, Failure> {
+    crate::output::dash_is_stdout(&mut args.report.output);
     let mut rules = args.report.config()?.score;
     if args.deviation_over.is_some() {
         rules.deviation_over = args.deviation_over;

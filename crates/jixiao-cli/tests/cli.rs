@@ -78,6 +78,26 @@ fn compact_json_text_and_output_file() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// `-o -` is standard output, as `-` is standard input: no file named `-` is made.
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = std::env::temp_dir().join(format!("jixiao-cli-dash-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_jixiao")).args(args).current_dir(&dir).output().unwrap();
+    let sample = sample();
+    let to_dash = run(&["parse", &sample, "--compact", "-o", "-"]);
+    assert_eq!(to_dash.status.code(), Some(0), "{}", stderr(&to_dash));
+    assert_eq!(stdout(&to_dash), stdout(&run(&["parse", &sample, "--compact"])));
+    for verb in ["check", "score"] {
+        let o = run(&[verb, &sample, "-o", "-"]);
+        assert!(!stdout(&o).is_empty(), "{verb}: {}", stderr(&o));
+    }
+    let o = run(&["parse", &sample, "--format", "xlsx", "-o", "-"]);
+    assert_eq!(o.status.code(), Some(2), "xlsx is a binary file: {}", stderr(&o));
+    assert!(!dir.join("-").exists(), "a file named - was made");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn output_file_is_written_as_documents_are_read_and_not_made_when_nothing_is() {
     let dir = std::env::temp_dir().join(format!("jixiao-cli-out-{}", std::process::id()));
