@@ -28,9 +28,8 @@ pub(crate) struct Stamp {
 }
 
 impl Stamp {
-    fn of(file: &File) -> io::Result<Stamp> {
-        let meta = file.metadata()?;
-        Ok(Stamp { len: meta.len(), modified: meta.modified().ok() })
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        Stamp { len: meta.len(), modified: meta.modified().ok() }
     }
 }
 
@@ -49,7 +48,9 @@ pub(crate) fn open(path: &Path) -> io::Result<Opened> {
     if !meta.is_file() {
         return Ok(Opened::Once(bytes));
     }
-    let stamp = Stamp::of(&file)?;
+    // What the file was before it was read: one that changed while it was read is not read
+    // again as the same.
+    let stamp = Stamp::of(&meta);
     Ok(Opened::File(FileSource { file, bytes, stamp }))
 }
 
@@ -92,7 +93,7 @@ impl Reread<'_> {
         match self {
             Reread::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
             Reread::File(file, stamp) => {
-                if Stamp::of(file)? != *stamp {
+                if Stamp::of(&file.metadata()?) != *stamp {
                     return Err(changed());
                 }
                 let mut file = file;

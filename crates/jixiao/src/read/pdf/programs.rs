@@ -52,12 +52,16 @@ fn left_out_not_programs(doc: &Document) -> bool {
         .filter_map(|o| o.as_dict().ok())
         .filter_map(|d| if let Ok(Object::Reference(id)) = d.get(b"FontFile") { Some(*id) } else { None })
         .collect();
-    doc.objects.iter().any(|(id, o)| matches!(o, Object::Stream(s) if s.dict.has(LEFT_OUT)) && !programs.contains(id))
+    doc.objects.iter().any(|(id, o)| is_left_out(o) && !programs.contains(id))
 }
 
 /// Whether the document holds a stream whose content [`load`] left out.
 pub fn any_left_out(doc: &Document) -> bool {
-    doc.objects.values().any(|o| matches!(o, Object::Stream(s) if s.dict.has(LEFT_OUT)))
+    doc.objects.values().any(is_left_out)
+}
+
+fn is_left_out(object: &Object) -> bool {
+    matches!(object, Object::Stream(s) if s.dict.has(LEFT_OUT))
 }
 
 /// Leaves out the programs of simple fonts that are read without them; whether any was.
