@@ -12,9 +12,11 @@ mod drawn;
 mod edges;
 mod flow;
 mod lines;
+mod packed;
 mod page;
 mod programs;
 mod repair;
+mod shared;
 
 use super::container::over_limit;
 use super::{Format, ReadOptions, Reader, Source, TableSink, assemble};
@@ -158,13 +160,13 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
-    let (drawn, lean) = match repair::load(read_from) {
+    let (drawn, copy) = match repair::load(read_from) {
         Some(repair::Loaded { mut doc, rewritten }) => {
             // An encrypted file opens with the empty password or not at all, as in pdfplumber;
             // it is counted decrypted and handed on as it is.
             let encrypted = doc.is_encrypted();
             if encrypted && doc.decrypt("").is_err() {
-                (Drawn::Unknown, rewritten)
+                (Drawn::Unknown, rewritten.map(Copy::Rewritten))
             } else {
                 let drawn = Drawn::Pages(drawn::per_page(&doc, max_stream, extract.max_recursion_depth));
                 // A loop in the page tree is cut in the copy pdfplumber reads; an encrypted file is
@@ -173,8 +175,13 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
                 if cut && encrypted {
                     return Err(damaged(origin, PAGE_TREE_LOOPS));
                 }
-                let lean = (!encrypted && (programs::leave_out_unread(&mut doc) | cut)).then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from)));
-                (drawn, lean.flatten().or(rewritten))
+                let lean = if encrypted {
+                    None
+                } else {
+                    let lean = programs::leave_out_unread(&mut doc) | cut | shared::merge_repeated_fonts(&mut doc);
+                    lean.then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from))).flatten().map(|doc| Copy::Lean(Box::new(doc)))
+                };
+                (drawn, lean.or(rewritten.map(Copy::Rewritten)))
             }
         }
         // What lopdf cannot read, pdfplumber may still open (it mends the pointer to the table and
@@ -188,13 +195,24 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
             (drawn::whole_file(read_from, max_stream).map_or(Drawn::Unknown, Drawn::EachPage), None)
         }
     };
-    // pdfplumber keeps what it parsed, not the bytes: when it reads the copy made for it, the
-    // file and its restated copy go first, and the copy once it is open.
-    let pdf = match lean {
-        Some(lean) => {
+    // pdfplumber keeps what it parsed, not the bytes: when it reads a copy made for it, the file
+    // and its restated copy go first (before the lean copy is written, the largest moment of the
+    // read), and the copy once it is open.
+    let pdf = match copy {
+        Some(copy) => {
             drop(restated);
             file.release();
-            pdfplumber::Pdf::open(&lean, Some(extract))
+            match copy {
+                Copy::Lean(mut doc) => {
+                    // Without its programs and repeats the file is smaller than it was: grown as
+                    // it is written.
+                    let mut out = Vec::new();
+                    doc.save_to(&mut out).map_err(|e| damaged(origin, &format!("its copy without unread font programs cannot be written ({e})")))?;
+                    drop(doc);
+                    pdfplumber::Pdf::open(&out, Some(extract))
+                }
+                Copy::Rewritten(bytes) => pdfplumber::Pdf::open(&bytes, Some(extract)),
+            }
         }
         None => pdfplumber::Pdf::open(read_from, Some(extract)),
     };
@@ -258,19 +276,27 @@ fn read_pages(opened: Opened, options: &ReadOptions, origin: &Origin) -> Result<
     Ok(out)
 }
 
+/// What pdfplumber reads in place of the file.
+enum Copy {
+    /// The file as lopdf read it, with what reading text does not need left out (see `lean_copy`).
+    Lean(Box<lopdf::Document>),
+    /// The file with its header's junk cut (see `repair::load`).
+    Rewritten(Vec<u8>),
+}
+
 /// The copy pdfplumber reads: `doc` (read from `bytes` by `repair::load`, its programs that are
-/// not needed left out, its page tree's loops cut) written out; None when it cannot be. A program
-/// the copy keeps was left out as lopdf read the file (see `programs::load`): the file is read
-/// again whole for it.
-fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<Vec<u8>> {
+/// not needed left out, its repeated fonts kept once, its page tree's loops cut, its arrays
+/// unpacked); None when it cannot be made. A program the copy keeps was left out as lopdf read
+/// the file (see `programs::load`): the file is read again whole for it.
+fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<lopdf::Document> {
     if programs::any_left_out(&doc) {
         doc = lopdf::Document::load_mem(bytes).ok()?;
         repair::cut_parent_loops(&mut doc);
         programs::leave_out_unread(&mut doc);
+        shared::merge_repeated_fonts(&mut doc);
     }
-    // Without its programs the file is smaller than it was: grown as it is written.
-    let mut out = Vec::new();
-    doc.save_to(&mut out).ok().map(|_| out)
+    packed::unpack_all(&mut doc);
+    Some(doc)
 }
 
 /// What the pages of a file cost to read, at most, known before pdfplumber builds them.
@@ -352,7 +378,10 @@ mod tests {
         let repair::Loaded { mut doc, rewritten } = repair::load(&bytes).unwrap();
         assert!(rewritten.is_none());
         assert!(programs::leave_out_unread(&mut doc));
-        let copy = lopdf::Document::load_mem(&lean_copy(doc, &bytes).unwrap()).unwrap();
+        let mut copy = lean_copy(doc, &bytes).unwrap();
+        let mut saved = Vec::new();
+        copy.save_to(&mut saved).unwrap();
+        let copy = lopdf::Document::load_mem(&saved).unwrap();
         assert!(copy.get_object(unread).is_err(), "the program read without is left out");
         let kept = copy.get_object(needed).and_then(Object::as_stream).unwrap();
         assert_eq!(kept.content, b"%!PS-AdobeFont-1.0 needed", "the one a font needs is whole");

@@ -16,7 +16,8 @@ const LEFT_OUT: &[u8] = b"JixiaoLeftOut";
 /// The file as lopdf reads it, with the content of each Type 1 font program left out as it is
 /// read and the stream marked: the programs are most of what LibreOffice's exports with CJK
 /// fonts hold (7.0 MB of the sample ×30's 9.3 MB), and the copy held while the file is counted
-/// need not hold them. A copy that keeps one must read the file whole ([`any_left_out`]).
+/// need not hold them. A copy that keeps one must read the file whole ([`any_left_out`]). Long
+/// arrays of numbers are held packed (see `packed`): a copy is written with them unpacked.
 pub fn load(bytes: &[u8]) -> lopdf::Result<Document> {
     let doc = Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_filter(leave_program_out))?;
     // Only a font descriptor's program may be left out: a stream that merely has a program's
@@ -39,8 +40,10 @@ fn leave_program_out(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Obj
         // lopdf keeps `object` for an object of the file's own, and takes what is returned for
         // one inside an object stream, which is never a stream: those others are copied, a cost
         // of lopdf's filter (their dictionaries are small beside the programs left out).
+        super::packed::pack(object);
         return Some((id, Object::Null));
     }
+    super::packed::pack(object);
     Some((id, object.clone()))
 }
 
