@@ -176,7 +176,7 @@ fn layout(
                 let boundary = |x: f64| columns.iter().position(|b| (b - x).abs() < 2.0);
                 for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
                     for (c, cell) in row.into_iter().enumerate() {
-                        let (left, right) = (boundary(cell.x0), boundary(cell.x1));
+                        let (left, right) = (boundary(cell.x0()), boundary(cell.x1()));
                         let span = match (left, right) {
                             (Some(l), Some(r)) if r > l => r - l,
                             _ => 1,
@@ -186,7 +186,7 @@ fn layout(
                             out.end_table();
                             place_scans(&mut scans_pending, &mut out, &place);
                         }
-                        out.cell([cell.text], place, span);
+                        out.cell([String::from(cell.text)], place, span);
                     }
                     out.end_row();
                 }
@@ -234,7 +234,7 @@ fn same_columns(a: &Table, b: &Table) -> bool {
 }
 
 fn texts(row: &[super::page::Cell]) -> Vec<&str> {
-    row.iter().map(|c| c.text.as_str()).collect()
+    row.iter().map(|c| &*c.text).collect()
 }
 
 /// Appends the part of a table on the next page; `foot` is where the text area of a page ends.
@@ -252,12 +252,13 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
     // full with one label); each cell of its part on the next page goes on from the cell above
     // with the same edges, whose last line wraps into it, or which was left empty (its text all
     // went to the next page); at least one of them wraps.
-    let above =
-        |last: &[super::page::Cell], f: &super::page::Cell| last.iter().position(|l| (l.x0 - f.x0).abs() < SAME_EDGE && (l.x1 - f.x1).abs() < SAME_EDGE);
+    let above = |last: &[super::page::Cell], f: &super::page::Cell| {
+        last.iter().position(|l| (l.x0() - f.x0()).abs() < SAME_EDGE && (l.x1() - f.x1()).abs() < SAME_EDGE)
+    };
     let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
         (None, _) => empty_too,
         (Some(fl), Some(i)) => match &last[i].last {
-            Some(ll) => ll.wraps(fl, last[i].right) && !(is_label(&last[i].text) && is_label(&f.text)),
+            Some(ll) => ll.wraps(fl, last[i].right()) && !(is_label(&last[i].text) && is_label(&f.text)),
             None => empty_too,
         },
         (Some(_), None) => false,
@@ -271,7 +272,7 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
         let (first, _) = rows.next().expect("peeked");
         for f in first {
             if let Some(i) = above(last, &f).filter(|_| !f.text.is_empty()) {
-                join_wrapped(&mut last[i].text, &f.text);
+                last[i].join(&f.text);
                 last[i].last = f.last;
             }
         }
@@ -298,10 +299,10 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
             let stacked = |o: &super::page::Cell| o.text.lines().count() >= 2 && o.text.lines().all(|l| l.chars().count() == 1);
             // A label that ends in 指标 is whole (产出指标, or the header's 一级指标).
             let whole = |o: &super::page::Cell| o.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
-            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| ll.wraps(fl, o.right - 1.5)))) {
-                join_wrapped(&mut o.text, &f.text);
+            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| ll.wraps(fl, o.right() - 1.5)))) {
+                o.join(&f.text);
                 o.last = f.last.take();
-                f.text.clear();
+                f.text = Box::default();
                 f.first = None;
                 f.covered = true;
             }

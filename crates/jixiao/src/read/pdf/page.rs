@@ -5,22 +5,45 @@ use pdfplumber::{BBox, Char, Page};
 
 use super::lines::{Line, Reach, join_wrapped, lines, wraps};
 
-/// A cell of a table as found on one page.
+/// A cell of a table as found on one page. Every page's cells are held until the last page is
+/// read (see `flow`), so a cell is kept small: its text boxed with no spare capacity, its edges
+/// as `f32` (a point's thousandth is far below what any rule here compares them to).
 #[derive(Debug, Clone)]
 pub struct Cell {
-    pub text: String,
+    pub text: Box<str>,
     /// Left and right edges (of the grid column, for a position a cell above covers).
-    pub x0: f64,
-    pub x1: f64,
-    /// The reach of its first and last line, and how far right its text may run: what joining a
-    /// row split by a page break needs. Kept only where a join may look (see [`table`] and
-    /// [`items`]): a page's tables are held until the last page is read, and most cells are
-    /// never at a break.
+    x0: f32,
+    x1: f32,
+    /// How far right its text may run.
+    right: f32,
+    /// The reach of its first and last line: what joining a row split by a page break needs.
+    /// Kept only where a join may look (see [`table`] and [`items`]): most cells are never at
+    /// a break.
     pub first: Option<Box<Reach>>,
     pub last: Option<Box<Reach>>,
-    pub right: f64,
     /// A grid position that a cell above covers (merged down), not a cell of its own.
     pub covered: bool,
+}
+
+impl Cell {
+    pub fn x0(&self) -> f64 {
+        f64::from(self.x0)
+    }
+
+    pub fn x1(&self) -> f64 {
+        f64::from(self.x1)
+    }
+
+    pub fn right(&self) -> f64 {
+        f64::from(self.right)
+    }
+
+    /// Adds the text of the same cell's part on the next page (see [`join_wrapped`]).
+    pub fn join(&mut self, more: &str) {
+        let mut text = String::from(std::mem::take(&mut self.text));
+        join_wrapped(&mut text, more);
+        self.text = text.into_boxed_str();
+    }
 }
 
 /// A table as found on one page.
@@ -139,7 +162,7 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
             let across = span.is_some_and(|(x0, x1)| row.iter().any(|o| o.text.is_some() && o.bbox.x0 <= x0 + 1.0 && o.bbox.x1 >= x1 - 1.0));
             if !across {
                 let (x0, x1) = span.unwrap_or((0.0, 0.0));
-                out.push(Cell { text: String::new(), x0, x1, first: None, last: None, right: x1, covered: true });
+                out.push(Cell { text: Box::default(), x0: x0 as f32, x1: x1 as f32, first: None, last: None, right: x1 as f32, covered: true });
             }
         }
         rows.push(out);
@@ -163,7 +186,7 @@ fn forget_lines(rows: &mut [Vec<Cell>]) {
     for r in 0..rows.len().saturating_sub(1) {
         let (above, below) = rows.split_at_mut(r + 1);
         for cell in above[r].iter_mut() {
-            let merged_down = below.iter().all(|row| row.iter().any(|c| c.covered && (c.x0 - cell.x0).abs() < NEAR && (c.x1 - cell.x1).abs() < NEAR));
+            let merged_down = below.iter().all(|row| row.iter().any(|c| c.covered && (c.x0() - cell.x0()).abs() < NEAR && (c.x1() - cell.x1()).abs() < NEAR));
             if !merged_down {
                 cell.last = None;
             }
@@ -201,7 +224,13 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    // Held until the last page is read: no spare capacity.
-    text.shrink_to_fit();
-    Cell { text, x0: b.x0, x1: b.x1, first: ls.first().map(|l| Box::new(l.reach())), last: ls.last().map(|l| Box::new(l.reach())), right, covered: false }
+    Cell {
+        text: text.into_boxed_str(),
+        x0: b.x0 as f32,
+        x1: b.x1 as f32,
+        first: ls.first().map(|l| Box::new(l.reach())),
+        last: ls.last().map(|l| Box::new(l.reach())),
+        right: right as f32,
+        covered: false,
+    }
 }
