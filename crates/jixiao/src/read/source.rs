@@ -70,6 +70,23 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// A file's bytes, for a reader to change in place (its own copy); None for the caller's.
+    pub(crate) fn owned_mut(&mut self) -> Option<&mut Vec<u8>> {
+        match self {
+            Source::Bytes(_) => None,
+            Source::File(f) => Some(&mut f.bytes),
+        }
+    }
+
+    /// Reads a file's bytes again, through the same handle, after a reader changed or let go of
+    /// them; an error when the file is not what it was. The caller's bytes are as they were.
+    pub(crate) fn restore(&mut self) -> io::Result<()> {
+        if let Source::File(f) = self {
+            f.bytes = read_again(&f.file, &f.stamp)?;
+        }
+        Ok(())
+    }
+
     /// What is left once a file's bytes are let go: the caller's bytes, or the file's handle.
     pub(crate) fn let_go(self) -> Reread<'a> {
         match self {
@@ -89,24 +106,27 @@ impl Reread<'_> {
     /// The bytes again: the caller's as they are, a file's read anew through the same handle;
     /// an error when the file is not what it was.
     pub(crate) fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
-        let changed = || io::Error::other("the file changed while it was read");
         match self {
             Reread::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            Reread::File(file, stamp) => {
-                if Stamp::of(&file.metadata()?) != *stamp {
-                    return Err(changed());
-                }
-                let mut file = file;
-                file.rewind()?;
-                let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
-                file.take(stamp.len.saturating_add(1)).read_to_end(&mut bytes)?;
-                if bytes.len() as u64 != stamp.len {
-                    return Err(changed());
-                }
-                Ok(Cow::Owned(bytes))
-            }
+            Reread::File(file, stamp) => read_again(file, stamp).map(Cow::Owned),
         }
     }
+}
+
+/// The file's bytes read anew through its handle, while it is what it was when first read.
+fn read_again(file: &File, stamp: &Stamp) -> io::Result<Vec<u8>> {
+    let changed = || io::Error::other("the file changed while it was read");
+    if Stamp::of(&file.metadata()?) != *stamp {
+        return Err(changed());
+    }
+    let mut file = file;
+    file.rewind()?;
+    let mut bytes = Vec::with_capacity(usize::try_from(stamp.len).unwrap_or(0));
+    file.take(stamp.len.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 != stamp.len {
+        return Err(changed());
+    }
+    Ok(bytes)
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 //! an error that says OCR is needed.
 
 mod cmaps;
+mod cut;
 mod drawn;
 mod edges;
 mod flow;
@@ -129,8 +130,20 @@ struct Opened {
 }
 
 /// Opens the file with pdfplumber, within the limits; what is returned holds no part of its
-/// bytes. A file jixiao opened itself is let go before pdfplumber reads the copy made for it.
+/// bytes. A file jixiao opened itself has its Type 1 font programs cut first (see `cut`), and is
+/// let go before pdfplumber reads the copy made for it; it is read again as it is when a font
+/// needs a program that was cut.
 fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result<Opened> {
+    if let Some(opened) = open_as(file, options, origin, true)? {
+        return Ok(opened);
+    }
+    file.restore().map_err(|source| Error::Io { origin: origin.clone(), source })?;
+    open_as(file, options, origin, false)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"))
+}
+
+/// [`open`], with the file's Type 1 font programs cut when `cut_programs` and it is the read's
+/// own; None when something that was cut is needed.
+fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_programs: bool) -> Result<Option<Opened>> {
     let bytes = file.bytes();
     let limits = options.limits;
     if bytes.len() as u64 > limits.max_bytes {
@@ -155,12 +168,18 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
     // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
     // codes nothing maps to text (see `cmaps`).
     let cmaps::Fonts { restated, unmapped } = cmaps::inspect(bytes);
+    // The programs go before lopdf reads the file: the file and lopdf's copy of it are the
+    // read's largest moment.
+    let programs_cut = if cut_programs && restated.is_none() { file.owned_mut().and_then(cut::cut_programs) } else { None };
+    let bytes = file.bytes();
     let read_from = restated.as_deref().unwrap_or(bytes);
     // What each page draws, charged before pdfplumber builds it, and the font programs it need
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
     let (drawn, copy) = match repair::load(read_from) {
+        // A stream cut for a program that no font names as one: the file is read as it is.
+        Some(repair::Loaded { doc, .. }) if programs_cut.as_ref().is_some_and(|ids| !programs::are_programs(&doc, ids)) => return Ok(None),
         Some(repair::Loaded { mut doc, rewritten }) => {
             // An encrypted file opens with the empty password or not at all, as in pdfplumber;
             // it is counted decrypted and handed on as it is.
@@ -179,6 +198,10 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
                     None
                 } else {
                     let lean = programs::leave_out_unread(&mut doc) | cut | shared::merge_repeated_fonts(&mut doc);
+                    // A font needs a program that was cut.
+                    if programs_cut.is_some() && programs::any_left_out(&doc) {
+                        return Ok(None);
+                    }
                     lean.then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from))).flatten().map(|doc| Copy::Lean(Box::new(doc)))
                 };
                 (drawn, lean.or(rewritten.map(Copy::Rewritten)))
@@ -186,6 +209,8 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
         }
         // What lopdf cannot read, pdfplumber may still open (it mends the pointer to the table and
         // strips a printer's page marks): every page is bounded by what all its streams draw.
+        // lopdf cannot read the file with its programs cut: it is read as it is.
+        None if programs_cut.is_some() => return Ok(None),
         None => {
             // Its page tree is looked at with its table rebuilt: a loop in it would hang
             // pdfplumber, and is cut when the file is read again rebuilt (see `pages`).
@@ -226,7 +251,7 @@ fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result
     if pdf.page_count() > limits.max_entries {
         return Err(over_limit(origin, &format!("the PDF file's {} pages", pdf.page_count()), limits.max_entries, "max_entries"));
     }
-    Ok(Opened { pdf, drawn, unmapped, budget })
+    Ok(Some(Opened { pdf, drawn, unmapped, budget }))
 }
 
 /// Every page's items, read from the file `open` parsed, within the limits.
@@ -385,6 +410,32 @@ mod tests {
         assert!(copy.get_object(unread).is_err(), "the program read without is left out");
         let kept = copy.get_object(needed).and_then(Object::as_stream).unwrap();
         assert_eq!(kept.content, b"%!PS-AdobeFont-1.0 needed", "the one a font needs is whole");
+    }
+
+    #[test]
+    fn a_file_whose_font_needs_a_program_that_was_cut_is_read_again_as_it_is() {
+        let mut whole = lopdf::Document::with_version("1.7");
+        whole.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+        // A font with no ToUnicode map is read with its program.
+        font(&mut whole, false, b"%!PS-AdobeFont-1.0 needed");
+        let pages = whole.new_object_id();
+        let page = whole.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "MediaBox" => vec![0.into(), 0.into(), 100.into(), 100.into()] });
+        whole.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => vec![page.into()], "Count" => 1 }));
+        let catalog = whole.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        whole.trailer.set("Root", catalog);
+        let mut bytes = Vec::new();
+        whole.save_to(&mut bytes).unwrap();
+        let path = std::env::temp_dir().join(format!("jixiao-pdf-cut-{}.pdf", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
+        std::fs::remove_file(&path).unwrap();
+        let mut source = Source::File(file);
+        let (options, origin) = (ReadOptions::default(), Origin::default());
+        assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "the program was cut, and the font needs it");
+        assert!(source.bytes().len() < bytes.len(), "cut in place");
+        source.restore().unwrap();
+        assert_eq!(source.bytes(), &bytes[..], "read again as it is");
+        assert!(open(&mut source, &options, &origin).is_ok());
     }
 
     #[test]

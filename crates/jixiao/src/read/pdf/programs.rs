@@ -49,13 +49,23 @@ fn leave_program_out(id: ObjectId, object: &mut Object) -> Option<(ObjectId, Obj
 
 /// Whether a stream was left out that no font descriptor names as its /FontFile.
 fn left_out_not_programs(doc: &Document) -> bool {
-    let programs: HashSet<ObjectId> = doc
-        .objects
+    let programs = font_programs(doc);
+    doc.objects.iter().any(|(id, o)| is_left_out(o) && !programs.contains(id))
+}
+
+/// The streams font descriptors name as their /FontFile.
+fn font_programs(doc: &Document) -> HashSet<ObjectId> {
+    doc.objects
         .values()
         .filter_map(|o| o.as_dict().ok())
         .filter_map(|d| if let Ok(Object::Reference(id)) = d.get(b"FontFile") { Some(*id) } else { None })
-        .collect();
-    doc.objects.iter().any(|(id, o)| is_left_out(o) && !programs.contains(id))
+        .collect()
+}
+
+/// Whether every one of `ids` is a font descriptor's /FontFile (what `cut` took for programs).
+pub fn are_programs(doc: &Document, ids: &[ObjectId]) -> bool {
+    let programs = font_programs(doc);
+    ids.iter().all(|id| programs.contains(id))
 }
 
 /// Whether the document holds a stream whose content [`load`] left out.
