@@ -57,7 +57,8 @@ pub fn arrange(mut pages: Vec<Page>) -> Flow {
     // The foot of the text area: where the lowest item of any page ends. A table row that a
     // page break splits runs down to it.
     let foot = pages.iter().flat_map(|p| p.items.iter()).map(Item::bottom).fold(f64::NEG_INFINITY, f64::max);
-    let mut flow: Vec<(Item, bool)> = Vec::new();
+    // Every page's items move here: sized once, not grown by doubling while the pages hold theirs.
+    let mut flow: Vec<(Item, bool)> = Vec::with_capacity(pages.iter().map(|p| p.items.len()).sum());
     // A page that is only a picture is not read, and says so where it stands in the flow.
     let mut scans: Vec<(usize, usize)> = Vec::new();
     // Text refused on a page, said where the page stands.

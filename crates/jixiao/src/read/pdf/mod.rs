@@ -7,6 +7,7 @@
 //! go through the same pipeline as every other format. A PDF without a text layer (a scan) is
 //! an error that says OCR is needed.
 
+mod boxes;
 mod cmaps;
 mod cut;
 mod drawn;
@@ -197,7 +198,7 @@ fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_pr
                 let lean = if encrypted {
                     None
                 } else {
-                    let lean = programs::leave_out_unread(&mut doc) | cut | shared::merge_repeated_fonts(&mut doc);
+                    let lean = programs::leave_out_unread(&mut doc) | cut | shared::merge_repeated_fonts(&mut doc) | boxes::share_media_boxes(&mut doc);
                     // A font needs a program that was cut.
                     if programs_cut.is_some() && programs::any_left_out(&doc) {
                         return Ok(None);
@@ -310,7 +311,8 @@ enum Copy {
 }
 
 /// The copy pdfplumber reads: `doc` (read from `bytes` by `repair::load`, its programs that are
-/// not needed left out, its repeated fonts kept once, its page tree's loops cut, its arrays
+/// not needed left out, its repeated fonts kept once, its pages' shared box said once, its page
+/// tree's loops cut, its arrays
 /// unpacked); None when it cannot be made. A program the copy keeps was left out as lopdf read
 /// the file (see `programs::load`): the file is read again whole for it.
 fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<lopdf::Document> {
@@ -319,6 +321,7 @@ fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<lopdf::Document> 
         repair::cut_parent_loops(&mut doc);
         programs::leave_out_unread(&mut doc);
         shared::merge_repeated_fonts(&mut doc);
+        boxes::share_media_boxes(&mut doc);
     }
     packed::unpack_all(&mut doc);
     Some(doc)
