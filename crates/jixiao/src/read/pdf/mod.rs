@@ -179,8 +179,9 @@ fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_pr
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
     let (drawn, copy) = match repair::load(read_from) {
-        // A stream cut for a program that no font names as one: the file is read as it is.
-        Some(repair::Loaded { doc, .. }) if programs_cut.as_ref().is_some_and(|ids| !programs::are_programs(&doc, ids)) => return Ok(None),
+        // A stream cut for a program that no font names as one, or a file lopdf read whole (see
+        // `programs::load`): the file is read as it is.
+        Some(repair::Loaded { doc, .. }) if programs_cut.as_ref().is_some_and(|ids| !programs::cut_as_left_out(&doc, ids)) => return Ok(None),
         Some(repair::Loaded { mut doc, rewritten }) => {
             // An encrypted file opens with the empty password or not at all, as in pdfplumber;
             // it is counted decrypted and handed on as it is.
@@ -439,6 +440,35 @@ mod tests {
         source.restore().unwrap();
         assert_eq!(source.bytes(), &bytes[..], "read again as it is");
         assert!(open(&mut source, &options, &origin).is_ok());
+    }
+
+    #[test]
+    fn a_file_lopdf_reads_whole_for_a_stream_that_only_looks_like_a_program_is_read_again_as_it_is() {
+        use super::cut::tests::{handmade, stream};
+        // Font F1 needs its program (no ToUnicode map), which is cut; stream 8 has a program's
+        // lengths but is none, and is not cut (its length is a reference), so lopdf reads the
+        // cut file whole, where the cut program looks empty, not left out.
+        let program = [&b"%!PS-AdobeFont-1.0: Foo\n/Encoding 256 array\ndup 65 /B put\nreadonly def\ncurrentfile eexec\n"[..], &[0x80; 200]].concat();
+        let objects = [
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+            (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec()),
+            (3, b"<< /Type /Page /Parent 2 0 R /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec()),
+            (4, stream("", b"BT /F1 12 Tf 72 700 Td (AABB) Tj ET")),
+            (5, b"<< /Type /Font /Subtype /Type1 /BaseFont /Foo /FirstChar 65 /LastChar 66 /Widths [600 600] /FontDescriptor 6 0 R >>".to_vec()),
+            (6, b"<< /Type /FontDescriptor /FontName /Foo /Flags 32 /FontFile 7 0 R >>".to_vec()),
+            (7, stream(&format!("/Length1 {} /Length2 200 /Length3 0", program.len() - 200), &program)),
+            (8, b"<< /Length 9 0 R /Length1 3 /Length2 0 /Length3 0 >>\nstream\nabc\nendstream".to_vec()),
+            (9, b"3".to_vec()),
+        ];
+        let bytes = handmade(&objects, &|_, _| None);
+        let path = std::env::temp_dir().join(format!("jixiao-pdf-orphan-{}.pdf", std::process::id()));
+        std::fs::write(&path, &bytes).unwrap();
+        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
+        std::fs::remove_file(&path).unwrap();
+        let mut source = Source::File(file);
+        let (options, origin) = (ReadOptions::default(), Origin::default());
+        assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "what was cut is needed");
+        assert!(source.bytes().len() < bytes.len(), "the program was cut");
     }
 
     #[test]

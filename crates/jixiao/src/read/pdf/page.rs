@@ -7,7 +7,9 @@ use super::lines::{Line, Reach, join_wrapped, lines, wraps};
 
 /// A cell of a table as found on one page. Every page's cells are held until the last page is
 /// read (see `flow`), so a cell is kept small: its text boxed with no spare capacity, its edges
-/// as `f32` (a point's thousandth is far below what any rule here compares them to).
+/// as `f32`. An edge moves by at most 1/16384 of a point (a page is narrower than 2048 points):
+/// one that close to a rule's threshold (2 or 4 points apart, half a point of slack) may fall on
+/// its other side, which no reading of the rules drawn on a page could tell.
 #[derive(Debug, Clone)]
 pub struct Cell {
     pub text: Box<str>,

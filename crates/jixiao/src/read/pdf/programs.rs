@@ -62,10 +62,12 @@ fn font_programs(doc: &Document) -> HashSet<ObjectId> {
         .collect()
 }
 
-/// Whether every one of `ids` is a font descriptor's /FontFile (what `cut` took for programs).
-pub fn are_programs(doc: &Document, ids: &[ObjectId]) -> bool {
+/// Whether every one of `ids` (what `cut` took for programs) is a font descriptor's /FontFile
+/// that [`load`] left out as it read the file; not when `load` read the file whole, which gives
+/// the cut programs as if they were empty.
+pub fn cut_as_left_out(doc: &Document, ids: &[ObjectId]) -> bool {
     let programs = font_programs(doc);
-    ids.iter().all(|id| programs.contains(id))
+    ids.iter().all(|id| programs.contains(id) && doc.objects.get(id).is_some_and(is_left_out))
 }
 
 /// Whether the document holds a stream whose content [`load`] left out.

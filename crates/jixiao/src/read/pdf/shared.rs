@@ -3,40 +3,47 @@
 //! each part's fonts again: the sample ×30 holds 150 fonts and their descriptors, widths and
 //! ToUnicode maps, of which 5 differ, and pdfplumber holds every object it parses until the last
 //! page is read (a `/Widths` array of 200 numbers is about 10 kB in lopdf's objects). Only fonts
-//! and what they refer to are merged: two pages, or two annotations, that are the same object
-//! twice are not the same page twice.
+//! and what they refer to are merged, and never a page, a node of the page tree, an annotation,
+//! an optional-content group or a structure element (two of those that are the same object are
+//! not the same thing twice: two kids that are one object would be one page twice).
 
-use lopdf::{Document, Object, ObjectId};
+use lopdf::{Dictionary, Document, Object, ObjectId};
+use std::collections::hash_map::RandomState;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasher, Hasher};
 
 /// Rounds of merging: a round merges the objects whose parts are already merged, so a font is
 /// merged in as many rounds as its references are deep (map, descriptor, font: three).
 const MAX_ROUNDS: usize = 8;
+
+/// Objects a font may refer to that are never merged.
+const NEVER_MERGED: [&[u8]; 6] = [b"Page", b"Pages", b"Annot", b"OCG", b"OCMD", b"StructElem"];
 
 /// Keeps each font, and each object a font refers to, once: every reference to a repeat is
 /// pointed at the first of its kind, and the repeat taken out. Whether any was.
 pub fn merge_repeated_fonts(doc: &mut Document) -> bool {
     let candidates = font_objects(doc);
     let mut same: HashMap<ObjectId, ObjectId> = HashMap::new();
+    // Objects are told apart by a hash of what they are (a font program is hashed, not copied),
+    // and two with the same hash compared whole.
+    let hashing = RandomState::new();
     for _ in 0..MAX_ROUNDS {
-        let mut first: HashMap<Vec<u8>, ObjectId> = HashMap::new();
+        let mut first: HashMap<u64, Vec<ObjectId>> = HashMap::new();
         let mut merged = false;
-        let mut key = Vec::new();
         for &id in &candidates {
             if same.contains_key(&id) {
                 continue;
             }
             let Some(object) = doc.objects.get(&id) else { continue };
-            key.clear();
-            fingerprint(object, &same, &mut key);
-            match first.get(&key) {
+            let mut hasher = hashing.build_hasher();
+            fingerprint(object, &same, &mut hasher);
+            let kinds = first.entry(hasher.finish()).or_default();
+            match kinds.iter().find(|k| doc.objects.get(k).is_some_and(|kept| equal(kept, object, &same))) {
                 Some(&kept) => {
                     same.insert(id, kept);
                     merged = true;
                 }
-                None => {
-                    first.insert(key.clone(), id);
-                }
+                None => kinds.push(id),
             }
         }
         if !merged {
@@ -63,13 +70,13 @@ pub fn merge_repeated_fonts(doc: &mut Document) -> bool {
 }
 
 /// The fonts (`/Type /Font`) and every object they refer to, in id order (so that the first of
-/// a kind is the one kept); never a page or the page tree.
+/// a kind is the one kept); never one of [`NEVER_MERGED`], nor what only it refers to.
 fn font_objects(doc: &Document) -> Vec<ObjectId> {
     let mut seen: HashSet<ObjectId> = HashSet::new();
     let mut todo: Vec<ObjectId> = doc.objects.iter().filter(|(_, o)| type_is(o, b"Font")).map(|(id, _)| *id).collect();
     while let Some(id) = todo.pop() {
         let Some(object) = doc.objects.get(&id) else { continue };
-        if type_is(object, b"Page") || type_is(object, b"Pages") || !seen.insert(id) {
+        if NEVER_MERGED.iter().any(|t| type_is(object, t)) || !seen.insert(id) {
             continue;
         }
         references(object, &mut todo);
@@ -108,62 +115,79 @@ fn references(object: &Object, out: &mut Vec<ObjectId>) {
     }
 }
 
-/// What the object is, byte for byte, with each reference to a merged object read as one to
-/// the object kept: two objects with the same fingerprint are the same to a reader.
-fn fingerprint(object: &Object, same: &HashMap<ObjectId, ObjectId>, out: &mut Vec<u8>) {
-    let bytes = |out: &mut Vec<u8>, b: &[u8]| {
-        out.extend_from_slice(&(b.len() as u64).to_le_bytes());
-        out.extend_from_slice(b);
-    };
+/// What the object is, with each reference to a merged object read as one to the object kept:
+/// two objects that are the same to a reader hash the same.
+fn fingerprint(object: &Object, same: &HashMap<ObjectId, ObjectId>, out: &mut impl Hasher) {
     match object {
-        Object::Null => out.push(0),
-        Object::Boolean(b) => out.extend_from_slice(&[1, u8::from(*b)]),
+        Object::Null => out.write_u8(0),
+        Object::Boolean(b) => out.write(&[1, u8::from(*b)]),
         Object::Integer(i) => {
-            out.push(2);
-            out.extend_from_slice(&i.to_le_bytes());
+            out.write_u8(2);
+            out.write_i64(*i);
         }
         Object::Real(r) => {
-            out.push(3);
-            out.extend_from_slice(&r.to_bits().to_le_bytes());
+            out.write_u8(3);
+            out.write_u32(r.to_bits());
         }
         Object::Name(n) => {
-            out.push(4);
-            bytes(out, n);
+            out.write_u8(4);
+            out.write_usize(n.len());
+            out.write(n);
         }
         Object::String(s, format) => {
-            out.push(if matches!(format, lopdf::StringFormat::Literal) { 5 } else { 6 });
-            bytes(out, s);
+            out.write_u8(if matches!(format, lopdf::StringFormat::Literal) { 5 } else { 6 });
+            out.write_usize(s.len());
+            out.write(s);
         }
         Object::Array(items) => {
-            out.push(7);
-            out.extend_from_slice(&(items.len() as u64).to_le_bytes());
+            out.write_u8(7);
+            out.write_usize(items.len());
             items.iter().for_each(|o| fingerprint(o, same, out));
         }
         Object::Dictionary(d) => {
-            out.push(8);
+            out.write_u8(8);
             dictionary(d, same, out);
         }
         Object::Stream(s) => {
-            out.push(9);
+            out.write_u8(9);
             dictionary(&s.dict, same, out);
-            bytes(out, &s.content);
+            out.write_usize(s.content.len());
+            out.write(&s.content);
         }
         Object::Reference(id) => {
             let (number, generation) = end(same, *id);
-            out.push(10);
-            out.extend_from_slice(&number.to_le_bytes());
-            out.extend_from_slice(&generation.to_le_bytes());
+            out.write_u8(10);
+            out.write_u32(number);
+            out.write_u16(generation);
         }
     }
 }
 
-fn dictionary(d: &lopdf::Dictionary, same: &HashMap<ObjectId, ObjectId>, out: &mut Vec<u8>) {
-    out.extend_from_slice(&(d.len() as u64).to_le_bytes());
+fn dictionary(d: &Dictionary, same: &HashMap<ObjectId, ObjectId>, out: &mut impl Hasher) {
+    out.write_usize(d.len());
     for (name, value) in d.iter() {
-        out.extend_from_slice(&(name.len() as u64).to_le_bytes());
-        out.extend_from_slice(name);
+        out.write_usize(name.len());
+        out.write(name);
         fingerprint(value, same, out);
     }
+}
+
+/// Whether two objects are the same to a reader, references to merged objects read as ones to
+/// the object kept.
+fn equal(a: &Object, b: &Object, same: &HashMap<ObjectId, ObjectId>) -> bool {
+    match (a, b) {
+        (Object::Reference(x), Object::Reference(y)) => end(same, *x) == end(same, *y),
+        (Object::Real(x), Object::Real(y)) => x.to_bits() == y.to_bits(),
+        (Object::Array(x), Object::Array(y)) => x.len() == y.len() && x.iter().zip(y).all(|(x, y)| equal(x, y, same)),
+        (Object::Dictionary(x), Object::Dictionary(y)) => equal_dictionaries(x, y, same),
+        (Object::Stream(x), Object::Stream(y)) => equal_dictionaries(&x.dict, &y.dict, same) && x.content == y.content,
+        (Object::Null | Object::Boolean(_) | Object::Integer(_) | Object::Name(_) | Object::String(..), _) => a == b,
+        _ => false,
+    }
+}
+
+fn equal_dictionaries(a: &Dictionary, b: &Dictionary, same: &HashMap<ObjectId, ObjectId>) -> bool {
+    a.len() == b.len() && a.iter().zip(b.iter()).all(|((ka, va), (kb, vb))| ka == kb && equal(va, vb, same))
 }
 
 fn repoint(object: &mut Object, same: &HashMap<ObjectId, ObjectId>) {
