@@ -416,6 +416,15 @@ mod tests {
         assert_eq!(kept.content, b"%!PS-AdobeFont-1.0 needed", "the one a font needs is whole");
     }
 
+    /// `bytes` as a file the read opened itself (its name gone once it is open).
+    fn opened_file(name: &str, bytes: &[u8]) -> Source<'static> {
+        let path = std::env::temp_dir().join(format!("jixiao-pdf-{name}-{}.pdf", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
+        std::fs::remove_file(&path).unwrap();
+        Source::File(file)
+    }
+
     #[test]
     fn a_file_whose_font_needs_a_program_that_was_cut_is_read_again_as_it_is() {
         let mut whole = lopdf::Document::with_version("1.7");
@@ -429,11 +438,7 @@ mod tests {
         whole.trailer.set("Root", catalog);
         let mut bytes = Vec::new();
         whole.save_to(&mut bytes).unwrap();
-        let path = std::env::temp_dir().join(format!("jixiao-pdf-cut-{}.pdf", std::process::id()));
-        std::fs::write(&path, &bytes).unwrap();
-        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
-        std::fs::remove_file(&path).unwrap();
-        let mut source = Source::File(file);
+        let mut source = opened_file("cut", &bytes);
         let (options, origin) = (ReadOptions::default(), Origin::default());
         assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "the program was cut, and the font needs it");
         assert!(source.bytes().len() < bytes.len(), "cut in place");
@@ -461,11 +466,7 @@ mod tests {
             (9, b"3".to_vec()),
         ];
         let bytes = handmade(&objects, &|_, _| None);
-        let path = std::env::temp_dir().join(format!("jixiao-pdf-orphan-{}.pdf", std::process::id()));
-        std::fs::write(&path, &bytes).unwrap();
-        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
-        std::fs::remove_file(&path).unwrap();
-        let mut source = Source::File(file);
+        let mut source = opened_file("orphan", &bytes);
         let (options, origin) = (ReadOptions::default(), Origin::default());
         assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "what was cut is needed");
         assert!(source.bytes().len() < bytes.len(), "the program was cut");
