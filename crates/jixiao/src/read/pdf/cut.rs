@@ -157,36 +157,16 @@ struct Program {
     content: (usize, usize),
 }
 
-/// The object header `N G obj` that ends right before `at`, within a kilobyte: its id and where
-/// it starts.
-fn header_before(bytes: &[u8], at: usize) -> Option<(ObjectId, usize)> {
-    let window = &bytes[at.saturating_sub(1024)..at];
-    let obj = memmem::rfind(window, b"obj")? + at.saturating_sub(1024);
+/// The object header `N G obj` that ends right before `at`, within a kilobyte (see
+/// `repair::header_before`): its id and where it starts.
+fn header_ending_at(bytes: &[u8], at: usize) -> Option<(ObjectId, usize)> {
+    let obj = memmem::rfind(&bytes[at.saturating_sub(1024)..at], b"obj")? + at.saturating_sub(1024);
     // Nothing but white space between `obj` and `at`.
     if !bytes[obj + 3..at].iter().all(|&b| is_space(b)) {
         return None;
     }
-    let mut i = obj;
-    let digits_back = |i: &mut usize| {
-        let end = *i;
-        while *i > 0 && bytes[*i - 1].is_ascii_digit() && end - *i < 10 {
-            *i -= 1;
-        }
-        (*i < end).then(|| std::str::from_utf8(&bytes[*i..end]).ok()?.parse::<u64>().ok()).flatten()
-    };
-    while i > 0 && is_space(bytes[i - 1]) {
-        i -= 1;
-    }
-    let generation = u16::try_from(digits_back(&mut i)?).ok()?;
-    let before = i;
-    while i > 0 && is_space(bytes[i - 1]) {
-        i -= 1;
-    }
-    if i == before {
-        return None;
-    }
-    let number = u32::try_from(digits_back(&mut i)?).ok()?;
-    Some(((number, generation), i))
+    let (number, generation, start) = super::repair::header_before(bytes, obj)?;
+    Some(((number, generation), start))
 }
 
 /// The program whose dictionary holds the `/Length2` at `at`, when it is one for sure.
@@ -194,7 +174,7 @@ fn program_at(bytes: &[u8], at: usize) -> Option<Program> {
     // The dictionary is the object's own, flat (no dictionary or string inside), and holds the
     // key at `at`.
     let open = memmem::rfind(&bytes[at.saturating_sub(4096)..at], b"<<")? + at.saturating_sub(4096);
-    let (id, header) = header_before(bytes, open)?;
+    let (id, header) = header_ending_at(bytes, open)?;
     let close = at + memmem::find(&bytes[at..bytes.len().min(at + 4096)], b">>")?;
     let dict = &bytes[open + 2..close];
     if memmem::find(dict, b"<<").is_some() || dict.contains(&b'(') {
@@ -233,17 +213,17 @@ fn program_at(bytes: &[u8], at: usize) -> Option<Program> {
 /// or None when nothing was (not such a file, or not one that can be cut for sure).
 pub fn cut_programs(bytes: &mut Vec<u8>) -> Option<Vec<ObjectId>> {
     let head = &bytes[..bytes.len().min(1024)];
-    if !head.starts_with(b"%PDF-") || memmem::find(bytes, b"/Length2").is_none() {
+    if !head.starts_with(b"%PDF-") {
+        return None;
+    }
+    let keys: Vec<usize> = memmem::find_iter(bytes, b"/Length2").take(MAX_CANDIDATES + 1).map(|k| k + 1).collect();
+    if keys.is_empty() || keys.len() > MAX_CANDIDATES {
         return None;
     }
     for refused in [&b"/Encrypt"[..], b"/XRef", b"/Linearized"] {
         if memmem::find(bytes, refused).is_some() {
             return None;
         }
-    }
-    let keys: Vec<usize> = memmem::find_iter(bytes, b"/Length2").take(MAX_CANDIDATES + 1).map(|k| k + 1).collect();
-    if keys.len() > MAX_CANDIDATES {
-        return None;
     }
     let Offsets { fields, objects } = offsets(bytes)?;
     // A program is an object the tables list (not text inside another stream that looks like

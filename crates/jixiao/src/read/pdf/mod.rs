@@ -313,8 +313,7 @@ enum Copy {
 
 /// The copy pdfplumber reads: `doc` (read from `bytes` by `repair::load`, its programs that are
 /// not needed left out, its repeated fonts kept once, its pages' shared box said once, its page
-/// tree's loops cut, its arrays
-/// unpacked); None when it cannot be made. A program the copy keeps was left out as lopdf read
+/// tree's loops cut, its arrays unpacked); None when it cannot be made. A program the copy keeps was left out as lopdf read
 /// the file (see `programs::load`): the file is read again whole for it.
 fn lean_copy(mut doc: lopdf::Document, bytes: &[u8]) -> Option<lopdf::Document> {
     if programs::any_left_out(&doc) {

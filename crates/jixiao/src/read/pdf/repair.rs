@@ -26,7 +26,7 @@ fn objects(bytes: &[u8]) -> Vec<(u32, u16, usize)> {
 }
 
 /// `N G ` right before `obj` at `at`: the numbers and where N starts.
-fn header_before(bytes: &[u8], at: usize) -> Option<(u32, u16, usize)> {
+pub fn header_before(bytes: &[u8], at: usize) -> Option<(u32, u16, usize)> {
     let mut i = at;
     let skip_space = |i: &mut usize| {
         while *i > 0 && bytes[*i - 1].is_ascii_whitespace() {

@@ -24,9 +24,11 @@ const NEVER_MERGED: [&[u8]; 6] = [b"Page", b"Pages", b"Annot", b"OCG", b"OCMD", 
 pub fn merge_repeated_fonts(doc: &mut Document) -> bool {
     let candidates = font_objects(doc);
     let mut same: HashMap<ObjectId, ObjectId> = HashMap::new();
-    // Objects are told apart by a hash of what they are (a font program is hashed, not copied),
-    // and two with the same hash compared whole.
+    // Objects are told apart by a hash of what they are (a font program is hashed, not copied,
+    // and once, not every round), and two with the same hash compared whole.
     let hashing = RandomState::new();
+    let contents: HashMap<ObjectId, u64> =
+        candidates.iter().filter_map(|id| Some((*id, hashing.hash_one(&doc.objects.get(id)?.as_stream().ok()?.content)))).collect();
     for _ in 0..MAX_ROUNDS {
         let mut first: HashMap<u64, Vec<ObjectId>> = HashMap::new();
         let mut merged = false;
@@ -37,6 +39,9 @@ pub fn merge_repeated_fonts(doc: &mut Document) -> bool {
             let Some(object) = doc.objects.get(&id) else { continue };
             let mut hasher = hashing.build_hasher();
             fingerprint(object, &same, &mut hasher);
+            if let Some(content) = contents.get(&id) {
+                hasher.write_u64(*content);
+            }
             let kinds = first.entry(hasher.finish()).or_default();
             match kinds.iter().find(|k| doc.objects.get(k).is_some_and(|kept| equal(kept, object, &same))) {
                 Some(&kept) => {
@@ -115,8 +120,8 @@ fn references(object: &Object, out: &mut Vec<ObjectId>) {
     }
 }
 
-/// What the object is, with each reference to a merged object read as one to the object kept:
-/// two objects that are the same to a reader hash the same.
+/// What the object is (a stream's content aside), with each reference to a merged object read
+/// as one to the object kept: two objects that are the same to a reader hash the same.
 fn fingerprint(object: &Object, same: &HashMap<ObjectId, ObjectId>, out: &mut impl Hasher) {
     match object {
         Object::Null => out.write_u8(0),
@@ -148,11 +153,11 @@ fn fingerprint(object: &Object, same: &HashMap<ObjectId, ObjectId>, out: &mut im
             out.write_u8(8);
             dictionary(d, same, out);
         }
+        // Its content is hashed apart, once (see `merge_repeated_fonts`).
         Object::Stream(s) => {
             out.write_u8(9);
             dictionary(&s.dict, same, out);
             out.write_usize(s.content.len());
-            out.write(&s.content);
         }
         Object::Reference(id) => {
             let (number, generation) = end(same, *id);
