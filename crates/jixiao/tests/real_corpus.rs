@@ -265,13 +265,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i4 target: expected "250万亩", read ">50万亩""#,
         r#"t1 i4 comparator: expected "ge", read "gt""#,
     ]),
-    ("longyan-jichujiaoyu-2023", "the target column headed 区域目标质 (a typo) is not the target: no rule for one fixture's typo", &[
-        r#"t1 i1 target: expected "1所", read """#,
-        r#"t1 i1 kind: expected "quantity", read "empty""#,
-        r#"t1 i1 comparator: expected "eq", read "-""#,
-        r#"t1 i1 value: expected "1", read "-""#,
-        r#"t1 i1 unit: expected "所", read "-""#,
-    ]),
     ("ningde-rencaiyizhan-2023-ziping", "the header (評價內容 | 績效內容 | 績效目標值 | 實際完成值) names no level-1 or indicator column, and its levels say 目標 for 指標 (產出目標, 數量目標): no table is found (the caption without 表 is read now)", &[
         r#"tables: expected 1, read 0"#,
     ]),

@@ -89,6 +89,16 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             }
         }
     }
+    // An indicator header with no target column: the first column right of the indicator's
+    // name whose label says 目标 and nothing the rules above read (区域目标质, a typo of
+    // 区域目标值; 绩效目标 over the values) holds the targets. The weakest evidence of the role:
+    // any label they know wins, and a label that says 完成 or 实际 is the result.
+    if !roles.iter().any(|r| matches!(r, Target | MidTarget))
+        && let Some(name) = roles.iter().position(|r| matches!(r, Name | Description))
+        && let Some(target) = (name + 1..roles.len()).find(|&i| roles[i] == Extra && says_target(&columns[i]))
+    {
+        roles[target] = Target;
+    }
     // Sets, not lists: a header of 100 000 cells must not take quadratic time. B-trees, as for
     // the labels' memo: hashing the few labels of an ordinary header cost more than comparing
     // them. The roles taken are a list: there are only so many roles.
@@ -124,6 +134,13 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
         keys.push((role, key));
     }
     keys
+}
+
+/// Whether a header label names a target only by the word 目标: a short label, not one of the
+/// form's extra columns (评分标准, 备注), and not the result (目标完成情况, 实际完成).
+fn says_target(label: &str) -> bool {
+    let Ok(k) = labels::short_key(label) else { return false };
+    k.contains("目标") && !["完成", "实际", "可能", "偏差", "原因"].iter().any(|w| k.contains(w)) && !labels::is_form_extra(label)
 }
 
 /// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
@@ -333,6 +350,21 @@ mod tests {
             roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
             [Level1, Level2, Name, Target, Extra]
         );
+    }
+
+    #[test]
+    fn a_label_that_only_says_target_holds_the_targets_when_no_other_does() {
+        use ColumnRole::*;
+        // A typo of 区域目标值, and the traditional script.
+        assert_eq!(roles(&["绩效目标", "一级指标", "二级指标", "三级指标", "指标解释", "区域目标质"]), [Extra, Level1, Level2, Name, Description, Target]);
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "區域目標質"]), [Level1, Level2, Name, Target]);
+        // A known target label wins; the group label left of the levels is not a target.
+        assert_eq!(roles(&["绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "区域目标"]), [Extra, Level1, Level2, Name, Target, Extra]);
+        // The result, a remark and a column left of the name are not the target.
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标完成情况"]), [Level1, Level2, Name, Extra]);
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标实现程度"]), [Level1, Level2, Name, Target]);
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标评分标准"]), [Level1, Level2, Name, Extra]);
+        assert_eq!(roles(&["目标", "二级指标", "三级指标", "备注"]), [Extra, Level2, Name, Extra]);
     }
 
     #[test]
