@@ -5,6 +5,7 @@
 
 use super::lines::{Line, join_wrapped, wraps};
 use super::page::{Item, Table};
+use super::rows::{Cell, Rows};
 use crate::grammar::form::{sheet_kind, sheet_table_name};
 use crate::model::Location;
 use crate::model::SectionKind;
@@ -74,7 +75,9 @@ pub fn arrange(mut pages: Vec<Page>) -> Flow {
             // The first item of a page may go on with the last of the page before.
             let new_page = k == 0;
             match (flow.last_mut(), item) {
-                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) => continue_table(t, next, foot),
+                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) && t.rows.can_take(&next.rows) => {
+                    continue_table(t, next, foot)
+                }
                 (_, item) => flow.push((item, new_page)),
             }
         }
@@ -92,10 +95,10 @@ impl Flow {
         self.items
             .iter()
             .filter_map(|(i, _)| if let Item::Table(t) = i { Some(t) } else { None })
-            .flat_map(|t| t.rows.iter().map(|row| (row, t.columns.len())))
-            .map(|(row, columns)| {
-                let text: u64 = row.iter().map(|c| 2 * c.text.len() as u64).sum();
-                text + (row.len() + 1).max(columns) as u64 * cost
+            .flat_map(|t| (0..t.rows.len()).map(move |r| (t, r)))
+            .map(|(t, r)| {
+                let text: u64 = t.rows.texts(r).map(|text| 2 * text.len() as u64).sum();
+                text + (t.rows.row(r).len() + 1).max(t.columns.len()) as u64 * cost
             })
             .sum()
     }
@@ -175,8 +178,8 @@ fn layout(
                 // one its right edge stands on (a merged cell of a two-row header).
                 let columns = t.columns;
                 let boundary = |x: f64| columns.iter().position(|b| (b - x).abs() < 2.0);
-                for (r, (row, page)) in t.rows.into_iter().zip(t.pages).enumerate() {
-                    for (c, cell) in row.into_iter().enumerate() {
+                for (r, &page) in t.pages.iter().enumerate() {
+                    for (c, cell) in t.rows.row(r).iter().enumerate() {
                         let (left, right) = (boundary(cell.x0()), boundary(cell.x1()));
                         let span = match (left, right) {
                             (Some(l), Some(r)) if r > l => r - l,
@@ -187,7 +190,7 @@ fn layout(
                             out.end_table();
                             place_scans(&mut scans_pending, &mut out, &place);
                         }
-                        out.cell([String::from(cell.text)], place, span);
+                        out.cell([t.rows.text(cell).to_owned()], place, span);
                     }
                     out.end_row();
                 }
@@ -234,18 +237,13 @@ fn same_columns(a: &Table, b: &Table) -> bool {
     }
 }
 
-fn texts(row: &[super::page::Cell]) -> Vec<&str> {
-    row.iter().map(|c| &*c.text).collect()
-}
-
 /// Appends the part of a table on the next page; `foot` is where the text area of a page ends.
 fn continue_table(t: &mut Table, next: Table, foot: f64) {
-    let mut rows = next.rows.into_iter().zip(next.pages).peekable();
+    let Table { columns, rows: mut more, pages, bottom, .. } = next;
     // Header rows Word or WPS repeat on every page (the table's first rows, again) are not rows
     // of data.
     let mut k = 0;
-    while k < 3 && k < t.rows.len() && rows.peek().is_some_and(|(first, _)| texts(&t.rows[k]) == texts(first) && first.iter().any(|c| !c.text.is_empty())) {
-        rows.next();
+    while k < 3 && k < t.rows.len() && k < more.len() && t.rows.texts(k).eq(more.texts(k)) && more.texts(k).any(|text| !text.is_empty()) {
         k += 1;
     }
     // A row the page break split. It runs down to the foot of the page, or to within a line of
@@ -253,70 +251,76 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
     // full with one label); each cell of its part on the next page goes on from the cell above
     // with the same edges, whose last line wraps into it, or which was left empty (its text all
     // went to the next page); at least one of them wraps.
-    let above = |last: &[super::page::Cell], f: &super::page::Cell| {
-        last.iter().position(|l| (l.x0() - f.x0()).abs() < SAME_EDGE && (l.x1() - f.x1()).abs() < SAME_EDGE)
-    };
-    let goes_on = |last: &[super::page::Cell], f: &super::page::Cell, empty_too: bool| match (&f.first, above(last, f)) {
-        (None, _) => empty_too,
-        (Some(fl), Some(i)) => match &last[i].last {
-            Some(ll) => ll.wraps(fl, last[i].right()) && !(is_label(&last[i].text) && is_label(&f.text)),
-            None => empty_too,
-        },
-        (Some(_), None) => false,
-    };
-    let line = |f: &super::page::Cell| f.first.as_ref().map_or(0.0, |l| 1.5 * l.size);
-    if let (Some(last), Some((first, _))) = (t.rows.last_mut(), rows.peek())
-        && first.iter().any(|f| t.bottom + line(f) >= foot)
-        && first.iter().all(|f| goes_on(last, f, true))
-        && first.iter().any(|f| goes_on(last, f, false))
+    let above = |row: &[Cell], f: &Cell| row.iter().position(|l| (l.x0() - f.x0()).abs() < SAME_EDGE && (l.x1() - f.x1()).abs() < SAME_EDGE);
+    let line = |rows: &Rows, f: &Cell| rows.first(f).map_or(0.0, |l| 1.5 * l.size);
+    if let Some(last) = t.rows.len().checked_sub(1)
+        && k < more.len()
     {
-        let (first, _) = rows.next().expect("peeked");
-        for f in first {
-            if let Some(i) = above(last, &f).filter(|_| !f.text.is_empty()) {
-                last[i].join(&f.text);
-                last[i].last = f.last;
+        let rows = &t.rows;
+        let goes_on = |f: &Cell, empty_too: bool| match (more.first(f), above(rows.row(last), f)) {
+            (None, _) => empty_too,
+            (Some(fl), Some(i)) => {
+                let l = &rows.row(last)[i];
+                match rows.last(l) {
+                    Some(ll) => ll.wraps(fl, l.right()) && !(is_label(rows.text(l)) && is_label(more.text(f))),
+                    None => empty_too,
+                }
             }
+            (Some(_), None) => false,
+        };
+        let first = more.row(k);
+        if first.iter().any(|f| t.bottom + line(&more, f) >= foot) && first.iter().all(|f| goes_on(f, true)) && first.iter().any(|f| goes_on(f, false)) {
+            for f in first {
+                let text = more.text(f);
+                if let Some(i) = above(t.rows.row(last), f).filter(|_| !text.is_empty()) {
+                    t.rows.join(last, i, text, more.last(f).copied());
+                }
+            }
+            k += 1;
         }
     }
-    let mut rest: Vec<(Vec<super::page::Cell>, usize)> = rows.collect();
     // A merged cell (an 一级 label down several rows) that the break cut: on the next page its
     // part is a cell merged down over the rows there too, under the cell above (or a position
     // the cell above covers), whose last line wraps into it (or that holds a character a line);
     // a whole label is not continued.
-    if let [(first, _), (second, _), ..] = &mut rest[..] {
-        for f in first.iter_mut().filter(|f| t.bottom + line(f) >= foot && above(second, f).is_some_and(|i| second[i].covered)) {
-            let Some(fl) = &f.first else { continue };
+    if k + 1 < more.len() {
+        for j in 0..more.row(k).len() {
+            let f = &more.row(k)[j];
+            if t.bottom + line(&more, f) < foot || !above(more.row(k + 1), f).is_some_and(|i| more.row(k + 1)[i].covered) {
+                continue;
+            }
+            let Some(fl) = more.first(f) else { continue };
             // Up from the last row through the positions the cell covers, to the cell itself.
             let mut origin = None;
-            for r in t.rows.iter_mut().rev() {
-                match above(r, f) {
-                    Some(i) if r[i].covered => continue,
-                    Some(i) => origin = Some(&mut r[i]),
+            for r in (0..t.rows.len()).rev() {
+                match above(t.rows.row(r), f) {
+                    Some(i) if t.rows.row(r)[i].covered => continue,
+                    Some(i) => origin = Some((r, i)),
                     None => {}
                 }
                 break;
             }
+            let Some((r, i)) = origin else { continue };
+            let o = &t.rows.row(r)[i];
+            let text = t.rows.text(o);
             // A label written a character a line (a column one character wide) wraps at each.
-            let stacked = |o: &super::page::Cell| o.text.lines().count() >= 2 && o.text.lines().all(|l| l.chars().count() == 1);
+            let stacked = text.lines().count() >= 2 && text.lines().all(|l| l.chars().count() == 1);
             // A label that ends in 指标 is whole (产出指标, or the header's 一级指标).
-            let whole = |o: &super::page::Cell| o.text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
-            if let Some(o) = origin.filter(|o| !whole(o) && (stacked(o) || o.last.as_ref().is_some_and(|ll| ll.wraps(fl, o.right() - 1.5)))) {
-                o.join(&f.text);
-                o.last = f.last.take();
-                f.text = Box::default();
-                f.first = None;
-                f.covered = true;
+            let whole = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().ends_with("指标");
+            if !whole && (stacked || t.rows.last(o).is_some_and(|ll| ll.wraps(fl, o.right() - 1.5))) {
+                t.rows.join(r, i, more.text(f), more.last(f).copied());
+                more.cover(k, j);
             }
         }
     }
-    for (row, page) in rest {
-        t.rows.push(row);
+    for (r, &page) in pages.iter().enumerate().skip(k) {
+        t.rows.push_row(&more, r);
         t.pages.push(page);
     }
-    if next.columns.len() > t.columns.len() {
-        t.columns = next.columns;
+    if columns.len() > t.columns.len() {
+        t.columns = columns;
     }
-    t.bottom = next.bottom;
+    t.bottom = bottom;
 }
 
 /// Whether a cell's text is a whole category label in its full form (`数量指标`, `产出指标`, not

@@ -18,6 +18,7 @@ mod packed;
 mod page;
 mod programs;
 mod repair;
+mod rows;
 mod shared;
 
 use super::container::over_limit;

@@ -3,57 +3,15 @@
 
 use pdfplumber::{BBox, Char, Page};
 
-use super::lines::{Line, Reach, join_wrapped, lines, wraps};
-
-/// A cell of a table as found on one page. Every page's cells are held until the last page is
-/// read (see `flow`), so a cell is kept small: its text boxed with no spare capacity, its edges
-/// as `f32`. An edge moves by at most 1/16384 of a point (a page is narrower than 2048 points):
-/// one that close to a rule's threshold (2 or 4 points apart, half a point of slack) may fall on
-/// its other side, which no reading of the rules drawn on a page could tell.
-#[derive(Debug, Clone)]
-pub struct Cell {
-    pub text: Box<str>,
-    /// Left and right edges (of the grid column, for a position a cell above covers).
-    x0: f32,
-    x1: f32,
-    /// How far right its text may run.
-    right: f32,
-    /// The reach of its first and last line: what joining a row split by a page break needs.
-    /// Kept only where a join may look (see [`table`] and [`items`]): most cells are never at
-    /// a break.
-    pub first: Option<Box<Reach>>,
-    pub last: Option<Box<Reach>>,
-    /// A grid position that a cell above covers (merged down), not a cell of its own.
-    pub covered: bool,
-}
-
-impl Cell {
-    pub fn x0(&self) -> f64 {
-        f64::from(self.x0)
-    }
-
-    pub fn x1(&self) -> f64 {
-        f64::from(self.x1)
-    }
-
-    pub fn right(&self) -> f64 {
-        f64::from(self.right)
-    }
-
-    /// Adds the text of the same cell's part on the next page (see [`join_wrapped`]).
-    pub fn join(&mut self, more: &str) {
-        let mut text = String::from(std::mem::take(&mut self.text));
-        join_wrapped(&mut text, more);
-        self.text = text.into_boxed_str();
-    }
-}
+use super::lines::{Line, join_wrapped, lines, wraps};
+use super::rows::{NewCell, Rows};
 
 /// A table as found on one page.
 #[derive(Debug, Clone)]
 pub struct Table {
     /// Column boundaries, left to right.
     pub columns: Vec<f64>,
-    pub rows: Vec<Vec<Cell>>,
+    pub rows: Rows,
     /// The 1-based page of each row.
     pub pages: Vec<usize>,
     pub top: f64,
@@ -121,14 +79,13 @@ pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec
     let tables: Vec<usize> = items.iter().enumerate().filter(|(_, i)| matches!(i, Item::Table(_))).map(|(k, _)| k).collect();
     for (n, &k) in tables.iter().enumerate() {
         let Item::Table(t) = &mut items[k] else { continue };
-        for cell in t.rows.iter_mut().flatten() {
-            if n > 0 {
-                cell.first = None;
-            }
-            if n + 1 < tables.len() {
-                cell.last = None;
-            }
+        if n > 0 {
+            t.rows.forget_first_lines_from(0);
         }
+        if n + 1 < tables.len() {
+            t.rows.forget_last_lines();
+        }
+        t.rows.settle();
     }
     items.shrink_to_fit();
     (items, refused)
@@ -150,7 +107,8 @@ fn boundaries(t: &pdfplumber::Table) -> Vec<f64> {
 
 fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
     let columns = boundaries(t);
-    let mut rows = Vec::with_capacity(t.rows.len());
+    // The cells first, then the rows sized once for them: they are held until the last page.
+    let mut cells: Vec<Vec<(String, NewCell)>> = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let mut out = Vec::with_capacity(row.len());
         for (j, c) in row.iter().enumerate() {
@@ -164,11 +122,25 @@ fn table(t: &pdfplumber::Table, chars: &[Char], page: usize) -> Table {
             let across = span.is_some_and(|(x0, x1)| row.iter().any(|o| o.text.is_some() && o.bbox.x0 <= x0 + 1.0 && o.bbox.x1 >= x1 - 1.0));
             if !across {
                 let (x0, x1) = span.unwrap_or((0.0, 0.0));
-                out.push(Cell { text: Box::default(), x0: x0 as f32, x1: x1 as f32, first: None, last: None, right: x1 as f32, covered: true });
+                out.push((String::new(), NewCell { x0, x1, right: x1, first: None, last: None, covered: true }));
             }
         }
-        rows.push(out);
+        cells.push(out);
     }
+    let all = || cells.iter().flatten();
+    let mut rows = Rows::with_capacity(
+        cells.len(),
+        all().count(),
+        all().map(|(text, _)| text.len()).sum(),
+        all().map(|(_, c)| usize::from(c.first.is_some()) + usize::from(c.last.is_some())).sum(),
+    );
+    for row in &cells {
+        for (text, new) in row {
+            rows.push(text, new);
+        }
+        rows.end_row();
+    }
+    drop(cells);
     forget_lines(&mut rows);
     let pages = vec![page; rows.len()];
     Table { columns, rows, pages, top: t.bbox.top, bottom: t.bbox.bottom }
@@ -183,26 +155,24 @@ const TOP_ROWS: usize = 5;
 /// covered position at its edges: `flow` walks up through those to the cell that goes on over
 /// the break). Edges are matched within twice the distance `flow` allows, so that every cell
 /// it can find keeps its line.
-fn forget_lines(rows: &mut [Vec<Cell>]) {
+fn forget_lines(rows: &mut Rows) {
     const NEAR: f64 = 2.0 * super::flow::SAME_EDGE;
     for r in 0..rows.len().saturating_sub(1) {
-        let (above, below) = rows.split_at_mut(r + 1);
-        for cell in above[r].iter_mut() {
-            let merged_down = below.iter().all(|row| row.iter().any(|c| c.covered && (c.x0() - cell.x0()).abs() < NEAR && (c.x1() - cell.x1()).abs() < NEAR));
+        for i in 0..rows.row(r).len() {
+            let cell = &rows.row(r)[i];
+            let merged_down =
+                (r + 1..rows.len()).all(|b| rows.row(b).iter().any(|c| c.covered && (c.x0() - cell.x0()).abs() < NEAR && (c.x1() - cell.x1()).abs() < NEAR));
             if !merged_down {
-                cell.last = None;
+                rows.forget_last_line(r, i);
             }
         }
     }
-    for row in rows.iter_mut().skip(TOP_ROWS) {
-        for cell in row {
-            cell.first = None;
-        }
-    }
+    rows.forget_first_lines_from(TOP_ROWS);
 }
 
-/// A cell's text from the glyphs inside it: lines that wrap joined, others kept as lines.
-fn cell(b: &BBox, chars: &[Char]) -> Cell {
+/// A cell's text from the glyphs inside it (lines that wrap joined, others kept as lines), and
+/// its edges, measure and lines.
+fn cell(b: &BBox, chars: &[Char]) -> (String, NewCell) {
     let ls = lines(chars.iter().filter(|c| inside(c, b)));
     // The padding is what the text leaves on the left of the cell at least; the text may run
     // as far on the right, unless the cell's lines show a narrower measure (an indent, centred
@@ -226,13 +196,6 @@ fn cell(b: &BBox, chars: &[Char]) -> Cell {
         }
         text.push_str(l.text.trim());
     }
-    Cell {
-        text: text.into_boxed_str(),
-        x0: b.x0 as f32,
-        x1: b.x1 as f32,
-        first: ls.first().map(|l| Box::new(l.reach())),
-        last: ls.last().map(|l| Box::new(l.reach())),
-        right: right as f32,
-        covered: false,
-    }
+    let new = NewCell { x0: b.x0, x1: b.x1, right, first: ls.first().map(Line::reach), last: ls.last().map(Line::reach), covered: false };
+    (text, new)
 }
