@@ -170,7 +170,13 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
     let s = &s[..end];
     let mut at = 0;
     let mut by_word = false;
-    if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ()), ("≤", ()), ("<=", ()), ("<", ()), ("=", ())]) {
+    // `完成时间为2022年12月30日`, `完成时限:9月底`: the label of the date to finish by, then the date.
+    if let Some((w, ())) = longest_at(s, 0, [("计划完成时间", ()), ("完成时间", ()), ("完成时限", ()), ("完成期限", ())]) {
+        at += w.chars().count();
+        if s.get(at).is_some_and(|c| matches!(c, '为' | ':' | '是')) {
+            at += 1;
+        }
+    } else if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ()), ("≤", ()), ("<=", ()), ("<", ()), ("=", ())]) {
         at += w.chars().count();
         by_word = !matches!(w, "于" | "在");
     }

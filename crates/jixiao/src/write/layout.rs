@@ -37,6 +37,9 @@ pub struct LaidRow {
     pub kind: RowKind,
     pub cells: Vec<String>,
     pub width: usize,
+    /// The column whose cell stands over it and the next (a level-2 label merged across 一级 and
+    /// 二级): a text save writes the row a cell short, as Word does; a grid merges the two.
+    pub merged: Option<usize>,
 }
 
 /// A row of `cells`, holding them up to the last non-empty one.
@@ -52,7 +55,7 @@ fn laid(kind: RowKind, cells: impl IntoIterator<Item = String>) -> LaidRow {
             held.push(cell);
         }
     }
-    LaidRow { kind, cells: held, width }
+    LaidRow { kind, cells: held, width, merged: None }
 }
 
 /// A cell read as a target: its value cell when the row composes it with a unit column.
@@ -232,7 +235,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                     // held to its width, so that a reader sees the merge.
                     let mut cells: Vec<String> = cells.collect();
                     cells.remove(c1);
-                    push(LaidRow { kind, width: cells.len(), cells });
+                    push(LaidRow { kind, width: cells.len(), cells, merged: Some(c1) });
                 } else {
                     push(laid(kind, cells));
                 }

@@ -185,18 +185,38 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     }
     let folded = fold(text);
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
-    let (number, name) =
-        if digits > 0 && matches!(folded.chars().nth(digits), Some('、' | '.' | ' ')) && !folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit()) {
-            let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
-            (folded[..digits].parse().ok(), text[skip..].trim())
-        } else {
-            (None, text)
-        };
+    // `1.5亿元…` begins with a decimal, not caption 1; `1、3岁以下…` is caption 1.
+    let after = folded.chars().nth(digits);
+    let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
+    let (number, name) = if digits > 0 && matches!(after, Some('、' | '.' | ' ')) && !decimal {
+        let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
+        (folded[..digits].parse().ok(), text[skip..].trim())
+    } else {
+        (None, text)
+    };
     if name.is_empty() {
         return None;
     }
+    // A caption that ends in the form's words (`3岁以下婴幼儿照护服务项目绩效目标`, a title
+    // without its 表) is named without them, as a title is; one that goes on after them
+    // (`項目年度績效目標(定量目標)`) keeps them.
+    let simple = crate::grammar::fold::simplified_text(name);
+    let (name, kind) = match TITLE_ANCHORS.iter().find(|a| simple.ends_with(*a)) {
+        Some(anchor) if name.len() > anchor.len() => {
+            let body = name[..name.len() - anchor.len()].trim_end();
+            let kind = if anchor.contains("自评") {
+                Some(TableKind::SelfEvaluation)
+            } else if anchor.contains("监控") {
+                Some(TableKind::Monitoring)
+            } else {
+                None
+            };
+            (body, kind)
+        }
+        _ => (name, None),
+    };
     let (code, name) = split_code(name);
-    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind: None, year: year_of(text), code: code.map(str::to_owned) })
+    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind, year: year_of(text), code: code.map(str::to_owned) })
 }
 
 pub fn table_title(line: &str) -> Option<TableTitle> {
@@ -482,6 +502,14 @@ mod tests {
         let t = caption_title("1、項目年度績效目標(定量目標)").unwrap();
         assert_eq!((t.number, t.name.as_str()), (Some(1), "項目年度績效目標(定量目標)"));
         assert_eq!(caption_title("财政专项资金绩效评价共性指标").unwrap().number, None);
+        // A caption that ends in the form's words is named without them; a number before a
+        // name that starts with a digit is still the caption's.
+        let t = caption_title("1、3岁以下婴幼儿照护服务项目绩效目标").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "3岁以下婴幼儿照护服务项目", None));
+        let t = caption_title("某项目绩效自评").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("某项目", Some(TableKind::SelfEvaluation)));
+        assert_eq!(caption_title("绩效目标").unwrap().name, "绩效目标");
+        assert_eq!(caption_title("1.5亿元补助资金绩效目标").unwrap().number, None);
         assert!(caption_title("全年完成了各项工作任务，取得了良好效果。").is_none());
         assert!(caption_title("2023").is_none());
         let t = table_title("2.5亿元基础设施项目绩效目标表").unwrap();

@@ -376,7 +376,9 @@ impl IndicatorRows {
         // word that is no level-1): the row is one cell short (or its name column holds the value
         // and the value column does not); the label is the level-2, and what follows moves one
         // column right.
-        self.spans_level1 = false;
+        // Its rows below, in a Word save, are one cell short too: the merge goes on down as one
+        // empty cell over both columns.
+        let spanned_above = std::mem::replace(&mut self.spans_level1, false);
         let is_value = |c: &str| !is_blank(c) && matches!(crate::model::Target::parse(c).kind, TargetKind::Quantity | TargetKind::Range | TargetKind::Deadline);
         let shifted = |cells: &[&str]| {
             let at = |role| self.col(role).and_then(|i| cells.get(i)).copied().unwrap_or("");
@@ -399,6 +401,29 @@ impl IndicatorRows {
                 over.for_each(|c| note_cell(c, notes));
                 cells.truncate(self.keys.len());
             }
+        } else if let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
+            && c2 == c1 + 1
+            && self.col(Name) == Some(c2 + 1)
+            && cells
+                .get(c1)
+                .is_some_and(|l| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other)
+            && cells.get(c2).is_some_and(|l| is_blank(l))
+            && cells.get(c2 + 1).is_some_and(|n| !is_blank(n))
+        {
+            // The same merge in a grid (a workbook): the label, then the empty cell it covers.
+            cells.swap(c1, c2);
+            self.spans_level1 = true;
+        } else if spanned_above
+            && let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
+            && c2 == c1 + 1
+            && cells.len() + 1 == self.keys.len()
+            && cells.get(c1).is_some_and(|l| is_blank(l))
+            && cells
+                .get(c2)
+                .is_some_and(|n| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other)
+        {
+            cells.insert(c1, "");
+            self.spans_level1 = true;
         }
         let cells = cells;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
@@ -798,9 +823,16 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
         return categories.len() - 1;
     }
     let c = labelled_category(categories, l1, l2, current, line);
-    // An umbrella (项目绩效 over 项目产出 and 项目效益): a level-2 that names a level-1 files its
-    // rows under that level-1, in a category of the umbrella's label.
-    if is_blank(l2) || !labels::is_umbrella_level1(&categories[c].label) {
+    // An umbrella (项目绩效 over 项目产出 and 项目效益; the central investment form's 实施效果指标
+    // over 产出指标 and 效益指标): a level-2 that names a level-1 files its rows under that
+    // level-1, in a category of the umbrella's label. A level-1 label that names no level-1 of
+    // its own is taken as one when the level-2 means that level-1 however it is read (产出指标,
+    // 效益指标; not 成本指标, a level-1 of the 2021 form and a level-2 of 产出 in the older one: a
+    // label that a page break cut to `指标` stays over it).
+    let label = &categories[c].label;
+    let only_level1 = || matches!(implied_level1(labels::level2(l2)), crate::model::Level1::Other) || implied_level1(labels::level2(l2)) == labels::level1(l2);
+    let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
+    if is_blank(l2) || !(labels::is_umbrella_level1(label) || unnamed() && only_level1()) {
         return c;
     }
     let named = labels::level1(l2);
@@ -978,6 +1010,72 @@ mod tests {
         // 项目绩效 holds both; a level-2 that names no level-1 leaves the umbrella's own.
         assert_eq!(levels, [(Process, "项目管理", 1), (Output, "项目绩效", 1), (Effect, "项目绩效", 1), (Effect, "部门绩效", 1)]);
         assert_eq!(names(&body), ["资金到位", "产出数量", "产出质量", "经济效益", "社会效益", "职责履行"]);
+    }
+
+    #[test]
+    fn a_level1_label_that_names_none_files_rows_by_the_level1_its_level2_names() {
+        // The central investment form: 实施效果指标 over 产出指标 and 效益指标.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["实施效果指标", "产出指标", "建设项目个数", "1"]),
+            row(3, &["", "", "竣工验收合格率", "100%"]),
+            row(4, &["", "效益指标", "综合利用率", "≥90%"]),
+        ];
+        let (body, _) = one_body(rows);
+        let levels: Vec<_> =
+            body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
+        use crate::model::Level1::*;
+        assert_eq!(levels, [(Output, "实施效果指标", 2), (Effect, "实施效果指标", 1)]);
+        // A label a page break cut (`指标`) stays over 成本指标, a level-2 of 产出 in the older form
+        // and a level-1 in the 2021 one.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["指标", "质量指标", "合格率", "≥90%"]),
+            row(3, &["", "成本指标", "单价", "≤5元"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Other, 2)]);
+    }
+
+    #[test]
+    fn the_rows_under_a_level2_label_merged_across_level1_are_one_cell_short_too() {
+        // Word's save of a cell merged across 一级 and 二级 and down: one cell on its first row,
+        // one empty cell on the rows below.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "指标名称", "指标值"]),
+            row(2, &["产出指标", "数量指标", "托位数", "4.5"]),
+            row(3, &["社会效益", "覆盖率", "提高"]),
+            row(4, &["", "健康管理率", "95%"]),
+            row(5, &["", "普及率", "90%"]),
+        ];
+        // In a grid (a workbook), the merged cell is the label and the empty cell it covers.
+        let grid = vec![
+            row(1, &["一级指标", "二级指标", "指标名称", "指标值"]),
+            row(2, &["产出指标", "数量指标", "托位数", "4.5"]),
+            row(3, &["社会效益", "", "覆盖率", "提高"]),
+            row(4, &["", "社会效益", "健康管理率", "95%"]),
+            row(5, &["", "社会效益", "普及率", "90%"]),
+        ];
+        use crate::model::Level1::*;
+        for rows in [rows, grid] {
+            let (body, _) = one_body(rows);
+            let read: Vec<_> = body
+                .categories
+                .iter()
+                .flat_map(|c| {
+                    c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c.level1, s.label.as_str(), i.name.as_str(), i.target.raw.as_str())))
+                })
+                .collect();
+            assert_eq!(
+                read,
+                [
+                    (Output, "数量指标", "托位数", "4.5"),
+                    (Effect, "社会效益", "覆盖率", "提高"),
+                    (Effect, "社会效益", "健康管理率", "95%"),
+                    (Effect, "社会效益", "普及率", "90%")
+                ]
+            );
+        }
     }
 
     #[test]
