@@ -293,7 +293,18 @@ struct Drawn<'a> {
 }
 
 fn draw(t: &Table) -> Drawn<'_> {
-    let rows = layout::rows(t);
+    // A row whose level-2 label was merged across 一级 and 二级 is drawn with an empty 一级 cell
+    // (its category has no label): its cells then stand under their columns.
+    let rows: Vec<layout::LaidRow> = layout::rows(t)
+        .into_iter()
+        .map(|mut r| {
+            if let Some(m) = r.merged.take() {
+                r.cells.insert(m, String::new());
+                r.width += 1;
+            }
+            r
+        })
+        .collect();
     // Indicator rows come in the order layout writes them: per category, per sub-category, its
     // indicators (or one skeleton row), then one row for a category with no sub-category.
     let mut order = Vec::new();
@@ -780,6 +791,19 @@ mod tests {
         // Nothing is fetched.
         for outside in ["http://", "https://", "src=", "@import", "url("] {
             assert!(!html.contains(outside), "{outside}");
+        }
+    }
+
+    #[test]
+    fn a_row_whose_level2_label_spans_level1_is_drawn_under_its_columns() {
+        let text = "1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t人数\n\t≥10人\n\n\t社会效益\n\t覆盖率\n\t提高\n\n\t\n\t管理率\n\t95%\n";
+        let doc = crate::parse_str(text, &crate::ReadOptions::default()).unwrap();
+        let html = to_string(&doc, &HtmlOptions::default());
+        // The targets stand in the target column, marked as targets.
+        for target in ["提高", "95%"] {
+            assert!(html.contains(&format!(">{target}</td>")), "{target}");
+            let cell = html.split("<td").find(|c| c.contains(&format!(">{target}</td>"))).unwrap();
+            assert!(cell.contains("jx-target"), "{target}: {cell}");
         }
     }
 
