@@ -176,7 +176,8 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
         if s.get(at).is_some_and(|c| matches!(c, '为' | ':' | '是')) {
             at += 1;
         }
-    } else if let Some((w, ())) = longest_at(s, 0, [("截至", ()), ("截止", ()), ("于", ()), ("在", ()), ("≤", ()), ("<=", ()), ("<", ()), ("=", ())]) {
+    }
+    if let Some((w, ())) = longest_at(s, at, [("截至", ()), ("截止", ()), ("于", ()), ("在", ()), ("≤", ()), ("<=", ()), ("<", ()), ("=", ())]) {
         at += w.chars().count();
         by_word = !matches!(w, "于" | "在");
     }

@@ -136,11 +136,14 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     keys
 }
 
-/// Whether a header label names a target only by the word 目标: a short label, not one of the
-/// form's extra columns (评分标准, 备注), and not the result (目标完成情况, 实际完成).
+/// Whether a header label names a target only by the word 目标 at its end (`区域目标`, `绩效目标`,
+/// the typo `区域目标质`): not a label about the target (目标完成情况, 目标实现程度, 目标类型), a
+/// result (实际) or one of the form's extra columns (评分标准, 备注).
 fn says_target(label: &str) -> bool {
     let Ok(k) = labels::short_key(label) else { return false };
-    k.contains("目标") && !["完成", "实际", "可能", "偏差", "原因"].iter().any(|w| k.contains(w)) && !labels::is_form_extra(label)
+    (k.ends_with("目标") || k.ends_with("目标质"))
+        && !["完成", "实际", "达成", "实现", "是否", "可能", "偏差", "原因"].iter().any(|w| k.contains(w))
+        && !labels::is_form_extra(label)
 }
 
 /// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
@@ -362,7 +365,9 @@ mod tests {
         assert_eq!(roles(&["绩效目标", "一级指标", "二级指标", "三级指标", "指标值", "区域目标"]), [Extra, Level1, Level2, Name, Target, Extra]);
         // The result, a remark and a column left of the name are not the target.
         assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标完成情况"]), [Level1, Level2, Name, Extra]);
-        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标实现程度"]), [Level1, Level2, Name, Target]);
+        for about in ["目标实现程度", "目标达成情况", "是否达成目标", "目标类型"] {
+            assert_ne!(roles(&["一级指标", "二级指标", "三级指标", about])[3], Target, "{about}");
+        }
         assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标评分标准"]), [Level1, Level2, Name, Extra]);
         assert_eq!(roles(&["目标", "二级指标", "三级指标", "备注"]), [Extra, Level2, Name, Extra]);
     }

@@ -198,25 +198,17 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
         return None;
     }
     // A caption that ends in the form's words (`3岁以下婴幼儿照护服务项目绩效目标`, a title
-    // without its 表) is named without them, as a title is; one that goes on after them
+    // without its 表) is named as that title would be; one that goes on after them
     // (`項目年度績效目標(定量目標)`) keeps them.
     let simple = crate::grammar::fold::simplified_text(name);
-    let (name, kind) = match TITLE_ANCHORS.iter().find(|a| simple.ends_with(*a)) {
-        Some(anchor) if name.len() > anchor.len() => {
-            let body = name[..name.len() - anchor.len()].trim_end();
-            let kind = if anchor.contains("自评") {
-                Some(TableKind::SelfEvaluation)
-            } else if anchor.contains("监控") {
-                Some(TableKind::Monitoring)
-            } else {
-                None
-            };
-            (body, kind)
-        }
-        _ => (name, None),
-    };
+    if TITLE_ANCHORS.iter().any(|a| simple.ends_with(a) && name.len() > a.len())
+        && let Some(t) = table_title(&format!("{name}表"))
+        && !t.name.is_empty()
+    {
+        return Some(TableTitle { number, name: t.name, title: text.to_owned(), toc: None, kind: t.kind, year: year_of(text), code: t.code });
+    }
     let (code, name) = split_code(name);
-    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind, year: year_of(text), code: code.map(str::to_owned) })
+    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind: None, year: year_of(text), code: code.map(str::to_owned) })
 }
 
 pub fn table_title(line: &str) -> Option<TableTitle> {
@@ -508,6 +500,11 @@ mod tests {
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "3岁以下婴幼儿照护服务项目", None));
         let t = caption_title("某项目绩效自评").unwrap();
         assert_eq!((t.name.as_str(), t.kind), ("某项目", Some(TableKind::SelfEvaluation)));
+        // Named as the title with 表 would be.
+        for caption in ["某项目绩效目标自评", "某经费项目自评", "某项目绩效评价得分", "部门整体绩效目标"] {
+            let (c, t) = (caption_title(caption).unwrap(), table_title(&format!("{caption}表")).unwrap());
+            assert_eq!((c.name, c.kind), (t.name, t.kind), "{caption}");
+        }
         assert_eq!(caption_title("绩效目标").unwrap().name, "绩效目标");
         assert_eq!(caption_title("1.5亿元补助资金绩效目标").unwrap().number, None);
         assert!(caption_title("全年完成了各项工作任务，取得了良好效果。").is_none());

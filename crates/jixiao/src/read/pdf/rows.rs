@@ -82,8 +82,9 @@ impl Rows {
     /// Whether these rows can take all of `more`'s text and cells (a table over a page break
     /// that could not is read as two).
     pub fn can_take(&self, more: &Rows) -> bool {
-        // A join may add a part's text twice (the cell it goes on in, then its row).
-        self.text.len().saturating_add(more.text.len().saturating_mul(2)) <= MOST
+        // A join copies a cell's text with the part's added (at most all of both), then the part's
+        // rows are added.
+        self.text.len().saturating_mul(2).saturating_add(more.text.len().saturating_mul(2)) <= MOST
             && self.cells.len().saturating_add(more.cells.len()) <= MOST
             && self.lines.len().saturating_add(more.lines.len()) < MOST
     }

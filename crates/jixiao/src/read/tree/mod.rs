@@ -403,7 +403,6 @@ impl IndicatorRows {
             }
         } else if let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
             && c2 == c1 + 1
-            && self.col(Name) == Some(c2 + 1)
             && cells
                 .get(c1)
                 .is_some_and(|l| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other)
@@ -421,6 +420,9 @@ impl IndicatorRows {
             && cells
                 .get(c2)
                 .is_some_and(|n| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other)
+            // A row short for another reason (its value merged with the next cell) keeps its
+            // value under the target.
+            && !self.col(Target).is_some_and(|t| cells.get(t).is_some_and(|v| is_value(v)) && !t.checked_sub(1).and_then(|s| cells.get(s)).is_some_and(|v| is_value(v)))
         {
             cells.insert(c1, "");
             self.spans_level1 = true;
@@ -830,7 +832,14 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     // 效益指标; not 成本指标, a level-1 of the 2021 form and a level-2 of 产出 in the older one: a
     // label that a page break cut to `指标` stays over it).
     let label = &categories[c].label;
-    let only_level1 = || matches!(implied_level1(labels::level2(l2)), crate::model::Level1::Other) || implied_level1(labels::level2(l2)) == labels::level1(l2);
+    // Only for the levels a result names (产出, 效益, 满意度): a 管理 or 投入 word under a group label
+    // of its own (项目实施 over 资金管理 and 项目管理) is a level-2 of that group.
+    let only_level1 = || {
+        use crate::model::Level1::{Effect, Other, Output, Satisfaction};
+        let named = labels::level1(l2);
+        let implied = implied_level1(labels::level2(l2));
+        matches!(named, Output | Effect | Satisfaction) && (implied == Other || implied == named)
+    };
     let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
     if is_blank(l2) || !(labels::is_umbrella_level1(label) || unnamed() && only_level1()) {
         return c;
@@ -1035,6 +1044,16 @@ mod tests {
         ];
         let (body, _) = one_body(rows);
         assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Other, 2)]);
+        // A group label over management words keeps them: only a result's level (产出, 效益,
+        // 满意度) is taken from a level-2.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "分值"]),
+            row(2, &["项目实施", "资金管理", "甲", "1"]),
+            row(3, &["", "项目管理", "乙", "2"]),
+            row(4, &["", "组织实施", "丙", "3"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Other, 3)]);
     }
 
     #[test]
@@ -1059,6 +1078,7 @@ mod tests {
         use crate::model::Level1::*;
         for rows in [rows, grid] {
             let (body, _) = one_body(rows);
+            assert_eq!(body.categories.len(), 2);
             let read: Vec<_> = body
                 .categories
                 .iter()
@@ -1076,6 +1096,35 @@ mod tests {
                 ]
             );
         }
+    }
+
+    #[test]
+    fn a_short_row_below_a_merged_label_keeps_a_value_it_has_under_the_target() {
+        // The third row is short because its value and basis cells are merged, not because the
+        // label above goes on down.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值", "依据"]),
+            row(2, &["产出指标", "数量指标", "托位数", "4.5", "计划标准"]),
+            row(3, &["社会效益指标", "覆盖率", "提高", "计划标准"]),
+            row(4, &["", "服务质量", "投诉率", "≤1%"]),
+        ];
+        let (body, _) = one_body(rows);
+        let last = body
+            .categories
+            .iter()
+            .flat_map(|c| &c.children)
+            .flat_map(|s| s.indicators.iter().map(move |i| (s.label.as_str(), i.name.as_str(), i.target.raw.as_str())))
+            .last();
+        assert_eq!(last, Some(("服务质量", "投诉率", "≤1%")));
+        // In a grid, the merged label's empty cell may stand before another column than the name.
+        let grid = vec![
+            row(1, &["一级指标", "二级指标", "指标内容", "三级指标", "指标值"]),
+            row(2, &["产出指标", "数量指标", "说明一", "托位数", "4.5"]),
+            row(3, &["社会效益", "", "说明二", "覆盖率", "≥95%"]),
+        ];
+        let (body, _) = one_body(grid);
+        let read: Vec<_> = body.categories.iter().map(|c| (c.level1, c.children.iter().map(|s| s.label.as_str()).collect::<Vec<_>>())).collect();
+        assert_eq!(read, [(crate::model::Level1::Output, vec!["数量指标"]), (crate::model::Level1::Effect, vec!["社会效益"])]);
     }
 
     #[test]
