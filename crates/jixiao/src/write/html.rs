@@ -293,18 +293,9 @@ struct Drawn<'a> {
 }
 
 fn draw(t: &Table) -> Drawn<'_> {
-    // A row whose level-2 label was merged across 一级 and 二级 is drawn with an empty 一级 cell
-    // (its category has no label): its cells then stand under their columns.
-    let rows: Vec<layout::LaidRow> = layout::rows(t)
-        .into_iter()
-        .map(|mut r| {
-            if let Some(m) = r.merged.take() {
-                r.cells.insert(m, String::new());
-                r.width += 1;
-            }
-            r
-        })
-        .collect();
+    // A row whose level-2 label was merged across 一级 and 二级 is drawn with its empty 一级 cell
+    // (its category has no label), each cell under its column.
+    let rows = layout::rows(t);
     // Indicator rows come in the order layout writes them: per category, per sub-category, its
     // indicators (or one skeleton row), then one row for a category with no sub-category.
     let mut order = Vec::new();

@@ -37,8 +37,8 @@ pub struct LaidRow {
     pub kind: RowKind,
     pub cells: Vec<String>,
     pub width: usize,
-    /// The column whose cell stands over it and the next (a level-2 label merged across 一级 and
-    /// 二级): a text save writes the row a cell short, as Word does; a grid merges the two.
+    /// A level-2 label merged across 一级 and 二级: the 一级 column, whose cell (empty) the label in
+    /// the next covers. A text save leaves the cell out, as Word does; a grid merges the two.
     pub merged: Option<usize>,
 }
 
@@ -231,10 +231,9 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                 });
                 let kind = RowKind::Indicator { first_of_category: first_row };
                 if first_row && let Some(c1) = spanning(cat, sub, first_of_table) {
-                    // Written as read: the label over both columns, the row a cell short and
-                    // held to its width, so that a reader sees the merge.
-                    let mut cells: Vec<String> = cells.collect();
-                    cells.remove(c1);
+                    // Written as read: the label over both columns, every cell held so that each
+                    // writer shows the merge its way.
+                    let cells: Vec<String> = cells.collect();
                     push(LaidRow { kind, width: cells.len(), cells, merged: Some(c1) });
                 } else {
                     push(laid(kind, cells));

@@ -128,9 +128,10 @@ fn overview(out: &mut String, ov: &Overview) {
     out.push('\n');
 }
 
-/// The cells of a laid-out row, its empty ones after the last it holds included.
+/// The cells of a laid-out row, its empty ones after the last it holds included; the cell a
+/// label merged across two columns covers is left out (the row a cell short, as Word saves it).
 fn cells(out: &mut String, r: &layout::LaidRow) {
-    r.cells.iter().for_each(|c| cell(out, c));
+    r.cells.iter().enumerate().filter(|(i, _)| Some(*i) != r.merged).for_each(|(_, c)| cell(out, c));
     (r.cells.len()..r.width).for_each(|_| cell(out, ""));
 }
 

@@ -153,12 +153,12 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
             (RowKind::Indicator { first_of_category }, Some(c)) => {
                 match spans.last_mut() {
                     Some(span) if !first_of_category => span.1 = r,
-                    // A level-2 label merged across 一级 and 二级 stands in this row's 一级 cell:
-                    // the 一级 column's merge starts below it.
+                    // A level-2 label merged across 一级 and 二级 covers this row's 一级 cell: the
+                    // 一级 column's merge starts below it.
                     _ if laid.merged == Some(c) => spans.push((r + 1, r, String::new())),
                     _ => spans.push((r, r, text_at(c).to_owned())),
                 }
-                (laid.merged != Some(c)).then_some(c)
+                Some(c)
             }
             _ => None,
         };
@@ -166,17 +166,13 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
             if Some(c) == level1_here || text.is_empty() {
                 continue;
             }
-            // A cell merged across two columns: the cells after it stand one column further.
-            let at = match laid.merged {
-                Some(m) if c == m => {
-                    ws.merge_range(r, c as u16, r, c as u16 + 1, text, &f.text).map_err(err)?;
-                    continue;
-                }
-                Some(m) if c > m => c + 1,
-                _ => c,
-            };
-            put(ws, r, at as u16, text, laid.kind == RowKind::Header, f)?;
-            if let Some(w) = widths.get_mut(at) {
+            // A label merged across two columns: over the cell it covers, left of it, too.
+            if let Some(m) = laid.merged.filter(|&m| c == m + 1) {
+                ws.merge_range(r, m as u16, r, c as u16, text, &f.text).map_err(err)?;
+                continue;
+            }
+            put(ws, r, c as u16, text, laid.kind == RowKind::Header, f)?;
+            if let Some(w) = widths.get_mut(c) {
                 *w = w.max(width(text).min(60.0) + 2.0);
             }
         }
