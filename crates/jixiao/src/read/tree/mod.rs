@@ -384,48 +384,37 @@ impl IndicatorRows {
             let at = |role| self.col(role).and_then(|i| cells.get(i)).copied().unwrap_or("");
             cells.len() + 1 == self.keys.len() || is_value(at(Name)) && !is_value(at(Target))
         };
-        if let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
-            && c2 == c1 + 1
-            && cells
-                .get(c1)
-                .is_some_and(|l| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other)
-            && cells
-                .get(c2)
-                .is_some_and(|n| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other)
-            && shifted(&cells)
-        {
-            cells.insert(c1, "");
-            self.spans_level1 = true;
-            if cells.len() > self.keys.len() {
-                let over = row.cells.iter().skip(self.keys.len() - 1).take(cells.len() - self.keys.len());
-                over.for_each(|c| note_cell(c, notes));
-                cells.truncate(self.keys.len());
-            }
-        } else if let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
-            && c2 == c1 + 1
-            && cells
-                .get(c1)
-                .is_some_and(|l| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other)
-            && cells.get(c2).is_some_and(|l| is_blank(l))
-            && cells.get(c2 + 1).is_some_and(|n| !is_blank(n))
-        {
-            // The same merge in a grid (a workbook): the label, then the empty cell it covers.
-            cells.swap(c1, c2);
-            self.spans_level1 = true;
-        } else if spanned_above
-            && let (Some(c1), Some(c2)) = (self.col(Level1), self.col(Level2))
-            && c2 == c1 + 1
-            && cells.len() + 1 == self.keys.len()
-            && cells.get(c1).is_some_and(|l| is_blank(l))
-            && cells
-                .get(c2)
-                .is_some_and(|n| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other)
+        // The 一级 column when 二级 stands right of it (a label can be merged across both), and
+        // what a row holds there and in the column after.
+        let level1_beside_level2 = match (self.col(Level1), self.col(Level2)) {
+            (Some(c1), Some(c2)) if c2 == c1 + 1 => Some(c1),
+            _ => None,
+        };
+        if let Some(c1) = level1_beside_level2 {
+            let at = |i: usize| cells.get(i).copied().unwrap_or("");
+            let (first, second, third) = (at(c1), at(c1 + 1), at(c1 + 2));
+            let level2_only = |l: &str| !is_blank(l) && labels::level2(l) != crate::model::Level2::Other && labels::level1(l) == crate::model::Level1::Other;
+            let no_category = |n: &str| !is_blank(n) && labels::level2(n) == crate::model::Level2::Other && labels::level1(n) == crate::model::Level1::Other;
             // A row short for another reason (its value merged with the next cell) keeps its
             // value under the target.
-            && !self.col(Target).is_some_and(|t| cells.get(t).is_some_and(|v| is_value(v)) && !t.checked_sub(1).and_then(|s| cells.get(s)).is_some_and(|v| is_value(v)))
-        {
-            cells.insert(c1, "");
-            self.spans_level1 = true;
+            let value_kept = || self.col(Target).is_some_and(|t| is_value(at(t)) && !t.checked_sub(1).is_some_and(|s| is_value(at(s))));
+            let label_first = level2_only(first);
+            if label_first && no_category(second) && shifted(&cells) {
+                cells.insert(c1, "");
+                self.spans_level1 = true;
+                if cells.len() > self.keys.len() {
+                    let over = row.cells.iter().skip(self.keys.len() - 1).take(cells.len() - self.keys.len());
+                    over.for_each(|c| note_cell(c, notes));
+                    cells.truncate(self.keys.len());
+                }
+            } else if label_first && is_blank(second) && !is_blank(third) {
+                // The same merge in a grid (a workbook): the label, then the empty cell it covers.
+                cells.swap(c1, c1 + 1);
+                self.spans_level1 = true;
+            } else if spanned_above && cells.len() + 1 == self.keys.len() && is_blank(first) && no_category(second) && !value_kept() {
+                cells.insert(c1, "");
+                self.spans_level1 = true;
+            }
         }
         let cells = cells;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
@@ -828,24 +817,21 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     // An umbrella (项目绩效 over 项目产出 and 项目效益; the central investment form's 实施效果指标
     // over 产出指标 and 效益指标): a level-2 that names a level-1 files its rows under that
     // level-1, in a category of the umbrella's label. A level-1 label that names no level-1 of
-    // its own is taken as one when the level-2 means that level-1 however it is read (产出指标,
-    // 效益指标; not 成本指标, a level-1 of the 2021 form and a level-2 of 产出 in the older one: a
-    // label that a page break cut to `指标` stays over it).
-    let label = &categories[c].label;
-    // Only for the levels a result names (产出, 效益, 满意度): a 管理 or 投入 word under a group label
-    // of its own (项目实施 over 资金管理 and 项目管理) is a level-2 of that group.
-    let only_level1 = || {
+    // its own is taken as one when the level-2 names a result's level (产出, 效益, 满意度; a 管理
+    // word under 项目实施 is a level-2 of that group) and means it however it is read (not
+    // 成本指标, a level-1 of the 2021 form and a level-2 of 产出 in the older one: a label that a
+    // page break cut to `指标` stays over it).
+    if is_blank(l2) {
+        return c;
+    }
+    let (label, named) = (&categories[c].label, labels::level1(l2));
+    let result_level = || {
         use crate::model::Level1::{Effect, Other, Output, Satisfaction};
-        let named = labels::level1(l2);
         let implied = implied_level1(labels::level2(l2));
         matches!(named, Output | Effect | Satisfaction) && (implied == Other || implied == named)
     };
     let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
-    if is_blank(l2) || !(labels::is_umbrella_level1(label) || unnamed() && only_level1()) {
-        return c;
-    }
-    let named = labels::level1(l2);
-    if named == crate::model::Level1::Other || named == categories[c].level1 {
+    if !(labels::is_umbrella_level1(label) || unnamed() && result_level()) || named == crate::model::Level1::Other || named == categories[c].level1 {
         return c;
     }
     if let Some(i) = categories.iter().position(|k| k.level1 == named && k.label == categories[c].label) {
