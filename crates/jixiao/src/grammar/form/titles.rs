@@ -170,6 +170,21 @@ impl TableTitle {
     }
 }
 
+/// The number a title or caption starts with (`3、…`, `3.…`) and the rest, trimmed; no number
+/// when the digits are not followed by one of `separators`, or begin a decimal (`2.5亿元…`).
+fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a str) {
+    let folded = fold(text);
+    let digits = folded.chars().take_while(char::is_ascii_digit).count();
+    let after = folded.chars().nth(digits);
+    let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
+    if digits > 0 && !decimal && after.is_some_and(|c| separators.contains(&c)) {
+        let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
+        (folded[..digits].parse().ok(), text[skip..].trim())
+    } else {
+        (None, text)
+    }
+}
+
 /// A short line right above a table whose first row is an indicator header, though it has no
 /// 表 (`1、項目年度績效目標(定量目標)`, `1、财政专项资金绩效评价共性指标`): the table's title. Its
 /// number is read as a title's; the rest is the name. None for a line of prose: longer than a
@@ -183,17 +198,8 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     {
         return None;
     }
-    let folded = fold(text);
-    let digits = folded.chars().take_while(char::is_ascii_digit).count();
     // `1.5亿元…` begins with a decimal, not caption 1; `1、3岁以下…` is caption 1.
-    let after = folded.chars().nth(digits);
-    let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
-    let (number, name) = if digits > 0 && matches!(after, Some('、' | '.' | ' ')) && !decimal {
-        let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
-        (folded[..digits].parse().ok(), text[skip..].trim())
-    } else {
-        (None, text)
-    };
+    let (number, name) = leading_number(text, &['、', '.', ' ']);
     if name.is_empty() {
         return None;
     }
@@ -253,17 +259,8 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     } else {
         None
     };
-    let folded = fold(body);
-    let digits = folded.chars().take_while(char::is_ascii_digit).count();
-    let after = folded.chars().nth(digits);
     // `2.5亿元…绩效目标表` begins with a decimal, not table 2.
-    let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
-    let (number, name) = if digits > 0 && !decimal && matches!(after, Some('、' | '.' | ',' | ' ')) {
-        let skip: usize = body.chars().take(digits + 1).map(char::len_utf8).sum();
-        (folded[..digits].parse().ok(), body[skip..].trim())
-    } else {
-        (None, body)
-    };
+    let (number, name) = leading_number(body, &['、', '.', ',', ' ']);
     let (code, name) = split_code(name);
     Some(TableTitle { number, name: name.to_owned(), title: title.to_owned(), toc, kind, year: year_of(title), code: code.map(str::to_owned) })
 }
