@@ -90,8 +90,7 @@ impl Rows {
     }
 
     pub fn row(&self, r: usize) -> &[Cell] {
-        let start = if r == 0 { 0 } else { self.ends[r - 1] as usize };
-        &self.cells[start..self.ends[r] as usize]
+        &self.cells[self.start(r)..self.ends[r] as usize]
     }
 
     pub fn text(&self, c: &Cell) -> &str {
@@ -159,7 +158,7 @@ impl Rows {
     /// Forgets the first lines of the cells of row `r` and of every row below it: lines no join
     /// will look at.
     pub fn forget_first_lines_from(&mut self, r: usize) {
-        let start = if r == 0 { 0 } else { self.ends.get(r - 1).map_or(self.cells.len(), |&e| e as usize) };
+        let start = if r <= self.len() { self.start(r) } else { self.cells.len() };
         for cell in self.cells.iter_mut().skip(start) {
             cell.first = NONE;
         }
@@ -196,9 +195,13 @@ impl Rows {
         self.text.shrink_to_fit();
     }
 
+    /// Where row `r` starts in `cells` (the end of the cells when `r` is the row after the last).
+    fn start(&self, r: usize) -> usize {
+        r.checked_sub(1).map_or(0, |p| self.ends[p] as usize)
+    }
+
     fn index(&self, r: usize, i: usize) -> usize {
-        let start = if r == 0 { 0 } else { self.ends[r - 1] as usize };
-        start + i
+        self.start(r) + i
     }
 
     fn keep(&mut self, line: Option<Reach>) -> u32 {
