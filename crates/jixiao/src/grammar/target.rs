@@ -216,7 +216,8 @@ struct Quantity {
 }
 
 /// One quantity filling `s[start..end]`: `[comparator] number [unit] [suffix comparator]`,
-/// where the leading comparator may follow a label without digits (`满意度≥90%`).
+/// where the leading comparator may follow a label without digits (`满意度≥90%`), and a label
+/// naming a measure may stand before a number with its unit (`年度预算220万元`).
 fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     let mut at = 0;
     let mut comparator = prefix_comparator(s, 0).map(|(len, c)| {
@@ -233,21 +234,34 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         at += p.len;
     }
     let starts_with_number = at == 1 || per.is_some() || number_at(&s[..end], 0, true).is_some();
+    // Whether the number must be followed by a unit: after a label with no comparator.
+    let mut needs_unit = false;
     if comparator.is_none() && !starts_with_number {
-        // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
-        let pos = (1..end).find(|&i| prefix_comparator(s, i).is_some())?;
-        if s[..pos].iter().any(|c| c.is_ascii_digit()) {
-            return None;
+        let digit = s[..end].iter().position(char::is_ascii_digit)?;
+        match (1..digit).find(|&i| prefix_comparator(s, i).is_some()) {
+            // A label before the comparator, e.g. `满意度≥90%`: no digits in the label.
+            Some(pos) => {
+                let (len, c) = prefix_comparator(s, pos)?;
+                comparator = Some(c);
+                at = pos + len;
+            }
+            // A label that names what is measured right before the number and its unit
+            // (`年度预算220万元`, `资金到位率100%`): the number is the target, with no sign.
+            // A verb before it (`惠及200人`, `增长5%`) says something else, and stays words.
+            None if names_a_measure(&s[..digit]) => {
+                at = digit;
+                needs_unit = true;
+            }
+            None => return None,
         }
-        let (len, c) = prefix_comparator(s, pos)?;
-        comparator = Some(c);
-        at = pos + len;
     }
     let (mut value, len) = number_at(&s[..end], at, true)?;
     at += len;
     let mut unit = unit_at(&s[..end], at);
     if let Some(u) = &unit {
         at += u.len;
+    } else if needs_unit {
+        return None;
     }
     if let Some(p) = per {
         unit = Some(match unit {
@@ -272,6 +286,17 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         value = 0.0; // no negative zero in the output
     }
     Some(Quantity { comparator, value, unit })
+}
+
+/// The words that end a label naming a measure: a rate, a count, an amount, a degree, a budget.
+const MEASURE_ENDS: &[&str] = &["率", "数", "额", "量", "度", "预算", "资金", "经费", "成本", "费用", "投资", "面积", "规模", "里程", "长度"];
+
+/// Whether `label` (the words before a number) names what the number measures: it ends in one
+/// of [`MEASURE_ENDS`], but not in a period's name (`年度`, `季度`, `月度`: a time, not a measure).
+fn names_a_measure(label: &[char]) -> bool {
+    // Compared in simplified characters: copies in traditional ones (`年度預算`) say the same.
+    let ends = |w: &str| label.len() >= w.chars().count() && label.iter().rev().map(|c| super::fold::simplified(*c)).zip(w.chars().rev()).all(|(a, b)| a == b);
+    !label.is_empty() && MEASURE_ENDS.iter().any(|w| ends(w)) && !["年度", "季度", "月度"].iter().any(|w| ends(w))
 }
 
 /// `2-3次`, `2～3次`, `2至3次`, `85%-95%`.
