@@ -165,7 +165,11 @@ pub fn level1(label: &str) -> Level1 {
 
 fn level1_of(label: &str) -> Level1 {
     let Ok(k) = short_key(label) else { return Level1::Other };
-    match k.as_str() {
+    level1_of_key(k.as_str())
+}
+
+fn level1_of_key(k: &str) -> Level1 {
+    match k {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" | "项目产出" => Level1::Output,
         "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "项目效益" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
             Level1::Effect
@@ -176,8 +180,14 @@ fn level1_of(label: &str) -> Level1 {
         // 部门整体支出 evaluation frameworks: 部门决策 / 综合管理 (部门管理) / 部门绩效 (履职效果).
         "过程指标" | "过程" | "管理指标" | "管理" | "综合管理" | "部门管理" | "项目管理" => Level1::Process,
         "决策指标" | "决策" | "部门决策" | "项目决策" => Level1::Decision,
-        _ => Level1::Other,
+        k => as_indicator(k).map_or(Level1::Other, |k| level1_of_key(&k)),
     }
+}
+
+/// A category said with 目标 for 指标, as some forms write their levels (`产出目标`, `数量目标`):
+/// the same category with 指标. None for any other key.
+fn as_indicator(k: &str) -> Option<String> {
+    k.strip_suffix("目标").filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}指标"))
 }
 
 pub fn level2(label: &str) -> Level2 {
@@ -186,7 +196,11 @@ pub fn level2(label: &str) -> Level2 {
 
 fn level2_of(label: &str) -> Level2 {
     let Ok(k) = short_key(label) else { return Level2::Other };
-    match k.as_str() {
+    level2_of_key(k.as_str())
+}
+
+fn level2_of_key(k: &str) -> Level2 {
+    match k {
         "数量指标" | "数量" | "产出数量" => Level2::Quantity,
         "质量指标" | "质量" | "产出质量" => Level2::Quality,
         "时效指标" | "时效" | "产出时效" => Level2::Timeliness,
@@ -205,7 +219,7 @@ fn level2_of(label: &str) -> Level2 {
         "社会、经济、生态效益指标" | "经济、社会、生态效益指标" | "社会经济生态效益指标" | "效益指标" | "项目效益" => {
             Level2::Benefit
         }
-        _ => Level2::Other,
+        k => as_indicator(k).map_or(Level2::Other, |k| level2_of_key(&k)),
     }
 }
 
@@ -654,6 +668,21 @@ mod tests {
         assert_eq!(key("指标1").as_str(), "指标1");
         assert_eq!(level1("效益30分"), Level1::Other, "only after 指标: a name may end in a score");
         assert_eq!(level1("一级 指标"), Level1::Other);
+    }
+
+    #[test]
+    fn categories_said_with_target_for_indicator() {
+        assert_eq!(level1("产出目标"), Level1::Output);
+        assert_eq!(level1("產出目標"), Level1::Output);
+        assert_eq!(level1("效益目标"), Level1::Effect);
+        assert_eq!(level1("满意度目标"), Level1::Satisfaction);
+        assert_eq!(level2("数量目标"), Level2::Quantity);
+        assert_eq!(level2("社会效益目标"), Level2::SocialBenefit);
+        // Words that are no category with 指标 are none with 目标 either.
+        assert_eq!(level1("绩效目标"), Level1::Other);
+        assert_eq!(level1("总体目标"), Level1::Other);
+        assert_eq!(level1("目标"), Level1::Other);
+        assert_eq!(level2("年度目标"), Level2::Other);
     }
 
     #[test]
