@@ -115,6 +115,14 @@ fn is_header(fields: &[String]) -> bool {
     filled >= 3 && (is_own_header(fields) || is_header_row(fields.iter().map(String::as_str)))
 }
 
+/// Whether splitting a line at `sep` cut through its labels rather than between them: a field
+/// opens a bracket the next one closes (`绩效指标(权重分值90分,其中…)`), or, for a comma or a
+/// semicolon, a field holds a TAB (a line of Word's text save, whose cells start with one).
+fn cuts_labels(fields: &[String], sep: char) -> bool {
+    let open = |f: &str| f.chars().fold(0i32, |depth, c| depth + i32::from(matches!(c, '(' | '（')) - i32::from(matches!(c, ')' | '）')));
+    fields.windows(2).any(|w| open(&w[0]) > 0 && open(&w[1]) < 0) || sep != '\t' && fields.iter().any(|f| f.contains('\t'))
+}
+
 /// The separator of a CSV text: the one at which a record of the head is a header (the one
 /// that gives it most fields, if several do); None when no record is one.
 fn separator(text: &str) -> Option<char> {
@@ -122,7 +130,7 @@ fn separator(text: &str) -> Option<char> {
         .iter()
         .filter_map(|&sep| {
             let sep = sep as char;
-            records(text, sep, HEAD_RECORDS).iter().find(|r| is_header(&r.fields)).map(|r| (r.fields.len(), sep))
+            records(text, sep, HEAD_RECORDS).iter().find(|r| is_header(&r.fields) && !cuts_labels(&r.fields, sep)).map(|r| (r.fields.len(), sep))
         })
         .max_by_key(|(n, sep)| (*n, std::cmp::Reverse(SEPARATORS.iter().position(|s| *s as char == *sep))))
         .map(|(_, sep)| sep)
@@ -389,6 +397,11 @@ mod tests {
         assert_eq!(separator("1、项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\n\t产出指标\n"), None);
         assert_eq!(separator("一级指标是产出, 二级指标是数量\n"), None);
         assert_eq!(separator("raw\tkind\tvalue\n≥90%\tquantity\t90\n"), None);
+        // A text save whose one-cell header line has commas inside its bracket: the commas cut
+        // through a label, and the line's TAB is its cell mark.
+        assert_eq!(separator("1、表\n\t绩效指标(权重分值90分,其中产出指标权重分值50分,效益指标权重分值30分)\n\t一级指标\n"), None);
+        // A typo's unclosed bracket in a real CSV header still has its separator.
+        assert_eq!(separator("一级指标,二级指标,三级指标,指标值(或计划水平\n"), Some(','));
         let own = COLUMNS.join(",");
         assert_eq!(separator(&own), Some(','));
         assert_eq!(separator(&format!("file,{own}")), Some(','));
