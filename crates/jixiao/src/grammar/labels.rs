@@ -184,6 +184,18 @@ fn level1_of_key(k: &str) -> Level1 {
     }
 }
 
+/// The level-1 a level-2 stands under in the classic form: 数量 / 质量 / 时效 / 成本 under 产出,
+/// 经济成本 … under 成本 (2021 form), the benefits under 效益, satisfaction under 满意度.
+pub fn implied_level1(level2: Level2) -> Level1 {
+    match level2 {
+        Level2::Quantity | Level2::Quality | Level2::Timeliness | Level2::Cost => Level1::Output,
+        Level2::EconomicCost | Level2::SocialCost | Level2::EcologicalCost => Level1::Cost,
+        Level2::EconomicBenefit | Level2::SocialBenefit | Level2::EcologicalBenefit | Level2::Sustainability | Level2::Benefit => Level1::Effect,
+        Level2::ServiceSatisfaction => Level1::Satisfaction,
+        Level2::Other => Level1::Other,
+    }
+}
+
 /// A category said with 目标 for 指标, as some forms write their levels (`产出目标`, `数量目标`):
 /// the same category with 指标. None for any other key.
 fn as_indicator(k: &str) -> Option<String> {

@@ -555,7 +555,9 @@ pub fn parse(raw: &str) -> Target {
         return prose(raw);
     }
     let text = super::fold::squeeze(raw);
-    if EMPTY_MARKS.contains(&text.as_str()) {
+    // A lone 一 is a dash typed as the ideograph (or read as one by OCR): no target says "one"
+    // without what it counts.
+    if EMPTY_MARKS.contains(&text.as_str()) || text == "一" {
         return blank(raw, TargetKind::Empty);
     }
     if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {

@@ -222,9 +222,11 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     if unit.text == "百分比" {
         unit.text = "%".to_owned();
     }
-    // A rate: `次/月`. Money per something stays money, so that value_yuan still compares.
+    // A rate: `次/月`, `元/平米` (per any unit, as a lone denominator is). Money per something
+    // stays money, so that value_yuan still compares.
     if s.get(at + unit.len) == Some(&'/')
-        && let Some((per, ())) = longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ())))
+        && let Some(per) =
+            longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ()))).map(|(p, ())| p).or_else(|| base_unit(s, at + unit.len + 1).map(|(u, _)| u))
     {
         unit.text = format!("{}/{}", unit.text, per);
         unit.len += 1 + per.chars().count();
@@ -268,6 +270,8 @@ mod tests {
         assert_eq!(read("周岁"), Some(("周岁".into(), UnitKind::Other, None)));
         assert_eq!(read("m"), Some(("m".into(), UnitKind::Length, None)));
         assert_eq!(read("元/人.每天"), Some(("元/人.每天".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("元/平米"), Some(("元/平米".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("元/米"), Some(("元/米".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("次/人·月"), Some(("次/人·月".into(), UnitKind::Rate, None)));
         assert_eq!(read("元/人.每"), None);
     }

@@ -41,19 +41,24 @@ pub fn indicator(with_extra: bool) -> impl Strategy<Value = Indicator> {
 pub fn category(with_extra: bool) -> impl Strategy<Value = Category> {
     (0..LEVEL1.len(), proptest::collection::vec((0..LEVEL2.len(), proptest::collection::vec(indicator(with_extra), 0..3)), 1..4)).prop_map(|(l1, subs)| {
         let mut children: Vec<SubCategory> = Vec::new();
+        let mut level1 = grammar::labels::level1(LEVEL1[l1]);
         for (l2, indicators) in subs {
             // Rows with one label are one category when read back, wherever they stand.
             if children.iter().any(|c| c.label == LEVEL2[l2]) {
                 continue;
             }
+            let level2 = grammar::labels::level2(LEVEL2[l2]);
+            // A label that names no level-1 is read as the level-1 its first level-2 implies.
+            if children.is_empty() && grammar::labels::level1(LEVEL1[l1]) == jixiao::Level1::Other {
+                level1 = grammar::labels::implied_level1(level2);
+            }
             // 满意度 under 效益 reads back as a satisfaction category of its own: not generated there.
-            let effect = grammar::labels::level1(LEVEL1[l1]) == jixiao::Level1::Effect;
-            if effect && grammar::labels::level2(LEVEL2[l2]) == jixiao::Level2::ServiceSatisfaction {
+            if level1 == jixiao::Level1::Effect && level2 == jixiao::Level2::ServiceSatisfaction {
                 continue;
             }
-            children.push(SubCategory { level2: grammar::labels::level2(LEVEL2[l2]), label: LEVEL2[l2].into(), indicators, location: Location::default() });
+            children.push(SubCategory { level2, label: LEVEL2[l2].into(), indicators, location: Location::default() });
         }
-        Category { level1: grammar::labels::level1(LEVEL1[l1]), label: LEVEL1[l1].into(), children, location: Location::default() }
+        Category { level1, label: LEVEL1[l1].into(), children, location: Location::default() }
     })
 }
 

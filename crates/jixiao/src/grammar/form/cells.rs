@@ -22,9 +22,10 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     }
     let sign = if starts_with_digit(value) && is_sign(sign) { sign_symbol(sign.trim()) } else { "" };
     // A unit cell holding only a dash (`-`, `/`, `无`: budget systems print one for "no unit")
-    // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra).
+    // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra). Nor does one
+    // holding a number (an export that repeated the value there): no unit is a number.
     let unit = unit.trim();
-    let unit = if ends_with_digit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") { unit } else { "" };
+    let unit = if ends_with_digit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") && !starts_with_digit(unit) { unit } else { "" };
     format!("{sign}{value}{unit}")
 }
 
@@ -149,6 +150,13 @@ mod tests {
         assert_eq!(points_in_label("投入（20分）"), Some(20.0));
         assert_eq!(points_in_label("(15)"), None);
         assert_eq!(points_in_label("目标(2023年)"), None);
+    }
+
+    #[test]
+    fn a_number_in_the_unit_column_is_no_unit() {
+        assert_eq!(compose_target("=", "44,561", "44,561"), "=44,561");
+        assert_eq!(compose_target("", "8", "4"), "8");
+        assert_eq!(compose_target("≥", "95", "%"), "≥95%");
     }
 
     #[test]

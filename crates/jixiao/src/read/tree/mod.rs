@@ -265,19 +265,6 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
     }
 }
 
-/// The level-1 a level-2 stands under in the classic form: 数量 / 质量 / 时效 / 成本 under 产出,
-/// 经济成本 … under 成本 (2021 form), the benefits under 效益, satisfaction under 满意度.
-fn implied_level1(level2: crate::model::Level2) -> crate::model::Level1 {
-    use crate::model::{Level1, Level2};
-    match level2 {
-        Level2::Quantity | Level2::Quality | Level2::Timeliness | Level2::Cost => Level1::Output,
-        Level2::EconomicCost | Level2::SocialCost | Level2::EcologicalCost => Level1::Cost,
-        Level2::EconomicBenefit | Level2::SocialBenefit | Level2::EcologicalBenefit | Level2::Sustainability | Level2::Benefit => Level1::Effect,
-        Level2::ServiceSatisfaction => Level1::Satisfaction,
-        Level2::Other => Level1::Other,
-    }
-}
-
 /// The block above the indicator header being read.
 enum Block {
     Nothing,
@@ -341,8 +328,9 @@ impl IndicatorRows {
     /// it: the table has no 一级 column, the label spans it, or its cell is empty before any
     /// level-1 was read; None otherwise, or with no level-2 label.
     fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
-        let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none();
-        (none_over && is_blank(l1) && !is_blank(l2)).then(|| implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
+        let lost = self.current.0.and_then(|c| self.bodies.last()?.categories.get(c)).is_some_and(lost_labels);
+        let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none() || lost;
+        (none_over && is_blank(l1) && !is_blank(l2)).then(|| labels::implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
     }
 
     fn body(&mut self) -> &mut TableBody {
@@ -609,13 +597,15 @@ impl IndicatorRows {
             value.into()
         };
         ind.target = crate::model::Target::parse(&raw);
-        // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31.
-        if let Some(c) = value_col
-            && ind.target.kind == TargetKind::Quantity
-            && labels::is_date_label(&self.keys[c].1)
-            && ind.target.kind == TargetKind::Quantity
+        // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31. So
+        // does the 指标值 of an indicator that names a time (`资金到位时间` | `=` | `44,561`), when
+        // its bare number is a day of this century: no count of days or hours is that large.
+        let date_column = value_col.is_some_and(|c| labels::is_date_label(&self.keys[c].1));
+        let serial_day = |v: f64| (36_526.0..=73_415.0).contains(&v);
+        if ind.target.kind == TargetKind::Quantity
             && ind.target.unit.is_none()
-            && !ind.target.sign_given
+            && (date_column && !ind.target.sign_given
+                || labels::is_date_label(&ind.name) && ind.target.comparator == Some(Comparator::Eq) && ind.target.value.is_some_and(serial_day))
             && let Some(date) = ind.target.value.and_then(crate::grammar::date::from_serial)
         {
             ind.target = crate::model::Target {
@@ -807,6 +797,11 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
 /// `l2` implies.
 fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: Option<crate::model::Level1>, current: Option<usize>, line: usize) -> usize {
     if let Some(level1) = implied {
+        // The rows above, whose labels were all lost, stood under the same merged level-1 cell.
+        if let Some(c) = current.filter(|&c| lost_labels(&categories[c])) {
+            categories[c].level1 = level1;
+            return c;
+        }
         if let Some(i) = categories.iter().position(|c| c.level1 == level1 && is_blank(&c.label)) {
             return i;
         }
@@ -827,7 +822,7 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     let (label, named) = (&categories[c].label, labels::level1(l2));
     let result_level = || {
         use crate::model::Level1::{Effect, Other, Output, Satisfaction};
-        let implied = implied_level1(labels::level2(l2));
+        let implied = labels::implied_level1(labels::level2(l2));
         matches!(named, Output | Effect | Satisfaction) && (implied == Other || implied == named)
     };
     let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
@@ -846,6 +841,13 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     categories.len() - 1
 }
 
+/// Whether a category holds only rows whose level-1 and level-2 cells were both empty from the
+/// table's start (a copy that lost the merged labels): its level-1 is the first one a level-2
+/// below implies.
+fn lost_labels(c: &Category) -> bool {
+    c.level1 == crate::model::Level1::Other && is_blank(&c.label) && c.children.iter().all(|s| is_blank(&s.label))
+}
+
 /// The category a row's level-1 cell names: the current one when merged, one of the same label,
 /// or a new one.
 fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current: Option<usize>, line: usize) -> usize {
@@ -858,8 +860,10 @@ fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current
     if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
         return i;
     }
+    // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
+    // garbled, `顼目产出(30分)`) takes the level-1 its first level-2 implies (数量指标 → 产出).
     let level1 = match labels::level1(l1) {
-        crate::model::Level1::Other if labels::is_score_only(l1) => implied_level1(labels::level2(l2)),
+        crate::model::Level1::Other => labels::implied_level1(labels::level2(l2)),
         level1 => level1,
     };
     categories.push(Category { level1, label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
@@ -973,6 +977,22 @@ mod tests {
     }
 
     #[test]
+    fn rows_whose_labels_a_copy_lost_take_the_level1_the_first_level2_below_implies() {
+        // A copy that dropped merged cells: the first rows have neither label; 时效指标 shows
+        // which merged level-1 cell they stood under.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["", "", "新增产业数量", "≥1个"]),
+            row(3, &["", "", "验收合格率", "100%"]),
+            row(4, &["", "时效指标", "竣工时限", "2021年9月"]),
+            row(5, &["效益指标", "社会效益指标", "受益人数", "≥50人"]),
+        ];
+        let (body, _) = one_body(rows);
+        let levels: Vec<_> = body.categories.iter().map(|c| (c.level1, c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
+        assert_eq!(levels, [(crate::model::Level1::Output, 3), (crate::model::Level1::Effect, 1)]);
+    }
+
+    #[test]
     fn a_level1_cell_that_is_only_a_score_takes_the_level_its_level2_implies() {
         let rows = vec![
             row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
@@ -1021,15 +1041,25 @@ mod tests {
             body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.iter().map(|s| s.indicators.len()).sum::<usize>())).collect();
         use crate::model::Level1::*;
         assert_eq!(levels, [(Output, "实施效果指标", 2), (Effect, "实施效果指标", 1)]);
-        // A label a page break cut (`指标`) stays over 成本指标, a level-2 of 产出 in the older form
-        // and a level-1 in the 2021 one.
+        // A label a page break cut (`指标` of 产出指标) is the level-1 its first level-2 implies,
+        // and stays over 成本指标, a level-2 of 产出 in the older form and a level-1 in the 2021 one.
         let rows = vec![
             row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
             row(2, &["指标", "质量指标", "合格率", "≥90%"]),
             row(3, &["", "成本指标", "单价", "≤5元"]),
         ];
         let (body, _) = one_body(rows);
-        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Other, 2)]);
+        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Output, 2)]);
+        // So is a label a copy garbled (`顼目产出` for 项目产出); one over words that imply no level
+        // stays none.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["顼目产出(30分)", "数量指标(10分)", "人数", "2370人"]),
+            row(3, &["", "时效指标(5分)", "完成时间", "2021年12月"]),
+            row(4, &["其他(5分)", "其他指标", "某项", "完成"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Output, 2), (Other, 1)]);
         // A group label over management words keeps them: only a result's level (产出, 效益,
         // 满意度) is taken from a level-2.
         let rows = vec![

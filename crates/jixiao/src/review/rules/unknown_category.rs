@@ -3,6 +3,7 @@
 //! The level-2s of 投入 / 过程 vary by province and are not checked.
 
 use super::{Rule, Say, Sink, tables};
+use crate::grammar::labels;
 use crate::model::{Document, Level1, Level2};
 use crate::review::Severity;
 
@@ -18,7 +19,10 @@ fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         for category in &scope.table.categories {
             let label = category.label.trim();
-            if category.level1 == Level1::Other && !label.is_empty() {
+            // By the label's words, not by the level the rows were filed under: a label no form
+            // uses (`影响指标`) over 服务对象满意度指标 is filed as satisfaction, and still flagged.
+            // A score whose words were lost (`(50分)`) is no label to correct.
+            if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) {
                 sink.table(
                     scope,
                     &category.location,
