@@ -145,6 +145,25 @@ fn a_date_column_holding_serial_days() {
     assert_eq!(Target::parse("45291").kind, TargetKind::Quantity, "outside a date column a number stays a number");
 }
 
+/// An indicator that names a time, whose 指标值 an export left as a serial day (`=` | `44,561`,
+/// with the number again in the unit cell): a deadline. A number of days that is no day of
+/// 2010–2040 stays a number.
+#[test]
+fn a_time_indicator_holding_a_serial_day() {
+    let text = "1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标方向\n\t目标值\n\t计量单位\n\n\t产出指标\n\t时效指标\n\t资金到位时间\n\t=\n\t44,561\n\t44,561\n\n\t\n\t\n\t完成时间\n\t≤\n\t44926\n\t\n\n\t\n\t\n\t平均办理时间\n\t=\n\t40000\n\t\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let got: Vec<(&str, TargetKind, Option<Date>)> = t.indicators().map(|(_, _, i)| (i.target.raw.as_str(), i.target.kind, i.target.date)).collect();
+    assert_eq!(
+        got,
+        [
+            ("=44,561", TargetKind::Deadline, Some(Date { year: Some(2021), month: Some(12), day: Some(31) })),
+            ("≤44926", TargetKind::Deadline, Some(Date { year: Some(2022), month: Some(12), day: Some(31) })),
+            ("=40000", TargetKind::Quantity, None),
+        ]
+    );
+}
+
 /// An indicator whose name ends like a footer label (…负责人) is still an indicator; the footer's
 /// label stands in the row's first cell.
 #[test]

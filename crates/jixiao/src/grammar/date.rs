@@ -5,7 +5,28 @@ use super::longest_at;
 use crate::model::{Comparator, Date};
 
 /// Words after a date that make it a deadline ("by"), longest first where one contains another.
-const DEADLINE_SUFFIXES: &[&str] = &["底前完成", "前完成", "底之前", "底以前", "底前", "之前", "以前", "前", "底", "末", "以内", "之内", "内", "完成", "止"];
+/// `2025年年底前` says its year twice: `年底前` after the year.
+const DEADLINE_SUFFIXES: &[&str] = &[
+    "年底前完成",
+    "年底前",
+    "年底",
+    "年末",
+    "底前完成",
+    "前完成",
+    "底之前",
+    "底以前",
+    "底前",
+    "之前",
+    "以前",
+    "前",
+    "底",
+    "末",
+    "以内",
+    "之内",
+    "内",
+    "完成",
+    "止",
+];
 
 const PERIOD_SEPARATORS: &[char] = &['-', '~', '至', '到'];
 
@@ -166,6 +187,22 @@ fn same_year_end(s: &[char], at: usize, start: &Date, sep: Option<char>) -> Opti
     Some((Date { year, month: Some(m as u8), day: Some(day as u8) }, len + 1 + k))
 }
 
+/// A period of months with no year (`1-12月`, `3月-6月`) at `s[at..]`: its first and last month
+/// and the characters taken. The first month comes first; `3-6个月` is a duration, not months.
+fn month_period(s: &[char], at: usize) -> Option<(Date, Date, usize)> {
+    let (first, n) = digits(s, at, 2).filter(|(m, _)| (1..=12).contains(m))?;
+    let mut i = at + n;
+    if s.get(i) == Some(&'月') {
+        i += 1;
+    }
+    if !s.get(i).is_some_and(|c| PERIOD_SEPARATORS.contains(c)) {
+        return None;
+    }
+    let (last, len) = month_at(s, i + 1).filter(|(m, _)| *m > first)?;
+    let month = |m: u32| Date { year: None, month: Some(m as u8), day: None };
+    Some((month(first), month(last), i + 1 + len - at))
+}
+
 pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
     let s = &s[..end];
     let mut at = 0;
@@ -182,6 +219,12 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
         by_word = !matches!(w, "于" | "在");
     }
     let start = at;
+    // `1-12月`, `1月-12月`: months of the table's year, January to December.
+    if let Some((date, until, len)) = month_period(s, at)
+        && at + len == end
+    {
+        return Some(Deadline { date, until: Some(until), comparator: None, sign_given: false });
+    }
     let (mut date, len) = date_at(s, at)?;
     at += len;
     let mut until = None;
@@ -295,5 +338,12 @@ mod tests {
         assert_eq!(p("2021.1.1-13.31"), None);
         assert_eq!(p("2021年-12月"), None, "a year alone has no month to go on from");
         assert_eq!(read("≤2023-12-31"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)), "a sign code 5 before a date cell");
+        assert_eq!(read("2025年年底前"), Some((ymd(Some(2025), None, None), None, true)));
+        // Months of the table's year, with no year written; a duration in months is none.
+        assert_eq!(p("1-12月"), Some((ymd(None, Some(1), None), Some(ymd(None, Some(12), None)))));
+        assert_eq!(p("3月至6月"), Some((ymd(None, Some(3), None), Some(ymd(None, Some(6), None)))));
+        assert_eq!(p("3-6个月"), None);
+        assert_eq!(p("6-3月"), None);
+        assert_eq!(p("1-13月"), None);
     }
 }

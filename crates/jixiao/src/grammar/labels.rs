@@ -196,10 +196,10 @@ pub fn implied_level1(level2: Level2) -> Level1 {
     }
 }
 
-/// A category said with 目标 for 指标, as some forms write their levels (`产出目标`, `数量目标`):
-/// the same category with 指标. None for any other key.
+/// A category said with 目标 or 值 for 指标, as some forms write their levels (`产出目标`,
+/// `数量目标`; `产出值`, `数量值`): the same category with 指标. None for any other key.
 fn as_indicator(k: &str) -> Option<String> {
-    k.strip_suffix("目标").filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}指标"))
+    k.strip_suffix("目标").or_else(|| k.strip_suffix('值')).filter(|stem| !stem.is_empty()).map(|stem| format!("{stem}指标"))
 }
 
 pub fn level2(label: &str) -> Level2 {
@@ -333,9 +333,10 @@ fn single_role(label: &str) -> ColumnRole {
         return Extra;
     }
     match k.as_str() {
-        "一级指标" => Level1,
-        "二级指标" => Level2,
-        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" => Name,
+        // `一级 | 二级 | 三级`: the form's levels without the word 指标.
+        "一级指标" | "一级" => Level1,
+        "二级指标" | "二级" => Level2,
+        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" | "三级" => Name,
         "绩效指标描述" | "指标内容" | "指标描述" | "指标解释" | "指标说明" => Description,
         "指标值"
         | "指标目标值"
@@ -349,7 +350,10 @@ fn single_role(label: &str) -> ColumnRole {
         | "年初目标值"
         | "全年目标值"
         | "年度计划值"
-        | "全年指标值" => Target,
+        | "全年指标值"
+        | "年度数值"
+        | "指标数值"
+        | "目标数值" => Target,
         "中期指标值" | "中期目标值" => MidTarget,
         "完成时间" | "计划完成时间" | "计划完成日期" | "完成期限" | "完成时限" | "完成日期" => Due,
         "指标值确定依据" | "确定依据" | "指标值设定依据" | "绩效标准" | "指标值依据" => Basis,
@@ -633,6 +637,12 @@ pub fn is_signature_label(cell: &str) -> bool {
         || (t.chars().count() <= 24 && SIGNATURE_LABELS.iter().any(|l| l.chars().count() >= 3 && k.starts_with(l) && !k.contains("指标")))
 }
 
+/// A name cell that says the form's row does not apply (`本项目不适用此指标`, `不适用`): with
+/// no value beside it, a row of the form left unused, not an indicator.
+pub fn says_not_applicable(cell: &str) -> bool {
+    cell.contains("不适用") && short_key(cell).is_ok_and(|k| k.contains("不适用"))
+}
+
 /// A blank indicator row of a form: `指标1`, `指标2`, `……`.
 pub fn is_blank_form_name(cell: &str) -> bool {
     // Most cells are names: a first character that folds to itself, outside brackets, is the
@@ -695,6 +705,10 @@ mod tests {
         assert_eq!(level1("总体目标"), Level1::Other);
         assert_eq!(level1("目标"), Level1::Other);
         assert_eq!(level2("年度目标"), Level2::Other);
+        assert_eq!(level1("产出值"), Level1::Output);
+        assert_eq!(level2("经济效益值"), Level2::EconomicBenefit);
+        assert_eq!(level1("目标值"), Level1::Other);
+        assert_eq!(level1("指标值"), Level1::Other);
     }
 
     #[test]

@@ -259,6 +259,10 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     at += len;
     let mut unit = unit_at(&s[..end], at);
     if let Some(u) = &unit {
+        // After a label, `年` / `月` / `日` are a date's (`发放资金2020年`), not a duration.
+        if needs_unit && matches!(u.text.as_str(), "年" | "月" | "日") {
+            return None;
+        }
         at += u.len;
     } else if needs_unit {
         return None;
@@ -288,15 +292,31 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     Some(Quantity { comparator, value, unit })
 }
 
-/// The words that end a label naming a measure: a rate, a count, an amount, a degree, a budget.
-const MEASURE_ENDS: &[&str] = &["率", "数", "额", "量", "度", "预算", "资金", "经费", "成本", "费用", "投资", "面积", "规模", "里程", "长度"];
+/// The words that end a label naming a measure: a rate, a count, an amount, a degree, a budget,
+/// a standard, a price, a value.
+const MEASURE_ENDS: &[&str] =
+    &["率", "数", "额", "量", "度", "值", "价", "标准", "预算", "资金", "经费", "成本", "费用", "投资", "面积", "规模", "里程", "长度"];
 
-/// Whether `label` (the words before a number) names what the number measures: it ends in one
-/// of [`MEASURE_ENDS`], but not in a period's name (`年度`, `季度`, `月度`: a time, not a measure).
+/// Words that make the number a change or a part of a period, not the measure's level:
+/// `提高满意度5%` is 5 points more, `第一季度资金到位率30%` a quarter's share.
+const NOT_A_LEVEL: &[&str] =
+    &["提高", "提升", "降低", "减少", "增加", "增长", "节约", "节省", "压缩", "超额", "超过", "下降", "缩短", "上升", "扩大", "较", "比", "季度", "第", "约"];
+
+/// The longest label before a number that can name its measure, in characters: longer is a clause.
+const MEASURE_LABEL_MAX: usize = 12;
+
+/// Whether `label` (the words before a number) names what the number measures: a short phrase
+/// with no punctuation that ends in one of [`MEASURE_ENDS`], but not in a period's name (`年度`,
+/// `季度`, `月度`: a time, not a measure), and says no change ([`NOT_A_LEVEL`]).
 fn names_a_measure(label: &[char]) -> bool {
     // Compared in simplified characters: copies in traditional ones (`年度預算`) say the same.
-    let ends = |w: &str| label.len() >= w.chars().count() && label.iter().rev().map(|c| super::fold::simplified(*c)).zip(w.chars().rev()).all(|(a, b)| a == b);
-    !label.is_empty() && MEASURE_ENDS.iter().any(|w| ends(w)) && !["年度", "季度", "月度"].iter().any(|w| ends(w))
+    let simple: String = label.iter().map(|c| super::fold::simplified(*c)).collect();
+    !label.is_empty()
+        && label.len() <= MEASURE_LABEL_MAX
+        && label.iter().all(|c| c.is_alphanumeric() || matches!(c, '(' | ')'))
+        && MEASURE_ENDS.iter().any(|w| simple.ends_with(w))
+        && !["年度", "季度", "月度"].iter().any(|w| simple.ends_with(w))
+        && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
 }
 
 /// `2-3次`, `2～3次`, `2至3次`, `85%-95%`.

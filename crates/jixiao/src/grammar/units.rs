@@ -172,8 +172,32 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
 const PREFIXES: &[(&str, f64)] = &[("百万", 1e6), ("千万", 1e7), ("万", 1e4), ("亿", 1e8), ("千", 1e3)];
 
 /// What may stand after `/` in a rate: `次/月`, `元/人`, `篇/年`.
-const PER: &[&str] =
-    &["人次", "个月", "季度", "学期", "人", "户", "次", "年", "月", "日", "天", "周", "件", "家", "所", "村", "个", "亩", "平方米", "公里", "项", "班", "期"];
+const PER: &[&str] = &[
+    "人次",
+    "个月",
+    "季度",
+    "学期",
+    "人",
+    "生",
+    "户",
+    "次",
+    "年",
+    "月",
+    "日",
+    "天",
+    "周",
+    "件",
+    "家",
+    "所",
+    "村",
+    "个",
+    "亩",
+    "平方米",
+    "公里",
+    "项",
+    "班",
+    "期",
+];
 
 static BASE_UNIT_WORDS: std::sync::LazyLock<super::Words<UnitKind>> = std::sync::LazyLock::new(|| super::Words::new(BASE_UNITS));
 
@@ -225,16 +249,19 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     // A rate: `次/月`, `元/平米` (per any unit, as a lone denominator is). Money per something
     // stays money, so that value_yuan still compares.
     if s.get(at + unit.len) == Some(&'/')
-        && let Some(per) =
-            longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ()))).map(|(p, ())| p).or_else(|| base_unit(s, at + unit.len + 1).map(|(u, _)| u))
+        && let Some(per) = longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ())))
+            .map(|(p, ())| p)
+            // Per any unit, but a count over a count is a choice of words (`台/套`: 台 or 套).
+            .or_else(|| base_unit(s, at + unit.len + 1).filter(|(_, kind)| !(unit.kind == UnitKind::Count && *kind == UnitKind::Count)).map(|(u, _)| u))
     {
         unit.text = format!("{}/{}", unit.text, per);
         unit.len += 1 + per.chars().count();
         if unit.kind != UnitKind::Money {
             unit.kind = UnitKind::Rate;
         }
-        // A second denominator joined by a dot (`元/人.每天`, `元/人·天`): per person and day.
-        if matches!(s.get(at + unit.len), Some('.' | '·' | '•' | '・')) {
+        // A second denominator joined by a dot or a slash (`元/人.每天`, `元/人·天`, `元/生/年`):
+        // per person and day.
+        if matches!(s.get(at + unit.len), Some('.' | '·' | '•' | '・' | '/')) {
             let each = usize::from(s.get(at + unit.len + 1) == Some(&'每'));
             if let Some((per, ())) = longest_at(s, at + unit.len + 1 + each, PER.iter().map(|p| (*p, ()))) {
                 unit.text = format!("{}{}{}{per}", unit.text, s[at + unit.len], if each == 1 { "每" } else { "" });
@@ -271,6 +298,7 @@ mod tests {
         assert_eq!(read("m"), Some(("m".into(), UnitKind::Length, None)));
         assert_eq!(read("元/人.每天"), Some(("元/人.每天".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("元/平米"), Some(("元/平米".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("元/生/年"), Some(("元/生/年".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("元/米"), Some(("元/米".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("次/人·月"), Some(("次/人·月".into(), UnitKind::Rate, None)));
         assert_eq!(read("元/人.每"), None);

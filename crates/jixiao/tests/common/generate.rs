@@ -56,6 +56,16 @@ pub fn category(with_extra: bool) -> impl Strategy<Value = Category> {
             if level1 == jixiao::Level1::Effect && level2 == jixiao::Level2::ServiceSatisfaction {
                 continue;
             }
+            // Under a label that names no level-1, a level-2 that implies another level-1 than the
+            // first one's reads back in a category of its own: not generated there.
+            let implied = grammar::labels::implied_level1(level2);
+            if grammar::labels::level1(LEVEL1[l1]) == jixiao::Level1::Other
+                && grammar::labels::level1(LEVEL2[l2]) == jixiao::Level1::Other
+                && implied != jixiao::Level1::Other
+                && implied != level1
+            {
+                continue;
+            }
             children.push(SubCategory { level2, label: LEVEL2[l2].into(), indicators, location: Location::default() });
         }
         Category { level1, label: LEVEL1[l1].into(), children, location: Location::default() }

@@ -25,7 +25,9 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra). Nor does one
     // holding a number (an export that repeated the value there): no unit is a number.
     let unit = unit.trim();
-    let unit = if ends_with_digit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") && !starts_with_digit(unit) { unit } else { "" };
+    // `一` with a unit says one of it (`一` | `台`), though a lone `一` is a dash (see target::parse).
+    let counted = ends_with_digit(value) || value.trim() == "一";
+    let unit = if counted && !matches!(unit, "-" | "--" | "/" | "—" | "无") && !starts_with_digit(unit) { unit } else { "" };
     format!("{sign}{value}{unit}")
 }
 
@@ -60,7 +62,7 @@ pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
     }
     if !unit.is_empty()
         && let Some(rest) = v.strip_suffix(unit)
-        && ends_with_digit(rest)
+        && (ends_with_digit(rest) || rest.trim() == "一")
     {
         v = rest;
     }
@@ -157,6 +159,9 @@ mod tests {
         assert_eq!(compose_target("=", "44,561", "44,561"), "=44,561");
         assert_eq!(compose_target("", "8", "4"), "8");
         assert_eq!(compose_target("≥", "95", "%"), "≥95%");
+        assert_eq!(compose_target("=", "一", "台"), "一台");
+        assert_eq!(compose_target("", "一", ""), "一");
+        assert_eq!(value_cell("一台", "=", "台"), "一");
     }
 
     #[test]

@@ -114,8 +114,20 @@ fn is_department_wide(name: &str) -> bool {
 
 /// Words that end a table's name in its title; what follows them is the form's kind
 /// (`表`, `申报表`, `批复表`, `审批表`, `自评表`, `监控表`).
-const TITLE_ANCHORS: &[&str] =
-    &["绩效目标", "绩效自评", "目标自评", "项目自评", "绩效监控", "目标监控", "绩效运行监控", "绩效执行监控", "评价指标体系", "评价得分", "评价评分"];
+const TITLE_ANCHORS: &[&str] = &[
+    "绩效目标",
+    "目标申报",
+    "绩效自评",
+    "目标自评",
+    "项目自评",
+    "绩效监控",
+    "目标监控",
+    "绩效运行监控",
+    "绩效执行监控",
+    "评价指标体系",
+    "评价得分",
+    "评价评分",
+];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
 pub struct TableTitle {
@@ -206,9 +218,12 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     // A caption that ends in the form's words (`3岁以下婴幼儿照护服务项目绩效目标`, a title
     // without its 表) is named as that title would be; one that goes on after them
     // (`項目年度績效目標(定量目標)`) keeps them.
+    // So is one that says it shows the result of that form (`…项目自评结果`, `…绩效自评情况`).
     let simple = crate::grammar::fold::simplified_text(name);
-    if TITLE_ANCHORS.iter().any(|a| simple.ends_with(a) && name.len() > a.len())
-        && let Some(t) = table_title(&format!("{name}表"))
+    let stem = ["结果", "情况"].iter().find_map(|w| simple.strip_suffix(w)).unwrap_or(&simple);
+    let name_stem = &name[..stem.len()];
+    if TITLE_ANCHORS.iter().any(|a| stem.ends_with(a) && stem.len() > a.len())
+        && let Some(t) = table_title(&format!("{name_stem}表"))
         && !t.name.is_empty()
     {
         return Some(TableTitle { number, name: t.name, title: text.to_owned(), toc: None, kind: t.kind, year: year_of(text), code: t.code });
@@ -383,6 +398,14 @@ mod tests {
     }
 
     #[test]
+    fn a_target_declaration_without_the_word_jixiao() {
+        let t = table_title("1、项目支出目标申报表(2025年度)").unwrap();
+        assert_eq!((t.number, t.name.as_str(), t.year, t.kind), (Some(1), "项目支出", Some(2025), None));
+        // With 绩效 the name is the same.
+        assert_eq!(table_title("某项目绩效目标申报表").unwrap().name, "某项目");
+    }
+
+    #[test]
     fn toc_fields_on_title_and_alone() {
         let (before, toc) = split_toc("2、城乡居民绩效目标表 TC 2、城乡居民绩效目标表 \\f B \\l 1 ");
         assert_eq!(before.trim(), "2、城乡居民绩效目标表");
@@ -503,6 +526,9 @@ mod tests {
             assert_eq!((c.name, c.kind), (t.name, t.kind), "{caption}");
         }
         assert_eq!(caption_title("绩效目标").unwrap().name, "绩效目标");
+        let t = caption_title("2021年度本专科生奖助学金项目自评结果").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("2021年度本专科生奖助学金项目", Some(TableKind::SelfEvaluation)));
+        assert_eq!(caption_title("某资金绩效目标完成情况").unwrap().name, "某资金绩效目标完成情况");
         assert_eq!(caption_title("1.5亿元补助资金绩效目标").unwrap().number, None);
         assert!(caption_title("全年完成了各项工作任务，取得了良好效果。").is_none());
         assert!(caption_title("2023").is_none());

@@ -115,12 +115,23 @@ fn is_header(fields: &[String]) -> bool {
     filled >= 3 && (is_own_header(fields) || is_header_row(fields.iter().map(String::as_str)))
 }
 
-/// Whether splitting a line at `sep` cut through its labels rather than between them: a field
-/// opens a bracket the next one closes (`绩效指标(权重分值90分,其中…)`), or, for a comma or a
-/// semicolon, a field holds a TAB (a line of Word's text save, whose cells start with one).
+/// Whether splitting a line at `sep` cut through its labels rather than between them: a bracket
+/// opened in one field is closed in a later one (`绩效指标(权重分值90分,其中…,…)`), or, for a
+/// comma or a semicolon, a field holds a TAB (a line of Word's text save, whose cells start with
+/// one). A bracket never closed (a typo in a real header) cuts nothing.
 fn cuts_labels(fields: &[String], sep: char) -> bool {
     let open = |f: &str| f.chars().fold(0i32, |depth, c| depth + i32::from(matches!(c, '(' | '（')) - i32::from(matches!(c, ')' | '）')));
-    fields.windows(2).any(|w| open(&w[0]) > 0 && open(&w[1]) < 0) || sep != '\t' && fields.iter().any(|f| f.contains('\t'))
+    let mut depth = 0;
+    let mut deepest = 0;
+    for f in fields {
+        depth += open(f);
+        if deepest > 0 && depth < deepest {
+            return true;
+        }
+        // A field that leaves a bracket open sets the depth a later field must come back below.
+        deepest = deepest.max(depth);
+    }
+    sep != '\t' && fields.iter().any(|f| f.contains('\t'))
 }
 
 /// The separator of a CSV text: the one at which a record of the head is a header (the one
@@ -400,8 +411,11 @@ mod tests {
         // A text save whose one-cell header line has commas inside its bracket: the commas cut
         // through a label, and the line's TAB is its cell mark.
         assert_eq!(separator("1、表\n\t绩效指标(权重分值90分,其中产出指标权重分值50分,效益指标权重分值30分)\n\t一级指标\n"), None);
+        // However many pieces the bracket is cut into, and with no TAB to tell.
+        assert_eq!(separator("1、表\n(一级指标,二级指标,三级指标,指标值)\n"), None);
         // A typo's unclosed bracket in a real CSV header still has its separator.
         assert_eq!(separator("一级指标,二级指标,三级指标,指标值(或计划水平\n"), Some(','));
+        assert_eq!(separator("一级指标,二级指标,三级指标),指标值\n"), Some(','));
         let own = COLUMNS.join(",");
         assert_eq!(separator(&own), Some(','));
         assert_eq!(separator(&format!("file,{own}")), Some(','));

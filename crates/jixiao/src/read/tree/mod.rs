@@ -231,9 +231,18 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     block.close(&mut first, notes);
+    let rows: Vec<Row<'_>> = rows.collect();
+    // A last header cell with no label over a column no row fills (a copy's trailing empty
+    // cell) is no column: a sheet written from the table would not have it.
+    while first.columns.last().is_some_and(|l| is_blank(l)) {
+        let at = first.columns.len() - 1;
+        if rows.iter().any(|r| r.cells.get(at).is_some_and(|c| !is_blank(&c.text))) {
+            break;
+        }
+        first.columns.pop();
+    }
     let mut keys = column_keys(&first.columns);
     first.kind = kind_of(&keys, &first);
-    let rows: Vec<Row<'_>> = rows.collect();
     shift_levels(&mut keys, &rows);
     let mut firsts: Vec<(ColumnRole, usize)> = Vec::new();
     for (i, (role, _)) in keys.iter().enumerate() {
@@ -413,7 +422,7 @@ impl IndicatorRows {
             // a signature line (`填报人：李四`) is no name wherever it stands.
             let footer_place = first == 0 || self.keys[first].0 == Extra || labels::is_signature_label(label);
             let alone = cells.iter().filter(|c| !is_blank(c)).count() == 1;
-            if alone && is_blank_form_name(label) {
+            if alone && (is_blank_form_name(label) || labels::says_not_applicable(label)) {
                 self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), location: Location::line(line) });
                 return;
             }
@@ -524,7 +533,8 @@ impl IndicatorRows {
                 return;
             }
         }
-        let blank_form = is_blank_form_name(name);
+        // A form's blank row (`指标1:`), or one its writer marked as not applying.
+        let blank_form = is_blank_form_name(name) || labels::says_not_applicable(name);
         let mut extra = BTreeMap::new();
         let mut ind = Indicator { location: Location::line(line), ..Indicator::default() };
         let unit = text(self.col(Unit));
@@ -599,13 +609,16 @@ impl IndicatorRows {
         ind.target = crate::model::Target::parse(&raw);
         // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31. So
         // does the 指标值 of an indicator that names a time (`资金到位时间` | `=` | `44,561`), when
-        // its bare number is a day of this century: no count of days or hours is that large.
+        // its bare number is a day of 2010–2040, the years of performance budgets: no count of
+        // days or hours is that large. A sign before it (`=`, `≤`) is the form's, as for a date.
         let date_column = value_col.is_some_and(|c| labels::is_date_label(&self.keys[c].1));
-        let serial_day = |v: f64| (36_526.0..=73_415.0).contains(&v);
+        let serial_day = |v: f64| (40_179.0..=51_501.0).contains(&v);
         if ind.target.kind == TargetKind::Quantity
             && ind.target.unit.is_none()
             && (date_column && !ind.target.sign_given
-                || labels::is_date_label(&ind.name) && ind.target.comparator == Some(Comparator::Eq) && ind.target.value.is_some_and(serial_day))
+                || labels::is_date_label(&ind.name)
+                    && matches!(ind.target.comparator, Some(Comparator::Eq | Comparator::Le))
+                    && ind.target.value.is_some_and(serial_day))
             && let Some(date) = ind.target.value.and_then(crate::grammar::date::from_serial)
         {
             ind.target = crate::model::Target {
@@ -819,13 +832,19 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     if is_blank(l2) {
         return c;
     }
-    let (label, named) = (&categories[c].label, labels::level1(l2));
-    let result_level = || {
-        use crate::model::Level1::{Effect, Other, Output, Satisfaction};
-        let implied = labels::implied_level1(labels::level2(l2));
-        matches!(named, Output | Effect | Satisfaction) && (implied == Other || implied == named)
-    };
+    let label = &categories[c].label;
     let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
+    // Under a label that names none, a level-2 that names no level-1 either stands for the one it
+    // implies (社会效益指标 → 效益, after 数量指标 under `绩效指标`).
+    let implied = labels::implied_level1(labels::level2(l2));
+    let named = match labels::level1(l2) {
+        crate::model::Level1::Other if unnamed() => implied,
+        named => named,
+    };
+    let result_level = || {
+        use crate::model::Level1::{Cost, Effect, Other, Output, Satisfaction};
+        matches!(named, Output | Effect | Satisfaction | Cost) && (implied == Other || implied == named)
+    };
     if !(labels::is_umbrella_level1(label) || unnamed() && result_level()) || named == crate::model::Level1::Other || named == categories[c].level1 {
         return c;
     }
@@ -1060,6 +1079,19 @@ mod tests {
         ];
         let (body, _) = one_body(rows);
         assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Output, 2), (Other, 1)]);
+        // One such label over several levels files each level-2 under the level it implies.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["绩效指标", "数量指标", "人数", "≥10人"]),
+            row(3, &["", "质量指标", "合格率", "≥90%"]),
+            row(4, &["", "社会效益指标", "覆盖", "提高"]),
+            row(5, &["", "服务对象满意度指标", "满意度", "≥90%"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(
+            body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.len())).collect::<Vec<_>>(),
+            [(Output, "绩效指标", 2), (Effect, "绩效指标", 1), (Satisfaction, "绩效指标", 1)]
+        );
         // A group label over management words keeps them: only a result's level (产出, 效益,
         // 满意度) is taken from a level-2.
         let rows = vec![
@@ -1199,6 +1231,15 @@ mod tests {
         let (body, _) = one_body(rows);
         assert_eq!(names(&body), ["指标1:覆盖"]);
         assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["指标1:"]);
+        // So is a row that says it does not apply; one with a value is an indicator.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["效益指标", "生态效益指标", "本项目不适用此指标", "无"]),
+            row(3, &["", "社会效益指标", "不适用人群覆盖率", "100%"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(names(&body), ["不适用人群覆盖率"]);
+        assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["本项目不适用此指标"]);
     }
 
     #[test]

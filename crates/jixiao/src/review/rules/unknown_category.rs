@@ -17,12 +17,18 @@ pub static RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
+        // A label whose rows were filed under several levels is one label to correct.
+        let mut flagged: Vec<&str> = Vec::new();
         for category in &scope.table.categories {
             let label = category.label.trim();
             // By the label's words, not by the level the rows were filed under: a label no form
             // uses (`影响指标`) over 服务对象满意度指标 is filed as satisfaction, and still flagged.
-            // A score whose words were lost (`(50分)`) is no label to correct.
-            if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) {
+            // A score whose words were lost (`(50分)`) is no label to correct, and nor is an
+            // umbrella over level-2s that name the levels (the central investment form's
+            // 实施效果指标 over 产出指标 and 效益指标).
+            let umbrella = category.children.iter().any(|s| labels::level1(&s.label) != Level1::Other);
+            if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) && !umbrella && !flagged.contains(&label) {
+                flagged.push(label);
                 sink.table(
                     scope,
                     &category.location,
@@ -70,6 +76,16 @@ mod tests {
             &[("产出指标", "工作指标", "a", "", "≥3次", "b"), ("影响指标", "数量指标", "c", "", "≥3次", "d"), ("投入指标", "资金到位率", "e", "", "100%", "f")],
         )]);
         assert_eq!(lines("unknown-category", &doc), vec![110, 111]);
+    }
+
+    #[test]
+    fn a_label_over_several_levels_is_flagged_once_and_an_umbrella_not_at_all() {
+        let doc = document(vec![table(
+            1,
+            "t",
+            &[("绩效指标", "数量指标", "a", "", "≥3次", "b"), ("", "社会效益指标", "c", "", "提高", "d"), ("实施效果指标", "产出指标", "e", "", "1个", "f")],
+        )]);
+        assert_eq!(lines("unknown-category", &doc), vec![110]);
     }
 
     #[test]
