@@ -98,7 +98,9 @@ fn read_lines(t: &Table) -> Vec<Line> {
         .map(|(c, s, i)| Line {
             level1: json_name(c.level1),
             level2: dash(s.label.trim()),
-            name: i.name.trim().to_string(),
+            // A reading is one line per indicator: a name cell's paragraphs (a line wrap that a
+            // copy kept) are read as one text.
+            name: i.name.trim().replace('\n', ""),
             target: i.target.raw.clone(),
             kind: json_name(i.target.kind),
             comparator: i.target.comparator.map_or("-".to_string(), json_name),
@@ -328,6 +330,25 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 read "指标L": not expected"#,
         r#"t1 i16 weight: expected "10", read "-""#,
     ]),
+    ("sichuan-daying-shuangxin-wenming-2020-ziping", "disputed: the 一级 label says 项目决策 over 数量 / 质量 / 时效 / 成本 (the reading files the rows by their level-2s, as output); the only result column is headed 实施进度 (read as progress by no rule: the table has no 实际完成值); 至少全年完成2次宣传 has words between its comparator and its number", &[
+        r#"t1 i1 level1: expected "output", read "decision""#,
+        r#"t1 i1 kind: expected "quantity", read "qualitative""#,
+        r#"t1 i1 comparator: expected "ge", read "-""#,
+        r#"t1 i1 value: expected "2", read "-""#,
+        r#"t1 i1 unit: expected "次", read "-""#,
+        r#"t1 i1 actual: expected "已完成100%", read "-""#,
+        r#"t1 i2 level1: expected "output", read "decision""#,
+        r#"t1 i2 actual: expected "已完成100%", read "-""#,
+        r#"t1 i3 level1: expected "output", read "decision""#,
+        r#"t1 i3 actual: expected "已完成100%", read "-""#,
+        r#"t1 i4 level1: expected "output", read "decision""#,
+        r#"t1 i4 actual: expected "已完成100%", read "-""#,
+        r#"t1 i5 actual: expected "已完成100%", read "-""#,
+        r#"t1 i6 actual: expected "已完成100%", read "-""#,
+    ]),
+    ("zhenjiang-bowuguan-saizhenzhu-2024-mubiao", "Jiangsu's 项目绩效公开 form: its title has no 表 and no words of a form jixiao knows (…项目绩效公开), and a year line and the project's info rows stand between it and the indicator header, so no table is found", &[
+        r#"tables: expected 1, read 0"#,
+    ]),
 ];
 
 #[test]
@@ -338,7 +359,7 @@ fn every_real_table_reads_as_its_hand_reading() {
         .filter_map(|e| e.ok()?.file_name().to_str()?.strip_suffix(".expected.tsv").map(str::to_string))
         .collect();
     names.sort();
-    assert!(names.len() >= 67, "{} readings", names.len());
+    assert!(names.len() >= 74, "{} readings", names.len());
     let known: BTreeMap<&str, &[&str]> = KNOWN.iter().map(|(f, _, d)| (*f, *d)).collect();
     for f in known.keys() {
         assert!(names.iter().any(|n| n == f), "KNOWN lists {f}, which has no reading");
