@@ -164,6 +164,17 @@ fn a_time_indicator_holding_a_serial_day() {
     );
 }
 
+/// Jiangsu's form: a half-year milestone column before the year's value. The year's value is the
+/// target; the milestone is kept in extra under its label.
+#[test]
+fn a_half_year_milestone_beside_the_years_target() {
+    let text = "1、某项目绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t半年(程) 指标值\n\t全年(程) 指标值\n\n\t产出指标\n\t数量指标\n\t培训人数\n\t≥5人\n\t≥10人\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    let (_, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!(i.target.raw, "≥10人");
+    assert_eq!(i.extra.get("半年(程) 指标值").map(String::as_str), Some("≥5人"));
+}
+
 /// An indicator whose name ends like a footer label (…负责人) is still an indicator; the footer's
 /// label stands in the row's first cell.
 #[test]

@@ -332,6 +332,12 @@ fn single_role(label: &str) -> ColumnRole {
     if k.ends_with("类型") {
         return Extra;
     }
+    // `半年(程)指标值` beside `全年(程)指标值` (Jiangsu's form): the half-year milestone, which the
+    // model has no field for, kept in extra and never taken for the year's target. What was
+    // done by then (`半年执行数`) is progress, by its words.
+    if k.starts_with("半年") && !k.contains("执行") && !k.contains("完成") {
+        return Extra;
+    }
     match k.as_str() {
         // `一级 | 二级 | 三级`: the form's levels without the word 指标.
         "一级指标" | "一级" => Level1,
@@ -755,6 +761,9 @@ mod tests {
         assert_eq!(column_role("全年预计完成"), ColumnRole::Expected);
         assert_eq!(column_role("年度指标值/指标性质"), ColumnRole::Sign);
         assert_eq!(column_role("年度指标值/说明"), ColumnRole::Target);
+        assert_eq!(column_role("半年(程) 指标值"), ColumnRole::Extra);
+        assert_eq!(column_role("全年(程) 指标值"), ColumnRole::Target);
+        assert_eq!(column_role("半年执行数"), ColumnRole::Progress);
     }
 
     #[test]
