@@ -205,6 +205,12 @@ fn base_unit(s: &[char], at: usize) -> Option<(&'static str, UnitKind)> {
     BASE_UNIT_WORDS.longest_at(s, at)
 }
 
+/// What stands after a rate's `/` at `s[at..]`: a word of [`PER`] (no kind asked), else any base
+/// unit with its kind (`平米`, area).
+fn denominator_at(s: &[char], at: usize) -> Option<(&'static str, Option<UnitKind>)> {
+    longest_at(s, at, PER.iter().map(|p| (*p, ()))).map(|(p, ())| (p, None)).or_else(|| base_unit(s, at).map(|(u, kind)| (u, Some(kind))))
+}
+
 /// A multiplier standing alone after a number (`250万`): the unit it is, as `万元` is, the
 /// number kept as written (250 of 万); what it counts the row says, so it is of no known kind.
 fn bare_multiplier_at(s: &[char], at: usize) -> Option<Unit> {
@@ -225,7 +231,7 @@ pub fn leading_per(s: &[char], at: usize) -> Option<Unit> {
 /// a denominator alone (`28.40/株`) is a rate whose numerator the row does not say.
 pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     if s.get(at) == Some(&'/') {
-        let per = longest_at(s, at + 1, PER.iter().map(|p| (*p, ()))).map(|(p, _)| p).or_else(|| base_unit(s, at + 1).map(|(u, _)| u))?;
+        let (per, _) = denominator_at(s, at + 1)?;
         return Some(Unit { text: format!("/{per}"), kind: UnitKind::Rate, yuan: None, len: 1 + per.chars().count(), at });
     }
     let mut best: Option<Unit> =
@@ -249,10 +255,8 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
     // A rate: `次/月`, `元/平米` (per any unit, as a lone denominator is). Money per something
     // stays money, so that value_yuan still compares.
     if s.get(at + unit.len) == Some(&'/')
-        && let Some(per) = longest_at(s, at + unit.len + 1, PER.iter().map(|p| (*p, ())))
-            .map(|(p, ())| p)
-            // Per any unit, but a count over a count is a choice of words (`台/套`: 台 or 套).
-            .or_else(|| base_unit(s, at + unit.len + 1).filter(|(_, kind)| !(unit.kind == UnitKind::Count && *kind == UnitKind::Count)).map(|(u, _)| u))
+        // Per any unit, but a count over a count is a choice of words (`台/套`: 台 or 套).
+        && let Some((per, _)) = denominator_at(s, at + unit.len + 1).filter(|(_, kind)| !(unit.kind == UnitKind::Count && *kind == Some(UnitKind::Count)))
     {
         unit.text = format!("{}/{}", unit.text, per);
         unit.len += 1 + per.chars().count();

@@ -25,10 +25,14 @@ pub fn compose_target(sign: &str, value: &str, unit: &str) -> String {
     // adds nothing: `168` with `-` is `168`, not `168-` (the cell stays in extra). Nor does one
     // holding a number (an export that repeated the value there): no unit is a number.
     let unit = unit.trim();
-    // `一` with a unit says one of it (`一` | `台`), though a lone `一` is a dash (see target::parse).
-    let counted = ends_with_digit(value) || value.trim() == "一";
-    let unit = if counted && !matches!(unit, "-" | "--" | "/" | "—" | "无") && !starts_with_digit(unit) { unit } else { "" };
+    let unit = if takes_unit(value) && !matches!(unit, "-" | "--" | "/" | "—" | "无") && !starts_with_digit(unit) { unit } else { "" };
     format!("{sign}{value}{unit}")
+}
+
+/// Whether a value cell is followed by its row's unit cell in the target: a number, or `一` (one
+/// of the unit: `一` | `台`, though a lone `一` is a dash, see target::parse).
+fn takes_unit(value: &str) -> bool {
+    ends_with_digit(value) || value.trim() == "一"
 }
 
 /// Whether a cell states a comparison when a number follows it (`≥`, `大于等于`, a sign code).
@@ -62,7 +66,7 @@ pub fn value_cell<'a>(raw: &'a str, sign: &str, unit: &str) -> &'a str {
     }
     if !unit.is_empty()
         && let Some(rest) = v.strip_suffix(unit)
-        && (ends_with_digit(rest) || rest.trim() == "一")
+        && takes_unit(rest)
     {
         v = rest;
     }
