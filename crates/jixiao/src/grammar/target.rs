@@ -307,7 +307,7 @@ const MEASURE_LABEL_MAX: usize = 12;
 
 /// Whether `label` (the words before a number) names what the number measures: a short phrase
 /// with no punctuation that ends in one of [`MEASURE_ENDS`], but not in a period's name (`年度`,
-/// `季度`, `月度`: a time, not a measure), and says no change ([`NOT_A_LEVEL`]).
+/// `月度`: a time, not a measure), and says no change or part of a period ([`NOT_A_LEVEL`]: 季度 too).
 fn names_a_measure(label: &[char]) -> bool {
     // Compared in simplified characters: copies in traditional ones (`年度預算`) say the same.
     let simple: String = label.iter().map(|c| super::fold::simplified(*c)).collect();
@@ -315,7 +315,7 @@ fn names_a_measure(label: &[char]) -> bool {
         && label.len() <= MEASURE_LABEL_MAX
         && label.iter().all(|c| c.is_alphanumeric() || matches!(c, '(' | ')'))
         && MEASURE_ENDS.iter().any(|w| simple.ends_with(w))
-        && !["年度", "季度", "月度"].iter().any(|w| simple.ends_with(w))
+        && !["年度", "月度"].iter().any(|w| simple.ends_with(w))
         && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
 }
 

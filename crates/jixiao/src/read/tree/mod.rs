@@ -616,9 +616,11 @@ impl IndicatorRows {
         if ind.target.kind == TargetKind::Quantity
             && ind.target.unit.is_none()
             && (date_column && !ind.target.sign_given
-                || labels::is_date_label(&ind.name)
-                    && matches!(ind.target.comparator, Some(Comparator::Eq | Comparator::Le))
-                    && ind.target.value.is_some_and(serial_day))
+                // The name last: it is looked up in the labels' memo, which need not hold every
+                // indicator's name.
+                || matches!(ind.target.comparator, Some(Comparator::Eq | Comparator::Le))
+                    && ind.target.value.is_some_and(serial_day)
+                    && labels::is_date_label(&ind.name))
             && let Some(date) = ind.target.value.and_then(crate::grammar::date::from_serial)
         {
             ind.target = crate::model::Target {
