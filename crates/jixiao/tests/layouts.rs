@@ -590,6 +590,37 @@ fn captions_without_biao_title_the_table_under_them() {
     // Nor is a short line over cells that are no indicator header.
     let doc = table("1、项目基本情况", &["项目名称", "某项目"], &["主管部门", "某局"]);
     assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    // A form that is one table (Jiangsu's 项目绩效公开): the project's rows stand above the
+    // indicator header, and a year line between the caption and the table gives its year.
+    let form = |year_line: &str| {
+        let mut text = format!("第三部分  项目绩效目标\n\n1、某馆运转经费项目绩效公开\n{year_line}\n");
+        for r in [&["项目名称", "某馆运转经费", "实施部门", "某局"][..], &header, &row] {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let doc = form("2024年度");
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.name.as_str(), t.year, t.indicators().count()), ("某馆运转经费", Some(2024), 1));
+    assert_eq!(t.info.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect::<Vec<_>>(), [("实施部门", "某局")]);
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    assert_eq!(form("（2023年）").sections[0].tables[0].year, Some(2023));
+    // A year line that is not the caption's year is kept as a note.
+    let doc = {
+        let mut text = "第三部分  项目绩效目标\n\n1、2024年度某馆运转经费项目绩效公开\n2023年\n".to_owned();
+        for r in [&header[..], &row] {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    assert_eq!(doc.sections[0].tables[0].year, Some(2024));
+    assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["2023年"]);
     // Four levels: the 四级 cell names the indicator, the 三级 cell is kept in extra.
     let doc = table(
         "1、项目支出绩效评价共性指标体系",

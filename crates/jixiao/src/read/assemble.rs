@@ -407,7 +407,9 @@ impl<'a, 's> Assembler<'a, 's> {
         if is_blank(&text) && role != Role::TableTitle && role != Role::SheetTitle {
             return;
         }
-        self.caption = None;
+        // A year line under a caption (`2024年度`, as Jiangsu's form prints under its title)
+        // leaves it the caption.
+        let caption = self.caption.take();
         let line = self.line(place);
         // A line break inside a paragraph is a line of its own, as in a text save.
         for part in text.split('\n') {
@@ -415,21 +417,29 @@ impl<'a, 's> Assembler<'a, 's> {
                 self.prose_line(role, part, line);
             }
         }
+        if role == Role::Text && self.table.is_none() && headings::year_line(&text).is_some() && caption.is_some() {
+            self.caption = caption;
+        }
     }
 
     fn table(&mut self, block: TableBlock<'a>) {
         self.started = true;
         let mut nested = block.nested.into_iter().peekable();
         // A table with no title right under a short line kept as a note (`1、項目年度績效目標(定量目標)`,
-        // a caption with no 表), whose first row is an indicator header: the line is its title.
+        // a caption with no 表; `…项目绩效公开`, Jiangsu's), with an indicator header among its
+        // rows (under the project's rows, in a form that is one table): the line is its title.
+        // A year line between them gives the table's year when the caption says none.
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
-            && index + 1 == self.doc.notes.len()
-            && block.rows.iter().find(|r| r.iter().any(|c| !is_blank(&c.text))).is_some_and(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
-            && let Some(title) = headings::caption_title(&self.doc.notes[index].text)
+            && let Some(years) = self.doc.notes[index + 1..].iter().map(|n| headings::year_line(&n.text)).collect::<Option<Vec<i32>>>()
+            && block.rows.iter().any(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
+            && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {
-            self.doc.notes.pop();
+            title.year = title.year.or(years.first().copied());
+            // The year lines the title's year says are placed; another is kept as a note.
+            let kept: Vec<Note> = self.doc.notes.drain(index..).skip(1).filter(|n| headings::year_line(&n.text) != title.year).collect();
             self.open_table(title, line);
+            self.doc.notes.extend(kept);
         }
         self.caption = None;
         if self.table.is_none() {

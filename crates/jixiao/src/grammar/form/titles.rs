@@ -161,6 +161,17 @@ fn outside_brackets(s: &str) -> usize {
         .count()
 }
 
+/// A line that says only the year (`2024年度`, `（2024年）`), as a form prints under its title.
+pub fn year_line(text: &str) -> Option<i32> {
+    let folded = fold(text.trim());
+    let inner = folded.strip_prefix('(').and_then(|t| t.strip_suffix(')')).unwrap_or(&folded).trim();
+    let digits = inner.strip_suffix("年度").or_else(|| inner.strip_suffix('年'))?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    year_of(inner)
+}
+
 /// The title without trailing bracketed parts: `…绩效目标表(2023年度)` → `…绩效目标表`.
 fn without_trailing_brackets(s: &str) -> &str {
     let mut t = s.trim_end();
@@ -385,6 +396,16 @@ pub fn toc_text(toc: &Toc) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_line_of_only_the_year_is_a_year_line() {
+        for (line, year) in [("2024年度", 2024), ("（2023年）", 2023), (" 2025年 ", 2025), ("(２０２４年度)", 2024)] {
+            assert_eq!(year_line(line), Some(year), "{line}");
+        }
+        for line in ["2024年度预算", "24年", "12345年", "第2024年", "2024", "年度"] {
+            assert_eq!(year_line(line), None, "{line}");
+        }
+    }
 
     #[test]
     fn years_are_four_digits_before_nian() {
