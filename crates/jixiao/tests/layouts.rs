@@ -763,3 +763,91 @@ fn a_level2_label_spanning_level1_shifts_its_row_back() {
     assert_eq!(read(&doc), plain);
     assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["审核意见:同意"]);
 }
+
+/// A text save's rows, blank-line apart: two short rows whose cells add up to one more than
+/// the widest row are one row whose cell's further paragraph starts with a TAB, unless the
+/// second is an indicator header or a footer (`总体目标 | …` over `绩效指标 | 一级指标 | …`; `其他需要
+/// 说明事项 | 无` over `总分 | 100 | 96 | 优`). Levels whose 一级 cells a copy lost each stand under the
+/// level their 二级 implies, and a level-1 label printed lower in its merged cell joins the rows
+/// above; a per-place target reads as each place's value.
+#[test]
+fn rows_that_add_up_to_one_more_than_the_widest_stay_rows_when_they_are_a_header_or_footer() {
+    let rows: &[&[&str]] = &[
+        &["资金情况(万元)", "资金总额", "30", "其中:财政拨款", "30", "其他资金", "0"],
+        &["总体目标", "推进管理规范化"],
+        &["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+        &["", "", "数量指标", "培训人数", "≥10人", "12人"],
+        &["", "", "社会效益指标", "群众知晓率", "≥90%", "95%"],
+        &["", "满意度指标", "服务对象满意度指标", "学员满意度", "≥90%", "96%"],
+        &["其他需要说明事项", "无"],
+        &["总分", "100", "96", "优"],
+    ];
+    let mut text = "第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n".to_owned();
+    for r in rows {
+        for c in *r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.columns, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值"]);
+    assert_eq!(t.objective.as_deref(), Some("推进管理规范化"));
+    let read: Vec<(Level1, &str, &str)> = t.indicators().map(|(c, s, i)| (c.level1, s.label.as_str(), i.name.as_str())).collect();
+    assert_eq!(
+        read,
+        [(Level1::Output, "数量指标", "培训人数"), (Level1::Effect, "社会效益指标", "群众知晓率"), (Level1::Satisfaction, "服务对象满意度指标", "学员满意度")]
+    );
+    let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(remarks, [("其他需要说明事项", "无"), ("总分", "100\n96\n优")]);
+    // The level-1 label on the fifth 产出 row, as a copy of a PDF prints a merged cell's text.
+    let mut text = "第二部分  项目支出绩效目标\n\n1、某项目绩效目标表\n".to_owned();
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["", "数量指标", "培训人数", "10人"],
+        &["产出指标", "", "培训次数", "2次"],
+        &["", "质量指标", "合格率", "100%"],
+    ];
+    for r in rows {
+        for c in *r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.categories.len(), 1);
+    assert_eq!((t.categories[0].level1, t.categories[0].label.as_str()), (Level1::Output, "产出指标"));
+    let read: Vec<(&str, &str)> = t.indicators().map(|(_, s, i)| (s.label.as_str(), i.name.as_str())).collect();
+    assert_eq!(read, [("数量指标", "培训人数"), ("数量指标", "培训次数"), ("质量指标", "合格率")]);
+}
+
+/// Counties under one merged 区域目标值 cell: each row's target is the value every county shares,
+/// or each county's (a compound), and every county's cell is kept.
+#[test]
+fn a_target_set_per_place_reads_as_each_places_value() {
+    let rows: &[&[&str]] = &[
+        &["绩效指标", "一级指标", "二级指标", "三级指标", "区域目标值"],
+        &["", "", "", "", "甲县", "乙县", "丙县"],
+        &["", "产出指标", "数量指标", "补助县数量", "2", "3", "1"],
+        &["", "", "质量指标", "资金使用合规性", ">=95%", ">=95%", ">=95%"],
+    ];
+    let mut text = "第二部分  专项资金绩效目标\n\n1、某专项转移支付绩效目标表\n".to_owned();
+    for r in rows {
+        for c in *r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    let inds: Vec<&Indicator> = t.indicators().map(|(_, _, i)| i).collect();
+    assert_eq!((inds[0].target.raw.as_str(), inds[0].target.kind), ("甲县2;乙县3;丙县1", TargetKind::Compound));
+    assert_eq!(inds[0].target.parts.iter().map(|p| p.value).collect::<Vec<_>>(), [2.0, 3.0, 1.0]);
+    assert_eq!((inds[1].target.kind, inds[1].target.value), (TargetKind::Quantity, Some(95.0)));
+    assert_eq!(inds[0].extra.len(), 3, "{:?}", inds[0].extra);
+    // It writes back as read.
+    let again = parse_str(&jixiao::write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let back: Vec<&Indicator> = again.sections[0].tables[0].indicators().map(|(_, _, i)| i).collect();
+    assert_eq!(back[0].target, inds[0].target);
+}

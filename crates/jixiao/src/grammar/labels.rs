@@ -328,8 +328,18 @@ fn single_role(label: &str) -> ColumnRole {
         Err(prefix) if ["一级指标", "1-", "截至"].iter().any(|p| prefix.starts_with(p)) => key(label),
         Err(_) => return Extra,
     };
-    // 指标值类型 (定量 / 定性) says what kind the value is; it is not the value.
+    // 指标值类型 says what kind the value is (定量 / 定性), and Hunan's export writes the sign
+    // there on a quantity's row (`≤` | `70` | `万元`): a sign column, whose words state no sign.
+    // Other types (项目类型, 指标类型) are not the value.
+    if k == "指标值类型" {
+        return Sign;
+    }
     if k.ends_with("类型") {
+        return Extra;
+    }
+    // Last year's result (`上年实际完成值`, `去年完成值`) beside this year's target: a baseline,
+    // not what this table reports.
+    if ["上年", "去年", "前年", "上一年"].iter().any(|w| k.starts_with(w)) && (k.contains("实际") || k.contains("完成")) {
         return Extra;
     }
     // `半年(程)指标值` beside `全年(程)指标值` (Jiangsu's form): the half-year milestone, which the
@@ -818,8 +828,12 @@ mod tests {
         assert_eq!(column_role("单位名称"), UnitName);
         assert_eq!(column_role("单位(专项)名称"), Project);
         assert_eq!(column_role("*指标值"), Target);
-        assert_eq!(column_role("指标值类型"), Extra);
-        assert_eq!(column_role("指標(biāo)值類型"), Extra);
+        assert_eq!(column_role("指标值类型"), Sign, "定量 / 定性, or the sign (Hunan)");
+        assert_eq!(column_role("指标类型"), Extra);
+        for label in ["上年实际完成值", "去年完成值", "上年度实际值"] {
+            assert_eq!(column_role(label), Extra, "{label}: last year's, a baseline");
+        }
+        assert_eq!(column_role("指標(biāo)值類型"), Sign);
         // A cell of prose is no label, whatever words it holds.
         assert_eq!(column_role("根据实际完成情况确定本年度指标值的具体数值"), Extra);
     }

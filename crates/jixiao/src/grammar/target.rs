@@ -481,6 +481,25 @@ pub fn is_sheet_error(text: &str) -> bool {
     SHEET_ERRORS.iter().any(|e| text.eq_ignore_ascii_case(e))
 }
 
+/// The marks forms print where a number is to be filled in.
+const PLACEHOLDER_MARKS: &[char] = &['*', '＊', 'X', 'x', '×', 'Ｘ'];
+
+/// Longest text read as a unit alone (`万元以内`, `人次/年`): a word longer than that is words.
+const UNIT_ONLY_CHARS: usize = 8;
+
+/// A placeholder, with the sign and unit its form text gives (`≥**个`: a count, a floor); `form`
+/// has a NUL where the number was to be. Not one when the text, filled in, is no quantity.
+fn placeholder(raw: &str, form: &str) -> Target {
+    let filled = parse(&form.replace('\u{0}', "0"));
+    let mut t = blank(raw, TargetKind::Placeholder);
+    if filled.kind == TargetKind::Quantity && filled.value == Some(0.0) && filled.parts.is_empty() {
+        t.comparator = filled.comparator.filter(|_| filled.sign_given);
+        t.sign_given = filled.sign_given;
+        (t.unit, t.unit_kind) = (filled.unit, filled.unit_kind);
+    }
+    t
+}
+
 fn is_placeholder(text: &str) -> bool {
     !text.chars().any(|c| c.is_ascii_digit()) && ["**", "XX", "xx", "××", "ＸＸ"].iter().any(|p| text.contains(p))
 }
@@ -583,8 +602,22 @@ pub fn parse(raw: &str) -> Target {
     if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return blank(raw, TargetKind::AsActual);
     }
-    if is_placeholder(&text) || is_sheet_error(&text) {
+    if is_sheet_error(&text) {
         return blank(raw, TargetKind::Placeholder);
+    }
+    if is_placeholder(&text) {
+        return placeholder(
+            raw,
+            &text.chars().fold(String::new(), |mut t, c| {
+                // A run of marks stands for the number.
+                if !PLACEHOLDER_MARKS.contains(&c) {
+                    t.push(c);
+                } else if !t.ends_with('\u{0}') {
+                    t.push('\u{0}');
+                }
+                t
+            }),
+        );
     }
     // Every rule but the qualitative one reads a number or a date: without a digit, the text is
     // qualitative, and the per-character index is not built (most 指标值 are words).
@@ -594,6 +627,17 @@ pub fn parse(raw: &str) -> Target {
             let mut t = blank(raw, TargetKind::Deadline);
             t.date = Some(crate::model::Date { month: Some(1), ..Default::default() });
             t.until = Some(crate::model::Date { month: Some(12), ..Default::default() });
+            return t;
+        }
+        // Only a unit, with or without a sign (`公里`, `≧ %`): a template's value cell whose
+        // number was never filled in.
+        if text.chars().count() <= UNIT_ONLY_CHARS
+            && let Some(t) = text.char_indices().map(|(i, _)| i).find_map(|i| {
+                let (sign, unit) = text.split_at(i);
+                let whole_sign = sign.is_empty() || parse(&format!("{sign}1")).unit.is_none() && parse(&format!("{sign}1")).sign_given;
+                whole_sign.then(|| placeholder(raw, &format!("{sign}\u{0}{unit}"))).filter(|t| t.unit.is_some())
+            })
+        {
             return t;
         }
         let mut t = blank(raw, TargetKind::Qualitative);

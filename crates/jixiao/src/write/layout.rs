@@ -82,6 +82,8 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
     match role {
         ColumnRole::Name => ind.name.clone(),
         ColumnRole::Description => ind.description.clone(),
+        // A target set per place keeps each place's cell as written (see `columns::place_columns`).
+        ColumnRole::Target if ind.extra.contains_key(key) => extra(),
         ColumnRole::Target => value_cell(&ind.target.raw, sign, unit).to_owned(),
         ColumnRole::Basis => ind.basis.clone(),
         ColumnRole::Actual => target_cell(ind.actual.as_deref(), unit).to_owned(),

@@ -206,7 +206,12 @@ pub struct XlsxOptions {
 /// A table in the import layout: 计算符号 and 计量单位 columns around 指标值, each target split
 /// into them where it is a signed number with a unit that prints back as written.
 fn import_layout(t: &Table) -> Table {
-    let roles: Vec<ColumnRole> = crate::grammar::form::columns::column_keys(&t.columns).into_iter().map(|(r, _)| r).collect();
+    let keys = crate::grammar::form::columns::column_keys(&t.columns);
+    // A target set per place has one value column for each place, none to split.
+    if !crate::grammar::form::columns::place_columns(&keys).is_empty() {
+        return t.clone();
+    }
+    let roles: Vec<ColumnRole> = keys.into_iter().map(|(r, _)| r).collect();
     let Some(target) = roles.iter().position(|r| *r == ColumnRole::Target) else { return t.clone() };
     if roles.iter().any(|r| matches!(r, ColumnRole::Sign | ColumnRole::Unit)) {
         return t.clone();

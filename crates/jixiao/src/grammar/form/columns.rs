@@ -26,6 +26,17 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             *role = Extra;
         }
     }
+    // A result column that names a year (`2021年实际实现值`) beside one that names a later year
+    // (`预期2022年实现值`): the earlier year's result is a baseline the target is set against,
+    // kept in extra, not what the table reports.
+    let years: Vec<Option<i32>> = columns.iter().map(|c| crate::grammar::form::titles::year_of(c)).collect();
+    if let Some(latest) = years.iter().flatten().max() {
+        for (role, year) in roles.iter_mut().zip(&years) {
+            if *role == Actual && year.is_some_and(|y| y < *latest) {
+                *role = Extra;
+            }
+        }
+    }
     // Left of 一级指标 stand the project's columns (a sheet of many projects) and merged group
     // labels (绩效指标, 年度绩效目标(90分)): the latter are not the name column.
     if let Some(l1) = roles.iter().position(|r| *r == Level1) {
@@ -169,6 +180,9 @@ fn second_block(roles: &[ColumnRole]) -> Option<usize> {
 /// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
 /// knows (指标性质 | 指标值 | 度量单位) and nothing that reads as a category or a value.
 pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
+    if places_under_target(upper, lower) {
+        return true;
+    }
     let filled: Vec<&str> = lower.iter().copied().filter(|c| !is_blank(c)).collect();
     if filled.len() < 2 || filled.len() == lower.len() && lower.len() <= upper.len() && upper.iter().zip(lower).all(|(u, l)| u == l) {
         return false;
@@ -183,6 +197,44 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     // lower row with fewer such groups would leave upper cells (and their text) out.
     let fits = lower.len() <= upper.len() || word_groups(lower, upper.len()).len() == upper.len() || spanned(upper, lower).is_some();
     known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
+}
+
+/// Whether `lower` names the places under one merged target cell (`区域目标值` over 新罗区 |
+/// 永定区 | …, a transfer's target for each county it goes to), as a Word save lays it out: an
+/// empty lower cell under each other upper cell, then two or more names that are no label, no
+/// category and no value.
+pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
+    let groups = word_groups(lower, upper.len());
+    if lower.len() <= upper.len() || groups.len() != upper.len() {
+        return false;
+    }
+    let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
+    let [(at, run)] = named.as_slice() else { return false };
+    column_role(upper[*at]) == ColumnRole::Target
+        && run.len() >= 2
+        && lower[run.start..run.end].iter().all(|c| {
+            !is_blank(c)
+                && column_role(c) == ColumnRole::Extra
+                && labels::level1(c) == crate::model::Level1::Other
+                && labels::level2(c) == crate::model::Level2::Other
+                && !c.chars().any(|ch| crate::grammar::fold::fold_char(ch).is_ascii_digit())
+        })
+}
+
+/// The place columns of a target set per place (see [`places_under_target`]): each column
+/// whose combined label is the target's upper label over a name, with that name; none unless
+/// there are two or more.
+pub fn place_columns(keys: &[(ColumnRole, String)]) -> Vec<(usize, String)> {
+    let Some(target) = keys.iter().position(|(r, _)| *r == ColumnRole::Target) else { return Vec::new() };
+    let Some((upper, _)) = keys[target].1.rsplit_once('/') else { return Vec::new() };
+    let places: Vec<(usize, String)> = keys
+        .iter()
+        .enumerate()
+        .skip(target)
+        .take_while(|(_, (_, k))| k.rsplit_once('/').is_some_and(|(u, l)| u == upper && column_role(l) == ColumnRole::Extra))
+        .map(|(i, (_, k))| (i, k.rsplit_once('/').map_or("", |(_, l)| l).trim().to_owned()))
+        .collect();
+    if places.len() >= 2 { places } else { Vec::new() }
 }
 
 /// Combines a two-row header into one label per lower column: `上/下`, or the label of the one
@@ -341,6 +393,36 @@ mod tests {
 
     fn roles(v: &[&str]) -> Vec<ColumnRole> {
         column_keys(&labels(v)).into_iter().map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn places_under_a_merged_target_cell_are_the_targets_of_each_place() {
+        let upper = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标解释", "区域目标值"];
+        let lower = ["", "", "", "", "", "新罗区", "永定区", "上杭县"];
+        assert!(places_under_target(&upper, &lower));
+        assert!(is_lower_header(&upper, &lower));
+        let combined = combine_header(&labels(&upper), &labels(&lower));
+        assert_eq!(&combined[5..], ["区域目标值/新罗区", "区域目标值/永定区", "区域目标值/上杭县"]);
+        let keys = column_keys(&combined);
+        assert_eq!(keys[5].0, ColumnRole::Target);
+        assert_eq!(place_columns(&keys), [(5, "新罗区".to_owned()), (6, "永定区".to_owned()), (7, "上杭县".to_owned())]);
+        // One name is no set of places; nor are labels, categories or values.
+        assert!(!places_under_target(&upper, &["", "", "", "", "", "新罗区"]));
+        for lower in [["", "", "", "", "", "指标性质", "指标值"], ["", "", "", "", "", "数量指标", "质量指标"], ["", "", "", "", "", "2", "3"]] {
+            assert!(!places_under_target(&upper, &lower), "{lower:?}");
+        }
+        // Under a column that is no target (指标解释), names are not places.
+        assert!(!places_under_target(&upper[..5], &["", "", "", "", "甲", "乙"]));
+        assert!(place_columns(&column_keys(&labels(&["三级指标", "指标值", "备注"]))).is_empty());
+    }
+
+    #[test]
+    fn an_earlier_years_result_beside_a_later_years_target_is_a_baseline() {
+        let r = roles(&["三级指标", "指标值/2021年实际实现值", "指标值/预期2022年实现值"]);
+        assert_eq!(r[1], ColumnRole::Extra);
+        assert_eq!(r[2], ColumnRole::Target);
+        // A result of the year the table reports stays the actual.
+        assert_eq!(roles(&["三级指标", "指标值", "2023年实际完成值"])[2], ColumnRole::Actual);
     }
 
     #[test]

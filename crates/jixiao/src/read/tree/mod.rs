@@ -5,7 +5,7 @@
 mod blocks;
 
 use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
-use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header};
+use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header, place_columns};
 use crate::grammar::form::funds::funds_rows;
 use crate::grammar::form::info;
 use crate::grammar::is_blank;
@@ -192,7 +192,9 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             let (duties, rest) = DutiesBlock::new(&row);
             rest.into_iter().for_each(|c| note_cell(c, notes));
             block = Block::Duties(duties);
-        } else if first.name.is_none() && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称") && row.cells.len() > 1
+        } else if first.name.is_none()
+            && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称")
+            && row.cells.len() > 1
         {
             block.close(&mut first, notes);
             block = Block::Nothing;
@@ -250,7 +252,8 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             firsts.push((*role, i));
         }
     }
-    let mut reader = IndicatorRows { keys, firsts, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
+    let places = place_columns(&keys);
+    let mut reader = IndicatorRows { keys, firsts, places, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
     for row in rows {
         reader.row(row, notes);
     }
@@ -319,6 +322,8 @@ struct IndicatorRows {
     /// Each role's first column, found once: a header that reaches out to column XFD made each
     /// look-up, a score of them for every row, walk 16,384 keys.
     firsts: Vec<(ColumnRole, usize)>,
+    /// A target set per place: each place's column and name (see `place_columns`).
+    places: Vec<(usize, String)>,
     bodies: Vec<TableBody>,
     /// Subtotal rows waiting for the project they precede.
     pending: Vec<Subtotal>,
@@ -334,11 +339,14 @@ impl IndicatorRows {
     }
 
     /// The level-1 a row's level-2 label implies (数量指标 → 产出) where no level-1 stands over
-    /// it: the table has no 一级 column, the label spans it, or its cell is empty before any
-    /// level-1 was read; None otherwise, or with no level-2 label.
+    /// it: the table has no 一级 column, the label spans it, or its cell is empty and no level-1
+    /// label stood above; None otherwise, or with no level-2 label.
     fn implied(&self, l1: &str, l2: &str) -> Option<crate::model::Level1> {
-        let lost = self.current.0.and_then(|c| self.bodies.last()?.categories.get(c)).is_some_and(lost_labels);
-        let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none() || lost;
+        // Under a category no label has named (its level-1 cells empty from the table's start,
+        // or its level implied), each level-2 stands under the level it implies: 经济效益指标
+        // after 数量指标 is an effect, though no 效益指标 label survived.
+        let unlabelled = self.current.0.and_then(|c| self.bodies.last()?.categories.get(c)).is_some_and(|c| is_blank(&c.label));
+        let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none() || unlabelled;
         (none_over && is_blank(l1) && !is_blank(l2)).then(|| labels::implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
     }
 
@@ -547,7 +555,8 @@ impl IndicatorRows {
             if t.is_empty() {
                 continue;
             }
-            let mut keep = role.kept_in_extra();
+            // A place's cell is kept as written, the first place's too: the target joins them.
+            let mut keep = role.kept_in_extra() || self.places.first().is_some_and(|(c, _)| *c == i);
             match role {
                 Level1 | Level2 | Sign | Unit | Direction | Due | Extra => {}
                 UnitName | Project | Budget | Objective => {}
@@ -585,7 +594,8 @@ impl IndicatorRows {
         }
         // A 注: paragraph in the target cell is the form's footnote (the text save puts a paragraph
         // under the table into the last cell): a remark of the table, not part of the value.
-        let (target_text, footnote) = split_footnote(text(self.col(Target)));
+        let per_place = (!self.places.is_empty()).then(|| per_place(&self.places, cells));
+        let (target_text, footnote) = split_footnote(per_place.as_deref().unwrap_or(text(self.col(Target))));
         if let Some(note) = footnote {
             self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), location: Location::line(line) });
         }
@@ -607,6 +617,14 @@ impl IndicatorRows {
             value.into()
         };
         ind.target = crate::model::Target::parse(&raw);
+        // Places given different values: a compound of each place's quantity, with no unit
+        // where the value has none (`新罗区2;永定区3`).
+        if per_place.is_some()
+            && ind.target.kind == TargetKind::Qualitative
+            && let Some(parts) = place_parts(&self.places, cells)
+        {
+            ind.target = crate::model::Target { raw: ind.target.raw, kind: TargetKind::Compound, parts, ..crate::model::Target::default() };
+        }
         // A date column exported from a spreadsheet holds serial days: `45291` is 2023-12-31. So
         // does the 指标值 of an indicator that names a time (`资金到位时间` | `=` | `44,561`), when
         // its bare number is a day of 2010–2040, the years of performance budgets: no count of
@@ -862,6 +880,28 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     categories.len() - 1
 }
 
+/// A row's target set per place: the value when every place that has one has the same, else
+/// each place with its value (`新罗区2;永定区3`, a compound target). The cells stay in extra.
+fn per_place(places: &[(usize, String)], cells: &[&str]) -> String {
+    let values: Vec<(&str, &str)> = places.iter().filter_map(|(i, name)| Some((name.as_str(), cells.get(*i)?.trim()))).filter(|(_, v)| !v.is_empty()).collect();
+    match values.first() {
+        Some((_, first)) if values.iter().all(|(_, v)| v == first) => (*first).to_owned(),
+        _ => values.iter().map(|(name, v)| format!("{name}{v}")).collect::<Vec<_>>().join(";"),
+    }
+}
+
+/// Each place's value as a part of a compound target, when every value given is a quantity.
+fn place_parts(places: &[(usize, String)], cells: &[&str]) -> Option<Vec<crate::model::TargetPart>> {
+    let given = places.iter().filter_map(|(i, name)| Some((name, cells.get(*i)?.trim()))).filter(|(_, v)| !v.is_empty());
+    given
+        .map(|(name, v)| {
+            let t = crate::model::Target::parse(v);
+            (t.kind == TargetKind::Quantity).then_some(crate::model::TargetPart { text: format!("{name}{v}"), value: t.value?, unit: t.unit })
+        })
+        .collect::<Option<Vec<_>>>()
+        .filter(|parts| parts.len() >= 2)
+}
+
 /// Whether a category holds only rows whose level-1 and level-2 cells were both empty from the
 /// table's start (a copy that lost the merged labels): its level-1 is the first one a level-2
 /// below implies.
@@ -876,6 +916,18 @@ fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current
     if let Some(c) = current
         && (is_blank(l1) || categories[c].label == l1)
     {
+        return c;
+    }
+    // A label under rows whose level-1 their level-2s implied, naming that level with no level-2
+    // of its own: their merged cell's label, which a copy of a PDF prints at the cell's middle
+    // row (`产出指标` on the fifth 产出 row), not a new category.
+    if let Some(c) = current
+        && is_blank(l2)
+        && is_blank(&categories[c].label)
+        && categories[c].level1 != crate::model::Level1::Other
+        && labels::level1(l1) == categories[c].level1
+    {
+        categories[c].label = l1.to_owned();
         return c;
     }
     if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
