@@ -215,13 +215,7 @@ fn blocks_in_any_order_lose_nothing() {
         &["一级指标", "二级指标", "三级指标", "指标值"],
         &["产出指标", "数量指标", "评估报告", "≥1份"],
     ];
-    let mut text = String::from("第一部分  部门整体支出绩效目标\n\n1、某局部门整体支出绩效目标表\n");
-    for r in rows {
-        for c in *r {
-            text.push_str(&format!("\t{c}\n"));
-        }
-        text.push('\n');
-    }
+    let text = common::text_save("第一部分  部门整体支出绩效目标\n\n1、某局部门整体支出绩效目标表\n", rows);
     let doc = parse_str(&text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.duties.len(), 1);

@@ -10,6 +10,8 @@
 //! are added, trap columns that hold the words of other roles (`指标值确定依据`, `评(扣)分标准`)
 //! stand before the target column, and footers name people and dates (`项目负责人:张三`).
 
+mod common;
+
 use jixiao::*;
 use proptest::prelude::*;
 
@@ -743,13 +745,7 @@ fn a_level2_label_spanning_level1_shifts_its_row_back() {
             vec!["满意度指标", "社会公众或服务对象满意度指标", "市民满意度", "≥90%", "计划标准"]
         });
         rows.last_mut().unwrap().extend_from_slice(tail);
-        let mut text = String::from("第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n");
-        for r in rows {
-            for c in r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
+        let text = common::text_save("第三部分  预算项目绩效目标\n\n1、某项目绩效目标表\n", &rows);
         parse_str(&text, &ReadOptions::default()).unwrap()
     };
     let read = |doc: &Document| -> Vec<(Level1, Level2, String, Option<f64>)> {
@@ -782,13 +778,7 @@ fn rows_that_add_up_to_one_more_than_the_widest_stay_rows_when_they_are_a_header
         &["其他需要说明事项", "无"],
         &["总分", "100", "96", "优"],
     ];
-    let mut text = "第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n".to_owned();
-    for r in rows {
-        for c in *r {
-            text.push_str(&format!("\t{c}\n"));
-        }
-        text.push('\n');
-    }
+    let text = common::text_save("第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n", rows);
     let doc = parse_str(&text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.columns, ["绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "实际完成值"]);
@@ -801,19 +791,13 @@ fn rows_that_add_up_to_one_more_than_the_widest_stay_rows_when_they_are_a_header
     let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
     assert_eq!(remarks, [("其他需要说明事项", "无"), ("总分", "100\n96\n优")]);
     // The level-1 label on the fifth 产出 row, as a copy of a PDF prints a merged cell's text.
-    let mut text = "第二部分  项目支出绩效目标\n\n1、某项目绩效目标表\n".to_owned();
     let rows: &[&[&str]] = &[
         &["一级指标", "二级指标", "三级指标", "指标值"],
         &["", "数量指标", "培训人数", "10人"],
         &["产出指标", "", "培训次数", "2次"],
         &["", "质量指标", "合格率", "100%"],
     ];
-    for r in rows {
-        for c in *r {
-            text.push_str(&format!("\t{c}\n"));
-        }
-        text.push('\n');
-    }
+    let text = common::text_save("第二部分  项目支出绩效目标\n\n1、某项目绩效目标表\n", rows);
     let doc = parse_str(&text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.categories.len(), 1);
@@ -832,13 +816,7 @@ fn a_target_set_per_place_reads_as_each_places_value() {
         &["", "产出指标", "数量指标", "补助县数量", "2", "3", "1"],
         &["", "", "质量指标", "资金使用合规性", ">=95%", ">=95%", ">=95%"],
     ];
-    let mut text = "第二部分  专项资金绩效目标\n\n1、某专项转移支付绩效目标表\n".to_owned();
-    for r in rows {
-        for c in *r {
-            text.push_str(&format!("\t{c}\n"));
-        }
-        text.push('\n');
-    }
+    let text = common::text_save("第二部分  专项资金绩效目标\n\n1、某专项转移支付绩效目标表\n", rows);
     let doc = parse_str(&text, &ReadOptions::default()).unwrap();
     let t = &doc.sections[0].tables[0];
     let inds: Vec<&Indicator> = t.indicators().map(|(_, _, i)| i).collect();

@@ -11,6 +11,19 @@ use jixiao::{Document, Indicator, Places};
 
 pub const SAMPLE: &str = "000_3e963503b18f6771.txt";
 
+/// A text save of `rows` under `head` (part heading, title …): a cell per TAB line, a blank line
+/// after each row, as Word writes a table.
+pub fn text_save<R: AsRef<[S]>, S: AsRef<str>>(head: &str, rows: &[R]) -> String {
+    let mut text = head.to_owned();
+    for r in rows {
+        for c in r.as_ref() {
+            text.push_str(&format!("\t{}\n", c.as_ref()));
+        }
+        text.push('\n');
+    }
+    text
+}
+
 pub fn data_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data")
 }
