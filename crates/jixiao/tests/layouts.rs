@@ -828,4 +828,41 @@ fn a_target_set_per_place_reads_as_each_places_value() {
     let again = parse_str(&jixiao::write::text::to_string(&doc), &ReadOptions::default()).unwrap();
     let back: Vec<&Indicator> = again.sections[0].tables[0].indicators().map(|(_, _, i)| i).collect();
     assert_eq!(back[0].target, inds[0].target);
+    // With a sign column, a unit column and a place left empty: each place's value is signed
+    // and counted, the empty place is no value, and it stays empty when written back.
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标性质", "区域目标值", "度量单位"],
+        &["", "", "", "", "甲县", "乙县", "丙县", ""],
+        &["产出指标", "数量指标", "补助村数", "≥", "", "3", "2", "个"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  专项资金绩效目标\n\n1、某专项转移支付绩效目标表\n", rows), &ReadOptions::default()).unwrap();
+    let (_, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!((i.target.raw.as_str(), i.target.kind), ("乙县≥3个;丙县≥2个", TargetKind::Compound));
+    assert_eq!(i.target.parts.iter().map(|p| (p.value, p.unit.as_deref())).collect::<Vec<_>>(), [(3.0, Some("个")), (2.0, Some("个"))]);
+    let again = parse_str(&jixiao::write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    let (_, _, back) = again.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!(back.target, i.target);
+}
+
+/// A caption, its year line and its unit line above a table: the caption titles it, the unit
+/// line stays a note; a unit line alone above a table titles nothing. A cell paragraph that is a
+/// label with its text (`联系电话：…`) stays in its cell.
+#[test]
+fn unit_lines_and_labelled_paragraphs_keep_their_places() {
+    let rows: &[&[&str]] = &[
+        &["项目名称", "某项目", "主管部门", "某局"],
+        // One row: 张三's cell goes on in a paragraph that starts with a TAB.
+        &["项目负责人", "张三"],
+        &["联系电话：0731-1234", "实施单位", "某中心"],
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["产出指标", "数量指标", "培训人数", "≥100人"],
+    ];
+    let doc = parse_str(&common::text_save("第三部分  项目绩效目标\n\n1、某项目绩效公开\n2024年度\n单位：万元\n", rows), &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.title.as_str(), t.year), ("1、某项目绩效公开", Some(2024)));
+    assert_eq!(doc.notes.iter().map(|n| n.text.as_str()).collect::<Vec<_>>(), ["单位：万元"]);
+    let info: Vec<(&str, &str)> = t.info.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(info, [("主管部门", "某局"), ("项目负责人", "张三\n\t联系电话：0731-1234"), ("实施单位", "某中心")]);
+    let doc = parse_str(&common::text_save("第三部分  项目绩效目标\n\n单位：万元\n", &rows[3..]), &ReadOptions::default()).unwrap();
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
 }

@@ -337,9 +337,9 @@ fn single_role(label: &str) -> ColumnRole {
     if k.ends_with("类型") {
         return Extra;
     }
-    // Last year's result (`上年实际完成值`, `去年完成值`) beside this year's target: a baseline,
-    // not what this table reports.
-    if ["上年", "去年", "前年", "上一年"].iter().any(|w| k.starts_with(w)) && (k.contains("实际") || k.contains("完成")) {
+    // Last year's target or result (`上年指标值`, `上年实际完成值`) beside this year's: a
+    // baseline, not what this table sets or reports.
+    if ["上年", "去年", "前年", "上一年"].iter().any(|w| k.starts_with(w)) {
         return Extra;
     }
     // `半年(程)指标值` beside `全年(程)指标值` (Jiangsu's form): the half-year milestone, which the
@@ -830,7 +830,7 @@ mod tests {
         assert_eq!(column_role("*指标值"), Target);
         assert_eq!(column_role("指标值类型"), Sign, "定量 / 定性, or the sign (Hunan)");
         assert_eq!(column_role("指标类型"), Extra);
-        for label in ["上年实际完成值", "去年完成值", "上年度实际值"] {
+        for label in ["上年实际完成值", "去年完成值", "上年度实际值", "上年指标值"] {
             assert_eq!(column_role(label), Extra, "{label}: last year's, a baseline");
         }
         assert_eq!(column_role("指標(biāo)值類型"), Sign);

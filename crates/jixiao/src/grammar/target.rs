@@ -635,7 +635,10 @@ pub fn parse(raw: &str) -> Target {
             && let Some(t) = text.char_indices().map(|(i, _)| i).find_map(|i| {
                 let (sign, unit) = text.split_at(i);
                 let whole_sign = sign.is_empty() || parse(&format!("{sign}1")).unit.is_none() && parse(&format!("{sign}1")).sign_given;
-                whole_sign.then(|| placeholder(raw, &format!("{sign}\u{0}{unit}"))).filter(|t| t.unit.is_some())
+                // A time word alone says when, not how long (`年内`, `季度`, `月`): words.
+                whole_sign
+                    .then(|| placeholder(raw, &format!("{sign}\u{0}{unit}")))
+                    .filter(|t| t.unit.is_some() && t.unit_kind != Some(crate::model::UnitKind::Duration))
             })
         {
             return t;

@@ -407,8 +407,8 @@ impl<'a, 's> Assembler<'a, 's> {
         if is_blank(&text) && role != Role::TableTitle && role != Role::SheetTitle {
             return;
         }
-        // A year line under a caption (`2024年度`, as Jiangsu's form prints under its title)
-        // leaves it the caption.
+        // A year line or a unit line under a caption (`2024年度`, as Jiangsu's form prints under
+        // its title; `单位：万元`) leaves it the caption.
         let caption = self.caption.take();
         let line = self.line(place);
         // A line break inside a paragraph is a line of its own, as in a text save.
@@ -417,7 +417,7 @@ impl<'a, 's> Assembler<'a, 's> {
                 self.prose_line(role, part, line);
             }
         }
-        if role == Role::Text && self.table.is_none() && headings::year_line(&text).is_some() && caption.is_some() {
+        if role == Role::Text && self.table.is_none() && (headings::year_line(&text).is_some() || headings::unit_line(&text)) && caption.is_some() {
             self.caption = caption;
         }
     }
@@ -431,13 +431,15 @@ impl<'a, 's> Assembler<'a, 's> {
         // A year line between them gives the table's year when the caption says none.
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
-            && let Some(years) = self.doc.notes[index + 1..].iter().map(|n| headings::year_line(&n.text)).collect::<Option<Vec<i32>>>()
+            && self.doc.notes[index + 1..].iter().all(|n| headings::year_line(&n.text).is_some() || headings::unit_line(&n.text))
             && block.rows.iter().any(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
             && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {
-            title.year = title.year.or(years.first().copied());
-            // The year lines the title's year says are placed; another is kept as a note.
-            let kept: Vec<Note> = self.doc.notes.drain(index..).skip(1).filter(|n| headings::year_line(&n.text) != title.year).collect();
+            title.year = title.year.or_else(|| self.doc.notes[index + 1..].iter().find_map(|n| headings::year_line(&n.text)));
+            // The year lines the title's year says are placed; another, and a unit line, are
+            // kept as notes.
+            let kept: Vec<Note> =
+                self.doc.notes.drain(index..).skip(1).filter(|n| headings::year_line(&n.text).is_none_or(|y| Some(y) != title.year)).collect();
             self.open_table(title, line);
             self.doc.notes.extend(kept);
         }

@@ -82,8 +82,6 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
     match role {
         ColumnRole::Name => ind.name.clone(),
         ColumnRole::Description => ind.description.clone(),
-        // A target set per place keeps each place's cell as written (see `columns::place_columns`).
-        ColumnRole::Target if ind.extra.contains_key(key) => extra(),
         ColumnRole::Target => value_cell(&ind.target.raw, sign, unit).to_owned(),
         ColumnRole::Basis => ind.basis.clone(),
         ColumnRole::Actual => target_cell(ind.actual.as_deref(), unit).to_owned(),
@@ -173,6 +171,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // The sign and unit columns' keys, found once (per cell, this was quadratic in the columns).
     let key_of = |role: ColumnRole| keys.iter().find(|(r, _)| *r == role).map(|(_, k)| k.to_owned());
     let (sign_key, unit_key) = (key_of(ColumnRole::Sign), key_of(ColumnRole::Unit));
+    let places = crate::grammar::form::columns::place_columns(&keys);
     // A blank framework's full marks (no 分值 column, nothing scored, targeted or done, no
     // weight in a name) were read from its 得分 column: they go back there.
     let weight_in_score = !has(ColumnRole::Weight)
@@ -228,7 +227,12 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
                     (_, None) => String::new(),
                     (_, Some(ind)) => {
                         let extra = |k: &Option<String>| k.as_ref().and_then(|k| ind.extra.get(k)).map_or("", String::as_str);
-                        indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key), weight_in_score)
+                        // A place's cell is written as read, empty or not (see `columns::place_columns`).
+                        if places.iter().any(|(c, _)| keys[*c].1 == *key) {
+                            ind.extra.get(key).cloned().unwrap_or_default()
+                        } else {
+                            indicator_cell(ind, *role, key, extra(&sign_key), extra(&unit_key), weight_in_score)
+                        }
                     }
                 });
                 let kind = RowKind::Indicator { first_of_category: first_row };

@@ -26,13 +26,25 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             *role = Extra;
         }
     }
-    // A result column that names a year (`2021年实际实现值`) beside one that names a later year
-    // (`预期2022年实现值`): the earlier year's result is a baseline the target is set against,
-    // kept in extra, not what the table reports.
-    let years: Vec<Option<i32>> = columns.iter().map(|c| crate::grammar::form::titles::year_of(c)).collect();
-    if let Some(latest) = years.iter().flatten().max() {
-        for (role, year) in roles.iter_mut().zip(&years) {
-            if *role == Actual && year.is_some_and(|y| y < *latest) {
+    // 指标值类型 is the sign column only when no other is (`指标值类型 | 计算符号 | 指标值`: its
+    // 定量 / 定性 are kept in extra).
+    if roles.iter().filter(|r| **r == Sign).count() > 1 {
+        for (role, label) in roles.iter_mut().zip(columns) {
+            if *role == Sign && labels::key(label).ends_with("指标值类型") {
+                *role = Extra;
+            }
+        }
+    }
+    // Value columns that name their year (`2021年实际实现值` beside `预期2022年实现值`): the
+    // table reports the year its actual and a target both name, else its latest target's; a
+    // target or result of another year is kept in extra (a baseline, or next year's target).
+    let years: Vec<Option<i32>> = columns.iter().map(|c| one_year(c)).collect();
+    let named = |want: ColumnRole| roles.iter().zip(&years).filter(move |(r, _)| **r == want).filter_map(|(_, y)| *y);
+    let target_years: Vec<i32> = named(Target).collect();
+    let year = named(Actual).find(|y| target_years.contains(y)).or_else(|| target_years.iter().max().copied());
+    if let Some(year) = year {
+        for (role, y) in roles.iter_mut().zip(&years) {
+            if matches!(*role, Actual | Target) && y.is_some_and(|y| y != year) {
                 *role = Extra;
             }
         }
@@ -199,6 +211,13 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     known >= 2 && known * 2 >= filled.len() && !categories && repeated * 2 < filled.len() && fits
 }
 
+/// The one year a label names (`2023年实际完成值`); none for a period (`(2021-2025年)`).
+fn one_year(label: &str) -> Option<i32> {
+    let folded = crate::grammar::fold::fold(label);
+    let runs = folded.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() == 4).count();
+    if runs == 1 { crate::grammar::form::titles::year_of(&folded) } else { None }
+}
+
 /// Whether `lower` names the places under one merged target cell (`区域目标值` over 新罗区 |
 /// 永定区 | …, a transfer's target for each county it goes to), as a Word save lays it out: an
 /// empty lower cell under each other upper cell, then two or more names that are no label, no
@@ -210,7 +229,10 @@ pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
     }
     let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
     let [(at, run)] = named.as_slice() else { return false };
+    // Places by their words: the upper label says so (区域目标值), or every name ends in a
+    // place's word (…县, …区, …镇, …街道办); not quarters, bounds or parts of the year.
     column_role(upper[*at]) == ColumnRole::Target
+        && names_places(upper[*at], &lower[run.start..run.end])
         && run.len() >= 2
         && lower[run.start..run.end].iter().all(|c| {
             !is_blank(c)
@@ -220,6 +242,17 @@ pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
                 && !c.chars().any(|ch| crate::grammar::fold::fold_char(ch).is_ascii_digit())
         })
 }
+
+/// Whether labels under `upper` name places, by their words: the upper label says so
+/// (区域目标值), or every name ends in a place's word (…县, …区, …镇, …街道办); not quarters,
+/// bounds or parts of the year.
+fn names_places<S: AsRef<str>>(upper: &str, names: &[S]) -> bool {
+    let k = labels::key(upper);
+    k.contains("区域") || k.contains("地区") || names.iter().all(|c| PLACE_ENDS.iter().any(|e| c.as_ref().trim().ends_with(e)))
+}
+
+/// Words that end the name of a place a transfer goes to.
+const PLACE_ENDS: &[&str] = &["省", "市", "州", "盟", "县", "旗", "区", "镇", "乡", "街道", "街道办", "村", "社区"];
 
 /// The place columns of a target set per place (see [`places_under_target`]): each column
 /// whose combined label is the target's upper label over a name, with that name; none unless
@@ -234,7 +267,7 @@ pub fn place_columns(keys: &[(ColumnRole, String)]) -> Vec<(usize, String)> {
         .take_while(|(_, (_, k))| k.rsplit_once('/').is_some_and(|(u, l)| u == upper && column_role(l) == ColumnRole::Extra))
         .map(|(i, (_, k))| (i, k.rsplit_once('/').map_or("", |(_, l)| l).trim().to_owned()))
         .collect();
-    if places.len() >= 2 { places } else { Vec::new() }
+    if places.len() >= 2 && names_places(upper, &places.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>()) { places } else { Vec::new() }
 }
 
 /// Combines a two-row header into one label per lower column: `上/下`, or the label of the one
@@ -411,6 +444,14 @@ mod tests {
         for lower in [["", "", "", "", "", "指标性质", "指标值"], ["", "", "", "", "", "数量指标", "质量指标"], ["", "", "", "", "", "2", "3"]] {
             assert!(!places_under_target(&upper, &lower), "{lower:?}");
         }
+        // Quarters, bounds and parts of the year under 指标值 are not places; counties are,
+        // by their words, under any target label.
+        for lower in [["", "", "", "", "", "一季度", "二季度"], ["", "", "", "", "", "下限", "上限"], ["", "", "", "", "", "全年", "上半年"]] {
+            let upper = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标解释", "指标值"];
+            assert!(!places_under_target(&upper, &lower), "{lower:?}");
+        }
+        let upper = ["绩效指标", "一级指标", "二级指标", "三级指标", "指标解释", "指标值"];
+        assert!(places_under_target(&upper, &["", "", "", "", "", "笏石街道办", "埭头镇"]));
         // Under a column that is no target (指标解释), names are not places.
         assert!(!places_under_target(&upper[..5], &["", "", "", "", "甲", "乙"]));
         assert!(place_columns(&column_keys(&labels(&["三级指标", "指标值", "备注"]))).is_empty());
@@ -421,8 +462,23 @@ mod tests {
         let r = roles(&["三级指标", "指标值/2021年实际实现值", "指标值/预期2022年实现值"]);
         assert_eq!(r[1], ColumnRole::Extra);
         assert_eq!(r[2], ColumnRole::Target);
-        // A result of the year the table reports stays the actual.
+        // A result of the year the table reports stays the actual: the year a target names
+        // too, not a period's end (实施期 2021-2025年) or next year's target, which is kept aside.
         assert_eq!(roles(&["三级指标", "指标值", "2023年实际完成值"])[2], ColumnRole::Actual);
+        let r = roles(&["三级指标", "实施期目标值(2021-2025年)", "2023年年度指标值", "2023年实际完成值"]);
+        assert_eq!(r[3], ColumnRole::Actual);
+        let r = roles(&["三级指标", "2023年指标值", "2023年实际完成值", "2024年指标值"]);
+        assert_eq!((r[1], r[2], r[3]), (ColumnRole::Target, ColumnRole::Actual, ColumnRole::Extra));
+        // With no actual, the latest target is this year's.
+        let r = roles(&["三级指标", "2023年指标值", "2024年指标值"]);
+        assert_eq!((r[1], r[2]), (ColumnRole::Extra, ColumnRole::Target));
+    }
+
+    #[test]
+    fn a_sign_column_besides_indicator_value_type_is_the_sign_column() {
+        let r = roles(&["三级指标", "指标值类型", "计算符号", "指标值", "计量单位"]);
+        assert_eq!((r[1], r[2]), (ColumnRole::Extra, ColumnRole::Sign));
+        assert_eq!(roles(&["三级指标", "指标值类型", "指标值"])[1], ColumnRole::Sign);
     }
 
     #[test]

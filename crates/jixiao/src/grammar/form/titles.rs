@@ -161,6 +161,13 @@ fn outside_brackets(s: &str) -> usize {
         .count()
 }
 
+/// A line that gives the table's unit of money (`单位：万元`, `金额单位:元`), as forms print
+/// between the title and the table.
+pub fn unit_line(text: &str) -> bool {
+    let folded = fold(text.trim());
+    ["单位:", "金额单位:", "单位：", "金额单位："].iter().any(|p| folded.starts_with(p)) && folded.chars().count() <= 12
+}
+
 /// A line that says only the year (`2024年度`, `（2024年）`), as a form prints under its title.
 pub fn year_line(text: &str) -> Option<i32> {
     let folded = fold(text.trim());
@@ -214,6 +221,10 @@ fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a s
 /// title, ending a sentence, or with no Chinese in it.
 pub fn caption_title(line: &str) -> Option<TableTitle> {
     let text = line.trim();
+    // A year line or a unit line says something of the table under it; it does not name it.
+    if year_line(text).is_some() || unit_line(text) {
+        return None;
+    }
     if text.is_empty()
         || text.chars().count() > 60
         || text.ends_with(['。', '；', ';', '：', ':', '，', ','])

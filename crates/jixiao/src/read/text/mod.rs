@@ -249,14 +249,15 @@ fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -
     let written = |c: Option<&BlockCell<'_>>| c.is_some_and(|c| !is_blank(&c.text));
     // An indicator header is a row of its own, whatever the widths add up to (`总体目标 | …` over
     // `绩效指标 | 一级指标 | … | 区域目标值`); so is a footer (`总分 | 100 | 96 | 优` under
-    // `其他需要说明事项 | 无`).
+    // `其他需要说明事项 | 无`), but not a paragraph that is a label with its text
+    // (`联系电话：0731-…` under `项目负责人 | 张三`).
     last.len() < width
         && next.len() < width
         && last.len() + next.len() == width + 1
         && written(last.last())
         && written(next.first())
         && !crate::grammar::labels::is_header_row(next.iter().map(|c| c.text.as_ref()))
-        && !next.first().is_some_and(|c| crate::grammar::labels::is_footer_label(&c.text))
+        && !next.first().is_some_and(|c| crate::grammar::labels::is_footer_label(&c.text) && !c.text.contains([':', '：']))
 }
 
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.

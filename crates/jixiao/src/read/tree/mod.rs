@@ -594,8 +594,7 @@ impl IndicatorRows {
         }
         // A 注: paragraph in the target cell is the form's footnote (the text save puts a paragraph
         // under the table into the last cell): a remark of the table, not part of the value.
-        let per_place = (!self.places.is_empty()).then(|| per_place(&self.places, cells));
-        let (target_text, footnote) = split_footnote(per_place.as_deref().unwrap_or(text(self.col(Target))));
+        let (target_text, footnote) = split_footnote(text(self.col(Target)));
         if let Some(note) = footnote {
             self.body().remarks.push(Remark { label: "注".to_owned(), text: note.to_owned(), location: Location::line(line) });
         }
@@ -611,7 +610,9 @@ impl IndicatorRows {
             if !is_sign(s) && is_sign(d) && labels::positive_direction(d).is_none() { (d, s) } else { (s, d) }
         };
         // Borrowed when there is nothing to compose: a huge cell is not copied once more.
-        let raw: std::borrow::Cow<str> = if self.col(Sign).is_some() || self.col(Unit).is_some() || !sign.is_empty() {
+        let raw: std::borrow::Cow<str> = if !self.places.is_empty() {
+            per_place(&self.places, cells, sign, unit).into()
+        } else if self.col(Sign).is_some() || self.col(Unit).is_some() || !sign.is_empty() {
             compose_target(sign, value, if value_col == self.col(Due) { "" } else { unit }).into()
         } else {
             value.into()
@@ -619,9 +620,9 @@ impl IndicatorRows {
         ind.target = crate::model::Target::parse(&raw);
         // Places given different values: a compound of each place's quantity, with no unit
         // where the value has none (`新罗区2;永定区3`).
-        if per_place.is_some()
+        if !self.places.is_empty()
             && ind.target.kind == TargetKind::Qualitative
-            && let Some(parts) = place_parts(&self.places, cells)
+            && let Some(parts) = place_parts(&self.places, cells, sign, unit)
         {
             ind.target = crate::model::Target { raw: ind.target.raw, kind: TargetKind::Compound, parts, ..crate::model::Target::default() };
         }
@@ -880,22 +881,38 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     categories.len() - 1
 }
 
-/// A row's target set per place: the value when every place that has one has the same, else
-/// each place with its value (`新罗区2;永定区3`, a compound target). The cells stay in extra.
-fn per_place(places: &[(usize, String)], cells: &[&str]) -> String {
-    let values: Vec<(&str, &str)> = places.iter().filter_map(|(i, name)| Some((name.as_str(), cells.get(*i)?.trim()))).filter(|(_, v)| !v.is_empty()).collect();
+/// Each place's value of a row, with the row's sign and unit (`≥` | `2` | `3` | `个`: 2个 and 3个
+/// at least), for the places that have one.
+fn place_values<'c>(places: &'c [(usize, String)], cells: &[&str], sign: &str, unit: &str) -> Vec<(&'c str, String)> {
+    places
+        .iter()
+        .filter_map(|(i, name)| Some((name.as_str(), cells.get(*i)?.trim())))
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(name, v)| (name, compose_target(sign, v, unit)))
+        .collect()
+}
+
+/// A row's target set per place: the value when every place has the same (read alike: `≥95%`
+/// and `>=95%`), else each place that has one with its value (`新罗区2;永定区3`, a compound
+/// target). The cells stay in extra.
+fn per_place(places: &[(usize, String)], cells: &[&str], sign: &str, unit: &str) -> String {
+    let values = place_values(places, cells, sign, unit);
+    let same = |a: &str, b: &str| {
+        let (a, b) = (crate::model::Target::parse(a), crate::model::Target::parse(b));
+        (a.kind, a.comparator, a.value, a.unit) == (b.kind, b.comparator, b.value, b.unit) && (a.kind != TargetKind::Qualitative || a.raw == b.raw)
+    };
     match values.first() {
-        Some((_, first)) if values.iter().all(|(_, v)| v == first) => (*first).to_owned(),
+        Some((_, first)) if values.len() == places.len() && values.iter().all(|(_, v)| same(v, first)) => first.clone(),
         _ => values.iter().map(|(name, v)| format!("{name}{v}")).collect::<Vec<_>>().join(";"),
     }
 }
 
 /// Each place's value as a part of a compound target, when every value given is a quantity.
-fn place_parts(places: &[(usize, String)], cells: &[&str]) -> Option<Vec<crate::model::TargetPart>> {
-    let given = places.iter().filter_map(|(i, name)| Some((name, cells.get(*i)?.trim()))).filter(|(_, v)| !v.is_empty());
-    given
+fn place_parts(places: &[(usize, String)], cells: &[&str], sign: &str, unit: &str) -> Option<Vec<crate::model::TargetPart>> {
+    place_values(places, cells, sign, unit)
+        .into_iter()
         .map(|(name, v)| {
-            let t = crate::model::Target::parse(v);
+            let t = crate::model::Target::parse(&v);
             (t.kind == TargetKind::Quantity).then_some(crate::model::TargetPart { text: format!("{name}{v}"), value: t.value?, unit: t.unit })
         })
         .collect::<Option<Vec<_>>>()
