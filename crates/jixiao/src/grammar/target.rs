@@ -634,7 +634,10 @@ pub fn parse(raw: &str) -> Target {
         if text.chars().count() <= UNIT_ONLY_CHARS
             && let Some(t) = text.char_indices().map(|(i, _)| i).find_map(|i| {
                 let (sign, unit) = text.split_at(i);
-                let whole_sign = sign.is_empty() || parse(&format!("{sign}1")).unit.is_none() && parse(&format!("{sign}1")).sign_given;
+                let whole_sign = sign.is_empty() || {
+                    let signed = parse(&format!("{sign}1"));
+                    signed.unit.is_none() && signed.sign_given
+                };
                 // A time word alone says when, not how long (`年内`, `季度`, `月`): words.
                 whole_sign
                     .then(|| placeholder(raw, &format!("{sign}\u{0}{unit}")))

@@ -417,7 +417,7 @@ impl<'a, 's> Assembler<'a, 's> {
                 self.prose_line(role, part, line);
             }
         }
-        if role == Role::Text && self.table.is_none() && (headings::year_line(&text).is_some() || headings::unit_line(&text)) && caption.is_some() {
+        if role == Role::Text && self.table.is_none() && caption.is_some() && headings::year_or_unit_line(&text) {
             self.caption = caption;
         }
     }
@@ -431,7 +431,7 @@ impl<'a, 's> Assembler<'a, 's> {
         // A year line between them gives the table's year when the caption says none.
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
-            && self.doc.notes[index + 1..].iter().all(|n| headings::year_line(&n.text).is_some() || headings::unit_line(&n.text))
+            && self.doc.notes[index + 1..].iter().all(|n| headings::year_or_unit_line(&n.text))
             && block.rows.iter().any(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
             && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {

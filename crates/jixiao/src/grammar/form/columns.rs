@@ -229,12 +229,11 @@ pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
     }
     let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
     let [(at, run)] = named.as_slice() else { return false };
-    // Places by their words: the upper label says so (区域目标值), or every name ends in a
-    // place's word (…县, …区, …镇, …街道办); not quarters, bounds or parts of the year.
+    let names = &lower[run.start..run.end];
     column_role(upper[*at]) == ColumnRole::Target
-        && names_places(upper[*at], &lower[run.start..run.end])
-        && run.len() >= 2
-        && lower[run.start..run.end].iter().all(|c| {
+        && names_places(upper[*at], names)
+        && names.len() >= 2
+        && names.iter().all(|c| {
             !is_blank(c)
                 && column_role(c) == ColumnRole::Extra
                 && labels::level1(c) == crate::model::Level1::Other

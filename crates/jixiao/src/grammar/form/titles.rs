@@ -168,6 +168,12 @@ pub fn unit_line(text: &str) -> bool {
     ["单位:", "金额单位:", "单位：", "金额单位："].iter().any(|p| folded.starts_with(p)) && folded.chars().count() <= 12
 }
 
+/// A line that says something of the table below it without naming it: its year or its unit
+/// (see [`year_line`], [`unit_line`]).
+pub fn year_or_unit_line(text: &str) -> bool {
+    year_line(text).is_some() || unit_line(text)
+}
+
 /// A line that says only the year (`2024年度`, `（2024年）`), as a form prints under its title.
 pub fn year_line(text: &str) -> Option<i32> {
     let folded = fold(text.trim());
@@ -222,7 +228,7 @@ fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a s
 pub fn caption_title(line: &str) -> Option<TableTitle> {
     let text = line.trim();
     // A year line or a unit line says something of the table under it; it does not name it.
-    if year_line(text).is_some() || unit_line(text) {
+    if year_or_unit_line(text) {
         return None;
     }
     if text.is_empty()

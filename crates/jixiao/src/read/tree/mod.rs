@@ -609,9 +609,11 @@ impl IndicatorRows {
             let (s, d) = (text(self.col(Sign)), text(self.col(Direction)));
             if !is_sign(s) && is_sign(d) && labels::positive_direction(d).is_none() { (d, s) } else { (s, d) }
         };
+        // Each place's value, read once for the target and its parts.
+        let places = (!self.places.is_empty()).then(|| place_values(&self.places, cells, sign, unit));
         // Borrowed when there is nothing to compose: a huge cell is not copied once more.
-        let raw: std::borrow::Cow<str> = if !self.places.is_empty() {
-            per_place(&self.places, cells, sign, unit).into()
+        let raw: std::borrow::Cow<str> = if let Some(values) = &places {
+            per_place(values, self.places.len()).into()
         } else if self.col(Sign).is_some() || self.col(Unit).is_some() || !sign.is_empty() {
             compose_target(sign, value, if value_col == self.col(Due) { "" } else { unit }).into()
         } else {
@@ -620,9 +622,9 @@ impl IndicatorRows {
         ind.target = crate::model::Target::parse(&raw);
         // Places given different values: a compound of each place's quantity, with no unit
         // where the value has none (`新罗区2;永定区3`).
-        if !self.places.is_empty()
+        if let Some(values) = &places
             && ind.target.kind == TargetKind::Qualitative
-            && let Some(parts) = place_parts(&self.places, cells, sign, unit)
+            && let Some(parts) = place_parts(values)
         {
             ind.target = crate::model::Target { raw: ind.target.raw, kind: TargetKind::Compound, parts, ..crate::model::Target::default() };
         }
@@ -882,38 +884,40 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
 }
 
 /// Each place's value of a row, with the row's sign and unit (`≥` | `2` | `3` | `个`: 2个 and 3个
-/// at least), for the places that have one.
-fn place_values<'c>(places: &'c [(usize, String)], cells: &[&str], sign: &str, unit: &str) -> Vec<(&'c str, String)> {
+/// at least), for the places that have one: its name, its text and what the text reads as.
+fn place_values<'c>(places: &'c [(usize, String)], cells: &[&str], sign: &str, unit: &str) -> Vec<(&'c str, String, crate::model::Target)> {
     places
         .iter()
         .filter_map(|(i, name)| Some((name.as_str(), cells.get(*i)?.trim())))
         .filter(|(_, v)| !v.is_empty())
-        .map(|(name, v)| (name, compose_target(sign, v, unit)))
+        .map(|(name, v)| {
+            let text = compose_target(sign, v, unit);
+            let read = crate::model::Target::parse(&text);
+            (name, text, read)
+        })
         .collect()
 }
 
-/// A row's target set per place: the value when every place has the same (read alike: `≥95%`
-/// and `>=95%`), else each place that has one with its value (`新罗区2;永定区3`, a compound
-/// target). The cells stay in extra.
-fn per_place(places: &[(usize, String)], cells: &[&str], sign: &str, unit: &str) -> String {
-    let values = place_values(places, cells, sign, unit);
-    let same = |a: &str, b: &str| {
-        let (a, b) = (crate::model::Target::parse(a), crate::model::Target::parse(b));
-        (a.kind, a.comparator, a.value, a.unit) == (b.kind, b.comparator, b.value, b.unit) && (a.kind != TargetKind::Qualitative || a.raw == b.raw)
+/// A row's target set per place, of `places` places: the value when every place has the same
+/// (read alike: `≥95%` and `>=95%`), else each place that has one with its value
+/// (`新罗区2;永定区3`, a compound target). The cells stay in extra.
+fn per_place(values: &[(&str, String, crate::model::Target)], places: usize) -> String {
+    let same = |a: &crate::model::Target, b: &crate::model::Target| {
+        (a.kind, a.comparator, a.value, &a.unit) == (b.kind, b.comparator, b.value, &b.unit) && (a.kind != TargetKind::Qualitative || a.raw == b.raw)
     };
     match values.first() {
-        Some((_, first)) if values.len() == places.len() && values.iter().all(|(_, v)| same(v, first)) => first.clone(),
-        _ => values.iter().map(|(name, v)| format!("{name}{v}")).collect::<Vec<_>>().join(";"),
+        Some((_, text, first)) if values.len() == places && values.iter().all(|(_, _, t)| same(t, first)) => text.clone(),
+        _ => values.iter().map(|(name, text, _)| format!("{name}{text}")).collect::<Vec<_>>().join(";"),
     }
 }
 
 /// Each place's value as a part of a compound target, when every value given is a quantity.
-fn place_parts(places: &[(usize, String)], cells: &[&str], sign: &str, unit: &str) -> Option<Vec<crate::model::TargetPart>> {
-    place_values(places, cells, sign, unit)
-        .into_iter()
-        .map(|(name, v)| {
-            let t = crate::model::Target::parse(&v);
-            (t.kind == TargetKind::Quantity).then_some(crate::model::TargetPart { text: format!("{name}{v}"), value: t.value?, unit: t.unit })
+fn place_parts(values: &[(&str, String, crate::model::Target)]) -> Option<Vec<crate::model::TargetPart>> {
+    values
+        .iter()
+        .map(|(name, text, t)| match (t.kind, t.value) {
+            (TargetKind::Quantity, Some(value)) => Some(crate::model::TargetPart { text: format!("{name}{text}"), value, unit: t.unit.clone() }),
+            _ => None,
         })
         .collect::<Option<Vec<_>>>()
         .filter(|parts| parts.len() >= 2)
