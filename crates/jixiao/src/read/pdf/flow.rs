@@ -32,14 +32,25 @@ pub fn refusal(page: usize, refused: &[(String, usize)]) -> String {
 
 /// The pages' items in one flow, tables that a page break splits joined, and what the layout of
 /// its blocks needs to know of all the pages (where prose starts and the measure it may run to).
+/// The items stay on their pages, each page's list let go once it is laid out: moved into one
+/// list they would be held twice at the move's moment (the largest of a long PDF's read).
 pub struct Flow {
-    items: Vec<(Item, bool)>,
-    /// Pages that are only a picture, by the item they stand before.
-    scans: Vec<(usize, usize)>,
-    /// Text refused on a page, by the item the page starts at.
-    refusals: Vec<(usize, usize, String)>,
+    pages: Vec<FlowPage>,
     left: f64,
     right: f64,
+}
+
+/// A page's items in the flow, and what is said of the page where it starts.
+struct FlowPage {
+    number: usize,
+    items: Vec<Item>,
+    /// Whether its first item starts the page (not so when the first item it had, the rest of
+    /// the table before, went to that table).
+    starts_page: bool,
+    /// A picture with no text, said where the page stands in the flow.
+    scanned: bool,
+    /// Text refused on the page, said there too.
+    refusal: Option<String>,
 }
 
 /// The flow of the pages: every page is needed before the first block is known (where prose
@@ -58,31 +69,29 @@ pub fn arrange(mut pages: Vec<Page>) -> Flow {
     // The foot of the text area: where the lowest item of any page ends. A table row that a
     // page break splits runs down to it.
     let foot = pages.iter().flat_map(|p| p.items.iter()).map(Item::bottom).fold(f64::NEG_INFINITY, f64::max);
-    // Every page's items move here: sized once, not grown by doubling while the pages hold theirs.
-    let mut flow: Vec<(Item, bool)> = Vec::with_capacity(pages.iter().map(|p| p.items.len()).sum());
-    // A page that is only a picture is not read, and says so where it stands in the flow.
-    let mut scans: Vec<(usize, usize)> = Vec::new();
-    // Text refused on a page, said where the page stands.
-    let mut refusals: Vec<(usize, usize, String)> = Vec::new();
+    let mut flow: Vec<FlowPage> = Vec::with_capacity(pages.len());
+    // The page whose last item is the flow's last so far (pages between may have none).
+    let mut last: Option<usize> = None;
     for (number, page) in pages.into_iter().enumerate() {
-        if page.scanned {
-            scans.push((flow.len(), number + 1));
+        let Page { mut items, scanned, refused, .. } = page;
+        let refusal = (!refused.is_empty()).then(|| refusal(number + 1, &refused));
+        // The first item of a page may go on with the last of the page before.
+        let mut starts_page = true;
+        if let (Some(at), Some(Item::Table(next))) = (last, items.first())
+            && let Some(Item::Table(t)) = flow[at].items.last_mut()
+            && same_columns(t, next)
+            && t.rows.can_take(&next.rows)
+        {
+            let Item::Table(next) = items.remove(0) else { unreachable!("the first item is a table") };
+            continue_table(t, next, foot);
+            starts_page = false;
         }
-        if !page.refused.is_empty() {
-            refusals.push((flow.len(), number + 1, refusal(number + 1, &page.refused)));
+        if !items.is_empty() {
+            last = Some(flow.len());
         }
-        for (k, item) in page.items.into_iter().enumerate() {
-            // The first item of a page may go on with the last of the page before.
-            let new_page = k == 0;
-            match (flow.last_mut(), item) {
-                (Some((Item::Table(t), _)), Item::Table(next)) if new_page && same_columns(t, &next) && t.rows.can_take(&next.rows) => {
-                    continue_table(t, next, foot)
-                }
-                (_, item) => flow.push((item, new_page)),
-            }
-        }
+        flow.push(FlowPage { number: number + 1, items, starts_page, scanned, refusal });
     }
-    Flow { items: flow, scans, refusals, left, right }
+    Flow { pages: flow, left, right }
 }
 
 impl Flow {
@@ -92,9 +101,10 @@ impl Flow {
     /// grid position of each row, the wider of its cells and the table's columns.
     pub fn build_bound(&self) -> u64 {
         let cost = crate::read::tree::CELL_COST;
-        self.items
+        self.pages
             .iter()
-            .filter_map(|(i, _)| if let Item::Table(t) = i { Some(t) } else { None })
+            .flat_map(|p| p.items.iter())
+            .filter_map(|i| if let Item::Table(t) = i { Some(t) } else { None })
             .flat_map(|t| (0..t.rows.len()).map(move |r| (t, r)))
             .map(|(t, r)| {
                 let text: u64 = t.rows.texts(r).map(|text| 2 * text.len() as u64).sum();
@@ -106,19 +116,12 @@ impl Flow {
     /// The flow's blocks, laid out as Word's text save would have the document, each handed to
     /// `sink` as it is made and its item let go.
     pub fn blocks(self, sink: &mut dyn BlockSink<'static>) {
-        let Flow { items: flow, scans, refusals, left, right } = self;
-        layout(flow, scans, refusals, left, right, sink);
+        let Flow { pages, left, right } = self;
+        layout(pages, left, right, sink);
     }
 }
 
-fn layout(
-    flow: Vec<(Item, bool)>,
-    scans: Vec<(usize, usize)>,
-    refusals: Vec<(usize, usize, String)>,
-    left: f64,
-    right: f64,
-    sink: &mut dyn BlockSink<'static>,
-) {
+fn layout(pages: Vec<FlowPage>, left: f64, right: f64, sink: &mut dyn BlockSink<'static>) {
     let mut out = Layout::default();
     let scan_note = |page: usize| format!("page {page} is a picture with no text layer (a scan?): its content is not read; run OCR on the PDF to read it");
     let (mut paragraphs, mut tables) = (0usize, 0usize);
@@ -139,72 +142,77 @@ fn layout(
             out.titled(role, p.text.trim_end().to_owned(), place);
         }
     };
-    let items = flow.len();
-    for (k, (item, new_page)) in flow.into_iter().enumerate() {
-        out.flush_into(sink);
-        for &(_, page) in scans.iter().filter(|(at, _)| *at == k) {
-            flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
-            scans_pending.push((page, scan_note(page)));
+    // Pages said of (a picture, refused text) whose notes wait for the next item: pictures
+    // first, then refusals, each in page order.
+    let (mut due_scans, mut due_refusals): (Vec<usize>, Vec<(usize, String)>) = (Vec::new(), Vec::new());
+    for page in pages {
+        let FlowPage { number, items, starts_page, scanned, refusal } = page;
+        if scanned {
+            due_scans.push(number);
         }
-        // Text refused on a page stands at the first block of that page.
-        for (_, page, note) in refusals.iter().filter(|(at, _, _)| *at == k) {
-            flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
-            scans_pending.push((*page, note.clone()));
+        if let Some(note) = refusal {
+            due_refusals.push((number, note));
         }
-        match item {
-            Item::Line(l) => {
-                let goes_on = paragraph.as_ref().is_some_and(|p| {
-                    let close = new_page || l.top - p.bottom < 1.2 * l.size.max(p.size);
-                    close && wraps(p, &l, right) && l.x0 <= left + 2.0
-                });
-                match &mut paragraph {
-                    Some(p) if goes_on => {
-                        join_wrapped(&mut p.text, &l.text);
-                        (p.x1, p.bottom) = (l.x1, l.bottom);
-                    }
-                    _ => {
-                        flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
-                        paragraph = Some(l);
-                    }
-                }
+        for (k, item) in items.into_iter().enumerate() {
+            let new_page = k == 0 && starts_page;
+            out.flush_into(sink);
+            if !due_scans.is_empty() || !due_refusals.is_empty() {
+                flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
+                scans_pending.extend(due_scans.drain(..).map(|page| (page, scan_note(page))));
+                // Text refused on a page stands at the first block of that page.
+                scans_pending.append(&mut due_refusals);
             }
-            Item::Table(t) => {
-                // A spreadsheet printed to PDF names each sheet in its page header: the name
-                // places the table that follows as the sheet's name does in the workbook.
-                let sheet = paragraph.as_ref().is_some_and(|p| names_sheet(&p.text));
-                flush(&mut paragraph, &mut out, &mut paragraphs, if sheet { Role::SheetTitle } else { Role::Text }, &mut scans_pending);
-                tables += 1;
-                // A cell's grid column is the boundary its left edge stands on; it spans to the
-                // one its right edge stands on (a merged cell of a two-row header).
-                let columns = t.columns;
-                let boundary = |x: f64| columns.iter().position(|b| (b - x).abs() < 2.0);
-                for (r, &page) in t.pages.iter().enumerate() {
-                    for (c, cell) in t.rows.row(r).iter().enumerate() {
-                        let (left, right) = (boundary(cell.x0()), boundary(cell.x1()));
-                        let span = match (left, right) {
-                            (Some(l), Some(r)) if r > l => r - l,
-                            _ => 1,
-                        };
-                        let place = Location::table_cell(tables, r + 1, left.map_or(c + 1, |l| l + 1)).on_page(page);
-                        if !scans_pending.is_empty() {
-                            out.end_table();
-                            place_scans(&mut scans_pending, &mut out, &place);
+            match item {
+                Item::Line(l) => {
+                    let goes_on = paragraph.as_ref().is_some_and(|p| {
+                        let close = new_page || l.top - p.bottom < 1.2 * l.size.max(p.size);
+                        close && wraps(p, &l, right) && l.x0 <= left + 2.0
+                    });
+                    match &mut paragraph {
+                        Some(p) if goes_on => {
+                            join_wrapped(&mut p.text, &l.text);
+                            (p.x1, p.bottom) = (l.x1, l.bottom);
                         }
-                        out.cell([t.rows.text(cell).to_owned()], place, span);
+                        _ => {
+                            flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
+                            paragraph = Some(l);
+                        }
                     }
-                    out.end_row();
                 }
-                out.end_table();
+                Item::Table(t) => {
+                    // A spreadsheet printed to PDF names each sheet in its page header: the name
+                    // places the table that follows as the sheet's name does in the workbook.
+                    let sheet = paragraph.as_ref().is_some_and(|p| names_sheet(&p.text));
+                    flush(&mut paragraph, &mut out, &mut paragraphs, if sheet { Role::SheetTitle } else { Role::Text }, &mut scans_pending);
+                    tables += 1;
+                    // A cell's grid column is the boundary its left edge stands on; it spans to the
+                    // one its right edge stands on (a merged cell of a two-row header).
+                    let columns = t.columns;
+                    let boundary = |x: f64| columns.iter().position(|b| (b - x).abs() < 2.0);
+                    for (r, &page) in t.pages.iter().enumerate() {
+                        for (c, cell) in t.rows.row(r).iter().enumerate() {
+                            let (left, right) = (boundary(cell.x0()), boundary(cell.x1()));
+                            let span = match (left, right) {
+                                (Some(l), Some(r)) if r > l => r - l,
+                                _ => 1,
+                            };
+                            let place = Location::table_cell(tables, r + 1, left.map_or(c + 1, |l| l + 1)).on_page(page);
+                            if !scans_pending.is_empty() {
+                                out.end_table();
+                                place_scans(&mut scans_pending, &mut out, &place);
+                            }
+                            out.cell([t.rows.text(cell).to_owned()], place, span);
+                        }
+                        out.end_row();
+                    }
+                    out.end_table();
+                }
             }
         }
     }
     flush(&mut paragraph, &mut out, &mut paragraphs, Role::Text, &mut scans_pending);
-    for &(_, page) in scans.iter().filter(|(at, _)| *at >= items) {
-        scans_pending.push((page, scan_note(page)));
-    }
-    for (_, page, note) in refusals.iter().filter(|(at, _, _)| *at >= items) {
-        scans_pending.push((*page, note.clone()));
-    }
+    scans_pending.extend(due_scans.into_iter().map(|page| (page, scan_note(page))));
+    scans_pending.append(&mut due_refusals);
     for (page, note) in scans_pending {
         out.note(note, Location::page(page));
     }
