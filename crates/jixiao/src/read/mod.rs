@@ -228,7 +228,12 @@ fn parse_source(source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn
     // tables on only when what the blocks can build fits the budget.
     let streams = reader.format() != Format::Text || limit >= (bytes.len() as u64).saturating_mul(tree::CELL_COST / 2 + 2);
     let sink = sink.filter(|_| streams);
-    let mut doc = budget::within(limit, &options.origin(), reader.format().as_str(), || reader.read_source(source, options, sink))?;
+    within_budget(reader.format(), limit, options, || reader.read_source(source, options, sink))
+}
+
+/// A read under the read's memory budget, `limit`, its document's lists then shrunk.
+fn within_budget(format: Format, limit: u64, options: &ReadOptions, read: impl FnOnce() -> Result<Document>) -> Result<Document> {
+    let mut doc = budget::within(limit, &options.origin(), format.as_str(), read)?;
     shrink(&mut doc);
     Ok(doc)
 }
@@ -264,10 +269,17 @@ pub fn open_to(path: impl AsRef<Path>, options: &ReadOptions, sink: &mut dyn Tab
 
 fn open_source(path: &Path, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let label = path.display().to_string();
-    let opened = source::open(path).map_err(|source| Error::Io { origin: Origin(Some(label.clone())), source })?;
+    // A PDF is read its own way, its font programs cut as it is read (see `pdf::read_file`):
+    // a file whose first bytes say PDF, as the format asked for or the one they would be read as.
+    let is_pdf = |head: &[u8]| head.starts_with(b"%PDF-") && reader_for(head, options).is_ok_and(|r| r.format() == Format::Pdf);
+    let opened = source::open(path, &is_pdf).map_err(|source| Error::Io { origin: Origin(Some(label.clone())), source })?;
     let options = ReadOptions { path: Some(label), ..options.clone() };
     match opened {
         source::Opened::File(file) => parse_source(Source::File(file), &options, sink),
         source::Opened::Once(bytes) => parse_source(Source::Bytes(&bytes), &options, sink),
+        source::Opened::Unread(file) => {
+            let limit = budget::limit(&options.limits, usize::try_from(file.len()).unwrap_or(usize::MAX));
+            within_budget(Format::Pdf, limit, &options, || pdf::read_file(file, &options, sink))
+        }
     }
 }

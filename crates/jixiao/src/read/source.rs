@@ -33,16 +33,62 @@ impl Stamp {
     }
 }
 
-/// A file read whole: a regular file as a [`FileSource`], anything else (a pipe, a device, which
-/// cannot be read twice) as bytes the caller keeps.
+/// A file opened: read whole (a regular file as a [`FileSource`], anything else, a pipe or a
+/// device, which cannot be read twice, as bytes the caller keeps), or a regular file left for
+/// the reader its first bytes name, which reads it its own way (see [`open`]).
 pub(crate) enum Opened {
     File(FileSource),
     Once(Vec<u8>),
+    Unread(UnreadFile),
 }
 
-pub(crate) fn open(path: &Path) -> io::Result<Opened> {
+/// A regular file opened and not yet read, at its start.
+pub(crate) struct UnreadFile {
+    file: File,
+    stamp: Stamp,
+}
+
+impl UnreadFile {
+    /// Its length when it was opened.
+    pub(crate) fn len(&self) -> u64 {
+        self.stamp.len
+    }
+
+    /// Its handle, to read from (at its start until then).
+    pub(crate) fn file(&mut self) -> &mut File {
+        &mut self.file
+    }
+
+    /// The file as read by its reader: `bytes` stand for it, and it is read again through the
+    /// same handle, as it is, when the reader asks (see [`Source::restore`]).
+    pub(crate) fn read_as(self, bytes: Vec<u8>) -> FileSource {
+        FileSource { file: self.file, bytes, stamp: self.stamp }
+    }
+
+    /// The file read whole.
+    pub(crate) fn read_whole(self) -> io::Result<FileSource> {
+        let bytes = read_again(&self.file, &self.stamp)?;
+        Ok(self.read_as(bytes))
+    }
+}
+
+/// How much of a file's start `open` looks at to know whether to leave it unread.
+const HEAD: usize = 1024;
+
+/// Opens `path` and reads it whole, unless it is a regular file whose first bytes `leave_unread`
+/// says its reader reads its own way (a PDF, whose Type 1 font programs need not be held).
+pub(crate) fn open(path: &Path, leave_unread: &dyn Fn(&[u8]) -> bool) -> io::Result<Opened> {
     let mut file = File::open(path)?;
     let meta = file.metadata()?;
+    if meta.is_file() {
+        let mut head = Vec::with_capacity(HEAD);
+        (&mut file).take(HEAD as u64).read_to_end(&mut head)?;
+        if leave_unread(&head) {
+            file.rewind()?;
+            return Ok(Opened::Unread(UnreadFile { file, stamp: Stamp::of(&meta) }));
+        }
+        file.rewind()?;
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.read_to_end(&mut bytes)?;
     if !meta.is_file() {
@@ -67,14 +113,6 @@ impl<'a> Source<'a> {
     pub(crate) fn release(&mut self) {
         if let Source::File(f) = self {
             f.bytes = Vec::new();
-        }
-    }
-
-    /// A file's bytes, for a reader to change in place (its own copy); None for the caller's.
-    pub(crate) fn owned_mut(&mut self) -> Option<&mut Vec<u8>> {
-        match self {
-            Source::Bytes(_) => None,
-            Source::File(f) => Some(&mut f.bytes),
         }
     }
 
@@ -142,7 +180,7 @@ mod tests {
     #[test]
     fn a_file_is_read_again_through_its_handle_and_not_once_it_changed() {
         let path = temp("again", b"%PDF-1.7 one");
-        let Ok(Opened::File(file)) = open(&path) else { panic!("a regular file") };
+        let Ok(Opened::File(file)) = open(&path, &|_| false) else { panic!("a regular file") };
         let mut source = Source::File(file);
         assert_eq!(source.bytes(), b"%PDF-1.7 one");
         source.release();
@@ -157,6 +195,6 @@ mod tests {
 
     #[test]
     fn what_cannot_be_read_twice_is_kept_by_the_caller() {
-        assert!(matches!(open(Path::new("/dev/null")), Ok(Opened::Once(bytes)) if bytes.is_empty()));
+        assert!(matches!(open(Path::new("/dev/null"), &|_| true), Ok(Opened::Once(bytes)) if bytes.is_empty()));
     }
 }

@@ -1,13 +1,17 @@
-//! Type 1 font programs cut out of a PDF the read holds in memory, before lopdf parses it. The
-//! programs are most of a LibreOffice export with CJK fonts (6.6 MB of the sample ×30's 9.3 MB),
-//! and the file is held whole while lopdf builds its copy of every object: the read's largest
-//! moment. A program's stream is recognised from its text (a dictionary of its own with
-//! `/Length1` and `/Length2`, a direct `/Length`, no `/Type` or `/Subtype`, and `endstream` where
-//! the length says), its content cut and its length made 0, and every offset the file gives (its
-//! cross-reference tables, `startxref`, a trailer's `/Prev`) rewritten in place to the same width.
-//! Only a file with classic cross-reference tables whose every entry points at its object is cut;
-//! an encrypted or linearized file, or one with cross-reference streams, is left as it is. A
-//! reader that finds it needs what was cut reads the file again (see `open` in `mod.rs`).
+//! Type 1 font programs cut out of a PDF as the read reads the file, before lopdf parses it. The
+//! programs are most of a LibreOffice export with CJK fonts (6.6 MB of the sample ×30's 9.3 MB):
+//! the file is read a window at a time and only what is kept is held, so the whole file never is
+//! (held whole, then cut, it was the read's largest moment, and what the allocator kept of it
+//! stayed under the rest of the read). A program's stream is recognised from its text (a
+//! dictionary of its own with `/Length1` and `/Length2`, a direct `/Length`, no `/Type` or
+//! `/Subtype`, and `endstream` where the length says), its content skipped and its length made
+//! 0, and every offset the file gives (its cross-reference tables, `startxref`, a trailer's
+//! `/Prev`) rewritten to the same width. Only a file with classic cross-reference tables whose
+//! every entry points at its object is cut; an encrypted or linearized file, or one with
+//! cross-reference streams, is read as it is. A reader that finds it needs what was cut reads
+//! the file again (see `open` in `mod.rs`).
+
+use std::io::{self, Read, Seek, SeekFrom};
 
 use lopdf::ObjectId;
 use memchr::memmem;
@@ -62,8 +66,9 @@ fn object_header_at(bytes: &[u8], at: usize, id: ObjectId) -> bool {
 
 /// Every offset the file's classic cross-reference tables, `startxref` lines and trailers give,
 /// and where the tables say objects start; None unless each in-use entry points at its object
-/// and each `startxref` and `/Prev` at a table.
-fn offsets(bytes: &[u8]) -> Option<Offsets> {
+/// and each `startxref` and `/Prev` at a table. `bytes` is the file as cut: `locate` says where
+/// an offset of the file is in it (None: in what was cut).
+fn offsets(bytes: &[u8], locate: &dyn Fn(u64) -> Option<usize>) -> Option<Offsets> {
     let mut fields = Vec::new();
     let mut objects = std::collections::HashSet::new();
     // The tables `startxref` points at, and those their trailers' /Prev point at in turn.
@@ -83,7 +88,7 @@ fn offsets(bytes: &[u8]) -> Option<Offsets> {
         if seen.len() > MAX_TABLES {
             return None;
         }
-        let table = usize::try_from(table).ok()?;
+        let table = locate(table)?;
         if bytes.get(table..table + 4) != Some(b"xref") {
             return None;
         }
@@ -106,7 +111,7 @@ fn offsets(bytes: &[u8]) -> Option<Offsets> {
                     Some(b'n') => {
                         let number = u32::try_from(start + k).ok()?;
                         let generation = u16::try_from(generation.value).ok()?;
-                        if !object_header_at(bytes, usize::try_from(offset.value).ok()?, (number, generation)) {
+                        if !object_header_at(bytes, locate(offset.value)?, (number, generation)) {
                             return None;
                         }
                         objects.insert(offset.value);
@@ -147,14 +152,16 @@ struct Offsets {
     objects: std::collections::HashSet<u64>,
 }
 
-/// A Type 1 program's stream found in the file: its object, the digits of its `/Length`, and
-/// its content.
+/// A Type 1 program's stream found in the file, its content not yet seen to end where its length
+/// says: its object, the digits of its `/Length`, where its content starts and how long it is
+/// (all within the bytes looked at).
 struct Program {
     id: ObjectId,
     /// Where its object starts (`N G obj`).
     header: usize,
     length_digits: (usize, usize),
-    content: (usize, usize),
+    content: usize,
+    length: u64,
 }
 
 /// The object header `N G obj` that ends right before `at`, within a kilobyte (see
@@ -169,7 +176,18 @@ fn header_ending_at(bytes: &[u8], at: usize) -> Option<(ObjectId, usize)> {
     Some(((number, generation), start))
 }
 
-/// The program whose dictionary holds the `/Length2` at `at`, when it is one for sure.
+/// How far before a `/Length2` key its program's object may start: its dictionary's `<<` within
+/// 4 KB, the object's header within a kilobyte before that.
+const REACH_BACK: usize = 4096 + 1024 + 64;
+
+/// How far after the key its content starts: `>>` within 4 KB, then `stream` and its line end.
+const REACH_AHEAD: usize = 4096 + 64;
+
+/// How far after a content's end its `endstream` may be (white space between).
+const END_REACH: usize = 1024;
+
+/// The program whose dictionary holds the `/Length2` at `at`, when it is one for sure (its
+/// content's end is looked at by the caller).
 fn program_at(bytes: &[u8], at: usize) -> Option<Program> {
     // The dictionary is the object's own, flat (no dictionary or string inside), and holds the
     // key at `at`.
@@ -191,7 +209,7 @@ fn program_at(bytes: &[u8], at: usize) -> Option<Program> {
     if number(bytes, skip_space(bytes, end)).is_some_and(|(_, e)| bytes.get(skip_space(bytes, e)) == Some(&b'R')) {
         return None;
     }
-    // `>> stream` and its end of line, the content, then `endstream`.
+    // `>> stream` and its end of line, then the content.
     let keyword = skip_space(bytes, close + 2);
     if bytes.get(keyword..keyword + 6) != Some(b"stream") {
         return None;
@@ -201,87 +219,194 @@ fn program_at(bytes: &[u8], at: usize) -> Option<Program> {
         Some([b'\n', ..]) => keyword + 7,
         _ => return None,
     };
-    let content_end = content.checked_add(usize::try_from(length).ok()?)?;
-    let after = skip_space(bytes, content_end);
-    if bytes.get(after..after + 9) != Some(b"endstream") {
-        return None;
-    }
-    Some(Program { id, header, length_digits: (start, end), content: (content, content_end) })
+    Some(Program { id, header, length_digits: (start, end), content, length })
 }
 
-/// Cuts the content of every Type 1 font program out of `bytes`, in place; the programs cut,
-/// or None when nothing was (not such a file, or not one that can be cut for sure).
-pub fn cut_programs(bytes: &mut Vec<u8>) -> Option<Vec<ObjectId>> {
-    let head = &bytes[..bytes.len().min(1024)];
-    if !head.starts_with(b"%PDF-") {
-        return None;
+/// Whether `endstream` follows `bytes`'s start, after white space.
+fn ends_stream(bytes: &[u8]) -> bool {
+    let after = skip_space(bytes, 0);
+    bytes.get(after..after + 9) == Some(b"endstream")
+}
+
+/// A file with its Type 1 programs' content cut, and the programs cut.
+pub struct Cut {
+    pub bytes: Vec<u8>,
+    pub programs: Vec<ObjectId>,
+}
+
+/// How much of the file is read at a time.
+const WINDOW: usize = 1 << 20;
+
+/// Reads `file` (`len` bytes, from where it stands) with the content of every Type 1 font
+/// program cut out; None when nothing was cut (not such a file, or not one that can be cut for
+/// sure), and the file is then read as it is.
+pub fn read_cut(file: &mut (impl Read + Seek), len: u64) -> io::Result<Option<Cut>> {
+    read_cut_by(file, len, WINDOW)
+}
+
+/// [`read_cut`], reading `window` bytes at a time (at least what a program's dictionary spans).
+fn read_cut_by(file: &mut (impl Read + Seek), len: u64, window: usize) -> io::Result<Option<Cut>> {
+    let window = window.max(2 * (REACH_BACK + REACH_AHEAD));
+    let origin = file.stream_position()?;
+    // What is read of the file now: its bytes from `start`.
+    let mut start = 0u64;
+    let mut held: Vec<u8> = Vec::new();
+    read_at(file, origin, 0, window.min(usize::try_from(len).unwrap_or(usize::MAX)), &mut held)?;
+    if !held.starts_with(b"%PDF-") {
+        return Ok(None);
     }
-    let keys: Vec<usize> = memmem::find_iter(bytes, b"/Length2").take(MAX_CANDIDATES + 1).map(|k| k + 1).collect();
-    if keys.is_empty() || keys.len() > MAX_CANDIDATES {
-        return None;
-    }
-    for refused in [&b"/Encrypt"[..], b"/XRef", b"/Linearized"] {
-        if memmem::find(bytes, refused).is_some() {
-            return None;
+    let mut out: Vec<u8> = Vec::new();
+    // The file is in `out` up to `kept`; what is cut, as (start, end, what stands for it).
+    let mut kept = 0u64;
+    let mut cuts: Vec<(u64, u64, &'static [u8])> = Vec::new();
+    let mut programs: Vec<(ObjectId, u64)> = Vec::new();
+    let mut candidates = 0usize;
+    // Where the next key is looked for, and where refused words were looked for up to.
+    let mut scan = 0u64;
+    let mut checked = 0u64;
+    loop {
+        let end = start + held.len() as u64;
+        let last = end >= len;
+        // A file that may not be cut, by a word anywhere in what is read (the words a window
+        // boundary splits are looked at again with the next).
+        let from = usize::try_from(checked.saturating_sub(16).saturating_sub(start)).unwrap_or(0).min(held.len());
+        if [&b"/Encrypt"[..], b"/XRef", b"/Linearized"].iter().any(|w| memmem::find(&held[from..], w).is_some()) {
+            return Ok(None);
         }
+        checked = end;
+        // Keys far enough from the window's end that their dictionary is all in it.
+        let limit = if last { held.len() } else { held.len().saturating_sub(REACH_AHEAD) };
+        let mut next = usize::try_from(scan - start).unwrap_or(usize::MAX).min(limit);
+        while let Some(k) = memmem::find(&held[next..limit], b"/Length2") {
+            let key = next + k + 1;
+            next = key;
+            candidates += 1;
+            if candidates > MAX_CANDIDATES {
+                return Ok(None);
+            }
+            let Some(p) = program_at(&held, key) else { continue };
+            // A program's object starts after what was already kept (a file whose dictionaries
+            // overlap is not cut there).
+            let (header, digits) = (start + p.header as u64, start + p.length_digits.0 as u64);
+            let content = start + p.content as u64;
+            let Some(content_end) = content.checked_add(p.length).filter(|&e| e <= len) else { continue };
+            if header < kept || content_end <= content {
+                continue;
+            }
+            // `endstream` where the length says: in what is read, or read for it.
+            let ends = match usize::try_from(content_end - start).ok().filter(|&e| e + END_REACH <= held.len() || last) {
+                Some(e) => ends_stream(held.get(e..).unwrap_or_default()),
+                None => {
+                    let mut tail = Vec::new();
+                    read_at(file, origin, content_end, END_REACH.min(usize::try_from(len - content_end).unwrap_or(END_REACH)), &mut tail)?;
+                    ends_stream(&tail)
+                }
+            };
+            if !ends {
+                continue;
+            }
+            // What stands before the program's length, `0` for it, what stands between it and
+            // the content; the content is skipped.
+            let length_end = start + p.length_digits.1 as u64;
+            out.extend_from_slice(&held[usize::try_from(kept - start).unwrap_or(0)..p.length_digits.0]);
+            out.push(b'0');
+            out.extend_from_slice(&held[p.length_digits.1..p.content]);
+            cuts.push((digits, length_end, b"0"));
+            cuts.push((content, content_end, b""));
+            programs.push((p.id, header));
+            kept = content_end;
+            scan = content_end;
+            match usize::try_from(content_end - start) {
+                Ok(at) if at <= limit => next = at,
+                _ => break,
+            }
+        }
+        if last {
+            let from = usize::try_from(kept.saturating_sub(start)).unwrap_or(held.len()).min(held.len());
+            out.extend_from_slice(&held[from..]);
+            break;
+        }
+        // The next window keeps what a dictionary may reach back to before where keys are
+        // looked for next, and starts no earlier than what is not yet kept (past a program cut,
+        // where its content ends).
+        let next_scan = scan.max(start + limit as u64);
+        let next_start = next_scan.saturating_sub(REACH_BACK as u64).max(kept);
+        if kept < next_start {
+            let from = usize::try_from(kept - start).unwrap_or(held.len());
+            let to = usize::try_from(next_start - start).unwrap_or(held.len()).min(held.len());
+            out.extend_from_slice(&held[from..to]);
+            kept = next_start;
+        }
+        scan = next_scan;
+        start = next_start;
+        if start >= len {
+            break;
+        }
+        read_at(file, origin, start, window.min(usize::try_from(len - start).unwrap_or(window)), &mut held)?;
     }
-    let Offsets { fields, objects } = offsets(bytes)?;
-    // A program is an object the tables list (not text inside another stream that looks like
-    // one), with content to cut.
-    let programs: Vec<Program> =
-        keys.into_iter().filter_map(|k| program_at(bytes, k)).filter(|p| objects.contains(&(p.header as u64)) && p.content.1 > p.content.0).collect();
+    drop(held);
     if programs.is_empty() {
-        return None;
+        return Ok(None);
     }
-    // The edits, in file order: each program's length digits become `0`, its content goes.
-    let mut cuts: Vec<(usize, usize, &[u8])> = Vec::with_capacity(programs.len() * 2);
-    for p in &programs {
-        cuts.push((p.length_digits.0, p.length_digits.1, b"0"));
-        cuts.push((p.content.0, p.content.1, b""));
-    }
-    cuts.sort_unstable_by_key(|c| c.0);
-    if cuts.windows(2).any(|w| w[0].1 > w[1].0) {
-        return None;
-    }
-    // An offset inside what is cut (an object the tables place inside a program) would have
-    // nowhere to go: such a file is not cut.
-    let inside = |offset: usize| cuts.partition_point(|c| c.0 < offset).checked_sub(1).is_some_and(|k| offset < cuts[k].1);
-    if fields.iter().any(|f| usize::try_from(f.value).map_or(true, inside)) {
-        return None;
-    }
-    // An offset moves back by what is cut before it, and is written with leading zeros in its
-    // own width, so that nothing else moves.
+    // An offset moves back by what is cut before it; one inside what is cut (an object the
+    // tables place inside a program) has nowhere to go, and such a file is not cut.
     let mut removed = Vec::with_capacity(cuts.len());
-    let mut total = 0usize;
+    let mut total = 0u64;
     for c in &cuts {
-        total += c.1 - c.0 - c.2.len();
+        total += c.1 - c.0 - c.2.len() as u64;
         removed.push(total);
     }
-    for f in &fields {
-        let offset = usize::try_from(f.value).ok()?;
+    let locate = |offset: u64| -> Option<usize> {
+        let inside = cuts.partition_point(|c| c.0 < offset).checked_sub(1).is_some_and(|k| offset < cuts[k].1);
+        if inside {
+            return None;
+        }
         let before = cuts.partition_point(|c| c.1 <= offset);
-        let moved = offset - before.checked_sub(1).map_or(0, |k| removed[k]);
+        usize::try_from(offset - before.checked_sub(1).map_or(0, |k| removed[k])).ok()
+    };
+    let Some(Offsets { fields, objects }) = offsets(&out, &locate) else { return Ok(None) };
+    // A program is an object the tables list (not text inside another stream that looks like one).
+    if programs.iter().any(|(_, header)| !objects.contains(header)) {
+        return Ok(None);
+    }
+    // Each offset written with leading zeros in its own width, so that nothing else moves.
+    for f in &fields {
+        let Some(moved) = locate(f.value) else { return Ok(None) };
         let text = format!("{moved:0width$}", width = f.width);
-        bytes[f.at..f.at + f.width].copy_from_slice(text.as_bytes());
+        out[f.at..f.at + f.width].copy_from_slice(text.as_bytes());
     }
-    // What is kept moves forward over what is cut.
-    let mut write = cuts[0].0;
-    for (k, &(_, end, with)) in cuts.iter().enumerate() {
-        bytes[write..write + with.len()].copy_from_slice(with);
-        write += with.len();
-        let next = cuts.get(k + 1).map_or(bytes.len(), |c| c.0);
-        bytes.copy_within(end..next, write);
-        write += next - end;
+    out.shrink_to_fit();
+    Ok(Some(Cut { bytes: out, programs: programs.into_iter().map(|(id, _)| id).collect() }))
+}
+
+/// Reads `count` bytes at `at` (from `origin`) into `into`, in place of what it held.
+fn read_at(file: &mut (impl Read + Seek), origin: u64, at: u64, count: usize, into: &mut Vec<u8>) -> io::Result<()> {
+    file.seek(SeekFrom::Start(origin + at))?;
+    into.clear();
+    file.take(count as u64).read_to_end(into)?;
+    if into.len() < count {
+        return Err(io::Error::new(io::ErrorKind::UnexpectedEof, "the file grew shorter while it was read"));
     }
-    bytes.truncate(write);
-    bytes.shrink_to_fit();
-    Some(programs.iter().map(|p| p.id).collect())
+    Ok(())
 }
 
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
     use lopdf::{Dictionary, Document, Object, Stream, dictionary};
+
+    /// `bytes` read with their programs cut, a window of `window` bytes at a time: the programs
+    /// cut, `bytes` then being what was read; None (and `bytes` as they were) when none was.
+    fn cut_by(bytes: &mut Vec<u8>, window: usize) -> Option<Vec<ObjectId>> {
+        let len = bytes.len() as u64;
+        let Cut { bytes: cut, programs } = read_cut_by(&mut std::io::Cursor::new(&bytes[..]), len, window).unwrap()?;
+        *bytes = cut;
+        Some(programs)
+    }
+
+    fn cut_programs(bytes: &mut Vec<u8>) -> Option<Vec<ObjectId>> {
+        cut_by(bytes, WINDOW)
+    }
 
     /// A PDF written by hand: the objects as given (numbered), a classic table, a trailer whose
     /// /Root is object 1; `place` says where each object is, by number (default: where it is
@@ -470,5 +595,39 @@ pub(super) mod tests {
         bytes[length..end].copy_from_slice(longer.as_bytes());
         let cut = cut_programs(&mut bytes).map_or(0, |c| c.len());
         assert_eq!(cut, 1, "only the other program");
+    }
+
+    #[test]
+    fn a_file_read_a_small_window_at_a_time_is_cut_as_when_read_whole() {
+        // Programs larger than a window, and many objects between them, so that windows end
+        // inside dictionaries, inside programs and between them.
+        let mut doc = Document::with_version("1.7");
+        doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+        let mut programs = Vec::new();
+        for k in 0..12 {
+            let size = [100, 30_000, 7_000, 45_000][k % 4];
+            let program = format!("%!PS-AdobeFont-1.0 program {k} {}", "x".repeat(size)).into_bytes();
+            programs.push(doc.add_object(Stream::new(dictionary! { "Length1" => 4, "Length2" => 4, "Length3" => 0 }, program)));
+            for n in 0..k * 40 {
+                doc.add_object(dictionary! { "Type" => "Filler", "N" => n as i64, "Text" => Object::string_literal("y".repeat(n % 300)) });
+            }
+        }
+        let content = doc.add_object(Stream::new(Dictionary::new(), b"BT (text) Tj ET".to_vec()));
+        doc.trailer.set("Root", content);
+        let mut whole = Vec::new();
+        doc.save_to(&mut whole).unwrap();
+        let mut expected = whole.clone();
+        let cut = cut_by(&mut expected, usize::MAX).expect("cut whole");
+        assert_eq!(cut.len(), 12);
+        for window in [1, 20_000, 21_337, 65_536] {
+            let mut bytes = whole.clone();
+            assert_eq!(cut_by(&mut bytes, window).as_deref(), Some(&cut[..]), "window {window}");
+            assert!(bytes == expected, "window {window}: the same bytes");
+        }
+        let read = Document::load_mem(&expected).unwrap();
+        for id in programs {
+            assert!(read.get_object(id).unwrap().as_stream().unwrap().content.is_empty());
+        }
+        assert_eq!(read.get_object(content).unwrap().as_stream().unwrap().content, b"BT (text) Tj ET");
     }
 }

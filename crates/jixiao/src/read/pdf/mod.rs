@@ -19,12 +19,15 @@ mod page;
 mod programs;
 mod repair;
 mod rows;
+mod runs;
 mod shared;
 
 use super::container::over_limit;
+use super::source::UnreadFile;
 use super::{Format, ReadOptions, Reader, Source, TableSink, assemble};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
+use lopdf::ObjectId;
 
 pub struct PdfReader;
 
@@ -41,20 +44,37 @@ impl Reader for PdfReader {
     }
 
     fn read(&self, bytes: &[u8], options: &ReadOptions) -> Result<Document> {
-        read_pdf(Source::Bytes(bytes), options, None)
+        read_pdf(Source::Bytes(bytes), None, options, None)
     }
 
     fn read_source(&self, source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
-        read_pdf(source, options, sink)
+        read_pdf(source, None, options, sink)
     }
 }
 
-fn read_pdf(source: Source<'_>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+/// Reads a PDF file the read opened itself, its Type 1 font programs cut as it is read (see
+/// `cut`), so that the file is never held whole; read whole when they cannot be cut.
+pub(crate) fn read_file(mut file: UnreadFile, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+    let origin = options.origin();
+    let io = |source| Error::Io { origin: origin.clone(), source };
+    if file.len() > options.limits.max_bytes {
+        return Err(over_limit(&origin, &format!("the PDF file's {} bytes", file.len()), options.limits.max_bytes, "max_bytes"));
+    }
+    let len = file.len();
+    let (source, cut) = match cut::read_cut(file.file(), len).map_err(io)? {
+        Some(cut::Cut { bytes, programs }) => (file.read_as(bytes), Some(programs)),
+        None => (file.read_whole().map_err(io)?, None),
+    };
+    read_pdf(Source::File(source), cut, options, sink)
+}
+
+/// Reads a PDF; `cut` names the font programs cut from the file as it was read, if any.
+fn read_pdf(source: Source<'_>, cut: Option<Vec<ObjectId>>, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     {
         let origin = options.origin();
         // pdfplumber parses a third-party binary format: a panic in it on a malformed file is
         // that file's error, never a crash of the caller.
-        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(source, options, &origin)));
+        let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pages(source, cut, options, &origin)));
         let pages = read.unwrap_or_else(|_| Err(damaged(&origin, "the PDF library failed on it")))?;
         let ruled = pages.iter().any(|p| p.items.iter().any(|i| matches!(i, page::Item::Table(_))));
         let flow = flow::arrange(pages);
@@ -89,8 +109,8 @@ fn damaged(origin: &Origin, what: &str) -> Error {
 /// Every page's items, within the limits. A file that pdfplumber cannot open, or in which it
 /// finds no text and no picture, is read again with its cross-reference table rebuilt (see
 /// `repair`), as viewers do; the repaired read counts when it finds text or pictures.
-fn pages(mut source: Source<'_>, options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
-    let opened = open(&mut source, options, origin);
+fn pages(mut source: Source<'_>, cut: Option<Vec<ObjectId>>, options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
+    let opened = open(&mut source, cut, options, origin);
     // pdfplumber keeps what it parsed, not the bytes: a file jixiao opened itself goes now, if
     // `open` did not let it go already (the largest thing the read would hold), and is read
     // again for a repair.
@@ -117,12 +137,28 @@ fn pages(mut source: Source<'_>, options: &ReadOptions, origin: &Origin) -> Resu
 }
 
 fn pages_of(bytes: &[u8], options: &ReadOptions, origin: &Origin) -> Result<Vec<flow::Page>> {
-    read_pages(open(&mut Source::Bytes(bytes), options, origin)?, options, origin)
+    read_pages(open(&mut Source::Bytes(bytes), None, options, origin)?, options, origin)
+}
+
+/// What pdfplumber parsed: the file, or the copy made for it, whole; or that copy in runs of
+/// pages (see `runs`), the first parsed and the others written, each parsed when its turn comes.
+enum Parsed {
+    Whole(pdfplumber::Pdf),
+    Runs { first: pdfplumber::Pdf, rest: Vec<runs::Run>, extract: pdfplumber::ExtractOptions },
+}
+
+impl Parsed {
+    fn page_count(&self) -> usize {
+        match self {
+            Parsed::Whole(pdf) => pdf.page_count(),
+            Parsed::Runs { first, rest, .. } => rest.iter().fold(first.page_count(), |n, r| n.saturating_add(r.pages)),
+        }
+    }
 }
 
 /// A PDF as pdfplumber parsed it, with what jixiao learned of it first.
 struct Opened {
-    pdf: pdfplumber::Pdf,
+    pdf: Parsed,
     /// What each page draws (see `drawn`).
     drawn: Drawn,
     /// Fonts whose codes nothing maps to text (see `cmaps`).
@@ -132,20 +168,23 @@ struct Opened {
 }
 
 /// Opens the file with pdfplumber, within the limits; what is returned holds no part of its
-/// bytes. A file jixiao opened itself has its Type 1 font programs cut first (see `cut`), and is
-/// let go before pdfplumber reads the copy made for it; it is read again as it is when a font
-/// needs a program that was cut.
-fn open(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin) -> Result<Opened> {
-    if let Some(opened) = open_as(file, options, origin, true)? {
+/// bytes. A file read with its Type 1 font programs cut (`cut`, see `cut`) is let go before
+/// pdfplumber reads the copy made for it; it is read again as it is when a font needs a program
+/// that was cut.
+fn open(file: &mut Source<'_>, cut: Option<Vec<ObjectId>>, options: &ReadOptions, origin: &Origin) -> Result<Opened> {
+    if cut.is_none() {
+        return open_as(file, None, options, origin)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"));
+    }
+    if let Some(opened) = open_as(file, cut, options, origin)? {
         return Ok(opened);
     }
     file.restore().map_err(|source| Error::Io { origin: origin.clone(), source })?;
-    open_as(file, options, origin, false)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"))
+    open_as(file, None, options, origin)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"))
 }
 
-/// [`open`], with the file's Type 1 font programs cut when `cut_programs` and it is the read's
-/// own; None when something that was cut is needed.
-fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_programs: bool) -> Result<Option<Opened>> {
+/// [`open`], with the file's bytes as they were read (its programs in `programs_cut` cut); None
+/// when something that was cut is needed.
+fn open_as(file: &mut Source<'_>, programs_cut: Option<Vec<ObjectId>>, options: &ReadOptions, origin: &Origin) -> Result<Option<Opened>> {
     let bytes = file.bytes();
     let limits = options.limits;
     if bytes.len() as u64 > limits.max_bytes {
@@ -170,16 +209,25 @@ fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_pr
     // Fonts on the Unicode CMaps, which pdfplumber-parse 0.4 decodes as GBK, and fonts whose
     // codes nothing maps to text (see `cmaps`).
     let cmaps::Fonts { restated, unmapped } = cmaps::inspect(bytes);
-    // The programs go before lopdf reads the file: the file and lopdf's copy of it are the
-    // read's largest moment.
-    let programs_cut = if cut_programs && restated.is_none() { file.owned_mut().and_then(cut::cut_programs) } else { None };
-    let bytes = file.bytes();
+    // Fonts to restate are restated in the file as it is.
+    if programs_cut.is_some() && restated.is_some() {
+        return Ok(None);
+    }
     let read_from = restated.as_deref().unwrap_or(bytes);
     // What each page draws, charged before pdfplumber builds it, and the font programs it need
     // not read left out (see `programs`); done first, so that lopdf's copy of the file is let go
     // before pdfplumber makes its own. pdfplumber opens what was counted: the file as lopdf read
     // it here, or, when lopdf cannot, a file whose streams together fit.
-    let (drawn, copy) = match repair::load(read_from) {
+    let loaded = repair::load(read_from);
+    // A file cut of its programs (never encrypted) and read by lopdf as it is: lopdf's objects
+    // are all the read needs of it from here on (its copy is made from them), so the file goes
+    // before the pages are counted, not after.
+    let released = programs_cut.is_some() && loaded.as_ref().is_some_and(|l| l.rewritten.is_none() && !programs::any_left_out(&l.doc));
+    if released {
+        file.release();
+    }
+    let read_from = restated.as_deref().unwrap_or(file.bytes());
+    let (drawn, copy) = match loaded {
         // A stream cut for a program that no font names as one, or a file lopdf read whole (see
         // `programs::load`): the file is read as it is.
         Some(repair::Loaded { doc, .. }) if programs_cut.as_ref().is_some_and(|ids| !programs::cut_as_left_out(&doc, ids)) => return Ok(None),
@@ -205,7 +253,7 @@ fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_pr
                     if programs_cut.is_some() && programs::any_left_out(&doc) {
                         return Ok(None);
                     }
-                    lean.then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from))).flatten().map(|doc| Copy::Lean(Box::new(doc)))
+                    (lean || released).then(|| lean_copy(doc, rewritten.as_deref().unwrap_or(read_from))).flatten().map(|doc| Copy::Lean(Box::new(doc)))
                 };
                 (drawn, lean.or(rewritten.map(Copy::Rewritten)))
             }
@@ -231,18 +279,29 @@ fn open_as(file: &mut Source<'_>, options: &ReadOptions, origin: &Origin, cut_pr
             drop(restated);
             file.release();
             match copy {
-                Copy::Lean(mut doc) => {
-                    // Without its programs and repeats the file is smaller than it was: grown as
-                    // it is written.
-                    let mut out = Vec::new();
-                    doc.save_to(&mut out).map_err(|e| damaged(origin, &format!("its copy without unread font programs cannot be written ({e})")))?;
-                    drop(doc);
-                    pdfplumber::Pdf::open(&out, Some(extract))
-                }
-                Copy::Rewritten(bytes) => pdfplumber::Pdf::open(&bytes, Some(extract)),
+                Copy::Lean(mut doc) => match runs::split(&doc, runs::PAGES_PER_RUN) {
+                    // A long document is read a run of pages at a time.
+                    Some(runs) => {
+                        drop(doc);
+                        let mut runs = runs.into_iter();
+                        let first = runs.next().ok_or_else(|| damaged(origin, "its copy in runs of pages has none"))?;
+                        let pdf = pdfplumber::Pdf::open(&first.bytes, Some(extract.clone()));
+                        let rest: Vec<runs::Run> = runs.collect();
+                        pdf.map(|first| Parsed::Runs { first, rest, extract })
+                    }
+                    None => {
+                        // Without its programs and repeats the file is smaller than it was:
+                        // grown as it is written.
+                        let mut out = Vec::new();
+                        doc.save_to(&mut out).map_err(|e| damaged(origin, &format!("its copy without unread font programs cannot be written ({e})")))?;
+                        drop(doc);
+                        pdfplumber::Pdf::open(&out, Some(extract)).map(Parsed::Whole)
+                    }
+                },
+                Copy::Rewritten(bytes) => pdfplumber::Pdf::open(&bytes, Some(extract)).map(Parsed::Whole),
             }
         }
-        None => pdfplumber::Pdf::open(read_from, Some(extract)),
+        None => pdfplumber::Pdf::open(read_from, Some(extract)).map(Parsed::Whole),
     };
     let pdf = pdf.map_err(|e| pdf_error(origin, &e, options))?;
     if matches!(drawn, Drawn::Unknown) {
@@ -263,7 +322,26 @@ fn read_pages(opened: Opened, options: &ReadOptions, origin: &Origin) -> Result<
     let mut out = Vec::with_capacity(pdf.page_count());
     let (mut chars, mut images) = (0usize, 0usize);
     let mut total_drawn = 0u64;
-    for index in 0..pdf.page_count() {
+    let (mut pdf, mut rest, extract) = match pdf {
+        Parsed::Whole(pdf) => (pdf, Vec::new().into_iter(), None),
+        Parsed::Runs { first, rest, extract } => (first, rest.into_iter(), Some(extract)),
+    };
+    // The page's number in the document: the pages of the runs before, and its own in its run.
+    let mut before = 0usize;
+    loop {
+        if before + pdf.page_count() == out.len() {
+            let Some(run) = rest.next() else { break };
+            let Some(extract) = extract.clone() else { break };
+            // The run read goes before the next is parsed.
+            drop(pdf);
+            pdf = pdfplumber::Pdf::open(&run.bytes, Some(extract)).map_err(|e| pdf_error(origin, &e, options))?;
+            before = out.len();
+            if pdf.page_count() != run.pages {
+                return Err(damaged(origin, &format!("its pages {}–{} do not read as {} pages", before + 1, before + run.pages, run.pages)));
+            }
+            continue;
+        }
+        let index = out.len();
         let cost = drawn.page(index);
         total_drawn = total_drawn.saturating_add(cost.objects);
         if !crate::read::budget::fits(cost.while_read()) || !crate::read::budget::charge(drawn.kept(index).kept()) {
@@ -281,7 +359,7 @@ fn read_pages(opened: Opened, options: &ReadOptions, origin: &Origin) -> Result<
                 "max_memory",
             ));
         }
-        let page = pdf.page(index).map_err(|e| pdf_error(origin, &e, options))?;
+        let page = pdf.page(index - before).map_err(|e| pdf_error(origin, &e, options))?;
         images += page.images().len();
         let scanned = page.chars().is_empty() && !page.images().is_empty();
         let (items, refused) = page::items(&page, index + 1, &unmapped);
@@ -416,13 +494,18 @@ mod tests {
         assert_eq!(kept.content, b"%!PS-AdobeFont-1.0 needed", "the one a font needs is whole");
     }
 
-    /// `bytes` as a file the read opened itself (its name gone once it is open).
-    fn opened_file(name: &str, bytes: &[u8]) -> Source<'static> {
+    /// `bytes` as a file the read opened itself (its name gone once it is open), read as
+    /// `read_file` reads it: with its programs cut, which are named.
+    fn opened_file(name: &str, bytes: &[u8]) -> (Source<'static>, Option<Vec<ObjectId>>) {
         let path = std::env::temp_dir().join(format!("jixiao-pdf-{name}-{}.pdf", std::process::id()));
         std::fs::write(&path, bytes).unwrap();
-        let Ok(crate::read::source::Opened::File(file)) = crate::read::source::open(&path) else { panic!("a regular file") };
+        let Ok(crate::read::source::Opened::Unread(mut file)) = crate::read::source::open(&path, &|_| true) else { panic!("a regular file") };
         std::fs::remove_file(&path).unwrap();
-        Source::File(file)
+        let len = file.len();
+        match cut::read_cut(file.file(), len).unwrap() {
+            Some(cut::Cut { bytes, programs }) => (Source::File(file.read_as(bytes)), Some(programs)),
+            None => (Source::File(file.read_whole().unwrap()), None),
+        }
     }
 
     #[test]
@@ -438,13 +521,12 @@ mod tests {
         whole.trailer.set("Root", catalog);
         let mut bytes = Vec::new();
         whole.save_to(&mut bytes).unwrap();
-        let mut source = opened_file("cut", &bytes);
+        let (mut source, cut) = opened_file("cut", &bytes);
+        assert!(cut.is_some() && source.bytes().len() < bytes.len(), "cut as it was read");
         let (options, origin) = (ReadOptions::default(), Origin::default());
-        assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "the program was cut, and the font needs it");
-        assert!(source.bytes().len() < bytes.len(), "cut in place");
-        source.restore().unwrap();
+        assert!(open_as(&mut source, cut.clone(), &options, &origin).unwrap().is_none(), "the program was cut, and the font needs it");
+        assert!(open(&mut source, cut, &options, &origin).is_ok());
         assert_eq!(source.bytes(), &bytes[..], "read again as it is");
-        assert!(open(&mut source, &options, &origin).is_ok());
     }
 
     #[test]
@@ -466,10 +548,10 @@ mod tests {
             (9, b"3".to_vec()),
         ];
         let bytes = handmade(&objects, &|_, _| None);
-        let mut source = opened_file("orphan", &bytes);
+        let (mut source, cut) = opened_file("orphan", &bytes);
+        assert!(cut.is_some() && source.bytes().len() < bytes.len(), "the program was cut");
         let (options, origin) = (ReadOptions::default(), Origin::default());
-        assert!(open_as(&mut source, &options, &origin, true).unwrap().is_none(), "what was cut is needed");
-        assert!(source.bytes().len() < bytes.len(), "the program was cut");
+        assert!(open_as(&mut source, cut, &options, &origin).unwrap().is_none(), "what was cut is needed");
     }
 
     #[test]
