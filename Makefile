@@ -97,7 +97,7 @@ FUZZ_SECONDS ?= 60
 # Extra libFuzzer flags, e.g. FUZZ_FLAGS=-detect_leaks=0 for sheet_parse: the xlsx writer's
 # threads leave glibc's 32-byte thread-exit record, which LeakSanitizer reports.
 FUZZ_FLAGS ?=
-FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse html_parse doc_parse pdf_parse csv_parse
+FUZZ_TARGETS ?= target_parse document_parse docx_parse sheet_parse review_score actuals_parse html_parse doc_parse pdf_parse pdf_open csv_parse
 fuzz:
 	command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
 	mkdir -p fuzz/corpus/document_parse && cp tests/data/*.txt tests/data/real/*.wordtext.txt fuzz/corpus/document_parse/
@@ -107,13 +107,13 @@ fuzz:
 	  $(PYTHON) -c 'import sys, zipfile; sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read("word/document.xml"))' "$$f" > "fuzz/corpus/docx_parse/$$(basename "$$f").xml"; done
 	mkdir -p fuzz/corpus/doc_parse && for f in tests/data/published/*.doc; do \
 	  $(PYTHON) tests/fixtures/doc_streams.py "$$f" > "fuzz/corpus/doc_parse/$$(basename "$$f").bin"; done
-	mkdir -p fuzz/corpus/pdf_parse && cp tests/data/published/*.pdf fuzz/corpus/pdf_parse/
+	mkdir -p fuzz/corpus/pdf_parse fuzz/corpus/pdf_open && cp tests/data/published/*.pdf fuzz/corpus/pdf_parse/ && cp tests/data/published/*.pdf fuzz/corpus/pdf_open/
 	mkdir -p fuzz/corpus/sheet_parse && cp tests/data/*.xlsx tests/data/*.xls tests/data/*.ods tests/data/*.xml tests/data/published/*.xml fuzz/corpus/sheet_parse/
 	mkdir -p fuzz/corpus/csv_parse && cp tests/data/published/*.csv fuzz/corpus/csv_parse/ && $(CARGO) run --quiet --locked -- parse tests/data/selfeval-2023.txt --format csv > fuzz/corpus/csv_parse/selfeval.csv
 	mkdir -p fuzz/corpus/review_score && cp tests/data/*.txt tests/data/*.xlsx tests/data/real/*.wordtext.txt fuzz/corpus/review_score/
 	@# The amplification tests' hostile files seed the readers they are for: the claims to grow from.
 	$(DEBUG_BUILD) && rm -rf build/hostile && $(HOSTILE_FILES) build/hostile > /dev/null
-	cp build/hostile/*.xlsx build/hostile/*.ods build/hostile/*.xls fuzz/corpus/sheet_parse/ && cp build/hostile/*.html fuzz/corpus/html_parse/ && cp build/hostile/*.pdf fuzz/corpus/pdf_parse/
+	cp build/hostile/*.xlsx build/hostile/*.ods build/hostile/*.xls fuzz/corpus/sheet_parse/ && cp build/hostile/*.html fuzz/corpus/html_parse/ && cp build/hostile/*.pdf fuzz/corpus/pdf_parse/ && cp build/hostile/*.pdf fuzz/corpus/pdf_open/
 	mkdir -p fuzz/corpus/actuals_parse && printf 'section,table,indicator,actual,weight\n,1,职业技能培训人次,1620人次,25\n' > fuzz/corpus/actuals_parse/seed.csv && \
 	  printf '[{"table": "就业创业补助资金", "indicator": "培训合格率", "actual": "86%%"}]' > fuzz/corpus/actuals_parse/seed.json
 	cd fuzz && for t in $(FUZZ_TARGETS); do \

@@ -257,7 +257,7 @@ const PLACE_ENDS: &[&str] = &["省", "市", "州", "盟", "县", "旗", "区", "
 /// whose combined label is the target's upper label over a name, with that name; none unless
 /// there are two or more.
 pub fn place_columns(keys: &[(ColumnRole, String)]) -> Vec<(usize, String)> {
-    let Some(target) = keys.iter().position(|(r, _)| *r == ColumnRole::Target) else { return Vec::new() };
+    let Some(target) = keys.iter().position(|(r, _)| *r == ColumnRole::Target) else { return named_places(keys) };
     let Some((upper, _)) = keys[target].1.rsplit_once('/') else { return Vec::new() };
     let places: Vec<(usize, String)> = keys
         .iter()
@@ -267,6 +267,26 @@ pub fn place_columns(keys: &[(ColumnRole, String)]) -> Vec<(usize, String)> {
         .map(|(i, (_, k))| (i, k.rsplit_once('/').map_or("", |(_, l)| l).trim().to_owned()))
         .collect();
     if places.len() >= 2 && names_places(upper, &places.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>()) { places } else { Vec::new() }
+}
+
+/// The place columns of a header of one row with no target column, the values set per place
+/// (`指标方向 | 笏石街道办 | 埭头镇`): the first run of two or more columns no rule gives a role,
+/// each named by a place's word and by nothing the form's labels say.
+fn named_places(keys: &[(ColumnRole, String)]) -> Vec<(usize, String)> {
+    if keys.iter().any(|(r, _)| *r == ColumnRole::MidTarget) {
+        return Vec::new();
+    }
+    let place = |(_, (role, label)): &(usize, &(ColumnRole, String))| {
+        *role == ColumnRole::Extra
+            && !label.contains('/')
+            && names_places("", &[label.as_str()])
+            && labels::level1(label) == crate::model::Level1::Other
+            && labels::level2(label) == crate::model::Level2::Other
+            && !label.chars().any(|ch| crate::grammar::fold::fold_char(ch).is_ascii_digit())
+    };
+    let mut columns = keys.iter().enumerate().skip_while(|c| !place(c));
+    let run: Vec<(usize, String)> = columns.by_ref().take_while(place).map(|(i, (_, label))| (i, label.trim().to_owned())).collect();
+    if run.len() >= 2 { run } else { Vec::new() }
 }
 
 /// Combines a two-row header into one label per lower column: `上/下`, or the label of the one
@@ -425,6 +445,24 @@ mod tests {
 
     fn roles(v: &[&str]) -> Vec<ColumnRole> {
         column_keys(&labels(v)).into_iter().map(|(r, _)| r).collect()
+    }
+
+    #[test]
+    fn a_header_of_one_row_with_a_column_for_each_place_and_no_target_column_sets_the_values_per_place() {
+        let places = |v: &[&str]| place_columns(&column_keys(&labels(v)));
+        let header = ["一级指标", "二级指标", "三级指标", "指标解释", "指标方向", "笏石街道办", "埭头镇"];
+        assert_eq!(places(&header), [(5, "笏石街道办".to_owned()), (6, "埭头镇".to_owned())]);
+        // A target column holds the values; one place is no set of places; a quarter, a number
+        // or a label the form knows is no place.
+        for header in [
+            &["一级指标", "二级指标", "三级指标", "指标值", "笏石街道办", "埭头镇"][..],
+            &["一级指标", "二级指标", "三级指标", "指标方向", "埭头镇"],
+            &["一级指标", "二级指标", "三级指标", "1区", "2区"],
+            &["一级指标", "二级指标", "三级指标", "第一季度", "第二季度"],
+            &["一级指标", "二级指标", "三级指标", "备注", "说明"],
+        ] {
+            assert!(places(header).is_empty(), "{header:?}");
+        }
     }
 
     #[test]

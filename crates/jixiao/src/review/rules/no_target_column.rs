@@ -1,6 +1,7 @@
 //! `no-target-column`: a table with indicator rows where no column takes the target role (指标值,
-//! 目标值, 指标值及单位 …). Every target then reads empty: the header is one the vocabulary does
-//! not know, or the target column was left out. One finding for the table, naming its columns.
+//! 目标值, 指标值及单位 …, or a column for each place: 笏石街道办 | 埭头镇). Every target then
+//! reads empty: the header is one the vocabulary does not know, or the target column was left
+//! out. One finding for the table, naming its columns.
 //! An evaluation indicator system (评价指标体系: 决策 / 过程 / 产出 / 效益 with 权重 and
 //! 评分标准) scores indicators and sets no targets: it is not asked for one.
 
@@ -23,8 +24,11 @@ pub fn lacks_target(table: &Table) -> bool {
     if table.columns.iter().all(|c| c.trim().is_empty()) || table.indicators().next().is_none() {
         return false;
     }
+    let keys = crate::grammar::form::columns::column_keys(&table.columns);
     !super::is_evaluation_system(table)
-        && !crate::grammar::form::columns::column_keys(&table.columns).iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
+        && !keys.iter().any(|(role, _)| matches!(role, ColumnRole::Target | ColumnRole::Due))
+        // Values set per place, in a column for each (笏石街道办 | 埭头镇).
+        && crate::grammar::form::columns::place_columns(&keys).is_empty()
 }
 
 fn check(doc: &Document, sink: &mut Sink) {
@@ -69,6 +73,8 @@ mod tests {
         }
         // A 完成时间 column gives each row its deadline as the target.
         assert!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", "完成时间"])).is_empty());
+        // A column for each place a transfer goes to holds its value there.
+        assert!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", "指标方向", "笏石街道办", "埭头镇"])).is_empty());
         // Only a mid-term block is no annual target.
         assert_eq!(lines("no-target-column", &with_columns(&["一级指标", "二级指标", "三级指标", "中期指标值"])).len(), 1);
     }
