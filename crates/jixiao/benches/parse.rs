@@ -59,6 +59,15 @@ fn parse_sample_as(b: Bencher, name: &str) {
     b.counter(divan::counter::BytesCount::of_slice(&bytes)).bench(|| jixiao::parse_bytes(black_box(&bytes), &jixiao::ReadOptions::default()).unwrap());
 }
 
+/// The sample's PDF opened from its file (`jixiao::open`, as the CLI reads it): its font programs
+/// are cut as the file is read, a window at a time (`read/pdf/cut.rs`), which reading the
+/// caller's bytes (`parse_sample_as`) does not do.
+#[divan::bench]
+fn open_sample_pdf(b: Bencher) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/data/published/000_3e963503b18f6771.pdf");
+    b.bench(|| jixiao::open(black_box(&path), &jixiao::ReadOptions::default()).unwrap());
+}
+
 /// n indicator rows under a header with one cell out in column XFD (a 73 KB workbook at 4,000):
 /// the work per row follows the row's cells, not the 16,384 columns the header claims (it
 /// looked each column role up across the whole header: 0.20 s for 4,000 rows, 0.08 s since).
