@@ -253,14 +253,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i4 value: expected "100", read "-""#,
         r#"t1 i4 unit: expected "%", read "-""#,
     ]),
-    ("liangping-linye-2023-zhengti-ziping", "disputed: the 指标性质 cell 2 is the budget systems' sign code 2 (＞, DOMAIN.md); the reading takes it for a ≥ the copy mangled", &[
-        r#"t1 i2 target: expected "28万亩", read ">8万亩""#,
-        r#"t1 i2 comparator: expected "ge", read "gt""#,
-        r#"t1 i3 target: expected "21万亩", read ">1万亩""#,
-        r#"t1 i3 comparator: expected "ge", read "gt""#,
-        r#"t1 i4 target: expected "250万亩", read ">50万亩""#,
-        r#"t1 i4 comparator: expected "ge", read "gt""#,
-    ]),
     ("ningde-rencaiyizhan-2023-ziping", "the header (評價內容 | 績效內容 | 績效目標值 | 實際完成值) names no level-1 or indicator column, and its levels say 目標 for 指標 (產出目標, 數量目標): no table is found (the caption without 表 is read now)", &[
         r#"tables: expected 1, read 0"#,
     ]),
