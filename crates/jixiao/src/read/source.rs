@@ -60,15 +60,19 @@ impl UnreadFile {
     }
 
     /// The file as read by its reader: `bytes` stand for it, and it is read again through the
-    /// same handle, as it is, when the reader asks (see [`Source::restore`]).
-    pub(crate) fn read_as(self, bytes: Vec<u8>) -> FileSource {
-        FileSource { file: self.file, bytes, stamp: self.stamp }
+    /// same handle, as it is, when the reader asks (see [`Source::restore`]); an error when the
+    /// file changed while it was read.
+    pub(crate) fn read_as(self, bytes: Vec<u8>) -> io::Result<FileSource> {
+        if Stamp::of(&self.file.metadata()?) != self.stamp {
+            return Err(io::Error::other("the file changed while it was read"));
+        }
+        Ok(FileSource { file: self.file, bytes, stamp: self.stamp })
     }
 
     /// The file read whole.
     pub(crate) fn read_whole(self) -> io::Result<FileSource> {
         let bytes = read_again(&self.file, &self.stamp)?;
-        Ok(self.read_as(bytes))
+        self.read_as(bytes)
     }
 }
 
@@ -83,7 +87,8 @@ pub(crate) fn open(path: &Path, leave_unread: &dyn Fn(&[u8]) -> bool) -> io::Res
     if meta.is_file() {
         let mut head = Vec::with_capacity(HEAD);
         (&mut file).take(HEAD as u64).read_to_end(&mut head)?;
-        if leave_unread(&head) {
+        // A file whose size is not what it holds (a kernel's file says 0) is read whole.
+        if meta.len() >= head.len() as u64 && leave_unread(&head) {
             file.rewind()?;
             return Ok(Opened::Unread(UnreadFile { file, stamp: Stamp::of(&meta) }));
         }

@@ -234,6 +234,9 @@ pub struct Cut {
     pub programs: Vec<ObjectId>,
 }
 
+/// The key a program's dictionary has and other streams' do not.
+const KEY: &[u8] = b"/Length2";
+
 /// How much of the file is read at a time.
 const WINDOW: usize = 1 << 20;
 
@@ -277,7 +280,7 @@ fn read_cut_by(file: &mut (impl Read + Seek), len: u64, window: usize) -> io::Re
         // Keys far enough from the window's end that their dictionary is all in it.
         let limit = if last { held.len() } else { held.len().saturating_sub(REACH_AHEAD) };
         let mut next = usize::try_from(scan - start).unwrap_or(usize::MAX).min(limit);
-        while let Some(k) = memmem::find(&held[next..limit], b"/Length2") {
+        while let Some(k) = memmem::find(&held[next..limit], KEY) {
             let key = next + k + 1;
             next = key;
             candidates += 1;
@@ -329,7 +332,9 @@ fn read_cut_by(file: &mut (impl Read + Seek), len: u64, window: usize) -> io::Re
         // The next window keeps what a dictionary may reach back to before where keys are
         // looked for next, and starts no earlier than what is not yet kept (past a program cut,
         // where its content ends).
-        let next_scan = scan.max(start + limit as u64);
+        // A key that runs past `limit` was not looked at here: the next window looks again from
+        // where it may start (a key found here ends before `limit`, and is not found twice).
+        let next_scan = scan.max((start + limit as u64).saturating_sub(KEY.len() as u64 - 1));
         let next_start = next_scan.saturating_sub(REACH_BACK as u64).max(kept);
         if kept < next_start {
             let from = usize::try_from(kept - start).unwrap_or(held.len());
@@ -368,6 +373,19 @@ fn read_cut_by(file: &mut (impl Read + Seek), len: u64, window: usize) -> io::Re
     // A program is an object the tables list (not text inside another stream that looks like one).
     if programs.iter().any(|(_, header)| !objects.contains(header)) {
         return Ok(None);
+    }
+    // Nor an object inside another's stream, which cutting would shorten under its /Length: the
+    // object the tables place before a program ends (`endobj`) before the program starts.
+    let mut starts: Vec<u64> = objects.iter().copied().collect();
+    starts.sort_unstable();
+    for &(_, header) in &programs {
+        let before = starts.partition_point(|&o| o < header).checked_sub(1).map(|k| starts[k]);
+        if let Some(before) = before {
+            let (Some(from), Some(to)) = (locate(before), locate(header)) else { return Ok(None) };
+            if out.get(from..to).is_none_or(|between| memmem::find(between, b"endobj").is_none()) {
+                return Ok(None);
+            }
+        }
     }
     // Each offset written with leading zeros in its own width, so that nothing else moves.
     for f in &fields {
@@ -629,5 +647,52 @@ pub(super) mod tests {
             assert!(read.get_object(id).unwrap().as_stream().unwrap().content.is_empty());
         }
         assert_eq!(read.get_object(content).unwrap().as_stream().unwrap().content, b"BT (text) Tj ET");
+    }
+
+    /// A program after `filler` bytes of another stream, and a long stream after it.
+    fn placed(filler: usize) -> Vec<u8> {
+        let program = [&b"%!PS-AdobeFont-1.0: Bar\n"[..], &[0x80; 64]].concat();
+        let objects = [
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+            (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec()),
+            (3, b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec()),
+            (4, stream("", &vec![b'%'; filler])),
+            (6, b"<< /Type /FontDescriptor /FontName /Bar /FontFile 7 0 R >>".to_vec()),
+            (7, stream("/Length1 10 /Length2 10 /Length3 0", &program)),
+            (8, stream("", &vec![b'%'; 30_000])),
+        ];
+        handmade(&objects, &|_, _| None)
+    }
+
+    #[test]
+    fn a_key_across_where_a_window_stops_looking_is_found_by_the_next() {
+        // Found by a hostile review: a key that ran past `limit` was looked at by no window.
+        let base = placed(20_000);
+        let mut whole = base.clone();
+        cut_by(&mut whole, usize::MAX).expect("cut whole");
+        let key = memmem::find(&base, KEY).unwrap();
+        for window in key.saturating_sub(8) + REACH_AHEAD..=key + 16 + REACH_AHEAD {
+            let mut bytes = base.clone();
+            assert!(cut_by(&mut bytes, window).is_some() && bytes == whole, "window {window}");
+        }
+    }
+
+    #[test]
+    fn a_program_inside_another_objects_stream_is_not_cut_even_where_the_table_lists_it() {
+        // Found by a hostile review: object 5's content holds object 7, a program, where the
+        // table places 7 too; cutting it would shorten 5 under its /Length.
+        let inner = [&b"7 0 obj\n"[..], &stream("/Length1 1 /Length2 1 /Length3 0", b"%!PS-AdobeFont-1.0 xxxxxxxxxxxxxxxxxxxxxxxx"), b"\nendobj\n"].concat();
+        let objects = [
+            (1, b"<< /Type /Catalog /Pages 2 0 R >>".to_vec()),
+            (2, b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 595 842] >>".to_vec()),
+            (3, b"<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_vec()),
+            (4, stream("", b"BT (Hello) Tj ET")),
+            (5, stream("", &inner)),
+            (6, b"<< /Type /FontDescriptor /FontName /Bar /FontFile 7 0 R >>".to_vec()),
+            (8, b"null".to_vec()),
+        ];
+        let mut bytes = handmade(&objects, &|out, n| (n == 7).then(|| memmem::find(out, b"7 0 obj")).flatten());
+        assert_eq!(Document::load_mem(&bytes).unwrap().get_object((5, 0)).unwrap().as_stream().unwrap().content, inner);
+        assert!(cut_programs(&mut bytes).is_none());
     }
 }

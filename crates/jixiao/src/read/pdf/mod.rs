@@ -62,7 +62,7 @@ pub(crate) fn read_file(mut file: UnreadFile, options: &ReadOptions, sink: Optio
     }
     let len = file.len();
     let (source, cut) = match cut::read_cut(file.file(), len).map_err(io)? {
-        Some(cut::Cut { bytes, programs }) => (file.read_as(bytes), Some(programs)),
+        Some(cut::Cut { bytes, programs }) => (file.read_as(bytes).map_err(io)?, Some(programs)),
         None => (file.read_whole().map_err(io)?, None),
     };
     read_pdf(Source::File(source), cut, options, sink)
@@ -503,7 +503,7 @@ mod tests {
         std::fs::remove_file(&path).unwrap();
         let len = file.len();
         match cut::read_cut(file.file(), len).unwrap() {
-            Some(cut::Cut { bytes, programs }) => (Source::File(file.read_as(bytes)), Some(programs)),
+            Some(cut::Cut { bytes, programs }) => (Source::File(file.read_as(bytes).unwrap()), Some(programs)),
             None => (Source::File(file.read_whole().unwrap()), None),
         }
     }

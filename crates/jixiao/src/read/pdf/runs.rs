@@ -43,8 +43,10 @@ pub fn split(doc: &Document, per_run: usize) -> Option<Vec<Run>> {
 
 fn write_run(doc: &Document, pages: &[ObjectId]) -> Option<Run> {
     let mut out = Document::with_version(doc.version.clone());
-    let tree = (doc.max_id + 1, 0);
-    let catalog = (doc.max_id + 2, 0);
+    // Two numbers after the document's last for the run's page tree and catalog (none left: the
+    // copy is read whole).
+    let tree = (doc.max_id.checked_add(1)?, 0);
+    let catalog = (doc.max_id.checked_add(2)?, 0);
     let own: BTreeSet<ObjectId> = pages.iter().copied().collect();
     let mut reached: Vec<ObjectId> = Vec::new();
     for &id in pages {
@@ -115,5 +117,27 @@ fn references(object: &Object, out: &mut Vec<ObjectId>) {
             Object::Stream(s) => stack.extend(s.dict.iter().filter(|(k, _)| !LEFT.contains(&k.as_slice())).map(|(_, v)| v)),
             _ => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use lopdf::dictionary;
+
+    #[test]
+    fn a_document_with_no_object_number_left_is_read_whole() {
+        // Found by a hostile review: an update that adds object 4294967294 left no numbers for
+        // a run's page tree and catalog (the sum overflowed).
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let kids: Vec<Object> = (0..65).map(|_| Object::Reference(doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages }))).collect();
+        doc.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 65 }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        assert_eq!(split(&doc, PAGES_PER_RUN).map(|runs| runs.len()), Some(2));
+        doc.objects.insert((u32::MAX - 1, 0), Object::Null);
+        doc.max_id = u32::MAX - 1;
+        assert!(split(&doc, PAGES_PER_RUN).is_none());
     }
 }
