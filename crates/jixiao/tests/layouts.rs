@@ -806,6 +806,35 @@ fn rows_that_add_up_to_one_more_than_the_widest_stay_rows_when_they_are_a_header
     assert_eq!(read, [("数量指标", "培训人数"), ("数量指标", "培训次数"), ("质量指标", "合格率")]);
 }
 
+/// A target per place in a header of one row with no target column (`指标方向 | 笏石街道办 |
+/// 埭头镇`): the places' columns hold the values, joined with the sign column's.
+#[test]
+fn values_per_place_with_no_target_column_read_as_each_places_value() {
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标方向", "笏石街道办", "埭头镇"],
+        &["产出指标", "数量指标", "开展修复工程(个)", "≥", "1", "1"],
+        &["", "时效指标", "项目开展率", "≥", "100%", "90%"],
+    ];
+    let text = common::text_save("第二部分  专项资金绩效目标\n\n1、某水利专项资金绩效目标表\n", rows);
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let inds: Vec<&Indicator> = doc.sections[0].tables[0].indicators().map(|(_, _, i)| i).collect();
+    assert_eq!((inds[0].target.raw.as_str(), inds[0].target.comparator), ("≥1", Some(Comparator::Ge)));
+    assert_eq!((inds[1].target.raw.as_str(), inds[1].target.kind), ("笏石街道办≥100%;埭头镇≥90%", TargetKind::Compound));
+    assert!(jixiao::review::review(&doc, &Default::default()).iter().all(|f| f.rule != "no-target-column"));
+}
+
+/// A name's label and value in one cell above the header (`项目名称:某项目`, a form that merged
+/// them) names the table as the two cells would.
+#[test]
+fn a_name_label_and_its_value_in_one_cell_name_the_table() {
+    for cell in ["项目名称:某馆运行维护项目", "项目名称：某馆运行维护项目", "項目名稱: 某馆运行维护项目"] {
+        let rows: &[&[&str]] = &[&[cell], &["一级指标", "二级指标", "三级指标", "指标值"], &["产出指标", "数量指标", "面积", "100平方米"]];
+        let doc = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、项目绩效目标表\n", rows), &ReadOptions::default()).unwrap();
+        assert_eq!(doc.sections[0].tables[0].name, "某馆运行维护项目", "{cell}");
+        assert!(doc.notes.is_empty(), "{cell}: {:?}", doc.notes);
+    }
+}
+
 /// Counties under one merged 区域目标值 cell: each row's target is the value every county shares,
 /// or each county's (a compound), and every county's cell is kept.
 #[test]

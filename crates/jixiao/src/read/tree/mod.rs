@@ -157,6 +157,11 @@ fn shrink(table: &mut crate::model::Table) {
 /// tables can be handed on as read (`read::parse_bytes_to`).
 pub(crate) const CELL_COST: u64 = 32;
 
+/// Whether a cell is the label of the table's name in a row above its header.
+fn is_name_label(text: &str) -> bool {
+    matches!(labels::key(text).as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称")
+}
+
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
 pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // Past the budget nothing is built: the read ends in the budget's error.
@@ -180,6 +185,15 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             }
             break;
         }
+        // A name's label and value in one cell (项目名称:海南省…项目, a form that merged them):
+        // read as the two cells a form gives them.
+        if first.name.is_none()
+            && let Some((label, value)) = row.cells[0].text.split_once([':', '：']).filter(|(l, v)| is_name_label(l) && !is_blank(v))
+        {
+            let (label, value, line) = (label.to_owned(), value.trim().to_owned(), row.cells[0].line);
+            row.cells[0].text = label.into();
+            row.cells.insert(1, Cell { text: value.into(), line });
+        }
         if is_funds_header(&row) {
             block.close(&mut first, notes);
             block = Block::Funds(FundsBlock::new(row));
@@ -192,10 +206,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
             let (duties, rest) = DutiesBlock::new(&row);
             rest.into_iter().for_each(|c| note_cell(c, notes));
             block = Block::Duties(duties);
-        } else if first.name.is_none()
-            && matches!(labels::key(&row.cells[0].text).as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称")
-            && row.cells.len() > 1
-        {
+        } else if first.name.is_none() && is_name_label(&row.cells[0].text) && row.cells.len() > 1 {
             block.close(&mut first, notes);
             block = Block::Nothing;
             // The name is the first cell; fields after it (项目名称 | X | 项目负责人及电话 | 李宁) are
