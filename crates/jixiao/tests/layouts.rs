@@ -823,6 +823,31 @@ fn values_per_place_with_no_target_column_read_as_each_places_value() {
     assert!(jixiao::review::review(&doc, &Default::default()).iter().all(|f| f.rule != "no-target-column"));
 }
 
+/// The level-1 in a column headed otherwise (`指标类型`, which elsewhere holds 定量 / 定性) and no
+/// 一级 column: the column holds level-1 words on every indicator's row, so it is the level-1's;
+/// it is written back there.
+#[test]
+fn level1_words_in_a_column_headed_otherwise_are_the_level1() {
+    let rows: &[&[&str]] = &[
+        &["指标类型", "绩效指标", "绩效目标", "绩效标准"],
+        &["产出指标", "物业管理面积", "6500平方米", "6500平方米以上"],
+        &["", "用电量", "60万度", "60万度以上"],
+        &["成效指标", "设备使用率", "80%以上", "80%以上"],
+        &["注:以预算批复的绩效目标为准填列。"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、项目绩效目标表\n", rows), &ReadOptions::default()).unwrap();
+    let read = |doc: &Document| -> Vec<(Level1, String)> { doc.sections[0].tables[0].indicators().map(|(c, _, i)| (c.level1, i.name.clone())).collect() };
+    let first = read(&doc);
+    assert_eq!(first, [(Level1::Output, "物业管理面积".into()), (Level1::Output, "用电量".into()), (Level1::Effect, "设备使用率".into())]);
+    let again = parse_str(&jixiao::write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&again), first);
+    // A column that holds 定量 / 定性 stays a column of its own.
+    let kinds: &[&[&str]] =
+        &[&["指标类型", "绩效指标", "绩效目标", "绩效标准"], &["定量", "物业管理面积", "6500平方米", ""], &["定性", "设备状况", "良好", ""]];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、项目绩效目标表\n", kinds), &ReadOptions::default()).unwrap();
+    assert!(doc.sections[0].tables[0].indicators().all(|(c, _, i)| c.level1 == Level1::Other && i.extra.contains_key("指标类型")));
+}
+
 /// A name's label and value in one cell above the header (`项目名称:某项目`, a form that merged
 /// them) names the table as the two cells would.
 #[test]

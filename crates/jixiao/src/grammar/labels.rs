@@ -171,9 +171,9 @@ fn level1_of(label: &str) -> Level1 {
 fn level1_of_key(k: &str) -> Level1 {
     match k {
         "产出指标" | "产出" | "预期产出指标" | "预期产出" | "项目产出" => Level1::Output,
-        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "项目效益" | "部门绩效" | "部门绩效情况" | "项目绩效" => {
-            Level1::Effect
-        }
+        // 成效 (what was achieved): Hainan's 2018 form heads its effects 成效指标.
+        "效果指标" | "效益指标" | "效果" | "效益" | "预期效果指标" | "预期效益指标" | "项目效益" | "部门绩效" | "部门绩效情况" | "项目绩效" | "成效指标"
+        | "成效" => Level1::Effect,
         "满意度指标" | "满意度" => Level1::Satisfaction,
         "成本指标" | "成本" => Level1::Cost,
         "投入指标" | "投入" => Level1::Input,
@@ -682,6 +682,7 @@ mod tests {
     fn both_effect_names_are_one_level() {
         assert_eq!(level1("效果指标"), Level1::Effect);
         assert_eq!(level1("效益指标"), Level1::Effect);
+        assert_eq!(level1("成效指标"), Level1::Effect);
         assert_eq!(level1("产出指标（50分）"), Level1::Output);
         assert_eq!(level1("成本指标"), Level1::Cost);
         assert_eq!(level1("影响指标"), Level1::Other);

@@ -132,6 +132,11 @@ pub fn written_keys(t: &Table, columns: &[String]) -> Vec<(ColumnRole, String)> 
             keys = down;
         }
     }
+    // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
+    let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
+    if labelled && let Some(c) = crate::grammar::form::columns::level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
+        keys[c].0 = ColumnRole::Level1;
+    }
     keys
 }
 

@@ -181,6 +181,19 @@ pub fn one_level_down(keys: &mut [(ColumnRole, String)]) -> bool {
     true
 }
 
+/// The column that holds the level-1 in a header with no 一级 column (指標類型 over 產出指標 /
+/// 成效指標): the first column left of the indicators' names that no rule gives a role and
+/// `holds_level1` says holds the level-1. The reader decides from the cells (level-1 words and
+/// nothing else), the writer from the model (its categories have labels, and no indicator keeps
+/// a cell of that column).
+pub fn level1_column(keys: &[(ColumnRole, String)], holds_level1: impl Fn(usize) -> bool) -> Option<usize> {
+    if keys.iter().any(|(r, _)| *r == ColumnRole::Level1) {
+        return None;
+    }
+    let name = keys.iter().position(|(r, _)| *r == ColumnRole::Name)?;
+    (0..name).find(|&c| keys[c].0 == ColumnRole::Extra && holds_level1(c))
+}
+
 /// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role
 /// already appeared to its left.
 fn second_block(roles: &[ColumnRole]) -> Option<usize> {

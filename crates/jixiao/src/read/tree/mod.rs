@@ -257,6 +257,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     let mut keys = column_keys(&first.columns);
     first.kind = kind_of(&keys, &first);
     shift_levels(&mut keys, &rows);
+    level1_by_words(&mut keys, &rows);
     let mut firsts: Vec<(ColumnRole, usize)> = Vec::new();
     for (i, (role, _)) in keys.iter().enumerate() {
         if !firsts.iter().any(|(r, _)| r == role) {
@@ -286,6 +287,22 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
     if level2_words && not_level1 && names {
         crate::grammar::form::columns::one_level_down(keys);
     }
+}
+
+/// A header with no 一级 column, whose column left of the indicators' names holds level-1 words
+/// and nothing else on the indicators' rows (指標類型 over 產出指標 / 成效指標): that column is the level-1's, whatever
+/// it is headed (see `columns::level1_column` for the writer's side).
+fn level1_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
+    // The indicators' rows (a note under the table stands in the first column too).
+    let Some(name) = keys.iter().position(|(r, _)| *r == ColumnRole::Name) else { return };
+    let indicators: Vec<&Row<'_>> = rows.iter().filter(|r| r.cells.get(name).is_some_and(|cell| !is_blank(&cell.text))).collect();
+    let Some(column) = crate::grammar::form::columns::level1_column(keys, |c| {
+        let mut words = indicators.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).peekable();
+        words.peek().is_some() && words.all(|w| labels::level1(w) != crate::model::Level1::Other)
+    }) else {
+        return;
+    };
+    keys[column].0 = ColumnRole::Level1;
 }
 
 /// The block above the indicator header being read.
