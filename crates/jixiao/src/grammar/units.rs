@@ -165,6 +165,9 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("立方米", Other),
         ("方", Other),
         ("千瓦", Other),
+        // Electricity: 度 is a kilowatt-hour (`60万度`, `节约用电1万度`).
+        ("千瓦时", Other),
+        ("度", Other),
     ]
 };
 
