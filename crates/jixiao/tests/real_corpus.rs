@@ -281,12 +281,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
     ("gzbly-sheshi-nongye-pingjia-fendang", "a graded scoring table (four 评分标准 / 评价得分 bands side by side) under a flattened header (项目 | 内容 | 评分指标 | 评价得分 …) that names no level or indicator column jixiao knows: no table is found", &[
         r#"tables: expected 1, read 0"#,
     ]),
-    ("hainan-guihuazhanlanguan-2018-mubiao", "a mirror's copy with pinyin after characters: the pinyin inside a unit (60萬(wàn)度) leaves words; (the level-1 in a column headed 指標類型, and the name that shares its cell with its label, 項目名稱:…, are read now)", &[
-        r#"t1 i2 kind: expected "quantity", read "qualitative""#,
-        r#"t1 i2 comparator: expected "eq", read "-""#,
-        r#"t1 i2 value: expected "60", read "-""#,
-        r#"t1 i2 unit: expected "萬(wàn)度", read "-""#,
-    ]),
     ("putian-xiuyu-shuili-2025-mubiao", "the copy stops inside the first 效益 row, after its name's first character (是…): read as an indicator named 是 (the values per place, 笏石街道办 | 埭头镇 with no 指标值 column, are read now)", &[
         r#"t1 read "是": not expected"#,
     ]),

@@ -593,6 +593,16 @@ pub fn parse(raw: &str) -> Target {
     if raw.len() > LONGEST_READ {
         return prose(raw);
     }
+    // A mirror's pinyin after a character (`60萬(wàn)度`): read without it, kept in the text
+    // and in the unit as written.
+    if let Some(plain) = without_pinyin(raw) {
+        let mut t = parse(&plain);
+        t.raw = raw.to_owned();
+        if let Some(unit) = t.unit.take() {
+            t.unit = Some(written_with_pinyin(raw, &unit).unwrap_or(unit));
+        }
+        return t;
+    }
     let text = super::fold::squeeze(raw);
     // A lone 一 is a dash typed as the ideograph (or read as one by OCR): no target says "one"
     // without what it counts.
@@ -671,6 +681,53 @@ pub fn parse(raw: &str) -> Target {
     let mut t = blank(raw, TargetKind::Qualitative);
     t.direction = direction(&text);
     t
+}
+
+/// The length in characters of a mirror's pinyin in brackets at `chars[at..]` (`(wàn)`: a
+/// syllable's letters with at least one tone mark), or 0.
+fn pinyin_at(chars: &[char], at: usize) -> usize {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    if !matches!(chars.get(at), Some('(' | '（')) {
+        return 0;
+    }
+    let letters = chars[at + 1..].iter().take_while(|c| c.is_ascii_lowercase() || **c == 'ü' || TONED.contains(**c)).count();
+    let toned = chars[at + 1..at + 1 + letters].iter().any(|c| TONED.contains(*c));
+    if (1..=7).contains(&letters) && toned && matches!(chars.get(at + 1 + letters), Some(')' | '）')) { letters + 2 } else { 0 }
+}
+
+fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `raw` without the pinyin a mirror writes after characters, when it has any.
+fn without_pinyin(raw: &str) -> Option<String> {
+    if !raw.contains(['(', '（']) || raw.is_ascii() {
+        return None;
+    }
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    let (mut i, mut cut) = (0, false);
+    while i < chars.len() {
+        out.push(chars[i]);
+        let skip = if is_ideograph(chars[i]) { pinyin_at(&chars, i + 1) } else { 0 };
+        cut |= skip > 0;
+        i += 1 + skip;
+    }
+    cut.then_some(out)
+}
+
+/// Where `unit` stands in `raw` with the pinyin between its characters (`萬(wàn)度` for 萬度).
+fn written_with_pinyin(raw: &str, unit: &str) -> Option<String> {
+    let chars: Vec<char> = raw.chars().collect();
+    let want: Vec<char> = unit.chars().collect();
+    (0..chars.len()).find_map(|start| {
+        let (mut i, mut k) = (start, 0);
+        while k < want.len() && chars.get(i) == Some(&want[k]) {
+            i += 1 + if k + 1 < want.len() { pinyin_at(&chars, i + 1) } else { 0 };
+            k += 1;
+        }
+        (k == want.len()).then(|| chars[start..i].iter().collect())
+    })
 }
 
 /// A text too long to be a quantity: as-actual, a placeholder, or qualitative with the direction
