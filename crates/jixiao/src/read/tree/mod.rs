@@ -714,6 +714,12 @@ impl IndicatorRows {
                 }
             }
         }
+        // Such a row before any category, with no category word (a lower header row the header
+        // did not take: 優 | 良 | 中 | 差 under 績效標準), starts none: an empty one would stand
+        // before the first.
+        if !holds && self.current.0.is_none() && is_blank(l1) && is_blank(l2) && is_blank(name) {
+            return;
+        }
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, l1, l2, implied, self.current.0, line);
