@@ -70,7 +70,7 @@ fn object_header_at(bytes: &[u8], at: usize, id: ObjectId) -> bool {
 /// an offset of the file is in it (None: in what was cut).
 fn offsets(bytes: &[u8], locate: &dyn Fn(u64) -> Option<usize>) -> Option<Offsets> {
     let mut fields = Vec::new();
-    let mut objects = std::collections::HashSet::new();
+    let mut objects = std::collections::BTreeSet::new();
     // The tables `startxref` points at, and those their trailers' /Prev point at in turn.
     let mut tables: Vec<u64> = Vec::new();
     for at in memmem::find_iter(bytes, b"startxref") {
@@ -146,10 +146,11 @@ const MAX_TABLES: usize = 64;
 /// (the sample ×30 has 90 programs; a file of 8,192 made to be slow takes about 25 ms).
 const MAX_CANDIDATES: usize = 1 << 13;
 
-/// The offsets the file gives, and where its objects start by its tables.
+/// The offsets the file gives, and where its objects start by its tables (in order: the object
+/// before a program is looked up).
 struct Offsets {
     fields: Vec<Field>,
-    objects: std::collections::HashSet<u64>,
+    objects: std::collections::BTreeSet<u64>,
 }
 
 /// A Type 1 program's stream found in the file, its content not yet seen to end where its length
@@ -376,11 +377,8 @@ fn read_cut_by(file: &mut (impl Read + Seek), len: u64, window: usize) -> io::Re
     }
     // Nor an object inside another's stream, which cutting would shorten under its /Length: the
     // object the tables place before a program ends (`endobj`) before the program starts.
-    let mut starts: Vec<u64> = objects.iter().copied().collect();
-    starts.sort_unstable();
     for &(_, header) in &programs {
-        let before = starts.partition_point(|&o| o < header).checked_sub(1).map(|k| starts[k]);
-        if let Some(before) = before {
+        if let Some(&before) = objects.range(..header).next_back() {
             let (Some(from), Some(to)) = (locate(before), locate(header)) else { return Ok(None) };
             if out.get(from..to).is_none_or(|between| memmem::find(between, b"endobj").is_none()) {
                 return Ok(None);

@@ -23,7 +23,7 @@ mod runs;
 mod shared;
 
 use super::container::over_limit;
-use super::source::UnreadFile;
+use super::source::{FileSource, UnreadFile};
 use super::{Format, ReadOptions, Reader, Source, TableSink, assemble};
 use crate::error::{Error, Origin, Result};
 use crate::model::Document;
@@ -54,18 +54,24 @@ impl Reader for PdfReader {
 
 /// Reads a PDF file the read opened itself, its Type 1 font programs cut as it is read (see
 /// `cut`), so that the file is never held whole; read whole when they cannot be cut.
-pub(crate) fn read_file(mut file: UnreadFile, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
+pub(crate) fn read_file(file: UnreadFile, options: &ReadOptions, sink: Option<&mut dyn TableSink>) -> Result<Document> {
     let origin = options.origin();
     let io = |source| Error::Io { origin: origin.clone(), source };
     if file.len() > options.limits.max_bytes {
         return Err(over_limit(&origin, &format!("the PDF file's {} bytes", file.len()), options.limits.max_bytes, "max_bytes"));
     }
-    let len = file.len();
-    let (source, cut) = match cut::read_cut(file.file(), len).map_err(io)? {
-        Some(cut::Cut { bytes, programs }) => (file.read_as(bytes).map_err(io)?, Some(programs)),
-        None => (file.read_whole().map_err(io)?, None),
-    };
+    let (source, cut) = read_cut_or_whole(file).map_err(io)?;
     read_pdf(Source::File(source), cut, options, sink)
+}
+
+/// The file with its Type 1 font programs cut as it is read, and the programs cut; or the file
+/// read whole when none can be.
+fn read_cut_or_whole(mut file: UnreadFile) -> std::io::Result<(FileSource, Option<Vec<ObjectId>>)> {
+    let len = file.len();
+    match cut::read_cut(file.file(), len)? {
+        Some(cut::Cut { bytes, programs }) => Ok((file.read_as(bytes)?, Some(programs))),
+        None => Ok((file.read_whole()?, None)),
+    }
 }
 
 /// Reads a PDF; `cut` names the font programs cut from the file as it was read, if any.
@@ -172,13 +178,12 @@ struct Opened {
 /// pdfplumber reads the copy made for it; it is read again as it is when a font needs a program
 /// that was cut.
 fn open(file: &mut Source<'_>, cut: Option<Vec<ObjectId>>, options: &ReadOptions, origin: &Origin) -> Result<Opened> {
-    if cut.is_none() {
-        return open_as(file, None, options, origin)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"));
+    if cut.is_some() {
+        if let Some(opened) = open_as(file, cut, options, origin)? {
+            return Ok(opened);
+        }
+        file.restore().map_err(|source| Error::Io { origin: origin.clone(), source })?;
     }
-    if let Some(opened) = open_as(file, cut, options, origin)? {
-        return Ok(opened);
-    }
-    file.restore().map_err(|source| Error::Io { origin: origin.clone(), source })?;
     open_as(file, None, options, origin)?.ok_or_else(|| damaged(origin, "its font programs cannot be read"))
 }
 
@@ -499,13 +504,10 @@ mod tests {
     fn opened_file(name: &str, bytes: &[u8]) -> (Source<'static>, Option<Vec<ObjectId>>) {
         let path = std::env::temp_dir().join(format!("jixiao-pdf-{name}-{}.pdf", std::process::id()));
         std::fs::write(&path, bytes).unwrap();
-        let Ok(crate::read::source::Opened::Unread(mut file)) = crate::read::source::open(&path, &|_| true) else { panic!("a regular file") };
+        let Ok(crate::read::source::Opened::Unread(file)) = crate::read::source::open(&path, &|_| true) else { panic!("a regular file") };
         std::fs::remove_file(&path).unwrap();
-        let len = file.len();
-        match cut::read_cut(file.file(), len).unwrap() {
-            Some(cut::Cut { bytes, programs }) => (Source::File(file.read_as(bytes).unwrap()), Some(programs)),
-            None => (Source::File(file.read_whole().unwrap()), None),
-        }
+        let (source, cut) = read_cut_or_whole(file).unwrap();
+        (Source::File(source), cut)
     }
 
     #[test]
