@@ -683,50 +683,55 @@ pub fn parse(raw: &str) -> Target {
     t
 }
 
-/// The length in characters of a mirror's pinyin in brackets at `chars[at..]` (`(wàn)`: a
+/// The length in bytes of a mirror's pinyin in brackets at the start of `s` (`(wàn)`: a
 /// syllable's letters with at least one tone mark), or 0.
-fn pinyin_at(chars: &[char], at: usize) -> usize {
+fn pinyin_len(s: &str) -> usize {
     const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-    if !matches!(chars.get(at), Some('(' | '（')) {
-        return 0;
+    let Some(open) = s.chars().next().filter(|c| matches!(c, '(' | '（')) else { return 0 };
+    let rest = &s[open.len_utf8()..];
+    let letters = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == 'ü' || TONED.contains(*c)).count();
+    let body: usize = rest.chars().take(letters).map(char::len_utf8).sum();
+    let toned = rest[..body].chars().any(|c| TONED.contains(c));
+    match rest[body..].chars().next() {
+        Some(close @ (')' | '）')) if (1..=7).contains(&letters) && toned => open.len_utf8() + body + close.len_utf8(),
+        _ => 0,
     }
-    let letters = chars[at + 1..].iter().take_while(|c| c.is_ascii_lowercase() || **c == 'ü' || TONED.contains(**c)).count();
-    let toned = chars[at + 1..at + 1 + letters].iter().any(|c| TONED.contains(*c));
-    if (1..=7).contains(&letters) && toned && matches!(chars.get(at + 1 + letters), Some(')' | '）')) { letters + 2 } else { 0 }
 }
 
 fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }
 
-/// `raw` without the pinyin a mirror writes after characters, when it has any.
+/// `raw` without the pinyin a mirror writes after characters, when it has any (every target
+/// with a bracket is looked at: nothing is allocated until pinyin is found).
 fn without_pinyin(raw: &str) -> Option<String> {
-    if !raw.contains(['(', '（']) || raw.is_ascii() {
+    if raw.is_ascii() || !raw.contains(['(', '（']) {
         return None;
     }
-    let chars: Vec<char> = raw.chars().collect();
-    let mut out = String::with_capacity(raw.len());
-    let (mut i, mut cut) = (0, false);
-    while i < chars.len() {
-        out.push(chars[i]);
-        let skip = if is_ideograph(chars[i]) { pinyin_at(&chars, i + 1) } else { 0 };
-        cut |= skip > 0;
-        i += 1 + skip;
+    let (mut out, mut copied, mut at) = (String::new(), 0, 0);
+    while let Some(c) = raw[at..].chars().next() {
+        at += c.len_utf8();
+        let skip = if is_ideograph(c) { pinyin_len(&raw[at..]) } else { 0 };
+        if skip > 0 {
+            out.push_str(&raw[copied..at]);
+            at += skip;
+            copied = at;
+        }
     }
-    cut.then_some(out)
+    (copied > 0).then(|| out + &raw[copied..])
 }
 
 /// Where `unit` stands in `raw` with the pinyin between its characters (`萬(wàn)度` for 萬度).
 fn written_with_pinyin(raw: &str, unit: &str) -> Option<String> {
-    let chars: Vec<char> = raw.chars().collect();
-    let want: Vec<char> = unit.chars().collect();
-    (0..chars.len()).find_map(|start| {
-        let (mut i, mut k) = (start, 0);
-        while k < want.len() && chars.get(i) == Some(&want[k]) {
-            i += 1 + if k + 1 < want.len() { pinyin_at(&chars, i + 1) } else { 0 };
-            k += 1;
+    raw.char_indices().find_map(|(start, _)| {
+        let (mut at, mut want) = (start, unit.chars().peekable());
+        while let Some(w) = want.next() {
+            at += raw[at..].chars().next().filter(|c| *c == w)?.len_utf8();
+            if want.peek().is_some() {
+                at += pinyin_len(&raw[at..]);
+            }
         }
-        (k == want.len()).then(|| chars[start..i].iter().collect())
+        Some(raw[start..at].to_owned())
     })
 }
 

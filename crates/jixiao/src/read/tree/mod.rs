@@ -290,8 +290,8 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
 }
 
 /// A header with no 一级 column, whose column left of the indicators' names holds level-1 words
-/// and nothing else on the indicators' rows (指標類型 over 產出指標 / 成效指標): that column is the level-1's, whatever
-/// it is headed (see `columns::level1_column` for the writer's side).
+/// and nothing else on the indicators' rows (指標類型 over 產出指標 / 成效指標): that column is
+/// the level-1's, whatever it is headed (see `columns::level1_column` for the writer's side).
 fn level1_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
     // The indicators' rows (a note under the table stands in the first column too).
     let Some(name) = keys.iter().position(|(r, _)| *r == ColumnRole::Name) else { return };
