@@ -32,13 +32,27 @@ const INHERITED: [&[u8]; 4] = [b"Resources", b"MediaBox", b"CropBox", b"Rotate"]
 const LEFT: [&[u8]; 3] = [b"Parent", b"P", b"Annots"];
 
 /// `doc`'s pages, in page order, in runs of `per_run`; None when it has no more than one run of
-/// pages (read whole, as it is), or a run cannot be written.
+/// pages (read whole, as it is), a run cannot be written, or the runs together would pass twice
+/// the document: each run repeats what its pages share (a font, a picture), and 20,000 pages
+/// sharing one large stream would hold it 313 times.
 pub fn split(doc: &Document, per_run: usize) -> Option<Vec<Run>> {
     let pages: Vec<ObjectId> = doc.get_pages().into_values().collect();
     if pages.len() <= per_run.max(1) {
         return None;
     }
-    pages.chunks(per_run.max(1)).map(|run| write_run(doc, run)).collect()
+    // The document's size, about: its streams and a little for each other object.
+    let whole: usize = doc.objects.values().map(|o| 64 + if let Object::Stream(s) = o { s.content.len() } else { 0 }).sum();
+    let mut total = 0usize;
+    let mut runs = Vec::new();
+    for run in pages.chunks(per_run.max(1)) {
+        let run = write_run(doc, run)?;
+        total = total.saturating_add(run.bytes.len());
+        if total > whole.saturating_mul(2) {
+            return None;
+        }
+        runs.push(run);
+    }
+    Some(runs)
 }
 
 fn write_run(doc: &Document, pages: &[ObjectId]) -> Option<Run> {
@@ -138,6 +152,22 @@ mod tests {
         assert_eq!(split(&doc, PAGES_PER_RUN).map(|runs| runs.len()), Some(2));
         doc.objects.insert((u32::MAX - 1, 0), Object::Null);
         doc.max_id = u32::MAX - 1;
+        assert!(split(&doc, PAGES_PER_RUN).is_none());
+    }
+
+    #[test]
+    fn pages_that_share_a_large_stream_are_read_whole_not_in_runs_that_repeat_it() {
+        let mut doc = Document::with_version("1.7");
+        let pages = doc.new_object_id();
+        let shared = doc.add_object(lopdf::Stream::new(Dictionary::new(), vec![b'x'; 100_000]));
+        let resources = dictionary! { "XObject" => dictionary! { "Im1" => shared } };
+        let kids: Vec<Object> = (0..640)
+            .map(|_| Object::Reference(doc.add_object(dictionary! { "Type" => "Page", "Parent" => pages, "Resources" => resources.clone() })))
+            .collect();
+        doc.objects.insert(pages, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => 640 }));
+        let catalog = doc.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages });
+        doc.trailer.set("Root", catalog);
+        // Ten runs would hold the stream ten times.
         assert!(split(&doc, PAGES_PER_RUN).is_none());
     }
 }
