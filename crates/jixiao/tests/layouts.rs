@@ -920,3 +920,118 @@ fn unit_lines_and_labelled_paragraphs_keep_their_places() {
     let doc = parse_str(&common::text_save("第三部分  项目绩效目标\n\n单位：万元\n", &rows[3..]), &ReadOptions::default()).unwrap();
     assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
 }
+
+/// A header that names only its value columns (`评价内容 | 绩效内容 | 绩效目标值 | 实际完成值`,
+/// a self-evaluation set in a report's prose): the levels and the names stand before the target,
+/// and read as the plain form's. A text save writes a label merged over the level-1 and the
+/// level-2 once, so its header is a cell short of its rows; a web page gives the merge its span.
+/// Over rows that do not start with a level word, such a header is no table.
+#[test]
+fn a_header_naming_only_its_values_reads_the_levels_before_them() {
+    let rows = [
+        ["产出目标", "数量目标", "培训人数", "≥10人", "12人", "120%"],
+        ["", "", "发放手册", "≥500份", "520份", "104%"],
+        ["", "质量目标", "培训合格率", "≥95%", "98%", "103%"],
+        ["效益目标", "社会效益目标", "群众知晓率", "≥90%", "93%", "103%"],
+    ];
+    let expect: Vec<(Level1, Level2, &str, &str, &str)> = vec![
+        (Level1::Output, Level2::Quantity, "培训人数", "≥10人", "12人"),
+        (Level1::Output, Level2::Quantity, "发放手册", "≥500份", "520份"),
+        (Level1::Output, Level2::Quality, "培训合格率", "≥95%", "98%"),
+        (Level1::Effect, Level2::SocialBenefit, "群众知晓率", "≥90%", "93%"),
+    ];
+    let read = |doc: &Document| -> Vec<(Level1, Level2, String, String, String)> {
+        doc.sections[0].tables[0]
+            .categories
+            .iter()
+            .flat_map(|c| c.children.iter().flat_map(move |s| s.indicators.iter().map(move |i| (c.level1, s.level2, i))))
+            .map(|(l1, l2, i)| (l1, l2, i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone()).unwrap_or_default()))
+            .collect()
+    };
+    let expect: Vec<_> = expect.into_iter().map(|(a, b, c, d, e)| (a, b, c.to_owned(), d.to_owned(), e.to_owned())).collect();
+    let text_save = |header: &[&str], first: &[&str]| {
+        let mut text = String::from("第二部分  项目支出绩效自评\n\n1、项目年度绩效目标(定量目标)\n");
+        for r in std::iter::once(header).chain(std::iter::once(first)).chain(rows.iter().skip(1).map(|r| &r[..])) {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        text
+    };
+    for header in [
+        &["评价内容", "绩效内容", "绩效目标值", "实际完成值", "累计完成率"][..],
+        &["評價內容", "績效內容", "年度目標值", "實際完成值", "累計完成率"],
+        &["评价内容", "评价要点", "绩效内容", "绩效目标值", "实际完成值", "累计完成率"],
+    ] {
+        let text = text_save(header, &rows[0]);
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        assert_eq!(read(&doc), expect, "{text}");
+        let t = &doc.sections[0].tables[0];
+        assert_eq!((t.kind, t.columns.len()), (TableKind::SelfEvaluation, 6), "{text}");
+        assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+        // The review names its labels, with what they were read as, and it writes back to the
+        // same reading.
+        let findings = review(&doc, &ReviewConfig::default());
+        let unread: Vec<&str> =
+            findings.iter().filter(|f| f.rule == "unknown-column" && f.message.ends_with("read as nothing else")).filter_map(|f| f.text.as_deref()).collect();
+        assert!(unread.len() == 1 && unread[0].ends_with("完成率"), "{findings:?}");
+        assert!(findings.iter().any(|f| f.rule == "unknown-column" && f.message.ends_with("read as the indicators' names by where it stands")));
+        let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+        assert_eq!(read(&again), expect);
+    }
+    // A web page gives the merged label its span.
+    let mut html = String::from("<html><body><h2>第二部分  项目支出绩效自评</h2><p>1、项目年度绩效目标(定量目标)</p><table>");
+    html.push_str("<tr><td colspan=\"2\">评价内容</td><td>绩效内容</td><td>绩效目标值</td><td>实际完成值</td><td>累计完成率</td></tr>");
+    for r in &rows {
+        html.push_str(&format!("<tr>{}</tr>", r.iter().map(|c| format!("<td>{c}</td>")).collect::<String>()));
+    }
+    html.push_str("</table></body></html>");
+    let doc = parse_bytes(html.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&doc), expect);
+    // Rows that start with no level word: the header is no table's, and every cell is kept.
+    let text = text_save(&["评价内容", "绩效内容", "绩效目标值", "实际完成值", "累计完成率"], &["培训", "培训人数", "≥10人", "12人", "120%"]);
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    assert!(doc.sections.iter().all(|s| s.tables.is_empty()));
+    assert!(doc.notes.iter().any(|n| n.text.contains("培训人数")));
+}
+
+/// A self-evaluation whose only result column says how far the work got (`实施进度`,
+/// `全年执行情况`): at the year's end that is the result, read as the actual, and written back to
+/// that column. A monitoring table's progress stays progress.
+#[test]
+fn a_self_evaluations_progress_column_is_its_actual() {
+    let text = |title: &str, progress: &str| {
+        let mut text = format!("第二部分  项目支出绩效自评\n\n1、{title}\n");
+        for r in [
+            &["一级指标", "二级指标", "三级指标", "指标值", progress][..],
+            &["产出指标", "数量指标", "宣传次数", "≥2次", "已完成100%"],
+            &["", "质量指标", "验收合格率", "≥95%", "98%"],
+        ] {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let results = |doc: &Document| -> Vec<(Option<String>, Option<String>)> {
+        doc.sections[0].tables[0].indicators().map(|(_, _, i)| (i.actual.as_ref().map(|a| a.raw.clone()), i.progress.as_ref().map(|p| p.raw.clone()))).collect()
+    };
+    let done = vec![(Some("已完成100%".to_owned()), None), (Some("98%".to_owned()), None)];
+    for progress in ["实施进度", "全年执行情况", "执行进度"] {
+        let doc = text("某项目绩效自评表", progress);
+        assert_eq!(doc.sections[0].tables[0].kind, TableKind::SelfEvaluation);
+        assert_eq!(results(&doc), done, "{progress}");
+        let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+        assert_eq!(results(&again), done, "{progress} from its text");
+        let sheet = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
+        assert_eq!(results(&parse_bytes(&sheet, &ReadOptions::default()).unwrap()), done, "{progress} from its sheet");
+    }
+    let doc = text("某项目绩效监控表", "实施进度");
+    assert_eq!(doc.sections[0].tables[0].kind, TableKind::Monitoring);
+    assert_eq!(results(&doc), [(None, Some("已完成100%".to_owned())), (None, Some("98%".to_owned()))]);
+    // A plan's progress is no result: kept in extra.
+    let doc = text("某项目绩效自评表", "计划进度");
+    assert!(results(&doc).iter().all(|r| *r == (None, None)));
+}

@@ -461,7 +461,8 @@ fn by_words(k: &str) -> ColumnRole {
     if has(&["实际"]) || has(&["完成值", "完成数", "完成量", "完成指标值"]) {
         return Actual;
     }
-    if has(&["执行数", "执行值", "执行情况"]) {
+    // `实施进度`, `执行进度`: how far the work got (a plan's `计划进度` is no result).
+    if has(&["执行数", "执行值", "执行情况"]) || has(&["进度"]) && !has(&["计划", "预期", "目标"]) {
         return Progress;
     }
     if has(&["指标值", "目标值", "计划值", "预期值", "标准值", "计划水平"]) || k.ends_with("标准") {

@@ -234,8 +234,20 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         at += p.len;
     }
     let starts_with_number = at == 1 || per.is_some() || number_at(&s[..end], 0, true).is_some();
-    // Whether the number must be followed by a unit: after a label with no comparator.
+    // Whether the number must be followed by a unit: after a label with no comparator, or after
+    // words between a comparator word and the number.
     let mut needs_unit = false;
+    // `至少开展2次`, `控制在预算10万元以内`: a few words between a comparator word and the number
+    // (what is done or spent); a change or a part of a period there says something else.
+    if comparator.is_some() && per.is_none() && at >= 2 && s[..at].iter().all(|c| is_ideograph(*c)) && number_at(&s[..end], at, true).is_none() {
+        let digit = s[..end].iter().position(char::is_ascii_digit)?;
+        let words = &s[at..digit];
+        if !is_plain_words(words, WORDS_AROUND_MAX) || (at..digit).any(|i| prefix_comparator(s, i).is_some()) {
+            return None;
+        }
+        at = digit;
+        needs_unit = true;
+    }
     if comparator.is_none() && !starts_with_number {
         let digit = s[..end].iter().position(char::is_ascii_digit)?;
         match (1..digit).find(|&i| prefix_comparator(s, i).is_some()) {
@@ -276,11 +288,18 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
         });
     }
     if at < end {
-        let (len, suffix) = longest_word(&s[..end], at, SUFFIX_COMPARATORS)?;
-        at += len;
-        match comparator {
-            Some(c) if c != suffix => return None,
-            _ => comparator = Some(suffix),
+        match longest_word(&s[..end], at, SUFFIX_COMPARATORS) {
+            Some((len, suffix)) => {
+                at += len;
+                match comparator {
+                    Some(c) if c != suffix => return None,
+                    _ => comparator = Some(suffix),
+                }
+            }
+            // `不少于3次培训`, `至少全年完成2次宣传`: after a stated comparator, a number and its
+            // unit, the few words that name what is counted.
+            None if comparator.is_some() && unit.is_some() && is_plain_words(&s[at..end], WORDS_AROUND_MAX) => at = end,
+            None => return None,
         }
     }
     if at != end {
@@ -317,6 +336,15 @@ fn names_a_measure(label: &[char]) -> bool {
         && MEASURE_ENDS.iter().any(|w| simple.ends_with(w))
         && !["年度", "月度"].iter().any(|w| simple.ends_with(w))
         && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
+}
+
+/// The most characters of words between a comparator word and its number, or after the unit.
+const WORDS_AROUND_MAX: usize = 6;
+
+/// Whether `words` are a few ideographs that say no change or part of a period ([`NOT_A_LEVEL`]).
+fn is_plain_words(words: &[char], max: usize) -> bool {
+    let simple: String = words.iter().map(|c| super::fold::simplified(*c)).collect();
+    !words.is_empty() && words.len() <= max && words.iter().all(|c| is_ideograph(*c)) && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
 }
 
 /// `2-3次`, `2～3次`, `2至3次`, `85%-95%`.

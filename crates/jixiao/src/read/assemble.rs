@@ -10,9 +10,9 @@ use super::TableSink;
 use super::blocks::{Block, BlockCell, BlockSink, Place as BlockPlace, Role, TableBlock};
 use super::overview;
 use super::tree::{self, Cell, Row};
+use crate::grammar::form::columns::has_indicator_header;
 use crate::grammar::form::titles::{self as headings, TableTitle, split_toc};
 use crate::grammar::is_blank;
-use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location, Note, Places, Section, SectionKind, Table, TableKind};
 
 /// A table being read: its title and the rows gathered so far.
@@ -432,7 +432,7 @@ impl<'a, 's> Assembler<'a, 's> {
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
             && self.doc.notes[index + 1..].iter().all(|n| headings::year_or_unit_line(&n.text))
-            && block.rows.iter().any(|r| is_header_row(r.iter().map(|c| c.text.as_ref())))
+            && has_indicator_header(&block.rows.iter().map(|r| r.iter().map(|c| c.text.as_ref()).collect::<Vec<&str>>()).collect::<Vec<_>>())
             && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {
             title.year = title.year.or_else(|| self.doc.notes[index + 1..].iter().find_map(|n| headings::year_line(&n.text)));

@@ -3,7 +3,7 @@
 //! writers both lay tables out through it, so that what one writes the other writes too.
 
 use crate::grammar::form::cells::{l_text, number_text, value_cell};
-use crate::grammar::form::columns::column_keys;
+use crate::grammar::form::columns::table_keys;
 use crate::grammar::form::funds::{duties_rows, funds_rows};
 use crate::grammar::labels::ColumnRole;
 use crate::model::{Indicator, Table, Target};
@@ -122,24 +122,6 @@ fn default_columns(t: &Table) -> Vec<String> {
     columns
 }
 
-/// The roles `t`'s columns are written in. Indicators with names and a header with no column for
-/// them: the table was read one level down (a form without the 产出 level), and is written so.
-pub fn written_keys(t: &Table, columns: &[String]) -> Vec<(ColumnRole, String)> {
-    let mut keys = column_keys(columns);
-    if t.indicators().any(|(_, _, i)| !i.name.is_empty()) {
-        let mut down = keys.clone();
-        if crate::grammar::form::columns::one_level_down(&mut down) {
-            keys = down;
-        }
-    }
-    // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
-    let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
-    if labelled && let Some(c) = crate::grammar::form::columns::level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
-        keys[c].0 = ColumnRole::Level1;
-    }
-    keys
-}
-
 /// The rows of a table, in the order a form shows them.
 pub fn rows(t: &Table) -> Vec<LaidRow> {
     let mut out = Vec::new();
@@ -147,7 +129,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // A table with categories but no header (JSON built by hand) gets the sample form's columns
     // and one per extra key, so that no indicator is written as an empty row.
     let columns = if t.columns.is_empty() && !t.categories.is_empty() { default_columns(t) } else { t.columns.clone() };
-    let keys = written_keys(t, &columns);
+    let keys = table_keys(t, &columns);
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);
     if let Some(objective) = t.objective.as_ref().filter(|_| !has(ColumnRole::Objective)) {
         push(laid(RowKind::Objective, vec!["绩效目标".to_owned(), objective.clone()]));

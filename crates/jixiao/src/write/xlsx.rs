@@ -120,7 +120,7 @@ fn table_sheet(ws: &mut Worksheet, t: &Table, heading: Option<&str>, f: &Formats
         return Err(Error::Write(format!("table `{}` has {widest} columns, more than Excel's {EXCEL_COLUMNS}", t.name)));
     }
     let ncols = widest as u16;
-    let level1 = super::layout::written_keys(t, &t.columns).iter().position(|(r, _)| *r == ColumnRole::Level1);
+    let level1 = crate::grammar::form::columns::table_keys(t, &t.columns).iter().position(|(r, _)| *r == ColumnRole::Level1);
     let mut widths = vec![8.0f64; ncols as usize];
     let mut r: u32 = 0;
     if let Some(heading) = heading {

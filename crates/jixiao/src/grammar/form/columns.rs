@@ -169,6 +169,37 @@ fn says_target(label: &str) -> bool {
         && !labels::is_form_extra(label)
 }
 
+/// The roles `t`'s columns were read in, found again from the model, for those that write or
+/// check it: what the labels say, and the readings the cells decided. Indicators with names and
+/// a header with no column for them: the table was read one level down (a form without the 产出
+/// level), or its levels and names stand before the values its header names; a self-evaluation's
+/// actuals with no 实际 column were read from its progress column.
+pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRole, String)> {
+    let mut keys = column_keys(columns);
+    if t.indicators().any(|(_, _, i)| !i.name.is_empty()) {
+        let mut down = keys.clone();
+        if one_level_down(&mut down) || levels_before_values(&mut down) {
+            keys = down;
+        }
+    }
+    // A self-evaluation's progress column read as its actual (实施进度 with no 实际完成值).
+    let has = |role| keys.iter().any(|(r, _)| *r == role);
+    if t.kind == crate::model::TableKind::SelfEvaluation
+        && !has(ColumnRole::Actual)
+        && t.indicators().any(|(_, _, i)| i.actual.is_some())
+        && !t.indicators().any(|(_, _, i)| i.progress.is_some())
+        && let Some(progress) = keys.iter_mut().find(|(r, _)| *r == ColumnRole::Progress)
+    {
+        progress.0 = ColumnRole::Actual;
+    }
+    // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
+    let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
+    if labelled && let Some(c) = level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
+        keys[c].0 = ColumnRole::Level1;
+    }
+    keys
+}
+
 /// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
 /// 产出 level: whether it could, which needs 一级 and 二级 columns and no name column. The reader
 /// decides from the cells (its 一级 cells are level-2 words), the writer from the model (its
@@ -192,6 +223,56 @@ pub fn level1_column(keys: &[(ColumnRole, String)], holds_level1: impl Fn(usize)
     }
     let name = keys.iter().position(|(r, _)| *r == ColumnRole::Name)?;
     (0..name).find(|&c| keys[c].0 == ColumnRole::Extra && holds_level1(c))
+}
+
+/// Whether a table's rows hold an indicator header: one that names its levels, or one that names
+/// only its values over a row that starts with the levels.
+pub fn has_indicator_header<'a, R: AsRef<[&'a str]>>(rows: &[R]) -> bool {
+    rows.iter().any(|r| labels::is_header_row(r.as_ref().iter().copied())) || rows.windows(2).any(|w| is_values_header(w[0].as_ref(), w[1].as_ref()))
+}
+
+/// Whether `header` names only its value columns, over rows that start with the levels
+/// (`評價內容 | 績效內容 | 績效目標值 | 實際完成值` over `產出目標 | 數量目標 | …`): no label gives a
+/// level or a name, the first that gives a role gives the target (or its sign, as budget systems
+/// set it right before), a later one a further role (the result, the unit, the weight …), labels
+/// stand before them, and `below`, the row under it, starts with a level word.
+pub fn is_values_header(header: &[&str], below: &[&str]) -> bool {
+    use ColumnRole::*;
+    let roles: Vec<ColumnRole> = header.iter().map(|c| column_role(c)).collect();
+    let Some(lead) = roles.iter().position(|r| *r != Extra) else { return false };
+    let leading = &header[..lead];
+    let level_word = |c: &str| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other;
+    lead >= 1
+        && !roles.iter().any(|r| matches!(r, Level1 | Level2 | Name | Project))
+        && matches!(roles[lead], Target | Sign)
+        && roles.contains(&Target)
+        && roles[lead..].iter().any(|r| !matches!(r, Extra | Target | Sign))
+        && !is_blank(leading[0])
+        // Labels, not prose: a few words, none of a remark's or a score's column.
+        && leading.iter().all(|l| labels::short_key(l).is_ok_and(|k| k.chars().count() <= 12) && !labels::is_form_extra(l))
+        && below.iter().copied().find(|c| !is_blank(c)).is_some_and(level_word)
+        && below.iter().position(|c| !is_blank(c)).is_some_and(|at| at <= lead)
+}
+
+/// Reads a header that names only its value columns (see [`is_values_header`]): the columns
+/// before the first it names hold, in the form's order, the level-1, the level-2 and the name,
+/// the last of them the name. Whether it could, which needs no level or name column, and the
+/// target's (or its sign's) as the first column a label names, with a labelled column before it. The reader
+/// decides after the rows confirmed the header, the writer from the model (its indicators have
+/// names the header has no column for).
+pub fn levels_before_values(keys: &mut [(ColumnRole, String)]) -> bool {
+    use ColumnRole::*;
+    if keys.iter().any(|(r, _)| matches!(r, Level1 | Level2 | Name | Project)) {
+        return false;
+    }
+    let lead = keys.iter().position(|(r, _)| *r != Extra).unwrap_or(0);
+    if lead == 0 || !matches!(keys[lead].0, Target | Sign) || keys[..lead].iter().all(|(_, k)| is_blank(k)) {
+        return false;
+    }
+    for (key, role) in keys[..lead].iter_mut().rev().zip([Name, Level2, Level1]) {
+        key.0 = role;
+    }
+    true
 }
 
 /// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role
@@ -454,6 +535,28 @@ mod tests {
 
     fn labels(v: &[&str]) -> Vec<String> {
         v.iter().map(|s| (*s).to_owned()).collect()
+    }
+
+    #[test]
+    fn a_header_naming_only_its_values_needs_the_target_first_and_levels_below() {
+        let below = ["产出目标", "数量目标", "培训人数", "≥10人", "12人"];
+        assert!(is_values_header(&["评价内容", "绩效内容", "绩效目标值", "实际完成值"], &below));
+        assert!(is_values_header(&["评价内容", "", "绩效内容", "绩效目标值", "计量单位"], &below));
+        // The target alone, a role before it, a label of prose, a remark column, no label.
+        assert!(!is_values_header(&["评价内容", "绩效内容", "绩效目标值"], &below));
+        assert!(!is_values_header(&["评价内容", "指标内容", "绩效目标值", "实际完成值"], &below));
+        assert!(!is_values_header(&["本项目全年完成了各项工作任务并取得了良好的社会效益", "绩效目标值", "实际完成值"], &below));
+        assert!(!is_values_header(&["备注", "绩效目标值", "实际完成值"], &below));
+        assert!(!is_values_header(&["", "绩效目标值", "实际完成值"], &below));
+        // Rows that start with no level word, or with one past the leading columns.
+        assert!(!is_values_header(&["评价内容", "绩效内容", "绩效目标值", "实际完成值"], &["培训", "培训人数", "≥10人", "12人"]));
+        assert!(!is_values_header(&["评价内容", "绩效目标值", "实际完成值"], &["", "", "产出目标", "≥10人"]));
+        let mut keys = column_keys(&labels(&["评价内容", "", "绩效内容", "绩效目标值", "实际完成值"]));
+        assert!(levels_before_values(&mut keys));
+        let roles: Vec<ColumnRole> = keys.iter().map(|(r, _)| *r).collect();
+        use ColumnRole::*;
+        assert_eq!(roles, [Level1, Level2, Name, Target, Actual]);
+        assert!(!levels_before_values(&mut column_keys(&labels(&["一级指标", "三级指标", "指标值"]))));
     }
 
     fn roles(v: &[&str]) -> Vec<ColumnRole> {

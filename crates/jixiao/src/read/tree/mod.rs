@@ -5,7 +5,7 @@
 mod blocks;
 
 use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
-use crate::grammar::form::columns::{column_keys, combine_header, is_lower_header, place_columns};
+use crate::grammar::form::columns::{self, column_keys, combine_header, is_lower_header, place_columns};
 use crate::grammar::form::funds::funds_rows;
 use crate::grammar::form::info;
 use crate::grammar::is_blank;
@@ -103,9 +103,12 @@ const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合�
 pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>, bodies: Vec<TableBody>) -> Vec<crate::model::Table> {
     bodies
         .into_iter()
-        .map(|b| {
+        .map(|mut b| {
             let mut t = template.clone();
             t.kind = title_kind.or(b.kind).unwrap_or_default();
+            if t.kind == TableKind::SelfEvaluation {
+                progress_as_actual(&mut b.categories);
+            }
             if let Some(name) = b.name {
                 t.name = name;
             }
@@ -131,6 +134,19 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
             t
         })
         .collect()
+}
+
+/// A self-evaluation whose only result column says how far the work got (实施进度, 全年执行情况):
+/// at the year's end that is the result, read as each indicator's actual (the writer puts it
+/// back there: `columns::table_keys`).
+fn progress_as_actual(categories: &mut [Category]) {
+    let indicators = || categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators);
+    if indicators().any(|i| i.actual.is_some()) || !indicators().any(|i| i.progress.is_some()) {
+        return;
+    }
+    for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
+        i.actual = i.progress.take();
+    }
 }
 
 /// Gives back the spare capacity of a table's lists. A list grows by doubling from four, and
@@ -173,8 +189,11 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
     // as notes.
     let mut block = Block::Nothing;
+    // A header that names only its value columns: its levels and names are read by place.
+    let mut values_header = false;
     while let Some(mut row) = rows.next() {
-        if is_header_row(row.texts()) {
+        values_header = rows.peek().is_some_and(|next| columns::is_values_header(&row.texts(), &next.texts()));
+        if values_header || is_header_row(row.texts()) {
             first.columns = row.cells.into_iter().map(|c| c.text.into_owned()).collect();
             if let Some(next) = rows.peek() {
                 let upper: Vec<&str> = first.columns.iter().map(String::as_str).collect();
@@ -254,7 +273,13 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
         first.columns.pop();
     }
+    if values_header {
+        span_leading_label(&mut first.columns, &rows);
+    }
     let mut keys = column_keys(&first.columns);
+    if values_header {
+        columns::levels_before_values(&mut keys);
+    }
     first.kind = kind_of(&keys, &first);
     shift_levels(&mut keys, &rows);
     level1_by_words(&mut keys, &rows);
@@ -270,6 +295,19 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// A header that names only its value columns, one or two cells shorter than every row under
+/// it (a text save writes a label merged across columns once: 評價內容 over the level-1 and the
+/// level-2): its first label spans the missing columns, which read empty, as a merged cell's
+/// further columns do.
+fn span_leading_label(columns: &mut Vec<String>, rows: &[Row<'_>]) {
+    let widths = || rows.iter().filter(|r| !r.is_blank()).map(|r| r.cells.len());
+    let (Some(narrowest), Some(widest)) = (widths().min(), widths().max()) else { return };
+    let missing = narrowest.saturating_sub(columns.len());
+    if narrowest == widest && (1..=2).contains(&missing) {
+        columns.splice(1..1, std::iter::repeat_n(String::new(), missing));
+    }
 }
 
 /// A table with no 三级 column whose 一级 column holds only level-2 words (数量指标, 质量指标,
@@ -894,15 +932,24 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     // Under a label that names none, a level-2 that names no level-1 either stands for the one it
     // implies (社会效益指标 → 效益, after 数量指标 under `绩效指标`).
     let implied = labels::implied_level1(labels::level2(l2));
+    // A level-1 of the evaluation framework (项目决策, 过程) over a level-2 of the target form's
+    // results (数量指标 under 项目决策: the unit took the other framework's word): the rows stand
+    // under the level the level-2 implies, as 满意度 under 效益 does; `misplaced-category` names
+    // the label.
+    let misplaced = {
+        use crate::model::Level1::{Decision, Effect, Other, Output, Process, Satisfaction};
+        matches!(labels::level1(label), Decision | Process) && matches!(implied, Output | Effect | Satisfaction) && labels::level1(l2) == Other
+    };
     let named = match labels::level1(l2) {
-        crate::model::Level1::Other if unnamed() => implied,
+        crate::model::Level1::Other if unnamed() || misplaced => implied,
         named => named,
     };
     let result_level = || {
         use crate::model::Level1::{Cost, Effect, Other, Output, Satisfaction};
         matches!(named, Output | Effect | Satisfaction | Cost) && (implied == Other || implied == named)
     };
-    if !(labels::is_umbrella_level1(label) || unnamed() && result_level()) || named == crate::model::Level1::Other || named == categories[c].level1 {
+    if !(labels::is_umbrella_level1(label) || unnamed() && result_level() || misplaced) || named == crate::model::Level1::Other || named == categories[c].level1
+    {
         return c;
     }
     if let Some(i) = categories.iter().position(|k| k.level1 == named && k.label == categories[c].label) {
@@ -1153,6 +1200,26 @@ mod tests {
         // 项目绩效 holds both; a level-2 that names no level-1 leaves the umbrella's own.
         assert_eq!(levels, [(Process, "项目管理", 1), (Output, "项目绩效", 1), (Effect, "项目绩效", 1), (Effect, "部门绩效", 1)]);
         assert_eq!(names(&body), ["资金到位", "产出数量", "产出质量", "经济效益", "社会效益", "职责履行"]);
+    }
+
+    #[test]
+    fn an_evaluation_level1_over_the_target_forms_level2s_files_them_by_the_level2() {
+        // 项目决策 over 数量 / 质量 / 时效 / 成本 (the unit took the framework's word for 产出): the
+        // rows are output's, under the label as written; the framework's own level-2s stay.
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["项目决策", "数量指标", "宣传次数", "≥2次"]),
+            row(3, &["", "质量指标", "创建质量", "按质按量完成"]),
+            row(4, &["项目效益", "社会效益指标", "维权意识", "不断提升"]),
+            row(5, &["项目管理", "资金管理", "资金到位率", "100%"]),
+            row(6, &["决策", "项目立项", "立项依据充分性", "充分"]),
+        ];
+        let (body, _) = one_body(rows);
+        use crate::model::Level1::*;
+        assert_eq!(
+            body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.len())).collect::<Vec<_>>(),
+            [(Output, "项目决策", 2), (Effect, "项目效益", 1), (Process, "项目管理", 1), (Decision, "决策", 1)]
+        );
     }
 
     #[test]

@@ -1,9 +1,12 @@
 //! `unknown-column`: a header label jixiao does not know (`一级分类` for `一级指标`). Its cells are
 //! kept, in each indicator's `extra` under that label, but read as nothing else: a mistyped
 //! 一级指标 leaves every category unnamed. Columns that forms add for remarks and scoring
-//! (备注, 评分标准 …) and group labels left of the level-1 column are known extras.
+//! (备注, 评分标准 …) and group labels left of the level-1 column are known extras. A column whose
+//! role its cells decided (指標類型 over 產出指標 / 成效指標; the levels and names before a header
+//! that names only its values) is still named, with what it was read as.
 
 use super::{Rule, Say, Sink, tables};
+use crate::grammar::form::columns::table_keys;
 use crate::grammar::labels::{ColumnRole, column_role, is_form_extra, key};
 use crate::model::Document;
 use crate::review::Severity;
@@ -39,22 +42,31 @@ const KNOWN_EXTRAS: &[&str] = &[
 fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let columns = &scope.table.columns;
+        // The roles the cells decided too (a level-1 column headed 指標類型 holds level-1 words).
+        let keys = table_keys(scope.table, columns);
         // Group labels (`绩效指标(90分)`) stand left of the 一级指标 column; with none, a column
         // there may be the 一级指标 mislabelled, and is checked like the others.
-        let first = columns.iter().position(|c| column_role(c) == ColumnRole::Level1).unwrap_or(0);
-        for label in columns.iter().skip(first) {
+        let first = keys.iter().position(|(r, _)| *r == ColumnRole::Level1).unwrap_or(0);
+        for (label, (role, _)) in columns.iter().zip(&keys).skip(first) {
             let k = key(label);
             if k.is_empty() || column_role(label) != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) || is_form_extra(label) {
                 continue;
             }
             let label = label.trim();
+            // What the cells decided (指標類型 over 產出指標 / 成效指標 is the level-1).
+            let (read, read_zh) = match role {
+                ColumnRole::Level1 => ("read as the level-1 by what its cells hold", "按单元格内容读作一级指标"),
+                ColumnRole::Level2 => ("read as the level-2 by what its cells hold", "按单元格内容读作二级指标"),
+                ColumnRole::Name => ("read as the indicators' names by where it stands", "按位置读作三级指标（指标名称）"),
+                _ => ("its cells are kept in `extra` and read as nothing else", "该列内容保留在 extra 中，不作为指标字段读取"),
+            };
             sink.table(
                 scope,
                 scope.start(),
                 Some(label),
                 Say {
-                    message: format!("column `{label}` is not a label jixiao knows: its cells are kept in `extra` and read as nothing else"),
-                    message_zh: format!("表头“{label}”无法识别：该列内容保留在 extra 中，不作为指标字段读取"),
+                    message: format!("column `{label}` is not a label jixiao knows: {read}"),
+                    message_zh: format!("表头“{label}”无法识别：{read_zh}"),
                     suggestion: "use the form's label (一级指标, 二级指标, 三级指标, 指标值, 指标值确定依据 …) if this column is one of them".into(),
                     suggestion_zh: "如该列是规范列，请使用规范列名（一级指标、二级指标、三级指标、指标值、指标值确定依据等）".into(),
                 },
