@@ -297,8 +297,14 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
                 }
             }
             // `不少于3次培训`, `至少全年完成2次宣传`: after a stated comparator, a number and its
-            // unit, the few words that name what is counted.
-            None if comparator.is_some() && unit.is_some() && is_plain_words(&s[at..end], WORDS_AROUND_MAX) => at = end,
+            // unit, the few words that name what is counted (not a time's: `不超过2020年水平`
+            // compares with a year's level, `3天后` says when).
+            None if comparator.is_some()
+                && unit.as_ref().is_some_and(|u| u.kind != UnitKind::Duration && !matches!(u.text.as_str(), "年" | "月" | "日"))
+                && is_plain_words(&s[at..end], WORDS_AROUND_MAX) =>
+            {
+                at = end
+            }
             None => return None,
         }
     }
