@@ -1035,3 +1035,87 @@ fn a_self_evaluations_progress_column_is_its_actual() {
     let doc = text("某项目绩效自评表", "计划进度");
     assert!(results(&doc).iter().all(|r| *r == (None, None)));
 }
+
+/// A header a cell short of its rows because a copy lost the 一级指标 label under a group label
+/// (the Hubei form's 年度绩效目标(80分) over 一级指标, garbled by a copy): the missing column is
+/// found where the level columns then hold level words, and read empty; the garbled level-1
+/// cells are kept in extra, and the level-1 is the one each level-2 implies. A header whose level
+/// columns already line up with its rows takes no column.
+#[test]
+fn a_header_a_cell_short_of_its_rows_lines_up_its_levels() {
+    let read = |header: &[&str], rows: &[&[&str]]| {
+        let mut text = String::from("第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n");
+        for r in std::iter::once(header).chain(rows.iter().copied()) {
+            for c in r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let doc = read(
+        &["度效标O0B年绩目1分EB", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
+        &[
+            &["", "出标产指", "数量指标", "补贴渔船数", "6", "6", "20"],
+            &["", "", "质量指标", "发放率", "100%", "100%", "10"],
+            &["", "益标效指意指斥满度打", "服务对象满意度", "抽样调查满意度", "90%", "92%", "40"],
+            &["总分", "100"],
+        ],
+    );
+    let t = &doc.sections[0].tables[0];
+    let got: Vec<(Level1, Level2, &str, &str, Option<&str>)> =
+        t.indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.as_str(), i.target.raw.as_str(), i.actual.as_ref().map(|a| a.raw.as_str()))).collect();
+    assert_eq!(
+        got,
+        [
+            (Level1::Output, Level2::Quantity, "补贴渔船数", "6", Some("6")),
+            (Level1::Output, Level2::Quality, "发放率", "100%", Some("100%")),
+            (Level1::Satisfaction, Level2::ServiceSatisfaction, "抽样调查满意度", "90%", Some("92%")),
+        ]
+    );
+    let (_, _, first) = t.indicators().next().unwrap();
+    assert!(first.extra.values().any(|v| v == "出标产指"), "{:?}", first.extra);
+    // Rows one cell wider than a header whose levels already line up (a copy's trailing cell):
+    // the columns stay as labelled, the further cells are kept as notes.
+    let doc =
+        read(&["一级指标", "二级指标", "三级指标", "指标值"], &[&["产出指标", "数量指标", "培训人数", "≥10人", "x"], &["", "质量指标", "合格率", "≥95%", "y"]]);
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.columns.len(), 4);
+    assert_eq!(t.indicators().map(|(_, _, i)| i.target.raw.as_str()).collect::<Vec<_>>(), ["≥10人", "≥95%"]);
+    assert!(doc.notes.iter().any(|n| n.text == "x"));
+}
+
+/// Rows above the header under a block's label merged down them (`专项基本情况 | 专项名称 | …`,
+/// Hunan's 申报表): the 专项名称 names the table, the other fields are fields, and the label is
+/// kept as a note. A title that says only 绩效目标表, over a form whose 实际完成值 column is still
+/// blank, is a target table; one with a 得分 column, blank or not, is an evaluation's.
+#[test]
+fn a_block_label_over_the_name_row_and_a_blank_result_column() {
+    let read = |rows: &[&[&str]]| {
+        let mut text = String::from("第二部分  专项资金绩效目标\n\n1、雨露计划绩效目标申报表\n");
+        for r in rows {
+            for c in *r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    let doc = read(&[
+        &["专项基本情况", "专项名称", "2023年雨露计划就学补助项目"],
+        &["", "主管部门", "某局", "专项起止时间", "2023年1月至12月"],
+        &["绩效指标", "一级目标", "二级指标", "三级指标", "指标值", "实际完成值"],
+        &["", "产出指标", "数量指标", "补助人数", "≥100人", ""],
+    ]);
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.name.as_str(), t.kind), ("2023年雨露计划就学补助项目", TableKind::Target));
+    assert_eq!(t.info.iter().map(|f| f.label.as_str()).collect::<Vec<_>>(), ["主管部门", "专项起止时间"]);
+    assert!(doc.notes.iter().any(|n| n.text == "专项基本情况"));
+    let got: Vec<(Level1, Level2, &str)> = t.indicators().map(|(c, s, i)| (c.level1, s.level2, i.name.as_str())).collect();
+    assert_eq!(got, [(Level1::Output, Level2::Quantity, "补助人数")]);
+    // The same form with a result filled in, or with a 得分 column: a self-evaluation.
+    let doc = read(&[&["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"], &["产出指标", "数量指标", "补助人数", "≥100人", "120人"]]);
+    assert_eq!(doc.sections[0].tables[0].kind, TableKind::SelfEvaluation);
+    let doc = read(&[&["一级指标", "二级指标", "三级指标", "指标值", "得分"], &["产出指标", "数量指标", "补助人数", "≥100人", ""]]);
+    assert_eq!(doc.sections[0].tables[0].kind, TableKind::SelfEvaluation);
+}

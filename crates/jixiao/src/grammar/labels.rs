@@ -349,10 +349,11 @@ fn single_role(label: &str) -> ColumnRole {
         return Extra;
     }
     match k.as_str() {
-        // `一级 | 二级 | 三级`: the form's levels without the word 指标.
-        "一级指标" | "一级" => Level1,
-        "二级指标" | "二级" => Level2,
-        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" | "三级" => Name,
+        // `一级 | 二级 | 三级`: the form's levels without the word 指标; `一级目标` with 目标 for it,
+        // as some forms say their levels (产出目标, 数量目标).
+        "一级指标" | "一级" | "一级目标" => Level1,
+        "二级指标" | "二级" | "二级目标" => Level2,
+        "三级指标" | "指标名称" | "绩效指标" | "三级指标名称" | "绩效指标名称" | "三级" | "三级目标" => Name,
         "绩效指标描述" | "指标内容" | "指标描述" | "指标解释" | "指标说明" => Description,
         "指标值"
         | "指标目标值"
@@ -829,6 +830,10 @@ mod tests {
         assert_eq!(column_role("指标值确定依据"), Basis);
         assert_eq!(column_role("单位名称"), UnitName);
         assert_eq!(column_role("单位(专项)名称"), Project);
+        // 目标 for 指标 in the level labels, in either script; 專 folds as 专 does.
+        assert_eq!((column_role("一級目標(biāo)"), column_role("二级目标"), column_role("三級目標")), (Level1, Level2, Name));
+        assert_eq!(key("專項名稱").as_str(), "专项名称");
+        assert_eq!((column_role("实施进度"), column_role("执行进度"), column_role("计划进度")), (Progress, Progress, Extra));
         assert_eq!(column_role("*指标值"), Target);
         assert_eq!(column_role("指标值类型"), Sign, "定量 / 定性, or the sign (Hunan)");
         assert_eq!(column_role("指标类型"), Extra);

@@ -44,6 +44,7 @@ const LABELS: &[&str] = &[
     "资金用途",
     "项目级次",
     "项目概述",
+    "项目概况",
     "项目必要性说明",
     "项目可行性说明",
     "一级项目名称",
@@ -67,6 +68,7 @@ const LABELS: &[&str] = &[
     "项目负责人/联系电话",
     "联系人",
     "联系电话",
+    "联系人及电话",
     "部门联系人",
     // Its money.
     "项目资金",
@@ -113,7 +115,8 @@ pub fn is_info_label(text: &str) -> bool {
     let k = k.as_str().trim_start_matches(['*', '＊']);
     let k = k.strip_prefix("其中").map_or(k, |rest| rest.trim_start_matches([':', '：']));
     let k = LEVELS.iter().find_map(|level| k.strip_prefix(level).filter(|rest| !rest.is_empty())).unwrap_or(k);
-    LABELS.contains(&k)
+    // A 专项资金 form says 专项 where a project's says 项目 (专项属性, 专项起止时间, 专项负责人).
+    LABELS.contains(&k) || k.strip_prefix("专项").is_some_and(|rest| LABELS.iter().any(|l| l.strip_prefix("项目") == Some(rest)))
 }
 
 /// The fields of a row of label and value cells, each label with the cells up to the next

@@ -105,7 +105,7 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
         .into_iter()
         .map(|mut b| {
             let mut t = template.clone();
-            t.kind = title_kind.or(b.kind).unwrap_or_default();
+            t.kind = title_kind.or(b.kind.filter(|k| *k != TableKind::SelfEvaluation || reports_results(&b))).unwrap_or_default();
             if t.kind == TableKind::SelfEvaluation {
                 progress_as_actual(&mut b.categories);
             }
@@ -134,6 +134,20 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
             t
         })
         .collect()
+}
+
+/// Whether a table reports what was done, or is a sheet to score it: a result, a score or a
+/// total in it, or a 得分 column (a blank evaluation framework). A form with only its 实际完成值
+/// column still blank, under a title that says no kind, is a target table as published (a
+/// province's target form that doubles as the later self-evaluation).
+fn reports_results(b: &TableBody) -> bool {
+    b.total_score.is_some()
+        || column_keys(&b.columns).iter().any(|(r, _)| *r == ColumnRole::Score)
+        || b.categories
+            .iter()
+            .flat_map(|c| &c.children)
+            .flat_map(|s| &s.indicators)
+            .any(|i| i.actual.is_some() || i.reported_score.is_some() || !is_blank(&i.deviation))
 }
 
 /// A self-evaluation whose only result column says how far the work got (实施进度, 全年执行情况):
@@ -178,6 +192,11 @@ fn is_name_label(text: &str) -> bool {
     matches!(labels::key(text).as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称")
 }
 
+/// Whether a cell is the label of a block of fields above the header (专项基本情况, 项目基本信息).
+fn is_block_label(text: &str) -> bool {
+    labels::short_key(text).is_ok_and(|k| k.ends_with("基本情况") || k.ends_with("基本信息"))
+}
+
 /// Builds the table bodies from a table's rows; what fits nowhere becomes notes.
 pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // Past the budget nothing is built: the read ends in the budget's error.
@@ -203,6 +222,11 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
                 }
             }
             break;
+        }
+        // A block's label merged down the rows it heads (专项基本情况 over 专项名称, 主管部门 …):
+        // kept as a note, and the row read from the label after it.
+        if row.cells.len() > 2 && is_block_label(&row.cells[0].text) && (is_name_label(&row.cells[1].text) || info::is_info_label(&row.cells[1].text)) {
+            note_cell(&row.cells.remove(0), notes);
         }
         // A name's label and value in one cell (项目名称:海南省…项目, a form that merged them):
         // read as the two cells a form gives them.
@@ -273,9 +297,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
         first.columns.pop();
     }
-    if values_header {
-        span_leading_label(&mut first.columns, &rows);
-    }
+    span_header(&mut first.columns, &rows, values_header);
     let mut keys = column_keys(&first.columns);
     if values_header {
         columns::levels_before_values(&mut keys);
@@ -297,17 +319,60 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     reader.finish()
 }
 
-/// A header that names only its value columns, one or two cells shorter than every row under
-/// it (a text save writes a label merged across columns once: 評價內容 over the level-1 and the
-/// level-2): its first label spans the missing columns, which read empty, as a merged cell's
-/// further columns do.
-fn span_leading_label(columns: &mut Vec<String>, rows: &[Row<'_>]) {
+/// A header one or two cells shorter than the rows under it: a text save writes a label merged
+/// across columns once (評價內容 over the level-1 and the level-2; a group label over a 一级 column
+/// whose label a copy lost). The missing columns read empty, as a merged cell's further columns
+/// do. A header that names only its values has its first label spanned when every row is that
+/// much wider; any other has them where its level columns then hold the level words of the most
+/// rows, when that is more than before (the first label spanning, on a tie).
+fn span_header(columns: &mut Vec<String>, rows: &[Row<'_>], values_header: bool) {
     let widths = || rows.iter().filter(|r| !r.is_blank()).map(|r| r.cells.len());
-    let (Some(narrowest), Some(widest)) = (widths().min(), widths().max()) else { return };
-    let missing = narrowest.saturating_sub(columns.len());
-    if narrowest == widest && (1..=2).contains(&missing) {
-        columns.splice(1..1, std::iter::repeat_n(String::new(), missing));
+    if values_header {
+        let (Some(narrowest), Some(widest)) = (widths().min(), widths().max()) else { return };
+        let missing = narrowest.saturating_sub(columns.len());
+        if narrowest == widest && (1..=2).contains(&missing) {
+            columns.splice(1..1, std::iter::repeat_n(String::new(), missing));
+        }
+        return;
     }
+    // The rows wider than the header, all of one width.
+    let mut wider = widths().filter(|w| *w > columns.len());
+    let Some(width) = wider.next() else { return };
+    let missing = width - columns.len();
+    if columns.is_empty() || !(1..=2).contains(&missing) || !wider.all(|w| w == width) {
+        return;
+    }
+    let spanned = |at: usize| {
+        let mut c = columns.clone();
+        c.splice(at..at, std::iter::repeat_n(String::new(), missing));
+        c
+    };
+    let before = levels_lined_up(columns, rows);
+    let best = std::iter::once(1).chain(std::iter::once(0)).chain(2..=columns.len()).map(|at| (at, levels_lined_up(&spanned(at), rows))).fold(
+        None,
+        |best: Option<(usize, usize)>, (at, n)| match best {
+            Some((_, m)) if m >= n => best,
+            _ => Some((at, n)),
+        },
+    );
+    if let Some((at, n)) = best
+        && n > before
+    {
+        *columns = spanned(at);
+    }
+}
+
+/// How many rows hold a level-1 word in the header's 一级 column or a level-2 word in its 二级.
+fn levels_lined_up(columns: &[String], rows: &[Row<'_>]) -> usize {
+    let keys = column_keys(columns);
+    let col = |role| keys.iter().position(|(r, _)| *r == role);
+    let (l1, l2) = (col(ColumnRole::Level1), col(ColumnRole::Level2));
+    rows.iter()
+        .filter(|r| {
+            let at = |c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(|c| c.text.as_ref());
+            at(l1).is_some_and(|t| labels::level1(t) != crate::model::Level1::Other) || at(l2).is_some_and(|t| labels::level2(t) != crate::model::Level2::Other)
+        })
+        .count()
 }
 
 /// A table with no 三级 column whose 一级 column holds only level-2 words (数量指标, 质量指标,
