@@ -232,7 +232,8 @@ fn blocks_in_any_order_lose_nothing() {
 fn evaluation_system_and_monitoring_with_header_words() {
     let doc = read("evaluation-and-monitoring-2023.txt");
     let [system, monitoring] = &doc.sections[0].tables[..] else { panic!("two tables") };
-    assert_eq!((system.number, system.name.as_str(), system.kind), (Some(1), "2023年某县农村饮水安全项目", TableKind::Target));
+    // An evaluation's table, by its title, as its score sheet is.
+    assert_eq!((system.number, system.name.as_str(), system.kind), (Some(1), "2023年某县农村饮水安全项目", TableKind::SelfEvaluation));
     use Level1::*;
     use Level2::Other as L2Other;
     type Children<'a> = Vec<(Level2, &'a str, usize)>;

@@ -1119,3 +1119,49 @@ fn a_block_label_over_the_name_row_and_a_blank_result_column() {
     let doc = read(&[&["一级指标", "二级指标", "三级指标", "指标值", "得分"], &["产出指标", "数量指标", "补助人数", "≥100人", ""]]);
     assert_eq!(doc.sections[0].tables[0].kind, TableKind::SelfEvaluation);
 }
+
+/// An evaluation's indicator table in the Hebei layout (`评价指标 | 评价内容 | 指标名称 |
+/// 指标说明 | 目标值 | 分值`, under a caption `…绩效评价指标表`): the 评价内容 column holds the
+/// level-2s (制度指标, 产出数量指标 …), each implying its level-1 (制度 a 过程 word), a 指标说明
+/// that only says how the value compares (`达到目标值`) is a bare number's comparator, and the
+/// caption names an evaluation without its 表. It writes back to the same reading.
+#[test]
+fn an_evaluation_table_with_its_level2_in_a_content_column() {
+    let mut text = String::from("第三部分  项目支出绩效评价\n\n1、2019年度某县高中助学金项目绩效评价指标表\n");
+    for r in [
+        &["评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值", "备注"][..],
+        &["项目年度绩效目标(定量指标)", "制度指标", "规章制度", "建立与否", "", "20", ""],
+        &["", "产出数量指标", "享受资助人数", "达到预计值", "2100人", "10", ""],
+        &["", "", "资金支出率", "达到目标值", "95%", "10", ""],
+        &["", "质量指标", "建档立卡学生", "全面覆盖", "100%", "10", ""],
+        &["", "成本指标", "资助标准达标率", "", "100%", "20", ""],
+        &["总分", "", "", "", "", "100", ""],
+    ] {
+        for c in r {
+            text.push_str(&format!("\t{c}\n"));
+        }
+        text.push('\n');
+    }
+    let read = |doc: &Document| -> Vec<(Level1, String, String, Option<Comparator>, bool)> {
+        doc.sections[0].tables[0]
+            .indicators()
+            .map(|(c, s, i)| (c.level1, s.label.clone(), i.name.clone(), i.target.comparator, i.target.comparator_inferred))
+            .collect()
+    };
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.name.as_str(), t.kind), ("2019年度某县高中助学金项目绩效评价指标", TableKind::SelfEvaluation));
+    let expected = vec![
+        (Level1::Process, "制度指标".to_owned(), "规章制度".to_owned(), None, false),
+        (Level1::Output, "产出数量指标".to_owned(), "享受资助人数".to_owned(), Some(Comparator::Ge), true),
+        (Level1::Output, "产出数量指标".to_owned(), "资金支出率".to_owned(), Some(Comparator::Ge), true),
+        (Level1::Output, "质量指标".to_owned(), "建档立卡学生".to_owned(), Some(Comparator::Eq), false),
+        (Level1::Output, "成本指标".to_owned(), "资助标准达标率".to_owned(), Some(Comparator::Eq), false),
+    ];
+    assert_eq!(read(&doc), expected);
+    assert_eq!(t.indicators().map(|(_, _, i)| i.weight.unwrap_or_default()).sum::<f64>(), 70.0);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&again), expected, "{}", write::text::to_string(&doc));
+    let sheet = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
+    assert_eq!(read(&parse_bytes(&sheet, &ReadOptions::default()).unwrap()), expected);
+}

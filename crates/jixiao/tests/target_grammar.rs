@@ -87,6 +87,19 @@ fn a_bare_number_takes_the_unit_its_name_states() {
 }
 
 #[test]
+fn a_phrase_that_only_says_how_the_value_compares_gives_its_comparator() {
+    use jixiao::Comparator;
+    use jixiao::grammar::target::comparator_phrase;
+    assert_eq!(comparator_phrase("达到目标值"), Some(Comparator::Ge));
+    assert_eq!(comparator_phrase("不低于 预计值"), Some(Comparator::Ge));
+    assert_eq!(comparator_phrase("不超過計劃值"), Some(Comparator::Le));
+    // A phrase that says more, or no comparator, gives none.
+    for text in ["全面覆盖", "建立与否", "达到目标值的90%", "目标值", "", "达到国家标准要求的程度"] {
+        assert_eq!(comparator_phrase(text), None, "{text}");
+    }
+}
+
+#[test]
 fn every_kind_appears_in_the_cases() {
     for (raw, kind) in [
         ("≥1人", TargetKind::Quantity),

@@ -196,6 +196,23 @@ pub fn implied_level1(level2: Level2) -> Level1 {
     }
 }
 
+/// The level-1 a level-2 label implies where no level-1 stands over it: the classic form's (see
+/// [`implied_level1`]), or for the evaluation framework's own level-2s (财预〔2020〕10号) 决策
+/// over 项目立项 / 绩效目标 / 资金投入, 过程 over 资金管理 / 组织实施 and a form's 制度 label.
+pub fn level1_implied_by(label: &str) -> Level1 {
+    match implied_level1(level2(label)) {
+        Level1::Other => {
+            let Ok(k) = short_key(label) else { return Level1::Other };
+            match k.strip_suffix("指标").unwrap_or(&k) {
+                "项目立项" | "立项" | "绩效目标" | "资金投入" => Level1::Decision,
+                "资金管理" | "组织实施" | "财务管理" | "业务管理" | "制度" | "管理制度" | "制度建设" => Level1::Process,
+                _ => Level1::Other,
+            }
+        }
+        l => l,
+    }
+}
+
 /// A category said with 目标 or 值 for 指标, as some forms write their levels (`产出目标`,
 /// `数量目标`; `产出值`, `数量值`): the same category with 指标. None for any other key.
 fn as_indicator(k: &str) -> Option<String> {
@@ -213,10 +230,10 @@ fn level2_of(label: &str) -> Level2 {
 
 fn level2_of_key(k: &str) -> Level2 {
     match k {
-        "数量指标" | "数量" | "产出数量" => Level2::Quantity,
-        "质量指标" | "质量" | "产出质量" => Level2::Quality,
-        "时效指标" | "时效" | "产出时效" => Level2::Timeliness,
-        "成本指标" | "成本" | "产出成本" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
+        "数量指标" | "数量" | "产出数量" | "产出数量指标" => Level2::Quantity,
+        "质量指标" | "质量" | "产出质量" | "产出质量指标" => Level2::Quality,
+        "时效指标" | "时效" | "产出时效" | "产出时效指标" => Level2::Timeliness,
+        "成本指标" | "成本" | "产出成本" | "产出成本指标" | "预算控制指标" | "投资规模控制指标" => Level2::Cost,
         "经济成本指标" | "经济成本" => Level2::EconomicCost,
         "社会成本指标" | "社会成本" => Level2::SocialCost,
         "生态环境成本指标" | "生态环境成本" | "生态成本指标" | "环境成本指标" => Level2::EcologicalCost,
@@ -830,6 +847,10 @@ mod tests {
         assert_eq!(column_role("指标值确定依据"), Basis);
         assert_eq!(column_role("单位名称"), UnitName);
         assert_eq!(column_role("单位(专项)名称"), Project);
+        // The framework's own level-2s imply 决策 and 过程; the classic form's imply theirs.
+        use crate::model::Level1 as L;
+        let implied: Vec<L> = ["产出数量指标", "社会效益", "项目立项", "资金管理", "制度指标", "培训"].iter().map(|l| level1_implied_by(l)).collect();
+        assert_eq!(implied, [L::Output, L::Effect, L::Decision, L::Process, L::Process, L::Other]);
         // 目标 for 指标 in the level labels, in either script; 專 folds as 专 does.
         assert_eq!((column_role("一級目標(biāo)"), column_role("二级目标"), column_role("三級目標")), (Level1, Level2, Name));
         assert_eq!(key("專項名稱").as_str(), "专项名称");

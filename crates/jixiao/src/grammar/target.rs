@@ -63,6 +63,19 @@ fn prefix_comparator(s: &[char], at: usize) -> Option<(usize, Comparator)> {
     PREFIX_COMPARATOR_WORDS.longest_at(s, at).map(|(w, c)| (w.chars().count(), c))
 }
 
+/// The comparator a phrase states of the value it describes and nothing else (`达到目标值`,
+/// `不低于预计值`, `不超过计划值`), or None.
+pub fn comparator_phrase(text: &str) -> Option<Comparator> {
+    const VALUES: &[&str] = &["目标值", "预计值", "计划值", "指标值", "预期值", "目标", "计划", "预期", "要求", "标准"];
+    if text.len() > 48 {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().map(fold_char).filter(|c| !c.is_whitespace()).map(super::fold::simplified).collect();
+    let (len, comparator) = prefix_comparator(&chars, 0)?;
+    let rest: String = chars[len..].iter().collect();
+    VALUES.contains(&rest.as_str()).then_some(comparator)
+}
+
 /// Comparators that stand after the number and unit: `95%以上`, `3天以内`.
 const SUFFIX_COMPARATORS: &[(&str, Comparator)] = {
     use Comparator::*;

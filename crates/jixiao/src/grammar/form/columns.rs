@@ -197,6 +197,11 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
     if labelled && let Some(c) = level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
         keys[c].0 = ColumnRole::Level1;
     }
+    // The level-2 in a column headed otherwise (评价内容).
+    let labelled = t.categories.iter().flat_map(|c| &c.children).any(|s| !s.label.trim().is_empty());
+    if labelled && let Some(c) = level2_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
+        keys[c].0 = ColumnRole::Level2;
+    }
     keys
 }
 
@@ -273,6 +278,20 @@ pub fn levels_before_values(keys: &mut [(ColumnRole, String)]) -> bool {
         key.0 = role;
     }
     true
+}
+
+/// The column that holds the level-2 in a header with no 二级 column (评价内容 over 制度指标 /
+/// 产出数量指标 / 质量指标): the first column right of any level-1 column and left of the
+/// indicators' names that no rule gives a role and `holds_level2` says holds the level-2. The
+/// reader decides from the cells (category words and nothing else), the writer from the model
+/// (its level-2s have labels, and no indicator keeps a cell of that column).
+pub fn level2_column(keys: &[(ColumnRole, String)], holds_level2: impl Fn(usize) -> bool) -> Option<usize> {
+    if keys.iter().any(|(r, _)| *r == ColumnRole::Level2) {
+        return None;
+    }
+    let name = keys.iter().position(|(r, _)| *r == ColumnRole::Name)?;
+    let start = keys.iter().position(|(r, _)| *r == ColumnRole::Level1).map_or(0, |l1| l1 + 1);
+    (start..name).find(|&c| keys[c].0 == ColumnRole::Extra && holds_level2(c))
 }
 
 /// Where a second indicator block starts: the first 二级, 三级 or 指标值 column whose role

@@ -256,8 +256,12 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     {
         return Some(TableTitle { number, name: t.name, title: text.to_owned(), toc: None, kind: t.kind, year: year_of(text), code: t.code });
     }
+    // One that ends in 表 after words no anchor knows (`…绩效评价指标表`) is named without its
+    // 表; one that says 绩效评价 is an evaluation's.
     let (code, name) = split_code(name);
-    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind: None, year: year_of(text), code: code.map(str::to_owned) })
+    let name = name.strip_suffix('表').filter(|n| !n.trim().is_empty()).unwrap_or(name);
+    let kind = simple.contains("绩效评价").then_some(TableKind::SelfEvaluation);
+    Some(TableTitle { number, name: name.to_owned(), title: text.to_owned(), toc: None, kind, year: year_of(text), code: code.map(str::to_owned) })
 }
 
 pub fn table_title(line: &str) -> Option<TableTitle> {
@@ -293,7 +297,8 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
         body
     };
     // A score sheet (`…评价得分表`, `…评价评分表`) scores what was done: a self-evaluation.
-    let kind = if tail.contains("自评") || tail.contains("得分") || tail.contains("评分") {
+    // So does an evaluation's table (`…绩效评价指标体系表`).
+    let kind = if tail.contains("自评") || tail.contains("得分") || tail.contains("评分") || tail.contains("评价") {
         Some(TableKind::SelfEvaluation)
     } else if tail.contains("监控") {
         Some(TableKind::Monitoring)
@@ -415,6 +420,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_evaluations_title_or_caption_is_a_self_evaluations() {
+        let caption = caption_title("1、2019年度某县高中助学金项目绩效评价指标表").unwrap();
+        assert_eq!((caption.number, caption.name.as_str(), caption.kind), (Some(1), "2019年度某县高中助学金项目绩效评价指标", Some(TableKind::SelfEvaluation)));
+        let caption = caption_title("某项目年度指标表").unwrap();
+        assert_eq!((caption.name.as_str(), caption.kind), ("某项目年度指标", None));
+        assert_eq!(table_title("1、项目支出绩效评价指标体系表").and_then(|t| t.kind), Some(TableKind::SelfEvaluation));
+        assert_eq!(table_title("1、某项目绩效目标表").and_then(|t| t.kind), None);
+    }
+
+    #[test]
     fn a_line_of_only_the_year_is_a_year_line() {
         for (line, year) in [("2024年度", 2024), ("（2023年）", 2023), (" 2025年 ", 2025), ("(２０２４年度)", 2024)] {
             assert_eq!(year_line(line), Some(year), "{line}");
@@ -529,8 +544,9 @@ mod tests {
         assert_eq!(table_title("2023年部门整体支出绩效目标表").unwrap().kind, Some(TableKind::DepartmentWide));
         assert_eq!(table_title("某项目绩效目标表(基础设施建设类)").unwrap().name, "某项目");
         assert!(table_title("某项目绩效目标说明").is_none());
+        // An evaluation's framework, filled in or blank: an evaluation's table, as its score sheet.
         let t = table_title("3、某项目绩效评价指标体系表").unwrap();
-        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(3), "某项目", None));
+        assert_eq!((t.number, t.name.as_str(), t.kind), (Some(3), "某项目", Some(TableKind::SelfEvaluation)));
         assert!(table_title("某项目评价指标体系说明").is_none());
         // Evaluation score sheets: a table, scored after the year.
         let t = table_title("1、2017年部门整体支出绩效评价得分表").unwrap();

@@ -305,6 +305,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     first.kind = kind_of(&keys, &first);
     shift_levels(&mut keys, &rows);
     level1_by_words(&mut keys, &rows);
+    level2_by_words(&mut keys, &rows);
     let mut firsts: Vec<(ColumnRole, usize)> = Vec::new();
     for (i, (role, _)) in keys.iter().enumerate() {
         if !firsts.iter().any(|(r, _)| r == role) {
@@ -408,6 +409,26 @@ fn level1_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
     keys[column].0 = ColumnRole::Level1;
 }
 
+/// A header with no 二级 column, whose column between the level-1's (if any) and the names holds
+/// category words and nothing else on the indicators' rows (评价内容 over 制度指标 / 产出数量指标 /
+/// 质量指标), one at least a level-2 the form knows: that column is the level-2's, whatever it is
+/// headed (see `columns::level2_column` for the writer's side).
+fn level2_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
+    let Some(name) = keys.iter().position(|(r, _)| *r == ColumnRole::Name) else { return };
+    let indicators: Vec<&Row<'_>> = rows.iter().filter(|r| r.cells.get(name).is_some_and(|cell| !is_blank(&cell.text))).collect();
+    let Some(column) = crate::grammar::form::columns::level2_column(keys, |c| {
+        let words: Vec<&str> = indicators.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).collect();
+        let known = |w: &str| labels::level2(w) != crate::model::Level2::Other;
+        // A category's label, not a level-1's: `制度指标`, with a bracketed score at most.
+        let category =
+            |w: &str| labels::short_key(w).is_ok_and(|k| k.ends_with("指标") && k.chars().count() <= 8) && labels::level1(w) == crate::model::Level1::Other;
+        words.iter().any(|w| known(w)) && words.iter().all(|w| known(w) || category(w))
+    }) else {
+        return;
+    };
+    keys[column].0 = ColumnRole::Level2;
+}
+
 /// The block above the indicator header being read.
 enum Block {
     Nothing,
@@ -478,7 +499,7 @@ impl IndicatorRows {
         // after 数量指标 is an effect, though no 效益指标 label survived.
         let unlabelled = self.current.0.and_then(|c| self.bodies.last()?.categories.get(c)).is_some_and(|c| is_blank(&c.label));
         let none_over = self.col(ColumnRole::Level1).is_none() || self.spans_level1 || self.current.0.is_none() || unlabelled;
-        (none_over && is_blank(l1) && !is_blank(l2)).then(|| labels::implied_level1(labels::level2(l2))).filter(|l| *l != crate::model::Level1::Other)
+        (none_over && is_blank(l1) && !is_blank(l2)).then(|| labels::level1_implied_by(l2)).filter(|l| *l != crate::model::Level1::Other)
     }
 
     fn body(&mut self) -> &mut TableBody {
@@ -794,6 +815,16 @@ impl IndicatorRows {
             && let Some(positive) = labels::positive_direction(direction)
         {
             ind.target.comparator = Some(if positive { Comparator::Ge } else { Comparator::Le });
+            ind.target.comparator_inferred = true;
+        }
+        // A description that only says how the value compares (`达到目标值`, `不低于预计值`, as a
+        // Hebei form's 指标说明 does): a bare number's comparator.
+        if ind.target.kind == TargetKind::Quantity
+            && !ind.target.sign_given
+            && !ind.target.comparator_inferred
+            && let Some(comparator) = crate::grammar::target::comparator_phrase(&ind.description)
+        {
+            ind.target.comparator = Some(comparator);
             ind.target.comparator_inferred = true;
         }
         if has_midterm {
