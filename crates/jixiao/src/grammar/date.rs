@@ -244,9 +244,17 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
         date.month = Some(1);
         at += w.chars().count();
     }
-    if let Some((w, ())) = longest_at(s, at, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))) {
+    // `11月底完成`, `12月底之前完成`: the words after the date, one after another; `完成100%`
+    // (all of it done by then) is the same deadline.
+    let mut finished = false;
+    for _ in 0..3 {
+        let Some((w, ())) = longest_at(s, at, DEADLINE_SUFFIXES.iter().map(|w| (*w, ()))) else { break };
         at += w.chars().count();
         by_word = true;
+        finished |= w.ends_with("完成");
+    }
+    if finished && s[at..].iter().collect::<String>() == "100%" {
+        at = end;
     }
     if at != end {
         return None;
