@@ -656,6 +656,13 @@ pub fn parse(raw: &str) -> Target {
     if EMPTY_MARKS.contains(&text.as_str()) || text == "一" {
         return blank(raw, TargetKind::Empty);
     }
+    // So is a 二 before a number's digits (`二100百分比`) an = that OCR read as the ideograph: no
+    // numeral is written 二100.
+    if let Some(rest) = text.strip_prefix('二').filter(|r| r.starts_with(|c: char| c.is_ascii_digit())) {
+        let mut t = parse(&format!("={rest}"));
+        t.raw = raw.to_owned();
+        return t;
+    }
     if AS_ACTUAL_PREFIXES.iter().any(|p| text.starts_with(p)) {
         return blank(raw, TargetKind::AsActual);
     }
