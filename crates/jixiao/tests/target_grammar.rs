@@ -77,6 +77,10 @@ fn a_bare_number_takes_the_unit_its_name_states() {
     assert_eq!(read("1-2", "培训期数(期)"), ("1-2".into(), Some("期".into()), Some(UnitKind::Count)));
     let t = with_name_unit(Target::parse("220"), "年度预算(万元)");
     assert_eq!(t.value_yuan, Some(2_200_000.0));
+    // In the characters the name writes them.
+    let t = with_name_unit(Target::parse("63"), "成本控制數(萬元)");
+    assert_eq!((t.unit.as_deref(), t.value_yuan), (Some("萬元"), Some(630_000.0)));
+    assert_eq!(read("95", "覆盖率（％）").1, Some("%".into()));
     // A unit the value states stays; a bracket that is more than a unit, words and dates take none.
     assert_eq!(read("3个", "修复工程(处)").1, Some("个".into()));
     assert_eq!(read("6070", "项目总投入(≥**万元)").1, None);

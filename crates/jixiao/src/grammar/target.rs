@@ -507,12 +507,13 @@ pub fn with_name_unit(t: Target, name: &str) -> Target {
     if name.trim_end().chars().next_back().is_none_or(|c| fold_char(c) != ')') {
         return t;
     }
-    let name: Vec<char> = name.chars().map(fold_char).filter(|c| !c.is_whitespace()).collect();
-    let Some((')', inner)) = name.split_last() else { return t };
+    // Folded to match, the unit kept in the characters the name writes (`成本控制數(萬元)`).
+    let f = Folded::new(name);
+    let Some((')', inner)) = f.chars.split_last() else { return t };
     let Some(open) = inner.iter().rposition(|c| *c == '(') else { return t };
     let bracket = &inner[open + 1..];
     match unit_at(bracket, 0) {
-        Some(unit) if unit.len == bracket.len() => with_unit(t, Some(unit)),
+        Some(unit) if unit.len == bracket.len() => with_unit(t, Some(written(Unit { at: unit.at + open + 1, ..unit }, name, &f))),
         _ => t,
     }
 }
