@@ -1165,3 +1165,94 @@ fn an_evaluation_table_with_its_level2_in_a_content_column() {
     let sheet = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
     assert_eq!(read(&parse_bytes(&sheet, &ReadOptions::default()).unwrap()), expected);
 }
+
+/// What a hostile review found in this session's rules, each as it reads now.
+#[test]
+fn the_hostile_reviews_tables_read_as_a_reviewer_reads_them() {
+    let read = |title: &str, rows: &[&[&str]]| {
+        let mut text = format!("第二部分  项目支出绩效自评\n\n1、{title}\n");
+        for r in rows {
+            for c in *r {
+                text.push_str(&format!("\t{c}\n"));
+            }
+            text.push('\n');
+        }
+        parse_str(&text, &ReadOptions::default()).unwrap()
+    };
+    type Got = Vec<(Level1, String, String, String, Option<String>)>;
+    let got = |doc: &Document| -> Got {
+        doc.sections[0].tables[0]
+            .indicators()
+            .map(|(c, s, i)| (c.level1, s.label.clone(), i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone())))
+            .collect()
+    };
+    let row = |l1: Level1, l2: &str, name: &str, target: &str, actual: Option<&str>| {
+        (l1, l2.to_owned(), name.to_owned(), target.to_owned(), actual.map(str::to_owned))
+    };
+    // A header that names only its values, over rows one cell wider, and a footer narrower.
+    let doc = read(
+        "某项目绩效自评表",
+        &[
+            &["评价内容", "绩效内容", "绩效目标值", "实际完成值", "得分"],
+            &["产出目标", "数量目标", "培训人数", "≥10人", "12人", "20"],
+            &["效益目标", "社会效益目标", "群众知晓率", "≥90%", "93%", "30"],
+            &["总分", "90"],
+        ],
+    );
+    assert_eq!(
+        got(&doc),
+        [row(Level1::Output, "数量目标", "培训人数", "≥10人", Some("12人")), row(Level1::Effect, "社会效益目标", "群众知晓率", "≥90%", Some("93%"))]
+    );
+    assert_eq!(doc.sections[0].tables[0].total_score, Some(90.0));
+    // Two leading columns, the first of level-1 words: the level-1 and the name.
+    let doc = read(
+        "某项目绩效自评表",
+        &[&["指标类别", "具体指标", "绩效目标值", "实际完成值"], &["产出指标", "培训人数", "≥10人", "12人"], &["效益指标", "知晓率", "≥90%", "93%"]],
+    );
+    assert_eq!(got(&doc), [row(Level1::Output, "", "培训人数", "≥10人", Some("12人")), row(Level1::Effect, "", "知晓率", "≥90%", Some("93%"))]);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(got(&again), got(&doc));
+    // One leading column is no name column: no table, every cell a note.
+    let doc = read("某项目绩效自评表", &[&["类别", "绩效目标值", "实际完成值"], &["产出指标", "≥10人", "12人"]]);
+    assert!(doc.sections.iter().all(|s| s.tables.iter().all(|t| t.indicators().count() == 0)));
+    assert!(doc.notes.iter().any(|n| n.text == "≥10人"));
+    // A header a cell short under a group label column: the level columns line up with both levels.
+    let doc = read(
+        "某项目绩效目标表",
+        &[
+            &["一级指标", "二级指标", "三级指标", "指标值"],
+            &["绩效指标", "产出指标", "数量指标", "培训人数", "≥10人"],
+            &["", "效益指标", "社会效益指标", "知晓率", "≥90%"],
+        ],
+    );
+    let labels: Vec<(Level1, &str)> = doc.sections[0].tables[0].categories.iter().map(|c| (c.level1, c.label.as_str())).collect();
+    assert_eq!(labels, [(Level1::Output, "产出指标"), (Level1::Effect, "效益指标")]);
+    // A monitoring form titled 自评 keeps its half-year figures as progress.
+    let doc = read(
+        "某项目绩效运行监控自评表",
+        &[
+            &["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况", "全年预计完成情况"],
+            &["产出指标", "数量指标", "培训人数", "≥10人", "5人", "12人"],
+        ],
+    );
+    let (_, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!((i.actual.is_none(), i.progress.as_ref().map(|p| p.raw.as_str())), (true, Some("5人")));
+    // 过程 holds its own 质量: not moved to 产出.
+    let doc = read("某项目绩效自评表", &[&["一级指标", "二级指标", "三级指标", "指标值"], &["过程", "质量", "项目质量可控性", "有效"]]);
+    assert_eq!(doc.sections[0].tables[0].categories[0].level1, Level1::Process);
+    // A funds header under a 基本情况 label keeps its columns; 专项资金 is a value, not a label.
+    let doc = read(
+        "某项目绩效自评表",
+        &[
+            &["资金来源", "专项资金", "实施期", "2023年"],
+            &["项目资金基本情况", "资金来源", "年初预算数", "全年预算数", "全年执行数", "执行率"],
+            &["", "年度资金总额", "100", "100", "90", "90%"],
+            &["一级指标", "二级指标", "三级指标", "指标值", "实际完成值"],
+            &["产出指标", "数量指标", "培训人数", "≥10人", "12人"],
+        ],
+    );
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.info.iter().map(|f| (f.label.as_str(), f.text.as_str())).collect::<Vec<_>>(), [("资金来源", "专项资金"), ("实施期", "2023年")]);
+    let funds = t.funds.as_ref().unwrap();
+    assert_eq!((funds.rows[0].executed.as_ref().map(|a| a.raw.as_str()), funds.rows[0].rate.as_ref().map(|a| a.raw.as_str())), (Some("90"), Some("90%")));
+}

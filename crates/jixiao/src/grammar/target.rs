@@ -250,12 +250,19 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     // Whether the number must be followed by a unit: after a label with no comparator, or after
     // words between a comparator word and the number.
     let mut needs_unit = false;
-    // `至少开展2次`, `控制在预算10万元以内`: a few words between a comparator word and the number
-    // (what is done or spent); a change or a part of a period there says something else.
-    if comparator.is_some() && per.is_none() && at >= 2 && s[..at].iter().all(|c| is_ideograph(*c)) && number_at(&s[..end], at, true).is_none() {
+    // `至少开展2次`, `控制在预算10万元以内`: a few words between a word that bounds the value (a
+    // floor or a ceiling) and the number, what is done or spent. After 高于 / 低于 (`低于市场价格
+    // 10%`) the number is the margin from what the words name, and after 前 a rank (`达到全国前10
+    // 名`): not the bound; nor is it after a change or a part of a period.
+    let bound_word = |len: usize| BOUND_WORDS.iter().any(|w| w.chars().count() == len && s[..len].iter().copied().eq(w.chars()));
+    if comparator.is_some() && per.is_none() && at >= 2 && bound_word(at) && number_at(&s[..end], at, true).is_none() {
         let digit = s[..end].iter().position(char::is_ascii_digit)?;
         let words = &s[at..digit];
-        if !is_plain_words(words, WORDS_AROUND_MAX) || (at..digit).any(|i| prefix_comparator(s, i).is_some()) {
+        let simple: String = words.iter().map(|c| super::fold::simplified(*c)).collect();
+        if !is_plain_words(words, WORDS_AROUND_MAX)
+            || (at..digit).any(|i| prefix_comparator(s, i).is_some())
+            || REFERENCE_WORDS.iter().any(|w| simple.contains(w))
+        {
             return None;
         }
         at = digit;
@@ -312,9 +319,11 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
             // `不少于3次培训`, `至少全年完成2次宣传`: after a stated comparator, a number and its
             // unit, the few words that name what is counted (not a time's: `不超过2020年水平`
             // compares with a year's level, `3天后` says when).
+            // A rate's denominator after it (`100元每人`) is no object of the count.
             None if comparator.is_some()
                 && unit.as_ref().is_some_and(|u| u.kind != UnitKind::Duration && !matches!(u.text.as_str(), "年" | "月" | "日"))
-                && is_plain_words(&s[at..end], WORDS_AROUND_MAX) =>
+                && is_plain_words(&s[at..end], WORDS_AROUND_MAX)
+                && !s[at..end].contains(&'每') =>
             {
                 at = end
             }
@@ -356,6 +365,15 @@ fn names_a_measure(label: &[char]) -> bool {
         && !["年度", "月度"].iter().any(|w| simple.ends_with(w))
         && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
 }
+
+/// The comparator words that bound a value, a floor or a ceiling, and may stand a few words
+/// before it (`至少开展2次`).
+const BOUND_WORDS: &[&str] =
+    &["至少", "不少于", "不得少于", "不低于", "不得低于", "不超过", "不得超过", "不高于", "不得高于", "不多于", "不大于", "控制在", "达到"];
+
+/// Words that name what a number is measured from (`低于上年5%`, `不低于全省平均水平2个百分点`)
+/// or a rank (`前10名`): the number is then a margin or a place, not the bound.
+const REFERENCE_WORDS: &[&str] = &["上年", "去年", "同期", "平均", "市场", "全国", "全省", "全市", "全区", "全县", "基期", "基数", "水平", "前"];
 
 /// The most characters of words between a comparator word and its number, or after the unit.
 const WORDS_AROUND_MAX: usize = 6;

@@ -178,7 +178,9 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
     let mut keys = column_keys(columns);
     if t.indicators().any(|(_, _, i)| !i.name.is_empty()) {
         let mut down = keys.clone();
-        if one_level_down(&mut down) || levels_before_values(&mut down) {
+        // With no level-2 labels the column before the names held the level-1s.
+        let no_level2 = t.categories.iter().flat_map(|c| &c.children).all(|s| s.label.trim().is_empty());
+        if one_level_down(&mut down) || levels_before_values(&mut down, no_level2) {
             keys = down;
         }
     }
@@ -247,7 +249,8 @@ pub fn is_values_header(header: &[&str], below: &[&str]) -> bool {
     let Some(lead) = roles.iter().position(|r| *r != Extra) else { return false };
     let leading = &header[..lead];
     let level_word = |c: &str| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other;
-    lead >= 1
+    // A name column and a level's at least.
+    lead >= 2
         && !roles.iter().any(|r| matches!(r, Level1 | Level2 | Name | Project))
         && matches!(roles[lead], Target | Sign)
         && roles.contains(&Target)
@@ -261,11 +264,12 @@ pub fn is_values_header(header: &[&str], below: &[&str]) -> bool {
 
 /// Reads a header that names only its value columns (see [`is_values_header`]): the columns
 /// before the first it names hold, in the form's order, the level-1, the level-2 and the name,
-/// the last of them the name. Whether it could, which needs no level or name column, and the
-/// target's (or its sign's) as the first column a label names, with a labelled column before it. The reader
+/// the last of them the name, the level-1 right before it when `level1_before_name` (a form
+/// with no level-2). Whether it could, which needs no level or name column, and the target's
+/// (or its sign's) as the first column a label names, with a labelled column before it. The reader
 /// decides after the rows confirmed the header, the writer from the model (its indicators have
 /// names the header has no column for).
-pub fn levels_before_values(keys: &mut [(ColumnRole, String)]) -> bool {
+pub fn levels_before_values(keys: &mut [(ColumnRole, String)], level1_before_name: bool) -> bool {
     use ColumnRole::*;
     if keys.iter().any(|(r, _)| matches!(r, Level1 | Level2 | Name | Project)) {
         return false;
@@ -274,8 +278,9 @@ pub fn levels_before_values(keys: &mut [(ColumnRole, String)]) -> bool {
     if lead == 0 || !matches!(keys[lead].0, Target | Sign) || keys[..lead].iter().all(|(_, k)| is_blank(k)) {
         return false;
     }
-    for (key, role) in keys[..lead].iter_mut().rev().zip([Name, Level2, Level1]) {
-        key.0 = role;
+    let levels: &[ColumnRole] = if level1_before_name { &[Name, Level1] } else { &[Name, Level2, Level1] };
+    for (key, role) in keys[..lead].iter_mut().rev().zip(levels) {
+        key.0 = *role;
     }
     true
 }
@@ -571,11 +576,14 @@ mod tests {
         assert!(!is_values_header(&["评价内容", "绩效内容", "绩效目标值", "实际完成值"], &["培训", "培训人数", "≥10人", "12人"]));
         assert!(!is_values_header(&["评价内容", "绩效目标值", "实际完成值"], &["", "", "产出目标", "≥10人"]));
         let mut keys = column_keys(&labels(&["评价内容", "", "绩效内容", "绩效目标值", "实际完成值"]));
-        assert!(levels_before_values(&mut keys));
+        assert!(levels_before_values(&mut keys, false));
         let roles: Vec<ColumnRole> = keys.iter().map(|(r, _)| *r).collect();
         use ColumnRole::*;
         assert_eq!(roles, [Level1, Level2, Name, Target, Actual]);
-        assert!(!levels_before_values(&mut column_keys(&labels(&["一级指标", "三级指标", "指标值"]))));
+        assert!(!levels_before_values(&mut column_keys(&labels(&["一级指标", "三级指标", "指标值"])), false));
+        let mut keys = column_keys(&labels(&["指标类别", "具体指标", "绩效目标值", "实际完成值"]));
+        assert!(levels_before_values(&mut keys, true));
+        assert_eq!(keys.iter().map(|(r, _)| *r).collect::<Vec<_>>(), [Level1, Name, Target, Actual]);
     }
 
     fn roles(v: &[&str]) -> Vec<ColumnRole> {

@@ -115,9 +115,13 @@ pub fn is_info_label(text: &str) -> bool {
     let k = k.as_str().trim_start_matches(['*', '＊']);
     let k = k.strip_prefix("其中").map_or(k, |rest| rest.trim_start_matches([':', '：']));
     let k = LEVELS.iter().find_map(|level| k.strip_prefix(level).filter(|rest| !rest.is_empty())).unwrap_or(k);
-    // A 专项资金 form says 专项 where a project's says 项目 (专项属性, 专项起止时间, 专项负责人).
-    LABELS.contains(&k) || k.strip_prefix("专项").is_some_and(|rest| LABELS.iter().any(|l| l.strip_prefix("项目") == Some(rest)))
+    // A 专项资金 form says 专项 where a project's says 项目 (专项属性, 专项起止时间, 专项负责人);
+    // not of its money (`专项资金` is what a 资金来源 cell says).
+    LABELS.contains(&k) || k.strip_prefix("专项").is_some_and(|rest| ZHUANXIANG.contains(&rest))
 }
+
+/// The fields a 专项 form names with 专项 for 项目: `专项` and one of these.
+const ZHUANXIANG: &[&str] = &["属性", "类型", "类别", "性质", "起止时间", "实施期", "周期", "负责人", "负责人及电话", "概况", "概述", "编码", "代码", "级次"];
 
 /// The fields of a row of label and value cells, each label with the cells up to the next
 /// label (joined by line breaks), as `(index of the label's cell, value)`; None when the row's

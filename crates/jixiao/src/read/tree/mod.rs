@@ -107,7 +107,7 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
             let mut t = template.clone();
             t.kind = title_kind.or(b.kind.filter(|k| *k != TableKind::SelfEvaluation || reports_results(&b))).unwrap_or_default();
             if t.kind == TableKind::SelfEvaluation {
-                progress_as_actual(&mut b.categories);
+                progress_as_actual(&b.columns, &mut b.categories);
             }
             if let Some(name) = b.name {
                 t.name = name;
@@ -152,10 +152,21 @@ fn reports_results(b: &TableBody) -> bool {
 
 /// A self-evaluation whose only result column says how far the work got (实施进度, 全年执行情况):
 /// at the year's end that is the result, read as each indicator's actual (the writer puts it
-/// back there: `columns::table_keys`).
-fn progress_as_actual(categories: &mut [Category]) {
+/// back there: `columns::table_keys`). Not a monitoring form's, whatever its title says: one
+/// whose progress is of part of the year (`1-6月执行情况`, `截至6月`) or that forecasts the year.
+fn progress_as_actual(columns: &[String], categories: &mut [Category]) {
     let indicators = || categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators);
-    if indicators().any(|i| i.actual.is_some()) || !indicators().any(|i| i.progress.is_some()) {
+    if indicators().any(|i| i.actual.is_some() || i.expected.is_some()) || !indicators().any(|i| i.progress.is_some()) {
+        return;
+    }
+    let keys = column_keys(columns);
+    let part_of_year = |label: &str| {
+        let k = labels::key(label);
+        k.contains('月') || k.contains("截至") || k.contains("截止") || k.contains("半年") || k.contains("季度")
+    };
+    if keys.iter().any(|(r, _)| matches!(r, ColumnRole::Expected | ColumnRole::Likelihood))
+        || columns.iter().zip(&keys).any(|(label, (r, _))| *r == ColumnRole::Progress && part_of_year(label))
+    {
         return;
     }
     for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
@@ -225,7 +236,12 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
         // A block's label merged down the rows it heads (专项基本情况 over 专项名称, 主管部门 …):
         // kept as a note, and the row read from the label after it.
-        if row.cells.len() > 2 && is_block_label(&row.cells[0].text) && (is_name_label(&row.cells[1].text) || info::is_info_label(&row.cells[1].text)) {
+        if row.cells.len() > 2
+            && is_block_label(&row.cells[0].text)
+            && (is_name_label(&row.cells[1].text) || info::is_info_label(&row.cells[1].text))
+            && !is_funds_header(&row)
+            && !is_funds_upper_header(&row)
+        {
             note_cell(&row.cells.remove(0), notes);
         }
         // A name's label and value in one cell (项目名称:海南省…项目, a form that merged them):
@@ -300,7 +316,8 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     span_header(&mut first.columns, &rows, values_header);
     let mut keys = column_keys(&first.columns);
     if values_header {
-        columns::levels_before_values(&mut keys);
+        let level1 = level1_before_name(&keys, &rows);
+        columns::levels_before_values(&mut keys, level1);
     }
     first.kind = kind_of(&keys, &first);
     shift_levels(&mut keys, &rows);
@@ -320,60 +337,63 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     reader.finish()
 }
 
+/// Whether, in a header that names only its values, the column right before the names' holds
+/// level-1 words and nothing else (`指标类别 | 具体指标 | 绩效目标值` over `产出指标 | 培训人数 | …`):
+/// a form with no level-2.
+fn level1_before_name(keys: &[(ColumnRole, String)], rows: &[Row<'_>]) -> bool {
+    let Some(lead) = keys.iter().position(|(r, _)| *r != ColumnRole::Extra) else { return false };
+    let Some(c) = lead.checked_sub(2) else { return false };
+    let mut words = rows.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).peekable();
+    words.peek().is_some() && words.all(|w| labels::level1(w) != crate::model::Level1::Other)
+}
+
 /// A header one or two cells shorter than the rows under it: a text save writes a label merged
 /// across columns once (評價內容 over the level-1 and the level-2; a group label over a 一级 column
 /// whose label a copy lost). The missing columns read empty, as a merged cell's further columns
-/// do. A header that names only its values has its first label spanned when every row is that
-/// much wider; any other has them where its level columns then hold the level words of the most
-/// rows, when that is more than before (the first label spanning, on a tie).
+/// do. Only the rows wider than the header count, all of one width (a footer, or a row whose
+/// cells a merge spans, is narrower). A header that names only its values has its first label
+/// spanned; any other has the columns where its level columns then hold the most level words,
+/// when that is more than before (the first label spanning, on a tie).
 fn span_header(columns: &mut Vec<String>, rows: &[Row<'_>], values_header: bool) {
-    let widths = || rows.iter().filter(|r| !r.is_blank()).map(|r| r.cells.len());
-    if values_header {
-        let (Some(narrowest), Some(widest)) = (widths().min(), widths().max()) else { return };
-        let missing = narrowest.saturating_sub(columns.len());
-        if narrowest == widest && (1..=2).contains(&missing) {
-            columns.splice(1..1, std::iter::repeat_n(String::new(), missing));
-        }
-        return;
-    }
-    // The rows wider than the header, all of one width.
-    let mut wider = widths().filter(|w| *w > columns.len());
+    let mut wider = rows.iter().filter(|r| !r.is_blank()).map(|r| r.cells.len()).filter(|w| *w > columns.len());
     let Some(width) = wider.next() else { return };
     let missing = width - columns.len();
     if columns.is_empty() || !(1..=2).contains(&missing) || !wider.all(|w| w == width) {
         return;
     }
-    let spanned = |at: usize| {
-        let mut c = columns.clone();
-        c.splice(at..at, std::iter::repeat_n(String::new(), missing));
-        c
+    let at = if values_header {
+        1
+    } else {
+        // Where the level columns stand once the missing columns are put at `at`: only whether
+        // `at` is left of each matters, so a wide header costs no more than a narrow one.
+        let keys = column_keys(columns);
+        let col = |role| keys.iter().position(|(r, _)| *r == role);
+        let (l1, l2) = (col(ColumnRole::Level1), col(ColumnRole::Level2));
+        let moved = |c: Option<usize>, at: usize| c.map(|c| if c >= at { c + missing } else { c });
+        let before = level_words(rows, l1, l2);
+        let mut best = (before, None);
+        for at in [1, 0].into_iter().chain([l1, l2].into_iter().flatten().map(|c| c + 1)).filter(|&at| at <= columns.len()) {
+            let n = level_words(rows, moved(l1, at), moved(l2, at));
+            if n > best.0 {
+                best = (n, Some(at));
+            }
+        }
+        let Some(at) = best.1 else { return };
+        at
     };
-    let before = levels_lined_up(columns, rows);
-    let best = std::iter::once(1).chain(std::iter::once(0)).chain(2..=columns.len()).map(|at| (at, levels_lined_up(&spanned(at), rows))).fold(
-        None,
-        |best: Option<(usize, usize)>, (at, n)| match best {
-            Some((_, m)) if m >= n => best,
-            _ => Some((at, n)),
-        },
-    );
-    if let Some((at, n)) = best
-        && n > before
-    {
-        *columns = spanned(at);
-    }
+    columns.splice(at..at, std::iter::repeat_n(String::new(), missing));
 }
 
-/// How many rows hold a level-1 word in the header's 一级 column or a level-2 word in its 二级.
-fn levels_lined_up(columns: &[String], rows: &[Row<'_>]) -> usize {
-    let keys = column_keys(columns);
-    let col = |role| keys.iter().position(|(r, _)| *r == role);
-    let (l1, l2) = (col(ColumnRole::Level1), col(ColumnRole::Level2));
+/// How many of the rows' cells in the 一级 column `l1` hold a level-1 word, and in the 二级 column
+/// `l2` a level-2 word.
+fn level_words(rows: &[Row<'_>], l1: Option<usize>, l2: Option<usize>) -> usize {
     rows.iter()
-        .filter(|r| {
-            let at = |c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(|c| c.text.as_ref());
-            at(l1).is_some_and(|t| labels::level1(t) != crate::model::Level1::Other) || at(l2).is_some_and(|t| labels::level2(t) != crate::model::Level2::Other)
+        .map(|r| {
+            let at = |c: Option<usize>| c.and_then(|c| r.cells.get(c)).map(|c| c.text.as_ref()).filter(|t| !is_blank(t));
+            usize::from(at(l1).is_some_and(|t| labels::level1(t) != crate::model::Level1::Other))
+                + usize::from(at(l2).is_some_and(|t| labels::level2(t) != crate::model::Level2::Other))
         })
-        .count()
+        .sum()
 }
 
 /// A table with no 三级 column whose 一级 column holds only level-2 words (数量指标, 质量指标,
@@ -1028,13 +1048,13 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
     // Under a label that names none, a level-2 that names no level-1 either stands for the one it
     // implies (社会效益指标 → 效益, after 数量指标 under `绩效指标`).
     let implied = labels::implied_level1(labels::level2(l2));
-    // A level-1 of the evaluation framework (项目决策, 过程) over a level-2 of the target form's
-    // results (数量指标 under 项目决策: the unit took the other framework's word): the rows stand
-    // under the level the level-2 implies, as 满意度 under 效益 does; `misplaced-category` names
-    // the label.
+    // The evaluation framework's 决策 over a level-2 of the target form's results (数量指标 under
+    // 项目决策: the unit took the other framework's word; 决策 holds 立项 and 目标, never what was
+    // produced): the rows stand under the level the level-2 implies, as 满意度 under 效益 does;
+    // `misplaced-category` names the label. A 过程 may hold its own 质量 or 时效.
     let misplaced = {
-        use crate::model::Level1::{Decision, Effect, Other, Output, Process, Satisfaction};
-        matches!(labels::level1(label), Decision | Process) && matches!(implied, Output | Effect | Satisfaction) && labels::level1(l2) == Other
+        use crate::model::Level1::{Decision, Effect, Other, Output, Satisfaction};
+        labels::level1(label) == Decision && matches!(implied, Output | Effect | Satisfaction) && labels::level1(l2) == Other
     };
     let named = match labels::level1(l2) {
         crate::model::Level1::Other if unnamed() || misplaced => implied,
