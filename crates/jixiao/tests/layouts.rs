@@ -950,14 +950,8 @@ fn a_header_naming_only_its_values_reads_the_levels_before_them() {
     };
     let expect: Vec<_> = expect.into_iter().map(|(a, b, c, d, e)| (a, b, c.to_owned(), d.to_owned(), e.to_owned())).collect();
     let text_save = |header: &[&str], first: &[&str]| {
-        let mut text = String::from("第二部分  项目支出绩效自评\n\n1、项目年度绩效目标(定量目标)\n");
-        for r in std::iter::once(header).chain(std::iter::once(first)).chain(rows.iter().skip(1).map(|r| &r[..])) {
-            for c in r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
-        text
+        let table: Vec<&[&str]> = [header, first].into_iter().chain(rows.iter().skip(1).map(|r| &r[..])).collect();
+        common::text_save("第二部分  项目支出绩效自评\n\n1、项目年度绩效目标(定量目标)\n", &table)
     };
     for header in [
         &["评价内容", "绩效内容", "绩效目标值", "实际完成值", "累计完成率"][..],
@@ -1002,18 +996,12 @@ fn a_header_naming_only_its_values_reads_the_levels_before_them() {
 #[test]
 fn a_self_evaluations_progress_column_is_its_actual() {
     let text = |title: &str, progress: &str| {
-        let mut text = format!("第二部分  项目支出绩效自评\n\n1、{title}\n");
-        for r in [
+        let rows = [
             &["一级指标", "二级指标", "三级指标", "指标值", progress][..],
             &["产出指标", "数量指标", "宣传次数", "≥2次", "已完成100%"],
             &["", "质量指标", "验收合格率", "≥95%", "98%"],
-        ] {
-            for c in r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
-        parse_str(&text, &ReadOptions::default()).unwrap()
+        ];
+        parse_str(&common::text_save(&format!("第二部分  项目支出绩效自评\n\n1、{title}\n"), &rows), &ReadOptions::default()).unwrap()
     };
     let results = |doc: &Document| -> Vec<(Option<String>, Option<String>)> {
         doc.sections[0].tables[0].indicators().map(|(_, _, i)| (i.actual.as_ref().map(|a| a.raw.clone()), i.progress.as_ref().map(|p| p.raw.clone()))).collect()
@@ -1044,14 +1032,8 @@ fn a_self_evaluations_progress_column_is_its_actual() {
 #[test]
 fn a_header_a_cell_short_of_its_rows_lines_up_its_levels() {
     let read = |header: &[&str], rows: &[&[&str]]| {
-        let mut text = String::from("第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n");
-        for r in std::iter::once(header).chain(rows.iter().copied()) {
-            for c in r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
-        parse_str(&text, &ReadOptions::default()).unwrap()
+        let table: Vec<&[&str]> = std::iter::once(header).chain(rows.iter().copied()).collect();
+        parse_str(&common::text_save("第二部分  项目支出绩效自评\n\n1、某项目绩效自评表\n", &table), &ReadOptions::default()).unwrap()
     };
     let doc = read(
         &["度效标O0B年绩目1分EB", "二级指标", "三级指标", "年初目标值(A)", "实际完成值(B)", "得分"],
@@ -1091,16 +1073,8 @@ fn a_header_a_cell_short_of_its_rows_lines_up_its_levels() {
 /// blank, is a target table; one with a 得分 column, blank or not, is an evaluation's.
 #[test]
 fn a_block_label_over_the_name_row_and_a_blank_result_column() {
-    let read = |rows: &[&[&str]]| {
-        let mut text = String::from("第二部分  专项资金绩效目标\n\n1、雨露计划绩效目标申报表\n");
-        for r in rows {
-            for c in *r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
-        parse_str(&text, &ReadOptions::default()).unwrap()
-    };
+    let read =
+        |rows: &[&[&str]]| parse_str(&common::text_save("第二部分  专项资金绩效目标\n\n1、雨露计划绩效目标申报表\n", rows), &ReadOptions::default()).unwrap();
     let doc = read(&[
         &["专项基本情况", "专项名称", "2023年雨露计划就学补助项目"],
         &["", "主管部门", "某局", "专项起止时间", "2023年1月至12月"],
@@ -1127,8 +1101,7 @@ fn a_block_label_over_the_name_row_and_a_blank_result_column() {
 /// caption names an evaluation without its 表. It writes back to the same reading.
 #[test]
 fn an_evaluation_table_with_its_level2_in_a_content_column() {
-    let mut text = String::from("第三部分  项目支出绩效评价\n\n1、2019年度某县高中助学金项目绩效评价指标表\n");
-    for r in [
+    let rows = [
         &["评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值", "备注"][..],
         &["项目年度绩效目标(定量指标)", "制度指标", "规章制度", "建立与否", "", "20", ""],
         &["", "产出数量指标", "享受资助人数", "达到预计值", "2100人", "10", ""],
@@ -1136,12 +1109,8 @@ fn an_evaluation_table_with_its_level2_in_a_content_column() {
         &["", "质量指标", "建档立卡学生", "全面覆盖", "100%", "10", ""],
         &["", "成本指标", "资助标准达标率", "", "100%", "20", ""],
         &["总分", "", "", "", "", "100", ""],
-    ] {
-        for c in r {
-            text.push_str(&format!("\t{c}\n"));
-        }
-        text.push('\n');
-    }
+    ];
+    let text = common::text_save("第三部分  项目支出绩效评价\n\n1、2019年度某县高中助学金项目绩效评价指标表\n", &rows);
     let read = |doc: &Document| -> Vec<(Level1, String, String, Option<Comparator>, bool)> {
         doc.sections[0].tables[0]
             .indicators()
@@ -1170,14 +1139,7 @@ fn an_evaluation_table_with_its_level2_in_a_content_column() {
 #[test]
 fn the_hostile_reviews_tables_read_as_a_reviewer_reads_them() {
     let read = |title: &str, rows: &[&[&str]]| {
-        let mut text = format!("第二部分  项目支出绩效自评\n\n1、{title}\n");
-        for r in rows {
-            for c in *r {
-                text.push_str(&format!("\t{c}\n"));
-            }
-            text.push('\n');
-        }
-        parse_str(&text, &ReadOptions::default()).unwrap()
+        parse_str(&common::text_save(&format!("第二部分  项目支出绩效自评\n\n1、{title}\n"), rows), &ReadOptions::default()).unwrap()
     };
     type Got = Vec<(Level1, String, String, String, Option<String>)>;
     let got = |doc: &Document| -> Got {
