@@ -253,7 +253,7 @@ pub fn deadline(s: &[char], end: usize) -> Option<Deadline> {
         by_word = true;
         finished |= w.ends_with("完成");
     }
-    if finished && s[at..].iter().collect::<String>() == "100%" {
+    if finished && s[at..].iter().copied().eq("100%".chars()) {
         at = end;
     }
     if at != end {

@@ -70,7 +70,7 @@ pub fn comparator_phrase(text: &str) -> Option<Comparator> {
     if text.len() > 48 {
         return None;
     }
-    let chars: Vec<char> = text.chars().map(fold_char).filter(|c| !c.is_whitespace()).map(super::fold::simplified).collect();
+    let chars: Vec<char> = text.chars().map(fold_char).filter(|c| !c.is_whitespace()).collect();
     let (len, comparator) = prefix_comparator(&chars, 0)?;
     let rest: String = chars[len..].iter().collect();
     VALUES.contains(&rest.as_str()).then_some(comparator)
@@ -257,12 +257,8 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
     let bound_word = |len: usize| BOUND_WORDS.iter().any(|w| w.chars().count() == len && s[..len].iter().copied().eq(w.chars()));
     if comparator.is_some() && per.is_none() && at >= 2 && bound_word(at) && number_at(&s[..end], at, true).is_none() {
         let digit = s[..end].iter().position(char::is_ascii_digit)?;
-        let words = &s[at..digit];
-        let simple: String = words.iter().map(|c| super::fold::simplified(*c)).collect();
-        if !is_plain_words(words, WORDS_AROUND_MAX)
-            || (at..digit).any(|i| prefix_comparator(s, i).is_some())
-            || REFERENCE_WORDS.iter().any(|w| simple.contains(w))
-        {
+        let words = plain_words(&s[at..digit], WORDS_AROUND_MAX)?;
+        if (at..digit).any(|i| prefix_comparator(s, i).is_some()) || REFERENCE_WORDS.iter().any(|w| words.contains(w)) {
             return None;
         }
         at = digit;
@@ -322,7 +318,7 @@ fn quantity(s: &[char], end: usize) -> Option<Quantity> {
             // A rate's denominator after it (`100元每人`) is no object of the count.
             None if comparator.is_some()
                 && unit.as_ref().is_some_and(|u| u.kind != UnitKind::Duration && !matches!(u.text.as_str(), "年" | "月" | "日"))
-                && is_plain_words(&s[at..end], WORDS_AROUND_MAX)
+                && plain_words(&s[at..end], WORDS_AROUND_MAX).is_some()
                 && !s[at..end].contains(&'每') =>
             {
                 at = end
@@ -378,10 +374,14 @@ const REFERENCE_WORDS: &[&str] = &["上年", "去年", "同期", "平均", "市�
 /// The most characters of words between a comparator word and its number, or after the unit.
 const WORDS_AROUND_MAX: usize = 6;
 
-/// Whether `words` are a few ideographs that say no change or part of a period ([`NOT_A_LEVEL`]).
-fn is_plain_words(words: &[char], max: usize) -> bool {
-    let simple: String = words.iter().map(|c| super::fold::simplified(*c)).collect();
-    !words.is_empty() && words.len() <= max && words.iter().all(|c| is_ideograph(*c)) && !NOT_A_LEVEL.iter().any(|w| simple.contains(w))
+/// `words` (folded: in simplified characters) as text, when they are a few ideographs that say no
+/// change or part of a period ([`NOT_A_LEVEL`]).
+fn plain_words(words: &[char], max: usize) -> Option<String> {
+    if words.is_empty() || words.len() > max || !words.iter().all(|c| is_ideograph(*c)) {
+        return None;
+    }
+    let text: String = words.iter().collect();
+    (!NOT_A_LEVEL.iter().any(|w| text.contains(w))).then_some(text)
 }
 
 /// `2-3次`, `2～3次`, `2至3次`, `85%-95%`.

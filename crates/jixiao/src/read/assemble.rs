@@ -432,7 +432,7 @@ impl<'a, 's> Assembler<'a, 's> {
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
             && self.doc.notes[index + 1..].iter().all(|n| headings::year_or_unit_line(&n.text))
-            && has_indicator_header(&block.rows.iter().map(|r| r.iter().map(|c| c.text.as_ref()).collect::<Vec<&str>>()).collect::<Vec<_>>())
+            && has_indicator_header(&block.rows, |r| r.iter().map(|c| c.text.as_ref()).collect())
             && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {
             title.year = title.year.or_else(|| self.doc.notes[index + 1..].iter().find_map(|n| headings::year_line(&n.text)));

@@ -233,9 +233,10 @@ pub fn level1_column(keys: &[(ColumnRole, String)], holds_level1: impl Fn(usize)
 }
 
 /// Whether a table's rows hold an indicator header: one that names its levels, or one that names
-/// only its values over a row that starts with the levels.
-pub fn has_indicator_header<'a, R: AsRef<[&'a str]>>(rows: &[R]) -> bool {
-    rows.iter().any(|r| labels::is_header_row(r.as_ref().iter().copied())) || rows.windows(2).any(|w| is_values_header(w[0].as_ref(), w[1].as_ref()))
+/// only its values over a row that starts with the levels. `texts` gives a row's cells' texts, in
+/// whatever form a reader holds its rows.
+pub fn has_indicator_header<R>(rows: &[R], texts: impl for<'r> Fn(&'r R) -> Vec<&'r str>) -> bool {
+    rows.iter().any(|r| labels::is_header_row(texts(r))) || rows.windows(2).any(|w| is_values_header(&texts(&w[0]), &texts(&w[1])))
 }
 
 /// Whether `header` names only its value columns, over rows that start with the levels
@@ -258,8 +259,7 @@ pub fn is_values_header(header: &[&str], below: &[&str]) -> bool {
         && !is_blank(leading[0])
         // Labels, not prose: a few words, none of a remark's or a score's column.
         && leading.iter().all(|l| labels::short_key(l).is_ok_and(|k| k.chars().count() <= 12) && !labels::is_form_extra(l))
-        && below.iter().copied().find(|c| !is_blank(c)).is_some_and(level_word)
-        && below.iter().position(|c| !is_blank(c)).is_some_and(|at| at <= lead)
+        && below.iter().position(|c| !is_blank(c)).is_some_and(|at| at <= lead && level_word(below[at]))
 }
 
 /// Reads a header that names only its value columns (see [`is_values_header`]): the columns

@@ -25,7 +25,7 @@ use super::container::{Container, Limits, cfb_has_stream, over_limit, zip_has};
 use super::tree::Cell;
 use super::{Format, ReadOptions, Reader, TableSink};
 use crate::error::{Error, Origin, Result};
-use crate::grammar::form::columns::is_values_header;
+use crate::grammar::form::columns::has_indicator_header;
 use crate::grammar::form::{names_sheet, part_heading, table_title};
 use crate::grammar::labels::is_header_row;
 use crate::model::{Document, Location};
@@ -378,12 +378,7 @@ fn document(mut grids: Vec<Grid>, limits: Limits, origin: &Origin, sink: Option<
         }
         // Under a part heading a title row opens a table, as in a text save, header or not.
         let titled = heading.is_some() && lone(body.first()).is_some_and(|cell| table_title(cell.0).is_some());
-        // A header that names only its values is known by the row under it.
-        let values_header = |w: &[Vec<(&str, u32, u32)>]| {
-            let (header, below): (Vec<&str>, Vec<&str>) = (w[0].iter().map(|c| c.0).collect(), w[1].iter().map(|c| c.0).collect());
-            is_values_header(&header, &below)
-        };
-        if !titled && !body.iter().any(is_header) && !body.windows(2).any(values_header) {
+        if !titled && !has_indicator_header(body, |r| r.iter().map(|c| c.0).collect()) {
             // Not an indicator table: every cell is kept, as a note at its place.
             for cell in body.iter().flatten().filter(|(t, _, _)| !t.trim().is_empty()) {
                 layout.note((*cell.0).to_owned(), place(cell));

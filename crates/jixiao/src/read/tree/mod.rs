@@ -101,13 +101,17 @@ const GRADES: &[&str] = &["优", "良", "中", "差", "优秀", "良好", "合�
 /// each named by its 项目名称). The title's kind yields to what the columns say only when the
 /// title says nothing (a plain 绩效目标表 with 实际完成值 columns is a self-evaluation).
 pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>, bodies: Vec<TableBody>) -> Vec<crate::model::Table> {
+    // Every body of a table has its header's columns: their roles, found once and only if asked.
+    let keys = std::cell::OnceCell::new();
     bodies
         .into_iter()
         .map(|mut b| {
             let mut t = template.clone();
-            t.kind = title_kind.or(b.kind.filter(|k| *k != TableKind::SelfEvaluation || reports_results(&b))).unwrap_or_default();
+            t.kind = title_kind
+                .or_else(|| b.kind.filter(|k| *k != TableKind::SelfEvaluation || reports_results(&b, keys.get_or_init(|| column_keys(&b.columns)))))
+                .unwrap_or_default();
             if t.kind == TableKind::SelfEvaluation {
-                progress_as_actual(&b.columns, &mut b.categories);
+                progress_as_actual(&b.columns, keys.get_or_init(|| column_keys(&b.columns)), &mut b.categories);
             }
             if let Some(name) = b.name {
                 t.name = name;
@@ -140,9 +144,9 @@ pub fn into_tables(template: crate::model::Table, title_kind: Option<TableKind>,
 /// total in it, or a 得分 column (a blank evaluation framework). A form with only its 实际完成值
 /// column still blank, under a title that says no kind, is a target table as published (a
 /// province's target form that doubles as the later self-evaluation).
-fn reports_results(b: &TableBody) -> bool {
+fn reports_results(b: &TableBody, keys: &[(ColumnRole, String)]) -> bool {
     b.total_score.is_some()
-        || column_keys(&b.columns).iter().any(|(r, _)| *r == ColumnRole::Score)
+        || keys.iter().any(|(r, _)| *r == ColumnRole::Score)
         || b.categories
             .iter()
             .flat_map(|c| &c.children)
@@ -154,18 +158,17 @@ fn reports_results(b: &TableBody) -> bool {
 /// at the year's end that is the result, read as each indicator's actual (the writer puts it
 /// back there: `columns::table_keys`). Not a monitoring form's, whatever its title says: one
 /// whose progress is of part of the year (`1-6月执行情况`, `截至6月`) or that forecasts the year.
-fn progress_as_actual(columns: &[String], categories: &mut [Category]) {
+fn progress_as_actual(columns: &[String], keys: &[(ColumnRole, String)], categories: &mut [Category]) {
     let indicators = || categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators);
     if indicators().any(|i| i.actual.is_some() || i.expected.is_some()) || !indicators().any(|i| i.progress.is_some()) {
         return;
     }
-    let keys = column_keys(columns);
     let part_of_year = |label: &str| {
         let k = labels::key(label);
         k.contains('月') || k.contains("截至") || k.contains("截止") || k.contains("半年") || k.contains("季度")
     };
     if keys.iter().any(|(r, _)| matches!(r, ColumnRole::Expected | ColumnRole::Likelihood))
-        || columns.iter().zip(&keys).any(|(label, (r, _))| *r == ColumnRole::Progress && part_of_year(label))
+        || columns.iter().zip(keys).any(|(label, (r, _))| *r == ColumnRole::Progress && part_of_year(label))
     {
         return;
     }
@@ -222,8 +225,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // A header that names only its value columns: its levels and names are read by place.
     let mut values_header = false;
     while let Some(mut row) = rows.next() {
-        values_header = rows.peek().is_some_and(|next| columns::is_values_header(&row.texts(), &next.texts()));
-        if values_header || is_header_row(row.texts()) {
+        // The two kinds exclude each other: the common one is looked for first.
+        let named = is_header_row(row.texts());
+        values_header = !named && rows.peek().is_some_and(|next| columns::is_values_header(&row.texts(), &next.texts()));
+        if named || values_header {
             first.columns = row.cells.into_iter().map(|c| c.text.into_owned()).collect();
             if let Some(next) = rows.peek() {
                 let upper: Vec<&str> = first.columns.iter().map(String::as_str).collect();
@@ -343,8 +348,24 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
 fn level1_before_name(keys: &[(ColumnRole, String)], rows: &[Row<'_>]) -> bool {
     let Some(lead) = keys.iter().position(|(r, _)| *r != ColumnRole::Extra) else { return false };
     let Some(c) = lead.checked_sub(2) else { return false };
-    let mut words = rows.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).peekable();
+    only_level1_words(words_in(rows, c))
+}
+
+/// The non-blank cells of column `c` of `rows`.
+fn words_in<'r, R: std::borrow::Borrow<Row<'r>>>(rows: &'r [R], c: usize) -> impl Iterator<Item = &'r str> {
+    rows.iter().filter_map(move |r| r.borrow().cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t))
+}
+
+/// Whether there are words, each a level-1's (产出指标, 效益指标).
+fn only_level1_words<'w>(words: impl Iterator<Item = &'w str>) -> bool {
+    let mut words = words.peekable();
     words.peek().is_some() && words.all(|w| labels::level1(w) != crate::model::Level1::Other)
+}
+
+/// The rows that name an indicator (a note under the table stands in the first column too).
+fn indicator_rows<'r, 'a>(keys: &[(ColumnRole, String)], rows: &'r [Row<'a>]) -> Option<Vec<&'r Row<'a>>> {
+    let name = keys.iter().position(|(r, _)| *r == ColumnRole::Name)?;
+    Some(rows.iter().filter(|r| r.cells.get(name).is_some_and(|cell| !is_blank(&cell.text))).collect())
 }
 
 /// A header one or two cells shorter than the rows under it: a text save writes a label merged
@@ -417,16 +438,10 @@ fn shift_levels(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
 /// and nothing else on the indicators' rows (指標類型 over 產出指標 / 成效指標): that column is
 /// the level-1's, whatever it is headed (see `columns::level1_column` for the writer's side).
 fn level1_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
-    // The indicators' rows (a note under the table stands in the first column too).
-    let Some(name) = keys.iter().position(|(r, _)| *r == ColumnRole::Name) else { return };
-    let indicators: Vec<&Row<'_>> = rows.iter().filter(|r| r.cells.get(name).is_some_and(|cell| !is_blank(&cell.text))).collect();
-    let Some(column) = crate::grammar::form::columns::level1_column(keys, |c| {
-        let mut words = indicators.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).peekable();
-        words.peek().is_some() && words.all(|w| labels::level1(w) != crate::model::Level1::Other)
-    }) else {
-        return;
-    };
-    keys[column].0 = ColumnRole::Level1;
+    let Some(indicators) = indicator_rows(keys, rows) else { return };
+    if let Some(column) = columns::level1_column(keys, |c| only_level1_words(words_in(&indicators, c))) {
+        keys[column].0 = ColumnRole::Level1;
+    }
 }
 
 /// A header with no 二级 column, whose column between the level-1's (if any) and the names holds
@@ -434,10 +449,9 @@ fn level1_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
 /// 质量指标), one at least a level-2 the form knows: that column is the level-2's, whatever it is
 /// headed (see `columns::level2_column` for the writer's side).
 fn level2_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
-    let Some(name) = keys.iter().position(|(r, _)| *r == ColumnRole::Name) else { return };
-    let indicators: Vec<&Row<'_>> = rows.iter().filter(|r| r.cells.get(name).is_some_and(|cell| !is_blank(&cell.text))).collect();
-    let Some(column) = crate::grammar::form::columns::level2_column(keys, |c| {
-        let words: Vec<&str> = indicators.iter().filter_map(|r| r.cells.get(c)).map(|cell| cell.text.as_ref()).filter(|t| !is_blank(t)).collect();
+    let Some(indicators) = indicator_rows(keys, rows) else { return };
+    let Some(column) = columns::level2_column(keys, |c| {
+        let words: Vec<&str> = words_in(&indicators, c).collect();
         let known = |w: &str| labels::level2(w) != crate::model::Level2::Other;
         // A category's label, not a level-1's: `制度指标`, with a bracketed score at most.
         let category =
