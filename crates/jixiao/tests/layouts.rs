@@ -1218,3 +1218,57 @@ fn the_hostile_reviews_tables_read_as_a_reviewer_reads_them() {
     let funds = t.funds.as_ref().unwrap();
     assert_eq!((funds.rows[0].executed.as_ref().map(|a| a.raw.as_str()), funds.rows[0].rate.as_ref().map(|a| a.raw.as_str())), (Some("90"), Some("90%")));
 }
+
+/// An evaluation framework as regulations print it (`评价内容 | 评价指标(分值) | 指标说明 | 评分标准`,
+/// fsou): no 一级 / 三级 column, the groups' words not the form's. 评价指标 names the indicators and
+/// the column left of it groups them; a group's words give its level (立项 决策, 组织 过程, 效果
+/// 效益; 实施 none: it may be either), and a group's points weigh its one indicator when the other
+/// groups' weights add up to theirs. It writes back to the same reading.
+#[test]
+fn an_evaluation_framework_with_its_own_group_words() {
+    let rows = [
+        &["评价内容", "评价指标(分值)", "指标说明", "评分标准"][..],
+        &["(一)立项决策(10分)", "1.立项依据充分性", "项目立项是否符合规划", "符合的得10分"],
+        &["(二)项目组织(20分)", "2.组织机构(8分)", "项目单位的组织情况", "健全的得8分"],
+        &["", "3.资金使用(12分)", "资金使用合规性", "合规的得12分"],
+        &["(三)项目实施(30分)", "4.建设任务完成率", "计划任务完成情况", "完成100%的得30分"],
+        &["(四)实施效果(40分)", "5.经济效益(25分)", "新增收入", "由各地自行制定"],
+        &["", "6.社会效益(15分)", "带动就业", "由各地自行制定"],
+    ];
+    let text = common::text_save("第三部分  项目支出绩效评价\n\n1、某专项绩效评价指标表\n", &rows);
+    let read = |doc: &Document| -> Vec<(Level1, String, Option<f64>)> {
+        doc.sections[0].tables[0].indicators().map(|(c, _, i)| (c.level1, i.name.clone(), i.weight)).collect()
+    };
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!((t.name.as_str(), t.kind), ("某专项绩效评价指标", TableKind::SelfEvaluation));
+    let expected = vec![
+        (Level1::Decision, "1.立项依据充分性".to_owned(), Some(10.0)),
+        (Level1::Process, "2.组织机构(8分)".to_owned(), Some(8.0)),
+        (Level1::Process, "3.资金使用(12分)".to_owned(), Some(12.0)),
+        (Level1::Other, "4.建设任务完成率".to_owned(), Some(30.0)),
+        (Level1::Effect, "5.经济效益(25分)".to_owned(), Some(25.0)),
+        (Level1::Effect, "6.社会效益(15分)".to_owned(), Some(15.0)),
+    ];
+    assert_eq!(read(&doc), expected);
+    assert_eq!(t.categories[2].label, "(三)项目实施(30分)");
+    assert_eq!(t.indicators().next().map(|(_, _, i)| i.description.as_str()), Some("项目立项是否符合规划"));
+    let findings = review(&doc, &ReviewConfig::default());
+    assert!(!findings.iter().any(|f| f.rule == "unknown-column"), "{findings:?}");
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&again), expected, "{}", write::text::to_string(&doc));
+    let sheet = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
+    assert_eq!(read(&parse_bytes(&sheet, &ReadOptions::default()).unwrap()), expected);
+
+    // A group's points over one indicator weigh it only where they are the framework's: not in
+    // the last group (a copy cut inside it), not when the other groups' weights miss their points.
+    let weights = |rows: &[&[&str]]| -> Vec<Option<f64>> {
+        let doc = parse_str(&common::text_save("第三部分  项目支出绩效评价\n\n1、某专项绩效评价指标表\n", rows), &ReadOptions::default()).unwrap();
+        doc.sections[0].tables[0].indicators().map(|(_, _, i)| i.weight).collect()
+    };
+    assert_eq!(weights(&rows[..5]), [Some(10.0), Some(8.0), Some(12.0), None]);
+    let missing: &[&[&str]] = &[rows[0], rows[1], &["(二)项目组织(20分)", "2.组织机构(8分)", "", ""], rows[5], rows[6]];
+    assert_eq!(weights(missing), [None, Some(8.0), Some(25.0), Some(15.0)]);
+    // 评价指标 first heads the level-1 words (评价指标 | 评价内容 | 指标名称): no framework header.
+    assert!(!jixiao::grammar::labels::is_header_row(["评价指标", "评价内容", "指标说明"]));
+}

@@ -213,6 +213,41 @@ pub fn level1_implied_by(label: &str) -> Level1 {
     }
 }
 
+/// The level-1 a framework's own group label means by its words, when it is no label of the
+/// forms (`项目前期工作`, `项目组织`, `资金使用`, `实施效果`, the older evaluation frameworks'
+/// groups, as regulations print them): preparation and approval (前期, 立项) are 决策, organising
+/// and managing (组织, 管理, 资金使用) 过程, effects 效益. Words that could mean two levels
+/// (实施: 组织实施 is 过程, a project's 实施 its output; 执行: a budget's or a plan's) give none.
+pub fn level1_by_words(label: &str) -> Level1 {
+    match level1(label) {
+        Level1::Other => {}
+        known => return known,
+    }
+    let Ok(k) = short_key(label) else { return Level1::Other };
+    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
+    match level1_implied_by(label) {
+        Level1::Other => {}
+        implied => return implied,
+    }
+    if k.chars().count() > 8 {
+        Level1::Other
+    } else if has(&["满意"]) {
+        Level1::Satisfaction
+    } else if has(&["效果", "效益", "成效"]) {
+        Level1::Effect
+    } else if has(&["决策", "立项", "前期"]) {
+        Level1::Decision
+    } else if has(&["过程", "管理", "组织", "资金使用"]) {
+        Level1::Process
+    } else if has(&["产出"]) {
+        Level1::Output
+    } else if has(&["投入"]) {
+        Level1::Input
+    } else {
+        Level1::Other
+    }
+}
+
 /// A category said with 目标 or 值 for 指标, as some forms write their levels (`产出目标`,
 /// `数量目标`; `产出值`, `数量值`): the same category with 指标. None for any other key.
 fn as_indicator(k: &str) -> Option<String> {
@@ -525,6 +560,7 @@ pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
     let cells: Vec<&str> = cells.into_iter().collect();
     let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
     bare_level1_column(&cells, &mut roles);
+    framework_columns(&cells, &mut roles);
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
 }
@@ -540,6 +576,31 @@ pub fn bare_level1_column<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole])
     let Some(at) = labels.iter().position(|l| key(l.as_ref()) == "指标") else { return };
     if roles[at] == Extra && roles[at + 1..].iter().any(|r| matches!(r, Description | Name)) {
         roles[at] = Level1;
+    }
+}
+
+/// An evaluation framework's header as regulations print it (`评价内容 | 评价指标(分值) | 指标说明
+/// | 评分标准`, `考核内容 | 考核指标 | 分值 | 考核标准`): with no 三级 / 指标名称 column, the column
+/// headed 评价指标 / 评分指标 / 考核指标 names the scored indicators, and the one labelled column
+/// left of it groups them: the level-1 (its words need not be the form's: 项目前期工作(7分)).
+/// Only with exactly one labelled column left: first, 评价指标 heads the level-1 words themselves
+/// (`评价指标 | 评价内容 | 指标名称`); with two, the header may be a flattened two-row one whose
+/// words do not stand over their cells.
+pub fn framework_columns<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    use ColumnRole::*;
+    if roles.iter().any(|r| matches!(r, Name | Level1 | Level2)) {
+        return;
+    }
+    let Some(name) = labels.iter().position(|l| short_key(l.as_ref()).is_ok_and(|k| matches!(k.as_str(), "评价指标" | "评分指标" | "考核指标")))
+    else {
+        return;
+    };
+    let mut left = (0..name).filter(|&c| !super::is_blank(labels[c].as_ref()));
+    if let (Some(group), None) = (left.next(), left.next())
+        && roles[group] == Extra
+    {
+        roles[name] = Name;
+        roles[group] = Level1;
     }
 }
 
@@ -696,6 +757,40 @@ pub fn is_blank_form_name(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_frameworks_own_group_words_give_a_level_where_they_mean_one() {
+        assert_eq!(level1_by_words("(一)项目前期工作(7分)"), Level1::Decision);
+        assert_eq!(level1_by_words("(二)\n项\n目\n组\n织\n(8分)"), Level1::Process);
+        assert_eq!(level1_by_words("资金使用"), Level1::Process);
+        // 资金投入 is the 2020 framework's 决策 level-2, not a use of funds.
+        assert_eq!(level1_by_words("资金投入"), Level1::Decision);
+        assert_eq!(level1_by_words("(五)实施效果(35分)"), Level1::Effect);
+        assert_eq!(level1_by_words("社会满意度"), Level1::Satisfaction);
+        // Words of two levels, a score alone, and prose give none.
+        assert_eq!(level1_by_words("(三)项目实施(20分)"), Level1::Other);
+        assert_eq!(level1_by_words("执行情况评价(80分)"), Level1::Other);
+        assert_eq!(level1_by_words("(20分)"), Level1::Other);
+        assert_eq!(level1_by_words("项目单位对项目组织管理的情况说明"), Level1::Other);
+        // The form's own words as ever.
+        assert_eq!(level1_by_words("产出指标"), Level1::Output);
+    }
+
+    #[test]
+    fn a_frameworks_header_names_its_indicators_evaluation_indicators() {
+        use ColumnRole::*;
+        let roles = |labels: &[&str]| {
+            let mut roles: Vec<ColumnRole> = labels.iter().map(|l| column_role(l)).collect();
+            framework_columns(labels, &mut roles);
+            roles
+        };
+        assert_eq!(roles(&["评价内容", "评价指标(分值)", "指标说明", "评分标准"]), [Level1, Name, Description, Extra]);
+        assert_eq!(roles(&["序号", "考核内容", "考核指标", "分值", "评分标准"])[1..3], [Extra, Extra]);
+        assert_eq!(roles(&["考核内容", "考核指标", "分值", "评分标准"]), [Level1, Name, Weight, Extra]);
+        // With a name column of its own, 评价指标 holds the level-1 words (ningjin).
+        assert_eq!(roles(&["评价指标", "评价内容", "指标名称", "目标值"]), [Extra, Extra, Name, Target]);
+        assert!(is_header_row(["评价内容", "评价指标(分值)", "指标说明", "评分标准"]));
+    }
 
     #[test]
     fn both_effect_names_are_one_level() {

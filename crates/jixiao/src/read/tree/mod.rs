@@ -920,6 +920,7 @@ impl IndicatorRows {
         for body in &mut self.bodies {
             satisfaction_apart(&mut body.categories);
             scores_that_are_weights(&mut body.categories);
+            sole_indicators_weigh_their_level(&mut body.categories);
         }
         self.bodies
     }
@@ -951,6 +952,40 @@ fn scores_that_are_weights(categories: &mut [Category]) {
     }
     for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
         i.weight = i.reported_score.take();
+    }
+}
+
+/// A level-1 whose label gives its points (`(一)项目前期工作(7分)`) over one indicator with no
+/// weight of its own: the indicator weighs the level's points. Only where the table's other
+/// levels with points over weighed indicators add up to them (so the points are the framework's
+/// weights, not a total of what a copy lost), and never for the last level (a copy cut inside
+/// it shows one of its indicators).
+fn sole_indicators_weigh_their_level(categories: &mut [Category]) {
+    use crate::grammar::form::cells::points_in_label;
+    let Some((_, before_last)) = categories.split_last_mut() else { return };
+    let indicators = |c: &Category| c.children.iter().flat_map(|s| &s.indicators).count();
+    let weighed = |c: &Category| c.children.iter().flat_map(|s| &s.indicators).map(|i| i.weight).sum::<Option<f64>>();
+    let sole = |c: &Category| indicators(c) == 1 && weighed(c).is_none() && points_in_label(&c.label).is_some();
+    if !before_last.iter().any(sole) {
+        return;
+    }
+    let mut checked = false;
+    for c in before_last.iter().filter(|c| !sole(c)) {
+        if let (Some(points), Some(sum)) = (points_in_label(&c.label), weighed(c)) {
+            if (points - sum).abs() >= 0.005 {
+                return;
+            }
+            checked = true;
+        }
+    }
+    if !checked {
+        return;
+    }
+    for c in before_last.iter_mut().filter(|c| sole(c)) {
+        let points = points_in_label(&c.label);
+        if let Some(i) = c.children.iter_mut().flat_map(|s| &mut s.indicators).next() {
+            i.weight = points;
+        }
     }
 }
 
@@ -1168,7 +1203,10 @@ fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current
     // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
     // garbled, `顼目产出(30分)`) takes the level-1 its first level-2 implies (数量指标 → 产出).
     let level1 = match labels::level1(l1) {
-        crate::model::Level1::Other => labels::implied_level1(labels::level2(l2)),
+        crate::model::Level1::Other => match labels::implied_level1(labels::level2(l2)) {
+            crate::model::Level1::Other => labels::level1_by_words(l1),
+            implied => implied,
+        },
         level1 => level1,
     };
     categories.push(Category { level1, label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });

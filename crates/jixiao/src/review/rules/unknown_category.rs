@@ -29,13 +29,18 @@ fn check(doc: &Document, sink: &mut Sink) {
             let umbrella = category.children.iter().any(|s| labels::level1(&s.label) != Level1::Other);
             if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) && !umbrella && !flagged.contains(&label) {
                 flagged.push(label);
+                // A framework's own group words (项目前期工作) were read for the level they say.
+                let (read, read_zh) = match labels::level1_by_words(label) {
+                    Level1::Other => (String::new(), String::new()),
+                    by_words => (format!(": read as {} by its words", by_words.as_str()), format!("：按字面读作 {}", by_words.as_str())),
+                };
                 sink.table(
                     scope,
                     &category.location,
                     Some(label),
                     Say {
-                        message: format!("`{label}` is not a known level-1 category"),
-                        message_zh: format!("“{label}”不是规范的一级指标"),
+                        message: format!("`{label}` is not a known level-1 category{read}"),
+                        message_zh: format!("“{label}”不是规范的一级指标{read_zh}"),
                         suggestion: "use 产出指标, 效益指标 (效果指标), 满意度指标, or 成本指标 (2021 form)".into(),
                         suggestion_zh: "使用产出指标、效益（效果）指标、满意度指标，或成本指标（2021年版）".into(),
                     },
@@ -76,6 +81,14 @@ mod tests {
             &[("产出指标", "工作指标", "a", "", "≥3次", "b"), ("影响指标", "数量指标", "c", "", "≥3次", "d"), ("投入指标", "资金到位率", "e", "", "100%", "f")],
         )]);
         assert_eq!(lines("unknown-category", &doc), vec![110, 111]);
+    }
+
+    #[test]
+    fn a_frameworks_group_words_are_flagged_with_what_they_were_read_as() {
+        let doc = document(vec![table(1, "t", &[("项目前期工作", "", "a", "", "", "b")])]);
+        let messages: Vec<String> =
+            crate::review::review(&doc, &Default::default()).into_iter().filter(|f| f.rule == "unknown-category").map(|f| f.message).collect();
+        assert_eq!(messages, ["`项目前期工作` is not a known level-1 category: read as decision by its words"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::{Rule, Say, Sink, tables};
 use crate::grammar::form::columns::table_keys;
-use crate::grammar::labels::{ColumnRole, column_role, is_form_extra, key};
+use crate::grammar::labels::{ColumnRole, column_role, framework_columns, is_form_extra, key};
 use crate::model::Document;
 use crate::review::Severity;
 
@@ -47,9 +47,12 @@ fn check(doc: &Document, sink: &mut Sink) {
         // Group labels (`绩效指标(90分)`) stand left of the 一级指标 column; with none, a column
         // there may be the 一级指标 mislabelled, and is checked like the others.
         let first = keys.iter().position(|(r, _)| *r == ColumnRole::Level1).unwrap_or(0);
-        for (label, (role, _)) in columns.iter().zip(&keys).skip(first) {
+        // An evaluation framework's 评价内容 | 评价指标 are known by where they stand together.
+        let mut framework: Vec<ColumnRole> = columns.iter().map(|c| column_role(c)).collect();
+        framework_columns(columns, &mut framework);
+        for ((label, (role, _)), by_header) in columns.iter().zip(&keys).zip(framework).skip(first) {
             let k = key(label);
-            if k.is_empty() || column_role(label) != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) || is_form_extra(label) {
+            if k.is_empty() || by_header != ColumnRole::Extra || KNOWN_EXTRAS.contains(&k.as_str()) || is_form_extra(label) {
                 continue;
             }
             let label = label.trim();
@@ -90,6 +93,12 @@ mod tests {
         let doc = with_columns(&["绩效指标(90分)", "一级指标", "二级 指标", "三级指标", "指标值（或计划水平）", "备注", "评（扣）分标准", ""]);
         assert!(lines("unknown-column", &doc).is_empty());
         let doc = with_columns(&["一级指标", "二级指标", "三级指标", "指标值及单位", "备注说明", "评分标准(分)", "指标值说明", "数据来源说明"]);
+        assert!(lines("unknown-column", &doc).is_empty());
+    }
+
+    #[test]
+    fn an_evaluation_frameworks_group_and_indicator_columns_are_known() {
+        let doc = with_columns(&["评价内容", "评价指标(分值)", "指标说明", "评分标准"]);
         assert!(lines("unknown-column", &doc).is_empty());
     }
 }
