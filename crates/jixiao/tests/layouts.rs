@@ -1271,4 +1271,35 @@ fn an_evaluation_framework_with_its_own_group_words() {
     assert_eq!(weights(missing), [None, Some(8.0), Some(25.0), Some(15.0)]);
     // 评价指标 first heads the level-1 words (评价指标 | 评价内容 | 指标名称): no framework header.
     assert!(!jixiao::grammar::labels::is_header_row(["评价指标", "评价内容", "指标说明"]));
+
+    // 评价指标 right of the levels names the indicators (their cells went to notes), and a
+    // 评价内容 column over the framework's own level-2s (项目立项) is the level-2's.
+    let rows = [
+        &["一级指标", "评价内容", "评价指标", "分值", "评分标准"][..],
+        &["决策", "项目立项", "立项依据充分性", "5", "充分得5分"],
+        &["", "", "立项程序规范性", "5", "规范得5分"],
+        &["过程", "资金管理", "资金到位率", "10", "到位得10分"],
+        &["产出", "产出数量", "实际完成率", "10", "完成得10分"],
+    ];
+    let text = common::text_save(
+        "第三部分  项目支出绩效评价
+
+1、某项目绩效评价指标表
+",
+        &rows,
+    );
+    let read = |doc: &Document| -> Vec<(Level1, String, String, Option<f64>)> {
+        doc.sections[0].tables[0].indicators().map(|(c, s, i)| (c.level1, s.label.clone(), i.name.clone(), i.weight)).collect()
+    };
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let expected = vec![
+        (Level1::Decision, "项目立项".to_owned(), "立项依据充分性".to_owned(), Some(5.0)),
+        (Level1::Decision, "项目立项".to_owned(), "立项程序规范性".to_owned(), Some(5.0)),
+        (Level1::Process, "资金管理".to_owned(), "资金到位率".to_owned(), Some(10.0)),
+        (Level1::Output, "产出数量".to_owned(), "实际完成率".to_owned(), Some(10.0)),
+    ];
+    assert_eq!(read(&doc), expected);
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&again), expected, "{}", write::text::to_string(&doc));
 }

@@ -580,21 +580,30 @@ pub fn bare_level1_column<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole])
 }
 
 /// An evaluation framework's header as regulations print it (`评价内容 | 评价指标(分值) | 指标说明
-/// | 评分标准`, `考核内容 | 考核指标 | 分值 | 考核标准`): with no 三级 / 指标名称 column, the column
-/// headed 评价指标 / 评分指标 / 考核指标 names the scored indicators, and the one labelled column
-/// left of it groups them: the level-1 (its words need not be the form's: 项目前期工作(7分)).
-/// Only with exactly one labelled column left: first, 评价指标 heads the level-1 words themselves
-/// (`评价指标 | 评价内容 | 指标名称`); with two, the header may be a flattened two-row one whose
-/// words do not stand over their cells.
+/// | 评分标准`, `考核内容 | 考核指标 | 分值 | 考核标准`, `一级指标 | 二级指标 | 评价指标 | 分值`): with
+/// no 三级 / 指标名称 column, the column headed 评价指标 / 评分指标 / 考核指标 names the scored
+/// indicators. Right of level columns, it is their names; with none, the one labelled column left
+/// of it groups them: the level-1 (its words need not be the form's: 项目前期工作(7分)). Not first
+/// (`评价指标 | 评价内容 | 指标名称`: it heads the level-1 words themselves), not left of the level
+/// columns, and not with two labelled columns before it and no level column (the header may be a
+/// flattened two-row one whose words do not stand over their cells).
 pub fn framework_columns<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
     use ColumnRole::*;
-    if roles.iter().any(|r| matches!(r, Name | Level1 | Level2)) {
+    if roles.contains(&Name) {
         return;
     }
     let Some(name) = labels.iter().position(|l| short_key(l.as_ref()).is_ok_and(|k| matches!(k.as_str(), "评价指标" | "评分指标" | "考核指标")))
     else {
         return;
     };
+    let is_level = |r: &ColumnRole| matches!(r, Level1 | Level2);
+    if roles[name] != Extra || roles[name..].iter().any(is_level) {
+        return;
+    }
+    if roles[..name].iter().any(is_level) {
+        roles[name] = Name;
+        return;
+    }
     let mut left = (0..name).filter(|&c| !super::is_blank(labels[c].as_ref()));
     if let (Some(group), None) = (left.next(), left.next())
         && roles[group] == Extra
@@ -790,6 +799,11 @@ mod tests {
         // With a name column of its own, 评价指标 holds the level-1 words (ningjin).
         assert_eq!(roles(&["评价指标", "评价内容", "指标名称", "目标值"]), [Extra, Extra, Name, Target]);
         assert!(is_header_row(["评价内容", "评价指标(分值)", "指标说明", "评分标准"]));
+        // Right of the level columns, the names of a framework that says its third level so.
+        assert_eq!(roles(&["一级指标", "二级指标", "评价指标", "分值", "评分标准"]), [Level1, Level2, Name, Weight, Extra]);
+        assert_eq!(roles(&["一级指标", "二级指标", "考核指标", "指标内容", "目标值"])[2..4], [Name, Description]);
+        // Left of them it is no name column.
+        assert_eq!(roles(&["考核指标", "一级指标", "二级指标"])[0], Extra);
     }
 
     #[test]

@@ -453,9 +453,13 @@ fn level2_by_words(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
     let Some(column) = columns::level2_column(keys, |c| {
         let words: Vec<&str> = words_in(&indicators, c).collect();
         let known = |w: &str| labels::level2(w) != crate::model::Level2::Other;
-        // A category's label, not a level-1's: `制度指标`, with a bracketed score at most.
-        let category =
-            |w: &str| labels::short_key(w).is_ok_and(|k| k.ends_with("指标") && k.chars().count() <= 8) && labels::level1(w) == crate::model::Level1::Other;
+        // A category's label, not a level-1's: `制度指标`, with a bracketed score at most, or
+        // one of the evaluation framework's own level-2s (项目立项, 资金管理).
+        let category = |w: &str| {
+            labels::level1(w) == crate::model::Level1::Other
+                && (labels::short_key(w).is_ok_and(|k| k.ends_with("指标") && k.chars().count() <= 8)
+                    || labels::level1_implied_by(w) != crate::model::Level1::Other)
+        };
         words.iter().any(|w| known(w)) && words.iter().all(|w| known(w) || category(w))
     }) else {
         return;
