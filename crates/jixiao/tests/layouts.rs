@@ -1057,13 +1057,17 @@ fn a_header_a_cell_short_of_its_rows_lines_up_its_levels() {
     );
     let (_, _, first) = t.indicators().next().unwrap();
     assert!(first.extra.values().any(|v| v == "出标产指"), "{:?}", first.extra);
-    // Rows one cell wider than a header whose levels already line up (a copy's trailing cell):
-    // the columns stay as labelled, the further cells are kept as notes.
+    // Rows one cell wider than a header whose levels already line up (a last label a sheet left
+    // unwritten): the columns stay as labelled, and the further cells are a column of their own,
+    // kept in extra; one row's stray cell is a note.
     let doc =
         read(&["一级指标", "二级指标", "三级指标", "指标值"], &[&["产出指标", "数量指标", "培训人数", "≥10人", "x"], &["", "质量指标", "合格率", "≥95%", "y"]]);
     let t = &doc.sections[0].tables[0];
-    assert_eq!(t.columns.len(), 4);
-    assert_eq!(t.indicators().map(|(_, _, i)| i.target.raw.as_str()).collect::<Vec<_>>(), ["≥10人", "≥95%"]);
+    assert_eq!(t.columns, ["一级指标", "二级指标", "三级指标", "指标值", ""]);
+    assert_eq!(t.indicators().map(|(_, _, i)| (i.target.raw.as_str(), i.extra["列5"].as_str())).collect::<Vec<_>>(), [("≥10人", "x"), ("≥95%", "y")]);
+    let doc =
+        read(&["一级指标", "二级指标", "三级指标", "指标值"], &[&["产出指标", "数量指标", "培训人数", "≥10人", "x"], &["", "质量指标", "合格率", "≥95%"]]);
+    assert_eq!(doc.sections[0].tables[0].columns.len(), 4);
     assert!(doc.notes.iter().any(|n| n.text == "x"));
 }
 
@@ -1269,6 +1273,9 @@ fn an_evaluation_framework_with_its_own_group_words() {
     assert_eq!(weights(&rows[..5]), [Some(10.0), Some(8.0), Some(12.0), None]);
     let missing: &[&[&str]] = &[rows[0], rows[1], &["(二)项目组织(20分)", "2.组织机构(8分)", "", ""], rows[5], rows[6]];
     assert_eq!(weights(missing), [None, Some(8.0), Some(25.0), Some(15.0)]);
+    // Nor a bonus (outside the table's 100), nor a level whose level-2 has points of its own.
+    let bonus: &[&[&str]] = &[rows[0], rows[1], rows[2], rows[3], &["(三)加分项(5分)", "4.获得表彰", "", ""], rows[5], rows[6]];
+    assert_eq!(weights(bonus), [Some(10.0), Some(8.0), Some(12.0), None, Some(25.0), Some(15.0)]);
     // 评价指标 first heads the level-1 words (评价指标 | 评价内容 | 指标名称): no framework header.
     assert!(!jixiao::grammar::labels::is_header_row(["评价指标", "评价内容", "指标说明"]));
 
@@ -1302,4 +1309,67 @@ fn an_evaluation_framework_with_its_own_group_words() {
     assert!(doc.notes.is_empty(), "{:?}", doc.notes);
     let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
     assert_eq!(read(&again), expected, "{}", write::text::to_string(&doc));
+}
+
+/// Frameworks of the 2009–2013 forms as published (real: haiyang, bumen-zhengti-pingjia-tixi,
+/// guotu, bumen-yusuan). A group 业务指标 over the 2009 framework's level-2s (目标设定情况 决策,
+/// 目标完成情况 产出); bare points in the names' brackets that add up to their levels'
+/// (`绩效目标合理性(2)` under `目标设定(5)`); a caption under a 整体 part heading, with a
+/// template's blank fields (`项目名称:`) between it and the grid, and a 权数 column.
+#[test]
+fn frameworks_of_the_older_forms_read_as_their_words_say() {
+    let read = |text: &str| -> Vec<(Level1, String, Option<f64>)> {
+        let doc = parse_str(text, &ReadOptions::default()).unwrap();
+        doc.sections.iter().flat_map(|s| &s.tables).flat_map(|t| t.indicators()).map(|(c, _, i)| (c.level1, i.name.clone(), i.weight)).collect()
+    };
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "评价标准"],
+        &["业务指标(70分)", "目标设定情况(10分)", "依据的充分性(4分)", "充分:4分"],
+        &["", "", "工作目标的明确度(6分)", "明确:6分"],
+        &["", "目标完成情况(15分)", "投资计划完成率(15分)", "100%:15分"],
+        &["", "组织管理水平(10分)", "管理制度健全性(10分)", "健全:10分"],
+    ];
+    let text = common::text_save("第三部分  项目支出绩效评价\n\n1、某引导资金项目绩效评价指标表\n", rows);
+    assert_eq!(
+        read(&text),
+        [
+            (Level1::Decision, "依据的充分性(4分)".to_owned(), Some(4.0)),
+            (Level1::Decision, "工作目标的明确度(6分)".to_owned(), Some(6.0)),
+            (Level1::Output, "投资计划完成率(15分)".to_owned(), Some(15.0)),
+            (Level1::Process, "管理制度健全性(10分)".to_owned(), Some(10.0)),
+        ]
+    );
+
+    let rows: &[&[&str]] = &[
+        &["一级指标", "二级指标", "三级指标", "指标解释"],
+        &["投 入\n(15)", "目标设定\n(5)", "绩效目标合理性(2)", "目标是否合理"],
+        &["", "", "绩效指标明确性(3)", "指标是否明确"],
+        &["", "预算配置\n(10)", "在职人员控制率(4)", "人员控制"],
+        &["", "", "重点支出安排率(6)", "重点支出"],
+    ];
+    let weights = |rows: &[&[&str]]| -> Vec<Option<f64>> {
+        read(&common::text_save("第二部分  部门整体支出绩效评价\n\n1、部门整体支出绩效评价指标体系表\n", rows)).into_iter().map(|(_, _, w)| w).collect()
+    };
+    assert_eq!(weights(rows), [Some(2.0), Some(3.0), Some(4.0), Some(6.0)]);
+    // Numbers that do not add up to their level's points are no weights (a count, an item's number).
+    let off: &[&[&str]] = &[rows[0], rows[1], rows[2], rows[3], &["", "", "重点支出安排率(5)", "重点支出"]];
+    assert_eq!(weights(off), [None, None, None, None]);
+
+    let text = "第二部分  部门整体支出绩效评价\n\n绩效考核指标表\n项目名称:\n评价单位:\n填报日期:\n".to_owned()
+        + &common::text_save(
+            "",
+            &[
+                &["项目", "考核内容", "考核指标", "年度工作目标", "权数"][..],
+                &["预算支出管理(30分)", "预算执行", "预算执行率", "100%", "20"],
+                &["", "结转结余", "结转结余率", "≤9%", "10"],
+            ],
+        );
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.name, "绩效考核指标");
+    let got: Vec<(Level1, &str, &str, &str, Option<f64>)> =
+        t.indicators().map(|(c, s, i)| (c.level1, s.label.as_str(), i.name.as_str(), i.target.raw.as_str(), i.weight)).collect();
+    assert_eq!(got, [(Level1::Process, "预算执行", "预算执行率", "100%", Some(20.0)), (Level1::Process, "结转结余", "结转结余率", "≤9%", Some(10.0))]);
+    let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
+    assert_eq!(notes, ["项目名称:", "评价单位:", "填报日期:"]);
 }

@@ -197,15 +197,21 @@ pub fn implied_level1(level2: Level2) -> Level1 {
 }
 
 /// The level-1 a level-2 label implies where no level-1 stands over it: the classic form's (see
-/// [`implied_level1`]), or for the evaluation framework's own level-2s (财预〔2020〕10号) 决策
-/// over 项目立项 / 绩效目标 / 资金投入, 过程 over 资金管理 / 组织实施 and a form's 制度 label.
+/// [`implied_level1`]), or for the evaluation frameworks' own level-2s: 财预〔2020〕10号's 决策
+/// over 项目立项 / 绩效目标 / 资金投入, 过程 over 资金管理 / 组织实施 and a form's 制度 label; the
+/// 2009 and 2011 frameworks' 业务指标 over 目标设定 (决策), 目标完成 (产出) and 组织管理 (过程),
+/// and their 财务指标 over 资金落实 / 实际支出 / 财务管理 / 会计信息 (过程).
 pub fn level1_implied_by(label: &str) -> Level1 {
     match implied_level1(level2(label)) {
         Level1::Other => {
             let Ok(k) = short_key(label) else { return Level1::Other };
-            match k.strip_suffix("指标").unwrap_or(&k) {
-                "项目立项" | "立项" | "绩效目标" | "资金投入" => Level1::Decision,
-                "资金管理" | "组织实施" | "财务管理" | "业务管理" | "制度" | "管理制度" | "制度建设" => Level1::Process,
+            let k = k.strip_suffix("指标").unwrap_or(&k);
+            let k = k.strip_suffix("情况").or_else(|| k.strip_suffix("水平")).or_else(|| k.strip_suffix("状况")).unwrap_or(k);
+            match k {
+                "项目立项" | "立项" | "绩效目标" | "资金投入" | "目标设定" => Level1::Decision,
+                "目标完成" => Level1::Output,
+                "资金管理" | "组织实施" | "财务管理" | "业务管理" | "制度" | "管理制度" | "制度建设" | "组织管理" | "资金落实" | "实际支出"
+                | "会计信息质量" => Level1::Process,
                 _ => Level1::Other,
             }
         }
@@ -216,32 +222,39 @@ pub fn level1_implied_by(label: &str) -> Level1 {
 /// The level-1 a framework's own group label means by its words, when it is no label of the
 /// forms (`项目前期工作`, `项目组织`, `资金使用`, `实施效果`, the older evaluation frameworks'
 /// groups, as regulations print them): preparation and approval (前期, 立项) are 决策, organising
-/// and managing (组织, 管理, 资金使用) 过程, effects 效益. Words that could mean two levels
-/// (实施: 组织实施 is 过程, a project's 实施 its output; 执行: a budget's or a plan's) give none.
+/// and managing (组织, 管理, 资金使用, 预算执行) 过程, effects 效益. Words that could mean two
+/// levels (实施: 组织实施 is 过程, a project's 实施 its output; 执行 alone: a budget's or a plan's)
+/// give none.
 pub fn level1_by_words(label: &str) -> Level1 {
     match level1(label) {
         Level1::Other => {}
         known => return known,
     }
     let Ok(k) = short_key(label) else { return Level1::Other };
-    let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
     match level1_implied_by(label) {
         Level1::Other => {}
         implied => return implied,
     }
-    if k.chars().count() > 8 {
+    // A group's label ends in its level's word, or in a word for its state (`预算执行情况`,
+    // `前期工作`): not a sentence, an office's stamp (`财政绩效管理科室(盖章)`) or a subject that
+    // merely starts with one (`决策咨询`).
+    // A score run into the label (`投入20 分`) is no word of it.
+    let k = k.strip_suffix('分').map_or(k.as_str(), |s| s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
+    let stem = ["情况", "水平", "工作", "指标", "评价", "度"].iter().find_map(|w| k.strip_suffix(w)).unwrap_or(k);
+    let ends = |words: &[&str]| words.iter().any(|w| stem.ends_with(w));
+    if k.chars().count() > 12 {
         Level1::Other
-    } else if has(&["满意"]) {
+    } else if ends(&["满意"]) {
         Level1::Satisfaction
-    } else if has(&["效果", "效益", "成效"]) {
+    } else if ends(&["效果", "效益", "成效"]) {
         Level1::Effect
-    } else if has(&["决策", "立项", "前期"]) {
+    } else if ends(&["决策", "立项", "前期"]) {
         Level1::Decision
-    } else if has(&["过程", "管理", "组织", "资金使用"]) {
+    } else if ends(&["过程", "管理", "组织", "资金使用", "预算执行"]) {
         Level1::Process
-    } else if has(&["产出"]) {
+    } else if ends(&["产出"]) {
         Level1::Output
-    } else if has(&["投入"]) {
+    } else if ends(&["投入"]) {
         Level1::Input
     } else {
         Level1::Other
@@ -430,7 +443,8 @@ fn single_role(label: &str) -> ColumnRole {
         "计量单位" | "单位" | "度量单位" | "指标单位" => Unit,
         "指标方向性" | "指标方向" => Direction,
         "实际完成值" | "全年实际值" | "完成值" | "实际值" | "全年实际完成值" | "年度实际完成值" | "实际完成" => Actual,
-        "分值" | "权重" | "指标分值" | "指标权重" => Weight,
+        // 权数: the weight as assessment (考核) sheets say it.
+        "分值" | "权重" | "指标分值" | "指标权重" | "权数" => Weight,
         "得分" | "自评得分" | "评分" => Score,
         "偏差原因分析及改进措施" | "未完成原因分析" | "原因" | "偏差原因分析" | "偏差原因" | "原因分析" | "未完成原因" | "偏差原因及改进措施" => {
             Deviation
@@ -501,7 +515,7 @@ fn by_words(k: &str) -> ColumnRole {
     if has(&["得分"]) {
         return Score;
     }
-    if has(&["分值", "权重"]) {
+    if has(&["分值", "权重", "权数"]) {
         return Weight;
     }
     if has(&["预计"]) {
@@ -589,7 +603,9 @@ pub fn bare_level1_column<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole])
 /// flattened two-row one whose words do not stand over their cells).
 pub fn framework_columns<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
     use ColumnRole::*;
-    if roles.contains(&Name) {
+    // A label over several columns is a two-row header's upper row (`评价指标 | 评价指标 | 评价指标`
+    // over 一级 | 二级 | 三级): the row below says what each column is.
+    if roles.contains(&Name) || repeats(labels) {
         return;
     }
     let Some(name) = labels.iter().position(|l| short_key(l.as_ref()).is_ok_and(|k| matches!(k.as_str(), "评价指标" | "评分指标" | "考核指标")))
@@ -600,17 +616,42 @@ pub fn framework_columns<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) 
     if roles[name] != Extra || roles[name..].iter().any(is_level) {
         return;
     }
+    // `评价内容 | 评价指标 | 评价要点 | 分值`: the points of each indicator are its names, 评价指标
+    // the level over them.
+    let points = (name + 1..labels.len()).find(|&c| roles[c] == Extra && short_key(labels[c].as_ref()).is_ok_and(|k| k.ends_with("要点")));
     if roles[..name].iter().any(is_level) {
-        roles[name] = Name;
+        match points {
+            Some(p) if !roles[..name].contains(&Level2) => (roles[name], roles[p]) = (Level2, Name),
+            Some(_) => {}
+            None => roles[name] = Name,
+        }
         return;
     }
-    let mut left = (0..name).filter(|&c| !super::is_blank(labels[c].as_ref()));
-    if let (Some(group), None) = (left.next(), left.next())
-        && roles[group] == Extra
-    {
-        roles[name] = Name;
-        roles[group] = Level1;
+    // The labelled columns left of it, but for a row number (序号) or the form's extras.
+    let left: Vec<usize> = (0..name).filter(|&c| !super::is_blank(labels[c].as_ref()) && !is_form_extra(labels[c].as_ref())).collect();
+    if !left.iter().all(|&c| roles[c] == Extra) {
+        return;
     }
+    let mut levels: Vec<usize> = left;
+    levels.push(name);
+    let names = match points {
+        Some(p) => p,
+        None => levels.pop().unwrap_or(name),
+    };
+    // One group, or a group and what it assesses (`项目 | 考核内容 | 考核指标`).
+    if let [l1] | [l1, _] = levels[..] {
+        roles[l1] = Level1;
+        if let [_, l2] = levels[..] {
+            roles[l2] = Level2;
+        }
+        roles[names] = Name;
+    }
+}
+
+/// Whether two non-blank labels of a header are the same.
+fn repeats<S: AsRef<str>>(labels: &[S]) -> bool {
+    let mut seen = std::collections::BTreeSet::new();
+    labels.iter().map(|l| squeeze(l.as_ref())).filter(|k| !k.is_empty()).any(|k| !seen.insert(k))
 }
 
 /// Whether a value column holds dates (完成时间, 计划完成日期, 截止期限): a plain number in it is a
@@ -772,6 +813,8 @@ mod tests {
         assert_eq!(level1_by_words("(一)项目前期工作(7分)"), Level1::Decision);
         assert_eq!(level1_by_words("(二)\n项\n目\n组\n织\n(8分)"), Level1::Process);
         assert_eq!(level1_by_words("资金使用"), Level1::Process);
+        assert_eq!(level1_by_words("项目预算执行情况(20分)"), Level1::Process);
+        assert_eq!(level1_by_words("一般公共预算支出管理(60分)"), Level1::Process);
         // 资金投入 is the 2020 framework's 决策 level-2, not a use of funds.
         assert_eq!(level1_by_words("资金投入"), Level1::Decision);
         assert_eq!(level1_by_words("(五)实施效果(35分)"), Level1::Effect);
@@ -781,6 +824,10 @@ mod tests {
         assert_eq!(level1_by_words("执行情况评价(80分)"), Level1::Other);
         assert_eq!(level1_by_words("(20分)"), Level1::Other);
         assert_eq!(level1_by_words("项目单位对项目组织管理的情况说明"), Level1::Other);
+        assert_eq!(level1_by_words("财政绩效管理科室(盖章) 年 月 日"), Level1::Other);
+        assert_eq!(level1_by_words("决策咨询"), Level1::Other);
+        assert_eq!(level1_by_words("投入20 分"), Level1::Input);
+        assert_eq!(level1_by_words("项目立项审批"), Level1::Other);
         // The form's own words as ever.
         assert_eq!(level1_by_words("产出指标"), Level1::Output);
     }
@@ -794,7 +841,16 @@ mod tests {
             roles
         };
         assert_eq!(roles(&["评价内容", "评价指标(分值)", "指标说明", "评分标准"]), [Level1, Name, Description, Extra]);
-        assert_eq!(roles(&["序号", "考核内容", "考核指标", "分值", "评分标准"])[1..3], [Extra, Extra]);
+        assert_eq!(roles(&["项目", "考核内容", "考核指标", "指标说明", "权数"])[..3], [Level1, Level2, Name]);
+        // A row number is no group; an upper row's label over three columns is no name.
+        assert_eq!(roles(&["序号", "考核指标", "分值", "考核标准"])[..2], [Extra, Extra]);
+        assert_eq!(roles(&["序号", "评价指标", "评价指标", "评价指标", "分值", "得分"])[..4], [Extra, Extra, Extra, Extra]);
+        // 评价要点 names the indicators, 评价指标 the level over them.
+        assert_eq!(roles(&["评价内容", "评价指标", "评价要点", "分值"]), [Level1, Level2, Name, Weight]);
+        assert_eq!(roles(&["一级指标", "评价指标", "评价要点", "分值"]), [Level1, Level2, Name, Weight]);
+        // A banded header flattened from two rows: its words need not stand over their cells.
+        assert_eq!(roles(&["项目", "内容", "评分指标", "评价得分", "评分标准", "评价得分"])[..3], [Extra, Extra, Extra]);
+        assert_eq!(roles(&["类别", "项目", "考核内容", "考核指标", "分值"])[..4], [Extra, Extra, Extra, Extra]);
         assert_eq!(roles(&["考核内容", "考核指标", "分值", "评分标准"]), [Level1, Name, Weight, Extra]);
         // With a name column of its own, 评价指标 holds the level-1 words (ningjin).
         assert_eq!(roles(&["评价指标", "评价内容", "指标名称", "目标值"]), [Extra, Extra, Name, Target]);

@@ -417,7 +417,7 @@ impl<'a, 's> Assembler<'a, 's> {
                 self.prose_line(role, part, line);
             }
         }
-        if role == Role::Text && self.table.is_none() && caption.is_some() && headings::year_or_unit_line(&text) {
+        if role == Role::Text && self.table.is_none() && caption.is_some() && headings::under_caption_line(&text) {
             self.caption = caption;
         }
     }
@@ -429,9 +429,25 @@ impl<'a, 's> Assembler<'a, 's> {
         // a caption with no 表; `…项目绩效公开`, Jiangsu's), with an indicator header among its
         // rows (under the project's rows, in a form that is one table): the line is its title.
         // A year line between them gives the table's year when the caption says none.
+        // The same under a part heading that says 整体 (第二部分 部门整体支出绩效评价), whose lines
+        // are the overview's until a table comes: a caption its only line makes the part one
+        // with tables, as a title would.
+        if self.table.is_none()
+            && let Place::Overview(_, lines) = &mut self.place
+            && let [(line, caption), under @ ..] = &lines.iter().filter(|(_, t)| !is_blank(t)).collect::<Vec<_>>()[..]
+            && under.iter().all(|(_, t)| headings::under_caption_line(t))
+            && has_indicator_header(&block.rows, |r| r.iter().map(|c| c.text.as_ref()).collect())
+            && let Some(title) = headings::caption_title(caption)
+        {
+            let line = *line;
+            let kept: Vec<Note> = under.iter().map(|(line, text)| Note { location: Location::line(*line), text: text.clone() }).collect();
+            lines.clear();
+            self.open_table(title, line);
+            self.doc.notes.extend(kept);
+        }
         if self.table.is_none()
             && let Some((index, line)) = self.caption.take()
-            && self.doc.notes[index + 1..].iter().all(|n| headings::year_or_unit_line(&n.text))
+            && self.doc.notes[index + 1..].iter().all(|n| headings::under_caption_line(&n.text))
             && has_indicator_header(&block.rows, |r| r.iter().map(|c| c.text.as_ref()).collect())
             && let Some(mut title) = headings::caption_title(&self.doc.notes[index].text)
         {

@@ -174,6 +174,23 @@ pub fn year_or_unit_line(text: &str) -> bool {
     year_line(text).is_some() || unit_line(text)
 }
 
+/// A line under a caption that says something of the table below without naming it or starting
+/// it: its year, its unit, or one of the form's fields written above the grid (`项目名称:`,
+/// `评价单位:`, `填报日期:2021年3月10日`, left blank in a template).
+pub fn under_caption_line(text: &str) -> bool {
+    year_or_unit_line(text) || form_field_line(text)
+}
+
+/// `项目名称:`, `填报单位：某局`, `评价单位:`: a short label ending in a field's word, a colon, and a
+/// short value or none.
+fn form_field_line(text: &str) -> bool {
+    let folded = fold(text.trim());
+    let Some((label, value)) = folded.split_once(':') else { return false };
+    let label = squeeze(label);
+    let field = super::info::is_info_label(&label) || ["名称", "单位", "日期", "时间", "人", "电话"].iter().any(|w| label.ends_with(w));
+    field && (1..=8).contains(&label.chars().count()) && value.chars().count() <= 30 && !value.contains(':')
+}
+
 /// A line that says only the year (`2024年度`, `（2024年）`), as a form prints under its title.
 pub fn year_line(text: &str) -> Option<i32> {
     let folded = fold(text.trim());
@@ -213,7 +230,9 @@ fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a s
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
     let after = folded.chars().nth(digits);
     let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
-    if digits > 0 && !decimal && after.is_some_and(|c| separators.contains(&c)) {
+    // `2017 年…` (a PDF's space between digits and words) is a year, not table 2017.
+    let date = || folded.chars().skip(digits + 1).find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '年' | '月'));
+    if digits > 0 && !decimal && after.is_some_and(|c| separators.contains(&c)) && !date() {
         let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
         (folded[..digits].parse().ok(), text[skip..].trim())
     } else {
@@ -385,6 +404,8 @@ pub fn year_of(title: &str) -> Option<i32> {
         if let Some(d) = c.to_digit(10).filter(|_| c.is_ascii_digit()) {
             run += 1;
             value = (value % 1000) * 10 + d as i32;
+        } else if c.is_whitespace() && run > 0 {
+            // `2017 年`: a PDF's space between the digits and 年.
         } else {
             if c == '年' && run >= 4 && (1949..=2200).contains(&value) {
                 return Some(value);
@@ -430,6 +451,26 @@ mod tests {
     }
 
     #[test]
+    fn a_forms_fields_under_its_caption_say_of_the_table() {
+        for line in ["项目名称:", "评价单位：", "填报日期:2021年3月10日", "2024年度", "单位：万元", "填报人: 张三"] {
+            assert!(under_caption_line(line), "{line}");
+        }
+        for line in ["项目名称:某项目评价单位:某局", "一、项目基本情况", "绩效目标:完成全年任务,确保资金安全使用,提高群众满意度并推进项目建设。", "注:"]
+        {
+            assert!(!under_caption_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_year_spaced_from_its_nian_is_no_tables_number() {
+        let caption = caption_title("1、2017 年就业补助资金绩效评价指标体系").unwrap();
+        assert_eq!((caption.number, caption.name.as_str(), caption.year), (Some(1), "2017 年就业补助资金", Some(2017)));
+        let title = table_title("2017 年某项目绩效目标表").unwrap();
+        assert_eq!((title.number, title.name.as_str(), title.year), (None, "2017 年某项目", Some(2017)));
+        assert_eq!(table_title("3 某项目绩效目标表").map(|t| t.number), Some(Some(3)));
+    }
+
+    #[test]
     fn a_line_of_only_the_year_is_a_year_line() {
         for (line, year) in [("2024年度", 2024), ("（2023年）", 2023), (" 2025年 ", 2025), ("(２０２４年度)", 2024)] {
             assert_eq!(year_line(line), Some(year), "{line}");
@@ -446,7 +487,9 @@ mod tests {
         assert_eq!(year_of("第12023年"), Some(2023));
         assert_eq!(year_of("1234年与2025年"), Some(2025));
         assert_eq!(year_of("第3年"), None);
-        assert_eq!(year_of("2023 年"), None);
+        // A PDF's space between the digits and 年.
+        assert_eq!(year_of("2023 年"), Some(2023));
+        assert_eq!(year_of("2023 项目 年"), None);
         assert_eq!(year_of("2023"), None);
     }
 

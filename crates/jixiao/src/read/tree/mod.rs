@@ -374,7 +374,7 @@ fn indicator_rows<'r, 'a>(keys: &[(ColumnRole, String)], rows: &'r [Row<'a>]) ->
 /// do. Only the rows wider than the header count, all of one width (a footer, or a row whose
 /// cells a merge spans, is narrower). A header that names only its values has its first label
 /// spanned; any other has the columns where its level columns then hold the most level words,
-/// when that is more than before (the first label spanning, on a tie).
+/// when that is more than before (the first label spanning, on a tie), else after the last.
 fn span_header(columns: &mut Vec<String>, rows: &[Row<'_>], values_header: bool) {
     let mut wider = rows.iter().filter(|r| !r.is_blank()).map(|r| r.cells.len()).filter(|w| *w > columns.len());
     let Some(width) = wider.next() else { return };
@@ -399,8 +399,17 @@ fn span_header(columns: &mut Vec<String>, rows: &[Row<'_>], values_header: bool)
                 best = (n, Some(at));
             }
         }
-        let Some(at) = best.1 else { return };
-        at
+        // No place gives the levels more words: the rows' further cells stand after the
+        // header's (a last label left blank, which a sheet's header row does not write), each
+        // a column of its own rather than a note, when rows fill them (two at least: one row's
+        // stray cell is a note).
+        match best.1 {
+            Some(at) => at,
+            None if rows.iter().filter(|r| r.cells.get(columns.len()..).is_some_and(|rest| rest.iter().any(|c| !is_blank(&c.text)))).count() >= 2 => {
+                columns.len()
+            }
+            None => return,
+        }
     };
     columns.splice(at..at, std::iter::repeat_n(String::new(), missing));
 }
@@ -924,6 +933,7 @@ impl IndicatorRows {
         for body in &mut self.bodies {
             satisfaction_apart(&mut body.categories);
             scores_that_are_weights(&mut body.categories);
+            bare_points_in_names(&mut body.categories);
             sole_indicators_weigh_their_level(&mut body.categories);
         }
         self.bodies
@@ -959,6 +969,36 @@ fn scores_that_are_weights(categories: &mut [Category]) {
     }
 }
 
+/// Points written bare in the names' brackets (`绩效目标合理性(2)` under `目标设定(5)` under
+/// `投入(15)`, the 2013 department-wide framework): with no weight in the table, every name ending
+/// in such a bracket, and the numbers adding up to the points of every level over them that has
+/// some (at least one), they are the weights. A bracketed number alone could be anything (a count,
+/// an item's number); adding up to the levels' points is what makes it a weight.
+fn bare_points_in_names(categories: &mut [Category]) {
+    use crate::grammar::form::cells::points_in_label;
+    let indicators = || categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators);
+    if indicators().next().is_none() || indicators().any(|i| i.weight.is_some() || points_in_label(&i.name).is_none()) {
+        return;
+    }
+    let points = |s: &SubCategory| s.indicators.iter().filter_map(|i| points_in_label(&i.name)).sum::<f64>();
+    let adds_up = |label: &str, sum: f64| points_in_label(label).map(|p| (sum - p).abs() < 0.005);
+    let checks = categories.iter().flat_map(|c| {
+        let whole = adds_up(&c.label, c.children.iter().map(points).sum());
+        std::iter::once(whole).chain(c.children.iter().map(move |s| adds_up(&s.label, points(s))))
+    });
+    let (mut checked, mut all) = (false, true);
+    for ok in checks.flatten() {
+        checked = true;
+        all &= ok;
+    }
+    if !checked || !all {
+        return;
+    }
+    for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
+        i.weight = points_in_label(&i.name);
+    }
+}
+
 /// A level-1 whose label gives its points (`(一)项目前期工作(7分)`) over one indicator with no
 /// weight of its own: the indicator weighs the level's points. Only where the table's other
 /// levels with points over weighed indicators add up to them (so the points are the framework's
@@ -969,7 +1009,15 @@ fn sole_indicators_weigh_their_level(categories: &mut [Category]) {
     let Some((_, before_last)) = categories.split_last_mut() else { return };
     let indicators = |c: &Category| c.children.iter().flat_map(|s| &s.indicators).count();
     let weighed = |c: &Category| c.children.iter().flat_map(|s| &s.indicators).map(|i| i.weight).sum::<Option<f64>>();
-    let sole = |c: &Category| indicators(c) == 1 && weighed(c).is_none() && points_in_label(&c.label).is_some();
+    // Not a bonus or a deduction (加分项, 扣分项: outside the table's 100), nor a level whose
+    // level-2s have points of their own (they weigh what is under them, and may miss some).
+    let sole = |c: &Category| {
+        indicators(c) == 1
+            && weighed(c).is_none()
+            && points_in_label(&c.label).is_some()
+            && !["加分", "扣分", "附加"].iter().any(|w| c.label.contains(w))
+            && !c.children.iter().any(|s| points_in_label(&s.label).is_some())
+    };
     if !before_last.iter().any(sole) {
         return;
     }
@@ -1097,10 +1145,18 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
         return c;
     }
     let label = &categories[c].label;
-    let unnamed = || !is_blank(label) && labels::level1(label) == crate::model::Level1::Other && !labels::is_score_only(label);
+    // A level-2 that says a level-1's word (产出指标 under 实施效果指标) outweighs the group's own
+    // words; one that only implies a level (资金投入水平 under 项目预算执行情况) does not.
+    let says_level1 = labels::level1(l2) != crate::model::Level1::Other;
+    let unnamed = || {
+        !is_blank(label)
+            && labels::level1(label) == crate::model::Level1::Other
+            && (says_level1 || labels::level1_by_words(label) == crate::model::Level1::Other)
+            && !labels::is_score_only(label)
+    };
     // Under a label that names none, a level-2 that names no level-1 either stands for the one it
     // implies (社会效益指标 → 效益, after 数量指标 under `绩效指标`).
-    let implied = labels::implied_level1(labels::level2(l2));
+    let implied = labels::level1_implied_by(l2);
     // The evaluation framework's 决策 over a level-2 of the target form's results (数量指标 under
     // 项目决策: the unit took the other framework's word; 决策 holds 立项 and 目标, never what was
     // produced): the rows stand under the level the level-2 implies, as 满意度 under 效益 does;
@@ -1113,9 +1169,12 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
         crate::model::Level1::Other if unnamed() || misplaced => implied,
         named => named,
     };
+    // Or an evaluation framework's own level-2 (目标设定情况, 组织管理水平 under 业务指标): the
+    // level it implies, not a level-1 word it says (项目管理 under 项目实施 stays its group's).
     let result_level = || {
-        use crate::model::Level1::{Cost, Effect, Other, Output, Satisfaction};
+        use crate::model::Level1::{Cost, Decision, Effect, Other, Output, Process, Satisfaction};
         matches!(named, Output | Effect | Satisfaction | Cost) && (implied == Other || implied == named)
+            || matches!(named, Decision | Process) && implied == named
     };
     if !(labels::is_umbrella_level1(label) || unnamed() && result_level() || misplaced) || named == crate::model::Level1::Other || named == categories[c].level1
     {
@@ -1207,9 +1266,10 @@ fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current
     // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
     // garbled, `顼目产出(30分)`) takes the level-1 its first level-2 implies (数量指标 → 产出).
     let level1 = match labels::level1(l1) {
-        crate::model::Level1::Other => match labels::implied_level1(labels::level2(l2)) {
-            crate::model::Level1::Other => labels::level1_by_words(l1),
-            implied => implied,
+        // The group's own words first (项目预算执行情况 over 资金投入水平 is 过程).
+        crate::model::Level1::Other => match labels::level1_by_words(l1) {
+            crate::model::Level1::Other => labels::level1_implied_by(l2),
+            by_words => by_words,
         },
         level1 => level1,
     };
@@ -1440,8 +1500,8 @@ mod tests {
             body.categories.iter().map(|c| (c.level1, c.label.as_str(), c.children.len())).collect::<Vec<_>>(),
             [(Output, "绩效指标", 2), (Effect, "绩效指标", 1), (Satisfaction, "绩效指标", 1)]
         );
-        // A group label over management words keeps them: only a result's level (产出, 效益,
-        // 满意度) is taken from a level-2.
+        // A group label over management words keeps them: 项目实施 takes the level its first
+        // level-2 implies (资金管理: 过程), and a level-1 word a level-2 says (项目管理) stays in it.
         let rows = vec![
             row(1, &["一级指标", "二级指标", "三级指标", "分值"]),
             row(2, &["项目实施", "资金管理", "甲", "1"]),
@@ -1449,7 +1509,7 @@ mod tests {
             row(4, &["", "组织实施", "丙", "3"]),
         ];
         let (body, _) = one_body(rows);
-        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Other, 3)]);
+        assert_eq!(body.categories.iter().map(|c| (c.level1, c.children.len())).collect::<Vec<_>>(), [(Process, 3)]);
     }
 
     #[test]

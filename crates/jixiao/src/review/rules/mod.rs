@@ -146,7 +146,19 @@ pub(crate) fn normalized(text: &str) -> String {
 /// Whether a table is an evaluation indicator system (评价指标体系: 决策 / 过程 / 产出 / 效益
 /// with 权重 and 评分标准): it weighs and scores indicators and sets no targets.
 pub(crate) fn is_evaluation_system(table: &Table) -> bool {
-    [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || table.categories.iter().any(|c| c.level1 == crate::model::Level1::Decision)
+    use crate::grammar::labels::{self, ColumnRole};
+    // 决策 said in the form's words (决策指标, 项目决策), not a group read as one by its words
+    // (重大项目前期), which a target table's unit may have written.
+    let decision = || table.categories.iter().any(|c| c.level1 == crate::model::Level1::Decision && labels::level1(&c.label) == c.level1);
+    // A framework as regulations print it: weights and scoring criteria, no target column.
+    let framework = || {
+        let keys = crate::grammar::form::columns::column_keys(&table.columns);
+        let has = |role| keys.iter().any(|(r, _)| *r == role);
+        has(ColumnRole::Weight)
+            && !has(ColumnRole::Target)
+            && table.columns.iter().any(|c| labels::key(c).ends_with("标准") || labels::key(c).ends_with("要点"))
+    };
+    [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || decision() || framework()
 }
 
 /// How a table is named in messages: `2、城乡…绩效目标表` or its name.

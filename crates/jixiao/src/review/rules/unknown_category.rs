@@ -29,10 +29,11 @@ fn check(doc: &Document, sink: &mut Sink) {
             let umbrella = category.children.iter().any(|s| labels::level1(&s.label) != Level1::Other);
             if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) && !umbrella && !flagged.contains(&label) {
                 flagged.push(label);
-                // A framework's own group words (项目前期工作) were read for the level they say.
-                let (read, read_zh) = match labels::level1_by_words(label) {
+                // What its rows were filed under: a framework's group by its words (项目前期工作),
+                // or the level its level-2 implies.
+                let (read, read_zh) = match category.level1 {
                     Level1::Other => (String::new(), String::new()),
-                    by_words => (format!(": read as {} by its words", by_words.as_str()), format!("：按字面读作 {}", by_words.as_str())),
+                    read => (format!(": read as {}", read.as_str()), format!("：读作 {}", read.as_str())),
                 };
                 sink.table(
                     scope,
@@ -85,10 +86,16 @@ mod tests {
 
     #[test]
     fn a_frameworks_group_words_are_flagged_with_what_they_were_read_as() {
-        let doc = document(vec![table(1, "t", &[("项目前期工作", "", "a", "", "", "b")])]);
+        // As the reader filed them: a group by its words, one by the level its level-2 implies.
+        let mut doc = document(vec![table(1, "t", &[("项目前期工作", "", "a", "", "", "b"), ("组织管理", "质量指标", "c", "", "", "d")])]);
+        let categories = &mut doc.sections[0].tables[0].categories;
+        (categories[0].level1, categories[1].level1) = (crate::model::Level1::Decision, crate::model::Level1::Output);
         let messages: Vec<String> =
             crate::review::review(&doc, &Default::default()).into_iter().filter(|f| f.rule == "unknown-category").map(|f| f.message).collect();
-        assert_eq!(messages, ["`项目前期工作` is not a known level-1 category: read as decision by its words"]);
+        assert_eq!(
+            messages,
+            ["`项目前期工作` is not a known level-1 category: read as decision", "`组织管理` is not a known level-1 category: read as output"]
+        );
     }
 
     #[test]

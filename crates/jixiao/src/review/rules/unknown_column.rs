@@ -61,6 +61,7 @@ fn check(doc: &Document, sink: &mut Sink) {
                 ColumnRole::Level1 => ("read as the level-1 by what its cells hold", "按单元格内容读作一级指标"),
                 ColumnRole::Level2 => ("read as the level-2 by what its cells hold", "按单元格内容读作二级指标"),
                 ColumnRole::Name => ("read as the indicators' names by where it stands", "按位置读作三级指标（指标名称）"),
+                ColumnRole::Target => ("read as the target by its word 目标", "按“目标”读作指标值"),
                 _ => ("its cells are kept in `extra` and read as nothing else", "该列内容保留在 extra 中，不作为指标字段读取"),
             };
             sink.table(
