@@ -335,7 +335,16 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     let places = place_columns(&keys);
-    let mut reader = IndicatorRows { keys, firsts, places, bodies: vec![first], pending: Vec::new(), current: (None, None), spans_level1: false };
+    let mut reader = IndicatorRows {
+        keys,
+        firsts,
+        places,
+        bodies: vec![first],
+        pending: Vec::new(),
+        current: (None, None),
+        spans_level1: false,
+        labels: LabelIndex::default(),
+    };
     for row in rows {
         reader.row(row, notes);
     }
@@ -530,6 +539,40 @@ struct IndicatorRows {
     current: (Option<usize>, Option<usize>),
     /// Whether the row being read has its level-2 label merged across the 一级 column.
     spans_level1: bool,
+    /// The categories of the body being read, by label.
+    labels: LabelIndex,
+}
+
+/// The first category of each label (squeezed) in the body being read: a table of many groups
+/// finds a label's category in constant time, not by walking every category before it (100 000
+/// rows of 33 000 groups took a minute).
+#[derive(Default)]
+struct LabelIndex {
+    first: std::collections::HashMap<String, usize>,
+    indexed: usize,
+}
+
+impl LabelIndex {
+    /// The first category whose label is `label` squeezed, as a walk would find it.
+    fn find(&mut self, categories: &[Category], label: &str) -> Option<usize> {
+        for (i, c) in categories.iter().enumerate().skip(self.indexed) {
+            self.first.entry(squeezed(&c.label).collect()).or_insert(i);
+        }
+        self.indexed = categories.len();
+        match self.first.get(&squeezed(label).collect::<String>()) {
+            Some(&i) if same_squeezed(&categories[i].label, label) => Some(i),
+            // A category's label changed since it was indexed (a merged cell's label found
+            // later): walk, as before the index.
+            Some(_) => categories.iter().position(|c| same_squeezed(&c.label, label)),
+            None => None,
+        }
+    }
+
+    /// A category whose label was set after it was indexed.
+    fn relabelled(&mut self, categories: &[Category], c: usize) {
+        let first = self.first.entry(squeezed(&categories[c].label).collect()).or_insert(c);
+        *first = (*first).min(c);
+    }
 }
 
 impl IndicatorRows {
@@ -669,6 +712,7 @@ impl IndicatorRows {
                     let b = TableBody { columns: self.bodies[0].columns.clone(), kind: self.bodies[0].kind, ..TableBody::default() };
                     self.bodies.push(b);
                     self.current = (None, None);
+                    self.labels = LabelIndex::default();
                 }
                 let pending = std::mem::take(&mut self.pending);
                 let body = self.body();
@@ -731,7 +775,7 @@ impl IndicatorRows {
             if is_blank(name) {
                 let implied = self.implied(l1, l2);
                 let body = self.bodies.last_mut().expect("there is always a body");
-                let cat = place_category(&mut body.categories, l1, l2, implied, self.current.0, line);
+                let cat = place_category(&mut body.categories, &mut self.labels, l1, l2, implied, self.current.0, line);
                 let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
                 let sub = place_subcategory(&mut body.categories[cat].children, l2, current_sub, false, line);
                 // With no 二级 column the word stood in the name column: the rows below are not
@@ -903,7 +947,7 @@ impl IndicatorRows {
         }
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
-        let cat = place_category(&mut body.categories, l1, l2, implied, self.current.0, line);
+        let cat = place_category(&mut body.categories, &mut self.labels, l1, l2, implied, self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
         let category = &mut body.categories[cat];
         // A form's blank row (`指标1:`) whose other cells are empty or only marks of empty (`/`).
@@ -1120,7 +1164,15 @@ fn satisfaction_apart(categories: &mut Vec<Category>) {
 /// unlabelled category of that level-1.
 /// A new label that is only a score (`(50分)`, its words lost) takes the level-1 the row's level-2
 /// `l2` implies.
-fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: Option<crate::model::Level1>, current: Option<usize>, line: usize) -> usize {
+fn place_category(
+    categories: &mut Vec<Category>,
+    index: &mut LabelIndex,
+    l1: &str,
+    l2: &str,
+    implied: Option<crate::model::Level1>,
+    current: Option<usize>,
+    line: usize,
+) -> usize {
     if let Some(level1) = implied {
         // The rows above, whose labels were all lost, stood under the same merged level-1 cell.
         if let Some(c) = current.filter(|&c| lost_labels(&categories[c])) {
@@ -1133,7 +1185,7 @@ fn place_category(categories: &mut Vec<Category>, l1: &str, l2: &str, implied: O
         categories.push(Category { level1, label: String::new(), children: Vec::new(), location: Location::line(line) });
         return categories.len() - 1;
     }
-    let c = labelled_category(categories, l1, l2, current, line);
+    let c = labelled_category(categories, index, l1, l2, current, line);
     // An umbrella (项目绩效 over 项目产出 and 项目效益; the central investment form's 实施效果指标
     // over 产出指标 and 效益指标): a level-2 that names a level-1 files its rows under that
     // level-1, in a category of the umbrella's label. A level-1 label that names no level-1 of
@@ -1241,7 +1293,7 @@ fn lost_labels(c: &Category) -> bool {
 
 /// The category a row's level-1 cell names: the current one when merged, one of the same label,
 /// or a new one.
-fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current: Option<usize>, line: usize) -> usize {
+fn labelled_category(categories: &mut Vec<Category>, index: &mut LabelIndex, l1: &str, l2: &str, current: Option<usize>, line: usize) -> usize {
     // The common cases first, without allocating: a merged (empty) cell, or the current label.
     if let Some(c) = current
         && (is_blank(l1) || categories[c].label == l1)
@@ -1258,9 +1310,10 @@ fn labelled_category(categories: &mut Vec<Category>, l1: &str, l2: &str, current
         && labels::level1(l1) == categories[c].level1
     {
         categories[c].label = l1.to_owned();
+        index.relabelled(categories, c);
         return c;
     }
-    if let Some(i) = categories.iter().position(|c| same_squeezed(&c.label, l1)) {
+    if let Some(i) = index.find(categories, l1) {
         return i;
     }
     // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
