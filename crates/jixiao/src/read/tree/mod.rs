@@ -993,24 +993,30 @@ fn scores_that_are_weights(categories: &mut [Category]) {
     {
         return;
     }
-    // Every indicator has its score here. Some(whether they add up) for a level with points.
-    let score = |s: &SubCategory| s.indicators.iter().filter_map(|i| i.reported_score).sum::<f64>();
-    let adds_up = |label: &str, sum: f64| crate::grammar::form::cells::points_in_label(label).map(|points| (sum - points).abs() < 0.005);
+    // Every indicator has its score here.
+    if !adds_up_to_every_level(categories, |i| i.reported_score) {
+        return;
+    }
+    for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
+        i.weight = i.reported_score.take();
+    }
+}
+
+/// Whether the indicators' `points` add up to the points of every level over them that gives
+/// some (`项目立项(15)`, `目标设定(5)`), and at least one does.
+fn adds_up_to_every_level(categories: &[Category], points: impl Fn(&Indicator) -> Option<f64> + Copy) -> bool {
+    let sum = move |s: &SubCategory| s.indicators.iter().filter_map(points).sum::<f64>();
+    let adds_up = |label: &str, sum: f64| crate::grammar::form::cells::points_in_label(label).map(|p| (sum - p).abs() < 0.005);
     let checks = categories.iter().flat_map(|c| {
-        let whole = adds_up(&c.label, c.children.iter().map(score).sum());
-        std::iter::once(whole).chain(c.children.iter().map(move |s| adds_up(&s.label, score(s))))
+        let whole = adds_up(&c.label, c.children.iter().map(sum).sum());
+        std::iter::once(whole).chain(c.children.iter().map(move |s| adds_up(&s.label, sum(s))))
     });
     let (mut checked, mut all) = (false, true);
     for ok in checks.flatten() {
         checked = true;
         all &= ok;
     }
-    if !checked || !all {
-        return;
-    }
-    for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
-        i.weight = i.reported_score.take();
-    }
+    checked && all
 }
 
 /// Points written bare in the names' brackets (`绩效目标合理性(2)` under `目标设定(5)` under
@@ -1024,18 +1030,7 @@ fn bare_points_in_names(categories: &mut [Category]) {
     if indicators().next().is_none() || indicators().any(|i| i.weight.is_some() || points_in_label(&i.name).is_none()) {
         return;
     }
-    let points = |s: &SubCategory| s.indicators.iter().filter_map(|i| points_in_label(&i.name)).sum::<f64>();
-    let adds_up = |label: &str, sum: f64| points_in_label(label).map(|p| (sum - p).abs() < 0.005);
-    let checks = categories.iter().flat_map(|c| {
-        let whole = adds_up(&c.label, c.children.iter().map(points).sum());
-        std::iter::once(whole).chain(c.children.iter().map(move |s| adds_up(&s.label, points(s))))
-    });
-    let (mut checked, mut all) = (false, true);
-    for ok in checks.flatten() {
-        checked = true;
-        all &= ok;
-    }
-    if !checked || !all {
+    if !adds_up_to_every_level(categories, |i| points_in_label(&i.name)) {
         return;
     }
     for i in categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators) {
