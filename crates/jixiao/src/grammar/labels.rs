@@ -222,9 +222,9 @@ pub fn level1_implied_by(label: &str) -> Level1 {
 /// The level-1 a framework's own group label means by its words, when it is no label of the
 /// forms (`项目前期工作`, `项目组织`, `资金使用`, `实施效果`, the older evaluation frameworks'
 /// groups, as regulations print them): preparation and approval (前期, 立项) are 决策, organising
-/// and managing (组织, 管理, 资金使用, 预算执行) 过程, effects 效益. Words that could mean two
-/// levels (实施: 组织实施 is 过程, a project's 实施 its output; 执行 alone: a budget's or a plan's)
-/// give none.
+/// and managing (组织, 管理, 组织实施, 使用, 预算执行) 过程, effects 效益. Words that could mean
+/// two levels (实施 alone: 组织实施 is 过程, a project's 实施 its output; 执行 alone: a budget's or
+/// a plan's) give none.
 pub fn level1_by_words(label: &str) -> Level1 {
     match level1(label) {
         Level1::Other => {}
@@ -240,7 +240,11 @@ pub fn level1_by_words(label: &str) -> Level1 {
     // merely starts with one (`决策咨询`).
     // A score run into the label (`投入20 分`) is no word of it.
     let k = k.strip_suffix('分').map_or(k.as_str(), |s| s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.'));
-    let stem = ["情况", "水平", "工作", "指标", "评价", "度"].iter().find_map(|w| k.strip_suffix(w)).unwrap_or(k);
+    // As many of those words as follow (`项目管理情况评价`).
+    let mut stem = k;
+    while let Some(rest) = ["情况", "水平", "工作", "指标", "评价", "度"].iter().find_map(|w| stem.strip_suffix(w)) {
+        stem = rest;
+    }
     let ends = |words: &[&str]| words.iter().any(|w| stem.ends_with(w));
     if k.chars().count() > 12 {
         Level1::Other
@@ -250,7 +254,7 @@ pub fn level1_by_words(label: &str) -> Level1 {
         Level1::Effect
     } else if ends(&["决策", "立项", "前期"]) {
         Level1::Decision
-    } else if ends(&["过程", "管理", "组织", "资金使用", "预算执行"]) {
+    } else if ends(&["过程", "管理", "组织", "组织实施", "使用", "预算执行"]) {
         Level1::Process
     } else if ends(&["产出"]) {
         Level1::Output
@@ -827,6 +831,9 @@ mod tests {
         assert_eq!(level1_by_words("财政绩效管理科室(盖章) 年 月 日"), Level1::Other);
         assert_eq!(level1_by_words("决策咨询"), Level1::Other);
         assert_eq!(level1_by_words("投入20 分"), Level1::Input);
+        assert_eq!(level1_by_words("(四)项目管理情况评价"), Level1::Process);
+        assert_eq!(level1_by_words("(三)资金管理使用情况"), Level1::Process);
+        assert_eq!(level1_by_words("(二)项目组织实施"), Level1::Process);
         assert_eq!(level1_by_words("项目立项审批"), Level1::Other);
         // The form's own words as ever.
         assert_eq!(level1_by_words("产出指标"), Level1::Output);

@@ -230,8 +230,10 @@ fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a s
     let digits = folded.chars().take_while(char::is_ascii_digit).count();
     let after = folded.chars().nth(digits);
     let decimal = after == Some('.') && folded.chars().nth(digits + 1).is_some_and(|c| c.is_ascii_digit());
-    // `2017 年…` (a PDF's space between digits and words) is a year, not table 2017.
-    let date = || folded.chars().skip(digits + 1).find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '年' | '月'));
+    // `2017 年…` (a PDF's space between digits and words) is a year, not table 2017; `1、年度…`
+    // is table 1.
+    let date =
+        || after.is_some_and(char::is_whitespace) && folded.chars().skip(digits + 1).find(|c| !c.is_whitespace()).is_some_and(|c| matches!(c, '年' | '月'));
     if digits > 0 && !decimal && after.is_some_and(|c| separators.contains(&c)) && !date() {
         let skip: usize = text.chars().take(digits + 1).map(char::len_utf8).sum();
         (folded[..digits].parse().ok(), text[skip..].trim())
@@ -246,9 +248,15 @@ fn leading_number<'a>(text: &'a str, separators: &[char]) -> (Option<u32>, &'a s
 /// title, ending a sentence, or with no Chinese in it.
 pub fn caption_title(line: &str) -> Option<TableTitle> {
     let text = line.trim();
-    // A year line or a unit line says something of the table under it; it does not name it.
+    // A year line or a unit line says something of the table under it; it does not name it. Nor
+    // does a form's field (`主管部门：某局`), but for the project's name (`项目名称：乡村道路维护`).
     if year_or_unit_line(text) {
         return None;
+    }
+    if form_field_line(text) {
+        let (label, value) = text.split_once([':', '：']).map(|(l, v)| (squeeze(&fold(l)), v.trim())).unwrap_or_default();
+        let name = matches!(label.as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称");
+        return (name && !value.is_empty()).then(|| TableTitle { title: text.to_owned(), ..TableTitle::named(value) });
     }
     if text.is_empty()
         || text.chars().count() > 60
@@ -462,12 +470,21 @@ mod tests {
     }
 
     #[test]
+    fn a_field_line_names_a_table_only_by_the_projects_name() {
+        assert_eq!(caption_title("项目名称：乡村道路维护").map(|t| t.name), Some("乡村道路维护".to_owned()));
+        assert!(caption_title("主管部门：某某局").is_none());
+        assert!(caption_title("项目名称:").is_none());
+    }
+
+    #[test]
     fn a_year_spaced_from_its_nian_is_no_tables_number() {
         let caption = caption_title("1、2017 年就业补助资金绩效评价指标体系").unwrap();
         assert_eq!((caption.number, caption.name.as_str(), caption.year), (Some(1), "2017 年就业补助资金", Some(2017)));
         let title = table_title("2017 年某项目绩效目标表").unwrap();
         assert_eq!((title.number, title.name.as_str(), title.year), (None, "2017 年某项目", Some(2017)));
         assert_eq!(table_title("3 某项目绩效目标表").map(|t| t.number), Some(Some(3)));
+        let title = table_title("1、年度项目绩效目标表").unwrap();
+        assert_eq!((title.number, title.name.as_str()), (Some(1), "年度项目"));
     }
 
     #[test]

@@ -147,9 +147,15 @@ pub(crate) fn normalized(text: &str) -> String {
 /// with 权重 and 评分标准): it weighs and scores indicators and sets no targets.
 pub(crate) fn is_evaluation_system(table: &Table) -> bool {
     use crate::grammar::labels::{self, ColumnRole};
-    // 决策 said in the form's words (决策指标, 项目决策), not a group read as one by its words
-    // (重大项目前期), which a target table's unit may have written.
-    let decision = || table.categories.iter().any(|c| c.level1 == crate::model::Level1::Decision && labels::level1(&c.label) == c.level1);
+    // 决策 said in the form's words (决策指标, 项目决策) or by a framework's own level-2 (项目立项,
+    // 目标设定情况), not a group read as one by its words (重大项目前期), which a target table's
+    // unit may have written.
+    let decision = || {
+        table.categories.iter().any(|c| {
+            c.level1 == crate::model::Level1::Decision
+                && (labels::level1(&c.label) == c.level1 || c.children.iter().any(|s| labels::level1_implied_by(&s.label) == c.level1))
+        })
+    };
     // A framework as regulations print it: weights and scoring criteria, no target column.
     let framework = || {
         let keys = crate::grammar::form::columns::column_keys(&table.columns);

@@ -31,9 +31,15 @@ fn check(doc: &Document, sink: &mut Sink) {
                 flagged.push(label);
                 // What its rows were filed under: a framework's group by its words (项目前期工作),
                 // or the level its level-2 implies.
-                let (read, read_zh) = match category.level1 {
-                    Level1::Other => (String::new(), String::new()),
-                    read => (format!(": read as {}", read.as_str()), format!("：读作 {}", read.as_str())),
+                let mut levels: Vec<&str> = Vec::new();
+                for c in scope.table.categories.iter().filter(|c| c.label.trim() == label && c.level1 != Level1::Other) {
+                    if !levels.contains(&c.level1.as_str()) {
+                        levels.push(c.level1.as_str());
+                    }
+                }
+                let (read, read_zh) = match levels.join(", ") {
+                    read if read.is_empty() => (String::new(), String::new()),
+                    read => (format!(": read as {read}"), format!("：读作 {read}")),
                 };
                 sink.table(
                     scope,

@@ -65,9 +65,22 @@ fn check(doc: &Document, sink: &mut Sink) {
                 },
             );
         }
+        // A label's points weigh every category of that label: one merged cell over rows the
+        // reader filed under several levels (业务指标(70分) over 目标设定 and 目标完成).
+        let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
         for category in &table.categories {
             let Some(points) = stated_points(&category.label) else { continue };
-            let sum: f64 = category.children.iter().flat_map(|s| &s.indicators).filter_map(|i| i.weight).sum();
+            if !seen.insert(category.label.as_str()) {
+                continue;
+            }
+            let sum: f64 = table
+                .categories
+                .iter()
+                .filter(|c| c.label == category.label)
+                .flat_map(|c| &c.children)
+                .flat_map(|s| &s.indicators)
+                .filter_map(|i| i.weight)
+                .sum();
             if (sum - points).abs() > TOLERANCE {
                 let label = category.label.trim();
                 sink.table(
@@ -91,6 +104,29 @@ mod tests {
     use super::super::fixture::*;
     use super::stated_points;
     use crate::model::{Amount, Funds, FundsRow};
+
+    #[test]
+    fn a_labels_points_weigh_every_category_of_that_label() {
+        // 业务指标(30分) over 目标设定 (决策) and 目标完成 (产出): one merged cell, two categories.
+        let mut t = table(1, "t", &[("业务指标(30分)", "目标设定情况", "a", "", "", ""), ("业务指标(30分)", "目标完成情况", "b", "", "", "")]);
+        let mut second = t.categories[0].clone();
+        second.children = vec![t.categories[0].children.remove(1)];
+        (t.categories[0].level1, second.level1) = (crate::model::Level1::Decision, crate::model::Level1::Output);
+        t.categories.push(second);
+        for (c, w) in t.categories.iter_mut().zip([10.0, 20.0]) {
+            c.children[0].indicators[0].weight = Some(w);
+        }
+        let doc = document(vec![t.clone()]);
+        assert!(!crate::review::review(&doc, &Default::default()).iter().any(|f| f.rule == "weight-sum" && f.text.as_deref() == Some("业务指标(30分)")));
+        t.categories[1].children[0].indicators[0].weight = Some(15.0);
+        let doc = document(vec![t]);
+        let under: Vec<String> = crate::review::review(&doc, &Default::default())
+            .into_iter()
+            .filter(|f| f.rule == "weight-sum" && f.text.as_deref() == Some("业务指标(30分)"))
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(under, ["the weights under `业务指标(30分)` add up to 25, not 30"]);
+    }
 
     fn weighted(weights: &[f64]) -> crate::model::Table {
         let mut t = sound(1, "t");
