@@ -576,11 +576,19 @@ pub fn is_score_only(label: &str) -> bool {
 /// at least one more column jixiao knows.
 pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
     let cells: Vec<&str> = cells.into_iter().collect();
-    let mut roles: Vec<ColumnRole> = cells.iter().map(|c| column_role(c)).collect();
-    bare_level1_column(&cells, &mut roles);
-    framework_columns(&cells, &mut roles);
+    let roles = header_roles(&cells);
     let known = roles.iter().filter(|r| **r != ColumnRole::Extra).count();
     known >= 2 && roles.iter().any(|r| matches!(r, ColumnRole::Level1 | ColumnRole::Name))
+}
+
+/// Each label's role as the header's labels give it together: each its own
+/// ([`column_role`]), then a bare 指标 column ([`bare_level1_column`]) and a framework's
+/// 评价指标 ([`framework_columns`]).
+pub fn header_roles<S: AsRef<str>>(labels: &[S]) -> Vec<ColumnRole> {
+    let mut roles: Vec<ColumnRole> = labels.iter().map(|l| column_role(l.as_ref())).collect();
+    bare_level1_column(labels, &mut roles);
+    framework_columns(labels, &mut roles);
+    roles
 }
 
 /// A column headed only `指标`, left of a 指标内容 / 指标名称 column, in a header with no 一级指标
@@ -636,20 +644,22 @@ pub fn framework_columns<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) 
     if !left.iter().all(|&c| roles[c] == Extra) {
         return;
     }
-    let mut levels: Vec<usize> = left;
-    levels.push(name);
+    // With 评价要点 for the names, 评价指标 is one of the levels.
+    let mut levels = left;
     let names = match points {
-        Some(p) => p,
-        None => levels.pop().unwrap_or(name),
+        Some(p) => {
+            levels.push(name);
+            p
+        }
+        None => name,
     };
     // One group, or a group and what it assesses (`项目 | 考核内容 | 考核指标`).
-    if let [l1] | [l1, _] = levels[..] {
-        roles[l1] = Level1;
-        if let [_, l2] = levels[..] {
-            roles[l2] = Level2;
-        }
-        roles[names] = Name;
+    match levels[..] {
+        [l1] => roles[l1] = Level1,
+        [l1, l2] => (roles[l1], roles[l2]) = (Level1, Level2),
+        _ => return,
     }
+    roles[names] = Name;
 }
 
 /// Whether two non-blank labels of a header are the same.

@@ -9,9 +9,7 @@ use crate::grammar::labels::{self, ColumnRole, column_role};
 /// Each column's role and, for extra columns, the key it has in [`crate::model::Indicator::extra`].
 pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     use ColumnRole::*;
-    let mut roles: Vec<ColumnRole> = columns.iter().map(|c| column_role(c)).collect();
-    labels::bare_level1_column(columns, &mut roles);
-    labels::framework_columns(columns, &mut roles);
+    let mut roles = labels::header_roles(columns);
     // A two-row header's `上/下` label whose lower part is unknown takes its upper part's role
     // (`年度指标值/…`), unless the upper is a group label over known ones: under 绩效指标 over
     // 一级指标 | … | 三级指标 | 评(扣分标准), the last is no second name column.

@@ -1346,12 +1346,9 @@ fn labelled_category(categories: &mut Vec<Category>, index: &mut LabelIndex, l1:
     }
     // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
     // garbled, `顼目产出(30分)`) takes the level-1 its first level-2 implies (数量指标 → 产出).
-    let level1 = match labels::level1(l1) {
-        // The group's own words first (项目预算执行情况 over 资金投入水平 is 过程).
-        crate::model::Level1::Other => match labels::level1_by_words(l1) {
-            crate::model::Level1::Other => labels::level1_implied_by(l2),
-            by_words => by_words,
-        },
+    // The form's word, else the group's own words (项目预算执行情况 over 资金投入水平 is 过程).
+    let level1 = match labels::level1_by_words(l1) {
+        crate::model::Level1::Other => labels::level1_implied_by(l2),
         level1 => level1,
     };
     categories.push(Category { level1, label: l1.to_owned(), children: Vec::new(), location: Location::line(line) });
