@@ -1223,10 +1223,70 @@ fn the_hostile_reviews_tables_read_as_a_reviewer_reads_them() {
     assert_eq!((funds.rows[0].executed.as_ref().map(|a| a.raw.as_str()), funds.rows[0].rate.as_ref().map(|a| a.raw.as_str())), (Some("90"), Some("90%")));
 }
 
+/// A score sheet whose copy lost every level word and kept the points (`(20分)` over `(10分)`,
+/// dazhou): each group is filed by what its indicators' names say (必要性 决策, 资金… 过程,
+/// 完成数量 产出, 经济效益 效益); a group whose level-2s say two levels is filed under each in
+/// turn; names that say two levels, or none, leave their group unknown. It writes back to the
+/// same reading.
+#[test]
+fn groups_that_kept_only_their_points_are_filed_by_their_names() {
+    let rows = [
+        &["一级指标", "二级指标", "三级指标", "分值", "得分"][..],
+        &["(20分)", "(10分)", "必要性", "5", ""],
+        &["", "", "可行性", "5", ""],
+        &["", "(10)", "明确性", "5", ""],
+        &["", "", "合理性", "5", ""],
+        &["(10分)", "(7分)", "资金分配", "3", ""],
+        &["", "", "资金使用", "4", ""],
+        &["", "(3分)", "执行规范", "3", ""],
+        &["(特性指标60分)", "(20)", "完成数量", "10", ""],
+        &["", "", "完成时效", "10", ""],
+        &["", "(40分)", "经济效益(可选项)", "40", ""],
+        &["(4分)", "(4分)", "资金到位率", "2", ""],
+        &["", "", "服务对象满意度", "2", ""],
+        &["(6分)", "", "档案规范", "6", ""],
+    ];
+    let text = common::text_save("第三部分  项目支出绩效评价\n\n1、项目支出绩效评价得分表\n", &rows);
+    let read = |doc: &Document| -> Vec<(Level1, String, String)> {
+        doc.sections[0].tables[0].indicators().map(|(c, _, i)| (c.level1, c.label.clone(), i.name.clone())).collect()
+    };
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let expected: Vec<(Level1, String, String)> = [
+        (Level1::Decision, "(20分)", "必要性"),
+        (Level1::Decision, "(20分)", "可行性"),
+        (Level1::Decision, "(20分)", "明确性"),
+        (Level1::Decision, "(20分)", "合理性"),
+        (Level1::Process, "(10分)", "资金分配"),
+        (Level1::Process, "(10分)", "资金使用"),
+        (Level1::Process, "(10分)", "执行规范"),
+        (Level1::Output, "(特性指标60分)", "完成数量"),
+        (Level1::Output, "(特性指标60分)", "完成时效"),
+        (Level1::Effect, "(特性指标60分)", "经济效益(可选项)"),
+        // Funds and a satisfaction in one level-2: two levels, none taken.
+        (Level1::Other, "(4分)", "资金到位率"),
+        (Level1::Other, "(4分)", "服务对象满意度"),
+        // A name of no level's words: its group stays unknown.
+        (Level1::Other, "(6分)", "档案规范"),
+    ]
+    .into_iter()
+    .map(|(l, c, n)| (l, c.to_owned(), n.to_owned()))
+    .collect();
+    assert_eq!(read(&doc), expected);
+    // One group under two levels is still one group with its points.
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.categories.iter().filter(|c| c.label == "(特性指标60分)").map(|c| c.level1).collect::<Vec<_>>(), [Level1::Output, Level1::Effect]);
+    let findings = review(&doc, &ReviewConfig::default());
+    assert!(!findings.iter().any(|f| f.rule == "weight-sum"), "{findings:?}");
+    let again = parse_str(&write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(read(&again), expected, "{}", write::text::to_string(&doc));
+    let sheet = write::xlsx::to_bytes_with(&doc, &write::xlsx::XlsxOptions { keep_columns: true }).unwrap();
+    assert_eq!(read(&parse_bytes(&sheet, &ReadOptions::default()).unwrap()), expected);
+}
+
 /// An evaluation framework as regulations print it (`评价内容 | 评价指标(分值) | 指标说明 | 评分标准`,
 /// fsou): no 一级 / 三级 column, the groups' words not the form's. 评价指标 names the indicators and
 /// the column left of it groups them; a group's words give its level (立项 决策, 组织 过程, 效果
-/// 效益; 实施 none: it may be either), and a group's points weigh its one indicator when the other
+/// 效益; 实施 none: it may be either, and its indicator's name decides, 完成率 产出), and a group's points weigh its one indicator when the other
 /// groups' weights add up to theirs. It writes back to the same reading.
 #[test]
 fn an_evaluation_framework_with_its_own_group_words() {
@@ -1250,7 +1310,7 @@ fn an_evaluation_framework_with_its_own_group_words() {
         (Level1::Decision, "1.立项依据充分性".to_owned(), Some(10.0)),
         (Level1::Process, "2.组织机构(8分)".to_owned(), Some(8.0)),
         (Level1::Process, "3.资金使用(12分)".to_owned(), Some(12.0)),
-        (Level1::Other, "4.建设任务完成率".to_owned(), Some(30.0)),
+        (Level1::Output, "4.建设任务完成率".to_owned(), Some(30.0)),
         (Level1::Effect, "5.经济效益(25分)".to_owned(), Some(25.0)),
         (Level1::Effect, "6.社会效益(15分)".to_owned(), Some(15.0)),
     ];

@@ -265,6 +265,55 @@ pub fn level1_by_words(label: &str) -> Level1 {
     }
 }
 
+/// The level-1 an indicator's name says by its own words, asked only for a group whose labels
+/// say none (a copy that kept only their points, `(20分)` over `(10分)` over `必要性`; a group
+/// word that may mean two levels, `项目实施` over `建设内容完成量`). A level-2's word
+/// (`经济效益`, `产出数量`, and `完成数量` for 数量) or a done amount (`完成量`, `完成率`) is 产出
+/// or what that level-2 stands under; a project's necessity and feasibility (`必要性`,
+/// `可行性`, `立项…`) and its targets (`绩效目标合理性`) 决策; funds, budgets and rules (`资金…`, `预算执行率`, `…制度…`, `…管理`)
+/// 过程; an effect (`…效益`, `…效果`, `…影响`) 效益; a satisfaction 满意度. A name longer than
+/// a label of the frameworks (a sentence, a target written into the name) gives none.
+pub fn level1_by_name(name: &str) -> Level1 {
+    let k = key(name);
+    let k = without_numbering(k.as_str());
+    if k.is_empty() || k.chars().count() > 12 {
+        return Level1::Other;
+    }
+    let stem = ["实际完成", "完成"].iter().find_map(|w| k.strip_prefix(w)).filter(|s| !s.is_empty()).unwrap_or(k);
+    match level1_implied_by(stem) {
+        Level1::Other => {}
+        implied => return implied,
+    }
+    match level1_by_words(k) {
+        Level1::Other => {}
+        said => return said,
+    }
+    let ends = |words: &[&str]| words.iter().any(|w| k.ends_with(w));
+    if k.contains("满意") {
+        Level1::Satisfaction
+    } else if ends(&["效益", "效果", "影响"]) {
+        Level1::Effect
+    } else if ends(&["完成量", "完成率"]) {
+        Level1::Output
+    } else if ["必要性", "可行性", "立项"].iter().any(|w| k.contains(w)) || k.starts_with("绩效目标") || k.starts_with("绩效指标") {
+        Level1::Decision
+    } else if k.starts_with("资金") || k.contains("预算执行") || k.contains("制度") {
+        Level1::Process
+    } else {
+        Level1::Other
+    }
+}
+
+/// A name without the number it is listed by (`4.`, `(三)` is already gone with its brackets,
+/// `一、`, `2、`): a numeral counts only before a separator (`一般公共预算` keeps its 一).
+fn without_numbering(k: &str) -> &str {
+    let rest = k.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    match rest.strip_prefix(['.', '．', '、', '，', ',']) {
+        Some(after) if rest.len() < k.len() => after,
+        _ => k,
+    }
+}
+
 /// A category said with 目标 or 值 for 指标, as some forms write their levels (`产出目标`,
 /// `数量目标`; `产出值`, `数量值`): the same category with 指标. None for any other key.
 fn as_indicator(k: &str) -> Option<String> {
@@ -847,6 +896,42 @@ mod tests {
         assert_eq!(level1_by_words("项目立项审批"), Level1::Other);
         // The form's own words as ever.
         assert_eq!(level1_by_words("产出指标"), Level1::Output);
+    }
+
+    #[test]
+    fn an_indicators_name_says_a_level_by_its_own_words() {
+        for (name, level) in [
+            ("完成数量", Level1::Output),
+            ("完成成本", Level1::Output),
+            ("4.建设内容完成量", Level1::Output),
+            ("项目完成率", Level1::Output),
+            ("绩效目标完成率", Level1::Output),
+            ("经济效益(可选项)", Level1::Effect),
+            ("9.社会效益(15分)", Level1::Effect),
+            ("可持续影响", Level1::Effect),
+            ("服务对象满意度", Level1::Satisfaction),
+            ("必要性", Level1::Decision),
+            ("1.可行性研究报告(项目申报书)", Level1::Decision),
+            ("立项依据充分性", Level1::Decision),
+            ("绩效目标合理性", Level1::Decision),
+            ("资金分配", Level1::Process),
+            ("资金到位率", Level1::Process),
+            ("预算执行率", Level1::Process),
+            ("7.财务管理制度执行(10分)", Level1::Process),
+            ("2.组织管理", Level1::Process),
+            // Words of no level, of two (执行 alone), a sentence, and 一 that is no number.
+            ("明确性", Level1::Other),
+            ("执行规范", Level1::Other),
+            ("3.项目档案(2分)", Level1::Other),
+            ("培训人数", Level1::Other),
+            ("项目实施后带动周边农户增收的经济效益", Level1::Other),
+            ("一般公共预算支出实际完成率", Level1::Other),
+        ] {
+            assert_eq!(level1_by_name(name), level, "{name}");
+        }
+        assert_eq!(without_numbering("一、资金分配"), "资金分配");
+        assert_eq!(without_numbering("一般公共预算"), "一般公共预算");
+        assert_eq!(without_numbering("12.完成数量"), "完成数量");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! merged cells read empty, skeleton categories stay, footers are not indicators) live in one place.
 
 mod blocks;
+mod levels_by_names;
 
 use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
 use crate::grammar::form::columns::{self, column_keys, combine_header, is_lower_header, place_columns};
@@ -1012,6 +1013,8 @@ impl IndicatorRows {
             scores_that_are_weights(&mut body.categories);
             bare_points_in_names(&mut body.categories);
             sole_indicators_weigh_their_level(&mut body.categories);
+            // Last: the weights above read a group's points before it may be filed apart.
+            levels_by_names::levels_by_names(&mut body.categories);
         }
         self.bodies
     }

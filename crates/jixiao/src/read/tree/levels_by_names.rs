@@ -1,0 +1,73 @@
+//! Groups whose labels say no level, filed by what their indicators' names say.
+
+use crate::grammar::labels;
+use crate::model::{Category, Level1, SubCategory};
+
+/// A level-1 group whose own label and level-2 labels name no level (a copy that kept only the
+/// points, `(20分)` over `(10分)`; a group word that may mean two levels, `(三)项目实施`) takes
+/// the level its indicators' names say (`完成数量`, `经济效益`: see [`labels::level1_by_name`]).
+/// Each level-2 decides for itself, when every name in it that says a level says the same one;
+/// a level-2 whose names say none goes with the one before it (the first with the one after).
+/// When the level-2s decide differently (`(特性指标70分)` over `(20)` 完成数量… and `(50分)`
+/// 经济效益), the group is filed under each level in turn with its label, as an umbrella is.
+/// Names that disagree within a level-2 give it none: the group stays unknown.
+pub fn levels_by_names(categories: &mut Vec<Category>) {
+    let mut i = 0;
+    while i < categories.len() {
+        let c = &categories[i];
+        if c.level1 != Level1::Other || labels::level1_by_words(&c.label) != Level1::Other {
+            i += 1;
+            continue;
+        }
+        let Some(levels) = children_levels(&c.children) else {
+            i += 1;
+            continue;
+        };
+        let c = categories.remove(i);
+        let (label, location) = (c.label, c.location);
+        let mut runs: Vec<Category> = Vec::new();
+        for (child, level1) in c.children.into_iter().zip(levels) {
+            match runs.last_mut() {
+                Some(run) if run.level1 == level1 => run.children.push(child),
+                _ => {
+                    let location = if runs.is_empty() { location.clone() } else { child.location.clone() };
+                    runs.push(Category { level1, label: label.clone(), children: vec![child], location });
+                }
+            }
+        }
+        let filed = runs.len();
+        categories.splice(i..i, runs);
+        i += filed;
+    }
+}
+
+/// The level each level-2 of a group stands for, with the undecided ones filled from their
+/// neighbours; None when no level-2 decides, or when one's names disagree or its label says a
+/// level of its own (the rows were placed by it already).
+fn children_levels(children: &[SubCategory]) -> Option<Vec<Level1>> {
+    let mut levels = Vec::with_capacity(children.len());
+    for s in children {
+        if labels::level1_implied_by(&s.label) != Level1::Other || labels::level1_by_words(&s.label) != Level1::Other {
+            return None;
+        }
+        let mut said = s.indicators.iter().map(|i| labels::level1_by_name(&i.name)).filter(|&l| l != Level1::Other);
+        let first = said.next();
+        if let Some(first) = first
+            && said.any(|l| l != first)
+        {
+            return None;
+        }
+        levels.push(first);
+    }
+    let first = levels.iter().flatten().next().copied()?;
+    let mut last = first;
+    Some(
+        levels
+            .into_iter()
+            .map(|l| {
+                last = l.unwrap_or(last);
+                last
+            })
+            .collect(),
+    )
+}
