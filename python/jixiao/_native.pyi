@@ -135,7 +135,7 @@ _Comparator = Literal["ge", "gt", "eq", "le", "lt"]
 _UnitKind = Literal["percent", "permille", "count", "money", "duration", "area", "length", "score", "rate", "other"]
 _Direction = Literal["increase", "decrease", "maintain", "complete"]
 _Likelihood = Literal["certain", "possible", "impossible"]
-_Rule = Literal["missing-level1", "empty-target", "unnamed-indicator", "vacuous-target", "percent-over-100", "qualitative-quantity", "as-actual-target", "copied-text", "duplicate-indicator", "misplaced-category", "unknown-category", "unknown-column", "toc-mismatch", "numbering", "stray-digit", "satisfaction-not-percent", "missing-basis", "missing-unit", "template-placeholder", "weight-sum", "shared-objective", "missing-sign", "no-target-column", "impossible-date"]
+_Rule = Literal["missing-level1", "empty-target", "unnamed-indicator", "vacuous-target", "percent-over-100", "qualitative-quantity", "as-actual-target", "copied-text", "duplicate-indicator", "misplaced-category", "unknown-category", "unknown-column", "toc-mismatch", "numbering", "stray-digit", "satisfaction-not-percent", "missing-basis", "missing-unit", "template-placeholder", "weight-sum", "shared-objective", "missing-sign", "no-target-column", "impossible-date", "headless-table"]
 
 @final
 class ExecutionScore:

@@ -120,13 +120,14 @@ static void hostile(const jx_document *doc) {
     jx_findings_free(NULL);
     jx_review_config_free(NULL);
     /* The rules and the names. */
-    EXPECT(jx_rule_count() == 24);
+    EXPECT(jx_rule_count() == 25);
     jx_rule r;
     EXPECT(jx_rule_get(0, &r) == JX_STATUS_OK && str_eq(r.id, "missing-level1") && r.default_severity == JX_SEVERITY_ERROR);
     EXPECT(jx_rule_get(21, &r) == JX_STATUS_OK && str_eq(r.id, "missing-sign") && r.default_severity == JX_SEVERITY_NONE);
     EXPECT(jx_rule_get(22, &r) == JX_STATUS_OK && str_eq(r.id, "no-target-column") && r.default_severity == JX_SEVERITY_ERROR);
     EXPECT(jx_rule_get(23, &r) == JX_STATUS_OK && str_eq(r.id, "impossible-date") && r.default_severity == JX_SEVERITY_ERROR);
-    EXPECT(jx_rule_get(24, &r) == JX_STATUS_OUT_OF_RANGE);
+    EXPECT(jx_rule_get(24, &r) == JX_STATUS_OK && str_eq(r.id, "headless-table") && r.default_severity == JX_SEVERITY_WARNING);
+    EXPECT(jx_rule_get(25, &r) == JX_STATUS_OUT_OF_RANGE);
     EXPECT(jx_rule_get(0, NULL) == JX_STATUS_NULL_ARGUMENT);
     EXPECT(strcmp(jx_severity_name(JX_SEVERITY_WARNING), "warning") == 0);
     EXPECT(jx_severity_name(4) == NULL && jx_severity_name(UINT32_MAX) == NULL);

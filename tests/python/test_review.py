@@ -56,7 +56,7 @@ def test_findings_compare_and_pickle(doc):
 
 def test_rules_and_schema():
     rules = jixiao.review_rules()
-    assert len(rules) == 24 and rules[0]["id"] == "missing-level1"
+    assert len(rules) == 25 and rules[0]["id"] == "missing-level1" and rules[-1]["id"] == "headless-table"
     assert {"id": "missing-sign", "default": None} .items() <= next(r for r in rules if r["id"] == "missing-sign").items()
     assert jixiao.enum_values()["rule"] == [r["id"] for r in rules]
     schema = jixiao.findings_schema()

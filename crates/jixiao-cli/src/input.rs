@@ -301,8 +301,9 @@ pub fn note_warnings(input: &Input) -> Vec<String> {
 }
 
 /// A header label the reader does not know changes what a table means without losing a cell,
-/// and a table with no target column reads every target empty: `parse` says so (`check`
-/// reports them as the findings `unknown-column` and `no-target-column`).
+/// a table with no target column reads every target empty, and a table with no header row has
+/// its columns read by what their cells hold: `parse` says so (`check` reports them as the
+/// findings `unknown-column`, `no-target-column` and `headless-table`).
 pub fn warn_unknown_columns(input: &Input) {
     for line in unknown_columns(&input.label, &input.document) {
         crate::report(&line);
@@ -311,7 +312,7 @@ pub fn warn_unknown_columns(input: &Input) {
 
 /// The warnings of [`warn_unknown_columns`], one line each.
 pub fn unknown_columns(label: &str, doc: &Document) -> Vec<String> {
-    ["unknown-column", "no-target-column"]
+    ["unknown-column", "no-target-column", "headless-table"]
         .into_iter()
         .filter_map(jixiao::review::rules::rule)
         .flat_map(|rule| jixiao::review::run_rule(doc, rule))

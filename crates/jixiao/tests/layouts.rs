@@ -1223,6 +1223,102 @@ fn the_hostile_reviews_tables_read_as_a_reviewer_reads_them() {
     assert_eq!((funds.rows[0].executed.as_ref().map(|a| a.raw.as_str()), funds.rows[0].rate.as_ref().map(|a| a.raw.as_str())), (Some("90"), Some("90%")));
 }
 
+/// The tail of a table whose header row is on a page the copy lacks: its columns are read by
+/// what their cells hold (level words, the names, signs, targets, units, results beside their
+/// targets, weights), their labels stay blank, `headless-table` says so, and a writer gives the
+/// table the form's header, from which it reads back the same. Rows with no level words, or no
+/// column of targets, stay notes as before.
+#[test]
+fn a_table_without_its_header_is_read_by_what_its_cells_hold() {
+    let rows = [
+        &["", "", "", "安全警示标志设置及时率", "=", "100", "%", "100", "5", ""][..],
+        &["", "", "成本指标", "安全隐患排查成本", "=", "6", "万元", "6", "5", ""],
+        &["", "效益指标", "社会效益指标", "环境治理亮化美化率", "≥", "90", "%", "93", "10", ""],
+        &["", "", "可持续影响指标", "管理机制健全性", "定性", "优良中低差", "", "优", "10", ""],
+        &["", "满意度指标", "服务对象满意度指标", "群众满意度", "≥", "95", "%", "96", "10", ""],
+        &["合计", "100"],
+        &["评价结论", "总体评价良好。"],
+    ];
+    let text = common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &rows);
+    type Reading = Vec<(Level1, String, String, Option<String>, Option<f64>)>;
+    let read = |doc: &Document| -> Reading {
+        doc.sections[0].tables[0]
+            .indicators()
+            .map(|(c, _, i)| (c.level1, i.name.clone(), i.target.raw.clone(), i.actual.as_ref().map(|a| a.raw.clone()), i.weight))
+            .collect()
+    };
+    let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert!(t.columns.iter().all(|c| c.is_empty()), "{:?}", t.columns);
+    let expected: Reading = vec![
+        (Level1::Output, "安全警示标志设置及时率".into(), "=100%".into(), Some("100%".into()), Some(5.0)),
+        (Level1::Output, "安全隐患排查成本".into(), "=6万元".into(), Some("6万元".into()), Some(5.0)),
+        (Level1::Effect, "环境治理亮化美化率".into(), "≥90%".into(), Some("93%".into()), Some(10.0)),
+        (Level1::Effect, "管理机制健全性".into(), "优良中低差".into(), Some("优".into()), Some(10.0)),
+        (Level1::Satisfaction, "群众满意度".into(), "≥95%".into(), Some("96%".into()), Some(10.0)),
+    ];
+    assert_eq!(read(&doc), expected);
+    assert_eq!(t.remarks.first().map(|r| (r.label.as_str(), r.text.as_str())), Some(("合计", "100")));
+    let findings = review(&doc, &ReviewConfig::default());
+    assert_eq!(findings.iter().filter(|f| f.rule == "headless-table").count(), 1, "{findings:?}");
+    assert!(!findings.iter().any(|f| f.rule == "no-target-column"), "{findings:?}");
+    let written = write::text::to_string(&doc);
+    assert!(written.contains("\t三级指标\n"), "{written}");
+    assert_eq!(read(&parse_str(&written, &ReadOptions::default()).unwrap()), expected);
+
+    // No level words: no indicator table's shape, the cells stay notes.
+    let plain: Vec<Vec<&str>> = rows[..5].iter().map(|r| r.iter().map(|c| if c.ends_with("指标") { "" } else { *c }).collect()).collect();
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &plain), &ReadOptions::default()).unwrap();
+    assert!(doc.sections[0].tables.iter().all(|t| t.indicators().next().is_none()), "{:?}", doc.sections[0].tables);
+    assert!(doc.notes.iter().any(|n| n.text == "群众满意度"));
+    // Names but no column of targets: notes too.
+    let no_targets: Vec<Vec<&str>> = rows[..5].iter().map(|r| r[..4].to_vec()).collect();
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &no_targets), &ReadOptions::default()).unwrap();
+    assert!(doc.sections[0].tables.iter().all(|t| t.indicators().next().is_none()));
+}
+
+/// Hebei's 2018–2019 form grades a standard instead of setting a target (`绩效指标分类 | 绩效指标 |
+/// 绩效指标描述 | 绩效指标评价标准 | 评价标准确定依据`, the standard over 优 | 良 | 中 | 差): the best
+/// grade's value is the target and the other grades stay in extra. Beside a column that says 目标
+/// (Hainan's 2018 form) the grades are only the scale. A mirror's pinyin (`績(jī)效目標(biāo)表`)
+/// does not hide the title, and a header whose 一级指标 lost its 一 (`级指标`) still has its level-1.
+#[test]
+fn graded_standards_glossed_titles_and_a_level1_that_lost_its_numeral() {
+    let graded = |head: &[&str], lower: &[&str]| -> Vec<(Level1, String, String, Vec<String>)> {
+        let rows = [
+            head,
+            lower,
+            &["产出指标", "救助覆盖率", "是否应救尽救", "100%", "90%", "85%", "80%", "按标准评价"][..],
+            &["效果指标", "满意度(%)", "问卷调查", "85%", "80%", "70%", "60%", "按满意度评价"][..],
+        ];
+        let text = common::text_save("第二部分  项目支出绩效目标\n\n1、困難群眾救助補(bǔ)助績(jī)效目標(biāo)表\n", &rows);
+        let doc = parse_str(&text, &ReadOptions::default()).unwrap();
+        let t = &doc.sections[0].tables[0];
+        assert_eq!(t.name, "困難群眾救助補(bǔ)助");
+        t.indicators().map(|(c, _, i)| (c.level1, i.name.clone(), i.target.raw.clone(), i.extra.values().cloned().collect())).collect()
+    };
+    let lower = ["", "", "", "优", "良", "中", "差", ""];
+    let read = graded(&["绩效指标分类", "绩效指标", "绩效指标描述", "绩效指标评价标准", "评价标准确定依据"], &lower);
+    assert_eq!(read[0].0, Level1::Output);
+    assert_eq!((read[0].2.as_str(), read[1].2.as_str()), ("100%", "85%"));
+    assert!(["90%", "85%", "80%"].iter().all(|g| read[0].3.iter().any(|e| e == g)), "{read:?}");
+    // The grades are no target where a column says 目标: that column is.
+    let read = graded(&["指标类型", "绩效指标", "绩效目标", "绩效标准", "依据"], &lower);
+    assert_eq!((read[0].2.as_str(), read[1].2.as_str()), ("是否应救尽救", "问卷调查"));
+    // Grades that are no scale from the best down are no lower header.
+    assert!(!jixiao::grammar::labels::grades_best_first(&["良", "优"]));
+    assert!(jixiao::grammar::labels::grades_best_first(&["优秀", "良好", "合格", "不合格"]));
+
+    let rows = [
+        &["", "级指标", "二级指标", "三级指标", "指标值"][..],
+        &["", "实施效果指标", "产出指标", "劳务报酬占比", "≥30%"],
+        &["", "过程管理指标", "资金管理指标", "投资支付率", "≥95%"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、某工程绩效目标表\n", &rows), &ReadOptions::default()).unwrap();
+    let levels: Vec<Level1> = doc.sections[0].tables[0].indicators().map(|(c, _, _)| c.level1).collect();
+    assert_eq!(levels, [Level1::Output, Level1::Process]);
+}
+
 /// A score sheet whose copy lost every level word and kept the points (`(20分)` over `(10分)`,
 /// dazhou): each group is filed by what its indicators' names say (必要性 决策, 资金… 过程,
 /// 完成数量 产出, 经济效益 效益); a group whose level-2s say two levels is filed under each in

@@ -25,6 +25,9 @@ const DEADLINE_SUFFIXES: &[&str] = &[
     "之内",
     "内",
     "完成",
+    // `12月底到位` (funds in place by then), `6月底前发放完毕`: done by the date.
+    "到位",
+    "完毕",
     "止",
 ];
 
@@ -328,6 +331,9 @@ mod tests {
         assert_eq!(read("6月"), None);
         assert_eq!(read("6月底前"), Some((ymd(None, Some(6), None), None, true)));
         assert_eq!(read("2023年12月31日前完成"), Some((ymd(Some(2023), Some(12), Some(31)), None, true)));
+        assert_eq!(read("12月底到位"), Some((ymd(None, Some(12), None), None, true)));
+        assert_eq!(read("2023年6月底前发放完毕"), None, "what is done (发放) is words of its own");
+        assert_eq!(read("6月底前完毕"), Some((ymd(None, Some(6), None), None, true)));
         // Days a month does not have are no date (the text stays words, and review says why).
         assert_eq!(read("2023年2月30日"), None);
         assert_eq!(read("2023年2月29日前"), None);

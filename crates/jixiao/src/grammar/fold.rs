@@ -285,6 +285,47 @@ pub fn simplified_text(s: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(s.chars().map(simplified).collect())
 }
 
+/// The length in bytes of a mirror's pinyin in brackets at the start of `s` (`(wàn)`: a
+/// syllable's letters with at least one tone mark, as some mirrors gloss characters), or 0.
+pub fn gloss_len(s: &str) -> usize {
+    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
+    let Some(open) = s.chars().next().filter(|c| matches!(c, '(' | '（')) else { return 0 };
+    let rest = &s[open.len_utf8()..];
+    let letters = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == 'ü' || TONED.contains(*c)).count();
+    let body: usize = rest.chars().take(letters).map(char::len_utf8).sum();
+    let toned = rest[..body].chars().any(|c| TONED.contains(c));
+    match rest[body..].chars().next() {
+        Some(close @ (')' | '）')) if (1..=7).contains(&letters) && toned => open.len_utf8() + body + close.len_utf8(),
+        _ => 0,
+    }
+}
+
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+}
+
+/// `s` without the pinyin a mirror writes after its characters (`績(jī)效` → `績效`), with the
+/// offset in `s` of each byte offset of the result (and of its end), so that what is found in
+/// it is found in `s`; None when it has none (nothing is allocated for a text without a
+/// bracket). Only for matching: the model keeps the text as written.
+pub fn without_glosses(s: &str) -> Option<(String, Vec<usize>)> {
+    if s.is_ascii() || !s.contains(['(', '（']) {
+        return None;
+    }
+    let (mut out, mut offsets, mut at) = (String::new(), Vec::new(), 0);
+    let mut any = false;
+    while let Some(c) = s[at..].chars().next() {
+        out.push(c);
+        offsets.extend(at..at + c.len_utf8());
+        at += c.len_utf8();
+        let skip = if is_ideograph(c) { gloss_len(&s[at..]) } else { 0 };
+        any |= skip > 0;
+        at += skip;
+    }
+    offsets.push(s.len());
+    any.then_some((out, offsets))
+}
+
 /// Folds a string character by character (one character in, one out).
 pub fn fold(s: &str) -> String {
     // No fold lengthens a character's UTF-8: one allocation, not one per doubling.

@@ -431,6 +431,16 @@ fn column_role_of(label: &str) -> ColumnRole {
     single_role(label)
 }
 
+/// The grades of a graded standard, best first, each in the words forms write it.
+const GRADES: &[&[&str]] = &[&["优", "优秀", "優", "優秀"], &["良", "良好"], &["中", "中等", "合格", "一般"], &["低", "较差"], &["差", "不合格"]];
+
+/// Whether labels are grades from the best down (`优 | 良 | 中 | 差`, `优秀 | 良好 | 合格 | 不合格`):
+/// two or more, the first the best, each worse than the one before.
+pub fn grades_best_first<S: AsRef<str>>(labels: &[S]) -> bool {
+    let ranks: Option<Vec<usize>> = labels.iter().map(|l| GRADES.iter().position(|g| g.contains(&key(l.as_ref()).as_str()))).collect();
+    ranks.is_some_and(|r| r.len() >= 2 && r[0] == 0 && r.windows(2).all(|w| w[0] < w[1]))
+}
+
 fn single_role(label: &str) -> ColumnRole {
     use ColumnRole::*;
     // A leading * or ★ marks a required field on the form (`*指标值`): not part of the label.
@@ -636,8 +646,40 @@ pub fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
 pub fn header_roles<S: AsRef<str>>(labels: &[S]) -> Vec<ColumnRole> {
     let mut roles: Vec<ColumnRole> = labels.iter().map(|l| column_role(l.as_ref())).collect();
     bare_level1_column(labels, &mut roles);
+    level1_without_its_numeral(labels, &mut roles);
     framework_columns(labels, &mut roles);
     roles
+}
+
+/// A standard graded 优 | 良 | 中 | 差 (`绩效指标评价标准/优`, the Hebei form of 2018–2019), in a
+/// header with no target column: the best grade's value is the target; the other grades are
+/// the scale, kept in extra. Beside a target column (`绩效目标 | 绩效标准/优 …`, Hainan's 2018
+/// form) the grades are only the scale.
+pub fn best_grade_as_target<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    if roles.contains(&ColumnRole::Target) {
+        return;
+    }
+    let best = labels.iter().position(|l| {
+        l.as_ref().rsplit_once('/').is_some_and(|(upper, lower)| {
+            GRADES[0].contains(&key(lower).as_str()) && (key(upper).as_str().ends_with("标准") || single_role(upper) == ColumnRole::Target)
+        })
+    });
+    if let Some(at) = best {
+        roles[at] = ColumnRole::Target;
+    }
+}
+
+/// A column headed `级指标` right before the 二级指标 column, in a header with no 一级指标: the
+/// 一级指标 whose 一 a copy lost (a single stroke, which a PDF's text layer or a page's copy drops
+/// as a rule of the table).
+pub fn level1_without_its_numeral<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    if roles.contains(&ColumnRole::Level1) {
+        return;
+    }
+    let Some(at) = labels.iter().position(|l| key(l.as_ref()) == "级指标") else { return };
+    if roles[at] == ColumnRole::Extra && roles.get(at + 1) == Some(&ColumnRole::Level2) {
+        roles[at] = ColumnRole::Level1;
+    }
 }
 
 /// A column headed only `指标`, left of a 指标内容 / 指标名称 column, in a header with no 一级指标

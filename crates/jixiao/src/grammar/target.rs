@@ -1,7 +1,8 @@
 //! The 指标值 grammar. A hand-written scanner over folded characters: no regex, no state, so
 //! a read is a pure function of the text and costs nothing to set up.
 //!
-//! Order of attempts: empty → as-actual → one quantity → range → compound → qualitative.
+//! Order of attempts: empty → as-actual → one quantity → range → compound → a sentence that
+//! states its standard → qualitative.
 //! Whatever no rule reads fully is qualitative: kept as written, never guessed at.
 
 use super::date::deadline;
@@ -377,7 +378,7 @@ const WORDS_AROUND_MAX: usize = 6;
 /// `words` (folded: in simplified characters) as text, when they are a few ideographs that say no
 /// change or part of a period ([`NOT_A_LEVEL`]).
 fn plain_words(words: &[char], max: usize) -> Option<String> {
-    if words.is_empty() || words.len() > max || !words.iter().all(|c| is_ideograph(*c)) {
+    if words.is_empty() || words.len() > max || !words.iter().all(|c| super::fold::is_ideograph(*c)) {
         return None;
     }
     let text: String = words.iter().collect();
@@ -751,47 +752,43 @@ pub fn parse(raw: &str) -> Target {
         t.parts = parts;
         return t;
     }
+    if let Some(t) = stated_standard(raw, &f, end) {
+        return t;
+    }
     let mut t = blank(raw, TargetKind::Qualitative);
     t.direction = direction(&text);
     t
 }
 
-/// The length in bytes of a mirror's pinyin in brackets at the start of `s` (`(wàn)`: a
-/// syllable's letters with at least one tone mark), or 0.
-fn pinyin_len(s: &str) -> usize {
-    const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ";
-    let Some(open) = s.chars().next().filter(|c| matches!(c, '(' | '（')) else { return 0 };
-    let rest = &s[open.len_utf8()..];
-    let letters = rest.chars().take_while(|c| c.is_ascii_lowercase() || *c == 'ü' || TONED.contains(*c)).count();
-    let body: usize = rest.chars().take(letters).map(char::len_utf8).sum();
-    let toned = rest[..body].chars().any(|c| TONED.contains(c));
-    match rest[body..].chars().next() {
-        Some(close @ (')' | '）')) if (1..=7).contains(&letters) && toned => open.len_utf8() + body + close.len_utf8(),
-        _ => 0,
-    }
-}
+/// Characters after 标准 that a standard's value with its unit may take (`不低于每人每月1000元/人`).
+const STANDARD_VALUE_MAX: usize = 16;
 
-fn is_ideograph(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
+/// A sentence that states its standard (`严格按照预算标准1000元/人给补助对象兑付补助`, as cost
+/// indicators are written): the value with its unit right after 标准 (or 标准为 / 标准是 /
+/// 标准:) is the target, equal to it unless a bound word says otherwise; the words stay in the
+/// text. A number anywhere else in the sentence, or none with a unit, leaves it words.
+fn stated_standard(raw: &str, f: &Folded, end: usize) -> Option<Target> {
+    let s = &f.chars[..end];
+    let mut at = s.windows(2).position(|w| w == ['标', '准'])? + 2;
+    if matches!(s.get(at), Some('为' | '是' | ':')) {
+        at += 1;
+    }
+    let rest = &s[at..];
+    let (len, q) = (1..=rest.len().min(STANDARD_VALUE_MAX)).rev().find_map(|len| quantity(rest, len).filter(|q| q.unit.is_some()).map(|q| (len, q)))?;
+    if s[..at].iter().chain(&rest[len..]).any(char::is_ascii_digit) {
+        return None;
+    }
+    let mut t = blank(raw, TargetKind::Quantity);
+    t.sign_given = q.comparator.is_some();
+    t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
+    t.value = Some(q.value);
+    Some(with_unit(t, q.unit.map(|u| written(Unit { at: u.at + at, ..u }, raw, f))))
 }
 
 /// `raw` without the pinyin a mirror writes after characters, when it has any (every target
 /// with a bracket is looked at: nothing is allocated until pinyin is found).
 fn without_pinyin(raw: &str) -> Option<String> {
-    if raw.is_ascii() || !raw.contains(['(', '（']) {
-        return None;
-    }
-    let (mut out, mut copied, mut at) = (String::new(), 0, 0);
-    while let Some(c) = raw[at..].chars().next() {
-        at += c.len_utf8();
-        let skip = if is_ideograph(c) { pinyin_len(&raw[at..]) } else { 0 };
-        if skip > 0 {
-            out.push_str(&raw[copied..at]);
-            at += skip;
-            copied = at;
-        }
-    }
-    (copied > 0).then(|| out + &raw[copied..])
+    super::fold::without_glosses(raw).map(|(plain, _)| plain)
 }
 
 /// Where `unit` stands in `raw` with the pinyin between its characters (`萬(wàn)度` for 萬度).
@@ -801,7 +798,7 @@ fn written_with_pinyin(raw: &str, unit: &str) -> Option<String> {
         while let Some(w) = want.next() {
             at += raw[at..].chars().next().filter(|c| *c == w)?.len_utf8();
             if want.peek().is_some() {
-                at += pinyin_len(&raw[at..]);
+                at += super::fold::gloss_len(&raw[at..]);
             }
         }
         Some(raw[start..at].to_owned())

@@ -121,6 +121,16 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     {
         roles[target] = Target;
     }
+    // Weaker still: a standard's best grade (`评价标准/优`) where no column says 目标.
+    labels::best_grade_as_target(columns, &mut roles);
+    keys_of(columns, roles)
+}
+
+/// The keys of columns whose roles are decided (by their labels, or by what their cells hold in
+/// a table whose header a copy lacks): a role is the first column's that has it, the others are
+/// kept in extra; a label's key is itself, numbered when it repeats (`备注#2`), `列N` when blank.
+pub fn keys_of(columns: &[String], roles: Vec<ColumnRole>) -> Vec<(ColumnRole, String)> {
+    use ColumnRole::*;
     // Sets, not lists: a header of 100 000 cells must not take quadratic time. B-trees, as for
     // the labels' memo: hashing the few labels of an ordinary header cost more than comparing
     // them. The roles taken are a list: there are only so many roles.
@@ -309,7 +319,7 @@ fn second_block(roles: &[ColumnRole]) -> Option<usize> {
 /// Whether `lower` is the second row of a two-row header below `upper`: it holds labels jixiao
 /// knows (指标性质 | 指标值 | 度量单位) and nothing that reads as a category or a value.
 pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
-    if places_under_target(upper, lower) {
+    if places_under_target(upper, lower) || grades_under_standard(upper, lower) {
         return true;
     }
     let filled: Vec<&str> = lower.iter().copied().filter(|c| !is_blank(c)).collect();
@@ -357,6 +367,21 @@ pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
                 && labels::level2(c) == crate::model::Level2::Other
                 && !c.chars().any(|ch| crate::grammar::fold::fold_char(ch).is_ascii_digit())
         })
+}
+
+/// Whether `lower` grades one merged standard cell (`绩效指标评价标准` over 优 | 良 | 中 | 差, the
+/// Hebei form of 2018–2019: the value that earns each grade), as a Word save lays it out: an
+/// empty lower cell under each other upper cell, and the grades from the best down under a
+/// label that says 标准 or names the target.
+pub fn grades_under_standard(upper: &[&str], lower: &[&str]) -> bool {
+    let groups = word_groups(lower, upper.len());
+    if lower.len() <= upper.len() || groups.len() != upper.len() {
+        return false;
+    }
+    let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
+    let [(at, run)] = named.as_slice() else { return false };
+    let standard = labels::key(upper[*at]);
+    (standard.as_str().ends_with("标准") || column_role(upper[*at]) == ColumnRole::Target) && labels::grades_best_first(&lower[run.start..run.end])
 }
 
 /// Whether labels under `upper` name places, by their words: the upper label says so

@@ -305,8 +305,12 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     if !core.ends_with('表') {
         return None;
     }
-    // Anchors are found in either script (績效目標表): the simplified text has the same offsets.
-    let simple = crate::grammar::fold::simplified_text(core);
+    // Anchors are found in either script (績效目標表): the simplified text has the same offsets;
+    // and past a mirror's pinyin (績(jī)效目標(biāo)表), through the offsets of the text without it.
+    let glossless = crate::grammar::fold::without_glosses(core);
+    let plain = glossless.as_ref().map_or(core, |(plain, _)| plain.as_str());
+    let in_core = |i: usize| glossless.as_ref().map_or(i, |(_, offsets)| offsets[i]);
+    let simple = crate::grammar::fold::simplified_text(plain);
     // The last anchor whose tail is a form's kind ends the name.
     let (at, anchor) = TITLE_ANCHORS
         .iter()
@@ -317,11 +321,10 @@ pub fn table_title(line: &str) -> Option<TableTitle> {
     let at = if anchor == "项目自评" { at + "项目".len() } else { at };
     let tail = &simple[at..];
     // `…绩效评价指标体系表`, `…绩效目标自评表`: the 绩效 before the anchor is the form's, not the name's.
-    let body = core[..at].trim();
-    let body = if simple[..at].trim_end().ends_with("绩效") {
-        body.len().checked_sub("绩效".len()).and_then(|n| body.get(..n)).unwrap_or(body).trim()
-    } else {
-        body
+    let before = simple[..at].trim_end();
+    let body = match before.strip_suffix("绩效") {
+        Some(name) => core[..in_core(name.len())].trim(),
+        None => core[..in_core(at)].trim(),
     };
     // A score sheet (`…评价得分表`, `…评价评分表`) scores what was done: a self-evaluation.
     // So does an evaluation's table (`…绩效评价指标体系表`).

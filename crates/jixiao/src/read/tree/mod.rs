@@ -3,6 +3,7 @@
 //! merged cells read empty, skeleton categories stay, footers are not indicators) live in one place.
 
 mod blocks;
+mod headless;
 mod levels_by_names;
 
 use crate::grammar::form::cells::{compose_target, is_sign, l_text, number_text, points};
@@ -219,13 +220,23 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         return Vec::new();
     }
     let mut first = TableBody::default();
-    let mut rows = rows.into_iter().filter(|r| !r.cells.is_empty()).peekable();
+    let rows: Vec<Row<'_>> = rows.into_iter().filter(|r| !r.cells.is_empty()).collect();
+    // A table with no header row at all (a copy that starts below it): its columns by what
+    // their cells hold, when its rows show an indicator table's shape; their labels stay blank,
+    // as the copy has none (`headless-table` says so).
+    let headless = (!has_header(&rows)).then(|| headless::roles(&rows)).flatten();
+    if let Some(roles) = &headless {
+        first.columns = vec![String::new(); roles.len()];
+    }
+    let mut rows = rows.into_iter().peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
     // as notes.
     let mut block = Block::Nothing;
     // A header that names only its value columns: its levels and names are read by place.
     let mut values_header = false;
-    while let Some(mut row) = rows.next() {
+    while headless.is_none()
+        && let Some(mut row) = rows.next()
+    {
         // The two kinds exclude each other: the common one is looked for first.
         let named = is_header_row(row.texts());
         values_header = !named && rows.peek().is_some_and(|next| columns::is_values_header(&row.texts(), &next.texts()));
@@ -320,7 +331,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         first.columns.pop();
     }
     span_header(&mut first.columns, &rows, values_header);
-    let mut keys = column_keys(&first.columns);
+    let mut keys = match headless {
+        Some(roles) => columns::keys_of(&first.columns, roles),
+        None => column_keys(&first.columns),
+    };
     if values_header {
         let level1 = level1_before_name(&keys, &rows);
         columns::levels_before_values(&mut keys, level1);
@@ -350,6 +364,12 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// Whether any row is a header: one that names its columns, or the value labels of one that
+/// names only those.
+fn has_header(rows: &[Row<'_>]) -> bool {
+    rows.iter().any(|r| is_header_row(r.texts())) || rows.windows(2).any(|w| columns::is_values_header(&w[0].texts(), &w[1].texts()))
 }
 
 /// Whether, in a header that names only its values, the column right before the names' holds

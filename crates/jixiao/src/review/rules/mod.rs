@@ -9,6 +9,7 @@ mod as_actual_target;
 mod copied_text;
 mod duplicate_indicator;
 mod empty_target;
+mod headless_table;
 mod impossible_date;
 mod misplaced_category;
 mod missing_basis;
@@ -56,6 +57,8 @@ pub static RULES: &[&Rule] = &[
     &missing_sign::RULE,
     &no_target_column::RULE,
     &impossible_date::RULE,
+    // Last, as each new rule: C callers may list rules by their index.
+    &headless_table::RULE,
 ];
 
 /// The rule with this id.
