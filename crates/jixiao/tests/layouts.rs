@@ -1266,6 +1266,31 @@ fn a_table_without_its_header_is_read_by_what_its_cells_hold() {
     assert!(written.contains("\t三级指标\n"), "{written}");
     assert_eq!(read(&parse_str(&written, &ReadOptions::default()).unwrap()), expected);
 
+    // The sample form's columns with no header: the prose right of the names is the description,
+    // the first column of values the target, a weight equal to its target a weight (never a
+    // result), an objective row above still the objective, a full-width 合计 row a footer.
+    let form = [
+        &["年度绩效目标", "完成全年培训任务"][..],
+        &["产出指标", "数量指标", "培训次数", "全年培训的次数", "≥10次", "计划标准", "10"],
+        &["", "质量指标", "培训合格率", "考核合格人数占比", "≥90%", "行业标准", "20"],
+        &["效益指标", "社会效益指标", "新增就业人数", "培训后就业的人数", "≥20人", "历史标准", "20"],
+        &["合计", "", "", "", "", "", "50"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、某项目绩效目标表\n", &form), &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.objective.as_deref(), Some("完成全年培训任务"));
+    let read: Vec<(&str, &str, &str, Option<f64>, bool)> =
+        t.indicators().map(|(_, _, i)| (i.name.as_str(), i.description.as_str(), i.target.raw.as_str(), i.weight, i.actual.is_some())).collect();
+    assert_eq!(
+        read,
+        [
+            ("培训次数", "全年培训的次数", "≥10次", Some(10.0), false),
+            ("培训合格率", "考核合格人数占比", "≥90%", Some(20.0), false),
+            ("新增就业人数", "培训后就业的人数", "≥20人", Some(20.0), false)
+        ]
+    );
+    assert_eq!((t.kind, t.remarks.first().map(|r| r.label.as_str())), (TableKind::Target, Some("合计")));
+
     // No level words: no indicator table's shape, the cells stay notes.
     let plain: Vec<Vec<&str>> = rows[..5].iter().map(|r| r.iter().map(|c| if c.ends_with("指标") { "" } else { *c }).collect()).collect();
     let doc = parse_str(&common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &plain), &ReadOptions::default()).unwrap();
@@ -1305,6 +1330,15 @@ fn graded_standards_glossed_titles_and_a_level1_that_lost_its_numeral() {
     // The grades are no target where a column says 目标: that column is.
     let read = graded(&["指标类型", "绩效指标", "绩效目标", "绩效标准", "依据"], &lower);
     assert_eq!((read[0].2.as_str(), read[1].2.as_str()), ("是否应救尽救", "问卷调查"));
+    // A scoring rule graded (`评(扣)分标准` over the points each grade earns) sets no target.
+    let rows = [
+        &["一级指标", "二级指标", "三级指标", "实际完成值", "评(扣)分标准", "得分"][..],
+        &["", "", "", "", "优", "良", "中", "差", ""],
+        &["产出指标", "数量指标", "培训人数", "520人", "20", "16", "12", "0", "20"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &rows), &ReadOptions::default()).unwrap();
+    let (_, _, i) = doc.sections[0].tables[0].indicators().next().unwrap();
+    assert_eq!((i.target.raw.as_str(), i.actual.as_ref().map(|a| a.raw.as_str())), ("", Some("520人")));
     // Grades that are no scale from the best down are no lower header.
     assert!(!jixiao::grammar::labels::grades_best_first(&["良", "优"]));
     assert!(jixiao::grammar::labels::grades_best_first(&["优秀", "良好", "合格", "不合格"]));
@@ -1368,6 +1402,19 @@ fn groups_that_kept_only_their_points_are_filed_by_their_names() {
     .map(|(l, c, n)| (l, c.to_owned(), n.to_owned()))
     .collect();
     assert_eq!(read(&doc), expected);
+    // Two groups of the same points apart are two groups, each weighed by its own points.
+    let apart = [
+        &["一级指标", "二级指标", "三级指标", "分值", "得分"][..],
+        &["(20分)", "(20分)", "必要性", "20", ""],
+        &["(60分)", "(60分)", "完成数量", "60", ""],
+        &["(20分)", "(20分)", "服务对象满意度", "20", ""],
+    ];
+    let two = parse_str(&common::text_save("第三部分  项目支出绩效评价\n\n1、项目支出绩效评价得分表\n", &apart), &ReadOptions::default()).unwrap();
+    let levels: Vec<(Level1, &str)> = two.sections[0].tables[0].categories.iter().map(|c| (c.level1, c.label.as_str())).collect();
+    assert_eq!(levels, [(Level1::Decision, "(20分)"), (Level1::Output, "(60分)"), (Level1::Satisfaction, "(20分)")]);
+    assert!(!review(&two, &ReviewConfig::default()).iter().any(|f| f.rule == "weight-sum"));
+    // A score sheet (分值 | 得分, no target, no result) is asked for no target column.
+    assert!(!review(&doc, &ReviewConfig::default()).iter().any(|f| f.rule == "no-target-column" || f.rule == "missing-level1"));
     // One group under two levels is still one group with its points.
     let t = &doc.sections[0].tables[0];
     assert_eq!(t.categories.iter().filter(|c| c.label == "(特性指标60分)").map(|c| c.level1).collect::<Vec<_>>(), [Level1::Output, Level1::Effect]);

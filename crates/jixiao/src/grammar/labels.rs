@@ -659,14 +659,19 @@ pub fn best_grade_as_target<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole
     if roles.contains(&ColumnRole::Target) {
         return;
     }
-    let best = labels.iter().position(|l| {
-        l.as_ref().rsplit_once('/').is_some_and(|(upper, lower)| {
-            GRADES[0].contains(&key(lower).as_str()) && (key(upper).as_str().ends_with("标准") || single_role(upper) == ColumnRole::Target)
-        })
-    });
+    let best =
+        labels.iter().position(|l| l.as_ref().rsplit_once('/').is_some_and(|(upper, lower)| GRADES[0].contains(&key(lower).as_str()) && grades_a_value(upper)));
     if let Some(at) = best {
         roles[at] = ColumnRole::Target;
     }
+}
+
+/// Whether a label over grades is a standard of the value (`绩效指标评价标准`, `指标值`), not of
+/// the points a grade earns (`评分标准`, `评(扣)分标准`: a scoring rule, kept in extra).
+pub fn grades_a_value(upper: &str) -> bool {
+    let k = key(upper);
+    let k = k.as_str();
+    (k.ends_with("标准") || single_role(upper) == ColumnRole::Target) && !["评分", "扣分", "计分", "得分", "评扣分"].iter().any(|w| k.contains(w))
 }
 
 /// A column headed `级指标` right before the 二级指标 column, in a header with no 一级指标: the

@@ -770,6 +770,11 @@ const STANDARD_VALUE_MAX: usize = 16;
 fn stated_standard(raw: &str, f: &Folded, end: usize) -> Option<Target> {
     let s = &f.chars[..end];
     let mut at = s.windows(2).position(|w| w == ['标', '准'])? + 2;
+    // A gap from the standard (`高于国家标准20%`, `比标准提高5%`) is no value equal to it.
+    let before: String = s[..at - 2].iter().collect();
+    if ["高于", "低于", "超出", "超过", "上调", "下调", "提高", "降低", "较", "比", "差"].iter().any(|w| before.contains(w)) {
+        return None;
+    }
     if matches!(s.get(at), Some('为' | '是' | ':')) {
         at += 1;
     }

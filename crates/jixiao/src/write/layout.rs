@@ -101,9 +101,18 @@ fn indicator_cell(ind: &Indicator, role: ColumnRole, key: &str, sign: &str, unit
 }
 
 fn default_columns(t: &Table) -> Vec<String> {
-    let mut columns: Vec<String> = ["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"].map(String::from).into();
-    // The typed columns of self-evaluation and monitoring tables, where any indicator fills them.
     let any = |f: fn(&Indicator) -> bool| t.indicators().any(|(_, _, i)| f(i));
+    // The sample form's columns; its description and basis where any indicator has one (an empty
+    // column of them would read back as bases a reviewer is asked for).
+    let mut columns: Vec<String> = vec!["一级指标".into(), "二级指标".into(), "三级指标".into()];
+    if any(|i| !i.description.is_empty()) {
+        columns.push("绩效指标描述".into());
+    }
+    columns.push("指标值".into());
+    if any(|i| !i.basis.is_empty()) {
+        columns.push("指标值确定依据".into());
+    }
+    // The typed columns of self-evaluation and monitoring tables, where any indicator fills them.
     type Filled = fn(&Indicator) -> bool;
     let typed: [(&str, Filled); 7] = [
         ("实际完成值", |i| i.actual.is_some()),
@@ -116,10 +125,17 @@ fn default_columns(t: &Table) -> Vec<String> {
     ];
     columns.extend(typed.iter().filter(|(_, has)| any(*has)).map(|(label, _)| (*label).to_owned()));
     let mut extra: Vec<&String> = t.indicators().flat_map(|(_, _, i)| i.extra.keys()).collect();
-    extra.sort();
+    // In the order of the columns they came from (`列4` before `列10`).
+    extra.sort_by_key(|k| column_order(k));
     extra.dedup();
     columns.extend(extra.into_iter().filter(|k| !columns.contains(k)).cloned().collect::<Vec<_>>());
     columns
+}
+
+/// An extra key as its column's place: its words, then the number it ends in (`列10` after `列4`).
+fn column_order(key: &str) -> (&str, u64, &str) {
+    let words = key.trim_end_matches(|c: char| c.is_ascii_digit());
+    (words, key[words.len()..].parse().unwrap_or(0), key)
 }
 
 /// The rows of a table, in the order a form shows them.

@@ -380,8 +380,7 @@ pub fn grades_under_standard(upper: &[&str], lower: &[&str]) -> bool {
     }
     let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
     let [(at, run)] = named.as_slice() else { return false };
-    let standard = labels::key(upper[*at]);
-    (standard.as_str().ends_with("标准") || column_role(upper[*at]) == ColumnRole::Target) && labels::grades_best_first(&lower[run.start..run.end])
+    labels::grades_a_value(upper[*at]) && labels::grades_best_first(&lower[run.start..run.end])
 }
 
 /// Whether labels under `upper` name places, by their words: the upper label says so

@@ -13,18 +13,21 @@ const WIDTH_MIN: usize = 4;
 /// as a share of the target: weights and scores are other numbers (5 beside 100, 10 beside 90).
 const RESULT_NEAR: f64 = 0.25;
 
-/// Each column's role in a table with no header, when its rows are plainly indicator rows: a
-/// column of level-1 words (产出指标, 效益指标), then one of level-2 words (数量指标, 社会效益指标),
-/// a column naming every row, and a column of targets after it. Right of the names: a column of
-/// signs (`=`, `≥`, `定性`), the targets, a column of units; then a column of results beside
-/// their targets (93 beside 90) and one of weights (numbers up to 100 that add up to 100 or less).
-/// Any other column is kept in extra. None when the rows do not show that shape: the table's
-/// cells then stay notes, as any rows without a header do.
-pub fn roles(rows: &[Row<'_>]) -> Option<Vec<ColumnRole>> {
-    let width = most_common_width(rows)?;
-    // Blank rows (a writer's header row with no labels) say nothing of the columns.
-    let body: Vec<Vec<&str>> =
-        rows.iter().filter(|r| r.cells.len() == width && !r.is_blank()).map(|r| r.cells.iter().map(|c| c.text.trim()).collect()).collect();
+/// Where the indicator rows of a table with no header start, and each column's role, when its
+/// rows are plainly indicator rows: a column of level-1 words (产出指标, 效益指标), then one of
+/// level-2 words (数量指标, 社会效益指标), a column naming every row, and a column of targets
+/// right of it. Between the names and the targets: a column of prose (the description) and one
+/// of signs (`=`, `≥`, `定性`); then a column of units, one of weights (numbers up to 100 that add
+/// up to 100 or less), one of results near their targets with no sign of their own (93 beside
+/// ≥90), and one of scores (numbers no greater than their row's weight). Any other column is
+/// kept in extra. Footer rows (合计, 评价结论) are no evidence. None when the rows do not show
+/// that shape: the table's cells then stay notes, as any rows without a header do.
+pub fn roles(rows: &[Row<'_>]) -> Option<(usize, Vec<ColumnRole>)> {
+    let is_body = |r: &Row<'_>| !r.is_blank() && !r.cells.iter().map(|c| c.text.trim()).find(|t| !t.is_empty()).is_some_and(labels::is_footer_label);
+    let width = most_common_width(rows.iter().filter(|r| is_body(r)))?;
+    let start = rows.iter().position(|r| r.cells.len() == width && is_body(r))?;
+    // Blank rows (a writer's header row with no labels) and footers say nothing of the columns.
+    let body: Vec<Vec<&str>> = rows.iter().filter(|r| r.cells.len() == width && is_body(r)).map(|r| r.cells.iter().map(|c| c.text.trim()).collect()).collect();
     if body.len() < 2 {
         return None;
     }
@@ -52,34 +55,52 @@ pub fn roles(rows: &[Row<'_>]) -> Option<Vec<ColumnRole>> {
         return None;
     }
     roles[name] = ColumnRole::Name;
-    let mut target = None;
-    for c in name + 1..width {
-        let role = if target.is_none() && all(c, &is_sign_cell) && !roles.contains(&ColumnRole::Sign) {
-            ColumnRole::Sign
-        } else if target.is_none() {
-            if filled(c).count() * 2 < body.len() {
-                return None;
+    // Each role once; the ones taken, as flags (a copy may be thousands of columns wide).
+    let (mut description, mut sign, mut unit, mut actual, mut score) = (false, false, false, false, false);
+    let mut weight: Option<usize> = None;
+    let mut target: Option<usize> = None;
+    for (c, slot) in roles.iter_mut().enumerate().skip(name + 1) {
+        *slot = match target {
+            None if !sign && all(c, &is_sign_cell) => {
+                sign = true;
+                ColumnRole::Sign
             }
-            target = Some(c);
-            ColumnRole::Target
-        } else if all(c, &is_unit) && !roles.contains(&ColumnRole::Unit) && !roles.contains(&ColumnRole::Actual) {
-            ColumnRole::Unit
-        } else if !roles.contains(&ColumnRole::Actual) && !roles.contains(&ColumnRole::Weight) && beside_targets(&body, target?, c) {
-            ColumnRole::Actual
-        } else if !roles.contains(&ColumnRole::Weight) && all(c, &is_number) && weights(filled(c)) {
-            ColumnRole::Weight
-        } else {
-            ColumnRole::Extra
+            None if values(&body, c) => {
+                target = Some(c);
+                ColumnRole::Target
+            }
+            None if !description && !sign && filled(c).count() * 2 >= body.len() => {
+                description = true;
+                ColumnRole::Description
+            }
+            None => ColumnRole::Extra,
+            Some(_) if !unit && !actual && weight.is_none() && all(c, &is_unit) => {
+                unit = true;
+                ColumnRole::Unit
+            }
+            // Weights before results: a weight may equal its row's target (10 beside ≥10次).
+            Some(_) if weight.is_none() && all(c, &is_number) && weights(filled(c)) => {
+                weight = Some(c);
+                ColumnRole::Weight
+            }
+            Some(t) if !actual && all(c, &|v| !Target::parse(v).sign_given) && beside_targets(&body, t, c) => {
+                actual = true;
+                ColumnRole::Actual
+            }
+            Some(_) if !score && weight.is_some_and(|w| all(c, &is_number) && within_weights(&body, w, c)) => {
+                score = true;
+                ColumnRole::Score
+            }
+            Some(_) => ColumnRole::Extra,
         };
-        roles[c] = role;
     }
-    target.map(|_| roles)
+    target.map(|_| (start, roles))
 }
 
-/// The width most rows of at least [`WIDTH_MIN`] cells have (the widest of equals).
-fn most_common_width(rows: &[Row<'_>]) -> Option<usize> {
+/// The width most of `rows` of at least [`WIDTH_MIN`] cells have (the widest of equals).
+fn most_common_width<'r, 'a: 'r>(rows: impl Iterator<Item = &'r Row<'a>>) -> Option<usize> {
     let mut counts = std::collections::BTreeMap::new();
-    for r in rows.iter().filter(|r| r.cells.len() >= WIDTH_MIN) {
+    for r in rows.filter(|r| r.cells.len() >= WIDTH_MIN) {
         *counts.entry(r.cells.len()).or_insert(0usize) += 1;
     }
     counts.into_iter().max_by_key(|&(width, n)| (n, width)).map(|(width, _)| width)
@@ -100,6 +121,14 @@ fn is_unit(t: &str) -> bool {
     read.kind == TargetKind::Quantity && read.value == Some(1.0) && read.unit.is_some() && !read.sign_given
 }
 
+/// Whether a column holds targets: filled in at least half the rows, and most of its cells read
+/// as values (a number, a range, a date), not as words (a description, a basis).
+fn values(body: &[Vec<&str>], c: usize) -> bool {
+    let cells: Vec<&str> = body.iter().map(|r| r[c]).filter(|t| !t.is_empty()).collect();
+    let valued = cells.iter().filter(|t| !matches!(Target::parse(t).kind, TargetKind::Qualitative | TargetKind::Empty)).count();
+    cells.len() * 2 >= body.len() && valued * 2 > cells.len()
+}
+
 /// Whether a column's numbers stand near the targets of their rows (a result beside its target),
 /// in at least two rows and most of those where both are numbers.
 fn beside_targets(body: &[Vec<&str>], target: usize, c: usize) -> bool {
@@ -114,4 +143,10 @@ fn beside_targets(body: &[Vec<&str>], target: usize, c: usize) -> bool {
 fn weights<'a>(cells: impl Iterator<Item = &'a str>) -> bool {
     let values: Option<Vec<f64>> = cells.map(|t| Target::parse(t).value).collect();
     values.is_some_and(|v| v.len() >= 2 && v.iter().all(|w| *w > 0.0 && *w <= 100.0) && v.iter().sum::<f64>() <= 100.0 + 1e-9)
+}
+
+/// Whether every number of a column is no more than its row's weight (a score out of it).
+fn within_weights(body: &[Vec<&str>], w: usize, c: usize) -> bool {
+    let value = |t: &str| Target::parse(t).value;
+    body.iter().filter(|r| !r[c].is_empty()).all(|r| matches!((value(r[c]), value(r[w])), (Some(s), Some(w)) if (0.0..=w + 1e-9).contains(&s)))
 }

@@ -12,33 +12,28 @@ use crate::model::{Category, Level1, SubCategory};
 /// 经济效益), the group is filed under each level in turn with its label, as an umbrella is.
 /// Names that disagree within a level-2 give it none: the group stays unknown.
 pub fn levels_by_names(categories: &mut Vec<Category>) {
-    let mut i = 0;
-    while i < categories.len() {
-        let c = &categories[i];
-        if c.level1 != Level1::Other || labels::level1_by_words(&c.label) != Level1::Other {
-            i += 1;
-            continue;
-        }
-        let Some(levels) = children_levels(&c.children) else {
-            i += 1;
+    // Rebuilt in one pass: removing and inserting in place would be quadratic in the groups.
+    let mut out: Vec<Category> = Vec::with_capacity(categories.len());
+    for c in std::mem::take(categories) {
+        let levels = (c.level1 == Level1::Other && labels::level1_by_words(&c.label) == Level1::Other).then(|| children_levels(&c.children)).flatten();
+        let Some(levels) = levels else {
+            out.push(c);
             continue;
         };
-        let c = categories.remove(i);
         let (label, location) = (c.label, c.location);
-        let mut runs: Vec<Category> = Vec::new();
+        let first = out.len();
         for (child, level1) in c.children.into_iter().zip(levels) {
-            match runs.last_mut() {
-                Some(run) if run.level1 == level1 => run.children.push(child),
+            let filed = out.len() > first;
+            match out.last_mut() {
+                Some(run) if filed && run.level1 == level1 => run.children.push(child),
                 _ => {
-                    let location = if runs.is_empty() { location.clone() } else { child.location.clone() };
-                    runs.push(Category { level1, label: label.clone(), children: vec![child], location });
+                    let location = if out.len() == first { location.clone() } else { child.location.clone() };
+                    out.push(Category { level1, label: label.clone(), children: vec![child], location });
                 }
             }
         }
-        let filed = runs.len();
-        categories.splice(i..i, runs);
-        i += filed;
     }
+    *categories = out;
 }
 
 /// The level each level-2 of a group stands for, with the undecided ones filled from their

@@ -224,19 +224,23 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     // A table with no header row at all (a copy that starts below it): its columns by what
     // their cells hold, when its rows show an indicator table's shape; their labels stay blank,
     // as the copy has none (`headless-table` says so).
-    let headless = (!has_header(&rows)).then(|| headless::roles(&rows)).flatten();
-    if let Some(roles) = &headless {
-        first.columns = vec![String::new(); roles.len()];
-    }
+    let mut rows = rows;
+    let (headless, data) = match (!has_header(&rows)).then(|| headless::roles(&rows)).flatten() {
+        Some((start, roles)) => {
+            first.columns = vec![String::new(); roles.len()];
+            // The rows above the indicator rows (the objective, the funds) are read as above a header.
+            let data = rows.split_off(start);
+            (Some(roles), data)
+        }
+        None => (None, Vec::new()),
+    };
     let mut rows = rows.into_iter().peekable();
     // Before the header: the objective row, the funds and duties blocks; anything else is kept
     // as notes.
     let mut block = Block::Nothing;
     // A header that names only its value columns: its levels and names are read by place.
     let mut values_header = false;
-    while headless.is_none()
-        && let Some(mut row) = rows.next()
-    {
+    while let Some(mut row) = rows.next() {
         // The two kinds exclude each other: the common one is looked for first.
         let named = is_header_row(row.texts());
         values_header = !named && rows.peek().is_some_and(|next| columns::is_values_header(&row.texts(), &next.texts()));
@@ -320,7 +324,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     block.close(&mut first, notes);
-    let rows: Vec<Row<'_>> = rows.collect();
+    let rows: Vec<Row<'_>> = if headless.is_some() { data } else { rows.collect() };
     // A last header cell with no label over a column no row fills (a copy's trailing empty
     // cell) is no column: a sheet written from the table would not have it.
     while first.columns.last().is_some_and(|l| is_blank(l)) {
@@ -1364,7 +1368,11 @@ fn labelled_category(categories: &mut Vec<Category>, index: &mut LabelIndex, l1:
         index.relabelled(categories, c);
         return c;
     }
-    if let Some(i) = index.find(categories, l1) {
+    // A label found again further down is the same group (its rows in two runs), unless it is
+    // only points (`(20分)`): two groups of the same points are two groups.
+    if !labels::is_score_only(l1)
+        && let Some(i) = index.find(categories, l1)
+    {
         return i;
     }
     // A label that names no level-1 (only a score whose words were lost, `(50分)`; words a copy
@@ -1405,7 +1413,9 @@ fn place_subcategory(
         }
         return None;
     }
-    if let Some(i) = index.find_child(category, children, l2) {
+    if !labels::is_score_only(l2)
+        && let Some(i) = index.find_child(category, children, l2)
+    {
         return Some(i);
     }
     children.push(SubCategory { level2: labels::level2(l2), label: l2.to_owned(), indicators: Vec::new(), location: Location::line(line) });

@@ -159,13 +159,15 @@ pub(crate) fn is_evaluation_system(table: &Table) -> bool {
                 && (labels::level1(&c.label) == c.level1 || c.children.iter().any(|s| labels::level1_implied_by(&s.label) == c.level1))
         })
     };
-    // A framework as regulations print it: weights and scoring criteria, no target column.
+    // A framework as regulations print it: weights and scoring criteria, no target column; or
+    // a score sheet (`分值 | 得分`, 评价得分表): weights and scores, no target and no result.
     let framework = || {
         let keys = crate::grammar::form::columns::column_keys(&table.columns);
         let has = |role| keys.iter().any(|(r, _)| *r == role);
         has(ColumnRole::Weight)
             && !has(ColumnRole::Target)
-            && table.columns.iter().any(|c| labels::key(c).ends_with("标准") || labels::key(c).ends_with("要点"))
+            && (table.columns.iter().any(|c| labels::key(c).ends_with("标准") || labels::key(c).ends_with("要点"))
+                || has(ColumnRole::Score) && !has(ColumnRole::Actual))
     };
     [&table.title, &table.name].iter().any(|t| t.contains("指标体系")) || decision() || framework()
 }

@@ -52,7 +52,9 @@ fn check(doc: &Document, sink: &mut Sink) {
         let total = totals[0];
         let note = if unweighted > 0 { format!("; {unweighted} indicators have no weight") } else { String::new() };
         let note_zh = if unweighted > 0 { format!("；{unweighted}项指标未填分值") } else { String::new() };
-        if totals.iter().all(|t| (sum - t).abs() > TOLERANCE) {
+        // A table read without its header row is a copy's tail: its weights are some of the 100.
+        let headless = !table.columns.is_empty() && table.columns.iter().all(|c| c.trim().is_empty());
+        if !headless && totals.iter().all(|t| (sum - t).abs() > TOLERANCE) {
             sink.table(
                 scope,
                 scope.start(),
@@ -65,22 +67,13 @@ fn check(doc: &Document, sink: &mut Sink) {
                 },
             );
         }
-        // A label's points weigh every category of that label: one merged cell over rows the
-        // reader filed under several levels (业务指标(70分) over 目标设定 and 目标完成).
-        let mut seen: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
-        for category in &table.categories {
+        // A label's points weigh the categories of that label that follow one another: one merged
+        // cell over rows the reader filed under several levels (业务指标(70分) over 目标设定 and
+        // 目标完成). Apart, two labels of the same points (`(20分)`, `(20分)`) are two groups.
+        for run in table.categories.chunk_by(|a, b| a.label == b.label) {
+            let category = &run[0];
             let Some(points) = stated_points(&category.label) else { continue };
-            if !seen.insert(category.label.as_str()) {
-                continue;
-            }
-            let sum: f64 = table
-                .categories
-                .iter()
-                .filter(|c| c.label == category.label)
-                .flat_map(|c| &c.children)
-                .flat_map(|s| &s.indicators)
-                .filter_map(|i| i.weight)
-                .sum();
+            let sum: f64 = run.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).filter_map(|i| i.weight).sum();
             if (sum - points).abs() > TOLERANCE {
                 let label = category.label.trim();
                 sink.table(
