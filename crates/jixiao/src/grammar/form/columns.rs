@@ -350,15 +350,9 @@ fn one_year(label: &str) -> Option<i32> {
 /// empty lower cell under each other upper cell, then two or more names that are no label, no
 /// category and no value.
 pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
-    let groups = word_groups(lower, upper.len());
-    if lower.len() <= upper.len() || groups.len() != upper.len() {
-        return false;
-    }
-    let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
-    let [(at, run)] = named.as_slice() else { return false };
-    let names = &lower[run.start..run.end];
-    column_role(upper[*at]) == ColumnRole::Target
-        && names_places(upper[*at], names)
+    let Some((at, names)) = one_run_under(upper, lower) else { return false };
+    column_role(upper[at]) == ColumnRole::Target
+        && names_places(upper[at], names)
         && names.len() >= 2
         && names.iter().all(|c| {
             !is_blank(c)
@@ -374,13 +368,20 @@ pub fn places_under_target(upper: &[&str], lower: &[&str]) -> bool {
 /// empty lower cell under each other upper cell, and the grades from the best down under a
 /// label that says 标准 or names the target.
 pub fn grades_under_standard(upper: &[&str], lower: &[&str]) -> bool {
+    one_run_under(upper, lower).is_some_and(|(at, grades)| labels::grades_a_value(upper[at]) && labels::grades_best_first(grades))
+}
+
+/// The one upper cell of a Word save's two-row header that stands over a run of lower labels
+/// (every other upper cell over one empty lower cell), with those labels; None for any other
+/// shape.
+fn one_run_under<'l, 'a>(upper: &[&str], lower: &'l [&'a str]) -> Option<(usize, &'l [&'a str])> {
     let groups = word_groups(lower, upper.len());
     if lower.len() <= upper.len() || groups.len() != upper.len() {
-        return false;
+        return None;
     }
     let named: Vec<(usize, &std::ops::Range<usize>)> = groups.iter().enumerate().filter(|(_, g)| g.len() > 1 || !is_blank(lower[g.start])).collect();
-    let [(at, run)] = named.as_slice() else { return false };
-    labels::grades_a_value(upper[*at]) && labels::grades_best_first(&lower[run.start..run.end])
+    let [(at, run)] = named.as_slice() else { return None };
+    Some((*at, &lower[run.start..run.end]))
 }
 
 /// Whether labels under `upper` name places, by their words: the upper label says so
