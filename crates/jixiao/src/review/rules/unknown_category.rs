@@ -17,8 +17,16 @@ pub static RULE: Rule = Rule {
 
 fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
-        // A label whose rows were filed under several levels is one label to correct.
-        let mut flagged: Vec<&str> = Vec::new();
+        // A label whose rows were filed under several levels is one label to correct. Sets and
+        // one pass over the categories: a table of 30 000 groups must not take quadratic time.
+        let mut flagged: std::collections::BTreeSet<&str> = std::collections::BTreeSet::new();
+        let mut filed: std::collections::BTreeMap<&str, Vec<&str>> = std::collections::BTreeMap::new();
+        for c in scope.table.categories.iter().filter(|c| c.level1 != Level1::Other) {
+            let levels = filed.entry(c.label.trim()).or_default();
+            if !levels.contains(&c.level1.as_str()) {
+                levels.push(c.level1.as_str());
+            }
+        }
         for category in &scope.table.categories {
             let label = category.label.trim();
             // By the label's words, not by the level the rows were filed under: a label no form
@@ -27,17 +35,10 @@ fn check(doc: &Document, sink: &mut Sink) {
             // umbrella over level-2s that name the levels (the central investment form's
             // 实施效果指标 over 产出指标 and 效益指标).
             let umbrella = category.children.iter().any(|s| labels::level1(&s.label) != Level1::Other);
-            if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) && !umbrella && !flagged.contains(&label) {
-                flagged.push(label);
+            if !label.is_empty() && labels::level1(label) == Level1::Other && !labels::is_score_only(label) && !umbrella && flagged.insert(label) {
                 // What its rows were filed under: a framework's group by its words (项目前期工作),
                 // or the level its level-2 implies.
-                let mut levels: Vec<&str> = Vec::new();
-                for c in scope.table.categories.iter().filter(|c| c.label.trim() == label && c.level1 != Level1::Other) {
-                    if !levels.contains(&c.level1.as_str()) {
-                        levels.push(c.level1.as_str());
-                    }
-                }
-                let (read, read_zh) = match levels.join(", ") {
+                let (read, read_zh) = match filed.get(label).map(|levels| levels.join(", ")).unwrap_or_default() {
                     read if read.is_empty() => (String::new(), String::new()),
                     read => (format!(": read as {read}"), format!("：读作 {read}")),
                 };
