@@ -1413,6 +1413,19 @@ fn groups_that_kept_only_their_points_are_filed_by_their_names() {
     let levels: Vec<(Level1, &str)> = two.sections[0].tables[0].categories.iter().map(|c| (c.level1, c.label.as_str())).collect();
     assert_eq!(levels, [(Level1::Decision, "(20分)"), (Level1::Output, "(60分)"), (Level1::Satisfaction, "(20分)")]);
     assert!(!review(&two, &ReviewConfig::default()).iter().any(|f| f.rule == "weight-sum"));
+    // One name of a level among names of none decides nothing; rows under no label at all (a
+    // table with no level column) are not grouped by their names.
+    let few = [
+        &["一级指标", "二级指标", "三级指标", "分值", "得分"][..],
+        &["(30分)", "(30分)", "培训人数", "10", ""],
+        &["", "", "培训场次", "10", ""],
+        &["", "", "服务对象满意度", "10", ""],
+    ];
+    let doc_few = parse_str(&common::text_save("第三部分  项目支出绩效评价\n\n1、项目支出绩效评价得分表\n", &few), &ReadOptions::default()).unwrap();
+    assert_eq!(doc_few.sections[0].tables[0].categories[0].level1, Level1::Other);
+    let unlabelled = [&["三级指标", "指标值"][..], &["完成数量", "≥10个"], &["完成时效", "100%"]];
+    let doc_bare = parse_str(&common::text_save("第二部分  项目支出绩效目标\n\n1、某项目绩效目标表\n", &unlabelled), &ReadOptions::default()).unwrap();
+    assert!(doc_bare.sections[0].tables[0].categories.iter().all(|c| c.level1 == Level1::Other));
     // A score sheet (分值 | 得分, no target, no result) is asked for no target column.
     assert!(!review(&doc, &ReviewConfig::default()).iter().any(|f| f.rule == "no-target-column" || f.rule == "missing-level1"));
     // One group under two levels is still one group with its points.

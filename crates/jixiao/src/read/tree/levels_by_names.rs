@@ -6,8 +6,11 @@ use crate::model::{Category, Level1, SubCategory};
 /// A level-1 group whose own label and level-2 labels name no level (a copy that kept only the
 /// points, `(20分)` over `(10分)`; a group word that may mean two levels, `(三)项目实施`) takes
 /// the level its indicators' names say (`完成数量`, `经济效益`: see [`labels::level1_by_name`]).
-/// Each level-2 decides for itself, when every name in it that says a level says the same one;
-/// a level-2 whose names say none goes with the one before it (the first with the one after).
+/// Each level-2 decides for itself, when every name in it that says a level says the same one
+/// and at least half its names say it (one 满意度 among names of no level's words decides
+/// nothing); a level-2 whose names say none goes with the one before it (the first with the one
+/// after). Only a group with a label: rows under no label at all (a table with no level column)
+/// are not grouped by their names.
 /// When the level-2s decide differently (`(特性指标70分)` over `(20)` 完成数量… and `(50分)`
 /// 经济效益), the group is filed under each level in turn with its label, as an umbrella is.
 /// Names that disagree within a level-2 give it none: the group stays unknown.
@@ -15,7 +18,8 @@ pub fn levels_by_names(categories: &mut Vec<Category>) {
     // Rebuilt in one pass: removing and inserting in place would be quadratic in the groups.
     let mut out: Vec<Category> = Vec::with_capacity(categories.len());
     for c in std::mem::take(categories) {
-        let levels = (c.level1 == Level1::Other && labels::level1_by_words(&c.label) == Level1::Other).then(|| children_levels(&c.children)).flatten();
+        let unnamed = c.level1 == Level1::Other && !c.label.trim().is_empty() && labels::level1_by_words(&c.label) == Level1::Other;
+        let levels = unnamed.then(|| children_levels(&c.children)).flatten();
         let Some(levels) = levels else {
             out.push(c);
             continue;
@@ -45,14 +49,12 @@ fn children_levels(children: &[SubCategory]) -> Option<Vec<Level1>> {
         if labels::level1_implied_by(&s.label) != Level1::Other || labels::level1_by_words(&s.label) != Level1::Other {
             return None;
         }
-        let mut said = s.indicators.iter().map(|i| labels::level1_by_name(&i.name)).filter(|&l| l != Level1::Other);
-        let first = said.next();
-        if let Some(first) = first
-            && said.any(|l| l != first)
-        {
+        let said: Vec<Level1> = s.indicators.iter().map(|i| labels::level1_by_name(&i.name)).filter(|&l| l != Level1::Other).collect();
+        let first = said.first().copied();
+        if said.iter().any(|&l| Some(l) != first) {
             return None;
         }
-        levels.push(first);
+        levels.push(first.filter(|_| said.len() * 2 >= s.indicators.len()));
     }
     let first = levels.iter().flatten().next().copied()?;
     let mut last = first;
