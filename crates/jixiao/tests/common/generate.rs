@@ -68,6 +68,13 @@ pub fn category(with_extra: bool) -> impl Strategy<Value = Category> {
             }
             children.push(SubCategory { level2, label: LEVEL2[l2].into(), indicators, location: Location::default() });
         }
+        // A group whose labels say no level is filed by what its indicators' names say
+        // (`完成量`, `满意度`): such names are not generated there.
+        if level1 == jixiao::Level1::Other {
+            for child in &mut children {
+                child.indicators.retain(|i| grammar::labels::level1_by_name(&i.name) == jixiao::Level1::Other);
+            }
+        }
         Category { level1, label: LEVEL1[l1].into(), children, location: Location::default() }
     })
 }
