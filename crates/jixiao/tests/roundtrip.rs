@@ -282,7 +282,7 @@ fn table_as_written(t: &Table, title: &str) -> Table {
 /// labels) is written with the form's header: it reads back with those labels, and the same
 /// in every other field.
 fn with_written_header(mut t: Table, back: &Table) -> Table {
-    if t.columns.iter().all(|c| c.trim().is_empty()) {
+    if t.columns.is_empty() || jixiao::grammar::form::columns::unlabelled(&t.columns) {
         t.columns = back.columns.clone();
     }
     t

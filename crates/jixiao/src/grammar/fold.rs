@@ -300,6 +300,8 @@ pub fn gloss_len(s: &str) -> usize {
     }
 }
 
+/// Whether a character is a CJK ideograph (unified, extension A, or compatibility): one a mirror
+/// may gloss with pinyin.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}')
 }

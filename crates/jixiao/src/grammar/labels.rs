@@ -671,7 +671,7 @@ pub fn best_grade_as_target<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole
 pub fn grades_a_value(upper: &str) -> bool {
     let k = key(upper);
     let k = k.as_str();
-    (k.ends_with("标准") || single_role(upper) == ColumnRole::Target) && !["评分", "扣分", "计分", "得分", "评扣分"].iter().any(|w| k.contains(w))
+    (k.ends_with("标准") || single_role(upper) == ColumnRole::Target) && !["评分", "扣分", "计分", "得分"].iter().any(|w| k.contains(w))
 }
 
 /// A column headed `级指标` right before the 二级指标 column, in a header with no 一级指标: the

@@ -145,7 +145,7 @@ pub fn rows(t: &Table) -> Vec<LaidRow> {
     // A table with categories but no header (JSON built by hand; a copy that lacked its header
     // row, whose columns were read by what their cells hold and have no labels) gets the sample
     // form's columns and one per extra key, so that no indicator is written as an empty row.
-    let unlabelled = t.columns.iter().all(|c| crate::grammar::is_blank(c));
+    let unlabelled = t.columns.is_empty() || crate::grammar::form::columns::unlabelled(&t.columns);
     let columns = if unlabelled && !t.categories.is_empty() { default_columns(t) } else { t.columns.clone() };
     let keys = table_keys(t, &columns);
     let has = |role: ColumnRole| keys.iter().any(|(r, _)| *r == role);

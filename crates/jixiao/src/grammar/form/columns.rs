@@ -6,6 +6,12 @@
 use crate::grammar::is_blank;
 use crate::grammar::labels::{self, ColumnRole, column_role};
 
+/// Whether a table's columns have no labels at all: a copy that lacked its header row, whose
+/// columns were read by what their cells hold (a table built from JSON may have no columns).
+pub fn unlabelled(columns: &[String]) -> bool {
+    !columns.is_empty() && columns.iter().all(|c| is_blank(c))
+}
+
 /// Each column's role and, for extra columns, the key it has in [`crate::model::Indicator::extra`].
 pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     use ColumnRole::*;

@@ -24,10 +24,11 @@ const RESULT_NEAR: f64 = 0.25;
 /// that shape: the table's cells then stay notes, as any rows without a header do.
 pub fn roles(rows: &[Row<'_>]) -> Option<(usize, Vec<ColumnRole>)> {
     let is_body = |r: &Row<'_>| !r.is_blank() && !r.cells.iter().map(|c| c.text.trim()).find(|t| !t.is_empty()).is_some_and(labels::is_footer_label);
-    let width = most_common_width(rows.iter().filter(|r| is_body(r)))?;
-    let start = rows.iter().position(|r| r.cells.len() == width && is_body(r))?;
     // Blank rows (a writer's header row with no labels) and footers say nothing of the columns.
-    let body: Vec<Vec<&str>> = rows.iter().filter(|r| r.cells.len() == width && is_body(r)).map(|r| r.cells.iter().map(|c| c.text.trim()).collect()).collect();
+    let bodies: Vec<(usize, &Row<'_>)> = rows.iter().enumerate().filter(|(_, r)| is_body(r)).collect();
+    let width = most_common_width(bodies.iter().map(|(_, r)| *r))?;
+    let start = bodies.iter().find(|(_, r)| r.cells.len() == width).map(|(i, _)| *i)?;
+    let body: Vec<Vec<&str>> = bodies.iter().filter(|(_, r)| r.cells.len() == width).map(|(_, r)| r.cells.iter().map(|c| c.text.trim()).collect()).collect();
     if body.len() < 2 {
         return None;
     }

@@ -31,7 +31,7 @@ pub fn levels_by_names(categories: &mut Vec<Category>) {
             match out.last_mut() {
                 Some(run) if filed && run.level1 == level1 => run.children.push(child),
                 _ => {
-                    let location = if out.len() == first { location.clone() } else { child.location.clone() };
+                    let location = if filed { child.location.clone() } else { location.clone() };
                     out.push(Category { level1, label: label.clone(), children: vec![child], location });
                 }
             }

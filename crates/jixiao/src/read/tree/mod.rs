@@ -220,11 +220,10 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         return Vec::new();
     }
     let mut first = TableBody::default();
-    let rows: Vec<Row<'_>> = rows.into_iter().filter(|r| !r.cells.is_empty()).collect();
+    let mut rows: Vec<Row<'_>> = rows.into_iter().filter(|r| !r.cells.is_empty()).collect();
     // A table with no header row at all (a copy that starts below it): its columns by what
     // their cells hold, when its rows show an indicator table's shape; their labels stay blank,
     // as the copy has none (`headless-table` says so).
-    let mut rows = rows;
     let (headless, data) = match (!has_header(&rows)).then(|| headless::roles(&rows)).flatten() {
         Some((start, roles)) => {
             first.columns = vec![String::new(); roles.len()];

@@ -19,8 +19,7 @@ pub static RULE: Rule = Rule {
 fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let t = scope.table;
-        // A table built from JSON may carry no columns at all: that is no copy's missing header.
-        if t.columns.is_empty() || !t.columns.iter().all(|c| c.trim().is_empty()) || t.indicators().next().is_none() {
+        if !crate::grammar::form::columns::unlabelled(&t.columns) || t.indicators().next().is_none() {
             continue;
         }
         let name = table_label(t);

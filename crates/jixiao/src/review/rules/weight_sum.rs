@@ -53,8 +53,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         let note = if unweighted > 0 { format!("; {unweighted} indicators have no weight") } else { String::new() };
         let note_zh = if unweighted > 0 { format!("；{unweighted}项指标未填分值") } else { String::new() };
         // A table read without its header row is a copy's tail: its weights are some of the 100.
-        let headless = !table.columns.is_empty() && table.columns.iter().all(|c| c.trim().is_empty());
-        if !headless && totals.iter().all(|t| (sum - t).abs() > TOLERANCE) {
+        if !crate::grammar::form::columns::unlabelled(&table.columns) && totals.iter().all(|t| (sum - t).abs() > TOLERANCE) {
             sink.table(
                 scope,
                 scope.start(),
