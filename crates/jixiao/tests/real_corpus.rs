@@ -233,10 +233,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i18 actual: expected "2859篇", read "-""#,
         r#"t1 i19 actual: expected "95%", read "-""#,
     ]),
-    ("bumen-yusuan-zhichu-guanli-kaohe-csv", "a 权数 merged over an either-or pair (二者择其一: 结转结余率 / 结转结余变动率): the copy, a CSV, writes the merged cell once, so the second row's is empty, as a blank one is", &[
-        r#"t1 i3 weight: expected "20", read "-""#,
-        r#"t1 i5 weight: expected "10", read "-""#,
-    ]),
     ("guotu-zonghe-zhengzhi-pingjia-zhibiao", "the copy's 分值 .2, which the reviewer reads as 2 by the group's sum (10 = 2+2+1+2+2+1): a damaged number gives no weight (the cell stays in extra)", &[
         r#"t1 i5 weight: expected "2", read "-""#,
     ]),

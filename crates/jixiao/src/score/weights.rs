@@ -3,7 +3,8 @@
 //! and split evenly inside a level-1.
 
 use super::ScoringRules;
-use crate::model::{Level1, Table};
+use crate::grammar::form::either_or;
+use crate::model::{Indicator, Level1, Table};
 
 /// The weights of a table: one per indicator (in `Table::indicators` order), and the execution rate's.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +31,23 @@ pub fn funds_weight(table: &Table) -> Option<f64> {
     table.funds.as_ref().and_then(|f| f.rows.iter().find_map(|r| r.weight.as_ref().and_then(|w| w.value)))
 }
 
+/// Per indicator (in `Table::indicators` order), whether it is the one of an either-or pair
+/// (二者择其一) that is not assessed: the second, unless only the second has an actual. It weighs
+/// nothing, so that the pair weighs its weight once.
+fn unassessed(table: &Table) -> Vec<bool> {
+    let done = |i: &Indicator| i.actual.as_ref().is_some_and(|a| !a.raw.trim().is_empty());
+    let mut out = Vec::new();
+    for sub in table.categories.iter().flat_map(|c| &c.children) {
+        let mut flags = vec![false; sub.indicators.len()];
+        for k in either_or::second_rows(&sub.indicators) {
+            let only_second = !done(&sub.indicators[k - 1]) && done(&sub.indicators[k]);
+            flags[if only_second { k - 1 } else { k }] = true;
+        }
+        out.extend(flags);
+    }
+    out
+}
+
 pub fn weights(table: &Table, rules: &ScoringRules, scores_execution: bool) -> Weights {
     let levels: Vec<(Level1, &str, Option<f64>)> = table.indicators().map(|(c, _, i)| (c.level1, c.label.as_str(), i.weight)).collect();
     let given_execution = funds_weight(table).filter(|w| w.is_finite() && *w >= 0.0);
@@ -37,7 +55,8 @@ pub fn weights(table: &Table, rules: &ScoringRules, scores_execution: bool) -> W
     if levels.iter().any(|(_, _, w)| w.is_some()) {
         // A negative or endless 分值 weighs nothing (and the weights then miss their total).
         let usable = |w: f64| if w.is_finite() && w > 0.0 { w } else { 0.0 };
-        let indicators = levels.iter().map(|(_, _, w)| (w.map_or(0.0, usable), w.is_some())).collect();
+        let unassessed = unassessed(table);
+        let indicators = levels.iter().zip(unassessed).map(|((_, _, w), out)| (if out { 0.0 } else { w.map_or(0.0, usable) }, w.is_some())).collect();
         return Weights { indicators, execution, unweighted: Vec::new() };
     }
     // Default weights of the groups present, scaled so that groups and execution make 100.
@@ -97,6 +116,21 @@ mod tests {
         // Without a funds block, the execution rate's 10 is passed on too.
         let w = weights(&sound(1, "t"), &rules, false);
         assert!(close(w.indicators[0].0, 100.0 * 50.0 / 90.0) && w.execution == 0.0);
+    }
+
+    #[test]
+    fn an_either_or_pair_weighs_its_weight_once() {
+        // 结转结余率 or 结转结余变动率 (二者择其一), 20 merged over both: the one assessed weighs it.
+        let rows = [("过程指标", "结转结余", "率", "二者择其一进行考核", "≤9%", ""), ("过程指标", "结转结余", "变动率", "", "≤-30%", "")];
+        let mut t = table(1, "t", &rows);
+        for i in &mut t.categories[0].children[0].indicators {
+            i.weight = Some(20.0);
+        }
+        let w = |t: &Table| weights(t, &ScoringRules::default(), false).indicators;
+        assert_eq!(w(&t), vec![(20.0, true), (0.0, true)]);
+        // Only the second was assessed: it weighs the pair's 20.
+        t.categories[0].children[0].indicators[1].actual = Some(Box::new(crate::model::Target::parse("-35%")));
+        assert_eq!(w(&t), vec![(0.0, true), (20.0, true)]);
     }
 
     #[test]

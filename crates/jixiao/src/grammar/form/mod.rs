@@ -5,6 +5,7 @@
 
 pub mod cells;
 pub mod columns;
+pub mod either_or;
 pub mod funds;
 pub mod info;
 pub mod overview;

@@ -1033,6 +1033,7 @@ impl IndicatorRows {
         self.body().subtotals.extend(pending);
         for body in &mut self.bodies {
             satisfaction_apart(&mut body.categories);
+            either_or_pairs_share_their_weight(&mut body.categories);
             scores_that_are_weights(&mut body.categories);
             bare_points_in_names(&mut body.categories);
             sole_indicators_weigh_their_level(&mut body.categories);
@@ -1040,6 +1041,16 @@ impl IndicatorRows {
             levels_by_names::levels_by_names(&mut body.categories);
         }
         self.bodies
+    }
+}
+
+/// The second row of an either-or pair (二者择其一) whose merged weight a copy wrote once weighs
+/// what the first does.
+fn either_or_pairs_share_their_weight(categories: &mut [Category]) {
+    for sub in categories.iter_mut().flat_map(|c| &mut c.children) {
+        for k in crate::grammar::form::either_or::second_rows(&sub.indicators) {
+            sub.indicators[k].weight = sub.indicators[k - 1].weight;
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 
 use super::{Rule, Say, Sink, tables};
 use crate::grammar::fold::fold;
-use crate::model::{Document, Table};
+use crate::grammar::form::either_or;
+use crate::model::{Document, SubCategory, Table};
 use crate::review::Severity;
 
 pub static RULE: Rule = Rule {
@@ -39,10 +40,19 @@ fn expected_totals(table: &Table) -> (Vec<f64>, String, String) {
     }
 }
 
+/// The weights of the indicators under these level-2s, an either-or pair's (二者择其一) once.
+fn counted_weights<'a>(subs: impl Iterator<Item = &'a SubCategory>) -> Vec<Option<f64>> {
+    subs.flat_map(|s| {
+        let seconds = either_or::second_rows(&s.indicators);
+        s.indicators.iter().enumerate().filter(move |(k, _)| !seconds.contains(k)).map(|(_, i)| i.weight)
+    })
+    .collect()
+}
+
 fn check(doc: &Document, sink: &mut Sink) {
     for scope in tables(doc) {
         let table = scope.table;
-        let weights: Vec<Option<f64>> = table.indicators().map(|(_, _, i)| i.weight).collect();
+        let weights = counted_weights(table.categories.iter().flat_map(|c| &c.children));
         if weights.iter().all(Option::is_none) {
             continue;
         }
@@ -72,7 +82,7 @@ fn check(doc: &Document, sink: &mut Sink) {
         for run in table.categories.chunk_by(|a, b| a.label == b.label) {
             let category = &run[0];
             let Some(points) = stated_points(&category.label) else { continue };
-            let sum: f64 = run.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).filter_map(|i| i.weight).sum();
+            let sum: f64 = counted_weights(run.iter().flat_map(|c| &c.children)).into_iter().flatten().sum();
             if (sum - points).abs() > TOLERANCE {
                 let label = category.label.trim();
                 sink.table(
@@ -149,6 +159,25 @@ mod tests {
         assert_eq!(lines("weight-sum", &document(vec![t])), vec![111]);
         assert_eq!(stated_points("年度绩效目标(90分)"), Some(90.0));
         assert_eq!(stated_points("成本指标(0-20)分"), None);
+    }
+
+    #[test]
+    fn an_either_or_pair_counts_its_weight_once() {
+        // 60 + (20 for 结转结余率 or 结转结余变动率, 二者择其一) + 20 = 100.
+        let rows = [
+            ("产出指标", "数量指标", "a", "", "≥1次", ""),
+            ("产出指标", "结转结余", "率", "二者择其一进行考核", "≤9%", ""),
+            ("产出指标", "结转结余", "变动率", "", "≤-30%", ""),
+            ("效益指标", "社会效益指标", "c", "", "提高", ""),
+        ];
+        let mut t = table(1, "t", &rows);
+        for (i, w) in t.categories.iter_mut().flat_map(|c| &mut c.children).flat_map(|s| &mut s.indicators).zip([60.0, 20.0, 20.0, 20.0]) {
+            i.weight = Some(w);
+        }
+        assert!(lines("weight-sum", &document(vec![t.clone()])).is_empty());
+        // Without the words, the two rows are two indicators: 120.
+        t.categories[0].children[1].indicators[0].description.clear();
+        assert_eq!(lines("weight-sum", &document(vec![t])), vec![100]);
     }
 
     #[test]
