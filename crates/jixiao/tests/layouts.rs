@@ -1589,3 +1589,92 @@ fn frameworks_of_the_older_forms_read_as_their_words_say() {
     let notes: Vec<&str> = doc.notes.iter().map(|n| n.text.as_str()).collect();
     assert_eq!(notes, ["项目名称:", "评价单位:", "填报日期:"]);
 }
+
+/// Anhui's 2023 department-wide evaluation (规划 / 执行 over their level-2s), Chongqing's
+/// 一般性项目 form (`绩效指标 | 指标 | 指标权重 …`, no level columns) and Hunan's 满意度 row
+/// whose label spans 一级 and 二级, each as a text save writes it.
+#[test]
+fn level2_labels_that_say_a_level_a_bare_indicator_column_and_a_spanned_satisfaction_row() {
+    let rows = [
+        &["一级指标", "二级指标", "三级指标", "指标分值", "自评得分"][..],
+        &["规划(15分)", "基础信息(3分)", "基础信息完整性", "3", "3"],
+        &["", "工作计划(6分)", "年度工作计划完整性", "3", "3"],
+        &["执行(35分)", "预算执行(18分)", "预算执行率", "5", "5"],
+    ];
+    let doc =
+        parse_str(&common::text_save("第三部分  部门整体支出绩效评价\n\n1、2023年度部门整体支出绩效评价自评表\n", &rows), &ReadOptions::default()).unwrap();
+    let table = &doc.sections[0].tables[0];
+    assert_eq!((table.name.as_str(), table.kind), ("2023年度部门整体支出", TableKind::SelfEvaluation));
+    let levels: Vec<Level1> = table.indicators().map(|(c, _, _)| c.level1).collect();
+    // 规划 is planning (决策); 执行 alone says none, its level-2 预算执行 says 过程.
+    assert_eq!(levels, [Level1::Decision, Level1::Decision, Level1::Process]);
+
+    let rows = [
+        &["专项资金名称", "在职村村干部补助"][..],
+        &["业务主管部门", "813-潼南区五桂镇"],
+        &["绩效指标", "指标", "指标权重", "计量单位", "指标性质", "指标值"],
+        &["", "按月发放", "20", "次", "=", "1"],
+        &["", "促进经济发展", "20", "", "定性", ""],
+    ];
+    let head = "第三部分  预算项目绩效目标\n\n1、2023年一般性项目绩效目标表\n\t编制单位:\n\t813-潼南区五桂镇\n\t单位:万元\n\n";
+    let doc = parse_str(&common::text_save(head, &rows), &ReadOptions::default()).unwrap();
+    let table = &doc.sections[0].tables[0];
+    // The 专项资金名称 names the table; the field rows under the wider 编制单位 row are rows.
+    assert_eq!(table.name, "在职村村干部补助");
+    let read: Vec<(&str, &str, Option<f64>)> = table.indicators().map(|(_, _, i)| (i.name.as_str(), i.target.raw.as_str(), i.weight)).collect();
+    assert_eq!(read, [("按月发放", "=1次", Some(20.0)), ("促进经济发展", "", Some(20.0))]);
+
+    let rows = [
+        &["年度绩效指标", "一级指标", "二级指标", "三级指标", "指标值", "绩效标准"][..],
+        &["", "产出指标", "数量指标", "配备车辆数", "10", "计划标准"],
+        &["", "服务对象满意度指标", "满意度", "90%", "计划标准"],
+        &["其他需说明的问题", "无"],
+    ];
+    let doc = parse_str(&common::text_save("第三部分  预算项目绩效目标\n\n1、2024年项目绩效目标表\n", &rows), &ReadOptions::default()).unwrap();
+    let read: Vec<(Level1, &str, &str, &str)> =
+        doc.sections[0].tables[0].indicators().map(|(c, s, i)| (c.level1, s.label.as_str(), i.name.as_str(), i.target.raw.as_str())).collect();
+    assert_eq!(read, [(Level1::Output, "数量指标", "配备车辆数", "10"), (Level1::Satisfaction, "服务对象满意度指标", "满意度", "90%")]);
+}
+
+/// Hebei's 预算项目绩效自评表 as a text save writes it: 预期指标值 over 符号 | (the value, no label)
+/// | 单位, 自评得分 over 单项指标得分 | 权重占比(%) | 单项指标折算得分, each merged cell written
+/// once; and a 指标分值 column that holds each indicator's explanation, not its points.
+#[test]
+fn a_sub_column_with_no_label_and_a_weight_column_that_holds_prose() {
+    let rows = [
+        &["四、年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "指标分值", "预期指标值", "单项指标实际完成值", "单项指标完成情况", "自评得分"][..],
+        &["", "", "", "", "", "符号", "", "单位(文字描述)", "", "", "单项指标得分", "权重占比(%)", "单项指标折算得分"],
+        &["", "产出指标", "质量指标", "覆盖率", "享受补贴政策人数占总数的比例", ">=", "98", "%(百分比)", "100%", "完成", "25.00", "25.00", "6.25"],
+        &["", "", "时效指标", "完成率", "按要求每月完成审批的比例", ">=", "99", "%(百分比)", "100%", "完成", "25.00", "25.00", "6.25"],
+    ];
+    let doc = parse_str(&common::text_save("第三部分  项目支出绩效自评\n\n1、2020年度预算项目绩效自评表\n", &rows), &ReadOptions::default()).unwrap();
+    let read: Vec<(&str, &str, &str, Option<f64>, String)> = doc.sections[0].tables[0]
+        .indicators()
+        .map(|(_, _, i)| (i.name.as_str(), i.description.as_str(), i.target.raw.as_str(), i.weight, i.actual.as_ref().map_or(String::new(), |a| a.raw.clone())))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("覆盖率", "享受补贴政策人数占总数的比例", ">=98%(百分比)", Some(25.0), "100%".to_owned()),
+            ("完成率", "按要求每月完成审批的比例", ">=99%(百分比)", Some(25.0), "100%".to_owned())
+        ]
+    );
+}
+
+/// An overall objective above the year's (`项目总体目标`, then `项目年度目标`): the year's is the
+/// table's objective, as its indicators are the year's; the overall one is kept as a field.
+#[test]
+fn the_years_objective_is_the_tables_and_an_overall_one_a_field() {
+    let rows = [
+        &["项目名称", "绿化美化项目", "", ""][..],
+        &["项目概况及立项依据", "公路绿化"],
+        &["项目总体目标", "公路沿线绿化美化。"],
+        &["项目年度目标", "3500米公路沿线绿化。"],
+        &["一级指标", "二级指标", "三级指标", "指标值"],
+        &["产出指标", "数量指标", "绿化长度", "≥3500米"],
+    ];
+    let doc = parse_str(&common::text_save("第三部分  预算项目绩效目标\n\n1、绿化美化项目绩效目标表\n", &rows), &ReadOptions::default()).unwrap();
+    let table = &doc.sections[0].tables[0];
+    assert_eq!(table.objective.as_deref(), Some("3500米公路沿线绿化。"));
+    assert!(table.info.iter().any(|r| r.label == "项目总体目标" && r.text == "公路沿线绿化美化。"), "{:?}", table.info);
+}

@@ -221,7 +221,7 @@ pub fn level1_implied_by(label: &str) -> Level1 {
 
 /// The level-1 a framework's own group label means by its words, when it is no label of the
 /// forms (`项目前期工作`, `项目组织`, `资金使用`, `实施效果`, the older evaluation frameworks'
-/// groups, as regulations print them): preparation and approval (前期, 立项) are 决策, organising
+/// groups, as regulations print them): preparation, planning and approval (前期, 规划, 立项) are 决策, organising
 /// and managing (组织, 管理, 组织实施, 使用, 预算执行) 过程, effects 效益. Words that could mean
 /// two levels (实施 alone: 组织实施 is 过程, a project's 实施 its output; 执行 alone: a budget's or
 /// a plan's) give none.
@@ -252,7 +252,7 @@ pub fn level1_by_words(label: &str) -> Level1 {
         Level1::Satisfaction
     } else if ends(&["效果", "效益", "成效"]) {
         Level1::Effect
-    } else if ends(&["决策", "立项", "前期"]) {
+    } else if ends(&["决策", "立项", "前期", "规划"]) {
         Level1::Decision
     } else if ends(&["过程", "管理", "组织", "组织实施", "使用", "预算执行"]) {
         Level1::Process
@@ -529,6 +529,12 @@ fn single_role(label: &str) -> ColumnRole {
         _ if k.starts_with("截至") && (k.contains("执行") || k.contains("完成")) => Progress,
         _ => by_words(&k),
     }
+}
+
+/// Whether a label (a key) is the one of the project's name, which names the table: 项目名称,
+/// 专项资金名称 (Chongqing's 一般性项目 form) and the forms' other words for it.
+pub fn is_project_name_key(key: &str) -> bool {
+    matches!(key, "项目名称" | "专项名称" | "资金名称" | "专项资金名称" | "项目支出名称")
 }
 
 /// Words of the columns forms add for remarks, scoring and evidence (备注, 评(扣)分标准, 数据来源 …).
@@ -869,6 +875,8 @@ fn is_footer_label_of(cell: &str) -> bool {
             || k.ends_with("原因分析")
             || k.ends_with("建议或举措")
             || k.ends_with("负责人")
+            // 其他需说明的问题, 其他需要说明的情况: whatever else the form asks to be said.
+            || (k.starts_with("其他") && k.contains("说明"))
             || (k.starts_with("联系电话"))
             || is_signature_label(cell))
 }
@@ -1198,6 +1206,8 @@ mod tests {
     #[test]
     fn footers_and_blank_rows() {
         assert!(is_footer_label("合计"));
+        assert!(is_footer_label("其他需说明的问题"));
+        assert!(!is_footer_label("其他资金"));
         assert!(is_footer_label("项目负责人:"));
         assert!(is_footer_label("财政部门绩效评价股审核意见"));
         assert!(!is_footer_label("产出指标"));

@@ -79,6 +79,9 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("期次", Count),
         ("班次", Count),
         ("家庭户", Count),
+        // A 计量单位 cell that names what is counted (`人数`, `户数`) for its unit.
+        ("人数", Count),
+        ("户数", Count),
         ("个社区", Count),
         ("个村", Count),
         ("个班", Count),
@@ -266,9 +269,9 @@ pub fn unit_at(s: &[char], at: usize) -> Option<Unit> {
         if unit.kind != UnitKind::Money {
             unit.kind = UnitKind::Rate;
         }
-        // A second denominator joined by a dot or a slash (`元/人.每天`, `元/人·天`, `元/生/年`):
-        // per person and day.
-        if matches!(s.get(at + unit.len), Some('.' | '·' | '•' | '・' | '/')) {
+        // A second denominator joined by a dot, a times or a slash (`元/人.每天`, `元/人·天`,
+        // `元/人*月`, `元/生/年`): per person and day.
+        if matches!(s.get(at + unit.len), Some('.' | '·' | '•' | '・' | '*' | '×' | '/')) {
             let each = usize::from(s.get(at + unit.len + 1) == Some(&'每'));
             if let Some((per, ())) = longest_at(s, at + unit.len + 1 + each, PER.iter().map(|p| (*p, ()))) {
                 unit.text = format!("{}{}{}{per}", unit.text, s[at + unit.len], if each == 1 { "每" } else { "" });
@@ -308,6 +311,8 @@ mod tests {
         assert_eq!(read("元/生/年"), Some(("元/生/年".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("元/米"), Some(("元/米".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("次/人·月"), Some(("次/人·月".into(), UnitKind::Rate, None)));
+        assert_eq!(read("元/人*月"), Some(("元/人*月".into(), UnitKind::Money, Some(1.0))));
+        assert_eq!(read("人数"), Some(("人数".into(), UnitKind::Count, None)));
         assert_eq!(read("元/人.每"), None);
     }
 }

@@ -54,6 +54,14 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
             }
         }
     }
+    // 绩效指标 merged down left of a column headed only 指标 (`绩效指标 | 指标 | 指标权重 …`,
+    // Chongqing's 一般性项目 form, which has no level columns): the group label, and the names.
+    // (Elsewhere a bare 指标 column holds the level words: `指标 | 指标内容 | 指标值`.)
+    for i in 1..roles.len() {
+        if roles[i] == Extra && labels::key(&columns[i]) == "指标" && roles[i - 1] == Name && labels::key(&columns[i - 1]) == "绩效指标" {
+            (roles[i - 1], roles[i]) = (Extra, Name);
+        }
+    }
     // Left of 一级指标 stand the project's columns (a sheet of many projects) and merged group
     // labels (绩效指标, 年度绩效目标(90分)): the latter are not the name column.
     if let Some(l1) = roles.iter().position(|r| *r == Level1) {
@@ -209,6 +217,10 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
     {
         progress.0 = ColumnRole::Actual;
     }
+    // Descriptions read from a column headed 分值, the weights from a later one (权重占比).
+    let described = !keys.iter().any(|(r, _)| *r == ColumnRole::Description) && t.indicators().any(|(_, _, i)| !i.description.is_empty());
+    let weighed = t.indicators().any(|(_, _, i)| i.weight.is_some());
+    prose_weight_column(&mut keys, |_| described, |_| weighed);
     // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
     let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
     if labelled && let Some(c) = level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
@@ -220,6 +232,22 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
         keys[c].0 = ColumnRole::Level2;
     }
     keys
+}
+
+/// A weight column whose cells are prose (a Hebei form heads its 指标解释 column 指标分值) is no
+/// weight: it is the description (when no column is), and a later column whose label says
+/// weight (`自评得分/权重占比(%)`) and whose cells are points is the weight. The reader decides
+/// from the cells, the writer from the model (descriptions with no column of their own).
+pub fn prose_weight_column(keys: &mut [(ColumnRole, String)], holds_prose: impl Fn(usize) -> bool, holds_points: impl Fn(usize) -> bool) {
+    use ColumnRole::*;
+    let Some(weight) = keys.iter().position(|(r, _)| *r == Weight) else { return };
+    if !holds_prose(weight) {
+        return;
+    }
+    let said = |c: usize| keys[c].0 == Extra && labels::column_role(&keys[c].1) == Weight;
+    let Some(other) = (weight + 1..keys.len()).find(|&c| said(c) && holds_points(c)) else { return };
+    keys[weight].0 = if keys.iter().any(|(r, _)| *r == Description) { Extra } else { Description };
+    keys[other].0 = Weight;
 }
 
 /// Reads a header one level down (一级 holds the level-2, 二级 the name), for a form without the
@@ -554,7 +582,8 @@ fn spanned(upper: &[&str], lower: &[&str]) -> Option<Vec<String>> {
 /// labels under one merged cell. When the upper row has more cells than that gives, a run is
 /// also cut where its labels go from one part of the header to another (三级指标 | 指标性质),
 /// if that gives exactly one group per upper cell: a text save cannot say where a merged cell
-/// ends, but its labels can.
+/// ends, but its labels can. When it gives more, an empty cell between two labels of one part
+/// joins them, likewise.
 fn word_groups(lower: &[&str], upper: usize) -> Vec<std::ops::Range<usize>> {
     let mut groups: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, c) in lower.iter().enumerate() {
@@ -563,10 +592,37 @@ fn word_groups(lower: &[&str], upper: usize) -> Vec<std::ops::Range<usize>> {
             _ => groups.push(i..i + 1),
         }
     }
+    let part = |i: usize| part_of(column_role(lower[i]));
+    if groups.len() > upper {
+        // A sub-column with no label of its own between two of one part (预期指标值 over 符号 |
+        // (the value) | 单位) is of their merged cell, if that gives one group per upper cell.
+        let inner = |g: &std::ops::Range<usize>| {
+            let i = g.start;
+            g.len() == 1 && is_blank(lower[i]) && i > 0 && i + 1 < lower.len() && !is_blank(lower[i - 1]) && !is_blank(lower[i + 1]) && {
+                let p = part(i - 1);
+                p.is_some() && p == part(i + 1)
+            }
+        };
+        if groups.len() - 2 * groups.iter().filter(|g| inner(g)).count() == upper {
+            let mut joined: Vec<std::ops::Range<usize>> = Vec::with_capacity(upper);
+            let mut k = 0;
+            while k < groups.len() {
+                if k + 2 < groups.len() && inner(&groups[k + 1]) {
+                    joined.push(groups[k].start..groups[k + 2].end);
+                    k += 3;
+                } else {
+                    joined.push(groups[k].clone());
+                    k += 1;
+                }
+            }
+            if joined.len() == upper {
+                return joined;
+            }
+        }
+    }
     if groups.len() >= upper {
         return groups;
     }
-    let part = |i: usize| part_of(column_role(lower[i]));
     let cuts: Vec<usize> = groups.iter().filter(|g| g.len() > 1).flat_map(|g| (g.start + 1..g.end).filter(|&i| part(i) != part(i - 1))).collect();
     if groups.len() + cuts.len() != upper {
         return groups;

@@ -16,6 +16,8 @@ const LABELS: &[&str] = &[
     "预算部门",
     "主管部门名称",
     "项目主管部门",
+    "业务主管部门",
+    "编制单位",
     "主管单位",
     "实施部门",
     "实施单位",
@@ -47,6 +49,8 @@ const LABELS: &[&str] = &[
     "项目概况",
     "项目必要性说明",
     "项目可行性说明",
+    "立项依据",
+    "项目立项依据",
     "一级项目名称",
     "二级项目名称",
     "部门名称",
@@ -80,6 +84,8 @@ const LABELS: &[&str] = &[
     "年度资金总额",
     "资金总额",
     "当年资金总额",
+    "当年预算",
+    "年度预算",
     "年度资金",
     "财政拨款",
     "当年财政拨款",
@@ -106,6 +112,12 @@ const LABELS: &[&str] = &[
 
 /// The levels of government a label may name first (`地方主管部门`, `县级主管部门`).
 const LEVELS: &[&str] = &["中央", "地方", "省级", "市级", "县级", "区级", "乡镇"];
+
+/// Whether a cell is the label of the objective's row above the header (年度绩效目标, 总体目标).
+pub fn is_objective_label(cell: &str) -> bool {
+    let k = crate::grammar::fold::squeeze(cell);
+    k.ends_with("目标") && k.chars().count() <= 8 && !k.contains("指标")
+}
 
 /// Whether a cell is the label of a field above the header: `实施单位`, `项目资金(万元)`,
 /// `其中:财政拨款`, `资金总额:`.
@@ -167,6 +179,9 @@ mod tests {
             "项目开始日期",
             "项目负责人/ 联系电话",
             "政府性基金",
+            "业务主管部门",
+            "当年预算",
+            "立项依据",
         ] {
             assert!(is_info_label(label), "{label}");
         }

@@ -127,6 +127,8 @@ const TITLE_ANCHORS: &[&str] = &[
     "评价指标体系",
     "评价得分",
     "评价评分",
+    // `…部门整体支出绩效评价自评表`: an evaluation's self-assessment.
+    "评价自评",
 ];
 
 /// A table title: `3、城乡居民基本医疗保险区级补助资金绩效目标表` → (Some(3), name).
@@ -255,7 +257,7 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     }
     if form_field_line(text) {
         let (label, value) = text.split_once([':', '：']).map(|(l, v)| (squeeze(&fold(l)), v.trim())).unwrap_or_default();
-        let name = matches!(label.as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称");
+        let name = crate::grammar::labels::is_project_name_key(&label);
         return (name && !value.is_empty()).then(|| TableTitle { title: text.to_owned(), ..TableTitle::named(value) });
     }
     if text.is_empty()
@@ -615,6 +617,8 @@ mod tests {
         let t = table_title("1、2017年部门整体支出绩效评价得分表").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "2017年部门整体支出", Some(TableKind::SelfEvaluation)));
         assert_eq!(table_title("部门整体支出绩效评价评分表").unwrap().kind, Some(TableKind::SelfEvaluation));
+        let t = table_title("2023年度部门整体支出绩效评价自评表").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("2023年度部门整体支出", Some(TableKind::SelfEvaluation)));
         assert!(table_title("部门整体支出绩效评价得分说明").is_none());
         // Traditional characters, and a mirror's pinyin in brackets: the name as written.
         let t = table_title("1、岳陽樓區(qū)2023年度整體績效目標(biāo)表").unwrap();

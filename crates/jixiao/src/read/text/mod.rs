@@ -258,6 +258,16 @@ fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -
         && written(next.first())
         && !crate::grammar::labels::is_header_row(next.iter().map(|c| c.text.as_ref()))
         && !next.first().is_some_and(|c| crate::grammar::labels::is_footer_label(&c.text) && !c.text.contains([':', '：']))
+        // Nor is a field above the header with its value (`业务主管部门 | 某镇` under `专项资金名称 |
+        // …`, below a wider `编制单位: | … | 单位:万元`; `年度绩效目标 | …` under `项目起止时间 | …`).
+        && !(next.len() > 1 && next.first().is_some_and(|c| is_field_label(&c.text)))
+}
+
+/// Whether a cell is the label of a field above a table's header, the project's name and the
+/// objective among them.
+fn is_field_label(text: &str) -> bool {
+    use crate::grammar::{form::info, labels};
+    info::is_info_label(text) || labels::is_project_name_key(&labels::key(text)) || info::is_objective_label(text)
 }
 
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.

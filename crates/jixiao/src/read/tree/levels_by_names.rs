@@ -1,7 +1,7 @@
 //! Groups whose labels say no level, filed by what their indicators' names say.
 
 use crate::grammar::labels;
-use crate::model::{Category, Level1, SubCategory};
+use crate::model::{Category, Level1, Level2, SubCategory};
 
 /// A level-1 group whose own label and level-2 labels name no level (a copy that kept only the
 /// points, `(20分)` over `(10分)`; a group word that may mean two levels, `(三)项目实施`) takes
@@ -40,14 +40,21 @@ pub fn levels_by_names(categories: &mut Vec<Category>) {
     *categories = out;
 }
 
-/// The level each level-2 of a group stands for, with the undecided ones filled from their
-/// neighbours; None when no level-2 decides, or when one's names disagree or its label says a
-/// level of its own (the rows were placed by it already).
+/// The level each level-2 of a group stands for, by its label's words when they say one, else
+/// by its names, with the undecided ones filled from their neighbours; None when no level-2
+/// decides, when one's names disagree, or when a form's level-2 implies a level of its own.
 fn children_levels(children: &[SubCategory]) -> Option<Vec<Level1>> {
     let mut levels = Vec::with_capacity(children.len());
     for s in children {
-        if labels::level1_implied_by(&s.label) != Level1::Other || labels::level1_by_words(&s.label) != Level1::Other {
-            return None;
+        // A form's level-2 that implies a level (成本指标) was placed by it already; a group
+        // label in its own words that says one (`预算执行(18分)` under `执行(35分)`) is of that level.
+        if labels::level2(&s.label) != Level2::Other {
+            if labels::level1_implied_by(&s.label) != Level1::Other {
+                return None;
+            }
+        } else if let by_label @ Some(_) = Some(labels::level1_by_words(&s.label)).filter(|&l| l != Level1::Other) {
+            levels.push(by_label);
+            continue;
         }
         let said: Vec<Level1> = s.indicators.iter().map(|i| labels::level1_by_name(&i.name)).filter(|&l| l != Level1::Other).collect();
         let first = said.first().copied();

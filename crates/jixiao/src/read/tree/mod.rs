@@ -15,7 +15,7 @@ use crate::grammar::target::is_empty_mark;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::grammar::fold::{join_wrapped, same_squeezed, squeeze, squeezed};
+use crate::grammar::fold::{join_wrapped, same_squeezed, squeezed};
 use crate::grammar::labels::{self, ColumnRole, is_blank_form_name, is_footer_label, is_header_row};
 use crate::model::{Amount, Category, Comparator, Duty, Funds, Indicator, Location, Midterm, Note, Remark, SubCategory, Subtotal, TableKind, TargetKind};
 use blocks::{DutiesBlock, FundsBlock, is_duties_header, is_funds_header, is_funds_upper_header};
@@ -72,11 +72,6 @@ pub struct TableBody {
     pub budget: Option<Amount>,
     /// What the columns say the table is (自评 when it has 实际完成值 or 得分 …); None: a target table.
     pub kind: Option<TableKind>,
-}
-
-fn is_objective_label(cell: &str) -> bool {
-    let k = squeeze(cell);
-    k.ends_with("目标") && k.chars().count() <= 8 && !k.contains("指标")
 }
 
 /// Reads a row of fields above the header (主管部门 | 某局 | 实施单位 | 某局办公室) into `info`;
@@ -205,7 +200,7 @@ pub(crate) const CELL_COST: u64 = 32;
 
 /// Whether a cell is the label of the table's name in a row above its header.
 fn is_name_label(text: &str) -> bool {
-    matches!(labels::key(text).as_str(), "项目名称" | "专项名称" | "资金名称" | "项目支出名称")
+    labels::is_project_name_key(&labels::key(text))
 }
 
 /// Whether a cell is the label of a block of fields above the header (专项基本情况, 项目基本信息).
@@ -239,6 +234,9 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     let mut block = Block::Nothing;
     // A header that names only its value columns: its levels and names are read by place.
     let mut values_header = false;
+    // The objective's label and place, once read.
+    let mut objective: Option<(String, Location)> = None;
+    let says_annual = |label: &str| ["年度", "当年", "本年"].iter().any(|w| label.contains(w));
     while let Some(mut row) = rows.next() {
         // The two kinds exclude each other: the common one is looked for first.
         let named = is_header_row(row.texts());
@@ -303,11 +301,22 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
                 let line = row.line();
                 rest.iter().skip_while(|t| *t == name).for_each(|t| notes.push(Note { location: Location::line(line), text: (*t).to_owned() }));
             }
-        } else if first.objective.is_none() && is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
+        } else if info::is_objective_label(&row.cells[0].text) && row.cells[1..].iter().any(|c| !is_blank(&c.text)) {
             block.close(&mut first, notes);
             block = Block::Nothing;
             let texts: Vec<&str> = row.cells[1..].iter().map(|c| c.text.as_ref()).filter(|t| !is_blank(t)).collect();
-            first.objective = Some(texts.join("\n"));
+            let (label, text, location) = (row.cells[0].text.trim().to_owned(), texts.join("\n"), Location::line(row.line()));
+            // The year's objective is the table's (its indicators are the year's); another one
+            // (项目总体目标, 中长期目标) is kept as a field.
+            if objective.as_ref().is_none_or(|(before, _)| !says_annual(before) && says_annual(&label)) {
+                if let (Some((label, location)), Some(text)) = (objective.take(), first.objective.take()) {
+                    first.info.push(Remark { label, text, location });
+                }
+                objective = Some((label, location));
+                first.objective = Some(text);
+            } else {
+                first.info.push(Remark { label, text, location });
+            }
         } else if row.is_blank() {
             continue;
         } else {
@@ -346,6 +355,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
     shift_levels(&mut keys, &rows);
     level1_by_words(&mut keys, &rows);
     level2_by_words(&mut keys, &rows);
+    weight_by_cells(&mut keys, &rows);
     let mut firsts: Vec<(ColumnRole, usize)> = Vec::new();
     for (i, (role, _)) in keys.iter().enumerate() {
         if !firsts.iter().any(|(r, _)| r == role) {
@@ -367,6 +377,17 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// A weight column whose cells hold prose and no points, beside a later one whose label says
+/// weight and whose cells hold points (see [`columns::prose_weight_column`]).
+fn weight_by_cells(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
+    // How many of a column's cells hold text, and how many of them points.
+    let points_in = |c: usize| {
+        let cells = rows.iter().filter_map(|r| r.cells.get(c)).map(|c| c.text.as_ref()).filter(|t| !is_blank(t));
+        cells.fold((0, 0), |(n, p): (usize, usize), t| (n + 1, p + usize::from(points(t).is_some())))
+    };
+    columns::prose_weight_column(keys, |c| matches!(points_in(c), (n, 0) if n >= 2), |c| matches!(points_in(c), (n, p) if n >= 2 && p == n));
 }
 
 /// Whether any row is a header: one that names its columns, or the value labels of one that
@@ -703,7 +724,9 @@ impl IndicatorRows {
             // value under the target.
             let value_kept = || self.col(Target).is_some_and(|t| is_value(at(t)) && !t.checked_sub(1).is_some_and(|s| is_value(at(s))));
             let label_first = level2_only(first);
-            if label_first && no_category(second) && shifted(&cells) {
+            // The cell after the label names the indicator: no category word, or one with a
+            // value right after it (`服务对象满意度指标 | 满意度 | 90%`: 满意度 is the name).
+            if label_first && (no_category(second) || !is_blank(second) && is_value(third)) && shifted(&cells) {
                 cells.insert(c1, "");
                 self.spans_level1 = true;
                 if cells.len() > self.keys.len() {
