@@ -1678,3 +1678,55 @@ fn the_years_objective_is_the_tables_and_an_overall_one_a_field() {
     assert_eq!(table.objective.as_deref(), Some("3500米公路沿线绿化。"));
     assert!(table.info.iter().any(|r| r.label == "项目总体目标" && r.text == "公路沿线绿化美化。"), "{:?}", table.info);
 }
+
+/// A page's copy that stops inside the table's last row, after the first characters of its
+/// name: no indicator, its cells kept as notes. A blank template's last row, and a filled
+/// table's last row with its cells written but its target empty, stay indicators.
+#[test]
+fn a_copy_cut_inside_its_last_row() {
+    let head = "第三部分  预算项目绩效目标\n\n1、水利专项资金绩效目标表\n";
+    let header = &["一级指标", "二级指标", "三级指标", "指标解释", "指标值"][..];
+    let names = |rows: &[&[&str]]| -> (Vec<String>, Vec<String>) {
+        let doc = parse_str(&common::text_save(head, rows), &ReadOptions::default()).unwrap();
+        (doc.sections[0].tables[0].indicators().map(|(_, _, i)| i.name.clone()).collect(), doc.notes.iter().map(|n| n.text.clone()).collect())
+    };
+    let cut: [&[&str]; 4] = [
+        header,
+        &["产出指标", "数量指标", "修复工程", "开展情况", "≥1个"],
+        &["", "质量指标", "质量问题", "是否发现", "否"],
+        &["效益指标", "社会效益指标", "是"],
+    ];
+    let (read, notes) = names(&cut);
+    assert_eq!(read, ["修复工程", "质量问题"]);
+    assert!(notes.iter().any(|n| n == "是"), "{notes:?}");
+    let template: [&[&str]; 3] = [header, &["产出指标", "数量指标", "修复工程", "", ""], &["效益指标", "社会效益指标", "受益人口"]];
+    assert_eq!(names(&template).0, ["修复工程", "受益人口"]);
+    let empty_target: [&[&str]; 4] = [
+        header,
+        &["产出指标", "数量指标", "修复工程", "开展情况", "≥1个"],
+        &["", "质量指标", "质量问题", "是否发现", "否"],
+        &["效益指标", "社会效益指标", "受益人口", "", ""],
+    ];
+    assert_eq!(names(&empty_target).0, ["修复工程", "质量问题", "受益人口"]);
+}
+
+/// The evaluation's result under its grid, its label merged down over two rows of scores
+/// (`预算绩效评价结果 | 考核节点进度完成率 | 10分 …`, then `| 预算编制准确度 | 9分 | 绩效评价结果 |
+/// 29分`): remarks, not indicators.
+#[test]
+fn an_evaluation_result_under_the_grid_over_two_rows() {
+    let rows = [
+        &["一级指标", "二级指标", "三级指标", "预算设定指标值", "项目完成指标值"][..],
+        &["产出指标", "数量指标", "改造实验室", "2间", "2间"],
+        &["预算绩效评价结果", "考核节点进度完成率", "10分", "项目采购节约率", "10分"],
+        &["", "预算编制准确度", "9分", "绩效评价结果", "29分"],
+    ];
+    let doc = parse_str(&common::text_save("第二部分  项目支出绩效自评表\n\n1、某项目绩效自评表\n", &rows), &ReadOptions::default()).unwrap();
+    let t = &doc.sections[0].tables[0];
+    assert_eq!(t.indicators().map(|(_, _, i)| i.name.as_str()).collect::<Vec<_>>(), ["改造实验室"]);
+    let remarks: Vec<(&str, &str)> = t.remarks.iter().map(|r| (r.label.as_str(), r.text.as_str())).collect();
+    assert_eq!(
+        remarks,
+        [("预算绩效评价结果", "考核节点进度完成率\n10分\n项目采购节约率\n10分"), ("预算绩效评价结果", "预算编制准确度\n9分\n绩效评价结果\n29分")]
+    );
+}

@@ -869,6 +869,8 @@ fn is_footer_label_of(cell: &str) -> bool {
         && (FOOTER_LABELS.contains(&k.as_str())
             || k.ends_with("审核意见")
             || k.ends_with("初审意见")
+            // The evaluation's result under its grid (`预算绩效评价结果 | 考核节点进度完成率 | 10分 …`).
+            || k.ends_with("评价结果")
             // Why the targets were missed and what follows (偏差大或目标未完成原因分析,
             // 偏差或不能完成目标原因分析 | 相关建议或举措, the self-evaluation and monitoring forms'
             // closing rows).
@@ -1207,6 +1209,7 @@ mod tests {
     fn footers_and_blank_rows() {
         assert!(is_footer_label("合计"));
         assert!(is_footer_label("其他需说明的问题"));
+        assert!(is_footer_label("预算绩效评价结果"));
         assert!(!is_footer_label("其他资金"));
         assert!(is_footer_label("项目负责人:"));
         assert!(is_footer_label("财政部门绩效评价股审核意见"));

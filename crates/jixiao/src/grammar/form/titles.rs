@@ -275,8 +275,19 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     // A caption that ends in the form's words (`3岁以下婴幼儿照护服务项目绩效目标`, a title
     // without its 表) is named as that title would be; one that goes on after them
     // (`項目年度績效目標(定量目標)`) keeps them.
-    // So is one that says it shows the result of that form (`…项目自评结果`, `…绩效自评情况`).
+    // A notice that publishes the form (`关于“某项目”预算绩效评价结果的公示`) is named by the
+    // name it quotes; without a quote (`…绩效自评情况公示`), as the caption before its 公示.
     let simple = crate::grammar::fold::simplified_text(name);
+    let notice = ["的公示", "公示", "的公告", "公告"].iter().find_map(|w| simple.strip_suffix(w)).map(str::len).filter(|&n| n > 0);
+    if notice.is_some()
+        && let Some(quoted) = name.strip_prefix("关于").and_then(|n| n.split_once('“')).and_then(|(_, q)| q.split_once('”')).map(|(q, _)| q.trim())
+        && !quoted.is_empty()
+    {
+        return Some(TableTitle { number, title: text.to_owned(), year: year_of(text), ..TableTitle::named(quoted) });
+    }
+    let name = notice.map_or(name, |n| &name[..n]);
+    let simple = crate::grammar::fold::simplified_text(name);
+    // So is one that says it shows the result of that form (`…项目自评结果`, `…绩效自评情况`).
     let stem = ["结果", "情况"].iter().find_map(|w| simple.strip_suffix(w)).unwrap_or(&simple);
     let name_stem = &name[..stem.len()];
     if TITLE_ANCHORS.iter().any(|a| stem.ends_with(a) && stem.len() > a.len())
@@ -637,6 +648,11 @@ mod tests {
         assert_eq!(caption_title("财政专项资金绩效评价共性指标").unwrap().number, None);
         // A caption that ends in the form's words is named without them; a number before a
         // name that starts with a digit is still the caption's.
+        // A notice that publishes the form: the name it quotes, else the caption before 公示.
+        let t = caption_title("1、关于“2018生物实验教学中心建设项目”预算绩效评价结果的公示").unwrap();
+        assert_eq!((t.number, t.name.as_str()), (Some(1), "2018生物实验教学中心建设项目"));
+        let t = caption_title("大英县民政局2022年度中央对地方转移支付项目绩效自评情况公示").unwrap();
+        assert_eq!((t.name.as_str(), t.kind), ("大英县民政局2022年度中央对地方转移支付项目", Some(TableKind::SelfEvaluation)));
         let t = caption_title("1、3岁以下婴幼儿照护服务项目绩效目标").unwrap();
         assert_eq!((t.number, t.name.as_str(), t.kind), (Some(1), "3岁以下婴幼儿照护服务项目", None));
         let t = caption_title("某项目绩效自评").unwrap();

@@ -363,6 +363,11 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     let places = place_columns(&keys);
+    let mut rows = rows;
+    // A copy cut inside its last row is no indicator: its cells are kept as notes.
+    if cut_inside_last_row(&keys, &places, &rows) {
+        rows.pop().iter().flat_map(|r| &r.cells).for_each(|c| note_cell(c, notes));
+    }
     let mut reader = IndicatorRows {
         keys,
         firsts,
@@ -371,12 +376,31 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         pending: Vec::new(),
         current: (None, None),
         spans_level1: false,
+        after_footer: false,
         labels: LabelIndex::default(),
     };
     for row in rows {
         reader.row(row, notes);
     }
     reader.finish()
+}
+
+/// Whether the table's last row is one a copy cut inside (a page's text that stops after the
+/// first characters of a name): it ends at the name cell, short of the header (a text save
+/// writes every cell of a row, empty or not; a merged-across cell makes a row at most one short,
+/// and never ends it at the name), while every other named row has its target (so not a blank
+/// template, whose rows are all names).
+fn cut_inside_last_row(keys: &[(ColumnRole, String)], places: &[(usize, String)], rows: &[Row<'_>]) -> bool {
+    let col = |role| keys.iter().position(|(r, _)| *r == role);
+    let (Some(name), Some(target)) = (col(ColumnRole::Name), col(ColumnRole::Target).or(places.first().map(|(c, _)| *c))) else { return false };
+    let Some((last, before)) = rows.split_last() else { return false };
+    let filled = |r: &Row<'_>, c: usize| r.cells.get(c).is_some_and(|c| !is_blank(&c.text));
+    let footer = |r: &Row<'_>| r.cells.iter().find(|c| !is_blank(&c.text)).is_some_and(|c| is_footer_label(&c.text));
+    if last.cells.len() != name + 1 || last.cells.len() + 1 >= keys.len() || !filled(last, name) || footer(last) {
+        return false;
+    }
+    let named: Vec<&Row<'_>> = before.iter().filter(|r| filled(r, name) && !footer(r)).collect();
+    named.len() >= 2 && named.iter().all(|r| filled(r, target))
 }
 
 /// A weight column whose cells hold prose and no points, beside a later one whose label says
@@ -584,6 +608,8 @@ struct IndicatorRows {
     current: (Option<usize>, Option<usize>),
     /// Whether the row being read has its level-2 label merged across the 一级 column.
     spans_level1: bool,
+    /// Whether the row before was a footer whose label stood in the first cell.
+    after_footer: bool,
     /// The categories of the body being read, by label.
     labels: LabelIndex,
 }
@@ -746,8 +772,18 @@ impl IndicatorRows {
         let cells = cells;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
+        let after_footer = std::mem::replace(&mut self.after_footer, false);
         if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
             let label = cells[first];
+            // Under a footer whose label is merged down (`预算绩效评价结果` over two rows of
+            // scores), a row with its first cell empty and a footer's label in it goes on with it.
+            if after_footer && first > 0 && cells[first..].iter().any(|c| is_footer_label(c)) {
+                let rest: Vec<&str> = cells[first..].iter().copied().filter(|c| !is_blank(c)).collect();
+                let label = self.bodies.last().and_then(|b| b.remarks.last()).map_or_else(String::new, |r| r.label.clone());
+                self.footer(&label, &rest, None, false, line);
+                self.after_footer = true;
+                return;
+            }
             // A footer's label stands in the row's first cell (its merged cell), never in a name;
             // a signature line (`填报人：李四`) is no name wherever it stands.
             let footer_place = first == 0 || self.keys[first].0 == Extra || labels::is_signature_label(label);
@@ -764,6 +800,7 @@ impl IndicatorRows {
                 // A 得分 that is not a number (`1e400`) is no total, and no other cell's number
                 // (the 分值 total) stands in for it: the row is kept as a remark.
                 self.footer(label, &rest, score, score_cell.is_some() && score.is_none(), line);
+                self.after_footer = first == 0;
                 return;
             }
         }
