@@ -1730,3 +1730,27 @@ fn an_evaluation_result_under_the_grid_over_two_rows() {
         [("预算绩效评价结果", "考核节点进度完成率\n10分\n项目采购节约率\n10分"), ("预算绩效评价结果", "预算编制准确度\n9分\n绩效评价结果\n29分")]
     );
 }
+
+/// A 指标分值 column of prose beside a description column: its prose stays in extra, the
+/// weights are 权重占比's, and a written table reads back with them (text, xlsx, HTML).
+#[test]
+fn a_prose_weight_column_beside_a_description_writes_back_its_weights() {
+    let rows = [
+        &["一级指标", "二级指标", "三级指标", "指标解释", "指标分值", "评分标准", "权重占比(%)", "自评得分"][..],
+        &["投入", "预算编制", "预算编制科学性", "预算编制是否科学", "考察预算编制的科学性", "科学得满分", "10", "10"],
+        &["过程", "资金管理", "资金使用合规性", "资金使用是否合规", "考察资金使用合规情况", "合规得满分", "20", "20"],
+    ];
+    let doc = parse_str(&common::text_save("第三部分  部门整体支出绩效自评\n\n1、2023年度部门整体支出绩效自评表\n", &rows), &ReadOptions::default()).unwrap();
+    let weights = |doc: &Document| doc.sections[0].tables[0].indicators().map(|(_, _, i)| i.weight).collect::<Vec<_>>();
+    assert_eq!(weights(&doc), [Some(10.0), Some(20.0)]);
+    let text = parse_str(&jixiao::write::text::to_string(&doc), &ReadOptions::default()).unwrap();
+    assert_eq!(weights(&text), [Some(10.0), Some(20.0)]);
+    let xlsx = parse_bytes(&jixiao::write::xlsx::to_bytes(&doc).unwrap(), &ReadOptions::default()).unwrap();
+    assert_eq!(weights(&xlsx), [Some(10.0), Some(20.0)]);
+    let html = parse_bytes(
+        jixiao::write::html::to_string(&doc, &jixiao::write::html::HtmlOptions { page: true, ..Default::default() }).as_bytes(),
+        &ReadOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(weights(&html), [Some(10.0), Some(20.0)]);
+}

@@ -221,7 +221,8 @@ pub fn level1_implied_by(label: &str) -> Level1 {
 
 /// The level-1 a framework's own group label means by its words, when it is no label of the
 /// forms (`项目前期工作`, `项目组织`, `资金使用`, `实施效果`, the older evaluation frameworks'
-/// groups, as regulations print them): preparation, planning and approval (前期, 规划, 立项) are 决策, organising
+/// groups, as regulations print them): preparation, planning and approval (前期, 规划 alone: a
+/// 村庄规划 is what a project makes, 立项) are 决策, organising
 /// and managing (组织, 管理, 组织实施, 使用, 预算执行) 过程, effects 效益. Words that could mean
 /// two levels (实施 alone: 组织实施 is 过程, a project's 实施 its output; 执行 alone: a budget's or
 /// a plan's) give none.
@@ -252,7 +253,7 @@ pub fn level1_by_words(label: &str) -> Level1 {
         Level1::Satisfaction
     } else if ends(&["效果", "效益", "成效"]) {
         Level1::Effect
-    } else if ends(&["决策", "立项", "前期", "规划"]) {
+    } else if ends(&["决策", "立项", "前期"]) || stem == "规划" {
         Level1::Decision
     } else if ends(&["过程", "管理", "组织", "组织实施", "使用", "预算执行"]) {
         Level1::Process
@@ -933,6 +934,9 @@ mod tests {
         assert_eq!(level1_by_words("(一)项目前期工作(7分)"), Level1::Decision);
         assert_eq!(level1_by_words("(二)\n项\n目\n组\n织\n(8分)"), Level1::Process);
         assert_eq!(level1_by_words("资金使用"), Level1::Process);
+        // 规划 alone is the planning stage; 村庄规划 is what a project makes.
+        assert_eq!(level1_by_words("规划 (15分)"), Level1::Decision);
+        assert_eq!(level1_by_words("村庄规划(30分)"), Level1::Other);
         assert_eq!(level1_by_words("项目预算执行情况(20分)"), Level1::Process);
         assert_eq!(level1_by_words("一般公共预算支出管理(60分)"), Level1::Process);
         // 资金投入 is the 2020 framework's 决策 level-2, not a use of funds.

@@ -33,14 +33,20 @@ pub fn funds_weight(table: &Table) -> Option<f64> {
 
 /// Per indicator (in `Table::indicators` order), whether it is the one of an either-or pair
 /// (二者择其一) that is not assessed: the second, unless only the second has an actual. It weighs
-/// nothing, so that the pair weighs its weight once.
+/// nothing, so that the pair weighs its weight once. When both were scored (a 得分 on each), the
+/// table says both were assessed: each keeps its weight.
 fn unassessed(table: &Table) -> Vec<bool> {
     let done = |i: &Indicator| i.actual.as_ref().is_some_and(|a| !a.raw.trim().is_empty());
     let mut out = Vec::new();
     for sub in table.categories.iter().flat_map(|c| &c.children) {
+        let seconds = either_or::second_rows(&sub.indicators);
         let mut flags = vec![false; sub.indicators.len()];
-        for k in either_or::second_rows(&sub.indicators) {
-            let only_second = !done(&sub.indicators[k - 1]) && done(&sub.indicators[k]);
+        for k in (1..seconds.len()).filter(|&k| seconds[k]) {
+            let (first, second) = (&sub.indicators[k - 1], &sub.indicators[k]);
+            if first.reported_score.is_some() && second.reported_score.is_some() {
+                continue;
+            }
+            let only_second = !done(first) && done(second);
             flags[if only_second { k - 1 } else { k }] = true;
         }
         out.extend(flags);
@@ -131,6 +137,11 @@ mod tests {
         // Only the second was assessed: it weighs the pair's 20.
         t.categories[0].children[0].indicators[1].actual = Some(Box::new(crate::model::Target::parse("-35%")));
         assert_eq!(w(&t), vec![(0.0, true), (20.0, true)]);
+        // Both scored: the table says both were assessed.
+        for (i, score) in t.categories[0].children[0].indicators.iter_mut().zip([20.0, 15.0]) {
+            i.reported_score = Some(score);
+        }
+        assert_eq!(w(&t), vec![(20.0, true), (20.0, true)]);
     }
 
     #[test]

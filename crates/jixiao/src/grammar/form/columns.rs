@@ -217,10 +217,16 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
     {
         progress.0 = ColumnRole::Actual;
     }
-    // Descriptions read from a column headed 分值, the weights from a later one (权重占比).
+    // Descriptions read from a column headed 分值 (or, beside a description column, its prose
+    // kept in extra), the weights from a later one (权重占比).
     let described = !keys.iter().any(|(r, _)| *r == ColumnRole::Description) && t.indicators().any(|(_, _, i)| !i.description.is_empty());
+    let prose_kept = |c: usize| {
+        let mut kept = t.indicators().filter_map(|(_, _, i)| i.extra.get(&keys[c].1)).peekable();
+        kept.peek().is_some() && kept.all(|v| super::cells::points(v).is_none())
+    };
+    let prose: Vec<bool> = (0..keys.len()).map(|c| described || prose_kept(c)).collect();
     let weighed = t.indicators().any(|(_, _, i)| i.weight.is_some());
-    prose_weight_column(&mut keys, |_| described, |_| weighed);
+    prose_weight_column(&mut keys, |c| prose[c], |_| weighed);
     // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
     let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
     if labelled && let Some(c) = level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {

@@ -7,25 +7,26 @@
 use crate::grammar::is_blank;
 use crate::model::Indicator;
 
-/// Words that say only one of the rows is assessed.
-const EITHER_OR: [&str; 6] = ["择其一", "择一", "选其一", "二选一", "两选一", "任选一"];
+/// Words that say only one of two rows is assessed. Only of two: `选择一批` holds 择一 and
+/// `照片任选一项` (any one of the papers) 选一, and neither pairs rows.
+const EITHER_OR: [&str; 8] = ["二者择其一", "两者择其一", "二者选其一", "两者选其一", "二者取其一", "两者取其一", "二选一", "两选一"];
 
 pub fn says_either_or(text: &str) -> bool {
     EITHER_OR.iter().any(|w| text.contains(w))
 }
 
-/// The second rows of the either-or pairs among one level-2's indicators, in order: a row right
+/// Per indicator of one level-2, whether it is the second row of an either-or pair: a row right
 /// after one whose cell says either-or, when its own cell there is empty or says the same (the
 /// merged cell, written once or on each row), and its weight is none or the first's.
-pub fn second_rows(indicators: &[Indicator]) -> Vec<usize> {
-    let mut seconds = Vec::new();
+pub fn second_rows(indicators: &[Indicator]) -> Vec<bool> {
+    let mut seconds = vec![false; indicators.len()];
     let mut k = 0;
     while let [first, next, ..] = &indicators[k..] {
         let merged = cells(first)
             .find(|(_, text)| says_either_or(text))
             .is_some_and(|(key, text)| cells(next).find(|(column, _)| *column == key).is_none_or(|(_, t)| is_blank(t) || t == text));
         if merged && first.weight.is_some() && !is_blank(&next.name) && next.weight.is_none_or(|w| Some(w) == first.weight) {
-            seconds.push(k + 1);
+            seconds[k + 1] = true;
             k += 2;
         } else {
             k += 1;
@@ -70,15 +71,19 @@ mod tests {
             row("应付账款率", "二者择其一进行考核", Some(10.0)),
             row("应付账款变动率", "二者择其一进行考核", Some(10.0)),
         ];
-        assert_eq!(second_rows(&rows), [2, 4]);
+        assert_eq!(second_rows(&rows), [false, false, true, false, true]);
     }
 
     #[test]
     fn a_row_of_its_own_standard_or_weight_is_no_second() {
         // Its own standard, its own weight, or a first with no weight to share.
-        assert!(second_rows(&[row("a", "二选一", Some(5.0)), row("b", "按比例", None)]).is_empty());
-        assert!(second_rows(&[row("a", "二选一", Some(5.0)), row("b", "", Some(3.0))]).is_empty());
-        assert!(second_rows(&[row("a", "二选一", None), row("b", "", None)]).is_empty());
-        assert!(second_rows(&[row("a", "二选一", Some(5.0))]).is_empty());
+        let none = |rows: &[Indicator]| !second_rows(rows).contains(&true);
+        assert!(none(&[row("a", "二选一", Some(5.0)), row("b", "按比例", None)]));
+        assert!(none(&[row("a", "二选一", Some(5.0)), row("b", "", Some(3.0))]));
+        assert!(none(&[row("a", "二选一", None), row("b", "", None)]));
+        assert!(none(&[row("a", "二选一", Some(5.0))]));
+        // Words that hold 择一 or 选一 but pair nothing.
+        assert!(none(&[row("a", "在全县选择一批村开展示范", Some(20.0)), row("b", "", Some(20.0))]));
+        assert!(none(&[row("a", "照片、台账任选一项即可得分", Some(5.0)), row("b", "", Some(5.0))]));
     }
 }

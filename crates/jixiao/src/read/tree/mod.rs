@@ -1108,7 +1108,8 @@ impl IndicatorRows {
 /// what the first does.
 fn either_or_pairs_share_their_weight(categories: &mut [Category]) {
     for sub in categories.iter_mut().flat_map(|c| &mut c.children) {
-        for k in crate::grammar::form::either_or::second_rows(&sub.indicators) {
+        let seconds = crate::grammar::form::either_or::second_rows(&sub.indicators);
+        for k in (1..seconds.len()).filter(|&k| seconds[k]) {
             sub.indicators[k].weight = sub.indicators[k - 1].weight;
         }
     }

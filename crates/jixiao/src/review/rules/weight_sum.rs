@@ -44,7 +44,7 @@ fn expected_totals(table: &Table) -> (Vec<f64>, String, String) {
 fn counted_weights<'a>(subs: impl Iterator<Item = &'a SubCategory>) -> Vec<Option<f64>> {
     subs.flat_map(|s| {
         let seconds = either_or::second_rows(&s.indicators);
-        s.indicators.iter().enumerate().filter(move |(k, _)| !seconds.contains(k)).map(|(_, i)| i.weight)
+        s.indicators.iter().zip(seconds).filter(|(_, second)| !second).map(|(i, _)| i.weight)
     })
     .collect()
 }
