@@ -238,3 +238,12 @@ fn a_dropped_repeat_or_a_swapped_order_is_a_loss() {
     label.shared = true;
     assert_eq!(lost("产出指标\n产出指标\n", &[label]), None);
 }
+
+/// A case the generator found: a level label whose second paragraph starts with a TAB (two short
+/// rows a text save's lexer reads as one) keeps both paragraphs, not one word made of them.
+#[test]
+fn a_label_with_a_tab_led_paragraph_keeps_both() {
+    let text = "2023年部门预算绩效信息\n1、补助资金绩效目标表\n\t一级指标\n\t二级指标\n\t三级指标\n\t绩效指标描述\n\t指标值\n\t指标值确定依据\n\n\t补助资金\n\t补助资金\n\t补助资金\n\n\t绩效目标\n\t补助资金\n\n\t服务对象满意度指标\n\t补助资金\n\n第一部分  专项资金绩效目标\n";
+    let doc = parse_str(text, &ReadOptions::default()).unwrap();
+    assert_eq!(lost(text, &fields(&doc)), None);
+}

@@ -1216,6 +1216,11 @@ fn sole_indicators_weigh_their_level(categories: &mut [Category]) {
 /// bracket (`预算配置` / `(15分)`), or it stands a character a line. Any other label keeps its paragraphs (`补助资金` / `第二段文字`
 /// is two texts, and both are kept).
 fn wrapped_label(cell: &str) -> Cow<'_, str> {
+    // A paragraph that starts with a TAB (one a text save wrote after a blank line, as a row's
+    // first cell would be) is one of its own, not a line a narrow cell wrapped.
+    if cell.contains("\n\t") {
+        return Cow::Borrowed(cell);
+    }
     let joined = join_wrapped(cell);
     if matches!(joined, Cow::Borrowed(_)) {
         return joined;
