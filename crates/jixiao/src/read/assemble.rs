@@ -477,9 +477,10 @@ impl<'a, 's> Assembler<'a, 's> {
             return;
         }
         let grid = block.grid;
+        let whole_rows = block.whole_rows;
         let mut rows = Vec::with_capacity(block.rows.len());
         for (r, cells) in block.rows.into_iter().enumerate() {
-            let mut row = Row { cells: Vec::with_capacity(cells.len()) };
+            let mut row = Row { cells: Vec::with_capacity(cells.len()), whole: whole_rows };
             for (c, BlockCell { text, place, span }) in cells.into_iter().enumerate() {
                 // A grid puts each cell at its column: what a span covers reads empty, as a
                 // merged cell does, so that every row's columns line up with the header's.
@@ -682,7 +683,7 @@ mod tests {
                     .collect()
             })
             .collect();
-        Block::Table(TableBlock { rows, grid: true, nested: Vec::new() })
+        Block::Table(TableBlock { rows, grid: true, whole_rows: false, nested: Vec::new() })
     }
 
     #[test]

@@ -71,6 +71,9 @@ pub struct TableBlock<'a> {
     /// Whether the cells' places give grid columns (Word, web pages, PDF, sheets); a text save's
     /// cells stand in the order written.
     pub grid: bool,
+    /// Whether each row holds every cell, empty or not (a text save writes them all); a sheet's
+    /// or a page's row may end at its last filled cell.
+    pub whole_rows: bool,
     /// Tables nested in cells, as text (a line per row, cells separated by TABs), by row and
     /// cell index: kept as notes at their cells.
     pub nested: Vec<(usize, usize, String)>,
@@ -161,7 +164,7 @@ impl<'a> Layout<'a> {
     pub fn cell_text(&mut self, text: Cow<'a, str>, place: Location, span: usize) {
         if self.table.is_none() {
             self.flush_held();
-            self.table = Some(TableBlock { rows: Vec::new(), grid: true, nested: Vec::new() });
+            self.table = Some(TableBlock { rows: Vec::new(), grid: true, whole_rows: false, nested: Vec::new() });
         }
         let span = u32::try_from(span).unwrap_or(u32::MAX).max(1);
         self.row.push(BlockCell { text, place: place.into(), span });

@@ -221,7 +221,8 @@ impl<'a> Lexer<'a> {
             // Rows of a table are alike: room for as many cells as the last one had.
             self.row.reserve(width);
         }
-        self.table.get_or_insert_with(TableBlock::default);
+        // A text save writes every cell of a row, empty or not.
+        self.table.get_or_insert_with(|| TableBlock { whole_rows: true, ..TableBlock::default() });
         self.row.push(BlockCell { text: Cow::Borrowed(text), place: Place::Line(line), span: 1 });
         self.in_cell = true;
     }

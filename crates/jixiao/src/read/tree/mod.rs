@@ -33,6 +33,9 @@ pub struct Cell<'a> {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Row<'a> {
     pub cells: Vec<Cell<'a>>,
+    /// Whether its source writes every cell of a row, empty or not (a text save); a grid's row
+    /// (a sheet, a web page) may end at its last filled cell.
+    pub whole: bool,
 }
 
 impl Row<'_> {
@@ -386,17 +389,17 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
 }
 
 /// Whether the table's last row is one a copy cut inside (a page's text that stops after the
-/// first characters of a name): it ends at the name cell, short of the header (a text save
-/// writes every cell of a row, empty or not; a merged-across cell makes a row at most one short,
-/// and never ends it at the name), while every other named row has its target (so not a blank
-/// template, whose rows are all names).
+/// first characters of a name): in a text save, which writes every cell of a row, empty or not
+/// (a sheet's row may end at its last filled cell), it ends at the name cell, short of the
+/// header (a merged-across cell makes a row at most one short, and never ends it at the name),
+/// while every other named row has its target (so not a blank template, whose rows are all names).
 fn cut_inside_last_row(keys: &[(ColumnRole, String)], places: &[(usize, String)], rows: &[Row<'_>]) -> bool {
     let col = |role| keys.iter().position(|(r, _)| *r == role);
     let (Some(name), Some(target)) = (col(ColumnRole::Name), col(ColumnRole::Target).or(places.first().map(|(c, _)| *c))) else { return false };
     let Some((last, before)) = rows.split_last() else { return false };
     let filled = |r: &Row<'_>, c: usize| r.cells.get(c).is_some_and(|c| !is_blank(&c.text));
     let footer = |r: &Row<'_>| r.cells.iter().find(|c| !is_blank(&c.text)).is_some_and(|c| is_footer_label(&c.text));
-    if last.cells.len() != name + 1 || last.cells.len() + 1 >= keys.len() || !filled(last, name) || footer(last) {
+    if !last.whole || last.cells.len() != name + 1 || last.cells.len() + 1 >= keys.len() || !filled(last, name) || footer(last) {
         return false;
     }
     let named: Vec<&Row<'_>> = before.iter().filter(|r| filled(r, name) && !footer(r)).collect();
@@ -1504,7 +1507,7 @@ mod tests {
     use crate::grammar::form::cells::value_cell;
 
     fn row<'a>(line: usize, cells: &[&'a str]) -> Row<'a> {
-        Row { cells: cells.iter().map(|t| Cell { text: Cow::Borrowed(*t), line }).collect() }
+        Row { cells: cells.iter().map(|t| Cell { text: Cow::Borrowed(*t), line }).collect(), whole: true }
     }
 
     #[test]
