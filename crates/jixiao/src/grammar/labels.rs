@@ -538,6 +538,11 @@ pub fn is_project_name_key(key: &str) -> bool {
     matches!(key, "项目名称" | "专项名称" | "资金名称" | "专项资金名称" | "项目支出名称")
 }
 
+/// Whether a cell is the label of the project's name (see [`is_project_name_key`]).
+pub fn is_project_name_label(cell: &str) -> bool {
+    is_project_name_key(&key(cell))
+}
+
 /// Words of the columns forms add for remarks, scoring and evidence (备注, 评(扣)分标准, 数据来源 …).
 const EXTRA_WORDS: &[&str] = &["备注", "序号", "评分", "扣分", "评价标准", "细则", "来源", "公式", "计算方法", "佐证", "证明材料", "考核方式"];
 

@@ -220,13 +220,12 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
     // Descriptions read from a column headed 分值 (or, beside a description column, its prose
     // kept in extra), the weights from a later one (权重占比).
     let described = !keys.iter().any(|(r, _)| *r == ColumnRole::Description) && t.indicators().any(|(_, _, i)| !i.description.is_empty());
-    let prose_kept = |c: usize| {
-        let mut kept = t.indicators().filter_map(|(_, _, i)| i.extra.get(&keys[c].1)).peekable();
+    let prose_kept = |key: &str| {
+        let mut kept = t.indicators().filter_map(|(_, _, i)| i.extra.get(key)).peekable();
         kept.peek().is_some() && kept.all(|v| super::cells::points(v).is_none())
     };
-    let prose: Vec<bool> = (0..keys.len()).map(|c| described || prose_kept(c)).collect();
     let weighed = t.indicators().any(|(_, _, i)| i.weight.is_some());
-    prose_weight_column(&mut keys, |c| prose[c], |_| weighed);
+    prose_weight_column(&mut keys, |_, key| described || prose_kept(key), |_| weighed);
     // The level-1 in a column headed otherwise (指標類型): read there, it is written there.
     let labelled = t.categories.iter().any(|c| !c.label.trim().is_empty());
     if labelled && let Some(c) = level1_column(&keys, |c| !t.indicators().any(|(_, _, i)| i.extra.contains_key(&keys[c].1))) {
@@ -244,10 +243,11 @@ pub fn table_keys(t: &crate::model::Table, columns: &[String]) -> Vec<(ColumnRol
 /// weight: it is the description (when no column is), and a later column whose label says
 /// weight (`自评得分/权重占比(%)`) and whose cells are points is the weight. The reader decides
 /// from the cells, the writer from the model (descriptions with no column of their own).
-pub fn prose_weight_column(keys: &mut [(ColumnRole, String)], holds_prose: impl Fn(usize) -> bool, holds_points: impl Fn(usize) -> bool) {
+/// `holds_prose` is asked of the weight column only, by its index and key.
+pub fn prose_weight_column(keys: &mut [(ColumnRole, String)], holds_prose: impl Fn(usize, &str) -> bool, holds_points: impl Fn(usize) -> bool) {
     use ColumnRole::*;
     let Some(weight) = keys.iter().position(|(r, _)| *r == Weight) else { return };
-    if !holds_prose(weight) {
+    if !holds_prose(weight, &keys[weight].1) {
         return;
     }
     let said = |c: usize| keys[c].0 == Extra && labels::column_role(&keys[c].1) == Weight;

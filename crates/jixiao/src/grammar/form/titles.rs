@@ -285,10 +285,13 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
     {
         return Some(TableTitle { number, title: text.to_owned(), year: year_of(text), ..TableTitle::named(quoted) });
     }
-    let name = notice.map_or(name, |n| &name[..n]);
-    let simple = crate::grammar::fold::simplified_text(name);
+    // The simplified text has the name's offsets.
+    let (name, simple) = match notice {
+        Some(n) => (&name[..n], &simple[..n]),
+        None => (name, &simple[..]),
+    };
     // So is one that says it shows the result of that form (`…项目自评结果`, `…绩效自评情况`).
-    let stem = ["结果", "情况"].iter().find_map(|w| simple.strip_suffix(w)).unwrap_or(&simple);
+    let stem = ["结果", "情况"].iter().find_map(|w| simple.strip_suffix(w)).unwrap_or(simple);
     let name_stem = &name[..stem.len()];
     if TITLE_ANCHORS.iter().any(|a| stem.ends_with(a) && stem.len() > a.len())
         && let Some(t) = table_title(&format!("{name_stem}表"))

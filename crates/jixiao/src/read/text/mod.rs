@@ -268,7 +268,7 @@ fn splits_a_cell(width: usize, last: &[BlockCell<'_>], next: &[BlockCell<'_>]) -
 /// objective among them.
 fn is_field_label(text: &str) -> bool {
     use crate::grammar::{form::info, labels};
-    info::is_info_label(text) || labels::is_project_name_key(&labels::key(text)) || info::is_objective_label(text)
+    info::is_info_label(text) || labels::is_project_name_label(text) || info::is_objective_label(text)
 }
 
 /// Lexes a text save into blocks: cells into tables, everything else into paragraphs.

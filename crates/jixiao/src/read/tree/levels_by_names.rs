@@ -52,9 +52,12 @@ fn children_levels(children: &[SubCategory]) -> Option<Vec<Level1>> {
             if labels::level1_implied_by(&s.label) != Level1::Other {
                 return None;
             }
-        } else if let by_label @ Some(_) = Some(labels::level1_by_words(&s.label)).filter(|&l| l != Level1::Other) {
-            levels.push(by_label);
-            continue;
+        } else {
+            let by_label = labels::level1_by_words(&s.label);
+            if by_label != Level1::Other {
+                levels.push(Some(by_label));
+                continue;
+            }
         }
         let said: Vec<Level1> = s.indicators.iter().map(|i| labels::level1_by_name(&i.name)).filter(|&l| l != Level1::Other).collect();
         let first = said.first().copied();

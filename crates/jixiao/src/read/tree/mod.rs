@@ -203,7 +203,7 @@ pub(crate) const CELL_COST: u64 = 32;
 
 /// Whether a cell is the label of the table's name in a row above its header.
 fn is_name_label(text: &str) -> bool {
-    labels::is_project_name_key(&labels::key(text))
+    labels::is_project_name_label(text)
 }
 
 /// Whether a cell is the label of a block of fields above the header (专项基本情况, 项目基本信息).
@@ -335,7 +335,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     block.close(&mut first, notes);
-    let rows: Vec<Row<'_>> = if headless.is_some() { data } else { rows.collect() };
+    let mut rows: Vec<Row<'_>> = if headless.is_some() { data } else { rows.collect() };
     // A last header cell with no label over a column no row fills (a copy's trailing empty
     // cell) is no column: a sheet written from the table would not have it.
     while first.columns.last().is_some_and(|l| is_blank(l)) {
@@ -366,7 +366,6 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         }
     }
     let places = place_columns(&keys);
-    let mut rows = rows;
     // A copy cut inside its last row is no indicator: its cells are kept as notes.
     if cut_inside_last_row(&keys, &places, &rows) {
         rows.pop().iter().flat_map(|r| &r.cells).for_each(|c| note_cell(c, notes));
@@ -379,7 +378,7 @@ pub fn build(rows: Vec<Row<'_>>, notes: &mut Vec<Note>) -> Vec<TableBody> {
         pending: Vec::new(),
         current: (None, None),
         spans_level1: false,
-        after_footer: false,
+        after_footer: None,
         labels: LabelIndex::default(),
     };
     for row in rows {
@@ -414,7 +413,7 @@ fn weight_by_cells(keys: &mut [(ColumnRole, String)], rows: &[Row<'_>]) {
         let cells = rows.iter().filter_map(|r| r.cells.get(c)).map(|c| c.text.as_ref()).filter(|t| !is_blank(t));
         cells.fold((0, 0), |(n, p): (usize, usize), t| (n + 1, p + usize::from(points(t).is_some())))
     };
-    columns::prose_weight_column(keys, |c| matches!(points_in(c), (n, 0) if n >= 2), |c| matches!(points_in(c), (n, p) if n >= 2 && p == n));
+    columns::prose_weight_column(keys, |c, _| matches!(points_in(c), (n, 0) if n >= 2), |c| matches!(points_in(c), (n, p) if n >= 2 && p == n));
 }
 
 /// Whether any row is a header: one that names its columns, or the value labels of one that
@@ -611,8 +610,8 @@ struct IndicatorRows {
     current: (Option<usize>, Option<usize>),
     /// Whether the row being read has its level-2 label merged across the 一级 column.
     spans_level1: bool,
-    /// Whether the row before was a footer whose label stood in the first cell.
-    after_footer: bool,
+    /// The label of the row before when it was a footer whose label stood in the first cell.
+    after_footer: Option<String>,
     /// The categories of the body being read, by label.
     labels: LabelIndex,
 }
@@ -775,16 +774,15 @@ impl IndicatorRows {
         let cells = cells;
         let text = |c: Option<usize>| c.and_then(|i| cells.get(i)).copied().unwrap_or("");
         // Footer rows (合计, 总分, 评价结论 …) and a form's blank rows (指标1) are not indicators.
-        let after_footer = std::mem::replace(&mut self.after_footer, false);
+        let after_footer = self.after_footer.take();
         if let Some(first) = cells.iter().position(|c| !is_blank(c)) {
             let label = cells[first];
             // Under a footer whose label is merged down (`预算绩效评价结果` over two rows of
             // scores), a row with its first cell empty and a footer's label in it goes on with it.
-            if after_footer && first > 0 && cells[first..].iter().any(|c| is_footer_label(c)) {
+            if let Some(above) = after_footer.filter(|_| first > 0 && cells[first..].iter().any(|c| is_footer_label(c))) {
                 let rest: Vec<&str> = cells[first..].iter().copied().filter(|c| !is_blank(c)).collect();
-                let label = self.bodies.last().and_then(|b| b.remarks.last()).map_or_else(String::new, |r| r.label.clone());
-                self.footer(&label, &rest, None, false, line);
-                self.after_footer = true;
+                self.footer(&above, &rest, None, false, line);
+                self.after_footer = Some(above);
                 return;
             }
             // A footer's label stands in the row's first cell (its merged cell), never in a name;
@@ -803,7 +801,7 @@ impl IndicatorRows {
                 // A 得分 that is not a number (`1e400`) is no total, and no other cell's number
                 // (the 分值 total) stands in for it: the row is kept as a remark.
                 self.footer(label, &rest, score, score_cell.is_some() && score.is_none(), line);
-                self.after_footer = first == 0;
+                self.after_footer = (first == 0).then(|| label.to_owned());
                 return;
             }
         }
