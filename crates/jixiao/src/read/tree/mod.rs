@@ -1063,18 +1063,19 @@ impl IndicatorRows {
         if !holds && self.current.0.is_none() && is_blank(l1) && is_blank(l2) && is_blank(name) {
             return;
         }
+        // A form's blank row (`指标1:`) whose other cells are empty or only marks of empty (`/`):
+        // every cell but its levels' and its name's, so that a filled 依据, 分值 or 原因 keeps the
+        // row an indicator and is never dropped with it.
+        let empty = |s: &str| is_blank(s) || is_empty_mark(s);
+        let only_name = blank_form
+            && cells.iter().enumerate().all(|(i, c)| {
+                Some(i) == self.col(Name) || matches!(self.keys.get(i), Some((Level1 | Level2 | UnitName | Project | Budget | Objective, _))) || empty(c)
+            });
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, &mut self.labels, l1, l2, implied, self.current.0, line);
         let current_sub = if Some(cat) == self.current.0 { self.current.1 } else { None };
         let category = &mut body.categories[cat];
-        // A form's blank row (`指标1:`) whose other cells are empty or only marks of empty (`/`).
-        let empty = |s: &str| is_blank(s) || is_empty_mark(s);
-        let only_name = blank_form
-            && ind.extra.values().all(|v| empty(v))
-            && empty(&ind.target.raw)
-            && ind.actual.as_ref().is_none_or(|a| empty(&a.raw))
-            && ind.description.is_empty();
         let sub = place_subcategory(&mut category.children, &mut self.labels, cat, l2, current_sub, holds && !only_name, line);
         self.current = (Some(cat), sub);
         if blank_form && only_name {
@@ -1864,6 +1865,18 @@ mod tests {
         let (body, _) = one_body(rows);
         assert_eq!(names(&body), ["不适用人群覆盖率"]);
         assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["本项目不适用此指标"]);
+        // A blank row whose 依据 or 分值 is filled keeps it: an indicator, never dropped with the row
+        // (a lossless proptest case).
+        let rows = vec![
+            row(1, &["一级指标", "二级指标", "三级指标", "指标值", "指标值确定依据", "分值"]),
+            row(2, &["产出指标", "数量指标", "指标1", "", "依据文件", ""]),
+            row(3, &["", "", "指标2", "", "", "5"]),
+        ];
+        let (body, _) = one_body(rows);
+        assert_eq!(names(&body), ["指标1", "指标2"]);
+        let inds: Vec<&Indicator> = body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).collect();
+        assert_eq!((inds[0].basis.as_str(), inds[1].weight), ("依据文件", Some(5.0)));
+        assert!(body.remarks.is_empty());
     }
 
     #[test]
