@@ -162,6 +162,27 @@ const BASE_UNITS: &[(&str, UnitKind)] = {
         ("孔", Count),
         ("架", Count),
         ("片", Count),
+        // Concentrations, volumes, sound and power, as environmental and energy indicators
+        // write them (`PM2.5≤35微克/立方米`, `COD≤50mg/L`, `噪声≤55分贝`, `装机10兆瓦`).
+        ("微克", Other),
+        ("毫克", Other),
+        ("克", Other),
+        ("μg", Other),
+        ("µg", Other),
+        ("ug", Other),
+        ("mg", Other),
+        ("毫升", Other),
+        ("升", Other),
+        ("L", Other),
+        ("m³", Other),
+        ("m3", Other),
+        ("立方", Other),
+        ("分贝", Other),
+        ("dB", Other),
+        ("兆瓦", Other),
+        ("MW", Other),
+        ("kW", Other),
+        ("kWh", Other),
         ("吨", Other),
         ("千克", Other),
         ("公斤", Other),
@@ -314,5 +335,10 @@ mod tests {
         assert_eq!(read("元/人*月"), Some(("元/人*月".into(), UnitKind::Money, Some(1.0))));
         assert_eq!(read("人数"), Some(("人数".into(), UnitKind::Count, None)));
         assert_eq!(read("元/人.每"), None);
+        assert_eq!(read("微克/立方米"), Some(("微克/立方米".into(), UnitKind::Rate, None)));
+        assert_eq!(read("mg/L"), Some(("mg/L".into(), UnitKind::Rate, None)));
+        assert_eq!(read("μg/m³"), Some(("μg/m³".into(), UnitKind::Rate, None)));
+        assert_eq!(read("分贝"), Some(("分贝".into(), UnitKind::Other, None)));
+        assert_eq!(read("万千瓦"), Some(("万千瓦".into(), UnitKind::Other, None)));
     }
 }
