@@ -660,7 +660,70 @@ pub fn header_roles<S: AsRef<str>>(labels: &[S]) -> Vec<ColumnRole> {
     bare_level1_column(labels, &mut roles);
     level1_without_its_numeral(labels, &mut roles);
     framework_columns(labels, &mut roles);
+    scrambled_labels(labels, &mut roles);
     roles
+}
+
+/// Labels whose characters a text layer may give in another order: the ones each role's
+/// columns are most often headed with.
+const SCRAMBLE_CANDIDATES: &[&str] = &[
+    "一级指标",
+    "二级指标",
+    "三级指标",
+    "指标名称",
+    "指标值",
+    "目标值",
+    "年度指标值",
+    "年度目标值",
+    "全年目标值",
+    "实际完成值",
+    "全年实际值",
+    "全年完成值",
+    "全年实际完成值",
+    "实际值",
+    "完成值",
+    "参考分值",
+    "指标分值",
+    "指标权重",
+    "自评得分",
+    "指标得分",
+    "计量单位",
+    "偏差原因分析",
+    "未完成原因分析",
+    "指标值确定依据",
+];
+
+/// The known label a header cell is, its characters in another order (`考值参分` for 参考分值,
+/// `年成值全完值` for 全年完成值): an OCR layer or a PDF's text layer reads a cell's two lines
+/// across, or its glyphs out of order. The same set of at least three characters, and for a
+/// role the header lacks (see [`header_roles`]); None for any other label.
+pub fn unscrambled(label: &str) -> Option<&'static str> {
+    type Chars = std::collections::BTreeSet<char>;
+    static SETS: std::sync::LazyLock<Vec<(Chars, &'static str)>> =
+        std::sync::LazyLock::new(|| SCRAMBLE_CANDIDATES.iter().map(|c| (key(c).chars().collect(), *c)).collect());
+    // Most cells asked are values or prose: a character no candidate has rules them out at once.
+    let k = key(label);
+    if !(3..=WORDS_MAX).contains(&k.chars().count()) || !k.chars().all(|ch| SETS.iter().any(|(set, _)| set.contains(&ch))) {
+        return None;
+    }
+    let own: Chars = k.chars().collect();
+    SETS.iter().find(|(set, _)| *set == own).map(|(_, c)| *c)
+}
+
+/// A label no word gives a role whose characters are a known label's in another order takes
+/// that label's role, when no other column of the header has it ([`unscrambled`]).
+fn scrambled_labels<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    for at in 0..labels.len() {
+        if roles[at] != ColumnRole::Extra || is_form_extra(labels[at].as_ref()) {
+            continue;
+        }
+        if let Some(known) = unscrambled(labels[at].as_ref()).map(single_role)
+            && known != ColumnRole::Extra
+            && !roles.contains(&known)
+        {
+            roles[at] = known;
+        }
+    }
 }
 
 /// A standard graded 优 | 良 | 中 | 差 (`绩效指标评价标准/优`, the Hebei form of 2018–2019), in a
@@ -915,7 +978,8 @@ pub fn says_not_applicable(cell: &str) -> bool {
     cell.contains("不适用") && short_key(cell).is_ok_and(|k| k.contains("不适用"))
 }
 
-/// A blank indicator row of a form: `指标1`, `指标2`, `……`.
+/// A blank indicator row of a form: `指标1`, `指标2`, `……`, and `指标L` or `指标l`, the 1 of
+/// an OCR layer (one letter never names an indicator).
 pub fn is_blank_form_name(cell: &str) -> bool {
     // Most cells are names: a first character that folds to itself, outside brackets, is the
     // key's first character, and when it can start neither form the answer is known.
@@ -927,7 +991,8 @@ pub fn is_blank_form_name(cell: &str) -> bool {
     }
     let k = key(cell);
     !k.is_empty() && k.chars().all(|c| matches!(c, '…' | '.' | '。' | '·'))
-        || k.strip_prefix("指标").is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
+        || k.strip_prefix("指标")
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()) || n.chars().count() == 1 && n.chars().all(|c| c.is_ascii_alphabetic()))
 }
 
 #[cfg(test)]
@@ -1245,6 +1310,10 @@ mod tests {
             assert!(!is_signature_label(name), "{name}");
         }
         assert!(is_blank_form_name("指标1"));
+        // An OCR layer's 1 (yinchuan's 指标L); a real name is never one letter.
+        assert!(is_blank_form_name("指标L"));
+        assert!(is_blank_form_name("指标l:"));
+        assert!(!is_blank_form_name("指标AB"));
         assert!(is_blank_form_name("……"));
         assert!(!is_blank_form_name("指标名称"));
         assert!(is_blank_form_name("（备用）指标 2"));
@@ -1257,5 +1326,20 @@ mod tests {
         for label in ["产出指标(50分)", "(分)", "分", "50", "满意度"] {
             assert!(!is_score_only(label), "{label}");
         }
+    }
+
+    #[test]
+    fn a_label_whose_characters_a_text_layer_scrambled_takes_the_known_labels_role() {
+        assert_eq!(unscrambled("考值参分"), Some("参考分值"));
+        // The two lines of 全年 / 完成值 read across, a character twice.
+        assert_eq!(unscrambled("年成值全完值"), Some("全年完成值"));
+        assert_eq!(unscrambled("分值"), None, "two characters are too few to tell");
+        assert_eq!(unscrambled("参考资料"), None);
+        let roles = header_roles(&["一级指标", "二级指标", "三级指标", "考值参分", "指标值", "年成值全完值", "得分"]);
+        assert_eq!(roles[3], ColumnRole::Weight);
+        assert_eq!(roles[5], ColumnRole::Actual);
+        // Only for a role the header lacks: beside a 分值 column it stays unknown.
+        let roles = header_roles(&["一级指标", "三级指标", "分值", "考值参分", "指标值"]);
+        assert_eq!(roles[3], ColumnRole::Extra);
     }
 }

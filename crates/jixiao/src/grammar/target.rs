@@ -755,6 +755,9 @@ pub fn parse(raw: &str) -> Target {
     if let Some(t) = stated_standard(raw, &f, end) {
         return t;
     }
+    if let Some(t) = damaged_number(raw, &f, end) {
+        return t;
+    }
     let mut t = blank(raw, TargetKind::Qualitative);
     t.direction = direction(&text);
     t
@@ -788,6 +791,42 @@ fn stated_standard(raw: &str, f: &Folded, end: usize) -> Option<Target> {
     t.comparator = Some(q.comparator.unwrap_or(Comparator::Eq));
     t.value = Some(q.value);
     Some(with_unit(t, q.unit.map(|u| written(Unit { at: u.at + at, ..u }, raw, f))))
+}
+
+/// Most letters a damaged number may hold (`M.8` for 14.8, `9O` for 90).
+const DAMAGED_LETTERS_MAX: usize = 2;
+
+/// A number an OCR or text layer damaged, letters where digits stood, before a unit (`M.8万元`,
+/// `≥9O%`, `1O0人`): a number is there but cannot be read, so the value is a placeholder
+/// with the sign and unit around it, never a guess. The run must mix digits and letters and be
+/// all of the text but a sign before it and a unit after it (`3A级`, `B超`, `PM2.5浓度` stay words).
+fn damaged_number(raw: &str, f: &Folded, end: usize) -> Option<Target> {
+    let s = &f.chars[..end];
+    let start = prefix_comparator(s, 0).map_or(0, |(len, _)| len);
+    let run = s[start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == '.').count();
+    let token = &s[start..start + run];
+    let letters = token.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    if letters == 0 || letters > DAMAGED_LETTERS_MAX || !token.iter().any(char::is_ascii_digit) || start + run == end {
+        return None;
+    }
+    // Letters then digits is a code (`B2类`, `A4纸`), unless the letters are the ones an OCR
+    // reads for 1 and 0 (`l00人`).
+    let code = token[..letters].iter().all(char::is_ascii_alphabetic) && token[letters..].iter().all(char::is_ascii_digit);
+    if code && !token[..letters].iter().all(|c| matches!(c, 'l' | 'I' | 'O' | 'o')) {
+        return None;
+    }
+    let unit = unit_at(s, start + run).filter(|u| start + run + u.len == end)?;
+    let sign: String = s[..start].iter().collect();
+    let rest: String = s[start + run..start + run + unit.len].iter().collect();
+    let t = placeholder(raw, &format!("{sign}\u{0}{rest}"));
+    t.unit.is_some().then_some(t)
+}
+
+/// Whether a target text is a number an OCR or text layer damaged (`M.8万元`): see
+/// [`damaged_number`]. The review tells it from a form's placeholder.
+pub fn is_damaged_number(raw: &str) -> bool {
+    let f = Folded::new(raw);
+    damaged_number(raw, &f, trimmed_end(&f.chars)).is_some()
 }
 
 /// `raw` without the pinyin a mirror writes after characters, when it has any (every target
@@ -841,5 +880,27 @@ impl Target {
     /// Reads a target text. Pure: the same text always gives the same target; never panics.
     pub fn parse(raw: &str) -> Target {
         parse(raw)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_number_with_letters_where_digits_stood_is_a_placeholder_with_its_sign_and_unit() {
+        for (raw, comparator, unit) in
+            [("M.8万元", None, "万元"), ("≥9O%", Some(Comparator::Ge), "%"), ("l00人", None, "人"), ("≥1OO%", Some(Comparator::Ge), "%")]
+        {
+            let t = parse(raw);
+            assert_eq!(t.kind, TargetKind::Placeholder, "{raw}");
+            assert_eq!(t.comparator, comparator, "{raw}");
+            assert_eq!(t.unit.as_deref(), Some(unit), "{raw}");
+            assert_eq!(t.value, None, "{raw}");
+        }
+        // Codes, grades and names with digits are words.
+        for raw in ["B2类", "A4纸", "3A级", "PM2.5浓度", "5G基站", "V2.0版本", "第O份"] {
+            assert_eq!(parse(raw).kind, TargetKind::Qualitative, "{raw}");
+        }
     }
 }

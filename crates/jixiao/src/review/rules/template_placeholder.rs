@@ -31,6 +31,13 @@ fn check(doc: &Document, sink: &mut Sink) {
                     suggestion: "fix the formula or type the planned value (≥4个, ≥95%)".into(),
                     suggestion_zh: "修正公式或直接填写计划值（如≥4个、≥95%）".into(),
                 }
+            } else if crate::grammar::target::is_damaged_number(raw) {
+                Say {
+                    message: format!("the value's number cannot be read (`{raw}`: letters where digits stand, as a scan's text layer leaves them)"),
+                    message_zh: format!("指标值“{raw}”中的数字无法识别（数字处为字母，多见于扫描件的文字层）"),
+                    suggestion: "read the number off the original document and type it".into(),
+                    suggestion_zh: "请对照原件填写正确的数值".into(),
+                }
             } else {
                 Say {
                     message: format!("the value is the form's placeholder `{raw}`: no target was filled in"),
@@ -74,6 +81,14 @@ mod tests {
         let found = findings("template-placeholder", &doc);
         let got: Vec<_> = found.iter().map(|f| (f.line, f.severity.as_str())).collect();
         assert_eq!(got, vec![(110, "warning"), (111, "error")]);
+    }
+
+    #[test]
+    fn a_damaged_number_is_said_to_be_unreadable_not_unfilled() {
+        let doc = document(vec![table(1, "t", &[("产出指标", "成本指标", "水电费", "", "M.8万元", "b")])]);
+        let found = findings("template-placeholder", &doc);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].message.contains("cannot be read"), "{}", found[0].message);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use super::{Rule, Say, Sink, tables};
 use crate::grammar::form::columns::table_keys;
-use crate::grammar::labels::{ColumnRole, column_role, framework_columns, is_form_extra, key};
+use crate::grammar::labels::{ColumnRole, column_role, framework_columns, is_form_extra, key, unscrambled};
 use crate::model::Document;
 use crate::review::Severity;
 
@@ -56,13 +56,19 @@ fn check(doc: &Document, sink: &mut Sink) {
                 continue;
             }
             let label = label.trim();
-            // What the cells decided (指標類型 over 產出指標 / 成效指標 is the level-1).
-            let (read, read_zh) = match role {
-                ColumnRole::Level1 => ("read as the level-1 by what its cells hold", "按单元格内容读作一级指标"),
-                ColumnRole::Level2 => ("read as the level-2 by what its cells hold", "按单元格内容读作二级指标"),
-                ColumnRole::Name => ("read as the indicators' names by where it stands", "按位置读作三级指标（指标名称）"),
-                ColumnRole::Target => ("read as the target by its word 目标", "按“目标”读作指标值"),
-                _ => ("its cells are kept in `extra` and read as nothing else", "该列内容保留在 extra 中，不作为指标字段读取"),
+            // What the cells decided (指標類型 over 產出指標 / 成效指標 is the level-1), or the
+            // known label whose characters it has (考值参分 for 参考分值).
+            let scrambled = unscrambled(label).filter(|known| column_role(known) == *role);
+            let (read, read_zh): (String, String) = match (scrambled, role) {
+                (Some(known), _) => (
+                    format!("read as `{known}`, whose characters it has in another order (as a scan's or a PDF's text layer scrambles a cell)"),
+                    format!("字序与“{known}”不同（扫描件或 PDF 文本层打乱了字序），按“{known}”读取"),
+                ),
+                (None, ColumnRole::Level1) => ("read as the level-1 by what its cells hold".into(), "按单元格内容读作一级指标".into()),
+                (None, ColumnRole::Level2) => ("read as the level-2 by what its cells hold".into(), "按单元格内容读作二级指标".into()),
+                (None, ColumnRole::Name) => ("read as the indicators' names by where it stands".into(), "按位置读作三级指标（指标名称）".into()),
+                (None, ColumnRole::Target) => ("read as the target by its word 目标".into(), "按“目标”读作指标值".into()),
+                (None, _) => ("its cells are kept in `extra` and read as nothing else".into(), "该列内容保留在 extra 中，不作为指标字段读取".into()),
             };
             sink.table(
                 scope,
