@@ -809,17 +809,39 @@ fn damaged_number(raw: &str, f: &Folded, end: usize) -> Option<Target> {
     if letters == 0 || letters > DAMAGED_LETTERS_MAX || !token.iter().any(char::is_ascii_digit) || start + run == end {
         return None;
     }
-    // Letters then digits is a code (`B2类`, `A4纸`), unless the letters are the ones an OCR
-    // reads for 1 and 0 (`l00人`).
+    // The letters an OCR reads for 1 and 0.
+    let looks_like_digit = |c: &char| matches!(c, 'l' | 'I' | 'O' | 'o');
+    // Letters then digits is a code (`B2类`, `A4纸`), unless the letters look like digits
+    // (`l00人`); a letter that ends the run is a unit's (`50t/日`, `56h/周`, `200mL/人`, `1W人`,
+    // `2A类`), unless it looks like a digit (`9O%`).
     let code = token[..letters].iter().all(char::is_ascii_alphabetic) && token[letters..].iter().all(char::is_ascii_digit);
-    if code && !token[..letters].iter().all(|c| matches!(c, 'l' | 'I' | 'O' | 'o')) {
+    if code && !token[..letters].iter().all(looks_like_digit) || token.last().is_some_and(|c| c.is_ascii_alphabetic() && !looks_like_digit(c)) {
         return None;
     }
-    let unit = unit_at(s, start + run).filter(|u| start + run + u.len == end)?;
+    // A unit of its own, not only a rate's denominator (`/日` after `50t`).
+    let unit = unit_at(s, start + run).filter(|u| start + run + u.len == end && !u.text.starts_with('/'))?;
     let sign: String = s[..start].iter().collect();
     let rest: String = s[start + run..start + run + unit.len].iter().collect();
     let t = placeholder(raw, &format!("{sign}\u{0}{rest}"));
     t.unit.is_some().then_some(t)
+}
+
+/// The parts of a target set per place as the reader writes it, `新罗区2;永定区3` (each place's
+/// name, then its value, between semicolons): each value read as a quantity, for a reader of a
+/// format that keeps only the text (jixiao's CSV). None unless every part is a place and a
+/// quantity, and there are two or more.
+pub fn place_parts(raw: &str) -> Option<Vec<TargetPart>> {
+    let parts = raw
+        .split(';')
+        .map(|part| {
+            // The place's name is what stands before the longest tail that is a quantity.
+            part.char_indices().skip(1).find_map(|(at, _)| {
+                let t = parse(&part[at..]);
+                (t.kind == TargetKind::Quantity).then_some(t.value).flatten().map(|value| TargetPart { text: part.to_owned(), value, unit: t.unit })
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    (parts.len() >= 2).then_some(parts)
 }
 
 /// Whether a target text is a number an OCR or text layer damaged (`M.8万元`): see
@@ -888,6 +910,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_target_set_per_place_gives_each_places_quantity() {
+        let parts = place_parts("新罗区2;永定区≥3个").unwrap();
+        let got: Vec<_> = parts.iter().map(|p| (p.text.as_str(), p.value, p.unit.as_deref())).collect();
+        assert_eq!(got, [("新罗区2", 2.0, None), ("永定区≥3个", 3.0, Some("个"))]);
+        assert!(place_parts("新罗区2").is_none());
+        assert!(place_parts("新罗区2;永定区较好").is_none());
+        assert!(place_parts("2;3").is_none(), "a part with no place");
+    }
+
+    #[test]
     fn a_number_with_letters_where_digits_stood_is_a_placeholder_with_its_sign_and_unit() {
         for (raw, comparator, unit) in
             [("M.8万元", None, "万元"), ("≥9O%", Some(Comparator::Ge), "%"), ("l00人", None, "人"), ("≥1OO%", Some(Comparator::Ge), "%")]
@@ -899,7 +931,10 @@ mod tests {
             assert_eq!(t.value, None, "{raw}");
         }
         // Codes, grades and names with digits are words.
-        for raw in ["B2类", "A4纸", "3A级", "PM2.5浓度", "5G基站", "V2.0版本", "第O份"] {
+        // A unit jixiao does not know, in letters after the number, is no damage (a hostile
+        // review's cases).
+        for raw in ["B2类", "A4纸", "3A级", "PM2.5浓度", "5G基站", "V2.0版本", "第O份", "≥50t/日", "≥56h/周", "≤30s/次", "≥10GB/月", "≥1W人", "≥2A类", "≥5l/人"]
+        {
             assert_eq!(parse(raw).kind, TargetKind::Qualitative, "{raw}");
         }
     }

@@ -260,6 +260,12 @@ pub fn plan(target: &Target, actual: Option<&Target>) -> Plan {
                 None => unreadable(target, actual),
             }
         }
+        // A number reached against a target with none (`≥**%` never filled in, `≥9O%` a scan
+        // damaged): nothing to compare, so not scored, never taken as met.
+        TargetKind::Placeholder if numeric_actual => Plan::Unreadable(
+            "the target gives no number to reach: a form's placeholder, or a number the copy damaged".into(),
+            "指标值没有可对照的数值：模板占位文字，或无法识别的数字".into(),
+        ),
         _ => band_of(&actual.raw).map_or(Plan::Missing, Plan::Band),
     }
 }
@@ -425,6 +431,9 @@ mod tests {
         assert_eq!(p("≥1500人次", "完成率50%"), Plan::UnitMismatch("人次".into(), "%".into()));
         assert_eq!(p("≥1500人次", "共完成1000人次"), Plan::Numbers { rule: ScoreRule::AtLeast, target: 1500.0, upper: 1500.0, actual: 1000.0 });
         assert!(matches!(p("≥1500人次", "完成1000余人次"), Plan::Unreadable(..)));
+        // A target with no number (a placeholder, a damaged number) is no target a number meets.
+        assert!(matches!(p("≥9O%", "60%"), Plan::Unreadable(..)));
+        assert!(matches!(p("≥**个", "12个"), Plan::Unreadable(..)));
         assert_eq!(p("≥1500人次", "部分完成，约1000余人次"), Plan::Band(Band::PartlyAchieved));
         // Words that name a band still do, against a number or a deadline.
         assert_eq!(p("≥1500人次", "已完成"), Plan::Band(Band::Achieved));
