@@ -19,7 +19,7 @@ use super::{Grid, document};
 use crate::error::{Error, Origin, Result};
 use crate::grammar::form::records::COLUMNS;
 use crate::grammar::labels::{is_header_row, level1, level2};
-use crate::model::{Amount, Category, Date, Document, Indicator, Location, Midterm, Places, Section, SubCategory, Table, Target};
+use crate::model::{Amount, Category, Date, Document, Indicator, Location, Midterm, Places, Section, SubCategory, Table, Target, TargetKind};
 use crate::read::decode::decode_with;
 use crate::read::{Format, ReadOptions, Reader};
 
@@ -330,16 +330,18 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
             });
         }
         let Some(table) = section.tables.last_mut() else { continue };
+        // A category ends where its label or its level does: a table may file rows under one
+        // label as two levels (a 满意度 row under a 效益指标 label merged down over it).
         let label1 = txt("level1_label");
-        if table.categories.last().is_none_or(|c| c.label != label1) {
-            let code = named(get("level1")).unwrap_or_else(|| level1(&label1));
-            table.categories.push(Category { level1: code, label: label1, children: Vec::new(), location: location.clone() });
+        let code1 = named(get("level1")).unwrap_or_else(|| level1(&label1));
+        if table.categories.last().is_none_or(|c| c.label != label1 || c.level1 != code1) {
+            table.categories.push(Category { level1: code1, label: label1, children: Vec::new(), location: location.clone() });
         }
         let Some(category) = table.categories.last_mut() else { continue };
         let label2 = txt("level2_label");
-        if category.children.last().is_none_or(|c| c.label != label2) {
-            let code = named(get("level2")).unwrap_or_else(|| level2(&label2));
-            category.children.push(SubCategory { level2: code, label: label2, indicators: Vec::new(), location: location.clone() });
+        let code2 = named(get("level2")).unwrap_or_else(|| level2(&label2));
+        if category.children.last().is_none_or(|c| c.label != label2 || c.level2 != code2) {
+            category.children.push(SubCategory { level2: code2, label: label2, indicators: Vec::new(), location: location.clone() });
         }
         let Some(sub) = category.children.last_mut() else { continue };
         let mut target = Target::parse(&txt("target_raw"));
@@ -356,13 +358,23 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
         target.unit_kind = named(get("unit_kind"));
         target.value_yuan = num("value_yuan");
         target.direction = named(get("direction"));
-        let raw = |name: &str| Some(txt(name)).filter(|r| !r.is_empty()).map(|r| Box::new(Target::parse(&r)));
+        // A target set per place is a compound whose parts its text alone does not give.
+        if target.kind == TargetKind::Compound && target.parts.is_empty() {
+            target.parts = crate::grammar::target::place_parts(&target.raw).unwrap_or_default();
+        }
+        // A bare number takes the unit its indicator's name states (`受益人数(人)` | `132`), as
+        // the table's reader gave it; the CSV keeps the target's unit, not the others'.
+        let name = txt("name");
+        let raw = |field: &str| Some(txt(field)).filter(|r| !r.is_empty()).map(|r| Box::new(crate::grammar::target::with_name_unit(Target::parse(&r), &name)));
         let mut actual = raw("actual_raw");
         if let Some(a) = actual.as_mut() {
             a.value = num("actual_value");
         }
+        let (progress, expected) = (raw("progress_raw"), raw("expected_raw"));
+        // The mid-term target is read alone: its name is the mid-term block's, which the CSV lacks.
+        let midterm = Some(txt("midterm_raw")).filter(|r| !r.is_empty()).map(|r| Target::parse(&r));
         sub.indicators.push(Indicator {
-            name: txt("name"),
+            name,
             description: txt("description"),
             target,
             basis: txt("basis"),
@@ -371,10 +383,10 @@ fn own(records: &[Record], excel_mode: bool, origin: &Origin) -> Result<Document
             weight: num("weight"),
             reported_score: num("reported_score"),
             deviation: txt("deviation"),
-            progress: raw("progress_raw"),
-            expected: raw("expected_raw"),
+            progress,
+            expected,
             likelihood: named(get("likelihood")),
-            midterm: raw("midterm_raw").map(|t| Box::new(Midterm { target: *t, ..Midterm::default() })),
+            midterm: midterm.map(|target| Box::new(Midterm { target, ..Midterm::default() })),
             ..Indicator::default()
         });
     }
