@@ -212,3 +212,51 @@ fn a_page_is_decoded_in_the_charset_it_declares() {
     let err = jixiao::parse_bytes(b"<html><meta charset=big5><p>\x81\x20</p>", &ReadOptions::default()).unwrap_err();
     assert!(err.to_string().contains("Big5"), "{err}");
 }
+
+/// The project's name as a line between the title and the grid (`项目名称：X`, as pages print it,
+/// and as jixiao's own page writes a name its title does not give): it names the table, in a
+/// page as in a text save, and is never taken for a second table's caption.
+#[test]
+fn a_project_name_line_under_the_title_names_the_table() {
+    let grid = "<table><tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr><tr><td>产出指标</td><td>数量指标</td><td>学生人数</td><td>≥100人</td></tr></table>";
+    let long = "安徽省2023年以工代赈示范工程舒城县舒茶镇清水河(余家河渡槽至346国道段)治理工程";
+    for (under, name) in [("项目名称：初中公用经费", "初中公用经费"), (&format!("项目名称:{long}") as &str, long)] {
+        let html = format!(
+            "<html><meta charset=utf-8><body><h2>第二部分  项目支出绩效目标表</h2><h3>1、某部门项目支出绩效目标表(2023年)</h3><p>{under}</p>{grid}</body></html>"
+        );
+        let text = format!(
+            "第二部分  项目支出绩效目标表\n1、某部门项目支出绩效目标表(2023年)\n{under}\n\t一级指标\n\t二级指标\n\t三级指标\n\t指标值\n\n\t产出指标\n\t数量指标\n\t学生人数\n\t≥100人\n\n"
+        );
+        for bytes in [html.as_bytes(), text.as_bytes()] {
+            let doc = jixiao::parse_bytes(bytes, &ReadOptions::default()).unwrap();
+            let tables: Vec<(&str, usize)> = doc.tables().map(|(_, t)| (t.name.as_str(), t.indicators().count())).collect();
+            assert_eq!(tables, [(name, 1)], "{under}");
+            assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+        }
+    }
+    // With no title, the line is the caption that names the table.
+    let html = format!("<html><meta charset=utf-8><body><h2>第二部分  项目支出绩效目标表</h2><p>项目名称：初中公用经费</p>{grid}</body></html>");
+    let doc = jixiao::parse_bytes(html.as_bytes(), &ReadOptions::default()).unwrap();
+    assert_eq!(doc.tables().map(|(_, t)| t.name.as_str()).collect::<Vec<_>>(), ["初中公用经费"]);
+}
+
+/// Every real table of `tests/data/real` as jixiao draws it for the browser reads back to the
+/// same table names and indicators (but for the forms listed, which the page draws otherwise).
+#[test]
+fn every_real_tables_page_reads_back_by_name() {
+    let dir = common::data_dir().join("real");
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| Some(e.ok()?.path())).filter(|p| p.to_string_lossy().ends_with(".wordtext.txt")).collect();
+    files.sort();
+    let mut differ = Vec::new();
+    for file in &files {
+        let doc = jixiao::open(file, &ReadOptions::default()).unwrap();
+        let page = write::html::to_string(&doc, &write::html::HtmlOptions { page: true, ..write::html::HtmlOptions::default() });
+        let again = jixiao::parse_bytes(page.as_bytes(), &ReadOptions::default()).unwrap();
+        let names = |d: &Document| d.tables().map(|(_, t)| (t.name.clone(), t.indicators().count())).collect::<Vec<_>>();
+        if names(&again) != names(&doc) {
+            differ.push(file.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    assert!(differ.is_empty(), "{differ:?}");
+}

@@ -374,6 +374,15 @@ impl<'a, 's> Assembler<'a, 's> {
             open.table.toc = Some(toc.clone());
             return;
         }
+        // The project's name as a line between the title and its grid (`项目名称：乡村道路维护`, as
+        // pages and text saves print it): the first row above the header, which names the table.
+        if let Some(open) = &mut self.table
+            && open.rows.is_empty()
+            && headings::project_name_line(text).is_some()
+        {
+            open.rows.push(Row { cells: vec![Cell { text: Cow::Owned(text.trim().to_owned()), line }], whole: false });
+            return;
+        }
         match &mut self.place {
             Place::Overview(_, lines) if self.table.is_none() => lines.push((line, text.to_owned())),
             place => {

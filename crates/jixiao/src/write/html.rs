@@ -560,7 +560,9 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
     out.push_str("<h3>");
     escape_into(out, if title.trim().is_empty() { &table.name } else { title.trim() });
     out.push_str("</h3>");
-    if !title.contains(table.name.as_str()) && !table.name.is_empty() {
+    // The name, when the title does not give it (a 项目名称 cell named the table), as the text
+    // save writes it: a reader names the table by this line.
+    if !table.name.is_empty() && !crate::grammar::form::titles::title_gives_name(&title, &table.name) {
         out.push_str("<p class=\"jx-meta\">");
         out.push_str(lang.pick("项目名称：", "Name: "));
         escape_into(out, &table.name);

@@ -193,6 +193,20 @@ fn form_field_line(text: &str) -> bool {
     field && (1..=8).contains(&label.chars().count()) && value.chars().count() <= 30 && !value.contains(':')
 }
 
+/// The project's name a field line gives (`项目名称：乡村道路维护`, `专项名称:X`): None for another
+/// field, a label with no value, or any other line.
+pub fn project_name_line(text: &str) -> Option<&str> {
+    let (label, value) = text.trim().split_once([':', '：'])?;
+    let value = value.trim();
+    // A name may be long (a works' full name runs to sixty characters); a second field on the
+    // line (`项目名称：X  单位：万元`) is no name.
+    let one_field = !value.is_empty() && value.chars().count() <= PROJECT_NAME_MAX && !value.contains([':', '：']);
+    (one_field && crate::grammar::labels::is_project_name_key(&squeeze(&fold(label)))).then_some(value)
+}
+
+/// Longest project name a field line is read as (in characters).
+const PROJECT_NAME_MAX: usize = 120;
+
 /// A line that says only the year (`2024年度`, `（2024年）`), as a form prints under its title.
 pub fn year_line(text: &str) -> Option<i32> {
     let folded = fold(text.trim());
@@ -256,9 +270,7 @@ pub fn caption_title(line: &str) -> Option<TableTitle> {
         return None;
     }
     if form_field_line(text) {
-        let (label, value) = text.split_once([':', '：']).map(|(l, v)| (squeeze(&fold(l)), v.trim())).unwrap_or_default();
-        let name = crate::grammar::labels::is_project_name_key(&label);
-        return (name && !value.is_empty()).then(|| TableTitle { title: text.to_owned(), ..TableTitle::named(value) });
+        return project_name_line(text).map(|value| TableTitle { title: text.to_owned(), ..TableTitle::named(value) });
     }
     if text.is_empty()
         || text.chars().count() > 60

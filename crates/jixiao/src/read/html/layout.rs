@@ -18,6 +18,7 @@
 use super::tree::{Attrs, Tag, Tree};
 use crate::error::{Origin, Result};
 use crate::grammar::form::table_title;
+use crate::grammar::form::titles::{project_name_line, under_caption_line};
 use crate::model::Location;
 use crate::read::blocks::{Block, BlockSink, Layout, Role};
 use crate::read::container::{Limits, count_cell, over_limit};
@@ -420,7 +421,10 @@ impl<'a> Walker<'a> {
             Block::Paragraph { text, .. } => text.split('\n').rev().find(|l| !l.trim().is_empty()).map(str::to_owned),
             _ => None,
         });
-        if last_line.as_deref().is_some_and(|l| table_title(l).is_some()) {
+        // A field, year or unit line (`项目名称：X`, `2024年度`, `单位：万元`) says something of the
+        // table under a title or caption above it, and is never the title itself: the assembler
+        // reads it with the title before it.
+        if last_line.as_deref().is_some_and(|l| table_title(l).is_some() || under_caption_line(l) || project_name_line(l).is_some()) {
             return;
         }
         if let Some(caption) = caption {
