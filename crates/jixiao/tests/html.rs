@@ -241,22 +241,31 @@ fn a_project_name_line_under_the_title_names_the_table() {
 }
 
 /// Every real table of `tests/data/real` as jixiao draws it for the browser reads back to the
-/// same table names and indicators (but for the forms listed, which the page draws otherwise).
+/// same tables and indicators (names with their line breaks, targets), but for the forms listed:
+/// the page draws them as a reader reads them otherwise.
 #[test]
-fn every_real_tables_page_reads_back_by_name() {
+fn every_real_tables_page_reads_back() {
+    // A level-1 cell the copy lost (a row one cell short) draws as an empty cell, which a page's
+    // reader takes as merged with the level-1 above; a form one level down (一级 holding the
+    // level-2) is drawn with its names merged like level-2 cells.
+    const DRAWN_OTHERWISE: &[&str] = &["cixi-tuoyu-2023-mubiao.wordtext.txt", "ezhou-jiguan-2022.wordtext.txt"];
     let dir = common::data_dir().join("real");
-    let mut files: Vec<_> =
-        std::fs::read_dir(&dir).unwrap().filter_map(|e| Some(e.ok()?.path())).filter(|p| p.to_string_lossy().ends_with(".wordtext.txt")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| Some(e.ok()?.path())).filter(|p| p.to_string_lossy().ends_with(".wordtext.txt")).collect();
     files.sort();
+    let read = |d: &Document| {
+        d.tables()
+            .map(|(_, t)| (t.name.clone(), t.indicators().map(|(c, _, i)| (c.level1, i.name.clone(), i.target.raw.clone())).collect::<Vec<_>>()))
+            .collect::<Vec<_>>()
+    };
     let mut differ = Vec::new();
     for file in &files {
         let doc = jixiao::open(file, &ReadOptions::default()).unwrap();
         let page = write::html::to_string(&doc, &write::html::HtmlOptions { page: true, ..write::html::HtmlOptions::default() });
         let again = jixiao::parse_bytes(page.as_bytes(), &ReadOptions::default()).unwrap();
-        let names = |d: &Document| d.tables().map(|(_, t)| (t.name.clone(), t.indicators().count())).collect::<Vec<_>>();
-        if names(&again) != names(&doc) {
-            differ.push(file.file_name().unwrap().to_string_lossy().into_owned());
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        if (read(&again) != read(&doc)) != DRAWN_OTHERWISE.contains(&name.as_str()) {
+            differ.push(name);
         }
     }
-    assert!(differ.is_empty(), "{differ:?}");
+    assert!(differ.is_empty(), "read back otherwise than listed: {differ:?}");
 }

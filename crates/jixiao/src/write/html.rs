@@ -118,6 +118,17 @@ fn escape_into(out: &mut String, text: &str) {
     }
 }
 
+/// A cell's text: escaped, and each line break a `<br>`, which a page's readers keep as a break
+/// (a line break in the source is only a space to them, whatever the style shows).
+fn escape_cell_into(out: &mut String, text: &str) {
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push_str("<br>");
+        }
+        escape_into(out, line.strip_suffix('\r').unwrap_or(line));
+    }
+}
+
 /// A number as a form prints it: no trailing zeros, at most two decimals.
 fn number(n: f64) -> String {
     if !n.is_finite() {
@@ -682,7 +693,7 @@ fn table_html(out: &mut String, st: (usize, usize), section: &Section, table: &T
                 target_attrs(out, t, lang);
             }
             out.push('>');
-            escape_into(out, text);
+            escape_cell_into(out, text);
             let _ = write!(out, "</{tag}>");
         }
         if score_column && matches!(row.kind, RowKind::Indicator { .. } | RowKind::Header) {
