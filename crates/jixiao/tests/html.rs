@@ -250,7 +250,8 @@ fn every_real_tables_page_reads_back() {
     // level-2) is drawn with its names merged like level-2 cells.
     const DRAWN_OTHERWISE: &[&str] = &["cixi-tuoyu-2023-mubiao.wordtext.txt", "ezhou-jiguan-2022.wordtext.txt"];
     let dir = common::data_dir().join("real");
-    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| Some(e.ok()?.path())).filter(|p| p.to_string_lossy().ends_with(".wordtext.txt")).collect();
+    let mut files: Vec<_> =
+        std::fs::read_dir(&dir).unwrap().filter_map(|e| Some(e.ok()?.path())).filter(|p| p.to_string_lossy().ends_with(".wordtext.txt")).collect();
     files.sort();
     let read = |d: &Document| {
         d.tables()

@@ -44,8 +44,14 @@
 #                                   radicals (⽬ for 目), borders as thin filled rectangles, cells
 #                                   a page break cuts left open
 #   000_3e963503b18f6771-weasyprint.pdf the same page printed by WeasyPrint
-# `make-fixtures.sh browsers` makes only the last two (apt-get install chromium weasyprint
-# fonts-noto-cjk), from the committed .html.
+#   real-jinan-licheng-chromium.pdf, real-yinchuan-chromium.pdf  two real tables
+#                                   (tests/data/real) as jixiao's page draws them, printed by
+#                                   Chromium: rows a page break splits, one beside a 二级 cell
+#                                   drawn with its own bottom (a background), and the strip a
+#                                   label merged down leaves at the top of the next page
+# `make-fixtures.sh browsers` makes only the browsers' PDFs (apt-get install chromium weasyprint
+# fonts-noto-cjk), from the committed .html and, for the real tables, the page a built jixiao
+# draws (target/debug/jixiao).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 browsers() {
@@ -53,9 +59,24 @@ browsers() {
   chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
     --print-to-pdf="$here/000_3e963503b18f6771-chromium.pdf" "$page" 2>/dev/null
   weasyprint "$page" "$here/000_3e963503b18f6771-weasyprint.pdf" 2>/dev/null
+  real_pages
+}
+real_pages() {
+  pages=$(mktemp -d)
+  for real in jinan-licheng:jinan-licheng-wenhuaguan-2019-ziping yinchuan:yinchuan-liuzhong-gongyongjingfei-2021-ziping; do
+    "$here/../../../target/debug/jixiao" parse "$here/../real/${real#*:}.wordtext.txt" --format html -q -o "$pages/${real%%:*}.html"
+    chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+      --print-to-pdf="$here/real-${real%%:*}-chromium.pdf" "$pages/${real%%:*}.html" 2>/dev/null
+  done
+  rm -rf "$pages"
 }
 if [ "${1:-}" = browsers ]; then
   browsers
+  exit
+fi
+# `make-fixtures.sh real` makes only the real tables' Chromium PDFs.
+if [ "${1:-}" = real ]; then
+  real_pages
   exit
 fi
 data="$here/.."

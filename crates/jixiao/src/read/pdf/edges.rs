@@ -52,20 +52,19 @@ fn is(e: &Edge, o: Orientation, min: f64) -> bool {
     e.orientation == o && (e.x1 - e.x0).max(e.bottom - e.top) >= min
 }
 
-/// A horizontal rule at each height where two or more vertical rules end with nothing across.
+/// A horizontal rule at each height where vertical rules end with nothing across: from the
+/// first to the last rule that ends there, the open ends with those a rule meets between them
+/// (a cell drawn with a background has its own bottom, and the cell beside it none: the rule
+/// runs on through both).
 fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
     let horizontal: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Horizontal, min)).collect();
     let met = |x: f64, y: f64| horizontal.iter().any(|h| (h.top - y).abs() <= NEAR && h.x0 - NEAR <= x && x <= h.x1 + NEAR);
-    // Open ends: (height, x), tops and bottoms apart.
+    // Ends: (height, x, whether open), tops and bottoms apart.
     let mut tops = Vec::new();
     let mut bottoms = Vec::new();
     for v in edges.iter().filter(|e| is(e, Orientation::Vertical, min)) {
-        if !met(v.x0, v.top) {
-            tops.push((v.top, v.x0));
-        }
-        if !met(v.x0, v.bottom) {
-            bottoms.push((v.bottom, v.x0));
-        }
+        tops.push((v.top, v.x0, !met(v.x0, v.top)));
+        bottoms.push((v.bottom, v.x0, !met(v.x0, v.bottom)));
     }
     let mut out = Vec::new();
     for (mut ends, bottom) in [(tops, false), (bottoms, true)] {
@@ -81,7 +80,10 @@ fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
             let mut xs: Vec<f64> = group.iter().map(|e| e.1).collect();
             xs.sort_by(f64::total_cmp);
             xs.dedup_by(|a, b| (*a - *b).abs() <= NEAR);
-            if xs.len() >= 2 {
+            let open: Vec<f64> = group.iter().filter(|e| e.2).map(|e| e.1).collect();
+            // Two open ends at least (one thin rectangle's two sides are one), as before.
+            let open_rules = open.iter().filter(|&&x| !open.iter().any(|&y| y < x && x - y <= NEAR)).count();
+            if xs.len() >= 2 && open_rules >= 2 {
                 let y =
                     if bottom { group.iter().map(|e| e.0).fold(f64::NEG_INFINITY, f64::max) } else { group.iter().map(|e| e.0).fold(f64::INFINITY, f64::min) };
                 let (x0, x1) = (xs[0], xs[xs.len() - 1]);
@@ -91,4 +93,35 @@ fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vertical(x: f64, top: f64, bottom: f64) -> Edge {
+        Edge { x0: x, top, x1: x, bottom, orientation: Orientation::Vertical, source: EdgeSource::Line }
+    }
+
+    fn horizontal(x0: f64, x1: f64, y: f64) -> Edge {
+        Edge { x0, top: y, x1, bottom: y, orientation: Orientation::Horizontal, source: EdgeSource::Line }
+    }
+
+    /// Chromium's row cut by a page break: the sides run to the foot with no rule across, but a
+    /// cell with a background (the 二级 label) has its own bottom. The rule closes every cell of
+    /// the row, the one beside the background cell too (its name was lost with its cell).
+    #[test]
+    fn a_cut_row_is_closed_across_a_cell_that_has_its_own_bottom() {
+        let mut edges: Vec<Edge> = [0.0, 40.0, 80.0, 120.0, 160.0].iter().map(|&x| vertical(x, 0.0, 50.0)).collect();
+        edges.push(horizontal(0.0, 160.0, 0.0));
+        edges.push(horizontal(0.0, 40.0, 50.0));
+        let closing = closing_edges(&edges, 3.0);
+        assert_eq!(closing.len(), 1, "{closing:?}");
+        assert_eq!((closing[0].x0, closing[0].x1, closing[0].top), (0.0, 160.0, 50.0));
+        // One open end only (a single rule that goes on below) closes nothing.
+        let mut edges: Vec<Edge> = [0.0, 40.0].iter().map(|&x| vertical(x, 0.0, 50.0)).collect();
+        edges.push(horizontal(0.0, 40.0, 0.0));
+        edges.push(horizontal(0.0, 20.0, 50.0));
+        assert!(closing_edges(&edges, 3.0).is_empty());
+    }
 }

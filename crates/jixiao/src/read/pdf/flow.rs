@@ -291,7 +291,9 @@ fn continue_table(t: &mut Table, next: Table, foot: f64) {
     // part is a cell merged down over the rows there too, under the cell above (or a position
     // the cell above covers), whose last line wraps into it (or that holds a character a line);
     // a whole label is not continued.
-    if k + 1 < more.len() {
+    // The rows it is merged over hold something: a band of empty positions (the 6-point strip
+    // a label merged down from the page before leaves at the top) is no row it spans.
+    if k + 1 < more.len() && more.texts(k + 1).any(|text| !text.is_empty()) {
         for j in 0..more.row(k).len() {
             let f = &more.row(k)[j];
             if t.bottom + line(&more, f) < foot || !above(more.row(k + 1), f).is_some_and(|i| more.row(k + 1)[i].covered) {

@@ -70,7 +70,11 @@ pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec
     };
     let found = super::edges::tables(page, chars);
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
-    let prose = chars.iter().filter(|c| !found.iter().any(|t| inside(c, &grown(&t.bbox))));
+    // A glyph inside a table's frame but in none of its cells (a cell the finder could not
+    // close) is kept as a line where it stands, never dropped with the frame.
+    let in_a_cell =
+        |c: &Char| found.iter().any(|t| inside(c, &grown(&t.bbox)) && t.cells.iter().any(|cell| cell.text.is_some() && inside(c, &grown(&cell.bbox))));
+    let prose = chars.iter().filter(|c| !in_a_cell(c));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
     // A join over a page break looks at the first lines of the page's first item and the last

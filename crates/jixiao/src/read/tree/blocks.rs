@@ -56,7 +56,12 @@ impl FundsBlock {
         Self::with_columns(super::combine_header(&u, &l), line)
     }
 
-    fn with_columns(columns: Vec<String>, line: usize) -> Self {
+    fn with_columns(mut columns: Vec<String>, line: usize) -> Self {
+        // A header's empty cells at its end (a PDF's grid reaching past the block's last label)
+        // name no column: a value under one is kept as `列N`, as it would be without them.
+        while columns.last().is_some_and(|c| is_blank(c)) {
+            columns.pop();
+        }
         let roles = funds_roles(&columns);
         let unit = columns.iter().find_map(|c| bracket_unit(c));
         let label = columns.iter().find(|c| funds_role(c) == FundsRole::Group).cloned().unwrap_or_default();
