@@ -59,12 +59,16 @@ fn is(e: &Edge, o: Orientation, min: f64) -> bool {
 fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
     let horizontal: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Horizontal, min)).collect();
     let met = |x: f64, y: f64| horizontal.iter().any(|h| (h.top - y).abs() <= NEAR && h.x0 - NEAR <= x && x <= h.x1 + NEAR);
+    let vertical: Vec<&Edge> = edges.iter().filter(|e| is(e, Orientation::Vertical, min)).collect();
+    // A side drawn in pieces, one per row it passes (Chromium's border of a cell merged down):
+    // where one piece ends the next begins, and that end is no open one.
+    let goes_on = |x: f64, y: f64, down: bool| vertical.iter().any(|o| (o.x0 - x).abs() <= NEAR && ((if down { o.top } else { o.bottom }) - y).abs() <= NEAR);
     // Ends: (height, x, whether open), tops and bottoms apart.
     let mut tops = Vec::new();
     let mut bottoms = Vec::new();
-    for v in edges.iter().filter(|e| is(e, Orientation::Vertical, min)) {
-        tops.push((v.top, v.x0, !met(v.x0, v.top)));
-        bottoms.push((v.bottom, v.x0, !met(v.x0, v.bottom)));
+    for v in &vertical {
+        tops.push((v.top, v.x0, !met(v.x0, v.top) && !goes_on(v.x0, v.top, false)));
+        bottoms.push((v.bottom, v.x0, !met(v.x0, v.bottom) && !goes_on(v.x0, v.bottom, true)));
     }
     let mut out = Vec::new();
     for (mut ends, bottom) in [(tops, false), (bottoms, true)] {
@@ -122,6 +126,11 @@ mod tests {
         let mut edges: Vec<Edge> = [0.0, 40.0].iter().map(|&x| vertical(x, 0.0, 50.0)).collect();
         edges.push(horizontal(0.0, 40.0, 0.0));
         edges.push(horizontal(0.0, 20.0, 50.0));
+        assert!(closing_edges(&edges, 3.0).is_empty());
+        // A merged cell's sides drawn in pieces, a row each: the pieces go on, nothing closes.
+        let mut edges: Vec<Edge> = [0.0, 40.0].iter().flat_map(|&x| [vertical(x, 0.0, 20.0), vertical(x, 20.0, 40.0)]).collect();
+        edges.push(horizontal(0.0, 40.0, 0.0));
+        edges.push(horizontal(0.0, 40.0, 40.0));
         assert!(closing_edges(&edges, 3.0).is_empty());
     }
 }
