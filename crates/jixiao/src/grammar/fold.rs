@@ -12,7 +12,8 @@ pub fn fold_char(c: char) -> char {
         // ﹦ (U+FE66, the small form variant, as some budget systems print =).
         '═' | '〓' | '﹦' => '=',
         '〜' | '∼' => '~',
-        '—' | '–' | '‒' | '−' | '‐' | '﹣' | '─' => '-',
+        // ― (U+2015, the horizontal bar) is the — of a Chromium PDF whose font draws both alike.
+        '—' | '―' | '–' | '‒' | '−' | '‐' | '﹣' | '─' => '-',
         '﹪' => '%',
         c if ('\u{4E00}'..='\u{9FFF}').contains(&c) => simplified(c),
         _ => c,
