@@ -13,7 +13,7 @@ PY_DEPS := maturin==1.16.* pytest hypothesis jsonschema pandas pandas-stubs mypy
 DEBUG_BUILD := $(CARGO) build --locked --workspace --lib --bins --tests --examples
 HOSTILE_FILES := target/debug/examples/hostile
 
-.PHONY: chromium bench-serve test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare fuzz clean
+.PHONY: chromium bench-serve test lint test-rust test-python test-pip-install test-c test-readme-c test-install venv schema header deps-c install uninstall bench compare probe-chromium fuzz clean
 
 test: lint test-rust test-c test-python
 
@@ -89,6 +89,13 @@ compare: venv
 	$(PY) crates/jixiao/benches/compare/compare.py target/release/jixiao target/release/examples/throughput \
 		tests/data/000_3e963503b18f6771.txt tests/data/000_3e963503b18f6771.docx \
 		tests/data/published/000_3e963503b18f6771-gbk.html tests/data/published/000_3e963503b18f6771.pdf build/compare --plot docs/throughput.png
+
+# Every real table as jixiao's page draws it, printed by Debian's chromium (with fonts-noto-cjk)
+# and read back: how many rows read as from the text save (a probe of the PDF reader, not a test).
+probe-chromium: chromium
+	@fc-list | grep -q 'Noto Sans CJK' || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk >/dev/null; }
+	$(CARGO) build --locked -p jixiao-cli
+	python3 tests/fixtures/real_tables_through_chromium.py target/debug/jixiao build/probe-chromium
 
 # Coverage-guided fuzzing (nightly + cargo-fuzz), FUZZ_SECONDS per target; not part of `make test`.
 # Each target fails on an input whose allocations pass a budget proportional to its size
