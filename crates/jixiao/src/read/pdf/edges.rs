@@ -81,13 +81,15 @@ fn closing_edges(edges: &[Edge], min: f64) -> Vec<Edge> {
             }
             let group = &ends[i..j];
             // Distinct rules: the two sides of one thin rectangle are one.
-            let mut xs: Vec<f64> = group.iter().map(|e| e.1).collect();
-            xs.sort_by(f64::total_cmp);
-            xs.dedup_by(|a, b| (*a - *b).abs() <= NEAR);
-            let open: Vec<f64> = group.iter().filter(|e| e.2).map(|e| e.1).collect();
-            // Two open ends at least (one thin rectangle's two sides are one), as before.
-            let open_rules = open.iter().filter(|&&x| !open.iter().any(|&y| y < x && x - y <= NEAR)).count();
-            if xs.len() >= 2 && open_rules >= 2 {
+            let distinct = |xs: &mut dyn Iterator<Item = f64>| {
+                let mut xs: Vec<f64> = xs.collect();
+                xs.sort_by(f64::total_cmp);
+                xs.dedup_by(|a, b| (*a - *b).abs() <= NEAR);
+                xs
+            };
+            let xs = distinct(&mut group.iter().map(|e| e.1));
+            // Two open rules at least.
+            if xs.len() >= 2 && distinct(&mut group.iter().filter(|e| e.2).map(|e| e.1)).len() >= 2 {
                 let y =
                     if bottom { group.iter().map(|e| e.0).fold(f64::NEG_INFINITY, f64::max) } else { group.iter().map(|e| e.0).fold(f64::INFINITY, f64::min) };
                 let (x0, x1) = (xs[0], xs[xs.len() - 1]);

@@ -72,8 +72,8 @@ pub fn items(page: &Page, number: usize, unmapped: &[String]) -> (Vec<Item>, Vec
     let mut items: Vec<Item> = found.iter().map(|t| Item::Table(table(t, chars, number))).collect();
     // A glyph inside a table's frame but in none of its cells (a cell the finder could not
     // close) is kept as a line where it stands, never dropped with the frame.
-    let in_a_cell =
-        |c: &Char| found.iter().any(|t| inside(c, &grown(&t.bbox)) && t.cells.iter().any(|cell| cell.text.is_some() && inside(c, &grown(&cell.bbox))));
+    // A cell takes the glyphs inside its own box (`cell`): the rest is prose, exactly.
+    let in_a_cell = |c: &Char| found.iter().any(|t| inside(c, &grown(&t.bbox)) && t.cells.iter().any(|cell| cell.text.is_some() && inside(c, &cell.bbox)));
     let prose = chars.iter().filter(|c| !in_a_cell(c));
     items.extend(lines(prose).into_iter().filter(|l| !l.text.trim().is_empty()).map(|l| Item::Line(Line { page: number, ..l })));
     items.sort_by(|a, b| a.top().total_cmp(&b.top()));
