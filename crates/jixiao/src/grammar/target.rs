@@ -831,11 +831,14 @@ fn damaged_number(raw: &str, f: &Folded, end: usize) -> Option<Target> {
 /// format that keeps only the text (jixiao's CSV). None unless every part is a place and a
 /// quantity, and there are two or more.
 pub fn place_parts(raw: &str) -> Option<Vec<TargetPart>> {
+    /// Longest place name read (in characters): `新罗区`, `某某县某某镇某某村`.
+    const PLACE_NAME_MAX: usize = 24;
     let parts = raw
         .split(';')
         .map(|part| {
-            // The place's name is what stands before the longest tail that is a quantity.
-            part.char_indices().skip(1).find_map(|(at, _)| {
+            // The place's name is what stands before the longest tail that is a quantity; a
+            // name is short, so a long part costs a few reads of it, not one per character.
+            part.char_indices().skip(1).take(PLACE_NAME_MAX).find_map(|(at, _)| {
                 let t = parse(&part[at..]);
                 (t.kind == TargetKind::Quantity).then_some(t.value).flatten().map(|value| TargetPart { text: part.to_owned(), value, unit: t.unit })
             })
