@@ -216,9 +216,6 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i17 kind: expected "placeholder", read "qualitative""#,
         r#"t1 i17 unit: expected "份", read "-""#,
     ]),
-    ("guotu-zonghe-zhengzhi-pingjia-zhibiao", "the copy's 分值 .2, which the reviewer reads as 2 by the group's sum (10 = 2+2+1+2+2+1): a damaged number gives no weight (the cell stays in extra)", &[
-        r#"t1 i5 weight: expected "2", read "-""#,
-    ]),
     ("guyuan-yuanzhou-malingshu-2022-ziping", "an OCR text layer: the 项目名称 cell is a wreck (碟令薯樽轴示施) taken as the name, signs are damaged (290$ for ≥90%, 工5%, 250% for ≥50%) and read as words or as written", &[
         r#"t1 name: expected "马铃薯冲薯繁育示范推广项目", read "碟令薯樽轴示施""#,
         r#"t1 i4 kind: expected "quantity", read "qualitative""#,
@@ -232,8 +229,14 @@ const KNOWN: &[(&str, &str, &[&str])] = &[
         r#"t1 i9 comparator: expected "ge", read "eq""#,
         r#"t1 i9 value: expected "50", read "250""#,
     ]),
-    ("gzbly-sheshi-nongye-pingjia-fendang", "a graded scoring table (four 评分标准 / 评价得分 bands side by side) under a flattened header (项目 | 内容 | 评分指标 | 评价得分 …) that names no level or indicator column jixiao knows: no table is found", &[
-        r#"tables: expected 1, read 0"#,
+    ("gzbly-sheshi-nongye-pingjia-fendang", "a graded scoring table read by its bands (names, weights and the 小计 footer right): its level-1 words (执行情况评价(80分), 技术服务(10分)) name no level, and the reader files them as output by what the rates measure; jixiao leaves a level it cannot read unknown", &[
+        r#"t1 i1 level1: expected "output", read "other""#,
+        r#"t1 i2 level1: expected "output", read "other""#,
+        r#"t1 i3 level1: expected "output", read "other""#,
+        r#"t1 i4 level1: expected "output", read "other""#,
+        r#"t1 i5 level1: expected "output", read "other""#,
+        r#"t1 i6 level1: expected "output", read "other""#,
+        r#"t1 i7 level1: expected "output", read "other""#,
     ]),
 ];
 

@@ -563,7 +563,9 @@ const WORDS_MAX: usize = 16;
 /// the row's meaning hangs on (the target, whose cell then holds its unit too).
 fn by_words(k: &str) -> ColumnRole {
     use ColumnRole::*;
-    if k.chars().count() > WORDS_MAX {
+    // A formula (`得分值=完成率×20`, a scoring cell) is a row's words, not a label: a label says
+    // what a column holds, and its brackets (`计算符号(>、<、=)`) are left out of the key.
+    if k.chars().count() > WORDS_MAX || k.contains(['=', '×', '÷']) {
         return Extra;
     }
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
@@ -659,9 +661,45 @@ pub fn header_roles<S: AsRef<str>>(labels: &[S]) -> Vec<ColumnRole> {
     let mut roles: Vec<ColumnRole> = labels.iter().map(|l| column_role(l.as_ref())).collect();
     bare_level1_column(labels, &mut roles);
     level1_without_its_numeral(labels, &mut roles);
+    graded_bands(labels, &mut roles);
     framework_columns(labels, &mut roles);
     scrambled_labels(labels, &mut roles);
     roles
+}
+
+/// A scoring framework graded in bands side by side: a standard and its points, two or more
+/// times (`评分标准 | 评价得分 | 评分标准 | 评价得分 …`, one band per grade, 100% / 80-99% / …).
+/// The bands' cells are the grades' (kept in extra), not the indicator's target or score. A
+/// two-row header flattened into one may write its upper label over the bands (`评分指标`) in
+/// the first band's standard. With no name column, the names are the labelled column just left
+/// of the bands, and the labelled columns left of it (but a row number) its levels.
+fn graded_bands<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
+    use ColumnRole::*;
+    let keys: Vec<String> = labels.iter().map(|l| key(l.as_ref()).to_string()).collect();
+    let is_points = |k: usize| matches!(roles[k], Score | Weight);
+    // The bands run to the last column: pairs from `start`, each a standard then points.
+    let bands = |start: usize| {
+        let pairs = (labels.len() - start) / 2;
+        (labels.len() - start) % 2 == 0
+            && pairs >= 2
+            && (start..labels.len()).step_by(2).all(|k| is_points(k + 1) && keys[k + 1] == keys[start + 1])
+            && (start + 2..labels.len()).step_by(2).all(|k| keys[k] == keys[start + 2] && keys[k].ends_with("标准"))
+            && (keys[start] == keys[start + 2] || keys[start].ends_with("指标"))
+    };
+    let Some(start) = (1..labels.len().saturating_sub(3)).find(|&s| bands(s)) else { return };
+    for r in &mut roles[start..] {
+        *r = Extra;
+    }
+    if roles.iter().any(|r| matches!(r, Name | Level1 | Level2)) {
+        return;
+    }
+    let labelled: Vec<usize> = (0..start).filter(|&c| !super::is_blank(labels[c].as_ref()) && !is_form_extra(labels[c].as_ref())).collect();
+    match labelled[..] {
+        [name] => roles[name] = Name,
+        [l1, name] => (roles[l1], roles[name]) = (Level1, Name),
+        [l1, l2, name] => (roles[l1], roles[l2], roles[name]) = (Level1, Level2, Name),
+        _ => {}
+    }
 }
 
 /// Labels whose characters a text layer may give in another order: the ones each role's
@@ -873,6 +911,9 @@ const FOOTER_LABELS: &[&str] = &[
     // The form's footnote, as a remark reads back from a text save.
     "注",
     "合计",
+    // A framework's points per group (`分项小计 | 小计 | …`): a sum, never an indicator.
+    "小计",
+    "分项小计",
     "总计",
     "总分",
     "自评总分",
@@ -1081,7 +1122,7 @@ mod tests {
         // 评价要点 names the indicators, 评价指标 the level over them.
         assert_eq!(roles(&["评价内容", "评价指标", "评价要点", "分值"]), [Level1, Level2, Name, Weight]);
         assert_eq!(roles(&["一级指标", "评价指标", "评价要点", "分值"]), [Level1, Level2, Name, Weight]);
-        // A banded header flattened from two rows: its words need not stand over their cells.
+        // A banded header flattened from two rows is no framework's: its bands decide (graded_bands).
         assert_eq!(roles(&["项目", "内容", "评分指标", "评价得分", "评分标准", "评价得分"])[..3], [Extra, Extra, Extra]);
         assert_eq!(roles(&["类别", "项目", "考核内容", "考核指标", "分值"])[..4], [Extra, Extra, Extra, Extra]);
         assert_eq!(roles(&["考核内容", "考核指标", "分值", "评分标准"]), [Level1, Name, Weight, Extra]);
@@ -1093,6 +1134,21 @@ mod tests {
         assert_eq!(roles(&["一级指标", "二级指标", "考核指标", "指标内容", "目标值"])[2..4], [Name, Description]);
         // Left of them it is no name column.
         assert_eq!(roles(&["考核指标", "一级指标", "二级指标"])[0], Extra);
+    }
+
+    #[test]
+    fn a_header_graded_in_bands_names_by_the_column_left_of_them() {
+        use ColumnRole::*;
+        let bands = ["评价得分", "评分标准", "评价得分", "评分标准", "评价得分", "评分标准", "评价得分"];
+        let flattened: Vec<&str> = ["项目", "内容", "评分指标"].into_iter().chain(bands).collect();
+        assert_eq!(header_roles(&flattened), [vec![Level1, Name], vec![Extra; 8]].concat());
+        assert!(is_header_row(flattened.iter().copied()));
+        let whole: Vec<&str> = ["序号", "评价内容", "评分标准"].into_iter().chain(bands).collect();
+        assert_eq!(header_roles(&whole), [vec![Extra, Name], vec![Extra; 8]].concat());
+        // One standard and its points are no bands; a header with its own names keeps them.
+        assert_eq!(header_roles(&["项目", "内容", "评分标准", "得分"])[3], Score);
+        let named: Vec<&str> = ["一级指标", "三级指标", "评分标准"].into_iter().chain(bands).collect();
+        assert_eq!(header_roles(&named)[..3], [Level1, Name, Extra]);
     }
 
     #[test]
@@ -1282,6 +1338,7 @@ mod tests {
     #[test]
     fn footers_and_blank_rows() {
         assert!(is_footer_label("合计"));
+        assert!(is_footer_label("分项小计"));
         assert!(is_footer_label("其他需说明的问题"));
         assert!(is_footer_label("预算绩效评价结果"));
         assert!(!is_footer_label("其他资金"));

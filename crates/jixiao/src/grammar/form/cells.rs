@@ -87,6 +87,37 @@ pub fn points(cell: &str) -> Option<f64> {
     (t.kind == TargetKind::Quantity && !t.sign_given && unit_ok).then_some(t.value).flatten()
 }
 
+/// The readings of a weight or score cell whose number a copy marked with a stray point at an
+/// edge (`.2`, `2.`, `2、`, `。5`): the digits alone and, for a leading `.`, the decimal it
+/// spells (0.2). Empty for any other cell, a plain number too. Which reading stands is for the
+/// points of the level over it to say (see the table pipeline); neither is taken on its own.
+pub fn stray_point_readings(cell: &str) -> Vec<f64> {
+    const STRAY: &[char] = &['.', '。', '、', '．', '·', ',', '，'];
+    let t = cell.trim();
+    let (lead, rest) = match t.strip_prefix(STRAY) {
+        Some(rest) => (t.chars().next(), rest),
+        None => (None, t),
+    };
+    let (digits, trail) = match rest.strip_suffix(STRAY) {
+        Some(d) => (d, true),
+        None => (rest, false),
+    };
+    // One stray mark, at one edge, of plain digits (a decimal inside them is the number's own).
+    let plain = !digits.is_empty() && digits.split_once('.').is_none_or(|(a, b)| !a.is_empty() && !b.is_empty() && !b.contains('.'));
+    if lead.is_some() == trail || !plain || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') || digits.len() > 6 {
+        return Vec::new();
+    }
+    let Ok(whole) = digits.parse::<f64>() else { return Vec::new() };
+    let mut readings = vec![whole];
+    if lead == Some('.')
+        && !digits.contains('.')
+        && let Ok(decimal) = format!("0.{digits}").parse::<f64>()
+    {
+        readings.push(decimal);
+    }
+    readings
+}
+
 /// The 分值 an evaluation framework writes inside a name, in a trailing bracket: `相关性(5分)`,
 /// `相关性(5 分)`, `协作部门满意度（3分）` → 5, 5, 3. A bracket without 分 (`(≥**%)`, `(2023年)`)
 /// is not a weight.
@@ -156,6 +187,18 @@ mod tests {
         assert_eq!(points_in_label("投入（20分）"), Some(20.0));
         assert_eq!(points_in_label("(15)"), None);
         assert_eq!(points_in_label("目标(2023年)"), None);
+    }
+
+    #[test]
+    fn a_stray_point_at_one_edge_gives_the_readings_a_level_may_choose() {
+        assert_eq!(stray_point_readings(".2"), vec![2.0, 0.2]);
+        assert_eq!(stray_point_readings("2."), vec![2.0]);
+        assert_eq!(stray_point_readings("、5"), vec![5.0]);
+        assert_eq!(stray_point_readings("2.5。"), vec![2.5]);
+        // A plain number, two marks, a mark inside, or words: nothing to choose.
+        for cell in ["2", "2.5", ".2.", "..2", "2..", "1.2.3", "约2", "a.2", ".", ""] {
+            assert!(stray_point_readings(cell).is_empty(), "{cell}");
+        }
     }
 
     #[test]

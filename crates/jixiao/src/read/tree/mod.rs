@@ -1099,6 +1099,7 @@ impl IndicatorRows {
             scores_that_are_weights(&mut body.categories);
             bare_points_in_names(&mut body.categories);
             sole_indicators_weigh_their_level(&mut body.categories);
+            stray_points_by_their_level(&mut body.categories);
             // Last: the weights above read a group's points before it may be filed apart.
             levels_by_names::levels_by_names(&mut body.categories);
         }
@@ -1210,6 +1211,38 @@ fn sole_indicators_weigh_their_level(categories: &mut [Category]) {
         if let Some(i) = c.children.iter_mut().flat_map(|s| &mut s.indicators).next() {
             i.weight = points;
         }
+    }
+}
+
+/// A weight cell a copy marked with a stray point (`.2` among 2, 1, 2 under `生产空间优化(10分)`):
+/// of its readings (2, 0.2), the one that makes its level's weights add up to the level's points
+/// is the weight, when every other indicator of that level has one. Neither reading is taken
+/// otherwise; the cell stays in extra as written either way.
+fn stray_points_by_their_level(categories: &mut [Category]) {
+    use crate::grammar::form::cells::{points_in_label, stray_point_readings};
+    let stray = |i: &Indicator| -> Vec<f64> {
+        if i.weight.is_some() {
+            return Vec::new();
+        }
+        let cells = i.extra.iter().filter(|(k, _)| labels::column_role(k) == ColumnRole::Weight);
+        cells.map(|(_, v)| stray_point_readings(v)).find(|r| !r.is_empty()).unwrap_or_default()
+    };
+    let settle = |label: &str, mut group: Vec<&mut Indicator>| {
+        let Some(points) = points_in_label(label) else { return };
+        let [k] = group.iter().enumerate().filter(|(_, i)| i.weight.is_none()).map(|(k, _)| k).collect::<Vec<_>>()[..] else { return };
+        let rest: f64 = group.iter().filter_map(|i| i.weight).sum();
+        let fits: Vec<f64> = stray(group[k]).into_iter().filter(|r| (rest + r - points).abs() < 0.005).collect();
+        if let [w] = fits[..] {
+            group[k].weight = Some(w);
+        }
+    };
+    for c in categories.iter_mut() {
+        for s in c.children.iter_mut() {
+            let label = s.label.clone();
+            settle(&label, s.indicators.iter_mut().collect());
+        }
+        let label = c.label.clone();
+        settle(&label, c.children.iter_mut().flat_map(|s| &mut s.indicators).collect());
     }
 }
 
@@ -1798,6 +1831,28 @@ mod tests {
         assert_eq!(weights(framework("5")), [(Some(5.0), None); 4]);
         // 4 of 5 under 资金落实(5): scores given, not full marks.
         assert_eq!(weights(framework("4"))[3], (None, Some(4.0)));
+    }
+
+    #[test]
+    fn a_stray_point_in_a_weight_is_read_as_its_level_adds_up() {
+        let framework = |level: &'static str, stray: &'static str| {
+            vec![
+                row(1, &["一级指标", "二级指标", "三级指标", "分值"]),
+                row(2, &["产出指标", level, "甲", "2"]),
+                row(3, &["", "", "乙", stray]),
+                row(4, &["", "", "丙", "1"]),
+            ]
+        };
+        let weights = |rows| {
+            let (body, _) = one_body(rows);
+            body.categories.iter().flat_map(|c| &c.children).flat_map(|s| &s.indicators).map(|i| (i.weight, i.extra.get("分值").cloned())).collect::<Vec<_>>()
+        };
+        assert_eq!(weights(framework("数量指标(5分)", ".2"))[1], (Some(2.0), Some(".2".to_owned())));
+        assert_eq!(weights(framework("数量指标(3.2分)", ".2"))[1], (Some(0.2), Some(".2".to_owned())));
+        assert_eq!(weights(framework("数量指标(5分)", "2、"))[1].0, Some(2.0));
+        // Neither reading adds up, or no level states points: no weight, the cell kept as written.
+        assert_eq!(weights(framework("数量指标(9分)", ".2"))[1], (None, Some(".2".to_owned())));
+        assert_eq!(weights(framework("数量指标", ".2"))[1], (None, Some(".2".to_owned())));
     }
 
     /// The first table body `rows` build, and the notes they leave.
