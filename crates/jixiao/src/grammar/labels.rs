@@ -563,9 +563,7 @@ const WORDS_MAX: usize = 16;
 /// the row's meaning hangs on (the target, whose cell then holds its unit too).
 fn by_words(k: &str) -> ColumnRole {
     use ColumnRole::*;
-    // A formula (`得分值=完成率×20`, a scoring cell) is a row's words, not a label: a label says
-    // what a column holds, and its brackets (`计算符号(>、<、=)`) are left out of the key.
-    if k.chars().count() > WORDS_MAX || k.contains(['=', '×', '÷']) {
+    if k.chars().count() > WORDS_MAX {
         return Extra;
     }
     let has = |words: &[&str]| words.iter().any(|w| k.contains(w));
@@ -668,32 +666,44 @@ pub fn header_roles<S: AsRef<str>>(labels: &[S]) -> Vec<ColumnRole> {
 }
 
 /// A scoring framework graded in bands side by side: a standard and its points, two or more
-/// times (`评分标准 | 评价得分 | 评分标准 | 评价得分 …`, one band per grade, 100% / 80-99% / …).
-/// The bands' cells are the grades' (kept in extra), not the indicator's target or score. A
-/// two-row header flattened into one may write its upper label over the bands (`评分指标`) in
-/// the first band's standard. With no name column, the names are the labelled column just left
-/// of the bands, and the labelled columns left of it (but a row number) its levels.
+/// times, to the last column (`评分标准 | 评价得分 | 评分标准 | 评价得分 …`, one band per grade,
+/// 100% / 80-99% / …). The bands' cells are the grades' (kept in extra), not the indicator's
+/// target or score. A two-row header flattened into one may write its upper label over the
+/// bands (`评分指标`: a label ending 指标 that is no level or name) in the first band's standard.
+/// With no level or name column, the names are the column just left of the bands that no label
+/// gives a role, and the like columns left of it (at most two, but the form's extras: 序号,
+/// 备注 …) its levels; columns with a role keep it.
 fn graded_bands<S: AsRef<str>>(labels: &[S], roles: &mut [ColumnRole]) {
     use ColumnRole::*;
-    let keys: Vec<String> = labels.iter().map(|l| key(l.as_ref()).to_string()).collect();
-    let is_points = |k: usize| matches!(roles[k], Score | Weight);
-    // The bands run to the last column: pairs from `start`, each a standard then points.
-    let bands = |start: usize| {
-        let pairs = (labels.len() - start) / 2;
-        (labels.len() - start) % 2 == 0
-            && pairs >= 2
-            && (start..labels.len()).step_by(2).all(|k| is_points(k + 1) && keys[k + 1] == keys[start + 1])
-            && (start + 2..labels.len()).step_by(2).all(|k| keys[k] == keys[start + 2] && keys[k].ends_with("标准"))
-            && (keys[start] == keys[start + 2] || keys[start].ends_with("指标"))
-    };
-    let Some(start) = (1..labels.len().saturating_sub(3)).find(|&s| bands(s)) else { return };
+    let n = labels.len();
+    if n < 5 {
+        return;
+    }
+    let key_at = |k: usize| key(labels[k].as_ref()).to_string();
+    let (points, standard) = (key_at(n - 1), key_at(n - 2));
+    let is_points = |k: usize| matches!(roles[k], Score | Weight) && key_at(k) == points;
+    if !is_points(n - 1) || !standard.ends_with("标准") {
+        return;
+    }
+    // From the right, once: each band a standard then its points (linear in the header).
+    let mut start = n - 2;
+    while start >= 3 && is_points(start - 1) && key_at(start - 2) == standard {
+        start -= 2;
+    }
+    if start >= 3 && is_points(start - 1) && roles[start - 2] == Extra && key_at(start - 2).ends_with("指标") {
+        start -= 2;
+    }
+    if n - start < 4 {
+        return;
+    }
     for r in &mut roles[start..] {
         *r = Extra;
     }
     if roles.iter().any(|r| matches!(r, Name | Level1 | Level2)) {
         return;
     }
-    let labelled: Vec<usize> = (0..start).filter(|&c| !super::is_blank(labels[c].as_ref()) && !is_form_extra(labels[c].as_ref())).collect();
+    let labelled: Vec<usize> =
+        (0..start).filter(|&c| roles[c] == Extra && !super::is_blank(labels[c].as_ref()) && !is_form_extra(labels[c].as_ref())).collect();
     match labelled[..] {
         [name] => roles[name] = Name,
         [l1, name] => (roles[l1], roles[name]) = (Level1, Name),
@@ -911,7 +921,8 @@ const FOOTER_LABELS: &[&str] = &[
     // The form's footnote, as a remark reads back from a text save.
     "注",
     "合计",
-    // A framework's points per group (`分项小计 | 小计 | …`): a sum, never an indicator.
+    // A framework's points per group (`分项小计 | 小计 | …`): a sum, never an indicator. (On a
+    // sheet of many projects a 小计 row is the unit's subtotal: see [`is_subtotal_label`].)
     "小计",
     "分项小计",
     "总计",
@@ -969,6 +980,22 @@ const SIGNATURE_LABELS: &[&str] = &[
 ];
 
 /// Whether a row's first non-empty cell labels a footer row.
+/// Whether a cell is a formula (`得分值=完成率×20`, `得分=权重×完成率`): words on both sides of
+/// `=`. A scoring cell of a row, though a label may read like one; a label that lists signs
+/// (`计算符号>、<、=`) has nothing after its `=`.
+pub fn is_formula(cell: &str) -> bool {
+    cell.split_once(['=', '＝']).is_some_and(|(left, right)| {
+        let words = |t: &str| t.chars().any(|c| c.is_alphanumeric());
+        words(left) && words(right)
+    })
+}
+
+/// Whether a footer label is a subtotal's (小计, 分项小计): on a sheet of many projects the row
+/// is the unit's [`crate::model::Subtotal`], elsewhere a group's points.
+pub fn is_subtotal_label(cell: &str) -> bool {
+    matches!(key(cell).as_str(), "小计" | "分项小计")
+}
+
 pub fn is_footer_label(cell: &str) -> bool {
     FOOTER.with(|m| m.get(cell, is_footer_label_of))
 }
@@ -1140,15 +1167,33 @@ mod tests {
     fn a_header_graded_in_bands_names_by_the_column_left_of_them() {
         use ColumnRole::*;
         let bands = ["评价得分", "评分标准", "评价得分", "评分标准", "评价得分", "评分标准", "评价得分"];
-        let flattened: Vec<&str> = ["项目", "内容", "评分指标"].into_iter().chain(bands).collect();
+        let with = |left: &[&'static str]| -> Vec<&'static str> { left.iter().copied().chain(bands).collect() };
+        let flattened = with(&["项目", "内容", "评分指标"]);
         assert_eq!(header_roles(&flattened), [vec![Level1, Name], vec![Extra; 8]].concat());
         assert!(is_header_row(flattened.iter().copied()));
-        let whole: Vec<&str> = ["序号", "评价内容", "评分标准"].into_iter().chain(bands).collect();
-        assert_eq!(header_roles(&whole), [vec![Extra, Name], vec![Extra; 8]].concat());
-        // One standard and its points are no bands; a header with its own names keeps them.
+        assert_eq!(header_roles(&with(&["评价项目", "评价内容", "评分标准"])), [vec![Level1, Name], vec![Extra; 8]].concat());
+        // A row number is no level; a name column alone is one role, too few for a header.
+        let numbered = with(&["序号", "评价内容", "评分标准"]);
+        assert_eq!(header_roles(&numbered), [vec![Extra, Name], vec![Extra; 8]].concat());
+        assert!(!is_header_row(numbered.iter().copied()));
+        // Columns with a role keep it: a weight is no name.
+        assert_eq!(header_roles(&["评价内容", "分值", "评分标准", "得分", "评分标准", "得分"]), [Name, Weight, Extra, Extra, Extra, Extra]);
+        // One standard and its points are no bands; a header with its own names keeps them, and
+        // its 三级指标 is no upper label over the bands.
         assert_eq!(header_roles(&["项目", "内容", "评分标准", "得分"])[3], Score);
-        let named: Vec<&str> = ["一级指标", "三级指标", "评分标准"].into_iter().chain(bands).collect();
-        assert_eq!(header_roles(&named)[..3], [Level1, Name, Extra]);
+        assert_eq!(header_roles(&with(&["一级指标", "三级指标", "评分标准"]))[..3], [Level1, Name, Extra]);
+        assert_eq!(header_roles(&["一级指标", "二级指标", "三级指标", "得分", "评分标准", "得分"])[..4], [Level1, Level2, Name, Score]);
+    }
+
+    #[test]
+    fn a_formula_has_words_on_both_sides_of_its_equals_sign() {
+        assert!(is_formula("得分值=年度建设任务完成率×20"));
+        assert!(is_formula("得分=权重×完成率"));
+        assert!(!is_formula("计算符号>、<、="));
+        assert!(!is_formula("指标值"));
+        // A label that reads like one keeps its role: the formula test is for rows, not labels.
+        assert_eq!(column_role("计算符号>、<、="), ColumnRole::Sign);
+        assert_eq!(column_role("得分=权重×完成率"), ColumnRole::Score);
     }
 
     #[test]

@@ -88,9 +88,10 @@ pub fn points(cell: &str) -> Option<f64> {
 }
 
 /// The readings of a weight or score cell whose number a copy marked with a stray point at an
-/// edge (`.2`, `2.`, `2、`, `。5`): the digits alone and, for a leading `.`, the decimal it
-/// spells (0.2). Empty for any other cell, a plain number too. Which reading stands is for the
-/// points of the level over it to say (see the table pipeline); neither is taken on its own.
+/// edge (`.2`, `、5`, `2.5。`): the digits alone and, for a leading decimal point (`.`, `．`,
+/// `·`), the decimal it spells (0.2). Empty for any other cell, a plain number too. Which
+/// reading stands is for the points of the level over it to say (see the table pipeline).
+/// ([`points`] itself reads a trailing mark, `2.` or `5、`, as the digits.)
 pub fn stray_point_readings(cell: &str) -> Vec<f64> {
     const STRAY: &[char] = &['.', '。', '、', '．', '·', ',', '，'];
     let t = cell.trim();
@@ -109,7 +110,7 @@ pub fn stray_point_readings(cell: &str) -> Vec<f64> {
     }
     let Ok(whole) = digits.parse::<f64>() else { return Vec::new() };
     let mut readings = vec![whole];
-    if lead == Some('.')
+    if matches!(lead, Some('.' | '．' | '·'))
         && !digits.contains('.')
         && let Ok(decimal) = format!("0.{digits}").parse::<f64>()
     {
@@ -192,6 +193,8 @@ mod tests {
     #[test]
     fn a_stray_point_at_one_edge_gives_the_readings_a_level_may_choose() {
         assert_eq!(stray_point_readings(".2"), vec![2.0, 0.2]);
+        assert_eq!(stray_point_readings("．5"), vec![5.0, 0.5]);
+        assert_eq!(stray_point_readings("·5"), vec![5.0, 0.5]);
         assert_eq!(stray_point_readings("2."), vec![2.0]);
         assert_eq!(stray_point_readings("、5"), vec![5.0]);
         assert_eq!(stray_point_readings("2.5。"), vec![2.5]);

@@ -366,7 +366,8 @@ pub fn is_lower_header(upper: &[&str], lower: &[&str]) -> bool {
     if filled.len() < 2 || filled.len() == lower.len() && lower.len() <= upper.len() && upper.iter().zip(lower).all(|(u, l)| u == l) {
         return false;
     }
-    let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra).count();
+    // A formula (`得分值=完成率×20`) is a scoring row's cell, whatever label its words make.
+    let known = filled.iter().filter(|c| column_role(c) != ColumnRole::Extra && !labels::is_formula(c)).count();
     let categories = filled.iter().any(|c| labels::level1(c) != crate::model::Level1::Other || labels::level2(c) != crate::model::Level2::Other);
     // A row that repeats the header's labels is the header again (a page break), not its lower half.
     // A B-tree, as in `column_keys`: hashing a header's few labels costs more than comparing them.

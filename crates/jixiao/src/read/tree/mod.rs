@@ -793,7 +793,9 @@ impl IndicatorRows {
                 self.body().remarks.push(Remark { label: label.to_owned(), text: String::new(), location: Location::line(line) });
                 return;
             }
-            if footer_place && is_footer_label(label) {
+            // A 小计 on a sheet of many projects is the unit's subtotal (below), not a footer.
+            let subtotal = labels::is_subtotal_label(label) && self.col(Project).is_some();
+            if footer_place && is_footer_label(label) && !subtotal {
                 let rest: Vec<&str> = cells[first + 1..].iter().copied().filter(|c| !is_blank(c)).collect();
                 // A 总分 row of a grid puts its score under 得分 (and the weights' total under 分值).
                 let score_cell = self.col(Score).filter(|c| *c > first).and_then(|c| cells.get(c)).filter(|c| !is_blank(c));
@@ -1214,7 +1216,8 @@ fn sole_indicators_weigh_their_level(categories: &mut [Category]) {
     }
 }
 
-/// A weight cell a copy marked with a stray point (`.2` among 2, 1, 2 under `生产空间优化(10分)`):
+/// A weight cell a copy marked with a stray point before its number (`.2` among 2, 1, 2 under
+/// `生产空间优化(10分)`; see [`crate::grammar::form::cells::stray_point_readings`]):
 /// of its readings (2, 0.2), the one that makes its level's weights add up to the level's points
 /// is the weight, when every other indicator of that level has one. Neither reading is taken
 /// otherwise; the cell stays in extra as written either way.
@@ -1849,10 +1852,27 @@ mod tests {
         };
         assert_eq!(weights(framework("数量指标(5分)", ".2"))[1], (Some(2.0), Some(".2".to_owned())));
         assert_eq!(weights(framework("数量指标(3.2分)", ".2"))[1], (Some(0.2), Some(".2".to_owned())));
-        assert_eq!(weights(framework("数量指标(5分)", "2、"))[1].0, Some(2.0));
+        assert_eq!(weights(framework("数量指标(5分)", "、2"))[1].0, Some(2.0));
+        assert_eq!(weights(framework("数量指标(3.5分)", "·5"))[1].0, Some(0.5));
         // Neither reading adds up, or no level states points: no weight, the cell kept as written.
         assert_eq!(weights(framework("数量指标(9分)", ".2"))[1], (None, Some(".2".to_owned())));
         assert_eq!(weights(framework("数量指标", ".2"))[1], (None, Some(".2".to_owned())));
+    }
+
+    #[test]
+    fn a_subtotal_row_is_a_units_amount_on_a_sheet_of_projects_and_a_footer_elsewhere() {
+        let sheet = vec![
+            row(1, &["单位名称", "项目名称", "预算数", "一级指标", "二级指标", "三级指标", "指标值"]),
+            row(2, &["小计", "", "100.00", "", "", "", ""]),
+            row(3, &["某镇", "某项目", "100.00", "产出指标", "数量指标", "甲", "≥1个"]),
+        ];
+        let (body, _) = one_body(sheet);
+        assert_eq!(body.subtotals.iter().map(|s| s.unit.as_str()).collect::<Vec<_>>(), ["小计"]);
+        assert!(body.remarks.is_empty());
+        let framework = vec![row(1, &["一级指标", "三级指标", "分值"]), row(2, &["产出指标", "甲", "5"]), row(3, &["分项小计", "小计", "5"])];
+        let (body, _) = one_body(framework);
+        assert_eq!(names(&body), ["甲"]);
+        assert_eq!(body.remarks.iter().map(|r| r.label.as_str()).collect::<Vec<_>>(), ["分项小计"]);
     }
 
     /// The first table body `rows` build, and the notes they leave.
