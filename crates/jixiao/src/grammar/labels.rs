@@ -411,6 +411,12 @@ impl ColumnRole {
     pub fn is_project(self) -> bool {
         matches!(self, ColumnRole::UnitName | ColumnRole::Project | ColumnRole::Budget | ColumnRole::Objective)
     }
+
+    /// Roles whose cells place a row (its levels, its project's), not the indicator's own: a row
+    /// that fills only these holds no indicator.
+    pub fn places_the_row(self) -> bool {
+        matches!(self, ColumnRole::Level1 | ColumnRole::Level2) || self.is_project()
+    }
 }
 
 /// The role of one label (a two-row header's combined `上/下` label: the lower part decides,

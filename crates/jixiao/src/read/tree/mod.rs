@@ -951,7 +951,7 @@ impl IndicatorRows {
             if keep && !t.is_empty() {
                 extra.insert(key.clone(), t.to_owned());
             }
-            if !matches!(role, Level1 | Level2 | UnitName | Project | Budget | Objective) && !is_blank(t) {
+            if !role.places_the_row() && !is_blank(t) {
                 holds = true;
             }
         }
@@ -1070,9 +1070,7 @@ impl IndicatorRows {
         // row an indicator and is never dropped with it.
         let empty = |s: &str| is_blank(s) || is_empty_mark(s);
         let only_name = blank_form
-            && cells.iter().enumerate().all(|(i, c)| {
-                Some(i) == self.col(Name) || matches!(self.keys.get(i), Some((Level1 | Level2 | UnitName | Project | Budget | Objective, _))) || empty(c)
-            });
+            && cells.iter().enumerate().all(|(i, c)| Some(i) == self.col(Name) || self.keys.get(i).is_some_and(|(r, _)| r.places_the_row()) || empty(c));
         let implied = self.implied(l1, l2);
         let body = self.bodies.last_mut().expect("there is always a body");
         let cat = place_category(&mut body.categories, &mut self.labels, l1, l2, implied, self.current.0, line);
