@@ -20,13 +20,15 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
     // (`年度指标值/…`), unless the upper is a group label over known ones: under 绩效指标 over
     // 一级指标 | … | 三级指标 | 评(扣分标准), the last is no second name column.
     let lower_known = |l: &str| column_role(l) != Extra;
-    let groups: std::collections::BTreeSet<&str> =
-        columns.iter().filter_map(|c| c.rsplit_once('/')).filter(|(u, l)| !u.trim().is_empty() && lower_known(l)).map(|(u, _)| u.trim()).collect();
+    // Compared without white space: a PDF's narrow cell wraps the same upper label (`绩效指\n标`).
+    let bare = |u: &str| u.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let groups: std::collections::BTreeSet<String> =
+        columns.iter().filter_map(|c| c.rsplit_once('/')).filter(|(u, l)| !u.trim().is_empty() && lower_known(l)).map(|(u, _)| bare(u)).collect();
     for (role, label) in roles.iter_mut().zip(columns) {
         if let Some((u, l)) = label.rsplit_once('/')
             && !l.trim().is_empty()
             && !lower_known(l)
-            && groups.contains(u.trim())
+            && groups.contains(&bare(u))
         {
             *role = Extra;
         }
@@ -764,6 +766,8 @@ mod tests {
             roles(&["绩效指标/一级指标", "绩效指标/二级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指标/评(扣分标准)"]),
             [Level1, Level2, Name, Target, Extra]
         );
+        // The same group label wrapped in a PDF's narrow cell is still the group, no name.
+        assert_eq!(roles(&["绩效指标/一级指标", "绩效指标/三级指标", "绩效指标/指标值", "绩效指\n标/备注"]), [Level1, Name, Target, Extra]);
     }
 
     #[test]
