@@ -17,7 +17,7 @@ const NEAR: f64 = 3.0;
 /// The tables of a page, found from its edges with the open ends of cells closed.
 pub fn tables(page: &Page, chars: &[pdfplumber::Char]) -> Vec<Table> {
     let settings = TableSettings::default();
-    let mut edges = page.edges();
+    let mut edges = pieces_of_rules(page.edges(), settings.edge_min_length, settings.join_tolerance);
     let closing = closing_edges(&edges, settings.edge_min_length);
     edges.extend(closing);
     // A table ruled only between its rows: no vertical rule on the page, three or more rules
@@ -46,6 +46,38 @@ pub fn tables(page: &Page, chars: &[pdfplumber::Char]) -> Vec<Table> {
         }
     }
     tables
+}
+
+/// The edges that may be rules or pieces of one: an edge shorter than a rule is kept only when
+/// another lies in line with it within the joining distance (a rule drawn in pieces, a dotted
+/// border). The sides of a dotted underline's dots across its line (Chromium draws `underline
+/// dotted` as rectangles 0.75 points apart) are none: snapped with the cells' sides they would
+/// pull a column's edge, chained from dot to dot, across the text beside it.
+fn pieces_of_rules(edges: Vec<Edge>, min: f64, join: f64) -> Vec<Edge> {
+    // Along the edge's own line: where the line is, where the edge starts, where it ends.
+    let span = |e: &Edge| match e.orientation {
+        Orientation::Vertical => (e.x0, e.top, e.bottom),
+        _ => (e.top, e.x0, e.x1),
+    };
+    let axis = |e: &Edge| e.orientation == Orientation::Vertical;
+    let mut order: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].orientation != Orientation::Diagonal).collect();
+    order.sort_by(|&i, &j| {
+        let ((p, a, _), (q, b, _)) = (span(&edges[i]), span(&edges[j]));
+        axis(&edges[i]).cmp(&axis(&edges[j])).then(p.total_cmp(&q)).then(a.total_cmp(&b))
+    });
+    // `j` goes on from `i` (sorted before it) on the same line, within `join`.
+    let in_line = |i: usize, j: usize| {
+        let ((p, _, end), (q, start, _)) = (span(&edges[i]), span(&edges[j]));
+        axis(&edges[i]) == axis(&edges[j]) && (p - q).abs() <= 0.1 && start - end <= join
+    };
+    let mut keep = vec![true; edges.len()];
+    for (k, &i) in order.iter().enumerate() {
+        let (_, start, end) = span(&edges[i]);
+        if end - start < min {
+            keep[i] = (k > 0 && in_line(order[k - 1], i)) || order.get(k + 1).is_some_and(|&j| in_line(i, j));
+        }
+    }
+    edges.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
 }
 
 fn is(e: &Edge, o: Orientation, min: f64) -> bool {
@@ -111,6 +143,26 @@ mod tests {
 
     fn horizontal(x0: f64, x1: f64, y: f64) -> Edge {
         Edge { x0, top: y, x1, bottom: y, orientation: Orientation::Horizontal, source: EdgeSource::Line }
+    }
+
+    /// Chromium's dotted underline: dots 0.75 points wide, 1.05 tall, 0.75 apart. Their sides
+    /// across the line are no rules (snapped with a cell's side they would drag it over the
+    /// text); along it they join into a line. A dotted border's dots, one above the other, stay.
+    #[test]
+    fn a_dotted_underlines_dots_are_no_columns() {
+        let dots: Vec<Edge> = (0..20)
+            .flat_map(|k| {
+                let x = 100.0 + 1.5 * f64::from(k);
+                [vertical(x, 50.0, 51.05), vertical(x + 0.75, 50.0, 51.05), horizontal(x, x + 0.75, 50.0), horizontal(x, x + 0.75, 51.05)]
+            })
+            .collect();
+        let border: Vec<Edge> = (0..20).map(|k| vertical(90.0, 10.0 + 1.5 * f64::from(k), 11.05 + 1.5 * f64::from(k))).collect();
+        let side = vertical(96.0, 0.0, 60.0);
+        let kept = pieces_of_rules(dots.iter().chain(&border).cloned().chain([side.clone()]).collect(), 3.0, 3.0);
+        assert!(!kept.iter().any(|e| e.orientation == Orientation::Vertical && e.x0 >= 100.0), "{kept:?}");
+        assert_eq!(kept.iter().filter(|e| e.orientation == Orientation::Horizontal).count(), 40);
+        assert_eq!(kept.iter().filter(|e| e.x0 == 90.0).count(), 20);
+        assert!(kept.contains(&side));
     }
 
     /// Chromium's row cut by a page break: the sides run to the foot with no rule across, but a
