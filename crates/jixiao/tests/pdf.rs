@@ -417,16 +417,20 @@ fn a_page_that_is_its_own_parent_is_read_not_hung() {
     assert_eq!(e, error(&bytes, Limits::default()));
 }
 
-/// Two real tables as jixiao's page draws them, printed by Chromium
+/// Four real tables as jixiao's page draws them, printed by Chromium
 /// (tests/data/published/make-fixtures.sh real): a row a page break splits beside a 二级 cell
-/// drawn with its own bottom (its name was lost with a cell left open), and the strip a label
+/// drawn with its own bottom (its name was lost with a cell left open), the strip a label
 /// merged down leaves at the top of the next page (the next row's name was joined to the row
-/// before). Each reads as its text save: names, levels, targets, weights and actuals.
+/// before), a dotted underline under narrow values (its dots pulled a column's edge across the
+/// 指标值), and a group label wrapped in a narrow header cell (it made a second name column).
+/// Each reads as its text save: names, levels, targets, weights and actuals.
 #[test]
 fn real_tables_printed_by_chromium_read_as_their_text_saves() {
     for (pdf, text) in [
         ("real-jinan-licheng-chromium.pdf", "jinan-licheng-wenhuaguan-2019-ziping"),
         ("real-yinchuan-chromium.pdf", "yinchuan-liuzhong-gongyongjingfei-2021-ziping"),
+        ("real-tongnan-chromium.pdf", "chongqing-tongnan-wuguizhen-2023-mubiao"),
+        ("real-xiangxi-chromium.pdf", "xiangxi-tejiao-2023"),
     ] {
         let text = jixiao::open(common::data_dir().join("real").join(format!("{text}.wordtext.txt")), &ReadOptions::default()).unwrap();
         let pdf = open(pdf);

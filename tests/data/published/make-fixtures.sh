@@ -44,11 +44,13 @@
 #                                   radicals (⽬ for 目), borders as thin filled rectangles, cells
 #                                   a page break cuts left open
 #   000_3e963503b18f6771-weasyprint.pdf the same page printed by WeasyPrint
-#   real-jinan-licheng-chromium.pdf, real-yinchuan-chromium.pdf  two real tables
+#   real-{jinan-licheng,yinchuan,tongnan,xiangxi}-chromium.pdf  four real tables
 #                                   (tests/data/real) as jixiao's page draws them, printed by
 #                                   Chromium: rows a page break splits, one beside a 二级 cell
-#                                   drawn with its own bottom (a background), and the strip a
-#                                   label merged down leaves at the top of the next page
+#                                   drawn with its own bottom (a background), the strip a
+#                                   label merged down leaves at the top of the next page, a
+#                                   dotted underline under narrow values (tongnan), a group
+#                                   label wrapped in a narrow header cell (xiangxi)
 # `make-fixtures.sh browsers` makes only the browsers' PDFs (apt-get install chromium weasyprint
 # fonts-noto-cjk), from the committed .html and, for the real tables, the page a built jixiao
 # draws (target/debug/jixiao).
@@ -63,7 +65,8 @@ browsers() {
 }
 real_pages() {
   pages=$(mktemp -d)
-  for real in jinan-licheng:jinan-licheng-wenhuaguan-2019-ziping yinchuan:yinchuan-liuzhong-gongyongjingfei-2021-ziping; do
+  for real in jinan-licheng:jinan-licheng-wenhuaguan-2019-ziping yinchuan:yinchuan-liuzhong-gongyongjingfei-2021-ziping \
+    tongnan:chongqing-tongnan-wuguizhen-2023-mubiao xiangxi:xiangxi-tejiao-2023; do
     "$here/../../../target/debug/jixiao" parse "$here/../real/${real#*:}.wordtext.txt" --format html -q -o "$pages/${real%%:*}.html"
     chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
       --print-to-pdf="$here/real-${real%%:*}-chromium.pdf" "$pages/${real%%:*}.html" 2>/dev/null
