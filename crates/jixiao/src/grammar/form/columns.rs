@@ -82,12 +82,12 @@ pub fn column_keys(columns: &[String]) -> Vec<(ColumnRole, String)> {
         && !roles[split..].iter().any(|r| matches!(r, Level2 | Name) && roles[..split].contains(r))
     {
         for (role, label) in roles.iter_mut().zip(columns) {
-            if *role == Target && label.contains("中期") {
+            if *role == Target && bare(label).contains("中期") {
                 *role = MidTarget;
             }
         }
     } else if let Some(split) = second_block(&roles) {
-        let first_is_mid = !columns[split..].iter().any(|c| c.contains("中期"));
+        let first_is_mid = !columns[split..].iter().any(|c| bare(c).contains("中期"));
         let mid = if first_is_mid { 0..split } else { split..roles.len() };
         for i in mid {
             roles[i] = match roles[i] {
@@ -846,6 +846,9 @@ mod tests {
         // in extra, or is the mid-term target when it says 中期.
         assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "目标值", "考核标准"]), [Level1, Level2, Name, Target, Extra]);
         assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "中期目标/指标值", "年度目标/指标值"]), [Level1, Level2, Name, MidTarget, Target]);
+        // A PDF's narrow cell wraps the label: 中\n期 still says 中期.
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "年度目标/指标值", "中\n期目标/指标值"]), [Level1, Level2, Name, Target, MidTarget]);
+        assert_eq!(roles(&["一级指标", "二级指标", "三级指标", "年度指标值", "中\n期指标值"]), [Level1, Level2, Name, Target, MidTarget]);
     }
 
     #[test]

@@ -61,21 +61,29 @@ fn pieces_of_rules(edges: Vec<Edge>, min: f64, join: f64) -> Vec<Edge> {
     };
     let axis = |e: &Edge| e.orientation == Orientation::Vertical;
     let mut order: Vec<usize> = (0..edges.len()).filter(|&i| edges[i].orientation != Orientation::Diagonal).collect();
-    order.sort_by(|&i, &j| {
-        let ((p, a, _), (q, b, _)) = (span(&edges[i]), span(&edges[j]));
-        axis(&edges[i]).cmp(&axis(&edges[j])).then(p.total_cmp(&q)).then(a.total_cmp(&b))
-    });
-    // `j` goes on from `i` (sorted before it) on the same line, within `join`.
-    let in_line = |i: usize, j: usize| {
-        let ((p, _, end), (q, start, _)) = (span(&edges[i]), span(&edges[j]));
-        axis(&edges[i]) == axis(&edges[j]) && (p - q).abs() <= 0.1 && start - end <= join
-    };
+    order.sort_by(|&i, &j| axis(&edges[i]).cmp(&axis(&edges[j])).then(span(&edges[i]).0.total_cmp(&span(&edges[j]).0)));
     let mut keep = vec![true; edges.len()];
-    for (k, &i) in order.iter().enumerate() {
-        let (_, start, end) = span(&edges[i]);
-        if end - start < min {
-            keep[i] = (k > 0 && in_line(order[k - 1], i)) || order.get(k + 1).is_some_and(|&j| in_line(i, j));
+    // Lines: runs of positions each within a tenth of the one before, on one axis; within a
+    // line, by where the edges start, an edge is in line with another when the furthest end
+    // before it, or the next start after it, is within `join`.
+    let mut a = 0;
+    while a < order.len() {
+        let mut b = a + 1;
+        while b < order.len() && axis(&edges[order[b]]) == axis(&edges[order[a]]) && span(&edges[order[b]]).0 - span(&edges[order[b - 1]]).0 <= 0.1 {
+            b += 1;
         }
+        let line = &mut order[a..b];
+        line.sort_by(|&i, &j| span(&edges[i]).1.total_cmp(&span(&edges[j]).1));
+        let mut reach = f64::NEG_INFINITY;
+        for k in 0..line.len() {
+            let (_, start, end) = span(&edges[line[k]]);
+            if end - start < min {
+                let after = line.get(k + 1).is_some_and(|&j| span(&edges[j]).1 - end <= join);
+                keep[line[k]] = start - reach <= join || after;
+            }
+            reach = reach.max(end);
+        }
+        a = b;
     }
     edges.into_iter().zip(keep).filter_map(|(e, k)| k.then_some(e)).collect()
 }
@@ -163,6 +171,56 @@ mod tests {
         assert_eq!(kept.iter().filter(|e| e.orientation == Orientation::Horizontal).count(), 40);
         assert_eq!(kept.iter().filter(|e| e.x0 == 90.0).count(), 20);
         assert!(kept.contains(&side));
+    }
+
+    /// A dot is no piece of a rule far along its line, a few hundredths of a point beside it.
+    #[test]
+    fn a_dot_is_no_piece_of_a_rule_far_away() {
+        let dots: Vec<Edge> = (0..20)
+            .flat_map(|k| {
+                let x = 100.0 + 1.5 * f64::from(k);
+                [vertical(x, 50.0, 51.05), vertical(x + 0.75, 50.0, 51.05)]
+            })
+            .collect();
+        // A column of another table lower on the page, 0.05 left of one dot's side.
+        let far = vertical(104.45, 200.0, 300.0);
+        let kept = pieces_of_rules(dots.into_iter().chain([far]).collect(), 3.0, 3.0);
+        let near_text: Vec<&Edge> = kept.iter().filter(|e| e.top < 100.0).collect();
+        assert!(near_text.is_empty(), "{near_text:?}");
+    }
+
+    /// A rule drawn in short pieces whose positions wander by a few hundredths (coordinates
+    /// rounded per segment) is one rule to pdfplumber (snapped, then joined): its pieces are one
+    /// line, and the table keeps its two cells.
+    #[test]
+    fn a_rule_in_pieces_that_wander_a_hundredth_stays() {
+        let jitter = [0.0, 0.04, 0.02, 0.08, 0.06];
+        let pieces: Vec<Edge> = (0..40)
+            .map(|k| {
+                let x = 2.5 * f64::from(k);
+                horizontal(x, x + 2.0, 30.0 + jitter[k as usize % 5])
+            })
+            .collect();
+        let frame = [horizontal(0.0, 100.0, 0.0), horizontal(0.0, 100.0, 60.0), vertical(0.0, 0.0, 60.0), vertical(100.0, 0.0, 60.0)];
+        let all: Vec<Edge> = frame.iter().cloned().chain(pieces.iter().cloned()).collect();
+        let kept = pieces_of_rules(all.clone(), 3.0, 3.0);
+        let cells = |edges: Vec<Edge>| TableFinder::new(edges, TableSettings::default()).find_tables().iter().map(|t| t.cells.len()).sum::<usize>();
+        // Without the filter pdfplumber reads two cells, one above the rule and one below.
+        assert_eq!(cells(all), 2);
+        let n = kept.len();
+        assert_eq!(cells(kept), 2, "{} of 40 pieces kept", n - 4);
+    }
+
+    /// A short last piece of a side, 2 points after the piece above it, stays when a tick on the
+    /// same line (the 0.5-long side of a thin filled rule, as Word and WPS draw them) lies
+    /// between them.
+    #[test]
+    fn a_last_piece_behind_a_tick_stays() {
+        let side = vertical(0.0, 0.0, 20.0);
+        let tick = vertical(0.0, 5.0, 5.5);
+        let last = vertical(0.0, 22.0, 24.9);
+        let kept = pieces_of_rules(vec![side, tick, last.clone()], 3.0, 3.0);
+        assert!(kept.contains(&last), "{kept:?}");
     }
 
     /// Chromium's row cut by a page break: the sides run to the foot with no rule across, but a
