@@ -187,7 +187,7 @@ pub fn to_string(doc: &Document, options: &HtmlOptions) -> String {
         let _ = write!(out, " ({})</summary><ul>", doc.notes.len());
         for note in &doc.notes {
             out.push_str("<li>");
-            escape_into(&mut out, &note.text);
+            escape_cell_into(&mut out, &note.text);
             let at = note.location.to_string();
             if !at.is_empty() {
                 out.push_str(" <span class=\"jx-at\">");

@@ -15,6 +15,7 @@
 //! - The title of a table is the text before it that reads as a title, a title row at its top,
 //!   its `<caption>`, or else the heading or short paragraph right before it.
 
+use super::own_notes::{NOTES_CLASS, PLACE_CLASS, has_class, is_notes_heading, is_place};
 use super::tree::{Attrs, Tag, Tree};
 use crate::error::{Origin, Result};
 use crate::grammar::form::table_title;
@@ -162,11 +163,63 @@ pub struct Walker<'a> {
     p: Paragraph,
     /// The tables open that show: `Some` while one is read as data (only the innermost can be).
     open_tables: Vec<Option<DataTable>>,
+    /// jixiao's own notes blocks open (`own_notes`): their items are notes.
+    own_notes: usize,
+    /// In such a block, each `summary` and `span` open: whether it gathers its text `apart` (the
+    /// block's heading, an item's place), to be left out only if it is exactly jixiao's.
+    apart_by: Vec<bool>,
+    apart: Option<String>,
 }
 
 impl<'a> Walker<'a> {
     fn new(origin: &'a Origin, limits: Limits) -> Self {
-        Walker { out: Page::default(), feed: None, origin, limits, paragraphs: 0, tables: 0, cells: 0, p: Paragraph::default(), open_tables: Vec::new() }
+        Walker {
+            out: Page::default(),
+            feed: None,
+            origin,
+            limits,
+            paragraphs: 0,
+            tables: 0,
+            cells: 0,
+            p: Paragraph::default(),
+            open_tables: Vec::new(),
+            own_notes: 0,
+            apart_by: Vec::new(),
+            apart: None,
+        }
+    }
+
+    /// The page has ended: what is still gathered goes out.
+    fn finish(&mut self) {
+        self.put_back_apart(true);
+        self.paragraph();
+    }
+
+    /// Ends the text gathered apart: put where it stands when `keep`, else left out.
+    fn put_back_apart(&mut self, keep: bool) {
+        if let Some(text) = self.apart.take()
+            && keep
+        {
+            self.text(&text, false);
+        }
+    }
+
+    /// A `summary` or `span` opens in jixiao's notes block: its text is gathered apart when it
+    /// is the heading or an item's place and nothing is gathered yet.
+    fn open_apart(&mut self, gathers: bool) {
+        let starts = gathers && self.apart.is_none() && self.data().is_none();
+        if starts {
+            self.apart = Some(String::new());
+        }
+        self.apart_by.push(starts);
+    }
+
+    /// It ends: what it gathered is left out if `is_jixiaos` says it is exactly jixiao's.
+    fn close_apart(&mut self, is_jixiaos: fn(&str) -> bool) {
+        if self.apart_by.pop() == Some(true) {
+            let keep = self.apart.as_deref().is_some_and(|t| !is_jixiaos(t));
+            self.put_back_apart(keep);
+        }
     }
 
     fn emit(&mut self, text: String) {
@@ -198,12 +251,24 @@ impl<'a> Walker<'a> {
     }
 
     pub(super) fn text(&mut self, text: &str, foster: bool) {
+        if let Some(apart) = &mut self.apart
+            && self.open_tables.last().is_none_or(Option::is_none)
+        {
+            apart.push_str(text);
+            return;
+        }
         if let Some(p) = self.target(foster) {
             p.text(text);
         }
     }
 
     fn line_break(&mut self, foster: bool) {
+        if let Some(apart) = &mut self.apart
+            && self.open_tables.last().is_none_or(Option::is_none)
+        {
+            apart.push(' ');
+            return;
+        }
         if let Some(p) = self.target(foster) {
             p.line_break();
         }
@@ -283,6 +348,15 @@ impl<'a> Walker<'a> {
                     t.caption = Some(CellBuf::default());
                 }
             }
+            Tag::Details if self.data().is_none() && (self.own_notes > 0 || has_class(&attrs.class, NOTES_CLASS)) => {
+                self.boundary(foster);
+                self.own_notes += 1;
+            }
+            Tag::Summary if self.own_notes > 0 => {
+                self.boundary(foster);
+                self.open_apart(true);
+            }
+            Tag::Span if self.own_notes > 0 => self.open_apart(has_class(&attrs.class, PLACE_CLASS)),
             _ if tag.block() => self.boundary(foster),
             _ => {}
         }
@@ -313,6 +387,26 @@ impl<'a> Walker<'a> {
                 {
                     caption.boundary();
                     t.captions.push(caption.paragraphs);
+                }
+            }
+            Tag::Details if self.own_notes > 0 => {
+                self.own_notes -= 1;
+                if self.own_notes == 0 {
+                    self.apart_by.clear();
+                    self.put_back_apart(true);
+                }
+                self.boundary(foster);
+            }
+            Tag::Summary if self.own_notes > 0 => {
+                self.close_apart(is_notes_heading);
+                self.boundary(foster);
+            }
+            Tag::Span if self.own_notes > 0 => self.close_apart(is_place),
+            // An item of jixiao's notes block is a note again, at its place in the page.
+            Tag::Li if self.own_notes > 0 && self.data().is_none() => {
+                if let Some(text) = self.p.take() {
+                    self.paragraphs += 1;
+                    self.out.layout.note(text, Location::paragraph(self.paragraphs));
                 }
             }
             _ if tag.block() => self.boundary(foster),
@@ -454,7 +548,7 @@ pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     }
     let mut w = Walker::new(origin, limits);
     Tree::new(&mut w).read(page)?;
-    w.paragraph();
+    w.finish();
     Ok(w.out)
 }
 
@@ -468,7 +562,7 @@ pub fn layout_into<'f>(page: &str, origin: &'f Origin, limits: Limits, feed: &'f
     let mut w = Walker::new(origin, limits);
     w.feed = Some(feed);
     Tree::new(&mut w).read(page)?;
-    w.paragraph();
+    w.finish();
     let Walker { out: Page { layout, frames }, feed, .. } = w;
     if let Some(feed) = feed {
         layout.finish_into(feed);
@@ -683,5 +777,19 @@ mod tests {
         let deep = "<div>".repeat(400) + "x";
         let err = layout(&deep, &Origin(None), Limits::default()).unwrap_err();
         assert!(err.to_string().contains("max_depth"), "{err}");
+    }
+
+    #[test]
+    fn jixiaos_notes_block_reads_back_as_its_notes() {
+        let page = r#"<p>前</p><details class="jx-notes"><summary>未能归位的内容（附注） (2)</summary><ul><li>(2020年度) <span class="jx-at">line 4</span></li><li>金额<br>(万元) <span class="jx-at">专项1!C7</span></li></ul></details><p>后</p>"#;
+        assert_eq!(lines(page), ["前", "[note] (2020年度)", "[note] 金额\n(万元)", "后"]);
+        // Anything but jixiao's own heading or a place stays text where it stands.
+        let other = r#"<details class="jx-notes"><summary>附注说明</summary><ul><li>甲 <span class="jx-at">见第4行</span><span>乙</span></li></ul></details>"#;
+        assert_eq!(lines(other), ["附注说明", "[note] 甲 见第4行乙"]);
+        // A block left open to the end of the page loses nothing.
+        assert_eq!(lines(r#"<details class="jx-notes"><summary>未完的标题"#), ["未完的标题"]);
+        assert_eq!(lines(r#"<details class="jx-notes"><ul><li>甲 <span class="jx-at">不是位置"#), ["[note] 甲 不是位置"]);
+        // The same items outside jixiao's block are a page's list.
+        assert_eq!(lines(r#"<details><summary>附注 (1)</summary><ul><li>甲 <span class="jx-at">line 4</span></li></ul></details>"#), ["附注 (1)", "甲 line 4"]);
     }
 }

@@ -6,6 +6,7 @@
 mod decode;
 mod layout;
 mod mht;
+mod own_notes;
 mod tree;
 
 use super::{Format, ReadOptions, Reader, TableSink, assemble};

@@ -465,6 +465,8 @@ pub struct Attrs {
     pub src: Option<String>,
     pub rowspan: Option<String>,
     pub colspan: Option<String>,
+    /// The classes (what jixiao's own page marks with them: see `own_notes`).
+    pub class: String,
     /// The attribute whose value comes next.
     pending: Pending,
     /// Names seen on this tag (a repeated attribute is left out, as the standard says).
@@ -481,6 +483,7 @@ enum Pending {
     Src,
     Rowspan,
     Colspan,
+    Class,
 }
 
 impl Attrs {
@@ -493,6 +496,7 @@ impl Attrs {
         self.src = None;
         self.rowspan = None;
         self.colspan = None;
+        self.class.clear();
         self.pending = Pending::None;
         self.seen = 0;
     }
@@ -507,6 +511,7 @@ impl Attrs {
             b"src" => (32, Pending::Src),
             b"rowspan" => (64, Pending::Rowspan),
             b"colspan" => (128, Pending::Colspan),
+            b"class" => (256, Pending::Class),
             _ => (0, Pending::None),
         };
         self.pending = Pending::None;
@@ -533,6 +538,7 @@ impl Attrs {
             Pending::Src => self.src.get_or_insert_default().push_str(value),
             Pending::Rowspan => self.rowspan.get_or_insert_default().push_str(value),
             Pending::Colspan => self.colspan.get_or_insert_default().push_str(value),
+            Pending::Class => self.class.push_str(value),
         }
     }
 
