@@ -163,12 +163,59 @@ pub struct Walker<'a> {
     p: Paragraph,
     /// The tables open that show: `Some` while one is read as data (only the innermost can be).
     open_tables: Vec<Option<DataTable>>,
-    /// jixiao's own notes blocks open (`own_notes`): their items are notes.
-    own_notes: usize,
-    /// In such a block, each `summary` and `span` open: whether it gathers its text `apart` (the
-    /// block's heading, an item's place), to be left out only if it is exactly jixiao's.
-    apart_by: Vec<bool>,
-    apart: Option<String>,
+    /// jixiao's own notes block (`own_notes`): its items are notes again, its heading and each
+    /// item's place left out when they are exactly jixiao's.
+    notes: OwnNotes,
+}
+
+/// Where the walker is in jixiao's own notes block. The text of its heading and of an item's
+/// place flows into the paragraph as any other; it is cut off again only when nothing but that
+/// text came since its mark (no break, no block, no table) and it is exactly jixiao's.
+#[derive(Default)]
+struct OwnNotes {
+    /// The notes blocks open; each `details`, `li` and `span` open: whether it was counted as
+    /// the block's, its item or an item's place (each end undoes only what its start did).
+    open: usize,
+    details_by: Vec<bool>,
+    items: usize,
+    items_by: Vec<bool>,
+    spans_by: Vec<bool>,
+    /// The block's heading is being read, from the start of the paragraph.
+    heading: bool,
+    /// An item's place is being read, from this mark in the paragraph.
+    place: Option<Mark>,
+    /// An item's place has been read: cut at this mark if the item ends with it.
+    place_read: Option<Mark>,
+}
+
+/// A point in the paragraph being gathered: its pieces, and the length of the last.
+#[derive(Clone, Copy)]
+struct Mark {
+    pieces: usize,
+    len: usize,
+}
+
+impl Paragraph {
+    fn mark(&self) -> Mark {
+        Mark { pieces: self.pieces.len(), len: self.pieces.last().map_or(0, String::len) }
+    }
+
+    /// The text since `mark`, with no break since (else None).
+    fn since(&self, mark: Mark) -> Option<&str> {
+        match (mark.pieces, self.pieces.len()) {
+            (0, 0) => Some(""),
+            (0, 1) => Some(&self.pieces[0]),
+            (m, n) if m == n => self.pieces[m - 1].get(mark.len..),
+            _ => None,
+        }
+    }
+
+    fn cut(&mut self, mark: Mark) {
+        self.pieces.truncate(mark.pieces);
+        if let Some(last) = self.pieces.last_mut() {
+            last.truncate(mark.len);
+        }
+    }
 }
 
 impl<'a> Walker<'a> {
@@ -183,43 +230,20 @@ impl<'a> Walker<'a> {
             cells: 0,
             p: Paragraph::default(),
             open_tables: Vec::new(),
-            own_notes: 0,
-            apart_by: Vec::new(),
-            apart: None,
+            notes: OwnNotes::default(),
         }
     }
 
-    /// The page has ended: what is still gathered goes out.
-    fn finish(&mut self) {
-        self.put_back_apart(true);
-        self.paragraph();
+    /// Whether text now goes to the page's paragraph (no data table open).
+    fn in_page(&self) -> bool {
+        self.open_tables.last().is_none_or(Option::is_none)
     }
 
-    /// Ends the text gathered apart: put where it stands when `keep`, else left out.
-    fn put_back_apart(&mut self, keep: bool) {
-        if let Some(text) = self.apart.take()
-            && keep
-        {
-            self.text(&text, false);
-        }
-    }
-
-    /// A `summary` or `span` opens in jixiao's notes block: its text is gathered apart when it
-    /// is the heading or an item's place and nothing is gathered yet.
-    fn open_apart(&mut self, gathers: bool) {
-        let starts = gathers && self.apart.is_none() && self.data().is_none();
-        if starts {
-            self.apart = Some(String::new());
-        }
-        self.apart_by.push(starts);
-    }
-
-    /// It ends: what it gathered is left out if `is_jixiaos` says it is exactly jixiao's.
-    fn close_apart(&mut self, is_jixiaos: fn(&str) -> bool) {
-        if self.apart_by.pop() == Some(true) {
-            let keep = self.apart.as_deref().is_some_and(|t| !is_jixiaos(t));
-            self.put_back_apart(keep);
-        }
+    /// Something other than plain text came: no heading or place being read is jixiao's.
+    fn spoil_marks(&mut self) {
+        self.notes.heading = false;
+        self.notes.place = None;
+        self.notes.place_read = None;
     }
 
     fn emit(&mut self, text: String) {
@@ -251,11 +275,9 @@ impl<'a> Walker<'a> {
     }
 
     pub(super) fn text(&mut self, text: &str, foster: bool) {
-        if let Some(apart) = &mut self.apart
-            && self.open_tables.last().is_none_or(Option::is_none)
-        {
-            apart.push_str(text);
-            return;
+        if !text.trim().is_empty() {
+            // Text after an item's place: the place is not the item's end.
+            self.notes.place_read = None;
         }
         if let Some(p) = self.target(foster) {
             p.text(text);
@@ -263,12 +285,7 @@ impl<'a> Walker<'a> {
     }
 
     fn line_break(&mut self, foster: bool) {
-        if let Some(apart) = &mut self.apart
-            && self.open_tables.last().is_none_or(Option::is_none)
-        {
-            apart.push(' ');
-            return;
-        }
+        self.spoil_marks();
         if let Some(p) = self.target(foster) {
             p.line_break();
         }
@@ -276,6 +293,7 @@ impl<'a> Walker<'a> {
 
     /// A block starts or ends: the paragraph being gathered ends.
     fn boundary(&mut self, foster: bool) {
+        self.spoil_marks();
         match self.open_tables.last_mut().and_then(Option::as_mut) {
             None => self.paragraph(),
             Some(t) if foster => t.foster.extend(t.foster_p.take()),
@@ -322,6 +340,7 @@ impl<'a> Walker<'a> {
             }
             Tag::Frame | Tag::Iframe => self.out.frames.extend(attrs.src.clone()),
             Tag::Table => {
+                self.spoil_marks();
                 self.turn_layout();
                 // What a browser fosters out of the table stands right before it, in the
                 // paragraph being gathered there: that paragraph ends with the table's fostered
@@ -348,15 +367,30 @@ impl<'a> Walker<'a> {
                     t.caption = Some(CellBuf::default());
                 }
             }
-            Tag::Details if self.data().is_none() && (self.own_notes > 0 || has_class(&attrs.class, NOTES_CLASS)) => {
+            Tag::Details => {
                 self.boundary(foster);
-                self.own_notes += 1;
+                let counted = self.in_page() && (self.notes.open > 0 || has_class(&attrs.class, NOTES_CLASS));
+                self.notes.open += usize::from(counted);
+                self.notes.details_by.push(counted);
             }
-            Tag::Summary if self.own_notes > 0 => {
+            Tag::Summary if self.notes.open > 0 && self.in_page() => {
                 self.boundary(foster);
-                self.open_apart(true);
+                self.notes.heading = true;
             }
-            Tag::Span if self.own_notes > 0 => self.open_apart(has_class(&attrs.class, PLACE_CLASS)),
+            Tag::Li => {
+                self.boundary(foster);
+                let counted = self.notes.open > 0 && self.in_page();
+                self.notes.items += usize::from(counted);
+                self.notes.items_by.push(counted);
+            }
+            Tag::Span => {
+                let counted = self.notes.items > 0 && self.in_page() && has_class(&attrs.class, PLACE_CLASS);
+                if counted {
+                    self.notes.place = Some(self.p.mark());
+                    self.notes.place_read = None;
+                }
+                self.notes.spans_by.push(counted);
+            }
             _ if tag.block() => self.boundary(foster),
             _ => {}
         }
@@ -389,24 +423,40 @@ impl<'a> Walker<'a> {
                     t.captions.push(caption.paragraphs);
                 }
             }
-            Tag::Details if self.own_notes > 0 => {
-                self.own_notes -= 1;
-                if self.own_notes == 0 {
-                    self.apart_by.clear();
-                    self.put_back_apart(true);
+            Tag::Details => {
+                self.boundary(foster);
+                if self.notes.details_by.pop() == Some(true) {
+                    self.notes.open -= 1;
+                }
+            }
+            Tag::Summary if self.notes.heading && self.in_page() => {
+                if self.p.since(Mark { pieces: 0, len: 0 }).is_some_and(is_notes_heading) {
+                    self.p = Paragraph::default();
                 }
                 self.boundary(foster);
             }
-            Tag::Summary if self.own_notes > 0 => {
-                self.close_apart(is_notes_heading);
+            // An item of jixiao's notes block is a note again, at its place in the page.
+            Tag::Li => {
+                if self.notes.items_by.pop() == Some(true) {
+                    self.notes.items -= 1;
+                    if self.in_page() {
+                        if let Some(mark) = self.notes.place_read.take() {
+                            self.p.cut(mark);
+                        }
+                        if let Some(text) = self.p.take() {
+                            self.paragraphs += 1;
+                            self.out.layout.note(text, Location::paragraph(self.paragraphs));
+                        }
+                    }
+                }
                 self.boundary(foster);
             }
-            Tag::Span if self.own_notes > 0 => self.close_apart(is_place),
-            // An item of jixiao's notes block is a note again, at its place in the page.
-            Tag::Li if self.own_notes > 0 && self.data().is_none() => {
-                if let Some(text) = self.p.take() {
-                    self.paragraphs += 1;
-                    self.out.layout.note(text, Location::paragraph(self.paragraphs));
+            Tag::Span => {
+                if self.notes.spans_by.pop() == Some(true)
+                    && let Some(mark) = self.notes.place.take()
+                    && self.p.since(mark).is_some_and(is_place)
+                {
+                    self.notes.place_read = Some(mark);
                 }
             }
             _ if tag.block() => self.boundary(foster),
@@ -548,7 +598,7 @@ pub fn layout(page: &str, origin: &Origin, limits: Limits) -> Result<Page> {
     }
     let mut w = Walker::new(origin, limits);
     Tree::new(&mut w).read(page)?;
-    w.finish();
+    w.paragraph();
     Ok(w.out)
 }
 
@@ -562,7 +612,7 @@ pub fn layout_into<'f>(page: &str, origin: &'f Origin, limits: Limits, feed: &'f
     let mut w = Walker::new(origin, limits);
     w.feed = Some(feed);
     Tree::new(&mut w).read(page)?;
-    w.finish();
+    w.paragraph();
     let Walker { out: Page { layout, frames }, feed, .. } = w;
     if let Some(feed) = feed {
         layout.finish_into(feed);
@@ -791,5 +841,58 @@ mod tests {
         assert_eq!(lines(r#"<details class="jx-notes"><ul><li>甲 <span class="jx-at">不是位置"#), ["[note] 甲 不是位置"]);
         // The same items outside jixiao's block are a page's list.
         assert_eq!(lines(r#"<details><summary>附注 (1)</summary><ul><li>甲 <span class="jx-at">line 4</span></li></ul></details>"#), ["附注 (1)", "甲 line 4"]);
+    }
+
+    /// The page without jixiao's class on its notes block: where nothing there is jixiao's
+    /// heading or an item's place, the block must read as this does.
+    fn plain(page: &str) -> Vec<String> {
+        lines(&page.replace(r#" class="jx-notes""#, ""))
+    }
+
+    #[test]
+    fn a_details_fostered_out_of_a_table_in_the_block_loses_no_text() {
+        // A details fostered out of a table in the block: its end undoes only what its start did.
+        let page = r#"<details class="jx-notes"><summary>附注说明<table><details>藏</details><tr><td>格</td></tr></table></summary></details>"#;
+        assert!(lines(page).iter().any(|l| l.contains("附注说明")), "{:?}", lines(page));
+        assert_eq!(lines(page), plain(page));
+    }
+
+    #[test]
+    fn a_details_in_a_cell_does_not_end_the_notes_block() {
+        // A details in a data cell does not end the block: the items after the table are notes.
+        let page = r#"<details class="jx-notes"><summary>未能归位的内容（附注） (1)</summary><table><tr><td><details>x</details></td></tr></table><ul><li>甲 <span class="jx-at">line 4</span></li></ul></details>"#;
+        assert_eq!(lines(page).last().map(String::as_str), Some("[note] 甲"), "{:?}", lines(page));
+    }
+
+    #[test]
+    fn a_place_outside_an_items_end_is_text() {
+        // Only an item's place (the span jixiao writes last in a <li>) is jixiao's: a jx-at
+        // span elsewhere in the block is text a browser shows.
+        let page = r#"<details class="jx-notes"><p>见 <span class="jx-at">table 3</span></p></details>"#;
+        assert_eq!(lines(page), ["见 table 3"]);
+        let page = r#"<details class="jx-notes"><ul><li><span class="jx-at">table 3</span>的说明</li></ul></details>"#;
+        assert_eq!(lines(page), ["[note] table 3的说明"]);
+    }
+
+    #[test]
+    fn text_kept_in_the_block_stands_as_it_shows() {
+        // A heading that is not jixiao's keeps its line breaks, paragraphs, and its place
+        // before a table in it (where it is the table's title).
+        let mut differ = [
+            r#"<details class="jx-notes"><summary>附注<br>说明</summary></details>"#,
+            r#"<details class="jx-notes"><summary>附注说明<div>第二段</div></summary></details>"#,
+            r#"<details class="jx-notes"><summary>1、某项目绩效目标表<table><tr><td>一级指标</td></tr></table></summary></details>"#,
+            r#"<details class="jx-notes"><summary>附注<table>说明<tr><td>格</td></tr></table></summary></details>"#,
+        ]
+        .into_iter()
+        .filter(|&page| lines(page) != plain(page))
+        .map(|page| (page, lines(page), plain(page)))
+        .collect::<Vec<_>>();
+        // So does a place that is not jixiao's.
+        let page = r#"<details class="jx-notes"><ul><li>甲 <span class="jx-at">见<br>第4行</span></li></ul></details>"#;
+        if lines(page) != ["[note] 甲 见\n第4行"] {
+            differ.push((page, lines(page), vec!["[note] 甲 见\n第4行".to_owned()]));
+        }
+        assert!(differ.is_empty(), "{differ:#?}");
     }
 }
