@@ -985,7 +985,6 @@ const SIGNATURE_LABELS: &[&str] = &[
     "日期",
 ];
 
-/// Whether a row's first non-empty cell labels a footer row.
 /// Whether a cell is a formula (`得分值=完成率×20`, `得分=权重×完成率`): words on both sides of
 /// `=`. A scoring cell of a row, though a label may read like one; a label that lists signs
 /// (`计算符号>、<、=`) has nothing after its `=`.
@@ -1002,6 +1001,7 @@ pub fn is_subtotal_label(cell: &str) -> bool {
     matches!(key(cell).as_str(), "小计" | "分项小计")
 }
 
+/// Whether a row's first non-empty cell labels a footer row.
 pub fn is_footer_label(cell: &str) -> bool {
     FOOTER.with(|m| m.get(cell, is_footer_label_of))
 }
